@@ -1,0 +1,32 @@
+#include "core/error.hpp"
+
+namespace vangnet {
+
+std::string Error::ToString() const {
+  std::string out;
+  if (!file.empty()) out += file;
+  if (row > 0) {
+    if (!out.empty()) out += ", ";
+    out += "regel " + std::to_string(row);
+  }
+  if (!field.empty()) {
+    if (!out.empty()) out += ", ";
+    out += "veld " + field;
+  }
+  if (!out.empty()) out += ": ";
+  out += message;
+  return out;
+}
+
+const char* ErrorKindName(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kValidation: return "validation";
+    case ErrorKind::kNotFound: return "not_found";
+    case ErrorKind::kConflict: return "conflict";
+    case ErrorKind::kIo: return "io";
+    case ErrorKind::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+}  // namespace vangnet

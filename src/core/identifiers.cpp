@@ -1,0 +1,52 @@
+#include "core/identifiers.hpp"
+
+#include "core/text.hpp"
+
+namespace vangnet {
+
+std::optional<std::string> CheckAgb(std::string_view agb) {
+  if (agb.size() != 8 || !IsAllDigits(agb)) {
+    return "AGB-code '" + std::string(agb) + "' moet uit precies 8 cijfers bestaan";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckKvk(std::string_view kvk) {
+  if (kvk.size() != 8 || !IsAllDigits(kvk)) {
+    return "KvK-nummer '" + std::string(kvk) + "' moet uit precies 8 cijfers bestaan";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckPostcode(std::string_view postcode) {
+  if (postcode.size() != 4 || !IsAllDigits(postcode) || postcode[0] == '0') {
+    return "postcode '" + std::string(postcode) +
+           "' moet uit 4 cijfers bestaan (1000-9999), zonder letters";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckDutchCoordinates(double latitude, double longitude) {
+  if (latitude < 50.7 || latitude > 53.6 || longitude < 3.3 || longitude > 7.3) {
+    return "coördinaten liggen niet in Nederland (breedte 50,7-53,6, lengte 3,3-7,3)";
+  }
+  return std::nullopt;
+}
+
+bool LooksLikeSecret(std::string_view text) {
+  text = Trim(text);
+  if (text.size() < 8 || text.find(' ') != std::string_view::npos) return false;
+  bool letter = false, digit = false, symbol = false;
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      letter = true;
+    } else if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '-' && c != '.' && c != '/' && c != ':') {  // paths and addresses
+      symbol = true;
+    }
+  }
+  return letter && (digit || symbol);
+}
+
+}  // namespace vangnet

@@ -1,0 +1,25 @@
+// Dutch identifiers that the registry checks at the door.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vangnet {
+
+// AGB code (Vektis): exactly 8 digits. Vektis publishes no check digit, so the form is all that
+// can be checked offline. Returns a Dutch message when wrong.
+std::optional<std::string> CheckAgb(std::string_view agb);
+// KvK number (Kamer van Koophandel): exactly 8 digits.
+std::optional<std::string> CheckKvk(std::string_view kvk);
+// Dutch 4-digit postcode (PC4): 1000-9999; a full postcode such as "6211 AB" is refused so that
+// no street-level address is stored where only the area is needed.
+std::optional<std::string> CheckPostcode(std::string_view postcode);
+// Coordinates within the Netherlands' bounding box (WGS84).
+std::optional<std::string> CheckDutchCoordinates(double latitude, double longitude);
+// A calamity card must say WHERE a secret is kept ("kluis praktijkmanager"), never hold the
+// secret. A single long token mixing letters with digits or symbols is refused as a likely
+// password (seed 000 §6: the overview of passwords is kept elsewhere, the card points to it).
+bool LooksLikeSecret(std::string_view text);
+
+}  // namespace vangnet

@@ -1,0 +1,30 @@
+// The registry's record types, in the order that respects their references: a type only refers
+// to types listed before it. Import, export and the store walk this list.
+#pragma once
+
+#include <tuple>
+
+#include "core/affiliation.hpp"
+#include "core/area.hpp"
+#include "core/calamity_card.hpp"
+#include "core/contact.hpp"
+#include "core/continuity_contract.hpp"
+#include "core/crisis_role.hpp"
+#include "core/organisation.hpp"
+#include "core/person.hpp"
+#include "core/practice.hpp"
+
+namespace vangnet {
+
+using RegistryTypes = std::tuple<GpGroup, District, Organisation, Person, Practice, Affiliation,
+                                 ContinuityContract, Contact, CrisisRole, CalamityCard>;
+
+// Calls fn.template operator()<T>() for each registry type in reference order.
+template <class Fn>
+void ForEachRegistryType(Fn&& fn) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (fn.template operator()<std::tuple_element_t<I, RegistryTypes>>(), ...);
+  }(std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{});
+}
+
+}  // namespace vangnet

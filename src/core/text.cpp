@@ -1,0 +1,104 @@
+#include "core/text.hpp"
+
+#include <charconv>
+#include <cstdint>
+
+namespace vangnet {
+
+std::string_view Trim(std::string_view text) {
+  const char* ws = " \t\r\n";
+  auto begin = text.find_first_not_of(ws);
+  if (begin == std::string_view::npos) return {};
+  auto end = text.find_last_not_of(ws);
+  return text.substr(begin, end - begin + 1);
+}
+
+std::string ToLowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsAllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;  // sequence cut off at the end
+    for (std::size_t k = 1; k <= extra; ++k) {
+      auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const std::uint32_t min_for_length[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::optional<long long> ParseInteger(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<double> ParseDecimal(std::string_view text) {
+  std::string normalised(Trim(text));
+  if (normalised.empty()) return std::nullopt;
+  if (normalised.find('.') == std::string::npos) {
+    for (char& c : normalised) {
+      if (c == ',') c = '.';
+    }
+  }
+  double value = 0;
+  const char* end = normalised.data() + normalised.size();
+  auto [ptr, ec] = std::from_chars(normalised.data(), end, value);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+std::string FormatDecimal(double value) {
+  char buffer[64];
+  auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  // 64 bytes always hold the shortest form of a double.
+  return std::string(buffer, ec == std::errc() ? ptr : buffer);
+}
+
+std::optional<bool> ParseYesNo(std::string_view text) {
+  std::string t = ToLowerAscii(Trim(text));
+  if (t == "ja" || t == "j" || t == "yes" || t == "y" || t == "true" || t == "1") return true;
+  if (t == "nee" || t == "n" || t == "no" || t == "false" || t == "0") return false;
+  return std::nullopt;
+}
+
+}  // namespace vangnet

@@ -1,0 +1,25 @@
+// Small pure text helpers shared by validation, CSV and the store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vangnet {
+
+std::string_view Trim(std::string_view text);
+std::string ToLowerAscii(std::string_view text);
+bool IsAllDigits(std::string_view text);
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view text);
+
+// Numbers as coordinators type them: "0,8" and "0.8" are the same FTE. Integers refuse a decimal
+// point, because "3.700" is Dutch for three thousand seven hundred and must not become 3.
+std::optional<long long> ParseInteger(std::string_view text);
+std::optional<double> ParseDecimal(std::string_view text);
+// Shortest text that reads back to the same double (std::to_chars), so exports round-trip.
+std::string FormatDecimal(double value);
+// ja/nee, yes/no, true/false, 1/0, j/n, y/n.
+std::optional<bool> ParseYesNo(std::string_view text);
+
+}  // namespace vangnet

@@ -1,0 +1,33 @@
+// The audit trail interface: append within the caller's transaction, list, and verify the chain.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit_event.hpp"
+#include "core/error.hpp"
+
+namespace vangnet {
+
+struct AuditFilter {
+  std::string object_type;  // empty = any
+  std::string object_key;   // empty = any
+  std::string actor_user;   // empty = any
+  std::int64_t after_id = 0;
+  int limit = 100;
+};
+
+class AuditLog {
+ public:
+  virtual ~AuditLog() = default;
+  // Appends one event, chained to the previous one; part of the current transaction.
+  virtual Status Append(AuditEvent event) = 0;
+  // Events matching the filter, oldest first.
+  virtual std::vector<AuditEvent> List(const AuditFilter& filter) = 0;
+  // Recomputes the hash chain; the first broken event's id, or nullopt when intact.
+  virtual std::optional<std::int64_t> FirstBrokenLink() = 0;
+};
+
+}  // namespace vangnet

@@ -1,0 +1,43 @@
+// Repository interfaces: how services read and write registry records without seeing SQL.
+//
+// One generic interface serves every record type, because every type is described by the same
+// field table (core/entity.hpp). Implementations: sqlite/ now, postgres/ to follow.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/entity.hpp"
+#include "core/error.hpp"
+
+namespace vangnet {
+
+// Type-erased base, so a unit of work can hand out repositories by table name.
+class RepositoryBase {
+ public:
+  virtual ~RepositoryBase() = default;
+};
+
+template <class T>
+class Repository : public RepositoryBase {
+ public:
+  // The stored record with the same natural key (EntityTraits<T>::kKeyFields) as `probe`.
+  virtual std::optional<T> Find(const T& probe) = 0;
+  // All records, ordered by natural key.
+  virtual std::vector<T> List() = 0;
+  // Number of records.
+  virtual std::int64_t Count() = 0;
+  // Stores a new record; returns it with id and version set. Conflict when the key exists.
+  virtual Result<T> Insert(const T& record) = 0;
+  // Replaces the record with record.id, only if its stored version is still record.version
+  // (optimistic concurrency); returns it with the new version. Conflict otherwise.
+  virtual Result<T> Update(const T& record) = 0;
+  // Removes the record with the natural key of `probe`; NotFound when there is none, Conflict
+  // when other records still refer to it.
+  virtual Status Delete(const T& probe) = 0;
+};
+
+}  // namespace vangnet

@@ -1,0 +1,280 @@
+// The SQLite repository for any registry record type, generated from its field table.
+//
+// Every write appends its audit event through the unit of work's audit log, in the same
+// transaction, so no change can reach the database unrecorded.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/audit_event.hpp"
+#include "core/entity.hpp"
+#include "store/audit_log.hpp"
+#include "store/repository.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace vangnet::sqlite {
+
+// Whose personal data a record is, for the audit trail (empty when it is nobody's).
+template <class T>
+std::string SubjectOf(const T& record) {
+  if constexpr (requires { EntityTraits<T>::kSubjectField; }) {
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      if (f.name == EntityTraits<T>::kSubjectField) return f.get(record).value_or("");
+    }
+  }
+  return {};
+}
+
+// Binds a field's canonical text with the column's real type, so that SQL sees numbers as
+// numbers (sums, comparisons) and PostgreSQL later gets the same values.
+template <class T>
+void BindField(Statement& stmt, int index, const FieldSpec<T>& field,
+               const std::optional<std::string>& text) {
+  if (!text) return stmt.BindNull(index);
+  switch (field.type) {
+    case FieldType::kInteger:
+    case FieldType::kBool: return stmt.BindInt(index, ParseInteger(*text).value_or(0));
+    case FieldType::kReal: return stmt.BindDouble(index, ParseDecimal(*text).value_or(0));
+    case FieldType::kText:
+    case FieldType::kDate: return stmt.BindText(index, *text);
+  }
+}
+
+template <class T>
+class SqliteRepository final : public Repository<T> {
+ public:
+  SqliteRepository(sqlite3* db, AuditLog& audit, const Actor& actor)
+      : db_(db), audit_(audit), actor_(actor) {}
+
+  std::optional<T> Find(const T& probe) override {
+    Statement& stmt = Prepared(SelectSql() + " WHERE " + KeyWhereSql());
+    BindKey(stmt, probe, 1);
+    std::optional<T> found;
+    if (stmt.Step() == SQLITE_ROW) found = ReadRow(stmt);
+    stmt.Reset();
+    return found;
+  }
+
+  std::vector<T> List() override {
+    Statement& stmt = Prepared(SelectSql() + " ORDER BY " + KeyOrderSql());
+    std::vector<T> records;
+    while (stmt.Step() == SQLITE_ROW) records.push_back(ReadRow(stmt));
+    stmt.Reset();
+    return records;
+  }
+
+  std::int64_t Count() override {
+    Statement& stmt = Prepared("SELECT COUNT(*) FROM " + std::string(Traits::kTable));
+    stmt.Step();
+    std::int64_t count = stmt.Int(0);
+    stmt.Reset();
+    return count;
+  }
+
+  Result<T> Insert(const T& record) override {
+    const auto& fields = Traits::Fields();
+    std::string columns, placeholders;
+    for (const auto& f : fields) {
+      columns += (columns.empty() ? "" : ", ") + std::string(f.name);
+      placeholders += placeholders.empty() ? "?" : ", ?";
+    }
+    Statement& stmt = Prepared("INSERT INTO " + std::string(Traits::kTable) + " (" + columns +
+                               ") VALUES (" + placeholders + ") RETURNING id, version");
+    BindAll(stmt, record);
+    int rc = stmt.Step();
+    if (rc != SQLITE_ROW) {
+      stmt.Reset();
+      return ConstraintError(rc, record);
+    }
+    T stored = record;
+    stored.id = stmt.Int(0);
+    stored.version = stmt.Int(1);
+    stmt.Reset();
+    if (auto status = AppendAudit("create", stored, nlohmann::json::object()); !status) {
+      return status.error();
+    }
+    return stored;
+  }
+
+  Result<T> Update(const T& record) override {
+    auto before = FindById(record.id);
+    if (!before) {
+      return Error::NotFound(std::string(Traits::kKeyFields[0]),
+                             std::string(Traits::kLabelNl) + " " + KeyOf(record) +
+                                 " bestaat niet (meer)");
+    }
+    const auto& fields = Traits::Fields();
+    std::string assignments;
+    for (const auto& f : fields) {
+      assignments += (assignments.empty() ? "" : ", ") + std::string(f.name) + " = ?";
+    }
+    Statement& stmt =
+        Prepared("UPDATE " + std::string(Traits::kTable) + " SET " + assignments +
+                 ", version = version + 1 WHERE id = ? AND version = ? RETURNING version");
+    BindAll(stmt, record);
+    const int n = static_cast<int>(fields.size());
+    stmt.BindInt(n + 1, record.id);
+    stmt.BindInt(n + 2, record.version);
+    int rc = stmt.Step();
+    if (rc != SQLITE_ROW) stmt.Reset();
+    if (rc == SQLITE_DONE) {
+      return Error::Conflict("version", std::string(Traits::kLabelNl) + " " + KeyOf(record) +
+                                            " is intussen door iemand anders gewijzigd; laad "
+                                            "opnieuw en probeer het nog eens");
+    }
+    if (rc != SQLITE_ROW) return ConstraintError(rc, record);
+    T stored = record;
+    stored.version = stmt.Int(0);
+    stmt.Reset();
+    nlohmann::json changed = nlohmann::json::array();
+    auto old_texts = FieldTexts(*before), new_texts = FieldTexts(record);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (old_texts[i] != new_texts[i]) changed.push_back(fields[i].name);
+    }
+    if (auto status = AppendAudit("update", stored, {{"changed", changed}}); !status) {
+      return status.error();
+    }
+    return stored;
+  }
+
+  Status Delete(const T& probe) override {
+    auto existing = Find(probe);
+    if (!existing) {
+      return Error::NotFound(std::string(Traits::kKeyFields[0]),
+                             std::string(Traits::kLabelNl) + " " + KeyOf(probe) + " bestaat niet");
+    }
+    Statement& stmt = Prepared("DELETE FROM " + std::string(Traits::kTable) + " WHERE id = ?");
+    stmt.BindInt(1, existing->id);
+    int rc = stmt.Step();
+    stmt.Reset();
+    if (rc != SQLITE_DONE) {
+      if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+        return Error::Conflict(std::string(Traits::kKeyFields[0]),
+                               std::string(Traits::kLabelNl) + " " + KeyOf(probe) +
+                                   " is nog in gebruik door andere gegevens; verwijder of wijzig "
+                                   "die eerst");
+      }
+      return Error::Internal(sqlite3_errmsg(db_));
+    }
+    return AppendAudit("delete", *existing, nlohmann::json::object());
+  }
+
+ private:
+  using Traits = EntityTraits<T>;
+
+  static std::string SelectSql() {
+    std::string sql = "SELECT id, version";
+    for (const auto& f : Traits::Fields()) sql += ", " + std::string(f.name);
+    return sql + " FROM " + std::string(Traits::kTable);
+  }
+  static std::string KeyWhereSql() {
+    std::string sql;
+    for (auto k : Traits::kKeyFields) sql += (sql.empty() ? "" : " AND ") + std::string(k) + " = ?";
+    return sql;
+  }
+  static std::string KeyOrderSql() {
+    std::string sql;
+    for (auto k : Traits::kKeyFields) sql += (sql.empty() ? "" : ", ") + std::string(k);
+    return sql;
+  }
+
+  void BindKey(Statement& stmt, const T& probe, int first_index) {
+    int index = first_index;
+    for (auto k : Traits::kKeyFields) {
+      for (const auto& f : Traits::Fields()) {
+        if (f.name == k) BindField(stmt, index++, f, f.get(probe));
+      }
+    }
+  }
+
+  void BindAll(Statement& stmt, const T& record) {
+    int index = 1;
+    for (const auto& f : Traits::Fields()) BindField(stmt, index++, f, f.get(record));
+  }
+
+  std::optional<T> FindById(std::int64_t id) {
+    Statement& stmt = Prepared(SelectSql() + " WHERE id = ?");
+    stmt.BindInt(1, id);
+    std::optional<T> found;
+    if (stmt.Step() == SQLITE_ROW) found = ReadRow(stmt);
+    stmt.Reset();
+    return found;
+  }
+
+  // Rows were written through BindAll, so every stored value parses; a failure here means the
+  // database was edited by hand into an invalid state, and is reported as such.
+  T ReadRow(Statement& stmt) {
+    T record;
+    record.id = stmt.Int(0);
+    record.version = stmt.Int(1);
+    int column = 2;
+    for (const auto& f : Traits::Fields()) {
+      if (stmt.IsNull(column)) {
+        f.clear(record);
+      } else {
+        std::string text;
+        switch (f.type) {
+          case FieldType::kInteger:
+          case FieldType::kBool: text = std::to_string(stmt.Int(column)); break;
+          case FieldType::kReal: text = FormatDecimal(stmt.Double(column)); break;
+          case FieldType::kText:
+          case FieldType::kDate: text = stmt.Text(column); break;
+        }
+        if (auto message = f.set(record, text)) {
+          throw std::runtime_error("invalid stored value in " + std::string(Traits::kTable) + "." +
+                                   std::string(f.name) + ": " + *message);
+        }
+      }
+      ++column;
+    }
+    return record;
+  }
+
+  Error ConstraintError(int rc, const T& record) {
+    int extended = sqlite3_extended_errcode(db_);
+    std::string what = std::string(Traits::kLabelNl) + " " + KeyOf(record);
+    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      return Error::Conflict(std::string(Traits::kKeyFields[0]), what + " bestaat al");
+    }
+    if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      return Error::NotFound({}, what + " verwijst naar iets dat niet bestaat");
+    }
+    return Error::Internal(what + ": " + sqlite3_errmsg(db_) + " (" + std::to_string(rc) + ")");
+  }
+
+  Status AppendAudit(const char* action, const T& record, nlohmann::json details) {
+    AuditEvent event;
+    event.actor_user = actor_.user;
+    event.actor_role = actor_.role;
+    event.source = actor_.source;
+    event.purpose = actor_.purpose;
+    event.action = action;
+    event.object_type = std::string(Traits::kTable);
+    event.object_key = KeyOf(record);
+    event.subject_key = SubjectOf(record);
+    event.details = details.dump();
+    return audit_.Append(std::move(event));
+  }
+
+  // Statements are prepared once per unit of work and reused: an import of many rows
+  // would otherwise spend most of its time parsing the same SQL.
+  Statement& Prepared(const std::string& sql) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<Statement>(db_, sql);
+    slot->Reset();
+    return *slot;
+  }
+
+  sqlite3* db_;
+  AuditLog& audit_;
+  const Actor& actor_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+};
+
+}  // namespace vangnet::sqlite

@@ -1,0 +1,168 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/embedded_file.hpp"
+#include "core/registry.hpp"
+#include "store/sqlite/sqlite_audit_log.hpp"
+#include "store/sqlite/sqlite_repository.hpp"
+
+namespace vangnet {
+std::span<const EmbeddedFile> SqliteMigrations();  // generated, see src/store/CMakeLists.txt
+}
+
+namespace vangnet::sqlite {
+
+namespace {
+
+template <class Tuple>
+struct RepositoriesOf;
+template <class... T>
+struct RepositoriesOf<std::tuple<T...>> {
+  using type = std::tuple<SqliteRepository<T>...>;
+};
+
+class SqliteUnitOfWork final : public UnitOfWork {
+ public:
+  SqliteUnitOfWork(Connection connection, const Actor& actor)
+      : connection_(std::move(connection)),
+        actor_(actor),
+        audit_(connection_.handle()),
+        repositories_(MakeRepositories(std::make_index_sequence<
+                                       std::tuple_size_v<RegistryTypes>>{})) {}
+
+  ~SqliteUnitOfWork() override {
+    if (!committed_) (void)connection_.Exec("ROLLBACK");
+  }
+
+  bool ReferenceExists(std::string_view reference, std::string_view value) override {
+    auto dot = reference.find('.');
+    // References come from the static field tables, never from input: a malformed one is a bug.
+    if (dot == std::string_view::npos) throw std::logic_error("bad reference " + std::string(reference));
+    Statement stmt(connection_.handle(), "SELECT 1 FROM " + std::string(reference.substr(0, dot)) +
+                                             " WHERE " + std::string(reference.substr(dot + 1)) +
+                                             " = ?");
+    stmt.BindText(1, value);
+    return stmt.Step() == SQLITE_ROW;
+  }
+
+  AuditLog& Audit() override { return audit_; }
+  const Actor& actor() const override { return actor_; }
+
+  Status Commit() override {
+    if (auto status = connection_.Exec("COMMIT"); !status) return status;
+    committed_ = true;
+    return Ok{};
+  }
+
+ protected:
+  RepositoryBase& RepositoryFor(std::string_view table) override {
+    RepositoryBase* found = nullptr;
+    std::apply(
+        [&](auto&... repository) {
+          ((found = (!found && TableOf(repository) == table) ? &repository : found), ...);
+        },
+        repositories_);
+    if (!found) throw std::logic_error("no repository for table " + std::string(table));
+    return *found;
+  }
+
+ private:
+  template <class T>
+  static std::string_view TableOf(const SqliteRepository<T>&) {
+    return EntityTraits<T>::kTable;
+  }
+  template <std::size_t... I>
+  typename RepositoriesOf<RegistryTypes>::type MakeRepositories(std::index_sequence<I...>) {
+    return {SqliteRepository<std::tuple_element_t<I, RegistryTypes>>(connection_.handle(), audit_,
+                                                                     actor_)...};
+  }
+
+  Connection connection_;
+  Actor actor_;
+  SqliteAuditLog audit_;
+  typename RepositoriesOf<RegistryTypes>::type repositories_;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+Result<int> SqliteStore::Migrate() {
+  auto connection = Connection::Open(path_);
+  if (!connection) return connection.error();
+  Connection& db = connection.value();
+  if (auto s = db.Exec("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+                       "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      !s) {
+    return s.error();
+  }
+  std::vector<EmbeddedFile> files(SqliteMigrations().begin(), SqliteMigrations().end());
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  int applied = 0;
+  for (const auto& file : files) {
+    // File names start with their number: 0001_registry.sql.
+    int version = std::stoi(std::string(file.name.substr(0, 4)));
+    if (auto s = db.Exec("BEGIN IMMEDIATE"); !s) return s.error();
+    Statement check(db.handle(), "SELECT 1 FROM schema_migration WHERE version = ?");
+    check.BindInt(1, version);
+    bool done = check.Step() == SQLITE_ROW;
+    check.Reset();
+    if (done) {
+      (void)db.Exec("ROLLBACK");
+      continue;
+    }
+    if (auto s = db.Exec(file.content); !s) {
+      (void)db.Exec("ROLLBACK");
+      return Error::Internal("migratie " + std::string(file.name) + " mislukt: " +
+                             s.error().message);
+    }
+    Statement record(db.handle(),
+                     "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
+    record.BindInt(1, version);
+    record.BindText(2, file.name);
+    record.BindText(3, NowUtcIso());
+    record.Step();
+    record.Reset();
+    if (auto s = db.Exec("COMMIT"); !s) return s.error();
+    ++applied;
+  }
+  return applied;
+}
+
+Result<std::unique_ptr<UnitOfWork>> SqliteStore::Open(const Actor& actor, bool write) {
+  auto connection = Connection::Open(path_);
+  if (!connection) return connection.error();
+  // IMMEDIATE takes the write lock at the start, so two writers queue on the busy timeout
+  // instead of one failing half-way when it upgrades a read lock.
+  if (auto s = connection.value().Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); !s) {
+    return Error::Conflict({}, "de database is bezet; probeer het zo nog eens (" +
+                                   s.error().message + ")");
+  }
+  return std::unique_ptr<UnitOfWork>(
+      std::make_unique<SqliteUnitOfWork>(std::move(connection.value()), actor));
+}
+
+Result<std::unique_ptr<UnitOfWork>> SqliteStore::Begin(const Actor& actor) {
+  return Open(actor, true);
+}
+Result<std::unique_ptr<UnitOfWork>> SqliteStore::BeginRead(const Actor& actor) {
+  return Open(actor, false);
+}
+
+}  // namespace vangnet::sqlite
+
+namespace vangnet {
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  if (sodium_init() < 0) return Error::Internal("libsodium kon niet starten");
+  auto store = std::make_unique<sqlite::SqliteStore>(path);
+  auto migrated = store->Migrate();
+  if (!migrated) return migrated.error();
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace vangnet

@@ -1,0 +1,51 @@
+// The store: opens units of work. One user action = one unit of work = one transaction, and
+// every write in it appends its audit event in that same transaction.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/audit_event.hpp"
+#include "core/error.hpp"
+#include "store/audit_log.hpp"
+#include "store/repository.hpp"
+
+namespace vangnet {
+
+class UnitOfWork {
+ public:
+  // Rolls back unless Commit() succeeded: an action that fails half-way leaves nothing behind.
+  virtual ~UnitOfWork() = default;
+
+  // The repository for record type T; every write through it is audited automatically.
+  template <class T>
+  Repository<T>& Table() {
+    return static_cast<Repository<T>&>(RepositoryFor(EntityTraits<T>::kTable));
+  }
+  // Whether `value` exists in `reference` ("table.column", as in FieldSpec::references).
+  virtual bool ReferenceExists(std::string_view reference, std::string_view value) = 0;
+  virtual AuditLog& Audit() = 0;
+  virtual const Actor& actor() const = 0;
+  virtual Status Commit() = 0;
+
+ protected:
+  virtual RepositoryBase& RepositoryFor(std::string_view table) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Applies pending migrations; returns how many were applied.
+  virtual Result<int> Migrate() = 0;
+  // Opens a write transaction for one user action (waits for other writers up to the busy
+  // timeout).
+  virtual Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) = 0;
+  // Opens a read-only transaction: a consistent snapshot for exports and reports.
+  virtual Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) = 0;
+};
+
+// The embedded default: a SQLite file in WAL mode. Creates the file when missing.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace vangnet

@@ -1,0 +1,54 @@
+// Number, date and encoding parsing as coordinators type them in spreadsheets.
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+
+namespace vangnet {
+namespace {
+
+TEST(Text, DecimalCommaAndPointAreTheSame) {
+  EXPECT_DOUBLE_EQ(*ParseDecimal("0,8"), 0.8);
+  EXPECT_DOUBLE_EQ(*ParseDecimal(" 0.8 "), 0.8);
+  EXPECT_FALSE(ParseDecimal("acht"));
+  EXPECT_FALSE(ParseDecimal("1,000.5,"));
+}
+
+TEST(Text, IntegersRefuseSeparatorsAndFractions) {
+  EXPECT_EQ(*ParseInteger("3700"), 3700);
+  EXPECT_FALSE(ParseInteger("3.700"));
+  EXPECT_FALSE(ParseInteger("3,7"));
+  EXPECT_FALSE(ParseInteger(""));
+}
+
+TEST(Text, DecimalsRoundTripExactly) {
+  for (double v : {50.8505631, 0.1 + 0.2, 5.6860069, 1.0}) {
+    EXPECT_EQ(*ParseDecimal(FormatDecimal(v)), v);
+  }
+}
+
+TEST(Text, YesNoInDutchAndEnglish) {
+  EXPECT_EQ(ParseYesNo("Ja"), true);
+  EXPECT_EQ(ParseYesNo("nee"), false);
+  EXPECT_EQ(ParseYesNo("1"), true);
+  EXPECT_FALSE(ParseYesNo("misschien"));
+}
+
+TEST(Text, Utf8Validation) {
+  EXPECT_TRUE(IsValidUtf8("Coördinator één"));
+  EXPECT_FALSE(IsValidUtf8("Co\xF6rdinator"));  // Windows-1252 ö
+  EXPECT_FALSE(IsValidUtf8("\xC3"));            // cut off
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));        // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));    // surrogate
+}
+
+TEST(Dates, IsoAndDutchOrderLeapYears) {
+  EXPECT_EQ(FormatDate(*ParseDate("2024-02-29")), "2024-02-29");
+  EXPECT_FALSE(ParseDate("2025-02-29"));
+  EXPECT_EQ(FormatDate(*ParseDate("01-03-2025")), "2025-03-01");
+  EXPECT_FALSE(ParseDate("2025/03/01"));
+  EXPECT_FALSE(ParseDate("2025-13-01"));
+}
+
+}  // namespace
+}  // namespace vangnet

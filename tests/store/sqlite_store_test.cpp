@@ -1,0 +1,180 @@
+// The SQLite store: migrations, round-trips, optimistic concurrency, transactions and the
+// audit chain.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "core/registry.hpp"
+#include "store/store.hpp"
+#include "test_support/temp_dir.hpp"
+
+namespace vangnet {
+namespace {
+
+const Actor kTester{"test", "admin", "test", "unit test"};
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = OpenSqliteStore(dir_.Path("registry.db"));
+    ASSERT_TRUE(store) << store.error().ToString();
+    store_ = std::move(store.value());
+  }
+  std::unique_ptr<UnitOfWork> Write() {
+    auto uow = store_->Begin(kTester);
+    EXPECT_TRUE(uow);
+    return std::move(uow.value());
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+Practice MakePractice(const std::string& agb) {
+  Practice p;
+  p.agb = agb;
+  p.name = "Praktijk " + agb;
+  p.form = PracticeForm::kDuo;
+  p.postcode = "6211";
+  p.latitude = 50.8505631;
+  p.longitude = 5.6860069;
+  p.registered_patients = 4200;
+  p.patient_stop = true;
+  p.status = PracticeStatus::kTemporaryTakeover;
+  return p;
+}
+
+TEST_F(SqliteStoreTest, MigrationsAreIdempotent) {
+  auto again = OpenSqliteStore(dir_.Path("registry.db"));
+  ASSERT_TRUE(again);
+  auto applied = again.value()->Migrate();
+  ASSERT_TRUE(applied);
+  EXPECT_EQ(applied.value(), 0);
+}
+
+TEST_F(SqliteStoreTest, APracticeReadsBackExactlyAsWritten) {
+  auto uow = Write();
+  auto stored = uow->Table<Practice>().Insert(MakePractice("01000001"));
+  ASSERT_TRUE(stored) << stored.error().ToString();
+  EXPECT_GT(stored.value().id, 0);
+  EXPECT_EQ(stored.value().version, 1);
+  ASSERT_TRUE(uow->Commit());
+
+  auto read = store_->BeginRead(kTester);
+  Practice probe;
+  probe.agb = "01000001";
+  auto found = read.value()->Table<Practice>().Find(probe);
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(SameContent(*found, MakePractice("01000001")));
+  EXPECT_EQ(*found->latitude, 50.8505631);
+}
+
+TEST_F(SqliteStoreTest, UncommittedWorkIsRolledBack) {
+  {
+    auto uow = Write();
+    ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
+  }  // no Commit
+  EXPECT_EQ(Write()->Table<Practice>().Count(), 0);
+  EXPECT_TRUE(Write()->Audit().List({}).empty());
+}
+
+TEST_F(SqliteStoreTest, DuplicateKeyIsAConflict) {
+  auto uow = Write();
+  ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
+  auto again = uow->Table<Practice>().Insert(MakePractice("01000001"));
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(again.error().message, "praktijk 01000001 bestaat al");
+}
+
+TEST_F(SqliteStoreTest, AStaleVersionCannotOverwriteANewerOne) {
+  auto uow = Write();
+  auto stored = uow->Table<Practice>().Insert(MakePractice("01000001")).value();
+  Practice first = stored, second = stored;
+  first.registered_patients = 4300;
+  auto updated = uow->Table<Practice>().Update(first);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated.value().version, 2);
+  second.registered_patients = 4100;  // edited from the old copy
+  auto lost = uow->Table<Practice>().Update(second);
+  ASSERT_FALSE(lost);
+  EXPECT_EQ(lost.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(uow->Table<Practice>().Find(stored)->registered_patients, 4300);
+}
+
+TEST_F(SqliteStoreTest, ReferencesMustExistAndBlockDeletion) {
+  auto uow = Write();
+  Affiliation a;
+  a.person_code = "HA-1";
+  a.practice_agb = "01000001";
+  auto orphan = uow->Table<Affiliation>().Insert(a);
+  ASSERT_FALSE(orphan);
+  EXPECT_EQ(orphan.error().kind, ErrorKind::kNotFound);
+
+  ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
+  ASSERT_TRUE(uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", ""}));
+  ASSERT_TRUE(uow->Table<Affiliation>().Insert(a));
+  EXPECT_TRUE(uow->ReferenceExists("person.code", "HA-1"));
+  EXPECT_FALSE(uow->ReferenceExists("person.code", "HA-2"));
+
+  auto in_use = uow->Table<Practice>().Delete(MakePractice("01000001"));
+  ASSERT_FALSE(in_use);
+  EXPECT_EQ(in_use.error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(uow->Table<Affiliation>().Delete(a));
+  EXPECT_TRUE(uow->Table<Practice>().Delete(MakePractice("01000001")));
+  EXPECT_EQ(uow->Table<Practice>().Count(), 0);
+}
+
+TEST_F(SqliteStoreTest, EveryWriteIsAuditedWithWhoWhatAndWhose) {
+  auto uow = Write();
+  auto person = uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", ""}).value();
+  person.birth_year = 1961;
+  ASSERT_TRUE(uow->Table<Person>().Update(person));
+  ASSERT_TRUE(uow->Table<Person>().Delete(person));
+  ASSERT_TRUE(uow->Commit());
+
+  auto events = Write()->Audit().List({});
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].action, "create");
+  EXPECT_EQ(events[1].action, "update");
+  EXPECT_EQ(events[1].details, R"({"changed":["birth_year"]})");
+  EXPECT_EQ(events[2].action, "delete");
+  for (const auto& e : events) {
+    EXPECT_EQ(e.actor_user, "test");
+    EXPECT_EQ(e.purpose, "unit test");
+    EXPECT_EQ(e.object_type, "person");
+    EXPECT_EQ(e.subject_key, "HA-1");
+    EXPECT_EQ(e.occurred_at.back(), 'Z');
+    // No personal values in the trail: the name and birth year never appear.
+    EXPECT_EQ(e.details.find("Dr. A"), std::string::npos);
+    EXPECT_EQ(e.details.find("1961"), std::string::npos);
+  }
+}
+
+TEST_F(SqliteStoreTest, TheAuditChainDetectsTampering) {
+  {
+    auto uow = Write();
+    ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
+    ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000002")));
+    ASSERT_TRUE(uow->Commit());
+  }
+  EXPECT_FALSE(Write()->Audit().FirstBrokenLink());
+
+  // The table refuses updates; someone with file access drops the guard and edits a row.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.Path("registry.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE audit_event SET actor_user = 'x' WHERE id = 1", nullptr,
+                         nullptr, nullptr),
+            SQLITE_CONSTRAINT);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TRIGGER audit_event_no_update; "
+                         "UPDATE audit_event SET actor_user = 'x' WHERE id = 1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(Write()->Audit().FirstBrokenLink(), 1);
+}
+
+}  // namespace
+}  // namespace vangnet
