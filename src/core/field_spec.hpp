@@ -37,15 +37,18 @@ struct FieldSpec {
   std::function<void(T&)> clear;
 };
 
-// Fills `record` from texts in field order; empty texts clear the field. Every problem is
-// reported with its field name, so callers can add file and row.
+// Fills `record` from texts in field order. An empty text clears the field; a missing one
+// (nullopt, or beyond the end: the column is absent from the file) leaves it as it is, so a
+// file with fewer columns updates only what it holds. Every problem is reported with its field
+// name, so callers can add file and row.
 template <class T>
 Errors ParseFields(const std::vector<FieldSpec<T>>& fields,
                    const std::vector<std::optional<std::string>>& texts, T& record) {
   Errors errors;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const auto& f = fields[i];
-    std::string_view text = (i < texts.size() && texts[i]) ? Trim(*texts[i]) : std::string_view{};
+    if (i >= texts.size() || !texts[i]) continue;
+    std::string_view text = Trim(*texts[i]);
     if (text.empty()) {
       if (f.required) {
         errors.push_back(Error::Validation(std::string(f.name), "is verplicht maar leeg"));

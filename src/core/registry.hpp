@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tuple>
+#include <vector>
 
 #include "core/affiliation.hpp"
 #include "core/area.hpp"
@@ -18,6 +19,16 @@ namespace vangnet {
 
 using RegistryTypes = std::tuple<GpGroup, District, Organisation, Person, Practice, Affiliation,
                                  ContinuityContract, Contact, CrisisRole, CalamityCard>;
+
+// A whole registry in memory: one vector per record type, e.g.
+// std::get<std::vector<Practice>>(records). The demo region is built as one.
+template <class Tuple>
+struct VectorsOf;
+template <class... T>
+struct VectorsOf<std::tuple<T...>> {
+  using type = std::tuple<std::vector<T>...>;
+};
+using RegistryRecords = VectorsOf<RegistryTypes>::type;
 
 // Calls fn.template operator()<T>() for each registry type in reference order.
 template <class Fn>

@@ -1,0 +1,81 @@
+#include "cli/commands.hpp"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/cli_args.hpp"
+
+namespace vangnet::cli {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> commands{
+      {"migrate", "database aanmaken of bijwerken naar het nieuwste schema",
+       "Gebruik: vangnet migrate [--db PAD]\n\n"
+       "Maakt de SQLite-database aan als die nog niet bestaat en voert ontbrekende\n"
+       "migraties uit. Veilig om vaker te draaien.\n\n"
+       "  --db PAD    databasebestand (standaard vangnet.db)\n",
+       RunMigrate},
+      {"demo", "de demo-regio Maastricht-Heuvelland aanmaken en tonen",
+       "Gebruik: vangnet demo [--db PAD] [--seed N] [--reset]\n\n"
+       "Bouwt een verzonnen maar realistische regio Maastricht-Heuvelland (58 praktijken,\n"
+       "ongeveer 210.000 patiënten) als de database nog leeg is, en toont het overzicht.\n"
+       "Alle namen zijn fictief. Dezelfde seed en datum geven dezelfde regio.\n\n"
+       "  --db PAD    databasebestand (standaard vangnet.db)\n"
+       "  --seed N    andere variant van de regio (standaard 20251127)\n"
+       "  --reset     bestaande database eerst verwijderen (alle gegevens gaan verloren)\n",
+       RunDemo},
+      {"import", "registergegevens inlezen uit CSV (alles of niets)",
+       "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] BESTAND|MAP...\n\n"
+       "Leest CSV-bestanden in: practices.csv, people.csv, affiliations.csv, contracts.csv,\n"
+       "organisations.csv, contacts.csv, crisis_roles.csv, calamity_cards.csv, gp_groups.csv,\n"
+       "districts.csv. Een map staat voor de bekende bestanden erin. Bestaande records\n"
+       "(zelfde AGB of code) worden bijgewerkt, nieuwe toegevoegd. Bij één fout wordt niets\n"
+       "opgeslagen en staat elke fout met bestand, regel en kolom op het scherm.\n\n"
+       "  --kind SOORT   soort van een bestand met een andere naam, bijv. practices\n"
+       "  --reason TEKST reden voor het auditlog (standaard 'import registergegevens')\n\n"
+       "Afsluitcodes: 0 ingelezen, 65 geweigerd (niets opgeslagen), 66 bestand onleesbaar.\n",
+       RunImport},
+      {"export", "het hele register naar CSV-bestanden schrijven",
+       "Gebruik: vangnet export [--db PAD] [--reason TEKST] MAP\n\n"
+       "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt). Een export\n"
+       "kan ongewijzigd weer worden ingelezen met vangnet import MAP.\n",
+       RunExport},
+      {"summary", "overzicht van de regio tonen",
+       "Gebruik: vangnet summary [--db PAD]\n", RunSummary},
+      {"audit", "auditlog tonen of de keten controleren",
+       "Gebruik: vangnet audit list [--db PAD] [--limit N] [--type TABEL] [--key SLEUTEL]\n"
+       "       vangnet audit verify [--db PAD]\n\n"
+       "verify rekent de hash-keten van het auditlog na; afsluitcode 65 als een regel is\n"
+       "gewijzigd of verwijderd.\n",
+       RunAudit},
+      {"version", "versie tonen", "Gebruik: vangnet version\n", RunVersion},
+  };
+  return commands;
+}
+
+Actor CommandLineActor(const std::string& purpose) {
+  std::string user = "unknown";
+  if (const passwd* pw = getpwuid(geteuid())) user = pw->pw_name;
+  return Actor{"cli:" + user, "admin", "cli", purpose};
+}
+
+int Fail(const Error& error) {
+  std::cerr << "vangnet: " << error.ToString() << "\n";
+  switch (error.kind) {
+    case ErrorKind::kValidation:
+    case ErrorKind::kNotFound: return kExitDataError;
+    case ErrorKind::kConflict: return kExitTempFail;
+    case ErrorKind::kIo: return kExitIoError;
+    case ErrorKind::kInternal: return kExitSoftware;
+  }
+  return kExitSoftware;
+}
+
+int RunVersion(const std::vector<std::string>&) {
+  std::cout << "vangnet " << VANGNET_VERSION << "\n";
+  return kExitOk;
+}
+
+}  // namespace vangnet::cli

@@ -1,0 +1,36 @@
+// The subcommands of `vangnet`, each with its own help text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/audit_event.hpp"
+#include "core/error.hpp"
+
+namespace vangnet::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;  // one line for `vangnet --help`
+  const char* help;     // full text for `vangnet NAME --help`
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& Commands();
+
+int RunMigrate(const std::vector<std::string>& args);
+int RunDemo(const std::vector<std::string>& args);
+int RunImport(const std::vector<std::string>& args);
+int RunExport(const std::vector<std::string>& args);
+int RunSummary(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
+int RunVersion(const std::vector<std::string>& args);
+
+// Shared by the commands.
+inline constexpr const char* kDefaultDb = "vangnet.db";
+// The person at the terminal, for the audit trail.
+Actor CommandLineActor(const std::string& purpose);
+// Prints an error in Dutch to stderr and returns the exit code that fits its kind.
+int Fail(const Error& error);
+
+}  // namespace vangnet::cli

@@ -1,0 +1,196 @@
+// vangnet migrate | import | export | summary | audit | demo
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/cli_args.hpp"
+#include "cli/commands.hpp"
+#include "core/registry.hpp"
+#include "services/demo/demo_region.hpp"
+#include "services/registry/record_rules.hpp"
+#include "services/registry/region_summary.hpp"
+#include "services/registry/registry_transfer.hpp"
+#include "store/store.hpp"
+
+namespace vangnet::cli {
+
+namespace {
+
+// Parses arguments; on error prints it and sets `exit_code`.
+std::optional<Args> ParseOrFail(const std::vector<std::string>& argv,
+                                const std::set<std::string>& value_options,
+                                const std::set<std::string>& flags, int& exit_code) {
+  std::string error;
+  auto args = Args::Parse(argv, value_options, flags, error);
+  if (!args) {
+    std::cerr << "vangnet: " << error << " (zie --help)\n";
+    exit_code = kExitUsage;
+  }
+  return args;
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int RunMigrate(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db"}, {}, code);
+  if (!args) return code;
+  std::string path = args->Get("db", kDefaultDb);
+  auto store = OpenSqliteStore(path);  // opening applies pending migrations
+  if (!store) return Fail(store.error());
+  std::cout << "Database " << path << " is bijgewerkt naar het nieuwste schema.\n";
+  return kExitOk;
+}
+
+int RunSummary(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db"}, {}, code);
+  if (!args) return code;
+  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  if (!store) return Fail(store.error());
+  auto uow = store.value()->BeginRead(CommandLineActor("overzicht regio"));
+  if (!uow) return Fail(uow.error());
+  std::cout << FormatRegionSummary(SummariseRegion(*uow.value(), TodayUtc()));
+  return kExitOk;
+}
+
+int RunDemo(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db", "seed"}, {"reset"}, code);
+  if (!args) return code;
+  std::string path = args->Get("db", kDefaultDb);
+  if (args->Has("reset")) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  DemoRegionOptions options;
+  options.today = TodayUtc();
+  if (args->Has("seed")) {
+    auto seed = ParseInteger(args->Get("seed"));
+    if (!seed || *seed < 0) {
+      std::cerr << "vangnet: --seed verwacht een positief geheel getal\n";
+      return kExitUsage;
+    }
+    options.seed = static_cast<std::uint64_t>(*seed);
+  }
+  auto store = OpenSqliteStore(path);
+  if (!store) return Fail(store.error());
+  Actor actor = CommandLineActor("demo-regio aanmaken");
+  {
+    auto uow = store.value()->BeginRead(actor);
+    if (!uow) return Fail(uow.error());
+    if (uow.value()->Table<Practice>().Count() > 0) {
+      std::cout << "De database " << path << " bevat al een regio; er is niets veranderd.\n"
+                << "(Opnieuw beginnen: vangnet demo --reset)\n\n"
+                << FormatRegionSummary(SummariseRegion(*uow.value(), options.today));
+      return kExitOk;
+    }
+  }
+  auto start = std::chrono::steady_clock::now();
+  RegistryRecords region = BuildDemoRegion(options);
+  auto saved = SaveRegistryRecords(*store.value(), actor, region);
+  if (!saved) return Fail(saved.error());
+  std::printf("Demo-regio Maastricht-Heuvelland aangemaakt in %s (%zu records, %.2f s).\n\n",
+              path.c_str(), saved.value().created, SecondsSince(start));
+  auto uow = store.value()->BeginRead(actor);
+  if (!uow) return Fail(uow.error());
+  std::cout << FormatRegionSummary(SummariseRegion(*uow.value(), options.today));
+  return kExitOk;
+}
+
+int RunImport(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db", "kind", "reason"}, {}, code);
+  if (!args) return code;
+  if (args->positionals().empty()) {
+    std::cerr << "vangnet: geef een of meer CSV-bestanden of een map op (zie --help)\n";
+    return kExitUsage;
+  }
+  auto files = ReadImportFiles(args->positionals(), args->Get("kind"));
+  if (!files) {
+    std::cerr << "vangnet: " << files.error().ToString() << "\n";
+    return kExitNoInput;
+  }
+  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  if (!store) return Fail(store.error());
+  auto start = std::chrono::steady_clock::now();
+  auto report = ImportRegistry(*store.value(),
+                               CommandLineActor(args->Get("reason", "import registergegevens")),
+                               std::move(files.value()));
+  if (!report.committed) {
+    std::cerr << "Import geweigerd; er is niets opgeslagen. Gevonden fouten:\n";
+    for (const auto& e : report.errors) std::cerr << "  " << e.ToString() << "\n";
+    if (report.errors.size() >= 100) std::cerr << "  (na 100 fouten gestopt met zoeken)\n";
+    bool data = !report.errors.empty() && (report.errors[0].kind == ErrorKind::kValidation ||
+                                           report.errors[0].kind == ErrorKind::kNotFound ||
+                                           report.errors[0].kind == ErrorKind::kConflict ||
+                                           report.errors[0].kind == ErrorKind::kIo);
+    return data ? kExitDataError : kExitSoftware;
+  }
+  std::size_t rows = 0;
+  for (const auto& f : report.files) {
+    std::printf("%-40s %6zu nieuw, %6zu bijgewerkt, %6zu ongewijzigd\n", f.name.c_str(),
+                f.created, f.updated, f.unchanged);
+    rows += f.created + f.updated + f.unchanged;
+  }
+  std::printf("Ingelezen: %zu regels in %.2f s.\n", rows, SecondsSince(start));
+  return kExitOk;
+}
+
+int RunExport(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db", "reason"}, {}, code);
+  if (!args) return code;
+  if (args->positionals().size() != 1) {
+    std::cerr << "vangnet: geef precies één doelmap op (zie --help)\n";
+    return kExitUsage;
+  }
+  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  if (!store) return Fail(store.error());
+  auto report = ExportRegistry(*store.value(),
+                               CommandLineActor(args->Get("reason", "export registergegevens")),
+                               args->positionals()[0]);
+  if (!report) return Fail(report.error());
+  for (const auto& f : report.value().files) {
+    std::printf("%-40s %6zu regels\n", f.name.c_str(), f.created);
+  }
+  return kExitOk;
+}
+
+int RunAudit(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db", "limit", "type", "key"}, {}, code);
+  if (!args) return code;
+  const auto& verb = args->positionals();
+  if (verb.size() != 1 || (verb[0] != "list" && verb[0] != "verify")) {
+    std::cerr << "vangnet: gebruik 'vangnet audit list' of 'vangnet audit verify'\n";
+    return kExitUsage;
+  }
+  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  if (!store) return Fail(store.error());
+  auto uow = store.value()->BeginRead(CommandLineActor("auditlog inzien"));
+  if (!uow) return Fail(uow.error());
+  if (verb[0] == "verify") {
+    if (auto broken = uow.value()->Audit().FirstBrokenLink()) {
+      std::cerr << "Auditlog is aangetast vanaf regel " << *broken << ".\n";
+      return kExitDataError;
+    }
+    std::cout << "Auditlog is intact.\n";
+    return kExitOk;
+  }
+  AuditFilter filter;
+  filter.object_type = args->Get("type");
+  filter.object_key = args->Get("key");
+  filter.limit = static_cast<int>(ParseInteger(args->Get("limit", "100")).value_or(100));
+  for (const auto& e : uow.value()->Audit().List(filter)) {
+    std::cout << e.id << "  " << e.occurred_at << "  " << e.actor_user << " (" << e.actor_role
+              << ")  " << e.action << "  " << e.object_type << " " << e.object_key << "  "
+              << e.details << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace vangnet::cli

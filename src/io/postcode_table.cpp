@@ -1,0 +1,69 @@
+#include "io/postcode_table.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/embedded_file.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+namespace vangnet {
+std::span<const EmbeddedFile> PostcodeData();  // generated, see src/io/CMakeLists.txt
+
+const PostcodeTable& PostcodeTable::Embedded() {
+  static const PostcodeTable table = Parse(PostcodeData()[0].content);
+  return table;
+}
+
+PostcodeTable PostcodeTable::Parse(std::string_view csv) {
+  auto parsed = ReadCsv(csv, "nl-pc4-centroids.csv");
+  // The embedded file is part of the build; if it does not parse, the build is broken.
+  if (!parsed) throw std::runtime_error(parsed.error().ToString());
+  const auto& header = parsed.value().header;
+  auto column = [&](std::string_view name) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == name) return i;
+    }
+    throw std::runtime_error("postcode table lacks column " + std::string(name));
+  };
+  const auto postcode = column("postcode"), place = column("woonplaats"),
+             municipality = column("gemeente"), lat = column("latitude"),
+             lon = column("longitude"), kind = column("soort");
+  PostcodeTable table;
+  for (const auto& record : parsed.value().records) {
+    const auto& c = record.cells;
+    auto latitude = ParseDecimal(c[lat]);
+    auto longitude = ParseDecimal(c[lon]);
+    if (!latitude || !longitude) continue;  // a few PO-box rows carry no centroid
+    table.by_postcode_[c[postcode]] = table.areas_.size();
+    table.areas_.push_back(PostcodeArea{c[postcode], c[place], c[municipality], *latitude,
+                                        *longitude,
+                                        c[kind].find("Adres") != std::string::npos});
+  }
+  return table;
+}
+
+const PostcodeArea* PostcodeTable::Find(std::string_view postcode) const {
+  auto it = by_postcode_.find(std::string(postcode));
+  return it == by_postcode_.end() ? nullptr : &areas_[it->second];
+}
+
+std::vector<const PostcodeArea*> PostcodeTable::AddressAreasOf(
+    std::string_view municipality) const {
+  std::vector<const PostcodeArea*> found;
+  for (const auto& area : areas_) {
+    if (area.is_address_area && area.municipality == municipality) found.push_back(&area);
+  }
+  return found;
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kEarthRadiusKm = 6371.0088;
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+}  // namespace vangnet

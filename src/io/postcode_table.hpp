@@ -1,0 +1,42 @@
+// Dutch 4-digit postcodes with place, municipality and centroid (data/nl-pc4-centroids.csv,
+// MIT licence, compiled into the binary).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vangnet {
+
+struct PostcodeArea {
+  std::string postcode;  // PC4
+  std::string place;
+  std::string municipality;  // as of the 2014 snapshot (see data/README.md)
+  double latitude = 0;
+  double longitude = 0;
+  bool is_address_area = false;  // kind contains "Adres": people live here
+};
+
+class PostcodeTable {
+ public:
+  // The table compiled into the binary; parsed once, on first use.
+  static const PostcodeTable& Embedded();
+  // Parses the CSV format of data/nl-pc4-centroids.csv.
+  static PostcodeTable Parse(std::string_view csv);
+
+  const PostcodeArea* Find(std::string_view postcode) const;
+  // Address areas of one municipality, in postcode order.
+  std::vector<const PostcodeArea*> AddressAreasOf(std::string_view municipality) const;
+  std::size_t size() const { return areas_.size(); }
+
+ private:
+  std::vector<PostcodeArea> areas_;
+  std::unordered_map<std::string, std::size_t> by_postcode_;
+};
+
+// Great-circle distance in kilometres (haversine, mean Earth radius).
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+
+}  // namespace vangnet

@@ -1,0 +1,84 @@
+// Rules that need the store: references exist, practices get their coordinates, a medically
+// responsible GP works at the practice. Shared by single edits and imports, so both refuse the
+// same things with the same words.
+#pragma once
+
+#include "core/registry.hpp"
+#include "store/store.hpp"
+
+namespace vangnet {
+
+enum class SaveOutcome { kCreated, kUpdated, kUnchanged };
+
+// Puts a record in canonical form before it is compared or stored: contract parties ordered,
+// practice coordinates and place filled from the postcode when missing.
+template <class T>
+Errors Normalise(T&) {
+  return {};
+}
+template <>
+Errors Normalise(ContinuityContract& contract);
+template <>
+Errors Normalise(Practice& practice);
+
+// Every filled reference field names an existing record.
+template <class T>
+Errors CheckReferences(UnitOfWork& uow, const T& record) {
+  Errors errors;
+  for (const auto& f : EntityTraits<T>::Fields()) {
+    if (f.references.empty()) continue;
+    auto value = f.get(record);
+    if (!value || uow.ReferenceExists(f.references, *value)) continue;
+    auto table = f.references.substr(0, f.references.find('.'));
+    errors.push_back(Error::NotFound(std::string(f.name), "'" + *value + "' bestaat niet (" +
+                                                              std::string(table) +
+                                                              "); voeg die eerst toe"));
+  }
+  return errors;
+}
+
+// seed 004 §4.1 (unclear organisation): the medically responsible person must be a GP
+// (holder, employed GP or locum) of this very practice. Checked once all of an action's
+// records are in, because practice and affiliations may arrive in the same import.
+Errors CheckPracticeConsistency(UnitOfWork& uow, const Practice& practice);
+
+// Validates `record` and creates or updates it by natural key. Errors leave the store as it was
+// for this record; the caller's transaction decides about the rest.
+template <class T>
+Result<SaveOutcome> SaveRecord(UnitOfWork& uow, T record, Errors& errors) {
+  std::size_t before = errors.size();
+  for (auto& e : Normalise(record)) errors.push_back(std::move(e));
+  for (auto& e : EntityTraits<T>::Validate(record)) errors.push_back(std::move(e));
+  for (auto& e : CheckReferences(uow, record)) errors.push_back(std::move(e));
+  if (errors.size() > before) return Error::Validation({}, "record refused");
+  auto& table = uow.Table<T>();
+  auto existing = table.Find(record);
+  if (!existing) {
+    auto inserted = table.Insert(record);
+    if (!inserted) return inserted.error();
+    return SaveOutcome::kCreated;
+  }
+  if (SameContent(*existing, record)) return SaveOutcome::kUnchanged;
+  record.id = existing->id;
+  if (record.version == 0) record.version = existing->version;  // imports overwrite by key
+  auto updated = table.Update(record);
+  if (!updated) return updated.error();
+  return SaveOutcome::kUpdated;
+}
+
+}  // namespace vangnet
+
+namespace vangnet {
+
+struct SaveCounts {
+  std::size_t created = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+};
+
+// Saves a whole in-memory registry as one action: every record validated as an import would
+// be, all or nothing. The first error refuses the whole set; its message names the record.
+Result<SaveCounts> SaveRegistryRecords(Store& store, const Actor& actor,
+                                       const RegistryRecords& records);
+
+}  // namespace vangnet
