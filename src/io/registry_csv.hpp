@@ -20,7 +20,7 @@ struct RegistryCsvRow {
 };
 
 // Maps a parsed CSV table onto T's fields. Refuses unknown columns (a typo would otherwise be
-// silently ignored) and missing required columns; errors carry file, line and column.
+// silently ignored) and missing key columns; errors carry file, line and column.
 template <class T>
 Result<std::vector<RegistryCsvRow>> MapCsvColumns(const CsvTable& table,
                                                   const std::string& file_name) {
@@ -45,10 +45,15 @@ Result<std::vector<RegistryCsvRow>> MapCsvColumns(const CsvTable& table,
                    file_name, 1, table.header[c]};
     }
   }
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    if (fields[f].required && !column_of_field[f]) {
-      return Error{ErrorKind::kValidation, "verplichte kolom ontbreekt in de kopregel", file_name,
-                   1, std::string(fields[f].name)};
+  // The key columns say which record a row is about, so they are always needed. Other required
+  // columns may be left out of a file that only updates existing records; the import checks
+  // them row by row for new records.
+  for (std::string_view key : EntityTraits<T>::kKeyFields) {
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      if (fields[f].name == key && !column_of_field[f]) {
+        return Error{ErrorKind::kValidation, "verplichte kolom ontbreekt in de kopregel",
+                     file_name, 1, std::string(key)};
+      }
     }
   }
   std::vector<RegistryCsvRow> rows;

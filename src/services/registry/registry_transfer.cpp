@@ -86,8 +86,19 @@ class ImportRun {
       return;
     }
     // Then the row onto the stored record, so columns absent from the file keep their values.
-    T record = uow_.Table<T>().Find(probe).value_or(T{});
-    Errors errors = ParseFields(fields, row.texts, record);
+    auto existing = uow_.Table<T>().Find(probe);
+    T record = existing.value_or(T{});
+    Errors errors;
+    if (!existing) {
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].required && !row.texts[i]) {
+          errors.push_back(Error::Validation(
+              std::string(fields[i].name), "kolom ontbreekt in het bestand; die is verplicht voor een nieuwe " +
+                                               std::string(EntityTraits<T>::kLabelNl)));
+        }
+      }
+    }
+    for (auto& e : ParseFields(fields, row.texts, record)) errors.push_back(std::move(e));
     if (errors.empty()) {
       auto outcome = SaveRecord(uow_, record, errors);
       if (outcome) {
