@@ -42,17 +42,18 @@ Errors CheckReferences(UnitOfWork& uow, const T& record) {
 // records are in, because practice and affiliations may arrive in the same import.
 Errors CheckPracticeConsistency(UnitOfWork& uow, const Practice& practice);
 
-// Validates `record` and creates or updates it by natural key. Errors leave the store as it was
-// for this record; the caller's transaction decides about the rest.
+// Validates `record` and creates it, or updates `existing` (the stored record with the same
+// natural key, looked up by the caller). Errors leave the store as it was for this record; the
+// caller's transaction decides about the rest.
 template <class T>
-Result<SaveOutcome> SaveRecord(UnitOfWork& uow, T record, Errors& errors) {
+Result<SaveOutcome> SaveRecord(UnitOfWork& uow, const std::optional<T>& existing, T record,
+                               Errors& errors) {
   std::size_t before = errors.size();
   for (auto& e : Normalise(record)) errors.push_back(std::move(e));
   for (auto& e : EntityTraits<T>::Validate(record)) errors.push_back(std::move(e));
   for (auto& e : CheckReferences(uow, record)) errors.push_back(std::move(e));
   if (errors.size() > before) return Error::Validation({}, "record refused");
   auto& table = uow.Table<T>();
-  auto existing = table.Find(record);
   if (!existing) {
     auto inserted = table.Insert(record);
     if (!inserted) return inserted.error();
@@ -64,6 +65,14 @@ Result<SaveOutcome> SaveRecord(UnitOfWork& uow, T record, Errors& errors) {
   auto updated = table.Update(record);
   if (!updated) return updated.error();
   return SaveOutcome::kUpdated;
+}
+
+// As above, looking up the stored record itself.
+template <class T>
+Result<SaveOutcome> SaveRecord(UnitOfWork& uow, T record, Errors& errors) {
+  (void)Normalise(record);  // the key of a contract depends on the parties' order
+  auto existing = uow.Table<T>().Find(record);
+  return SaveRecord(uow, existing, std::move(record), errors);
 }
 
 }  // namespace vangnet

@@ -100,7 +100,7 @@ class ImportRun {
     }
     for (auto& e : ParseFields(fields, row.texts, record)) errors.push_back(std::move(e));
     if (errors.empty()) {
-      auto outcome = SaveRecord(uow_, record, errors);
+      auto outcome = SaveRecord(uow_, existing, record, errors);
       if (outcome) {
         if (outcome.value() == SaveOutcome::kCreated) ++counts.created;
         if (outcome.value() == SaveOutcome::kUpdated) ++counts.updated;

@@ -1,0 +1,134 @@
+// Registry import throughput, demo build time and database size.
+//
+// Prints every speed as a ratio against a baseline measured in the same run on the same rows:
+// plain SQLite inserts of the same people in one transaction, without parsing, validation,
+// reference checks or audit. The ratio is what vangnet's safety costs; the absolute figures
+// are for the issue note. Not a test: nothing here asserts a time.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/registry.hpp"
+#include "services/demo/demo_region.hpp"
+#include "services/registry/record_rules.hpp"
+#include "services/registry/registry_transfer.hpp"
+#include "store/store.hpp"
+
+namespace fs = std::filesystem;
+using namespace vangnet;
+
+namespace {
+
+const Actor kBench{"bench", "admin", "bench", "benchmark"};
+
+double Seconds(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+std::string PeopleCsv(int rows) {
+  std::string csv = "code,name,birth_year,phone,email\n";
+  for (int i = 0; i < rows; ++i) {
+    csv += "B-" + std::to_string(i) + ",Persoon Proefman " + std::to_string(i) + "," +
+           std::to_string(1950 + i % 50) + ",043-5551234,b" + std::to_string(i) + "@example.nl\n";
+  }
+  return csv;
+}
+
+// Baseline: the same rows through one prepared INSERT in one transaction, same pragmas.
+double RawInsertSeconds(const std::string& path, int rows) {
+  auto store = OpenSqliteStore(path);  // same schema
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
+               nullptr, nullptr, nullptr);
+  auto start = std::chrono::steady_clock::now();
+  sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO person (code, name, birth_year, phone, email) VALUES (?,?,?,?,?)",
+                     -1, &stmt, nullptr);
+  for (int i = 0; i < rows; ++i) {
+    std::string code = "B-" + std::to_string(i), name = "Persoon Proefman " + std::to_string(i),
+                email = "b" + std::to_string(i) + "@example.nl";
+    sqlite3_bind_text(stmt, 1, code.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 2, name.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(stmt, 3, 1950 + i % 50);
+    sqlite3_bind_text(stmt, 4, "043-5551234", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, email.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  double seconds = Seconds(start);
+  sqlite3_close(db);
+  return seconds;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int rows = argc > 1 ? std::atoi(argv[1]) : 100000;
+  const int repeats = 5;
+  fs::path dir = fs::temp_directory_path() / "vangnet-bench";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+
+  // Demo region: build in memory and save with full validation and audit.
+  std::vector<double> demo_seconds;
+  std::uintmax_t demo_bytes = 0;
+  for (int r = 0; r < repeats; ++r) {
+    std::string path = (dir / ("demo" + std::to_string(r) + ".db")).string();
+    auto store = OpenSqliteStore(path);
+    auto start = std::chrono::steady_clock::now();
+    auto saved = SaveRegistryRecords(*store.value(), kBench, BuildDemoRegion({}));
+    demo_seconds.push_back(Seconds(start));
+    if (!saved) {
+      std::fprintf(stderr, "demo failed: %s\n", saved.error().ToString().c_str());
+      return 1;
+    }
+    store.value().reset();
+    demo_bytes = fs::file_size(path) + (fs::exists(path + "-wal") ? fs::file_size(path + "-wal") : 0);
+  }
+
+  // Import of `rows` people vs. the raw-insert baseline, same rows, fresh database each time.
+  const std::string csv = PeopleCsv(rows);
+  std::vector<double> import_seconds, raw_seconds;
+  for (int r = 0; r < repeats; ++r) {
+    std::string path = (dir / ("import" + std::to_string(r) + ".db")).string();
+    auto store = OpenSqliteStore(path);
+    auto start = std::chrono::steady_clock::now();
+    auto report = ImportRegistry(*store.value(), kBench, {{"people.csv", "", csv}});
+    import_seconds.push_back(Seconds(start));
+    if (!report.committed) {
+      std::fprintf(stderr, "import failed: %s\n", report.errors[0].ToString().c_str());
+      return 1;
+    }
+    raw_seconds.push_back(RawInsertSeconds((dir / ("raw" + std::to_string(r) + ".db")).string(), rows));
+  }
+
+  double import_rate = rows / Median(import_seconds), raw_rate = rows / Median(raw_seconds);
+  std::printf("demo region build+save (58 practices, ~1,000 records): median %.1f ms over %d runs\n",
+              Median(demo_seconds) * 1000, repeats);
+  std::printf("demo database size: %.2f MiB (%ju bytes, database + WAL)\n",
+              demo_bytes / 1048576.0, demo_bytes);
+  std::printf("import of %d people rows: median %.3f s = %.0f rows/s\n", rows,
+              Median(import_seconds), import_rate);
+  std::printf("baseline raw SQLite insert of the same rows: median %.3f s = %.0f rows/s\n",
+              Median(raw_seconds), raw_rate);
+  std::printf("ratio import / raw insert throughput: %.3f (cost of parsing, validation, "
+              "reference checks and per-row audit)\n",
+              import_rate / raw_rate);
+  fs::remove_all(dir);
+  return 0;
+}
