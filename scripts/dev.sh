@@ -22,11 +22,12 @@ install_missing_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# build [target]: configure once, then build incrementally (the whole tree when no target).
 build() {
   if [ ! -f build/build.ninja ]; then
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
   fi
-  cmake --build build --parallel "$(nproc)"
+  cmake --build build --parallel "$(nproc)" ${1:+--target "$1"}
 }
 
 cmd="${1:-}"
@@ -34,7 +35,7 @@ case "$cmd" in
   start)
     shift
     install_missing_packages
-    build
+    build vangnet
     mkdir -p var
     db="${VANGNET_DB:-var/vangnet.db}"
     ./build/vangnet migrate --db "$db"
