@@ -98,7 +98,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     store.value().reset();
-    demo_bytes = fs::file_size(path) + (fs::exists(path + "-wal") ? fs::file_size(path + "-wal") : 0);
+    demo_bytes =
+        fs::file_size(path) + (fs::exists(path + "-wal") ? fs::file_size(path + "-wal") : 0);
   }
 
   // Import of `rows` people vs. the raw-insert baseline, same rows, fresh database each time.
@@ -114,21 +115,24 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "import failed: %s\n", report.errors[0].ToString().c_str());
       return 1;
     }
-    raw_seconds.push_back(RawInsertSeconds((dir / ("raw" + std::to_string(r) + ".db")).string(), rows));
+    raw_seconds.push_back(
+        RawInsertSeconds((dir / ("raw" + std::to_string(r) + ".db")).string(), rows));
   }
 
   double import_rate = rows / Median(import_seconds), raw_rate = rows / Median(raw_seconds);
-  std::printf("demo region build+save (58 practices, ~1,000 records): median %.1f ms over %d runs\n",
-              Median(demo_seconds) * 1000, repeats);
-  std::printf("demo database size: %.2f MiB (%ju bytes, database + WAL)\n",
-              demo_bytes / 1048576.0, demo_bytes);
+  std::printf(
+      "demo region build+save (58 practices, ~1,000 records): median %.1f ms over %d runs\n",
+      Median(demo_seconds) * 1000, repeats);
+  std::printf("demo database size: %.2f MiB (%ju bytes, database + WAL)\n", demo_bytes / 1048576.0,
+              demo_bytes);
   std::printf("import of %d people rows: median %.3f s = %.0f rows/s\n", rows,
               Median(import_seconds), import_rate);
   std::printf("baseline raw SQLite insert of the same rows: median %.3f s = %.0f rows/s\n",
               Median(raw_seconds), raw_rate);
-  std::printf("ratio import / raw insert throughput: %.3f (cost of parsing, validation, "
-              "reference checks and per-row audit)\n",
-              import_rate / raw_rate);
+  std::printf(
+      "ratio import / raw insert throughput: %.3f (cost of parsing, validation, "
+      "reference checks and per-row audit)\n",
+      import_rate / raw_rate);
   fs::remove_all(dir);
   return 0;
 }

@@ -20,7 +20,8 @@ std::optional<Args> Args::Parse(const std::vector<std::string>& argv,
       name = name.substr(0, eq);
     }
     if (flags.count(name) && !inline_value) {
-      args.options_.insert_or_assign(name, std::string(1, '1'));  // g++ 12 -Wrestrict false positive on = "1"
+      args.options_.insert_or_assign(
+          name, std::string(1, '1'));  // g++ 12 -Wrestrict false positive on = "1"
     } else if (value_options.count(name)) {
       if (!inline_value) {
         if (i + 1 >= argv.size()) {

@@ -12,12 +12,12 @@ namespace vangnet::cli {
 // Exit codes (sysexits.h), so scripts can tell a refused file from a broken disk.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitUsage = 64,     // wrong command line
-  kExitDataError = 65, // input refused (validation); nothing was written
-  kExitNoInput = 66,   // input file missing or unreadable
-  kExitSoftware = 70,  // internal error
-  kExitIoError = 74,   // database or output file could not be written
-  kExitTempFail = 75,  // database busy; try again
+  kExitUsage = 64,      // wrong command line
+  kExitDataError = 65,  // input refused (validation); nothing was written
+  kExitNoInput = 66,    // input file missing or unreadable
+  kExitSoftware = 70,   // internal error
+  kExitIoError = 74,    // database or output file could not be written
+  kExitTempFail = 75,   // database busy; try again
 };
 
 class Args {

@@ -42,8 +42,8 @@ const std::vector<Command>& Commands() {
        "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt). Een export\n"
        "kan ongewijzigd weer worden ingelezen met vangnet import MAP.\n",
        RunExport},
-      {"summary", "overzicht van de regio tonen",
-       "Gebruik: vangnet summary [--db PAD]\n", RunSummary},
+      {"summary", "overzicht van de regio tonen", "Gebruik: vangnet summary [--db PAD]\n",
+       RunSummary},
       {"audit", "auditlog tonen of de keten controleren",
        "Gebruik: vangnet audit list [--db PAD] [--limit N] [--type TABEL] [--key SLEUTEL]\n"
        "       vangnet audit verify [--db PAD]\n\n"
@@ -65,10 +65,14 @@ int Fail(const Error& error) {
   std::cerr << "vangnet: " << error.ToString() << "\n";
   switch (error.kind) {
     case ErrorKind::kValidation:
-    case ErrorKind::kNotFound: return kExitDataError;
-    case ErrorKind::kConflict: return kExitTempFail;
-    case ErrorKind::kIo: return kExitIoError;
-    case ErrorKind::kInternal: return kExitSoftware;
+    case ErrorKind::kNotFound:
+      return kExitDataError;
+    case ErrorKind::kConflict:
+      return kExitTempFail;
+    case ErrorKind::kIo:
+      return kExitIoError;
+    case ErrorKind::kInternal:
+      return kExitSoftware;
   }
   return kExitSoftware;
 }

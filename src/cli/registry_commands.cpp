@@ -132,8 +132,8 @@ int RunImport(const std::vector<std::string>& argv) {
   }
   std::size_t rows = 0;
   for (const auto& f : report.files) {
-    std::printf("%-40s %6zu nieuw, %6zu bijgewerkt, %6zu ongewijzigd\n", f.name.c_str(),
-                f.created, f.updated, f.unchanged);
+    std::printf("%-40s %6zu nieuw, %6zu bijgewerkt, %6zu ongewijzigd\n", f.name.c_str(), f.created,
+                f.updated, f.unchanged);
     rows += f.created + f.updated + f.unchanged;
   }
   std::printf("Ingelezen: %zu regels in %.2f s.\n", rows, SecondsSince(start));

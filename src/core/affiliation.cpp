@@ -26,12 +26,11 @@ const std::vector<FieldSpec<Affiliation>>& EntityTraits<Affiliation>::Fields() {
 Errors EntityTraits<Affiliation>::Validate(const Affiliation& a) {
   Errors errors;
   if (a.successor == SuccessorStatus::kKnown && a.successor_name.empty()) {
-    errors.push_back(
-        Error::Validation("successor_name", "opvolger is bekend: vul in wie het is"));
+    errors.push_back(Error::Validation("successor_name", "opvolger is bekend: vul in wie het is"));
   }
   if (a.successor != SuccessorStatus::kKnown && !a.successor_name.empty()) {
-    errors.push_back(Error::Validation(
-        "successor_name", "een naam van de opvolger hoort bij successor 'known'"));
+    errors.push_back(Error::Validation("successor_name",
+                                       "een naam van de opvolger hoort bij successor 'known'"));
   }
   return errors;
 }

@@ -54,7 +54,7 @@ struct Affiliation {
   std::string person_code;
   std::string practice_agb;
   AffiliationRole role = AffiliationRole::kHolder;
-  std::optional<double> fte;               // 1 FTE = 40 h/week (seed 004 §4.1)
+  std::optional<double> fte;                 // 1 FTE = 40 h/week (seed 004 §4.1)
   std::optional<int> days_present_per_week;  // physically present (seed 004 §4.2.1: >= 2 for GPs)
   std::optional<int> expected_stop_year;
   SuccessorStatus successor = SuccessorStatus::kUnknown;

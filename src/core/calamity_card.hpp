@@ -21,9 +21,9 @@ struct CalamityCard {
   std::string billing_continuity;        // who keeps claims and bookkeeping going
   std::string suppliers;
   std::string insurances;
-  std::string ict_phone_contacts;  // whom to call when IT or telephony fails
-  std::string his_access_route;    // how a stand-in gets into the HIS
-  std::string password_location;   // WHERE the password overview is kept, never a password
+  std::string ict_phone_contacts;         // whom to call when IT or telephony fails
+  std::string his_access_route;           // how a stand-in gets into the HIS
+  std::string password_location;          // WHERE the password overview is kept, never a password
   bool second_agb_linked_vektis = false;  // a second GP AGB linked to the practice AGB
   bool practice_will_present = false;     // praktijktestament
   bool emergency_response_plan = false;   // BHV plan

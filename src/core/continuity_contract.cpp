@@ -32,12 +32,11 @@ Errors EntityTraits<ContinuityContract>::Validate(const ContinuityContract& c) {
   // ISO dates compare correctly as text.
   if (!c.since.empty() && !c.last_reviewed.empty() && c.last_reviewed < c.since) {
     errors.push_back(Error::Validation(
-        "last_reviewed", "laatste evaluatie (" + c.last_reviewed + ") ligt vóór de startdatum (" +
-                             c.since + ")"));
+        "last_reviewed",
+        "laatste evaluatie (" + c.last_reviewed + ") ligt vóór de startdatum (" + c.since + ")"));
   }
   if (!c.last_reviewed.empty() && c.last_reviewed > FormatDate(TodayUtc())) {
-    errors.push_back(
-        Error::Validation("last_reviewed", "laatste evaluatie ligt in de toekomst"));
+    errors.push_back(Error::Validation("last_reviewed", "laatste evaluatie ligt in de toekomst"));
   }
   return errors;
 }

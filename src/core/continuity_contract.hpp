@@ -14,9 +14,9 @@ struct ContinuityContract {
   std::int64_t version = 0;
   std::string practice_a_agb;  // the lower AGB of the two, see Canonicalise
   std::string practice_b_agb;
-  std::string since;          // date signed
-  std::string last_reviewed;  // date of the last review; empty = never reviewed
-  int cover_days = 7;         // seed 000 §4: covers at least 7 days
+  std::string since;                 // date signed
+  std::string last_reviewed;         // date of the last review; empty = never reviewed
+  int cover_days = 7;                // seed 000 §4: covers at least 7 days
   std::string patients_covered;      // which patients are and are not absorbed
   std::string triage_and_phone;      // how triage and phone reachability are split
   std::string responsibility_shift;  // which care responsibility moves temporarily

@@ -18,17 +18,17 @@ Errors EntityTraits<CrisisRole>::Validate(const CrisisRole& r) {
   Errors errors;
   const bool is_group = r.kind == CrisisRoleKind::kGroupCrisisCoordinator;
   if (is_group && r.gp_group_code.empty()) {
-    errors.push_back(Error::Validation("gp_group_code",
-                                       "een hagro-crisiscoördinator hoort bij een hagro"));
+    errors.push_back(
+        Error::Validation("gp_group_code", "een hagro-crisiscoördinator hoort bij een hagro"));
   }
   if (!is_group && !r.gp_group_code.empty()) {
-    errors.push_back(Error::Validation(
-        "gp_group_code", "alleen een hagro-crisiscoördinator hoort bij een hagro"));
+    errors.push_back(Error::Validation("gp_group_code",
+                                       "alleen een hagro-crisiscoördinator hoort bij een hagro"));
   }
   // seed 002 §5: every role has a substitute; one person cannot be their own stand-in.
   if (!r.primary_person_code.empty() && r.primary_person_code == r.substitute_person_code) {
-    errors.push_back(Error::Validation(
-        "substitute_person_code", "de vervanger moet een ander zijn dan de primaire persoon"));
+    errors.push_back(Error::Validation("substitute_person_code",
+                                       "de vervanger moet een ander zijn dan de primaire persoon"));
   }
   return errors;
 }

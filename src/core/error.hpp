@@ -55,8 +55,8 @@ using Errors = std::vector<Error>;
 template <class T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT: implicit on purpose
-  Result(Error error) : data_(std::move(error)) {}      // NOLINT: implicit on purpose
+  Result(T value) : data_(std::move(value)) {}      // NOLINT: implicit on purpose
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT: implicit on purpose
   bool ok() const { return data_.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() & { return std::get<0>(data_); }

@@ -25,7 +25,7 @@ enum class FieldType { kText, kInteger, kReal, kBool, kDate };
 
 template <class T>
 struct FieldSpec {
-  std::string_view name;        // column name in SQL and CSV (snake_case English)
+  std::string_view name;  // column name in SQL and CSV (snake_case English)
   FieldType type = FieldType::kText;
   bool required = false;        // an empty value is refused
   std::string_view references;  // "table.column" this value must exist in; empty when none
@@ -69,17 +69,19 @@ Errors ParseFields(const std::vector<FieldSpec<T>>& fields,
 template <class T>
 FieldSpec<T> TextField(std::string_view name, std::string T::*member, bool required = false,
                        std::string_view references = {}) {
-  return FieldSpec<T>{
-      name, FieldType::kText, required, references,
-      [member](const T& r) -> std::optional<std::string> {
-        if ((r.*member).empty()) return std::nullopt;
-        return r.*member;
-      },
-      [member](T& r, std::string_view text) -> std::optional<std::string> {
-        r.*member = std::string(text);
-        return std::nullopt;
-      },
-      [member](T& r) { (r.*member).clear(); }};
+  return FieldSpec<T>{name,
+                      FieldType::kText,
+                      required,
+                      references,
+                      [member](const T& r) -> std::optional<std::string> {
+                        if ((r.*member).empty()) return std::nullopt;
+                        return r.*member;
+                      },
+                      [member](T& r, std::string_view text) -> std::optional<std::string> {
+                        r.*member = std::string(text);
+                        return std::nullopt;
+                      },
+                      [member](T& r) { (r.*member).clear(); }};
 }
 
 // Required, unless `default_value` is given: then an empty cell means that default.
@@ -87,7 +89,10 @@ template <class T, class Int>
 FieldSpec<T> IntegerField(std::string_view name, Int T::*member, long long min, long long max,
                           std::optional<Int> default_value = std::nullopt) {
   return FieldSpec<T>{
-      name, FieldType::kInteger, !default_value.has_value(), {},
+      name,
+      FieldType::kInteger,
+      !default_value.has_value(),
+      {},
       [member](const T& r) -> std::optional<std::string> { return std::to_string(r.*member); },
       [member, min, max](T& r, std::string_view text) -> std::optional<std::string> {
         auto v = ParseInteger(text);
@@ -106,7 +111,10 @@ template <class T>
 FieldSpec<T> OptionalIntegerField(std::string_view name, std::optional<int> T::*member,
                                   long long min, long long max) {
   return FieldSpec<T>{
-      name, FieldType::kInteger, false, {},
+      name,
+      FieldType::kInteger,
+      false,
+      {},
       [member](const T& r) -> std::optional<std::string> {
         if (!(r.*member)) return std::nullopt;
         return std::to_string(*(r.*member));
@@ -125,10 +133,13 @@ FieldSpec<T> OptionalIntegerField(std::string_view name, std::optional<int> T::*
 }
 
 template <class T>
-FieldSpec<T> OptionalRealField(std::string_view name, std::optional<double> T::*member,
-                               double min, double max) {
+FieldSpec<T> OptionalRealField(std::string_view name, std::optional<double> T::*member, double min,
+                               double max) {
   return FieldSpec<T>{
-      name, FieldType::kReal, false, {},
+      name,
+      FieldType::kReal,
+      false,
+      {},
       [member](const T& r) -> std::optional<std::string> {
         if (!(r.*member)) return std::nullopt;
         return FormatDecimal(*(r.*member));
@@ -149,7 +160,10 @@ FieldSpec<T> OptionalRealField(std::string_view name, std::optional<double> T::*
 template <class T>
 FieldSpec<T> BoolField(std::string_view name, bool T::*member) {
   return FieldSpec<T>{
-      name, FieldType::kBool, false, {},
+      name,
+      FieldType::kBool,
+      false,
+      {},
       [member](const T& r) -> std::optional<std::string> { return (r.*member) ? "1" : "0"; },
       [member](T& r, std::string_view text) -> std::optional<std::string> {
         auto v = ParseYesNo(text);
@@ -163,19 +177,22 @@ FieldSpec<T> BoolField(std::string_view name, bool T::*member) {
 // A date held as canonical ISO text in the record ("" = none).
 template <class T>
 FieldSpec<T> DateField(std::string_view name, std::string T::*member, bool required = false) {
-  return FieldSpec<T>{
-      name, FieldType::kDate, required, {},
-      [member](const T& r) -> std::optional<std::string> {
-        if ((r.*member).empty()) return std::nullopt;
-        return r.*member;
-      },
-      [member](T& r, std::string_view text) -> std::optional<std::string> {
-        auto date = ParseDate(text);
-        if (!date) return "'" + std::string(text) + "' is geen geldige datum (JJJJ-MM-DD)";
-        r.*member = FormatDate(*date);
-        return std::nullopt;
-      },
-      [member](T& r) { (r.*member).clear(); }};
+  return FieldSpec<T>{name,
+                      FieldType::kDate,
+                      required,
+                      {},
+                      [member](const T& r) -> std::optional<std::string> {
+                        if ((r.*member).empty()) return std::nullopt;
+                        return r.*member;
+                      },
+                      [member](T& r, std::string_view text) -> std::optional<std::string> {
+                        auto date = ParseDate(text);
+                        if (!date)
+                          return "'" + std::string(text) + "' is geen geldige datum (JJJJ-MM-DD)";
+                        r.*member = FormatDate(*date);
+                        return std::nullopt;
+                      },
+                      [member](T& r) { (r.*member).clear(); }};
 }
 
 template <class T, class E, std::size_t N>
@@ -183,7 +200,10 @@ FieldSpec<T> EnumField(std::string_view name, E T::*member, const std::array<Enu
                        bool required = true) {
   const auto* table = &names;  // the tables are static; keep a pointer, not a copy
   return FieldSpec<T>{
-      name, FieldType::kText, required, {},
+      name,
+      FieldType::kText,
+      required,
+      {},
       [member, table](const T& r) -> std::optional<std::string> {
         return std::string(EnumCode(*table, r.*member));
       },

@@ -44,8 +44,9 @@ Errors EntityTraits<Practice>::Validate(const Practice& p) {
   }
   if (auto m = CheckPostcode(p.postcode)) errors.push_back(Error::Validation("postcode", *m));
   if (p.latitude.has_value() != p.longitude.has_value()) {
-    errors.push_back(Error::Validation(p.latitude ? "longitude" : "latitude",
-                                       "vul breedte- en lengtegraad allebei in, of geen van beide"));
+    errors.push_back(
+        Error::Validation(p.latitude ? "longitude" : "latitude",
+                          "vul breedte- en lengtegraad allebei in, of geen van beide"));
   } else if (p.latitude) {
     if (auto m = CheckDutchCoordinates(*p.latitude, *p.longitude)) {
       errors.push_back(Error::Validation("latitude", *m));

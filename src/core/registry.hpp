@@ -35,7 +35,8 @@ template <class Fn>
 void ForEachRegistryType(Fn&& fn) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (fn.template operator()<std::tuple_element_t<I, RegistryTypes>>(), ...);
-  }(std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{});
+  }
+  (std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{});
 }
 
 }  // namespace vangnet

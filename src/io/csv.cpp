@@ -40,9 +40,10 @@ Result<CsvTable> ReadCsv(std::string_view content, const std::string& file_name)
         start = i + 1;
       }
     }
-    Error error = Error::Io(file_name,
-                            "het bestand is geen UTF-8 (waarschijnlijk Windows-1252). Sla het in "
-                            "Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer opnieuw");
+    Error error =
+        Error::Io(file_name,
+                  "het bestand is geen UTF-8 (waarschijnlijk Windows-1252). Sla het in "
+                  "Excel op als 'CSV UTF-8 (door komma's gescheiden)' en probeer opnieuw");
     error.kind = ErrorKind::kValidation;
     error.row = line;
     return error;
@@ -116,7 +117,8 @@ Result<CsvTable> ReadCsv(std::string_view content, const std::string& file_name)
     all.push_back(std::move(current));
   }
   if (all.empty()) {
-    Error error = Error::Validation({}, "het bestand is leeg; de eerste regel moet de kolomnamen bevatten");
+    Error error =
+        Error::Validation({}, "het bestand is leeg; de eerste regel moet de kolomnamen bevatten");
     error.file = file_name;
     error.row = 1;
     return error;
@@ -125,8 +127,8 @@ Result<CsvTable> ReadCsv(std::string_view content, const std::string& file_name)
   for (std::size_t r = 1; r < all.size(); ++r) {
     if (all[r].cells.size() != table.header.size()) {
       Error error = Error::Validation(
-          {}, "deze regel heeft " + std::to_string(all[r].cells.size()) + " kolommen, de kopregel " +
-                  std::to_string(table.header.size()));
+          {}, "deze regel heeft " + std::to_string(all[r].cells.size()) +
+                  " kolommen, de kopregel " + std::to_string(table.header.size()));
       error.file = file_name;
       error.row = all[r].line;
       return error;

@@ -27,8 +27,8 @@ PostcodeTable PostcodeTable::Parse(std::string_view csv) {
     throw std::runtime_error("postcode table lacks column " + std::string(name));
   };
   const auto postcode = column("postcode"), place = column("woonplaats"),
-             municipality = column("gemeente"), lat = column("latitude"),
-             lon = column("longitude"), kind = column("soort");
+             municipality = column("gemeente"), lat = column("latitude"), lon = column("longitude"),
+             kind = column("soort");
   PostcodeTable table;
   for (const auto& record : parsed.value().records) {
     const auto& c = record.cells;
@@ -37,8 +37,7 @@ PostcodeTable PostcodeTable::Parse(std::string_view csv) {
     if (!latitude || !longitude) continue;  // a few PO-box rows carry no centroid
     table.by_postcode_[c[postcode]] = table.areas_.size();
     table.areas_.push_back(PostcodeArea{c[postcode], c[place], c[municipality], *latitude,
-                                        *longitude,
-                                        c[kind].find("Adres") != std::string::npos});
+                                        *longitude, c[kind].find("Adres") != std::string::npos});
   }
   return table;
 }
@@ -61,8 +60,9 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kEarthRadiusKm = 6371.0088;
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRad) *
+                                                           std::cos(lat2 * kRad) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 

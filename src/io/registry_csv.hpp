@@ -51,8 +51,8 @@ Result<std::vector<RegistryCsvRow>> MapCsvColumns(const CsvTable& table,
   for (std::string_view key : EntityTraits<T>::kKeyFields) {
     for (std::size_t f = 0; f < fields.size(); ++f) {
       if (fields[f].name == key && !column_of_field[f]) {
-        return Error{ErrorKind::kValidation, "verplichte kolom ontbreekt in de kopregel",
-                     file_name, 1, std::string(key)};
+        return Error{ErrorKind::kValidation, "verplichte kolom ontbreekt in de kopregel", file_name,
+                     1, std::string(key)};
       }
     }
   }

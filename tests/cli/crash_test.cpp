@@ -1,7 +1,7 @@
 // Nothing is lost or half-written on a crash: an import killed with SIGKILL in the middle of
 // its transaction leaves the database exactly as it was before, and usable.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -59,9 +59,12 @@ TEST(CrashDuringImport, TheDatabaseHoldsAllOrNothing) {
 
   pid_t pid = 0;
   std::string binary = VANGNET_BINARY, csv = dir.Path("people.csv");
-  std::vector<char*> argv{binary.data(),          const_cast<char*>("import"),
-                          const_cast<char*>("--db"), const_cast<char*>(db.c_str()),
-                          csv.data(),             nullptr};
+  std::vector<char*> argv{binary.data(),
+                          const_cast<char*>("import"),
+                          const_cast<char*>("--db"),
+                          const_cast<char*>(db.c_str()),
+                          csv.data(),
+                          nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);

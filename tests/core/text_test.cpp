@@ -1,8 +1,9 @@
 // Number, date and encoding parsing as coordinators type them in spreadsheets.
+#include "core/text.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/date.hpp"
-#include "core/text.hpp"
 
 namespace vangnet {
 namespace {

@@ -84,10 +84,10 @@ TEST(PracticeValidation, AnOwnerThatIsNotAGpMustBeNamed) {
 
 TEST(PracticeFields, ParsesDutchInputAndNamesBadFields) {
   Practice p;
-  auto errors = Parse<Practice>({"01012345", "", "Praktijk Zuid", "Groepspraktijk", "Markt 1",
-                                 "6211", "Maastricht", "50,85", "5,69", "3.700", "ja", "actief",
-                                 "", "", "", "", "", "", "nee"},
-                                p);
+  auto errors = Parse<Practice>(
+      {"01012345", "", "Praktijk Zuid", "Groepspraktijk", "Markt 1", "6211", "Maastricht", "50,85",
+       "5,69", "3.700", "ja", "actief", "", "", "", "", "", "", "nee"},
+      p);
   // "3.700" is Dutch for 3700, not 3.7: refused rather than guessed.
   ASSERT_EQ(FieldsOf(errors), std::vector<std::string>{"registered_patients"});
   EXPECT_EQ(p.form, PracticeForm::kGroup);
@@ -99,7 +99,8 @@ TEST(PracticeFields, ParsesDutchInputAndNamesBadFields) {
 
 TEST(PracticeFields, UnknownFormListsTheChoices) {
   Practice p;
-  auto errors = Parse<Practice>({"01012345", "", "X", "maatschap", "", "6211", "", "", "", "10"}, p);
+  auto errors =
+      Parse<Practice>({"01012345", "", "X", "maatschap", "", "6211", "", "", "", "10"}, p);
   ASSERT_EQ(FieldsOf(errors), std::vector<std::string>{"form"});
   EXPECT_NE(errors[0].message.find("solo, duo, group, health_centre, hoed"), std::string::npos);
 }

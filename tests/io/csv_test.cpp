@@ -1,15 +1,16 @@
 // CSV as it comes out of Dutch spreadsheets, and what is refused with which line.
+#include "io/csv.hpp"
+
 #include <gtest/gtest.h>
 
-#include "io/csv.hpp"
 #include "io/postcode_table.hpp"
 
 namespace vangnet {
 namespace {
 
 TEST(Csv, ReadsCommaSeparatedWithQuotesAndLineBreaksInCells) {
-  auto table = ReadCsv("code,name,notes\nA1,\"Praktijk \"\"De Maas\"\"\",\"regel 1\nregel 2\"\nA2,B,\n",
-                       "x.csv");
+  auto table = ReadCsv(
+      "code,name,notes\nA1,\"Praktijk \"\"De Maas\"\"\",\"regel 1\nregel 2\"\nA2,B,\n", "x.csv");
   ASSERT_TRUE(table) << table.error().ToString();
   ASSERT_EQ(table.value().records.size(), 2u);
   EXPECT_EQ(table.value().records[0].cells[1], "Praktijk \"De Maas\"");
@@ -19,7 +20,10 @@ TEST(Csv, ReadsCommaSeparatedWithQuotesAndLineBreaksInCells) {
 }
 
 TEST(Csv, ReadsDutchExcelSemicolonsBomAndCrlf) {
-  auto table = ReadCsv("\xEF\xBB\xBF" "agb;fte\r\n01012345;0,8\r\n\r\n", "x.csv");
+  auto table = ReadCsv(
+      "\xEF\xBB\xBF"
+      "agb;fte\r\n01012345;0,8\r\n\r\n",
+      "x.csv");
   ASSERT_TRUE(table);
   EXPECT_EQ(table.value().delimiter, ';');
   EXPECT_EQ(table.value().header, (std::vector<std::string>{"agb", "fte"}));

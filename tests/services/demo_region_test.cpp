@@ -45,8 +45,9 @@ TEST(DemoRegion, MatchesTheRegionsCalibrationNumbers) {
 
 TEST(DemoRegion, PracticesLieInTheRegionsAddressPostcodes) {
   auto region = BuildDemoRegion({});
-  std::set<std::string> municipalities{"Maastricht", "Eijsden", "Margraten", "Meerssen",
-                                       "Valkenburg aan de Geul", "Gulpen-Wittem", "Vaals"};
+  std::set<std::string> municipalities{
+      "Maastricht",    "Eijsden", "Margraten", "Meerssen", "Valkenburg aan de Geul",
+      "Gulpen-Wittem", "Vaals"};
   for (const auto& p : std::get<std::vector<Practice>>(region)) {
     const PostcodeArea* area = PostcodeTable::Embedded().Find(p.postcode);
     ASSERT_NE(area, nullptr) << p.agb;
@@ -70,9 +71,9 @@ TEST(DemoRegion, SameSeedSameRegionOtherSeedOtherRegion) {
 }
 
 TEST(DemoRegion, EveryPersonIsObviouslyFictional) {
-  const std::vector<std::string> made_up{"Proef", "Oefen", "Verzon", "Bedacht", "Schijn",
-                                         "Voorbeeld", "Test", "Demo", "Fictie", "Denkbeeld",
-                                         "Sjabloon", "Zogenaamd"};
+  const std::vector<std::string> made_up{"Proef",  "Oefen",     "Verzon",   "Bedacht",
+                                         "Schijn", "Voorbeeld", "Test",     "Demo",
+                                         "Fictie", "Denkbeeld", "Sjabloon", "Zogenaamd"};
   auto region = BuildDemoRegion({});
   for (const auto& person : std::get<std::vector<Person>>(region)) {
     bool fictional = false;

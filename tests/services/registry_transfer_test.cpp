@@ -78,10 +78,10 @@ TEST_F(RegistryTransferTest, AFileWithFewerColumnsUpdatesOnlyThoseColumns) {
 }
 
 TEST_F(RegistryTransferTest, ANewPracticeGetsItsCoordinatesFromThePostcode) {
-  auto report = ImportRegistry(
-      *store_, kTestActor,
-      {{"practices.csv", "", "agb,name,form,postcode,registered_patients\n"
-                             "01099999,Nieuwe praktijk,solo,6291,0\n"}});
+  auto report = ImportRegistry(*store_, kTestActor,
+                               {{"practices.csv", "",
+                                 "agb,name,form,postcode,registered_patients\n"
+                                 "01099999,Nieuwe praktijk,solo,6291,0\n"}});
   ASSERT_TRUE(report.committed) << report.errors[0].ToString();
   Practice p = GetPractice("01099999");
   EXPECT_EQ(p.place, "Vaals");
@@ -104,8 +104,8 @@ TEST_F(RegistryTransferTest, RefusesABadAgbNamingFileRowAndField) {
 }
 
 TEST_F(RegistryTransferTest, RefusesAnAffiliationWithAnUnknownPractice) {
-  auto errors = ExpectRefused({{"affiliations.csv", "",
-                                "person_code,practice_agb,role\nHA-1001,01000000,locum\n"}});
+  auto errors = ExpectRefused(
+      {{"affiliations.csv", "", "person_code,practice_agb,role\nHA-1001,01000000,locum\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 2u);
   EXPECT_EQ(errors[0].field, "practice_agb");
@@ -117,22 +117,24 @@ TEST_F(RegistryTransferTest, AcceptsReferencesToRecordsFromAnotherFileOfTheSameI
       *store_, kTestActor,
       {{"affiliations.csv", "", "person_code,practice_agb,role\nHA-9999,01099997,holder\n"},
        {"people.csv", "", "code,name\nHA-9999,Nieuwe Proefhuisarts\n"},
-       {"practices.csv", "", "agb,name,form,postcode,registered_patients\n"
-                             "01099997,Nieuw,solo,6211,10\n"}});
+       {"practices.csv", "",
+        "agb,name,form,postcode,registered_patients\n"
+        "01099997,Nieuw,solo,6211,10\n"}});
   ASSERT_TRUE(report.committed) << report.errors[0].ToString();
 }
 
 TEST_F(RegistryTransferTest, RefusesADuplicateKeyWithinAFile) {
-  auto errors = ExpectRefused({{"people.csv", "",
-                                "code,name\nHA-9001,Een Proefman\nHA-9002,Twee\nHA-9001,Drie\n"}});
+  auto errors = ExpectRefused(
+      {{"people.csv", "", "code,name\nHA-9001,Een Proefman\nHA-9002,Twee\nHA-9001,Drie\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 4u);
   EXPECT_EQ(errors[0].message, "persoon HA-9001 staat ook al op regel 2");
 }
 
 TEST_F(RegistryTransferTest, RefusesAFileWithoutItsKeyColumn) {
-  auto errors = ExpectRefused({{"practices.csv", "", "name,form,postcode,registered_patients\n"
-                                                     "Praktijk,solo,6211,10\n"}});
+  auto errors = ExpectRefused({{"practices.csv", "",
+                                "name,form,postcode,registered_patients\n"
+                                "Praktijk,solo,6211,10\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 1u);
   EXPECT_EQ(errors[0].field, "agb");
@@ -141,9 +143,10 @@ TEST_F(RegistryTransferTest, RefusesAFileWithoutItsKeyColumn) {
 
 TEST_F(RegistryTransferTest, RefusesANewRecordWhenARequiredColumnIsMissing) {
   // Without a name column the file can update practices, but not add one.
-  auto errors = ExpectRefused({{"practices.csv", "", "agb,form,postcode,registered_patients\n"
-                                                     "01051037,solo,6211,10\n"
-                                                     "01099996,solo,6211,10\n"}});
+  auto errors = ExpectRefused({{"practices.csv", "",
+                                "agb,form,postcode,registered_patients\n"
+                                "01051037,solo,6211,10\n"
+                                "01099996,solo,6211,10\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 3u);
   EXPECT_EQ(errors[0].field, "name");
@@ -167,9 +170,10 @@ TEST_F(RegistryTransferTest, RefusesAFileInTheWrongEncoding) {
 }
 
 TEST_F(RegistryTransferTest, OneBadRowRefusesEveryFileOfTheImport) {
-  auto errors = ExpectRefused(
-      {{"people.csv", "", "code,name\nHA-9001,Goede Proefman\n"},
-       {"contracts.csv", "", "practice_a_agb,practice_b_agb,since\n01051037,01051037,2020-01-01\n"}});
+  auto errors =
+      ExpectRefused({{"people.csv", "", "code,name\nHA-9001,Goede Proefman\n"},
+                     {"contracts.csv", "",
+                      "practice_a_agb,practice_b_agb,since\n01051037,01051037,2020-01-01\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].file, "contracts.csv");
   EXPECT_EQ(errors[0].field, "practice_b_agb");
@@ -197,9 +201,9 @@ TEST_F(RegistryTransferTest, TheMedicallyResponsibleGpMustWorkAtThePractice) {
     }
   }
   ASSERT_FALSE(assistant.empty());
-  auto errors = ExpectRefused({{"practices.csv", "",
-                                "agb,medically_responsible_person_code\n01051037," + assistant +
-                                    "\n"}});
+  auto errors =
+      ExpectRefused({{"practices.csv", "",
+                      "agb,medically_responsible_person_code\n01051037," + assistant + "\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 2u);
   EXPECT_EQ(errors[0].field, "medically_responsible_person_code");
@@ -208,15 +212,16 @@ TEST_F(RegistryTransferTest, TheMedicallyResponsibleGpMustWorkAtThePractice) {
 TEST_F(RegistryTransferTest, RefusesAFileWhoseKindIsUnknown) {
   auto errors = ExpectRefused({{"praktijken.csv", "", "agb\n01051037\n"}});
   EXPECT_NE(errors[0].message.find("practices.csv"), std::string::npos);
-  auto report = ImportRegistry(*store_, kTestActor,
-                               {{"praktijken.csv", "practices", "agb,name\n01051037,Nieuwe naam\n"}});
+  auto report = ImportRegistry(
+      *store_, kTestActor, {{"praktijken.csv", "practices", "agb,name\n01051037,Nieuwe naam\n"}});
   EXPECT_TRUE(report.committed) << report.errors[0].ToString();
 }
 
 TEST_F(RegistryTransferTest, ASuccessfulImportIsAuditedAsOneAction) {
   auto before = AuditCount(*store_);
-  auto report = ImportRegistry(*store_, Actor{"coordinator", "coordinator", "test", "jaarlijkse update"},
-                               {{"people.csv", "", "code,name\nHA-9001,Een Proefman\n"}});
+  auto report =
+      ImportRegistry(*store_, Actor{"coordinator", "coordinator", "test", "jaarlijkse update"},
+                     {{"people.csv", "", "code,name\nHA-9001,Een Proefman\n"}});
   ASSERT_TRUE(report.committed);
   auto uow = store_->BeginRead(kTestActor);
   AuditFilter filter;

@@ -11,8 +11,7 @@ namespace vangnet {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "vangnet-test-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "vangnet-test-XXXXXX").string();
     path_ = mkdtemp(pattern.data());
   }
   ~TempDir() {

@@ -38,11 +38,16 @@ const std::vector<MunicipalityPlan>& Municipalities() {
 // (2095 per FTE, seed 004 §4.2.1), larger forms several.
 double ListWeight(PracticeForm form) {
   switch (form) {
-    case PracticeForm::kSolo: return 1.0;
-    case PracticeForm::kDuo: return 1.75;
-    case PracticeForm::kGroup: return 3.0;
-    case PracticeForm::kHealthCentre: return 4.0;
-    case PracticeForm::kHoed: return 2.5;
+    case PracticeForm::kSolo:
+      return 1.0;
+    case PracticeForm::kDuo:
+      return 1.75;
+    case PracticeForm::kGroup:
+      return 3.0;
+    case PracticeForm::kHealthCentre:
+      return 4.0;
+    case PracticeForm::kHoed:
+      return 2.5;
   }
   return 1.0;
 }
@@ -54,7 +59,7 @@ std::pair<std::string, std::string> DistrictAndGroup(const std::string& municipa
                                                      double lon) {
   if (municipality == "Maastricht") {
     if (DistanceKm(lat, lon, 50.8489, 5.6887) < 1.0) return {"MAA-CEN", "HAG-MAA-W"};
-    bool west = lon < 5.693, north = lat > 50.85;
+    bool west = lon<5.693, north = lat> 50.85;
     if (west) return {north ? "MAA-WN" : "MAA-WZ", "HAG-MAA-W"};
     return {north ? "MAA-ON" : "MAA-OZ", "HAG-MAA-O"};
   }
@@ -66,9 +71,13 @@ std::pair<std::string, std::string> DistrictAndGroup(const std::string& municipa
   return {"VAA", "HAG-HEU"};
 }
 
-std::string Phone(DemoRandom& random) { return "043-555" + std::to_string(random.Between(1000, 9999)); }
+std::string Phone(DemoRandom& random) {
+  return "043-555" + std::to_string(random.Between(1000, 9999));
+}
 
-std::string Email(const std::string& local) { return local + "@example.nl"; }
+std::string Email(const std::string& local) {
+  return local + "@example.nl";
+}
 
 std::string LowerCode(std::string code) {
   std::string out;
@@ -102,7 +111,8 @@ class DemoBuilder {
 
   // A date between min_days and max_days before today.
   std::string DaysAgo(int min_days, int max_days) {
-    auto day = std::chrono::sys_days{today_} - std::chrono::days{random_.Between(min_days, max_days)};
+    auto day =
+        std::chrono::sys_days{today_} - std::chrono::days{random_.Between(min_days, max_days)};
     return FormatDate(std::chrono::year_month_day{day});
   }
 
@@ -121,35 +131,35 @@ class DemoBuilder {
   }
 
   void AddAreas() {
-    for (auto [code, name] : std::vector<std::pair<std::string, std::string>>{
-             {"HAG-MAA-W", "Hagro Maastricht-West"},
-             {"HAG-MAA-O", "Hagro Maastricht-Oost"},
-             {"HAG-EM", "Hagro Eijsden-Margraten"},
-             {"HAG-MEE", "Hagro Meerssen"},
-             {"HAG-VAL", "Hagro Valkenburg"},
-             {"HAG-HEU", "Hagro Heuvelland"}}) {
+    for (auto [code, name] :
+         std::vector<std::pair<std::string, std::string>>{{"HAG-MAA-W", "Hagro Maastricht-West"},
+                                                          {"HAG-MAA-O", "Hagro Maastricht-Oost"},
+                                                          {"HAG-EM", "Hagro Eijsden-Margraten"},
+                                                          {"HAG-MEE", "Hagro Meerssen"},
+                                                          {"HAG-VAL", "Hagro Valkenburg"},
+                                                          {"HAG-HEU", "Hagro Heuvelland"}}) {
       All<GpGroup>().push_back(GpGroup{0, 0, code, name});
     }
-    for (auto [code, name] : std::vector<std::pair<std::string, std::string>>{
-             {"MAA-CEN", "Maastricht Centrum"},
-             {"MAA-WN", "Maastricht West-Noord"},
-             {"MAA-WZ", "Maastricht West-Zuid"},
-             {"MAA-ON", "Maastricht Oost-Noord"},
-             {"MAA-OZ", "Maastricht Oost-Zuid"},
-             {"EIJ", "Eijsden"},
-             {"MAR", "Margraten"},
-             {"MEE", "Meerssen"},
-             {"VAL", "Valkenburg"},
-             {"GUW", "Gulpen-Wittem"},
-             {"VAA", "Vaals"}}) {
+    for (auto [code, name] :
+         std::vector<std::pair<std::string, std::string>>{{"MAA-CEN", "Maastricht Centrum"},
+                                                          {"MAA-WN", "Maastricht West-Noord"},
+                                                          {"MAA-WZ", "Maastricht West-Zuid"},
+                                                          {"MAA-ON", "Maastricht Oost-Noord"},
+                                                          {"MAA-OZ", "Maastricht Oost-Zuid"},
+                                                          {"EIJ", "Eijsden"},
+                                                          {"MAR", "Margraten"},
+                                                          {"MEE", "Meerssen"},
+                                                          {"VAL", "Valkenburg"},
+                                                          {"GUW", "Gulpen-Wittem"},
+                                                          {"VAA", "Vaals"}}) {
       All<District>().push_back(District{0, 0, code, name});
     }
   }
 
   void AddOrganisation(const std::string& code, const std::string& name, OrganisationKind kind,
                        const std::string& notes = "") {
-    All<Organisation>().push_back(Organisation{0, 0, code, name, kind, Phone(random_),
-                                               Email(LowerCode(code)), "", notes});
+    All<Organisation>().push_back(
+        Organisation{0, 0, code, name, kind, Phone(random_), Email(LowerCode(code)), "", notes});
   }
 
   void AddOrganisations() {
@@ -218,8 +228,9 @@ class DemoBuilder {
         p.kvk = "14" + std::to_string(100000 + random_.Between(0, 899999));
         std::string street = FictionalStreet(random_);
         p.form = form;
-        p.name = (form == PracticeForm::kHealthCentre ? "Gezondheidscentrum " : "Huisartsenpraktijk ") +
-                 street + " (" + area.place + ")";
+        p.name =
+            (form == PracticeForm::kHealthCentre ? "Gezondheidscentrum " : "Huisartsenpraktijk ") +
+            street + " (" + area.place + ")";
         p.street_address = street + " " + std::to_string(random_.Between(1, 180));
         p.postcode = area.postcode;
         p.place = area.place;
@@ -273,7 +284,8 @@ class DemoBuilder {
     for (int i = 0; i < 2; ++i) {
       if (Practice* p = take(not_solo)) {
         p->owner_kind = OwnerKind::kOtherParty;
-        p->owner_name = i == 0 ? "Zorgketen Proefmaat BV (demo)" : "Huisartsenketen Oefenzorg BV (demo)";
+        p->owner_name =
+            i == 0 ? "Zorgketen Proefmaat BV (demo)" : "Huisartsenketen Oefenzorg BV (demo)";
         company_owned_.insert(p->agb);
         if (i == 1) without_responsible_gp_.insert(p->agb);
       }
@@ -346,8 +358,8 @@ class DemoBuilder {
   void AddTeam(Practice& p) {
     const bool solo = p.form == PracticeForm::kSolo;
     // GP capacity near the norm of 2095 patients per FTE, with spread; overloaded ones far over.
-    double patients_per_fte =
-        overloaded_.count(p.agb) ? random_.Between(4200.0, 4800.0) : random_.Between(1850.0, 2600.0);
+    double patients_per_fte = overloaded_.count(p.agb) ? random_.Between(4200.0, 4800.0)
+                                                       : random_.Between(1850.0, 2600.0);
     double fte = p.registered_patients / patients_per_fte;
     if (takeover_.count(p.agb)) {
       AddGp(p, AffiliationRole::kLocum, fte * 0.6, year_ - random_.Between(35, 62));
@@ -366,12 +378,12 @@ class DemoBuilder {
               helper, year_ - random_.Between(30, 60));
       }
     } else {
-      int holders = p.form == PracticeForm::kDuo ? 2
-                    : p.form == PracticeForm::kHoed ? random_.Between(2, 3)
+      int holders = p.form == PracticeForm::kDuo     ? 2
+                    : p.form == PracticeForm::kHoed  ? random_.Between(2, 3)
                     : p.form == PracticeForm::kGroup ? random_.Between(3, 4)
                                                      : random_.Between(3, 5);
-      int employed = p.form == PracticeForm::kDuo ? (random_.Chance(0.3) ? 1 : 0)
-                                                  : random_.Between(0, 2);
+      int employed =
+          p.form == PracticeForm::kDuo ? (random_.Chance(0.3) ? 1 : 0) : random_.Between(0, 2);
       double per_gp = fte / (holders + employed * 0.6);
       for (int i = 0; i < holders; ++i) {
         AddGp(p, AffiliationRole::kHolder, std::min(1.2, per_gp), HolderBirthYear(false));
@@ -422,7 +434,8 @@ class DemoBuilder {
       for (int i = 0; i < wanted; ++i) {
         const Practice* partner = others[static_cast<std::size_t>(i)].second;
         // Some old contracts point outside the wijk (seed 000 §4: are they still logical?).
-        if (random_.Chance(0.12)) partner = others[others.size() / 2 + random_.Between(0, 5)].second;
+        if (random_.Chance(0.12))
+          partner = others[others.size() / 2 + random_.Between(0, 5)].second;
         auto key = std::minmax(p.agb, partner->agb);
         if (!pairs.insert({key.first, key.second}).second) continue;
         ContinuityContract c;
@@ -501,12 +514,30 @@ class DemoBuilder {
       c.code = "CON-" + std::to_string(100 + ++serial);
       c.organisation_code = o.code;
       switch (o.kind) {
-        case OrganisationKind::kOutOfHoursPost: c.name = "Regiearts"; c.function = "Dienstdoende regiearts ANW"; break;
-        case OrganisationKind::kGhor: c.name = "Meldkamer GHOR"; c.function = "24/7 bereikbaar voor opschaling"; break;
-        case OrganisationKind::kInsurer: c.name = "Zorginkoper huisartsenzorg"; c.function = "Zorgplicht en financiering"; break;
-        case OrganisationKind::kHisSupplier: c.name = "Storingsdienst"; c.function = "HIS-storingen en noodtoegang"; break;
-        case OrganisationKind::kPharmacy: c.name = "Dienstdoende apotheker"; c.function = "Medicatie en herhaalrecepten"; break;
-        default: c.name = "Algemeen contact"; c.function = "Eerste aanspreekpunt"; break;
+        case OrganisationKind::kOutOfHoursPost:
+          c.name = "Regiearts";
+          c.function = "Dienstdoende regiearts ANW";
+          break;
+        case OrganisationKind::kGhor:
+          c.name = "Meldkamer GHOR";
+          c.function = "24/7 bereikbaar voor opschaling";
+          break;
+        case OrganisationKind::kInsurer:
+          c.name = "Zorginkoper huisartsenzorg";
+          c.function = "Zorgplicht en financiering";
+          break;
+        case OrganisationKind::kHisSupplier:
+          c.name = "Storingsdienst";
+          c.function = "HIS-storingen en noodtoegang";
+          break;
+        case OrganisationKind::kPharmacy:
+          c.name = "Dienstdoende apotheker";
+          c.function = "Medicatie en herhaalrecepten";
+          break;
+        default:
+          c.name = "Algemeen contact";
+          c.function = "Eerste aanspreekpunt";
+          break;
       }
       c.phone = Phone(random_);
       if (o.kind == OrganisationKind::kGhor || o.kind == OrganisationKind::kOutOfHoursPost) {

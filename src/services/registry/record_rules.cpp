@@ -32,15 +32,16 @@ Errors CheckPracticeConsistency(UnitOfWork& uow, const Practice& practice) {
   Affiliation probe;
   probe.person_code = practice.medically_responsible_person_code;
   probe.practice_agb = practice.agb;
-  for (auto role : {AffiliationRole::kHolder, AffiliationRole::kEmployedGp,
-                    AffiliationRole::kLocum}) {
+  for (auto role :
+       {AffiliationRole::kHolder, AffiliationRole::kEmployedGp, AffiliationRole::kLocum}) {
     probe.role = role;
     if (uow.Table<Affiliation>().Find(probe)) return {};
   }
   return {Error::Validation("medically_responsible_person_code",
                             practice.medically_responsible_person_code +
                                 " is geen huisarts (praktijkhouder, HIDHA of waarnemer) van "
-                                "praktijk " + practice.agb)};
+                                "praktijk " +
+                                practice.agb)};
 }
 
 }  // namespace vangnet

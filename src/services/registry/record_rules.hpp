@@ -30,9 +30,9 @@ Errors CheckReferences(UnitOfWork& uow, const T& record) {
     auto value = f.get(record);
     if (!value || uow.ReferenceExists(f.references, *value)) continue;
     auto table = f.references.substr(0, f.references.find('.'));
-    errors.push_back(Error::NotFound(std::string(f.name), "'" + *value + "' bestaat niet (" +
-                                                              std::string(table) +
-                                                              "); voeg die eerst toe"));
+    errors.push_back(Error::NotFound(
+        std::string(f.name),
+        "'" + *value + "' bestaat niet (" + std::string(table) + "); voeg die eerst toe"));
   }
   return errors;
 }

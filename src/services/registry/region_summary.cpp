@@ -27,9 +27,8 @@ bool IsComplete(const CalamityCard& c, const std::string& a_year_ago) {
 RegionSummary SummariseRegion(UnitOfWork& uow, std::chrono::year_month_day today) {
   RegionSummary s;
   const int this_year = static_cast<int>(today.year());
-  const std::string a_year_ago =
-      FormatDate(std::chrono::year_month_day{today.year() - std::chrono::years{1}, today.month(),
-                                             std::chrono::day{1}});
+  const std::string a_year_ago = FormatDate(std::chrono::year_month_day{
+      today.year() - std::chrono::years{1}, today.month(), std::chrono::day{1}});
 
   std::map<std::string, std::string> district_of;  // agb -> district
   for (const auto& p : uow.Table<Practice>().List()) {
@@ -107,18 +106,18 @@ std::string FormatRegionSummary(const RegionSummary& s) {
   std::snprintf(fte, sizeof fte, "%.1f", s.gp_fte);
   out << "Huisartsen:              " << s.gps << " (" << fte << " fte), waarvan " << s.holders
       << " praktijkhouder\n";
-  out << "  praktijkhouders 60+:   " << s.holders_aged_60_plus << ", zonder bekende opvolger: "
-      << s.holders_60_plus_without_known_successor << "\n";
+  out << "  praktijkhouders 60+:   " << s.holders_aged_60_plus
+      << ", zonder bekende opvolger: " << s.holders_60_plus_without_known_successor << "\n";
   out << "Praktijkteamleden:       " << s.team_members << "\n";
   out << "Hagro's / wijken:        " << s.gp_groups << " / " << s.districts << "\n";
-  out << "Continuïteitscontracten: " << s.contracts << " (niet geëvalueerd in 12 mnd: "
-      << s.contracts_not_reviewed_12_months << ", buiten de wijk: " << s.contracts_outside_district
-      << ")\n";
+  out << "Continuïteitscontracten: " << s.contracts
+      << " (niet geëvalueerd in 12 mnd: " << s.contracts_not_reviewed_12_months
+      << ", buiten de wijk: " << s.contracts_outside_district << ")\n";
   out << "Organisaties / contacten: " << s.organisations << " / " << s.contacts << "\n";
-  out << "Crisisrollen:            " << s.crisis_roles << " (zonder vervanger: "
-      << s.crisis_roles_without_substitute << ")\n";
-  out << "Calamiteitenkaarten:     " << s.calamity_cards << " (volledig en actueel: "
-      << s.calamity_cards_complete << ")\n";
+  out << "Crisisrollen:            " << s.crisis_roles
+      << " (zonder vervanger: " << s.crisis_roles_without_substitute << ")\n";
+  out << "Calamiteitenkaarten:     " << s.calamity_cards
+      << " (volledig en actueel: " << s.calamity_cards_complete << ")\n";
   return out.str();
 }
 

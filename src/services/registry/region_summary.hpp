@@ -15,8 +15,8 @@ struct RegionSummary {
   std::size_t practices_with_patient_stop = 0;
   long long registered_patients = 0;
   std::size_t people = 0;
-  std::size_t gps = 0;      // distinct people with a GP role somewhere
-  std::size_t holders = 0;  // distinct practice holders
+  std::size_t gps = 0;                   // distinct people with a GP role somewhere
+  std::size_t holders = 0;               // distinct practice holders
   std::size_t holders_aged_60_plus = 0;  // seed 003: talk to every holder from 60
   std::size_t holders_60_plus_without_known_successor = 0;
   std::size_t team_members = 0;  // affiliations in a non-GP role

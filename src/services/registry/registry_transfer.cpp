@@ -93,8 +93,9 @@ class ImportRun {
       for (std::size_t i = 0; i < fields.size(); ++i) {
         if (fields[i].required && !row.texts[i]) {
           errors.push_back(Error::Validation(
-              std::string(fields[i].name), "kolom ontbreekt in het bestand; die is verplicht voor een nieuwe " +
-                                               std::string(EntityTraits<T>::kLabelNl)));
+              std::string(fields[i].name),
+              "kolom ontbreekt in het bestand; die is verplicht voor een nieuwe " +
+                  std::string(EntityTraits<T>::kLabelNl)));
         }
       }
     }
@@ -184,8 +185,8 @@ ImportReport ImportRegistry(Store& store, const Actor& actor, std::vector<Import
     if (!known) {
       std::string list;
       for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k + ".csv";
-      report.errors.push_back(Error::Io(
-          file.name, "onbekend soort bestand; noem het " + list + " of geef --kind op"));
+      report.errors.push_back(
+          Error::Io(file.name, "onbekend soort bestand; noem het " + list + " of geef --kind op"));
       continue;
     }
     auto table = ReadCsv(file.content, file.name);
@@ -216,12 +217,14 @@ ImportReport ImportRegistry(Store& store, const Actor& actor, std::vector<Import
   nlohmann::json details = nlohmann::json::array();
   std::string names;
   for (const auto& c : report.files) {
-    details.push_back({{"file", c.name}, {"created", c.created}, {"updated", c.updated},
+    details.push_back({{"file", c.name},
+                       {"created", c.created},
+                       {"updated", c.updated},
                        {"unchanged", c.unchanged}});
     names += (names.empty() ? "" : ", ") + fs::path(c.name).filename().string();
   }
-  AuditEvent event{0, "", actor.user, actor.role, actor.source, "import", "registry", names,
-                   "", actor.purpose, "success", details.dump(), "", ""};
+  AuditEvent event{0,     "", actor.user,    actor.role, actor.source,   "import", "registry",
+                   names, "", actor.purpose, "success",  details.dump(), "",       ""};
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) {
     report.errors.push_back(s.error());
     return report;
@@ -264,7 +267,8 @@ Result<ExportReport> ExportRegistry(Store& store, const Actor& actor,
   if (status) {
     for (const auto& [from, to] : renames) {
       fs::rename(from, to, ec);
-      if (ec) status = Error::Io(to.string(), "bestand kan niet worden geschreven: " + ec.message());
+      if (ec)
+        status = Error::Io(to.string(), "bestand kan niet worden geschreven: " + ec.message());
     }
   }
   if (!status) {
@@ -273,8 +277,8 @@ Result<ExportReport> ExportRegistry(Store& store, const Actor& actor,
   }
   nlohmann::json details = nlohmann::json::array();
   for (const auto& f : report.files) details.push_back({{"file", f.name}, {"rows", f.created}});
-  AuditEvent event{0, "", actor.user, actor.role, actor.source, "export", "registry", directory,
-                   "", actor.purpose, "success", details.dump(), "", ""};
+  AuditEvent event{0,         "", actor.user,    actor.role, actor.source,   "export", "registry",
+                   directory, "", actor.purpose, "success",  details.dump(), "",       ""};
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return report;

@@ -89,8 +89,8 @@ Status SqliteAuditLog::Append(AuditEvent event) {
   int i = 1;
   for (const std::string* v :
        {&event.occurred_at, &event.actor_user, &event.actor_role, &event.source, &event.action,
-        &event.object_type, &event.object_key, &event.subject_key, &event.purpose,
-        &event.outcome, &event.details, &event.prev_hash, &event.hash}) {
+        &event.object_type, &event.object_key, &event.subject_key, &event.purpose, &event.outcome,
+        &event.details, &event.prev_hash, &event.hash}) {
     stmt.BindText(i++, *v);
   }
   int rc = stmt.Step();

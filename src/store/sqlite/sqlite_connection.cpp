@@ -12,7 +12,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 void Statement::Reset() {
   sqlite3_reset(stmt_);
@@ -51,14 +53,17 @@ std::string Statement::Text(int column) const {
   return std::string(reinterpret_cast<const char*>(text),
                      static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t Statement::Int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double Statement::Double(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 
 Result<Connection> Connection::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -68,8 +73,8 @@ Result<Connection> Connection::Open(const std::string& path) {
   // WAL: readers never block the writer. FULL sync: a committed action survives a power cut,
   // not just a crash of the process. Busy timeout: a second writer waits instead of failing.
   sqlite3_busy_timeout(db, 10000);
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
-                             "PRAGMA synchronous=FULL"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
     if (auto status = connection.Exec(pragma); !status) {
       return Error::Io(path, "database kan niet worden ingesteld: " + status.error().message);
     }
@@ -77,7 +82,9 @@ Result<Connection> Connection::Open(const std::string& path) {
   return connection;
 }
 
-Connection::Connection(Connection&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+Connection::Connection(Connection&& other) noexcept : db_(other.db_) {
+  other.db_ = nullptr;
+}
 
 Connection::~Connection() {
   if (db_) sqlite3_close_v2(db_);
@@ -94,6 +101,8 @@ Status Connection::Exec(std::string_view sql) {
   return Ok{};
 }
 
-std::string Connection::LastError() const { return sqlite3_errmsg(db_); }
+std::string Connection::LastError() const {
+  return sqlite3_errmsg(db_);
+}
 
 }  // namespace vangnet::sqlite

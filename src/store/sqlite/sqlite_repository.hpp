@@ -4,9 +4,8 @@
 // transaction, so no change can reach the database unrecorded.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -39,10 +38,13 @@ void BindField(Statement& stmt, int index, const FieldSpec<T>& field,
   if (!text) return stmt.BindNull(index);
   switch (field.type) {
     case FieldType::kInteger:
-    case FieldType::kBool: return stmt.BindInt(index, ParseInteger(*text).value_or(0));
-    case FieldType::kReal: return stmt.BindDouble(index, ParseDecimal(*text).value_or(0));
+    case FieldType::kBool:
+      return stmt.BindInt(index, ParseInteger(*text).value_or(0));
+    case FieldType::kReal:
+      return stmt.BindDouble(index, ParseDecimal(*text).value_or(0));
     case FieldType::kText:
-    case FieldType::kDate: return stmt.BindText(index, *text);
+    case FieldType::kDate:
+      return stmt.BindText(index, *text);
   }
 }
 
@@ -105,9 +107,9 @@ class SqliteRepository final : public Repository<T> {
   Result<T> Update(const T& record) override {
     auto before = FindById(record.id);
     if (!before) {
-      return Error::NotFound(std::string(Traits::kKeyFields[0]),
-                             std::string(Traits::kLabelNl) + " " + KeyOf(record) +
-                                 " bestaat niet (meer)");
+      return Error::NotFound(
+          std::string(Traits::kKeyFields[0]),
+          std::string(Traits::kLabelNl) + " " + KeyOf(record) + " bestaat niet (meer)");
     }
     const auto& fields = Traits::Fields();
     std::string assignments;
@@ -221,10 +223,16 @@ class SqliteRepository final : public Repository<T> {
         std::string text;
         switch (f.type) {
           case FieldType::kInteger:
-          case FieldType::kBool: text = std::to_string(stmt.Int(column)); break;
-          case FieldType::kReal: text = FormatDecimal(stmt.Double(column)); break;
+          case FieldType::kBool:
+            text = std::to_string(stmt.Int(column));
+            break;
+          case FieldType::kReal:
+            text = FormatDecimal(stmt.Double(column));
+            break;
           case FieldType::kText:
-          case FieldType::kDate: text = stmt.Text(column); break;
+          case FieldType::kDate:
+            text = stmt.Text(column);
+            break;
         }
         if (auto message = f.set(record, text)) {
           throw std::runtime_error("invalid stored value in " + std::string(Traits::kTable) + "." +

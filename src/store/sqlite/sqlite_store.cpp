@@ -31,8 +31,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
       : connection_(std::move(connection)),
         actor_(actor),
         audit_(connection_.handle()),
-        repositories_(MakeRepositories(std::make_index_sequence<
-                                       std::tuple_size_v<RegistryTypes>>{})) {}
+        repositories_(
+            MakeRepositories(std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
 
   ~SqliteUnitOfWork() override {
     if (!committed_) (void)connection_.Exec("ROLLBACK");
@@ -41,7 +41,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
   bool ReferenceExists(std::string_view reference, std::string_view value) override {
     auto dot = reference.find('.');
     // References come from the static field tables, never from input: a malformed one is a bug.
-    if (dot == std::string_view::npos) throw std::logic_error("bad reference " + std::string(reference));
+    if (dot == std::string_view::npos)
+      throw std::logic_error("bad reference " + std::string(reference));
     Statement stmt(connection_.handle(), "SELECT 1 FROM " + std::string(reference.substr(0, dot)) +
                                              " WHERE " + std::string(reference.substr(dot + 1)) +
                                              " = ?");
@@ -117,8 +118,8 @@ Result<int> SqliteStore::Migrate() {
     }
     if (auto s = db.Exec(file.content); !s) {
       (void)db.Exec("ROLLBACK");
-      return Error::Internal("migratie " + std::string(file.name) + " mislukt: " +
-                             s.error().message);
+      return Error::Internal("migratie " + std::string(file.name) +
+                             " mislukt: " + s.error().message);
     }
     Statement record(db.handle(),
                      "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
@@ -139,8 +140,8 @@ Result<std::unique_ptr<UnitOfWork>> SqliteStore::Open(const Actor& actor, bool w
   // IMMEDIATE takes the write lock at the start, so two writers queue on the busy timeout
   // instead of one failing half-way when it upgrades a read lock.
   if (auto s = connection.value().Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); !s) {
-    return Error::Conflict({}, "de database is bezet; probeer het zo nog eens (" +
-                                   s.error().message + ")");
+    return Error::Conflict(
+        {}, "de database is bezet; probeer het zo nog eens (" + s.error().message + ")");
   }
   return std::unique_ptr<UnitOfWork>(
       std::make_unique<SqliteUnitOfWork>(std::move(connection.value()), actor));
