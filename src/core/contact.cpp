@@ -1,6 +1,6 @@
 #include "core/contact.hpp"
 
-#include "core/person.hpp"
+#include "core/identifiers.hpp"
 
 namespace vangnet {
 
@@ -26,17 +26,9 @@ Errors EntityTraits<Contact>::Validate(const Contact& c) {
     errors.push_back(Error::Validation(
         "phone", "een contact zonder telefoonnummer of e-mailadres is onbereikbaar"));
   }
-  if (!c.phone.empty()) {
-    if (auto m = CheckPhone(c.phone)) errors.push_back(Error::Validation("phone", *m));
-  }
-  if (!c.phone_alternative.empty()) {
-    if (auto m = CheckPhone(c.phone_alternative)) {
-      errors.push_back(Error::Validation("phone_alternative", *m));
-    }
-  }
-  if (!c.email.empty()) {
-    if (auto m = CheckEmail(c.email)) errors.push_back(Error::Validation("email", *m));
-  }
+  CheckIfFilled(errors, "phone", c.phone, CheckPhone);
+  CheckIfFilled(errors, "phone_alternative", c.phone_alternative, CheckPhone);
+  CheckIfFilled(errors, "email", c.email, CheckEmail);
   return errors;
 }
 

@@ -66,6 +66,19 @@ Errors ParseFields(const std::vector<FieldSpec<T>>& fields,
 
 // ---- builders: one per member kind ---------------------------------------------------------
 
+// Parses an integer within [min, max] into `value`; returns a Dutch message when it is not one.
+inline std::optional<std::string> ParseIntegerInRange(std::string_view text, long long min,
+                                                      long long max, long long& value) {
+  auto v = ParseInteger(text);
+  if (!v) return "'" + std::string(text) + "' is geen geheel getal";
+  if (*v < min || *v > max) {
+    return std::to_string(*v) + " ligt niet tussen " + std::to_string(min) + " en " +
+           std::to_string(max);
+  }
+  value = *v;
+  return std::nullopt;
+}
+
 template <class T>
 FieldSpec<T> TextField(std::string_view name, std::string T::*member, bool required = false,
                        std::string_view references = {}) {
@@ -95,13 +108,9 @@ FieldSpec<T> IntegerField(std::string_view name, Int T::*member, long long min, 
       {},
       [member](const T& r) -> std::optional<std::string> { return std::to_string(r.*member); },
       [member, min, max](T& r, std::string_view text) -> std::optional<std::string> {
-        auto v = ParseInteger(text);
-        if (!v) return "'" + std::string(text) + "' is geen geheel getal";
-        if (*v < min || *v > max) {
-          return std::to_string(*v) + " ligt niet tussen " + std::to_string(min) + " en " +
-                 std::to_string(max);
-        }
-        r.*member = static_cast<Int>(*v);
+        long long v = 0;
+        if (auto message = ParseIntegerInRange(text, min, max, v)) return message;
+        r.*member = static_cast<Int>(v);
         return std::nullopt;
       },
       [member, default_value](T& r) { r.*member = default_value.value_or(Int{}); }};
@@ -120,13 +129,9 @@ FieldSpec<T> OptionalIntegerField(std::string_view name, std::optional<int> T::*
         return std::to_string(*(r.*member));
       },
       [member, min, max](T& r, std::string_view text) -> std::optional<std::string> {
-        auto v = ParseInteger(text);
-        if (!v) return "'" + std::string(text) + "' is geen geheel getal";
-        if (*v < min || *v > max) {
-          return std::to_string(*v) + " ligt niet tussen " + std::to_string(min) + " en " +
-                 std::to_string(max);
-        }
-        r.*member = static_cast<int>(*v);
+        long long v = 0;
+        if (auto message = ParseIntegerInRange(text, min, max, v)) return message;
+        r.*member = static_cast<int>(v);
         return std::nullopt;
       },
       [member](T& r) { (r.*member).reset(); }};

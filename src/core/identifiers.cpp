@@ -49,4 +49,36 @@ bool LooksLikeSecret(std::string_view text) {
   return letter && (digit || symbol);
 }
 
+std::optional<std::string> CheckPhone(std::string_view phone) {
+  int digits = 0;
+  for (char c : phone) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')') {
+      return "telefoonnummer '" + std::string(phone) + "' bevat het teken '" + c + "'";
+    }
+  }
+  if (digits < 3 || digits > 15) {
+    return "telefoonnummer '" + std::string(phone) + "' heeft " + std::to_string(digits) +
+           " cijfers; verwacht 3 tot 15";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckEmail(std::string_view email) {
+  auto at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('.', at) == std::string_view::npos ||
+      email.find(' ') != std::string_view::npos) {
+    return "e-mailadres '" + std::string(email) + "' is ongeldig";
+  }
+  return std::nullopt;
+}
+
+void CheckIfFilled(Errors& errors, std::string_view field, std::string_view value,
+                   std::optional<std::string> (*check)(std::string_view)) {
+  if (value.empty()) return;
+  if (auto message = check(value))
+    errors.push_back(Error::Validation(std::string(field), *message));
+}
+
 }  // namespace vangnet

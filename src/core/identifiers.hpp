@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
+
 namespace vangnet {
 
 // AGB code (Vektis): exactly 8 digits. Vektis publishes no check digit, so the form is all that
@@ -21,5 +23,12 @@ std::optional<std::string> CheckDutchCoordinates(double latitude, double longitu
 // secret. A single long token mixing letters with digits or symbols is refused as a likely
 // password (seed 000 §6: the overview of passwords is kept elsewhere, the card points to it).
 bool LooksLikeSecret(std::string_view text);
+
+// Phone numbers as people write them: digits, spaces, + - ( ); 3 to 15 digits.
+std::optional<std::string> CheckPhone(std::string_view phone);
+std::optional<std::string> CheckEmail(std::string_view email);
+// Adds the message of `check` for a filled-in `value` to `errors` under `field`.
+void CheckIfFilled(Errors& errors, std::string_view field, std::string_view value,
+                   std::optional<std::string> (*check)(std::string_view));
 
 }  // namespace vangnet

@@ -1,6 +1,6 @@
 #include "core/organisation.hpp"
 
-#include "core/person.hpp"
+#include "core/identifiers.hpp"
 
 namespace vangnet {
 
@@ -20,12 +20,8 @@ const std::vector<FieldSpec<Organisation>>& EntityTraits<Organisation>::Fields()
 
 Errors EntityTraits<Organisation>::Validate(const Organisation& o) {
   Errors errors;
-  if (!o.phone.empty()) {
-    if (auto m = CheckPhone(o.phone)) errors.push_back(Error::Validation("phone", *m));
-  }
-  if (!o.email.empty()) {
-    if (auto m = CheckEmail(o.email)) errors.push_back(Error::Validation("email", *m));
-  }
+  CheckIfFilled(errors, "phone", o.phone, CheckPhone);
+  CheckIfFilled(errors, "email", o.email, CheckEmail);
   return errors;
 }
 

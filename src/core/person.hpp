@@ -31,8 +31,4 @@ struct EntityTraits<Person> {
   static Errors Validate(const Person& person);
 };
 
-// Shared checks for contact details, used by every record that holds them.
-std::optional<std::string> CheckPhone(std::string_view phone);
-std::optional<std::string> CheckEmail(std::string_view email);
-
 }  // namespace vangnet
