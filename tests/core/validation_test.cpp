@@ -236,6 +236,22 @@ TEST(EnumTables, EveryValueHasACodeAndALabel) {
   }
 }
 
+TEST(FieldRanges, EveryNumberFieldRefusesValuesOutsideItsRange) {
+  // 99999999 is beyond every range (patients, years, days, FTE): each must say so.
+  auto check = []<class T>() {
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      if (f.type != FieldType::kInteger && f.type != FieldType::kReal) continue;
+      if (f.name == "latitude" || f.name == "longitude") continue;  // checked by Validate
+      T record;
+      auto message = f.set(record, "99999999");
+      ASSERT_TRUE(message.has_value()) << f.name;
+      EXPECT_NE(message->find("ligt niet tussen"), std::string::npos) << f.name;
+      EXPECT_TRUE(f.set(record, "-1").has_value()) << f.name;
+    }
+  };
+  ForEachRegistryType(check);
+}
+
 TEST(EntityKeys, CompoundKeysJoinTheirParts) {
   Affiliation a;
   a.person_code = "HA-1";

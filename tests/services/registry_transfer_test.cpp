@@ -34,6 +34,12 @@ class RegistryTransferTest : public ::testing::Test {
     return uow.value()->Table<Practice>().Find(probe).value();
   }
 
+  static Practice GetPracticeIn(UnitOfWork& uow, const std::string& agb) {
+    Practice probe;
+    probe.agb = agb;
+    return uow.Table<Practice>().Find(probe).value();
+  }
+
   TempDir dir_;
   std::unique_ptr<Store> store_;
 };
@@ -206,6 +212,21 @@ TEST_F(RegistryTransferTest, TheMedicallyResponsibleGpMustWorkAtThePractice) {
                       "agb,medically_responsible_person_code\n01051037," + assistant + "\n"}});
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 2u);
+  EXPECT_EQ(errors[0].field, "medically_responsible_person_code");
+}
+
+TEST_F(RegistryTransferTest, TheConsistencyCheckNoticesWhenTheResponsibleGpLeaves) {
+  Practice practice = GetPractice("01051037");
+  ASSERT_FALSE(practice.medically_responsible_person_code.empty());
+  auto uow = store_->Begin(kTestActor);
+  EXPECT_TRUE(CheckPracticeConsistency(*uow.value(), practice).empty());
+  Affiliation gp_role;
+  gp_role.person_code = practice.medically_responsible_person_code;
+  gp_role.practice_agb = "01051037";
+  gp_role.role = AffiliationRole::kHolder;
+  ASSERT_TRUE(uow.value()->Table<Affiliation>().Delete(gp_role));
+  auto errors = CheckPracticeConsistency(*uow.value(), GetPracticeIn(*uow.value(), "01051037"));
+  ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "medically_responsible_person_code");
 }
 

@@ -106,7 +106,11 @@ class ImportRun {
         if (outcome.value() == SaveOutcome::kCreated) ++counts.created;
         if (outcome.value() == SaveOutcome::kUpdated) ++counts.updated;
         if (outcome.value() == SaveOutcome::kUnchanged) ++counts.unchanged;
+        // A practice's medically responsible GP can be broken by a change to either side.
         if constexpr (std::is_same_v<T, Practice>) practices_[record.agb] = {file_name, row.line};
+        if constexpr (std::is_same_v<T, Affiliation>) {
+          practices_.try_emplace(record.practice_agb, file_name, row.line);
+        }
       } else if (errors.empty()) {
         errors.push_back(outcome.error());
       }
