@@ -53,6 +53,12 @@ TEST_F(SqliteStoreTest, MigrationsAreIdempotent) {
   EXPECT_EQ(applied.value(), 0);
 }
 
+TEST_F(SqliteStoreTest, ANewDatabaseMayGoInAFolderThatDoesNotExistYet) {
+  auto store = OpenSqliteStore(dir_.Path("nieuw/sub/registry.db"));
+  ASSERT_TRUE(store) << store.error().ToString();
+  EXPECT_TRUE(std::filesystem::exists(dir_.Path("nieuw/sub/registry.db")));
+}
+
 TEST_F(SqliteStoreTest, APracticeReadsBackExactlyAsWritten) {
   auto uow = Write();
   auto stored = uow->Table<Practice>().Insert(MakePractice("01000001"));

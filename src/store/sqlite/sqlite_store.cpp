@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 
 #include "core/embedded_file.hpp"
@@ -160,6 +161,11 @@ namespace vangnet {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   if (sodium_init() < 0) return Error::Internal("libsodium kon niet starten");
+  // A new database may go in a folder that does not exist yet (e.g. var/ on a fresh clone).
+  auto folder = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+  if (ec) return Error::Io(path, "map voor de database kan niet worden gemaakt: " + ec.message());
   auto store = std::make_unique<sqlite::SqliteStore>(path);
   auto migrated = store->Migrate();
   if (!migrated) return migrated.error();
