@@ -50,6 +50,18 @@ const std::vector<Command>& Commands() {
        "verify rekent de hash-keten van het auditlog na; afsluitcode 65 als een regel is\n"
        "gewijzigd of verwijderd.\n",
        RunAudit},
+      {"user", "gebruikers beheren (toevoegen, wachtwoord, blokkeren)",
+       "Gebruik: vangnet user add NAAM --role ROL [--name \"Volledige naam\"] [--practice "
+       "AGB,...]\n"
+       "       vangnet user passwd NAAM\n"
+       "       vangnet user disable NAAM | enable NAAM\n"
+       "       vangnet user list\n\n"
+       "Rollen: admin, coordinator, crisis_team, practice_user (met --practice),\n"
+       "insurer_liaison, read_only. Zonder --password-stdin maakt vangnet een wachtwoord\n"
+       "aan en toont het eenmalig; met --password-stdin wordt het van de invoer gelezen\n"
+       "(minstens 10 tekens). Een nieuw wachtwoord of blokkeren beëindigt open sessies.\n\n"
+       "  --db PAD    databasebestand (standaard vangnet.db)\n",
+       RunUser},
       {"version", "versie tonen", "Gebruik: vangnet version\n", RunVersion},
   };
   return commands;
@@ -68,7 +80,11 @@ int Fail(const Error& error) {
     case ErrorKind::kNotFound:
       return kExitDataError;
     case ErrorKind::kConflict:
+    case ErrorKind::kRateLimited:
       return kExitTempFail;
+    case ErrorKind::kUnauthenticated:
+    case ErrorKind::kForbidden:
+      return kExitUsage;
     case ErrorKind::kIo:
       return kExitIoError;
     case ErrorKind::kInternal:

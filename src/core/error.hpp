@@ -13,11 +13,14 @@
 namespace vangnet {
 
 enum class ErrorKind {
-  kValidation,  // input breaks a rule; message says which and how to fix it
-  kNotFound,    // a referenced record does not exist
-  kConflict,    // duplicate key, or a concurrent change
-  kIo,          // a file could not be read or written
-  kInternal,    // a broken invariant; reported, never expected
+  kValidation,       // input breaks a rule; message says which and how to fix it
+  kNotFound,         // a referenced record does not exist
+  kConflict,         // duplicate key, or a concurrent change
+  kIo,               // a file could not be read or written
+  kUnauthenticated,  // not logged in, or the session ended
+  kForbidden,        // logged in, but this role may not do this
+  kRateLimited,      // too many attempts; try again later
+  kInternal,         // a broken invariant; reported, never expected
 };
 
 struct Error {

@@ -8,6 +8,7 @@
 
 #include "core/audit_event.hpp"
 #include "core/error.hpp"
+#include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/repository.hpp"
 
@@ -26,6 +27,7 @@ class UnitOfWork {
   // Whether `value` exists in `reference` ("table.column", as in FieldSpec::references).
   virtual bool ReferenceExists(std::string_view reference, std::string_view value) = 0;
   virtual AuditLog& Audit() = 0;
+  virtual AccountRepository& Accounts() = 0;
   virtual const Actor& actor() const = 0;
   virtual Status Commit() = 0;
 

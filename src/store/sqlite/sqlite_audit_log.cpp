@@ -2,9 +2,9 @@
 
 #include <sodium.h>
 
-#include <chrono>
-#include <cstdio>
 #include <memory>
+
+#include "core/date.hpp"
 
 namespace vangnet::sqlite {
 
@@ -35,21 +35,6 @@ AuditEvent ReadEvent(const Statement& stmt) {
   return e;
 }
 }  // namespace
-
-std::string NowUtcIso() {
-  using namespace std::chrono;
-  auto now = system_clock::now();
-  auto day = floor<days>(now);
-  year_month_day ymd{day};
-  hh_mm_ss time{floor<milliseconds>(now - day)};
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
-                static_cast<int>(time.subseconds().count()));
-  return buffer;
-}
 
 std::string AuditEventHash(const AuditEvent& e) {
   // Fields separated by the ASCII unit separator, which no field is allowed to contain

@@ -24,7 +24,5 @@ class SqliteAuditLog final : public AuditLog {
 
 // The hash of an event over its content and prev_hash; hex text.
 std::string AuditEventHash(const AuditEvent& event);
-// Now, UTC, ISO 8601 with milliseconds and 'Z'.
-std::string NowUtcIso();
 
 }  // namespace vangnet::sqlite

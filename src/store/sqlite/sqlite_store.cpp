@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <tuple>
 
+#include "core/date.hpp"
 #include "core/embedded_file.hpp"
 #include "core/registry.hpp"
+#include "store/sqlite/sqlite_account_repository.hpp"
 #include "store/sqlite/sqlite_audit_log.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 
@@ -32,6 +34,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
       : connection_(std::move(connection)),
         actor_(actor),
         audit_(connection_.handle()),
+        accounts_(connection_.handle()),
         repositories_(
             MakeRepositories(std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
 
@@ -52,6 +55,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   }
 
   AuditLog& Audit() override { return audit_; }
+  AccountRepository& Accounts() override { return accounts_; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -86,6 +90,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   Connection connection_;
   Actor actor_;
   SqliteAuditLog audit_;
+  SqliteAccountRepository accounts_;
   typename RepositoriesOf<RegistryTypes>::type repositories_;
   bool committed_ = false;
 };

@@ -1,0 +1,306 @@
+#include "services/auth/account_service.hpp"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "core/date.hpp"
+
+namespace vangnet {
+
+namespace {
+
+std::string RandomHex(std::size_t bytes) {
+  std::vector<unsigned char> buffer(bytes);
+  randombytes_buf(buffer.data(), buffer.size());
+  std::string hex(bytes * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), buffer.data(), buffer.size());
+  hex.pop_back();
+  return hex;
+}
+
+// ISO 8601 UTC timestamps (seconds) compare correctly as text, so expiry checks are string
+// comparisons against what the store holds.
+std::string IsoUtc(std::chrono::system_clock::time_point t) {
+  auto day = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::seconds>(t - day)};
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+  return FormatDate(std::chrono::year_month_day{day}) + clock;
+}
+
+UserAccount Public(UserAccount user) {
+  user.password_hash.clear();
+  return user;
+}
+
+}  // namespace
+
+PasswordCost PasswordCost::Interactive() {
+  return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+PasswordCost PasswordCost::Minimum() {
+  return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+PasswordCost PasswordCost::FromEnvironment() {
+  const char* cost = std::getenv("VANGNET_PASSWORD_COST");
+  return (cost && std::string(cost) == "minimum") ? Minimum() : Interactive();
+}
+
+std::string AccountService::HashToken(const std::string& token) {
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+Result<std::string> AccountService::HashPassword(const std::string& password) {
+  if (password.size() < kMinPasswordLength) {
+    return Error::Validation("password", "wachtwoord moet minstens " +
+                                             std::to_string(kMinPasswordLength) + " tekens hebben");
+  }
+  char hash[crypto_pwhash_STRBYTES];
+  hashing_.acquire();
+  int rc =
+      crypto_pwhash_str(hash, password.data(), password.size(), cost_.opslimit, cost_.memlimit);
+  hashing_.release();
+  if (rc != 0) return Error::Internal("wachtwoord kon niet worden versleuteld (geheugen)");
+  return std::string(hash);
+}
+
+Status AccountService::AuditSecurityEvent(const std::string& user, const std::string& action,
+                                          const std::string& outcome, const std::string& details) {
+  auto uow = store_.Begin(Actor{user, "", "http", "aanmelden"});
+  if (!uow) return uow.error();
+  AuditEvent event;
+  event.actor_user = user;
+  event.source = "http";
+  event.action = action;
+  event.object_type = "user_account";
+  event.object_key = user;
+  event.purpose = "aanmelden";
+  event.outcome = outcome;
+  event.details = details;
+  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  return uow.value()->Commit();
+}
+
+Result<UserAccount> AccountService::AddUser(const Actor& actor, UserAccount user,
+                                            const std::string& password) {
+  if (auto m = CheckUsername(user.username)) return Error::Validation("username", *m);
+  if (user.display_name.empty()) user.display_name = user.username;
+  if (user.role == UserRole::kPracticeUser && user.practice_agbs.empty()) {
+    return Error::Validation("practice_agbs",
+                             "een praktijkgebruiker hoort bij minstens één praktijk");
+  }
+  auto hash = HashPassword(password);
+  if (!hash) return hash.error();
+  user.password_hash = hash.value();
+  user.created_at = NowUtcIso();
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  for (const auto& agb : user.practice_agbs) {
+    if (!uow.value()->ReferenceExists("practice.agb", agb)) {
+      return Error::NotFound("practice_agbs", "praktijk " + agb + " bestaat niet");
+    }
+  }
+  auto stored = uow.value()->Accounts().InsertUser(user);
+  if (!stored) return stored.error();
+  AuditEvent event{0,
+                   "",
+                   actor.user,
+                   actor.role,
+                   actor.source,
+                   "create",
+                   "user_account",
+                   user.username,
+                   user.username,
+                   actor.purpose,
+                   "success",
+                   nlohmann::json{{"role", EnumCode(USER_ROLES, user.role)}}.dump(),
+                   "",
+                   ""};
+  if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return Public(stored.value());
+}
+
+Status AccountService::SetPassword(const Actor& actor, const std::string& username,
+                                   const std::string& password) {
+  auto hash = HashPassword(password);
+  if (!hash) return hash.error();
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  auto user = uow.value()->Accounts().FindUser(username);
+  if (!user) return Error::NotFound("username", "gebruiker '" + username + "' bestaat niet");
+  user->password_hash = hash.value();
+  if (auto s = uow.value()->Accounts().UpdateUser(*user); !s) return s;
+  // A new password ends every open session: whoever knew the old one is logged out.
+  if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
+  AuditEvent event{0,
+                   "",
+                   actor.user,
+                   actor.role,
+                   actor.source,
+                   "update",
+                   "user_account",
+                   username,
+                   username,
+                   actor.purpose,
+                   "success",
+                   R"({"changed":["password"]})",
+                   "",
+                   ""};
+  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  return uow.value()->Commit();
+}
+
+Status AccountService::SetDisabled(const Actor& actor, const std::string& username, bool disabled) {
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  auto user = uow.value()->Accounts().FindUser(username);
+  if (!user) return Error::NotFound("username", "gebruiker '" + username + "' bestaat niet");
+  user->disabled = disabled;
+  if (auto s = uow.value()->Accounts().UpdateUser(*user); !s) return s;
+  if (disabled) {
+    if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
+  }
+  AuditEvent event{0,
+                   "",
+                   actor.user,
+                   actor.role,
+                   actor.source,
+                   "update",
+                   "user_account",
+                   username,
+                   username,
+                   actor.purpose,
+                   "success",
+                   R"({"changed":["disabled"]})",
+                   "",
+                   ""};
+  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  return uow.value()->Commit();
+}
+
+std::vector<UserAccount> AccountService::ListUsers(const Actor& actor) {
+  auto uow = store_.BeginRead(actor);
+  if (!uow) return {};
+  std::vector<UserAccount> users;
+  for (auto& u : uow.value()->Accounts().ListUsers()) users.push_back(Public(u));
+  return users;
+}
+
+bool AccountService::TooManyFailures(const std::string& username) {
+  std::lock_guard lock(failures_mutex_);
+  auto& times = failures_[username];
+  auto now = std::chrono::steady_clock::now();
+  while (!times.empty() && now - times.front() > kFailureWindow) times.pop_front();
+  return static_cast<int>(times.size()) >= kMaxFailedLogins;
+}
+
+void AccountService::RecordFailure(const std::string& username) {
+  std::lock_guard lock(failures_mutex_);
+  failures_[username].push_back(std::chrono::steady_clock::now());
+}
+
+Result<LoginResult> AccountService::Login(const std::string& username, const std::string& password,
+                                          const std::string& remote_addr) {
+  const Error wrong{
+      ErrorKind::kUnauthenticated, "gebruikersnaam of wachtwoord klopt niet", {}, 0, "password"};
+  if (TooManyFailures(username)) {
+    return Error{ErrorKind::kRateLimited,
+                 "te veel mislukte pogingen; probeer het over 15 minuten opnieuw",
+                 {},
+                 0,
+                 "password"};
+  }
+  std::optional<UserAccount> user;
+  {
+    auto uow = store_.BeginRead(Actor{username, "", "http", "aanmelden"});
+    if (!uow) return uow.error();
+    user = uow.value()->Accounts().FindUser(username);
+  }
+  bool valid = false;
+  if (user && !user->disabled) {
+    hashing_.acquire();
+    valid = crypto_pwhash_str_verify(user->password_hash.c_str(), password.data(),
+                                     password.size()) == 0;
+    hashing_.release();
+  }
+  // remote_addr is a network address, not personal data about a patient; it helps trace abuse.
+  nlohmann::json details{{"remote_addr", remote_addr}};
+  if (!valid) {
+    RecordFailure(username);
+    (void)AuditSecurityEvent(username, "login", "refused", details.dump());
+    return wrong;
+  }
+  auto uow = store_.Begin(
+      Actor{username, std::string(EnumCode(USER_ROLES, user->role)), "http", "aanmelden"});
+  if (!uow) return uow.error();
+  if (crypto_pwhash_str_needs_rehash(user->password_hash.c_str(), cost_.opslimit, cost_.memlimit) !=
+      0) {
+    auto rehashed = HashPassword(password);
+    if (rehashed) {
+      user->password_hash = rehashed.value();
+      (void)uow.value()->Accounts().UpdateUser(*user);
+    }
+  }
+  auto now = std::chrono::system_clock::now();
+  LoginResult result{RandomHex(32), RandomHex(32), Public(*user)};
+  UserSession session{
+      HashToken(result.session_token), user->id, result.csrf_token, IsoUtc(now), IsoUtc(now),
+      IsoUtc(now + kAbsoluteLimit)};
+  if (auto s = uow.value()->Accounts().InsertSession(session); !s) return s.error();
+  AuditEvent event{
+      0,        "",          username,       std::string(EnumCode(USER_ROLES, user->role)),
+      "http",   "login",     "user_account", username,
+      username, "aanmelden", "success",      details.dump(),
+      "",       ""};
+  if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return result;
+}
+
+std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string& session_token) {
+  if (session_token.size() != 64) return std::nullopt;
+  const std::string token_hash = HashToken(session_token);
+  auto now = std::chrono::system_clock::now();
+  std::optional<UserSession> session;
+  std::optional<UserAccount> user;
+  {
+    auto uow = store_.BeginRead(Actor{"", "", "http", "sessie"});
+    if (!uow) return std::nullopt;
+    session = uow.value()->Accounts().FindSession(token_hash);
+    if (!session) return std::nullopt;
+    user = uow.value()->Accounts().FindUserById(session->user_id);
+  }
+  const std::string now_text = IsoUtc(now);
+  const bool expired = now_text >= session->expires_at;
+  const bool idle = session->last_seen_at < IsoUtc(now - kIdleLimit);
+  if (!user || user->disabled || expired || idle) {
+    (void)Logout(session_token);
+    return std::nullopt;
+  }
+  // Keep the session alive, but write at most once a minute per session: every request writing
+  // would serialise all readers behind the single SQLite writer.
+  if (session->last_seen_at < IsoUtc(now - std::chrono::minutes(1))) {
+    if (auto uow = store_.Begin(Actor{"", "", "http", "sessie"})) {
+      if (uow.value()->Accounts().TouchSession(token_hash, now_text)) (void)uow.value()->Commit();
+    }
+  }
+  return AuthenticatedUser{Public(*user), session->csrf_token};
+}
+
+Status AccountService::Logout(const std::string& session_token) {
+  auto uow = store_.Begin(Actor{"", "", "http", "afmelden"});
+  if (!uow) return uow.error();
+  if (auto s = uow.value()->Accounts().DeleteSession(HashToken(session_token)); !s) return s;
+  return uow.value()->Commit();
+}
+
+}  // namespace vangnet

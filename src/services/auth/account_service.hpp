@@ -1,0 +1,84 @@
+// Users, passwords and login sessions.
+//
+// Passwords: libsodium argon2id (crypto_pwhash_str), rehashed on login when the cost changed.
+// Each hash takes about 64 MiB at the interactive cost, so at most two run at once.
+// Sessions: 32 random bytes as the cookie value; only its BLAKE2b hash is stored. A session ends
+// after 60 minutes without use or 12 hours after login (one night shift), whichever comes first.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <semaphore>
+#include <string>
+#include <vector>
+
+#include "core/user_account.hpp"
+#include "store/store.hpp"
+
+namespace vangnet {
+
+struct PasswordCost {
+  unsigned long long opslimit;
+  std::size_t memlimit;
+  static PasswordCost Interactive();
+  // The minimum libsodium allows: for tests only, where hundreds of logins must stay fast.
+  static PasswordCost Minimum();
+  // Interactive, unless VANGNET_PASSWORD_COST=minimum (set by the test suite).
+  static PasswordCost FromEnvironment();
+};
+
+struct LoginResult {
+  std::string session_token;  // goes into the cookie, nowhere else
+  std::string csrf_token;     // the client sends it back on every write
+  UserAccount user;
+};
+
+struct AuthenticatedUser {
+  UserAccount user;
+  std::string csrf_token;
+};
+
+class AccountService {
+ public:
+  static constexpr std::size_t kMinPasswordLength = 10;
+  static constexpr int kMaxFailedLogins = 5;  // per username within kFailureWindow
+  static constexpr std::chrono::minutes kFailureWindow{15};
+  static constexpr std::chrono::minutes kIdleLimit{60};
+  static constexpr std::chrono::hours kAbsoluteLimit{12};
+
+  AccountService(Store& store, PasswordCost cost) : store_(store), cost_(cost) {}
+
+  Result<UserAccount> AddUser(const Actor& actor, UserAccount user, const std::string& password);
+  Status SetPassword(const Actor& actor, const std::string& username, const std::string& password);
+  Status SetDisabled(const Actor& actor, const std::string& username, bool disabled);
+  std::vector<UserAccount> ListUsers(const Actor& actor);
+
+  // Checks the password; a wrong username and a wrong password get the same answer.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& remote_addr);
+  // The user behind a session token, when the session is valid; keeps it alive.
+  std::optional<AuthenticatedUser> Authenticate(const std::string& session_token);
+  Status Logout(const std::string& session_token);
+
+  // BLAKE2b of a token, hex: what the store keeps instead of the token.
+  static std::string HashToken(const std::string& token);
+
+ private:
+  Result<std::string> HashPassword(const std::string& password);
+  bool TooManyFailures(const std::string& username);
+  void RecordFailure(const std::string& username);
+  Status AuditSecurityEvent(const std::string& user, const std::string& action,
+                            const std::string& outcome, const std::string& details);
+
+  Store& store_;
+  PasswordCost cost_;
+  std::counting_semaphore<2> hashing_{2};
+  std::mutex failures_mutex_;
+  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
+};
+
+}  // namespace vangnet

@@ -1,0 +1,35 @@
+// Accounts and sessions in the store. Writes happen inside the caller's unit of work; the
+// account service appends the audit events.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/user_account.hpp"
+
+namespace vangnet {
+
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+  // The account with this username, including its password hash.
+  virtual std::optional<UserAccount> FindUser(std::string_view username) = 0;
+  virtual std::optional<UserAccount> FindUserById(std::int64_t id) = 0;
+  // All accounts, by username.
+  virtual std::vector<UserAccount> ListUsers() = 0;
+  // Stores a new account; Conflict when the username is taken.
+  virtual Result<UserAccount> InsertUser(const UserAccount& user) = 0;
+  // Replaces role, display name, practices, password hash and disabled flag of user.id.
+  virtual Status UpdateUser(const UserAccount& user) = 0;
+
+  virtual Status InsertSession(const UserSession& session) = 0;
+  virtual std::optional<UserSession> FindSession(std::string_view token_hash) = 0;
+  virtual Status TouchSession(std::string_view token_hash, std::string_view last_seen_at) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  // Ends every session of a user (password change, account disabled).
+  virtual Status DeleteSessionsOfUser(std::int64_t user_id) = 0;
+};
+
+}  // namespace vangnet

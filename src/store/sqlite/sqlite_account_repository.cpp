@@ -1,0 +1,158 @@
+#include "store/sqlite/sqlite_account_repository.hpp"
+
+namespace vangnet::sqlite {
+
+namespace {
+
+constexpr const char* kUserColumns =
+    "id, version, username, display_name, role, practice_agbs, password_hash, disabled, "
+    "created_at";
+
+std::string JoinAgbs(const std::vector<std::string>& agbs) {
+  std::string joined;
+  for (const auto& agb : agbs) joined += (joined.empty() ? "" : ",") + agb;
+  return joined;
+}
+
+std::vector<std::string> SplitAgbs(const std::string& joined) {
+  std::vector<std::string> agbs;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    auto comma = joined.find(',', start);
+    if (comma == std::string::npos) comma = joined.size();
+    if (comma > start) agbs.push_back(joined.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return agbs;
+}
+
+UserAccount ReadUser(const Statement& stmt) {
+  UserAccount u;
+  u.id = stmt.Int(0);
+  u.version = stmt.Int(1);
+  u.username = stmt.Text(2);
+  u.display_name = stmt.Text(3);
+  u.role = ParseEnum(USER_ROLES, stmt.Text(4)).value_or(UserRole::kReadOnly);
+  u.practice_agbs = SplitAgbs(stmt.Text(5));
+  u.password_hash = stmt.Text(6);
+  u.disabled = stmt.Int(7) != 0;
+  u.created_at = stmt.Text(8);
+  return u;
+}
+
+}  // namespace
+
+Status SqliteAccountRepository::Run(Statement& stmt) {
+  int rc = stmt.Step();
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+      return Error::Conflict("username", "deze gebruikersnaam bestaat al");
+    }
+    return Error::Internal(sqlite3_errmsg(db_));
+  }
+  return Ok{};
+}
+
+std::optional<UserAccount> SqliteAccountRepository::FindUser(std::string_view username) {
+  Statement stmt(db_,
+                 std::string("SELECT ") + kUserColumns + " FROM user_account WHERE username = ?");
+  stmt.BindText(1, username);
+  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  return ReadUser(stmt);
+}
+
+std::optional<UserAccount> SqliteAccountRepository::FindUserById(std::int64_t id) {
+  Statement stmt(db_, std::string("SELECT ") + kUserColumns + " FROM user_account WHERE id = ?");
+  stmt.BindInt(1, id);
+  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  return ReadUser(stmt);
+}
+
+std::vector<UserAccount> SqliteAccountRepository::ListUsers() {
+  Statement stmt(db_,
+                 std::string("SELECT ") + kUserColumns + " FROM user_account ORDER BY username");
+  std::vector<UserAccount> users;
+  while (stmt.Step() == SQLITE_ROW) users.push_back(ReadUser(stmt));
+  return users;
+}
+
+Result<UserAccount> SqliteAccountRepository::InsertUser(const UserAccount& user) {
+  Statement stmt(db_,
+                 "INSERT INTO user_account (username, display_name, role, practice_agbs, "
+                 "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  stmt.BindText(1, user.username);
+  stmt.BindText(2, user.display_name);
+  stmt.BindText(3, EnumCode(USER_ROLES, user.role));
+  stmt.BindText(4, JoinAgbs(user.practice_agbs));
+  stmt.BindText(5, user.password_hash);
+  stmt.BindInt(6, user.disabled ? 1 : 0);
+  stmt.BindText(7, user.created_at);
+  if (stmt.Step() != SQLITE_ROW) {
+    if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+      return Error::Conflict("username", "gebruikersnaam '" + user.username + "' bestaat al");
+    }
+    return Error::Internal(sqlite3_errmsg(db_));
+  }
+  UserAccount stored = user;
+  stored.id = stmt.Int(0);
+  stored.version = 1;
+  return stored;
+}
+
+Status SqliteAccountRepository::UpdateUser(const UserAccount& user) {
+  Statement stmt(db_,
+                 "UPDATE user_account SET display_name = ?, role = ?, practice_agbs = ?, "
+                 "password_hash = ?, disabled = ?, version = version + 1 WHERE id = ?");
+  stmt.BindText(1, user.display_name);
+  stmt.BindText(2, EnumCode(USER_ROLES, user.role));
+  stmt.BindText(3, JoinAgbs(user.practice_agbs));
+  stmt.BindText(4, user.password_hash);
+  stmt.BindInt(5, user.disabled ? 1 : 0);
+  stmt.BindInt(6, user.id);
+  return Run(stmt);
+}
+
+Status SqliteAccountRepository::InsertSession(const UserSession& s) {
+  Statement stmt(db_,
+                 "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, "
+                 "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
+  stmt.BindText(1, s.token_hash);
+  stmt.BindInt(2, s.user_id);
+  stmt.BindText(3, s.csrf_token);
+  stmt.BindText(4, s.created_at);
+  stmt.BindText(5, s.last_seen_at);
+  stmt.BindText(6, s.expires_at);
+  return Run(stmt);
+}
+
+std::optional<UserSession> SqliteAccountRepository::FindSession(std::string_view token_hash) {
+  Statement stmt(db_,
+                 "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
+                 "FROM user_session WHERE token_hash = ?");
+  stmt.BindText(1, token_hash);
+  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  return UserSession{stmt.Text(0), stmt.Int(1),  stmt.Text(2),
+                     stmt.Text(3), stmt.Text(4), stmt.Text(5)};
+}
+
+Status SqliteAccountRepository::TouchSession(std::string_view token_hash,
+                                             std::string_view last_seen_at) {
+  Statement stmt(db_, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?");
+  stmt.BindText(1, last_seen_at);
+  stmt.BindText(2, token_hash);
+  return Run(stmt);
+}
+
+Status SqliteAccountRepository::DeleteSession(std::string_view token_hash) {
+  Statement stmt(db_, "DELETE FROM user_session WHERE token_hash = ?");
+  stmt.BindText(1, token_hash);
+  return Run(stmt);
+}
+
+Status SqliteAccountRepository::DeleteSessionsOfUser(std::int64_t user_id) {
+  Statement stmt(db_, "DELETE FROM user_session WHERE user_id = ?");
+  stmt.BindInt(1, user_id);
+  return Run(stmt);
+}
+
+}  // namespace vangnet::sqlite

@@ -1,0 +1,28 @@
+// Accounts and sessions in SQLite.
+#pragma once
+
+#include "store/account_repository.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace vangnet::sqlite {
+
+class SqliteAccountRepository final : public AccountRepository {
+ public:
+  explicit SqliteAccountRepository(sqlite3* db) : db_(db) {}
+  std::optional<UserAccount> FindUser(std::string_view username) override;
+  std::optional<UserAccount> FindUserById(std::int64_t id) override;
+  std::vector<UserAccount> ListUsers() override;
+  Result<UserAccount> InsertUser(const UserAccount& user) override;
+  Status UpdateUser(const UserAccount& user) override;
+  Status InsertSession(const UserSession& session) override;
+  std::optional<UserSession> FindSession(std::string_view token_hash) override;
+  Status TouchSession(std::string_view token_hash, std::string_view last_seen_at) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Status DeleteSessionsOfUser(std::int64_t user_id) override;
+
+ private:
+  Status Run(Statement& stmt);
+  sqlite3* db_;
+};
+
+}  // namespace vangnet::sqlite

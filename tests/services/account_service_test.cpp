@@ -1,0 +1,116 @@
+// Accounts: passwords never stored in clear, sessions that end, logins that are throttled.
+#include "services/auth/account_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+constexpr const char* kPassword = "correct horse battery";
+
+class AccountServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenTestStore(dir_.Path("accounts.db"));
+    accounts_ = std::make_unique<AccountService>(*store_, PasswordCost::Minimum());
+    UserAccount user;
+    user.username = "coordinator";
+    user.role = UserRole::kCoordinator;
+    auto added = accounts_->AddUser(kTestActor, user, kPassword);
+    ASSERT_TRUE(added) << added.error().ToString();
+  }
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<AccountService> accounts_;
+};
+
+TEST_F(AccountServiceTest, TheStoreHoldsAnArgon2HashNotThePassword) {
+  auto uow = store_->BeginRead(kTestActor);
+  auto user = uow.value()->Accounts().FindUser("coordinator");
+  ASSERT_TRUE(user);
+  EXPECT_TRUE(user->password_hash.starts_with("$argon2id$"));
+  EXPECT_EQ(user->password_hash.find(kPassword), std::string::npos);
+  // And the service never hands the hash out.
+  EXPECT_TRUE(accounts_->ListUsers(kTestActor)[0].password_hash.empty());
+}
+
+TEST_F(AccountServiceTest, ALoginGivesASessionThatAuthenticates) {
+  auto login = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  ASSERT_TRUE(login) << login.error().ToString();
+  EXPECT_EQ(login.value().session_token.size(), 64u);
+  auto who = accounts_->Authenticate(login.value().session_token);
+  ASSERT_TRUE(who);
+  EXPECT_EQ(who->user.username, "coordinator");
+  EXPECT_EQ(who->csrf_token, login.value().csrf_token);
+  // Only the token's hash is stored.
+  auto uow = store_->BeginRead(kTestActor);
+  EXPECT_FALSE(uow.value()->Accounts().FindSession(login.value().session_token));
+  EXPECT_TRUE(
+      uow.value()->Accounts().FindSession(AccountService::HashToken(login.value().session_token)));
+}
+
+TEST_F(AccountServiceTest, AWrongPasswordAndAnUnknownUserGetTheSameAnswer) {
+  auto wrong_password = accounts_->Login("coordinator", "not the password", "127.0.0.1");
+  auto unknown_user = accounts_->Login("nobody", kPassword, "127.0.0.1");
+  ASSERT_FALSE(wrong_password);
+  ASSERT_FALSE(unknown_user);
+  EXPECT_EQ(wrong_password.error().kind, ErrorKind::kUnauthenticated);
+  EXPECT_EQ(wrong_password.error().message, unknown_user.error().message);
+}
+
+TEST_F(AccountServiceTest, RepeatedFailuresAreThrottledEvenForTheRightPassword) {
+  for (int i = 0; i < AccountService::kMaxFailedLogins; ++i) {
+    ASSERT_FALSE(accounts_->Login("coordinator", "guess " + std::to_string(i), "127.0.0.1"));
+  }
+  auto blocked = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().kind, ErrorKind::kRateLimited);
+}
+
+TEST_F(AccountServiceTest, LogoutPasswordChangeAndDisablingEndSessions) {
+  auto first = accounts_->Login("coordinator", kPassword, "127.0.0.1").value();
+  ASSERT_TRUE(accounts_->Logout(first.session_token));
+  EXPECT_FALSE(accounts_->Authenticate(first.session_token));
+
+  auto second = accounts_->Login("coordinator", kPassword, "127.0.0.1").value();
+  ASSERT_TRUE(accounts_->SetPassword(kTestActor, "coordinator", "another long password"));
+  EXPECT_FALSE(accounts_->Authenticate(second.session_token));
+  EXPECT_FALSE(accounts_->Login("coordinator", kPassword, "127.0.0.1"));
+
+  auto third = accounts_->Login("coordinator", "another long password", "127.0.0.1").value();
+  ASSERT_TRUE(accounts_->SetDisabled(kTestActor, "coordinator", true));
+  EXPECT_FALSE(accounts_->Authenticate(third.session_token));
+  EXPECT_FALSE(accounts_->Login("coordinator", "another long password", "127.0.0.1"));
+}
+
+TEST_F(AccountServiceTest, RefusesShortPasswordsBadNamesAndPracticeUsersWithoutPractice) {
+  UserAccount user;
+  user.username = "kort";
+  EXPECT_EQ(accounts_->AddUser(kTestActor, user, "kort").error().field, "password");
+  user.username = "Hoofdletters";
+  EXPECT_EQ(accounts_->AddUser(kTestActor, user, kPassword).error().field, "username");
+  user.username = "praktijk";
+  user.role = UserRole::kPracticeUser;
+  EXPECT_EQ(accounts_->AddUser(kTestActor, user, kPassword).error().field, "practice_agbs");
+  user.username = "coordinator";
+  user.role = UserRole::kCoordinator;
+  EXPECT_EQ(accounts_->AddUser(kTestActor, user, kPassword).error().kind, ErrorKind::kConflict);
+}
+
+TEST_F(AccountServiceTest, LoginsAreAuditedWithTheirOutcome) {
+  ASSERT_FALSE(accounts_->Login("coordinator", "wrong password", "127.0.0.1"));
+  ASSERT_TRUE(accounts_->Login("coordinator", kPassword, "127.0.0.1"));
+  auto uow = store_->BeginRead(kTestActor);
+  AuditFilter filter;
+  filter.object_type = "user_account";
+  std::vector<std::string> outcomes;
+  for (const auto& e : uow.value()->Audit().List(filter)) {
+    if (e.action == "login") outcomes.push_back(e.outcome);
+  }
+  EXPECT_EQ(outcomes, (std::vector<std::string>{"refused", "success"}));
+}
+
+}  // namespace
+}  // namespace vangnet
