@@ -33,6 +33,18 @@ std::string KeyOf(const T& record) {
   return key;
 }
 
+// Whose personal data a record is (EntityTraits<T>::kSubjectField), for the audit trail; empty
+// when it is nobody's.
+template <class T>
+std::string SubjectOf(const T& record) {
+  if constexpr (requires { EntityTraits<T>::kSubjectField; }) {
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      if (f.name == EntityTraits<T>::kSubjectField) return f.get(record).value_or("");
+    }
+  }
+  return {};
+}
+
 // The record as canonical texts in field order: what CSV writes and SQL binds.
 template <class T>
 std::vector<std::optional<std::string>> FieldTexts(const T& record) {

@@ -18,6 +18,12 @@ std::string Error::ToString() const {
   return out;
 }
 
+Error Error::Combined(std::vector<Error> errors) {
+  Error first = std::move(errors.front());
+  for (std::size_t i = 1; i < errors.size(); ++i) first.more.push_back(std::move(errors[i]));
+  return first;
+}
+
 const char* ErrorKindName(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::kValidation:

@@ -24,11 +24,22 @@ enum class ErrorKind {
 };
 
 struct Error {
+  Error() = default;
+  Error(ErrorKind kind_, std::string message_, std::string file_ = {}, std::size_t row_ = 0,
+        std::string field_ = {})
+      : kind(kind_),
+        message(std::move(message_)),
+        file(std::move(file_)),
+        row(row_),
+        field(std::move(field_)) {}
+
   ErrorKind kind = ErrorKind::kInternal;
   std::string message;  // Dutch, self-contained
   std::string file;     // input file name, empty when not from a file
   std::size_t row = 0;  // line in the file as a spreadsheet numbers it (header = 1); 0 = none
   std::string field;    // column / field name, empty when the whole record is meant
+  // Further problems found in the same action (a form with three bad fields gets all three).
+  std::vector<Error> more;
 
   static Error Validation(std::string field, std::string message) {
     return Error{ErrorKind::kValidation, std::move(message), {}, 0, std::move(field)};
@@ -48,6 +59,8 @@ struct Error {
 
   // "practices.csv, regel 5, veld agb: ..." - the location first, so a list of errors scans well.
   std::string ToString() const;
+  // The first error carrying the others in `more`; `errors` must not be empty.
+  static Error Combined(std::vector<Error> errors);
 };
 
 const char* ErrorKindName(ErrorKind kind);

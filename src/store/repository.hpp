@@ -26,6 +26,8 @@ class Repository : public RepositoryBase {
  public:
   // The stored record with the same natural key (EntityTraits<T>::kKeyFields) as `probe`.
   virtual std::optional<T> Find(const T& probe) = 0;
+  // The stored record with this id (the API's handle).
+  virtual std::optional<T> FindById(std::int64_t id) = 0;
   // All records, ordered by natural key.
   virtual std::vector<T> List() = 0;
   // Number of records.

@@ -19,17 +19,6 @@
 
 namespace vangnet::sqlite {
 
-// Whose personal data a record is, for the audit trail (empty when it is nobody's).
-template <class T>
-std::string SubjectOf(const T& record) {
-  if constexpr (requires { EntityTraits<T>::kSubjectField; }) {
-    for (const auto& f : EntityTraits<T>::Fields()) {
-      if (f.name == EntityTraits<T>::kSubjectField) return f.get(record).value_or("");
-    }
-  }
-  return {};
-}
-
 // Binds a field's canonical text with the column's real type, so that SQL sees numbers as
 // numbers (sums, comparisons) and PostgreSQL later gets the same values.
 template <class T>
@@ -167,6 +156,14 @@ class SqliteRepository final : public Repository<T> {
     return AppendAudit("delete", *existing, nlohmann::json::object());
   }
 
+  std::optional<T> FindById(std::int64_t id) override {
+    Statement& stmt = Prepared(SelectSql() + " WHERE id = ?");
+    stmt.BindInt(1, id);
+    std::optional<T> found;
+    if (stmt.Step() == SQLITE_ROW) found = ReadRow(stmt);
+    stmt.Reset();
+    return found;
+  }
  private:
   using Traits = EntityTraits<T>;
 
@@ -200,14 +197,7 @@ class SqliteRepository final : public Repository<T> {
     for (const auto& f : Traits::Fields()) BindField(stmt, index++, f, f.get(record));
   }
 
-  std::optional<T> FindById(std::int64_t id) {
-    Statement& stmt = Prepared(SelectSql() + " WHERE id = ?");
-    stmt.BindInt(1, id);
-    std::optional<T> found;
-    if (stmt.Step() == SQLITE_ROW) found = ReadRow(stmt);
-    stmt.Reset();
-    return found;
-  }
+
 
   // Rows were written through BindAll, so every stored value parses; a failure here means the
   // database was edited by hand into an invalid state, and is reported as such.

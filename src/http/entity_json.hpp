@@ -1,0 +1,64 @@
+// Registry records as JSON, from the same field tables as CSV and SQL: numbers as numbers,
+// yes/no as booleans, empty as null. One mapping for every record type.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/entity.hpp"
+#include "core/error.hpp"
+
+namespace vangnet {
+
+template <class T>
+nlohmann::json EntityToJson(const T& record) {
+  nlohmann::json out = nlohmann::json::object();
+  out["id"] = record.id;
+  out["version"] = record.version;
+  for (const auto& f : EntityTraits<T>::Fields()) {
+    auto text = f.get(record);
+    if (!text) {
+      out[std::string(f.name)] = nullptr;
+      continue;
+    }
+    switch (f.type) {
+      case FieldType::kInteger: out[std::string(f.name)] = ParseInteger(*text).value_or(0); break;
+      case FieldType::kReal: out[std::string(f.name)] = ParseDecimal(*text).value_or(0); break;
+      case FieldType::kBool: out[std::string(f.name)] = *text == "1"; break;
+      case FieldType::kText:
+      case FieldType::kDate: out[std::string(f.name)] = *text; break;
+    }
+  }
+  return out;
+}
+
+// Turns a JSON object into field texts for ParseFields: absent keys stay absent (the stored
+// value is kept), null clears. Unknown keys and values of the wrong JSON type are errors that
+// name the field. "id" and "version" are ignored: the URL and If-Match carry them.
+template <class T>
+Result<std::vector<std::optional<std::string>>> JsonToFieldTexts(const nlohmann::json& body) {
+  const auto& fields = EntityTraits<T>::Fields();
+  std::vector<std::optional<std::string>> texts(fields.size());
+  if (!body.is_object()) return Error::Validation({}, "verwacht een JSON-object");
+  for (const auto& [key, value] : body.items()) {
+    if (key == "id" || key == "version") continue;
+    std::size_t i = 0;
+    while (i < fields.size() && fields[i].name != key) ++i;
+    if (i == fields.size()) return Error::Validation(key, "onbekend veld");
+    if (value.is_null()) {
+      texts[i] = "";
+    } else if (value.is_boolean()) {
+      texts[i] = value.get<bool>() ? "1" : "0";
+    } else if (value.is_number_integer()) {
+      texts[i] = std::to_string(value.get<long long>());
+    } else if (value.is_number()) {
+      texts[i] = FormatDecimal(value.get<double>());
+    } else if (value.is_string()) {
+      texts[i] = value.get<std::string>();
+    } else {
+      return Error::Validation(key, "verwacht tekst, een getal of ja/nee");
+    }
+  }
+  return texts;
+}
+
+}  // namespace vangnet

@@ -1,0 +1,20 @@
+// RFC 9457 problem details: the one shape of every error the API returns.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+
+namespace vangnet {
+
+// The HTTP status for an error kind. A version conflict (field "version") is 412: the client's
+// copy is stale; other conflicts are 409.
+int HttpStatusFor(const Error& error);
+
+// {"type", "title", "status", "detail", "errors": [{"field", "message", "file", "row"}]}.
+// `errors` lists every problem, so a form can show each next to its field.
+nlohmann::json ProblemJson(int status, const std::string& title, const Errors& errors);
+nlohmann::json ProblemJson(const Error& error);
+nlohmann::json ProblemJson(const Errors& errors);
+
+}  // namespace vangnet

@@ -1,0 +1,58 @@
+#include "services/registry/access_policy.hpp"
+
+#include <algorithm>
+
+namespace vangnet {
+
+namespace {
+bool OwnPracticeData(std::string_view table) {
+  return table == "practice" || table == "affiliation" || table == "continuity_contract" ||
+         table == "calamity_card";
+}
+bool InsurerMaySee(std::string_view table) {
+  return table == "practice" || table == "organisation" || table == "gp_group" ||
+         table == "district";
+}
+}  // namespace
+
+bool Caller::HasPractice(std::string_view agb) const {
+  return std::find(practice_agbs.begin(), practice_agbs.end(), agb) != practice_agbs.end();
+}
+
+Caller Caller::System(Actor actor) { return Caller{std::move(actor), UserRole::kAdmin, {}}; }
+
+Access ReadAccess(UserRole role, std::string_view table) {
+  switch (role) {
+    case UserRole::kAdmin:
+    case UserRole::kCoordinator:
+    case UserRole::kCrisisTeam:
+    case UserRole::kReadOnly: return Access::kAll;
+    case UserRole::kInsurerLiaison: return InsurerMaySee(table) ? Access::kAll : Access::kNone;
+    case UserRole::kPracticeUser:
+      // Practices are listed for everyone (names, places); the rest of a practice's own data,
+      // and the people working there, only for its own users.
+      if (table == "practice") return Access::kAll;
+      if (OwnPracticeData(table) || table == "person") return Access::kScoped;
+      return Access::kAll;  // directory: organisations, contacts, crisis roles, hagro, wijk
+  }
+  return Access::kNone;
+}
+
+Access WriteAccess(UserRole role, std::string_view table) {
+  switch (role) {
+    case UserRole::kAdmin:
+    case UserRole::kCoordinator: return Access::kAll;
+    case UserRole::kPracticeUser: return OwnPracticeData(table) ? Access::kScoped : Access::kNone;
+    case UserRole::kCrisisTeam:
+    case UserRole::kInsurerLiaison:
+    case UserRole::kReadOnly: return Access::kNone;
+  }
+  return Access::kNone;
+}
+
+bool HoldsPersonalData(std::string_view table) {
+  return table == "person" || table == "affiliation" || table == "contact" ||
+         table == "crisis_role" || table == "calamity_card";
+}
+
+}  // namespace vangnet

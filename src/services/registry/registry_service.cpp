@@ -1,0 +1,78 @@
+#include "services/registry/registry_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace vangnet {
+
+std::set<std::string> PeopleOfPractices(UnitOfWork& uow, const Caller& caller) {
+  std::set<std::string> people;
+  for (const auto& a : uow.Table<Affiliation>().List()) {
+    if (caller.HasPractice(a.practice_agb)) people.insert(a.person_code);
+  }
+  return people;
+}
+
+bool InScope(UnitOfWork&, const Caller& c, const Practice& p, const std::set<std::string>&) {
+  return c.HasPractice(p.agb);
+}
+bool InScope(UnitOfWork&, const Caller& c, const Affiliation& a, const std::set<std::string>&) {
+  return c.HasPractice(a.practice_agb);
+}
+bool InScope(UnitOfWork&, const Caller& c, const ContinuityContract& r,
+             const std::set<std::string>&) {
+  return c.HasPractice(r.practice_a_agb) || c.HasPractice(r.practice_b_agb);
+}
+bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set<std::string>&) {
+  return c.HasPractice(r.practice_agb);
+}
+bool InScope(UnitOfWork&, const Caller&, const Person& p, const std::set<std::string>& people) {
+  return people.count(p.code) > 0;
+}
+
+void Redact(const Caller& caller, Practice& practice) {
+  // The insurer sees practices, not who is medically responsible (a person's record).
+  if (caller.role == UserRole::kInsurerLiaison) practice.medically_responsible_person_code.clear();
+}
+
+Errors CheckAfterWrite(UnitOfWork& uow, const Practice& practice) {
+  return CheckPracticeConsistency(uow, practice);
+}
+
+Errors CheckAfterWrite(UnitOfWork& uow, const Affiliation& affiliation) {
+  Practice probe;
+  probe.agb = affiliation.practice_agb;
+  auto practice = uow.Table<Practice>().Find(probe);
+  return practice ? CheckPracticeConsistency(uow, *practice) : Errors{};
+}
+
+bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
+                  const std::vector<std::string_view>& names, const ListQuery& query) {
+  for (const auto& [field, wanted] : query.equals) {
+    bool matched = false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == field) matched = texts[i].value_or("") == wanted;
+    }
+    if (!matched) return false;
+  }
+  if (query.search.empty()) return true;
+  const std::string needle = ToLowerAscii(query.search);
+  for (const auto& text : texts) {
+    if (text && ToLowerAscii(*text).find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Status RegistryService::AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
+                                  const std::string& subject, std::size_t count) {
+  const Actor& a = uow.actor();
+  AuditEvent event{0, "", a.user, a.role, a.source, "read", std::string(table), key, subject,
+                   a.purpose, "success", nlohmann::json{{"records", count}}.dump(), "", ""};
+  return uow.Audit().Append(std::move(event));
+}
+
+void RegistryService::Notify(std::string_view table, const char* action, std::int64_t id,
+                             std::string key) {
+  if (listener_) listener_(ChangeEvent{std::string(table), action, id, std::move(key)});
+}
+
+}  // namespace vangnet
