@@ -11,6 +11,17 @@ namespace vangnet::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands{
+      {"serve", "de webserver starten (API en web-UI)",
+       "Gebruik: vangnet serve [--db PAD] [--listen HOST:POORT] [--web MAP] [--tile-url URL]\n"
+       "                     [--behind-tls]\n\n"
+       "Start de webserver. Open daarna het getoonde adres in de browser.\n\n"
+       "  --db PAD          databasebestand (standaard vangnet.db)\n"
+       "  --listen ADRES    standaard 127.0.0.1:8080\n"
+       "  --web MAP         de gebouwde web-UI (standaard web/dist naast de build)\n"
+       "  --tile-url URL    kaarttegels, bijv. https://tiles.example.nl/{z}/{x}/{y}.png;\n"
+       "                    zonder deze optie toont de kaart een achtergrond zonder internet\n"
+       "  --behind-tls      er staat een HTTPS-proxy voor: cookies alleen via HTTPS\n",
+       RunServe},
       {"migrate", "database aanmaken of bijwerken naar het nieuwste schema",
        "Gebruik: vangnet migrate [--db PAD]\n\n"
        "Maakt de SQLite-database aan als die nog niet bestaat en voert ontbrekende\n"

@@ -24,6 +24,7 @@ int RunImport(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
 int RunSummary(const std::vector<std::string>& args);
 int RunAudit(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 int RunUser(const std::vector<std::string>& args);
 int RunVersion(const std::vector<std::string>& args);
 
@@ -31,6 +32,8 @@ int RunVersion(const std::vector<std::string>& args);
 inline constexpr const char* kDefaultDb = "vangnet.db";
 // The person at the terminal, for the audit trail.
 Actor CommandLineActor(const std::string& purpose);
+// Where `demo` keeps the demo accounts' passwords, so `serve` can print them.
+std::string DemoLoginsPath(const std::string& db_path);
 // Prints an error in Dutch to stderr and returns the exit code that fits its kind.
 int Fail(const Error& error);
 

@@ -1,11 +1,15 @@
 // vangnet migrate | import | export | summary | audit | demo
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+
+#include <sodium.h>
 #include <iostream>
 
 #include "cli/cli_args.hpp"
 #include "cli/commands.hpp"
 #include "core/registry.hpp"
+#include "services/auth/account_service.hpp"
 #include "services/demo/demo_region.hpp"
 #include "services/registry/record_rules.hpp"
 #include "services/registry/region_summary.hpp"
@@ -31,6 +35,61 @@ std::optional<Args> ParseOrFail(const std::vector<std::string>& argv,
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// One account per role, with random passwords kept beside the database (readable only by its
+// owner) so that `serve` can show them: a demo is useless if nobody can log in.
+Status CreateDemoAccounts(Store& store, const Actor& actor, const std::string& db_path) {
+  AccountService accounts(store, PasswordCost::FromEnvironment());
+  struct DemoUser {
+    const char* username;
+    const char* name;
+    UserRole role;
+  };
+  const DemoUser users[] = {
+      {"beheerder", "Beheerder (demo)", UserRole::kAdmin},
+      {"coordinator", "Continuïteitscoördinator (demo)", UserRole::kCoordinator},
+      {"crisisteam", "Lid crisisteam (demo)", UserRole::kCrisisTeam},
+      {"praktijk", "Praktijkhouder (demo)", UserRole::kPracticeUser},
+      {"verzekeraar", "Zorgverzekeraar (demo)", UserRole::kInsurerLiaison},
+      {"lezer", "Alleen lezen (demo)", UserRole::kReadOnly},
+  };
+  std::string first_practice;
+  {
+    auto uow = store.BeginRead(actor);
+    if (!uow) return uow.error();
+    auto practices = uow.value()->Table<Practice>().List();
+    if (!practices.empty()) first_practice = practices.front().agb;
+  }
+  std::string listing;
+  for (const auto& u : users) {
+    UserAccount account;
+    account.username = u.username;
+    account.display_name = u.name;
+    account.role = u.role;
+    if (u.role == UserRole::kPracticeUser) account.practice_agbs = {first_practice};
+    unsigned char bytes[9];
+    randombytes_buf(bytes, sizeof bytes);
+    char password[32];
+    sodium_bin2base64(password, sizeof password, bytes, sizeof bytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    auto added = accounts.AddUser(actor, account, password);
+    if (!added) return added.error();
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-12s %-14s %s\n", u.username, password,
+                  std::string(EnumLabel(USER_ROLES, u.role)).c_str());
+    listing += line;
+  }
+  const std::string file = DemoLoginsPath(db_path);
+  {
+    std::ofstream out(file, std::ios::trunc);
+    out << listing;
+    if (!out) return Error::Io(file, "demo-inloggegevens konden niet worden bewaard");
+  }
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_write);
+  std::cout << "Demo-inloggegevens (ook bewaard in " << file << "):\n" << listing << "\n";
+  return Ok{};
 }
 
 }  // namespace
@@ -64,7 +123,9 @@ int RunDemo(const std::vector<std::string>& argv) {
   if (!args) return code;
   std::string path = args->Get("db", kDefaultDb);
   if (args->Has("reset")) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", ".demo-logins.txt"}) {
+      std::filesystem::remove(path + suffix);
+    }
   }
   DemoRegionOptions options;
   options.today = TodayUtc();
@@ -95,6 +156,7 @@ int RunDemo(const std::vector<std::string>& argv) {
   if (!saved) return Fail(saved.error());
   std::printf("Demo-regio Maastricht-Heuvelland aangemaakt in %s (%zu records, %.2f s).\n\n",
               path.c_str(), saved.value().created, SecondsSince(start));
+  if (auto s = CreateDemoAccounts(*store.value(), actor, path); !s) return Fail(s.error());
   auto uow = store.value()->BeginRead(actor);
   if (!uow) return Fail(uow.error());
   std::cout << FormatRegionSummary(SummariseRegion(*uow.value(), options.today));

@@ -39,7 +39,9 @@ Result<std::vector<std::optional<std::string>>> JsonToFieldTexts(const nlohmann:
   const auto& fields = EntityTraits<T>::Fields();
   std::vector<std::optional<std::string>> texts(fields.size());
   if (!body.is_object()) return Error::Validation({}, "verwacht een JSON-object");
-  for (const auto& [key, value] : body.items()) {
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    const std::string& key = it.key();
+    const nlohmann::json& value = it.value();
     if (key == "id" || key == "version") continue;
     std::size_t i = 0;
     while (i < fields.size() && fields[i].name != key) ++i;

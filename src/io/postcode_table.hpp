@@ -30,6 +30,7 @@ class PostcodeTable {
   // Address areas of one municipality, in postcode order.
   std::vector<const PostcodeArea*> AddressAreasOf(std::string_view municipality) const;
   std::size_t size() const { return areas_.size(); }
+  const PostcodeArea& At(std::size_t index) const { return areas_[index]; }
 
  private:
   std::vector<PostcodeArea> areas_;

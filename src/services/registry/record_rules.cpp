@@ -1,5 +1,6 @@
 #include "services/registry/record_rules.hpp"
 
+#include "core/identifiers.hpp"
 #include "io/postcode_table.hpp"
 
 namespace vangnet {
@@ -13,6 +14,7 @@ Errors Normalise(ContinuityContract& contract) {
 template <>
 Errors Normalise(Practice& practice) {
   if (practice.latitude && practice.place.size()) return {};
+  if (CheckPostcode(practice.postcode)) return {};  // a malformed postcode is Validate's to report
   const PostcodeArea* area = PostcodeTable::Embedded().Find(practice.postcode);
   if (!area) {
     if (practice.latitude) return {};

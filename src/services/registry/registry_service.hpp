@@ -104,6 +104,19 @@ class RegistryService {
 
 // ---- template implementations ----------------------------------------------------------------
 
+// Adds the whole-record rules' errors for fields that parsed, so a form learns of every
+// problem at once instead of one per attempt.
+template <class T>
+void AddRecordErrors(const T& record, Errors& errors) {
+  T normalised = record;
+  for (auto& e : Normalise(normalised)) errors.push_back(std::move(e));
+  for (auto& e : EntityTraits<T>::Validate(normalised)) {
+    bool already = false;
+    for (const auto& known : errors) already = already || known.field == e.field;
+    if (!already) errors.push_back(std::move(e));
+  }
+}
+
 inline Error Forbidden(std::string_view what) {
   return Error{ErrorKind::kForbidden, "uw rol geeft geen toegang tot " + std::string(what), {}, 0,
                {}};
@@ -199,6 +212,7 @@ Result<T> RegistryService::Create(const Caller& caller,
     if (fields[i].required && (!filled[i] || Trim(*filled[i]).empty())) filled[i].reset();
   }
   for (auto& e : ParseFields(fields, filled, record)) errors.push_back(std::move(e));
+  AddRecordErrors(record, errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
@@ -240,6 +254,7 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
   }
   T record = *existing;
   Errors errors = ParseFields(EntityTraits<T>::Fields(), texts, record);
+  AddRecordErrors(record, errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   (void)Normalise(record);
   if (KeyOf(record) != KeyOf(*existing)) {

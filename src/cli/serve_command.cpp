@@ -1,0 +1,96 @@
+// vangnet serve: the web server on the embedded SQLite store.
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "cli/cli_args.hpp"
+#include "cli/commands.hpp"
+#include "http/http_server.hpp"
+#include "services/auth/account_service.hpp"
+
+namespace vangnet::cli {
+
+namespace {
+
+// The built web UI: next to the binary's build tree (build/vangnet -> web/dist), else ./web/dist.
+std::string DefaultWebDir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto candidate = exe.parent_path().parent_path() / "web" / "dist";
+    if (std::filesystem::exists(candidate / "index.html")) return candidate.string();
+  }
+  return "web/dist";
+}
+
+}  // namespace
+
+std::string DemoLoginsPath(const std::string& db_path) { return db_path + ".demo-logins.txt"; }
+
+int RunServe(const std::vector<std::string>& argv) {
+  std::string error;
+  auto args = Args::Parse(argv, {"db", "listen", "web", "tile-url"}, {"behind-tls"}, error);
+  if (!args) {
+    std::cerr << "vangnet: " << error << " (zie --help)\n";
+    return kExitUsage;
+  }
+  ServerOptions options;
+  std::string listen = args->Get("listen", "127.0.0.1:8080");
+  auto colon = listen.rfind(':');
+  auto port = colon == std::string::npos ? std::nullopt : ParseInteger(listen.substr(colon + 1));
+  if (!port || *port < 0 || *port > 65535) {
+    std::cerr << "vangnet: --listen verwacht HOST:POORT, bijvoorbeeld 127.0.0.1:8080\n";
+    return kExitUsage;
+  }
+  options.host = listen.substr(0, colon);
+  options.port = static_cast<int>(*port);
+  options.web_dir = args->Get("web", DefaultWebDir());
+  options.tile_url = args->Get("tile-url");
+  options.behind_tls = args->Has("behind-tls");
+
+  const std::string db = args->Get("db", kDefaultDb);
+  auto store = OpenSqliteStore(db);
+  if (!store) return Fail(store.error());
+  AccountService accounts(*store.value(), PasswordCost::FromEnvironment());
+
+  // Signals are taken by a waiting thread, not a handler: stopping the server is not
+  // async-signal-safe.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  HttpServer server(*store.value(), accounts, options);
+  auto bound = server.Bind();
+  if (!bound) return Fail(bound.error());
+  if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html")) {
+    std::cout << "Let op: geen web-UI gevonden in " << options.web_dir
+              << " (bouw die met scripts/dev.sh start); alleen de API is beschikbaar.\n";
+  }
+  std::cout << "vangnet draait op http://" << options.host << ":" << bound.value() << "/\n";
+  std::ifstream logins(DemoLoginsPath(db));
+  if (logins) {
+    std::cout << "\nDemo-inloggegevens (alleen voor de verzonnen demo-regio):\n"
+              << logins.rdbuf() << "\n";
+  }
+  std::cout << "Stoppen: Ctrl+C\n" << std::flush;
+
+  std::thread waiter([&server, signals] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server.Stop();
+  });
+  server.Run();
+  // Run() also ends when the listening socket fails; release the waiter in that case too.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cout << "vangnet is gestopt.\n";
+  return kExitOk;
+}
+
+}  // namespace vangnet::cli

@@ -1,0 +1,168 @@
+#include "http/http_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "http/event_hub.hpp"
+#include "http/problem.hpp"
+#include "http/registry_routes.hpp"
+#include "http/router.hpp"
+#include "http/routes.hpp"
+#include "services/registry/registry_service.hpp"
+
+namespace vangnet {
+
+struct HttpServer::Impl {
+  Impl(Store& store_, AccountService& accounts_, ServerOptions options_)
+      : store(store_),
+        accounts(accounts_),
+        options(std::move(options_)),
+        registry(store_,
+                 [this](const ChangeEvent& change) {
+                   hub.Publish("change", nlohmann::json{{"table", change.table},
+                                                        {"action", change.action},
+                                                        {"id", change.id},
+                                                        {"key", change.key}}
+                                             .dump());
+                 }),
+        router(server, accounts_, options.behind_tls) {}
+
+  Store& store;
+  AccountService& accounts;
+  ServerOptions options;
+  EventHub hub;
+  RegistryService registry;
+  httplib::Server server;
+  Router router;
+  std::string index_html;
+};
+
+namespace {
+
+// Applied to every response: no framing by other sites, no sniffing, no referrer leaks, and
+// scripts only from us (the UI needs no third party, which also proves it works offline).
+void SecurityHeaders(httplib::Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' data: https:; style-src 'self' "
+                 "'unsafe-inline'; frame-ancestors 'none'");
+}
+
+// The route pattern, not the URL: paths and queries may carry codes and search words, and
+// nothing personal goes into the server log.
+std::string LogPath(const httplib::Request& req) {
+  std::string path = req.path;
+  if (path.starts_with("/api/")) {
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      if (path[i] >= '0' && path[i] <= '9') {
+        auto end = path.find('/', i);
+        path.replace(i, (end == std::string::npos ? path.size() : end) - i, "{id}");
+        break;
+      }
+    }
+    return path;
+  }
+  return "(static)";
+}
+
+}  // namespace
+
+HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, accounts, std::move(options))) {
+  auto& s = impl_->server;
+  const int threads = impl_->options.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.set_payload_max_length(8 * 1024 * 1024);  // a large import file, never unbounded
+  s.set_read_timeout(std::chrono::seconds(30));
+
+  RegisterSessionRoutes(impl_->router);
+  RegisterRegistryRoutes(impl_->router, impl_->registry);
+  RegisterRegionRoutes(impl_->router, store, impl_->options);
+  RegisterAdminRoutes(impl_->router, store);
+  RegisterEventRoutes(impl_->router, impl_->hub);
+
+  if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
+    s.set_mount_point("/", impl_->options.web_dir);
+    std::ifstream in(std::filesystem::path(impl_->options.web_dir) / "index.html");
+    std::ostringstream html;
+    html << in.rdbuf();
+    impl_->index_html = html.str();
+  }
+
+  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    SecurityHeaders(res);
+  });
+
+  // Unknown API paths get problem+json; any other unknown path is a page of the single-page
+  // app, which routes in the browser.
+  s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (req.path.starts_with("/api/")) {
+      Error error(ErrorKind::kNotFound, "onbekend adres in de API");
+      if (res.status == 405) error = Error(ErrorKind::kNotFound, "deze methode kan hier niet");
+      res.set_content(ProblemJson(res.status, "", {error}).dump(),
+                      "application/problem+json; charset=utf-8");
+    } else if (res.status == 404 && req.method == "GET" && !impl_->index_html.empty()) {
+      res.status = 200;
+      res.set_content(impl_->index_html, "text/html; charset=utf-8");
+    }
+    SecurityHeaders(res);
+  });
+
+  // Exceptions are bugs: the client gets a plain problem, the log gets what happened.
+  s.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::cerr << "vangnet serve: internal error on " << req.method << " " << LogPath(req)
+                  << ": " << what << "\n";
+        res.status = 500;
+        res.set_content(ProblemJson(Error::Internal(what)).dump(),
+                        "application/problem+json; charset=utf-8");
+      });
+
+  s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    if (res.status >= 500) {
+      std::cerr << "vangnet serve: " << req.method << " " << LogPath(req) << " -> " << res.status
+                << "\n";
+    }
+  });
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Result<int> HttpServer::Bind() {
+  auto& s = impl_->server;
+  int port = impl_->options.port;
+  if (port == 0) {
+    port = s.bind_to_any_port(impl_->options.host);
+  } else if (!s.bind_to_port(impl_->options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    return Error::Io(impl_->options.host + ":" + std::to_string(impl_->options.port),
+                     "kan niet luisteren op dit adres (al in gebruik?)");
+  }
+  return port;
+}
+
+void HttpServer::Run() { impl_->server.listen_after_bind(); }
+
+void HttpServer::Stop() {
+  impl_->hub.Shutdown();
+  impl_->server.stop();
+}
+
+}  // namespace vangnet

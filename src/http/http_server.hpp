@@ -1,0 +1,46 @@
+// The vangnet web server: the JSON API under /api/v1 and the web UI's static files.
+//
+// Built on cpp-httplib from Debian (libcpp-httplib-dev): a small, well-kept, header-first
+// library whose thread-per-connection model is plenty for a region's few dozen coordinators,
+// with the hooks we need in one place each (pre-routing, exception and error handlers).
+// Boost.Beast would give async I/O we do not need at this scale for much more code.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+#include "services/auth/account_service.hpp"
+#include "store/store.hpp"
+
+#define VANGNET_VERSION_STRING "0.1.0"
+
+namespace vangnet {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;            // 0: any free port (tests)
+  std::string web_dir;        // built web UI (web/dist); empty: API only
+  std::string tile_url;       // map tile server for real use; empty: offline background
+  bool behind_tls = false;    // Secure, __Host- cookies when a TLS proxy is in front
+  int threads = 48;           // each live-update client holds one
+};
+
+class HttpServer {
+ public:
+  HttpServer(Store& store, AccountService& accounts, ServerOptions options);
+  ~HttpServer();
+
+  // Binds the listening socket; returns the port (useful with port 0).
+  Result<int> Bind();
+  // Serves until Stop(); blocks.
+  void Run();
+  // Stops accepting, wakes live-update clients, returns once Run() can end.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vangnet

@@ -1,0 +1,22 @@
+// The route groups of the API besides the registry resources (registry_routes.hpp).
+#pragma once
+
+#include <string>
+
+#include "http/event_hub.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+namespace vangnet {
+
+struct ServerOptions;
+
+void RegisterSessionRoutes(Router& router);
+// Region summary, map background, client configuration, health.
+void RegisterRegionRoutes(Router& router, Store& store, const ServerOptions& options);
+// Audit log and user list, for admins.
+void RegisterAdminRoutes(Router& router, Store& store);
+// GET /api/v1/events: the live update stream.
+void RegisterEventRoutes(Router& router, EventHub& hub);
+
+}  // namespace vangnet
