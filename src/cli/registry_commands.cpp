@@ -1,9 +1,9 @@
 // vangnet migrate | import | export | summary | audit | demo
+#include <sodium.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-
-#include <sodium.h>
 #include <iostream>
 
 #include "cli/cli_args.hpp"
@@ -86,8 +86,8 @@ Status CreateDemoAccounts(Store& store, const Actor& actor, const std::string& d
     out << listing;
     if (!out) return Error::Io(file, "demo-inloggegevens konden niet worden bewaard");
   }
-  std::filesystem::permissions(file, std::filesystem::perms::owner_read |
-                                         std::filesystem::perms::owner_write);
+  std::filesystem::permissions(
+      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   std::cout << "Demo-inloggegevens (ook bewaard in " << file << "):\n" << listing << "\n";
   return Ok{};
 }

@@ -29,7 +29,9 @@ std::string DefaultWebDir() {
 
 }  // namespace
 
-std::string DemoLoginsPath(const std::string& db_path) { return db_path + ".demo-logins.txt"; }
+std::string DemoLoginsPath(const std::string& db_path) {
+  return db_path + ".demo-logins.txt";
+}
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;

@@ -21,11 +21,19 @@ nlohmann::json EntityToJson(const T& record) {
       continue;
     }
     switch (f.type) {
-      case FieldType::kInteger: out[std::string(f.name)] = ParseInteger(*text).value_or(0); break;
-      case FieldType::kReal: out[std::string(f.name)] = ParseDecimal(*text).value_or(0); break;
-      case FieldType::kBool: out[std::string(f.name)] = *text == "1"; break;
+      case FieldType::kInteger:
+        out[std::string(f.name)] = ParseInteger(*text).value_or(0);
+        break;
+      case FieldType::kReal:
+        out[std::string(f.name)] = ParseDecimal(*text).value_or(0);
+        break;
+      case FieldType::kBool:
+        out[std::string(f.name)] = *text == "1";
+        break;
       case FieldType::kText:
-      case FieldType::kDate: out[std::string(f.name)] = *text; break;
+      case FieldType::kDate:
+        out[std::string(f.name)] = *text;
+        break;
     }
   }
   return out;

@@ -96,9 +96,8 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
     impl_->index_html = html.str();
   }
 
-  s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-    SecurityHeaders(res);
-  });
+  s.set_post_routing_handler(
+      [](const httplib::Request&, httplib::Response& res) { SecurityHeaders(res); });
 
   // Unknown API paths get problem+json; any other unknown path is a page of the single-page
   // app, which routes in the browser.
@@ -141,7 +140,9 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   });
 }
 
-HttpServer::~HttpServer() { Stop(); }
+HttpServer::~HttpServer() {
+  Stop();
+}
 
 Result<int> HttpServer::Bind() {
   auto& s = impl_->server;
@@ -158,7 +159,9 @@ Result<int> HttpServer::Bind() {
   return port;
 }
 
-void HttpServer::Run() { impl_->server.listen_after_bind(); }
+void HttpServer::Run() {
+  impl_->server.listen_after_bind();
+}
 
 void HttpServer::Stop() {
   impl_->hub.Shutdown();

@@ -19,11 +19,11 @@ namespace vangnet {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;            // 0: any free port (tests)
-  std::string web_dir;        // built web UI (web/dist); empty: API only
-  std::string tile_url;       // map tile server for real use; empty: offline background
-  bool behind_tls = false;    // Secure, __Host- cookies when a TLS proxy is in front
-  int threads = 48;           // each live-update client holds one
+  int port = 8080;          // 0: any free port (tests)
+  std::string web_dir;      // built web UI (web/dist); empty: API only
+  std::string tile_url;     // map tile server for real use; empty: offline background
+  bool behind_tls = false;  // Secure, __Host- cookies when a TLS proxy is in front
+  int threads = 48;         // each live-update client holds one
 };
 
 class HttpServer {

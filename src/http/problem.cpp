@@ -4,14 +4,21 @@ namespace vangnet {
 
 int HttpStatusFor(const Error& error) {
   switch (error.kind) {
-    case ErrorKind::kValidation: return 422;
-    case ErrorKind::kNotFound: return error.field.empty() ? 404 : 422;
-    case ErrorKind::kConflict: return error.field == "version" ? 412 : 409;
-    case ErrorKind::kUnauthenticated: return 401;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kRateLimited: return 429;
+    case ErrorKind::kValidation:
+      return 422;
+    case ErrorKind::kNotFound:
+      return error.field.empty() ? 404 : 422;
+    case ErrorKind::kConflict:
+      return error.field == "version" ? 412 : 409;
+    case ErrorKind::kUnauthenticated:
+      return 401;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kRateLimited:
+      return 429;
     case ErrorKind::kIo:
-    case ErrorKind::kInternal: return 500;
+    case ErrorKind::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -19,17 +26,28 @@ int HttpStatusFor(const Error& error) {
 namespace {
 const char* TitleFor(int status) {
   switch (status) {
-    case 401: return "Niet aangemeld";
-    case 403: return "Geen toegang";
-    case 404: return "Niet gevonden";
-    case 409: return "Conflict";
-    case 412: return "Intussen gewijzigd";
-    case 413: return "Te groot";
-    case 422: return "Ongeldige invoer";
-    case 428: return "Versie ontbreekt";
-    case 429: return "Te veel pogingen";
-    case 503: return "Tijdelijk niet beschikbaar";
-    default: return status >= 500 ? "Interne fout" : "Ongeldig verzoek";
+    case 401:
+      return "Niet aangemeld";
+    case 403:
+      return "Geen toegang";
+    case 404:
+      return "Niet gevonden";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Intussen gewijzigd";
+    case 413:
+      return "Te groot";
+    case 422:
+      return "Ongeldige invoer";
+    case 428:
+      return "Versie ontbreekt";
+    case 429:
+      return "Te veel pogingen";
+    case 503:
+      return "Tijdelijk niet beschikbaar";
+    default:
+      return status >= 500 ? "Interne fout" : "Ongeldig verzoek";
   }
 }
 }  // namespace
@@ -45,15 +63,19 @@ nlohmann::json ProblemJson(int status, const std::string& title, const Errors& e
     list.push_back(item);
     if (detail.empty()) detail = e.ToString();
   }
-  return {{"type", "about:blank"}, {"title", title.empty() ? TitleFor(status) : title},
-          {"status", status}, {"detail", detail}, {"errors", list}};
+  return {{"type", "about:blank"},
+          {"title", title.empty() ? TitleFor(status) : title},
+          {"status", status},
+          {"detail", detail},
+          {"errors", list}};
 }
 
 nlohmann::json ProblemJson(const Error& error) {
   // Internal errors keep their details for the server's own eyes; the client gets a sentence.
   if (HttpStatusFor(error) >= 500) {
-    return ProblemJson(500, "", {Error::Internal("er ging iets mis op de server; probeer het "
-                                                 "opnieuw of meld het aan de beheerder")});
+    return ProblemJson(500, "",
+                       {Error::Internal("er ging iets mis op de server; probeer het "
+                                        "opnieuw of meld het aan de beheerder")});
   }
   Errors all{error};
   all.front().more.clear();

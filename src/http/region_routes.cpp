@@ -29,27 +29,27 @@ void RegisterRegionRoutes(Router& router, Store& store, const ServerOptions& opt
     auto uow = store.BeginRead(ctx.caller.actor);
     if (!uow) return ReplyError(res, uow.error());
     RegionSummary s = SummariseRegion(*uow.value(), TodayUtc());
-    ReplyJson(res, 200,
-              {{"practices", s.practices},
-               {"practices_by_form", s.practices_by_form},
-               {"practices_with_patient_stop", s.practices_with_patient_stop},
-               {"registered_patients", s.registered_patients},
-               {"gps", s.gps},
-               {"gp_fte", s.gp_fte},
-               {"holders", s.holders},
-               {"holders_aged_60_plus", s.holders_aged_60_plus},
-               {"holders_60_plus_without_known_successor",
-                s.holders_60_plus_without_known_successor},
-               {"team_members", s.team_members},
-               {"gp_groups", s.gp_groups},
-               {"districts", s.districts},
-               {"contracts", s.contracts},
-               {"contracts_not_reviewed_12_months", s.contracts_not_reviewed_12_months},
-               {"contracts_outside_district", s.contracts_outside_district},
-               {"crisis_roles", s.crisis_roles},
-               {"crisis_roles_without_substitute", s.crisis_roles_without_substitute},
-               {"calamity_cards", s.calamity_cards},
-               {"calamity_cards_complete", s.calamity_cards_complete}});
+    ReplyJson(
+        res, 200,
+        {{"practices", s.practices},
+         {"practices_by_form", s.practices_by_form},
+         {"practices_with_patient_stop", s.practices_with_patient_stop},
+         {"registered_patients", s.registered_patients},
+         {"gps", s.gps},
+         {"gp_fte", s.gp_fte},
+         {"holders", s.holders},
+         {"holders_aged_60_plus", s.holders_aged_60_plus},
+         {"holders_60_plus_without_known_successor", s.holders_60_plus_without_known_successor},
+         {"team_members", s.team_members},
+         {"gp_groups", s.gp_groups},
+         {"districts", s.districts},
+         {"contracts", s.contracts},
+         {"contracts_not_reviewed_12_months", s.contracts_not_reviewed_12_months},
+         {"contracts_outside_district", s.contracts_outside_district},
+         {"crisis_roles", s.crisis_roles},
+         {"crisis_roles_without_substitute", s.crisis_roles_without_substitute},
+         {"calamity_cards", s.calamity_cards},
+         {"calamity_cards_complete", s.calamity_cards_complete}});
   });
 
   // The map's offline background: the address postcodes around the region's practices.

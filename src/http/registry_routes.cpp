@@ -19,7 +19,9 @@ std::optional<std::int64_t> VersionFromIfMatch(const httplib::Request& req) {
   return *version;
 }
 
-std::string ETag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+std::string ETag(std::int64_t version) {
+  return "\"" + std::to_string(version) + "\"";
+}
 
 ListQuery QueryFrom(const httplib::Request& req) {
   ListQuery query;
@@ -28,7 +30,8 @@ ListQuery QueryFrom(const httplib::Request& req) {
       query.limit = static_cast<std::size_t>(std::clamp<long long>(
           ParseInteger(value).value_or(50), 1, static_cast<long long>(ListQuery::kMaxLimit)));
     } else if (key == "offset") {
-      query.offset = static_cast<std::size_t>(std::max<long long>(0, ParseInteger(value).value_or(0)));
+      query.offset =
+          static_cast<std::size_t>(std::max<long long>(0, ParseInteger(value).value_or(0)));
     } else if (key == "q") {
       query.search = value;
     } else {
@@ -62,7 +65,9 @@ void RegisterResource(Router& router, RegistryService& registry) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& record : page.value().items) items.push_back(EntityToJson(record));
     ReplyJson(res, 200,
-              {{"items", items}, {"total", page.value().total}, {"limit", query.limit},
+              {{"items", items},
+               {"total", page.value().total},
+               {"limit", query.limit},
                {"offset", query.offset}});
   });
 
@@ -83,8 +88,8 @@ void RegisterResource(Router& router, RegistryService& registry) {
     auto created = registry.Create<T>(ctx.caller, texts.value());
     if (!created) return ReplyError(res, created.error());
     res.set_header("ETag", ETag(created.value().version));
-    res.set_header("Location", "/api/v1/" + ResourceName<T>() + "/" +
-                                   std::to_string(created.value().id));
+    res.set_header("Location",
+                   "/api/v1/" + ResourceName<T>() + "/" + std::to_string(created.value().id));
     ReplyJson(res, 201, EntityToJson(created.value()));
   });
 
@@ -93,9 +98,10 @@ void RegisterResource(Router& router, RegistryService& registry) {
     auto version = VersionFromIfMatch(req);
     if (!version) {
       res.status = 428;
-      res.set_content(ProblemJson(428, "", {Error::Validation(
-                                               "version", "stuur de versie mee in If-Match, "
-                                                          "zodat niemands wijziging verloren gaat")})
+      res.set_content(ProblemJson(428, "",
+                                  {Error::Validation("version",
+                                                     "stuur de versie mee in If-Match, "
+                                                     "zodat niemands wijziging verloren gaat")})
                           .dump(),
                       "application/problem+json; charset=utf-8");
       return;
@@ -104,8 +110,8 @@ void RegisterResource(Router& router, RegistryService& registry) {
     if (!body) return;
     auto texts = JsonToFieldTexts<T>(*body);
     if (!texts) return ReplyError(res, texts.error());
-    auto updated = registry.Update<T>(ctx.caller, std::stoll(req.matches[1]), *version,
-                                      texts.value());
+    auto updated =
+        registry.Update<T>(ctx.caller, std::stoll(req.matches[1]), *version, texts.value());
     if (!updated) return ReplyError(res, updated.error());
     res.set_header("ETag", ETag(updated.value().version));
     ReplyJson(res, 200, EntityToJson(updated.value()));

@@ -68,7 +68,7 @@ std::string Router::SessionTokenOf(const httplib::Request& req) const {
 
 httplib::Server::Handler Router::Wrap(RouteHandler handler, Auth auth, bool is_write) {
   return [this, handler = std::move(handler), auth, is_write](const httplib::Request& req,
-                                                               httplib::Response& res) {
+                                                              httplib::Response& res) {
     // Browsers say where a request comes from; a write from another site is refused even
     // before the CSRF token is looked at (and login, which has no token yet, relies on it).
     const std::string site = req.get_header_value("Sec-Fetch-Site");

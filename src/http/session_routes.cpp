@@ -26,9 +26,9 @@ void RegisterSessionRoutes(Router& router) {
           return ReplyError(res, login.error());
         }
         res.set_header("Set-Cookie", router.SessionCookie(login.value().session_token));
-        ReplyJson(res, 200,
-                  {{"user", UserJson(login.value().user)},
-                   {"csrf_token", login.value().csrf_token}});
+        ReplyJson(
+            res, 200,
+            {{"user", UserJson(login.value().user)}, {"csrf_token", login.value().csrf_token}});
       },
       Router::Auth::kPublic);
 

@@ -19,15 +19,19 @@ bool Caller::HasPractice(std::string_view agb) const {
   return std::find(practice_agbs.begin(), practice_agbs.end(), agb) != practice_agbs.end();
 }
 
-Caller Caller::System(Actor actor) { return Caller{std::move(actor), UserRole::kAdmin, {}}; }
+Caller Caller::System(Actor actor) {
+  return Caller{std::move(actor), UserRole::kAdmin, {}};
+}
 
 Access ReadAccess(UserRole role, std::string_view table) {
   switch (role) {
     case UserRole::kAdmin:
     case UserRole::kCoordinator:
     case UserRole::kCrisisTeam:
-    case UserRole::kReadOnly: return Access::kAll;
-    case UserRole::kInsurerLiaison: return InsurerMaySee(table) ? Access::kAll : Access::kNone;
+    case UserRole::kReadOnly:
+      return Access::kAll;
+    case UserRole::kInsurerLiaison:
+      return InsurerMaySee(table) ? Access::kAll : Access::kNone;
     case UserRole::kPracticeUser:
       // Practices are listed for everyone (names, places); the rest of a practice's own data,
       // and the people working there, only for its own users.
@@ -41,11 +45,14 @@ Access ReadAccess(UserRole role, std::string_view table) {
 Access WriteAccess(UserRole role, std::string_view table) {
   switch (role) {
     case UserRole::kAdmin:
-    case UserRole::kCoordinator: return Access::kAll;
-    case UserRole::kPracticeUser: return OwnPracticeData(table) ? Access::kScoped : Access::kNone;
+    case UserRole::kCoordinator:
+      return Access::kAll;
+    case UserRole::kPracticeUser:
+      return OwnPracticeData(table) ? Access::kScoped : Access::kNone;
     case UserRole::kCrisisTeam:
     case UserRole::kInsurerLiaison:
-    case UserRole::kReadOnly: return Access::kNone;
+    case UserRole::kReadOnly:
+      return Access::kNone;
   }
   return Access::kNone;
 }

@@ -118,8 +118,8 @@ void AddRecordErrors(const T& record, Errors& errors) {
 }
 
 inline Error Forbidden(std::string_view what) {
-  return Error{ErrorKind::kForbidden, "uw rol geeft geen toegang tot " + std::string(what), {}, 0,
-               {}};
+  return Error{
+      ErrorKind::kForbidden, "uw rol geeft geen toegang tot " + std::string(what), {}, 0, {}};
 }
 
 template <class T>
@@ -166,8 +166,8 @@ Result<T> RegistryService::Get(const Caller& caller, std::int64_t id) {
   if (!uow) return uow.error();
   auto record = uow.value()->template Table<T>().FindById(id);
   if (!record) {
-    return Error{ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet",
-                 {}, 0, {}};
+    return Error{
+        ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet", {}, 0, {}};
   }
   if (access == Access::kScoped &&
       !InScope(*uow.value(), caller, *record, PeopleOfPractices(*uow.value(), caller))) {
@@ -186,7 +186,8 @@ Result<T> RegistryService::Get(const Caller& caller, std::int64_t id) {
 template <class T>
 Status RegistryService::CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record) {
   Access access = WriteAccess(caller.role, EntityTraits<T>::kTable);
-  if (access == Access::kNone) return Forbidden("het wijzigen van " + std::string(EntityTraits<T>::kLabelNl));
+  if (access == Access::kNone)
+    return Forbidden("het wijzigen van " + std::string(EntityTraits<T>::kLabelNl));
   if (access == Access::kScoped && !InScope(uow, caller, record, {})) {
     return Forbidden("gegevens van een andere praktijk");
   }
@@ -219,9 +220,9 @@ Result<T> RegistryService::Create(const Caller& caller,
   if (auto s = CheckWrite(*uow.value(), caller, record); !s) return s.error();
   (void)Normalise(record);
   if (uow.value()->template Table<T>().Find(record)) {
-    return Error::Conflict(std::string(EntityTraits<T>::kKeyFields[0]),
-                           std::string(EntityTraits<T>::kLabelNl) + " " + KeyOf(record) +
-                               " bestaat al");
+    return Error::Conflict(
+        std::string(EntityTraits<T>::kKeyFields[0]),
+        std::string(EntityTraits<T>::kLabelNl) + " " + KeyOf(record) + " bestaat al");
   }
   auto outcome = SaveRecord(*uow.value(), std::optional<T>{}, record, errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
@@ -242,8 +243,8 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
   if (!uow) return uow.error();
   auto existing = uow.value()->template Table<T>().FindById(id);
   if (!existing) {
-    return Error{ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet",
-                 {}, 0, {}};
+    return Error{
+        ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet", {}, 0, {}};
   }
   if (auto s = CheckWrite(*uow.value(), caller, *existing); !s) return s.error();
   if (existing->version != expected_version) {
@@ -282,13 +283,13 @@ Status RegistryService::Delete(const Caller& caller, std::int64_t id,
   if (!uow) return uow.error();
   auto existing = uow.value()->template Table<T>().FindById(id);
   if (!existing) {
-    return Error{ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet",
-                 {}, 0, {}};
+    return Error{
+        ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet", {}, 0, {}};
   }
   if (auto s = CheckWrite(*uow.value(), caller, *existing); !s) return s;
   if (existing->version != expected_version) {
-    return Error::Conflict("version", std::string(EntityTraits<T>::kLabelNl) +
-                                          " is intussen gewijzigd; laad opnieuw");
+    return Error::Conflict(
+        "version", std::string(EntityTraits<T>::kLabelNl) + " is intussen gewijzigd; laad opnieuw");
   }
   if (auto s = uow.value()->template Table<T>().Delete(*existing); !s) return s;
   if constexpr (std::is_same_v<T, Affiliation>) {

@@ -164,6 +164,7 @@ class SqliteRepository final : public Repository<T> {
     stmt.Reset();
     return found;
   }
+
  private:
   using Traits = EntityTraits<T>;
 
@@ -196,8 +197,6 @@ class SqliteRepository final : public Repository<T> {
     int index = 1;
     for (const auto& f : Traits::Fields()) BindField(stmt, index++, f, f.get(record));
   }
-
-
 
   // Rows were written through BindAll, so every stored value parses; a failure here means the
   // database was edited by hand into an invalid state, and is reported as such.

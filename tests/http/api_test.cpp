@@ -1,0 +1,345 @@
+// The JSON API as browsers and scripts use it, per role: who may read and change what, how
+// errors look, and that two coordinators cannot overwrite each other's edits.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "http/http_server.hpp"
+#include "services/auth/account_service.hpp"
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPassword = "wachtwoord-voor-tests";
+
+struct Session {
+  std::string cookie;
+  std::string csrf;
+};
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    store_ = OpenTestStore(dir_->Path("api.db")).release();
+    ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
+    accounts_ = new AccountService(*store_, PasswordCost::Minimum());
+    for (auto [name, role] :
+         std::vector<std::pair<std::string, UserRole>>{{"beheerder", UserRole::kAdmin},
+                                                       {"coordinator", UserRole::kCoordinator},
+                                                       {"coordinator2", UserRole::kCoordinator},
+                                                       {"crisisteam", UserRole::kCrisisTeam},
+                                                       {"praktijk", UserRole::kPracticeUser},
+                                                       {"verzekeraar", UserRole::kInsurerLiaison},
+                                                       {"lezer", UserRole::kReadOnly}}) {
+      UserAccount user;
+      user.username = name;
+      user.role = role;
+      if (role == UserRole::kPracticeUser) user.practice_agbs = {"01051037"};
+      ASSERT_TRUE(accounts_->AddUser(kTestActor, user, kPassword));
+    }
+    ServerOptions options;
+    options.port = 0;
+    options.threads = 8;
+    server_ = new HttpServer(*store_, *accounts_, options);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port);
+    port_ = port.value();
+    thread_ = new std::thread([] { server_->Run(); });
+  }
+  static void TearDownTestSuite() {
+    server_->Stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete accounts_;
+    delete store_;
+    delete dir_;
+  }
+
+  httplib::Client Client() {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(10, 0);
+    return client;
+  }
+
+  Session Login(const std::string& username) {
+    auto client = Client();
+    auto res =
+        client.Post("/api/v1/session", json{{"username", username}, {"password", kPassword}}.dump(),
+                    "application/json");
+    EXPECT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << res->body;
+    std::string cookie = res->get_header_value("Set-Cookie");
+    return Session{cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
+  }
+
+  httplib::Result Get(const Session& s, const std::string& path) {
+    return Client().Get(path, {{"Cookie", s.cookie}});
+  }
+  httplib::Result Put(const Session& s, const std::string& path, const json& body,
+                      const std::string& if_match) {
+    httplib::Headers headers{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
+    if (!if_match.empty()) headers.emplace("If-Match", if_match);
+    return Client().Put(path, headers, body.dump(), "application/json");
+  }
+  httplib::Result Post(const Session& s, const std::string& path, const json& body) {
+    return Client().Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, body.dump(),
+                         "application/json");
+  }
+
+  // The id and ETag of the practice with this AGB.
+  std::pair<int, std::string> PracticeHandle(const Session& s, const std::string& agb) {
+    auto list = Get(s, "/api/v1/practices?agb=" + agb);
+    int id = json::parse(list->body)["items"][0]["id"];
+    auto one = Get(s, "/api/v1/practices/" + std::to_string(id));
+    return {id, one->get_header_value("ETag")};
+  }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline Store* store_ = nullptr;
+  static inline AccountService* accounts_ = nullptr;
+  static inline HttpServer* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline int port_ = 0;
+};
+
+TEST_F(ApiTest, WithoutASessionEverythingButHealthAndLoginIsRefused) {
+  auto res = Client().Get("/api/v1/practices");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json; charset=utf-8");
+  EXPECT_EQ(json::parse(res->body)["status"], 401);
+  EXPECT_EQ(Client().Get("/api/v1/health")->status, 200);
+}
+
+TEST_F(ApiTest, AWrongPasswordIsRefusedAndRepeatedTriesAreThrottled) {
+  UserAccount user;
+  user.username = "doelwit";
+  user.role = UserRole::kReadOnly;
+  ASSERT_TRUE(accounts_->AddUser(kTestActor, user, kPassword));
+  int last = 0;
+  for (int i = 0; i <= AccountService::kMaxFailedLogins; ++i) {
+    last = Client()
+               .Post("/api/v1/session", json{{"username", "doelwit"}, {"password", "fout"}}.dump(),
+                     "application/json")
+               ->status;
+    if (i == 0) {
+      EXPECT_EQ(last, 401);
+    }
+  }
+  EXPECT_EQ(last, 429);
+}
+
+TEST_F(ApiTest, EachRoleReadsWhatItMayAndNoMore) {
+  // resource -> roles that may list it (practice users get a scoped list, still 200)
+  const std::vector<std::pair<std::string, std::vector<std::string>>> allowed{
+      {"practices", {"beheerder", "coordinator", "crisisteam", "praktijk", "verzekeraar", "lezer"}},
+      {"organisations",
+       {"beheerder", "coordinator", "crisisteam", "praktijk", "verzekeraar", "lezer"}},
+      {"people", {"beheerder", "coordinator", "crisisteam", "praktijk", "lezer"}},
+      {"affiliations", {"beheerder", "coordinator", "crisisteam", "praktijk", "lezer"}},
+      {"contracts", {"beheerder", "coordinator", "crisisteam", "praktijk", "lezer"}},
+      {"contacts", {"beheerder", "coordinator", "crisisteam", "praktijk", "lezer"}},
+      {"crisis-roles", {"beheerder", "coordinator", "crisisteam", "praktijk", "lezer"}},
+      {"calamity-cards", {"beheerder", "coordinator", "crisisteam", "praktijk", "lezer"}},
+      {"gp-groups", {"beheerder", "coordinator", "crisisteam", "praktijk", "verzekeraar", "lezer"}},
+      {"districts", {"beheerder", "coordinator", "crisisteam", "praktijk", "verzekeraar", "lezer"}},
+  };
+  std::map<std::string, Session> sessions;
+  for (const char* who :
+       {"beheerder", "coordinator", "crisisteam", "praktijk", "verzekeraar", "lezer"}) {
+    sessions[who] = Login(who);
+  }
+  for (const auto& [resource, roles] : allowed) {
+    for (const auto& [who, session] : sessions) {
+      bool may = std::find(roles.begin(), roles.end(), who) != roles.end();
+      auto res = Get(session, "/api/v1/" + resource);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, may ? 200 : 403) << who << " on " << resource;
+    }
+  }
+  for (const auto& [who, session] : sessions) {
+    EXPECT_EQ(Get(session, "/api/v1/region/summary")->status, 200) << who;
+    EXPECT_EQ(Get(session, "/api/v1/audit")->status, who == "beheerder" ? 200 : 403) << who;
+  }
+}
+
+TEST_F(ApiTest, TheInsurerSeesPracticesButNeverAPerson) {
+  auto insurer = Login("verzekeraar");
+  auto people = Get(insurer, "/api/v1/people/1");
+  EXPECT_EQ(people->status, 403);
+  auto practices = json::parse(Get(insurer, "/api/v1/practices?limit=100")->body);
+  ASSERT_EQ(practices["total"], 58);
+  for (const auto& p : practices["items"]) {
+    EXPECT_TRUE(p["medically_responsible_person_code"].is_null());
+  }
+  auto summary = json::parse(Get(insurer, "/api/v1/region/summary")->body);
+  EXPECT_EQ(summary["registered_patients"], 210386);
+}
+
+TEST_F(ApiTest, APracticeUserEditsTheirOwnPracticeButNoOther) {
+  auto user = Login("praktijk");
+  auto [own_id, own_etag] = PracticeHandle(user, "01051037");
+  auto own =
+      Put(user, "/api/v1/practices/" + std::to_string(own_id), {{"patient_stop", true}}, own_etag);
+  EXPECT_EQ(own->status, 200) << own->body;
+  auto [other_id, other_etag] = PracticeHandle(user, "01051074");
+  auto other = Put(user, "/api/v1/practices/" + std::to_string(other_id), {{"patient_stop", true}},
+                   other_etag);
+  EXPECT_EQ(other->status, 403);
+  // They see only the people of their own practice.
+  auto people = json::parse(Get(user, "/api/v1/people?limit=1000")->body);
+  EXPECT_GT(people["total"], 0);
+  EXPECT_LT(people["total"], 20);
+  auto affiliations = json::parse(Get(user, "/api/v1/affiliations?limit=1000")->body);
+  for (const auto& a : affiliations["items"]) EXPECT_EQ(a["practice_agb"], "01051037");
+}
+
+TEST_F(ApiTest, ConcurrentEditsGetAConflictInsteadOfALostUpdate) {
+  auto first = Login("coordinator");
+  auto second = Login("coordinator2");
+  auto [id, etag] = PracticeHandle(first, "01051111");
+  auto path = "/api/v1/practices/" + std::to_string(id);
+  auto a = Put(first, path, {{"registered_patients", 3001}}, etag);
+  ASSERT_EQ(a->status, 200) << a->body;
+  auto b = Put(second, path, {{"registered_patients", 2999}}, etag);  // stale copy
+  EXPECT_EQ(b->status, 412);
+  EXPECT_EQ(json::parse(b->body)["errors"][0]["field"], "version");
+  EXPECT_EQ(json::parse(Get(first, path)->body)["registered_patients"], 3001);
+  EXPECT_EQ(Put(second, path, {{"registered_patients", 2999}}, "")->status, 428);
+}
+
+TEST_F(ApiTest, BadInputIsAProblemThatNamesEveryField) {
+  auto s = Login("coordinator");
+  auto [id, etag] = PracticeHandle(s, "01051148");
+  auto res = Put(s, "/api/v1/practices/" + std::to_string(id),
+                 {{"registered_patients", -5}, {"postcode", "62AB"}}, etag);
+  ASSERT_EQ(res->status, 422);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json; charset=utf-8");
+  auto problem = json::parse(res->body);
+  std::set<std::string> fields;
+  for (const auto& e : problem["errors"]) fields.insert(e["field"]);
+  EXPECT_EQ(fields, (std::set<std::string>{"registered_patients", "postcode"}));
+  auto unknown = Put(s, "/api/v1/practices/" + std::to_string(id), {{"patienten", 5}}, etag);
+  EXPECT_EQ(unknown->status, 422);
+  EXPECT_EQ(json::parse(unknown->body)["errors"][0]["field"], "patienten");
+  auto created = Post(s, "/api/v1/people", {{"code", "HA-NEW"}});
+  EXPECT_EQ(created->status, 422);
+  EXPECT_EQ(json::parse(created->body)["errors"][0]["field"], "name");
+}
+
+TEST_F(ApiTest, WritesNeedTheCsrfTokenAndTheSameOrigin) {
+  auto s = Login("coordinator");
+  auto [id, etag] = PracticeHandle(s, "01051185");
+  httplib::Headers no_token{{"Cookie", s.cookie}, {"If-Match", etag}};
+  auto res = Client().Put("/api/v1/practices/" + std::to_string(id), no_token,
+                          json{{"patient_stop", true}}.dump(), "application/json");
+  EXPECT_EQ(res->status, 403);
+  httplib::Headers cross_site{{"Cookie", s.cookie},
+                              {"X-CSRF-Token", s.csrf},
+                              {"If-Match", etag},
+                              {"Sec-Fetch-Site", "cross-site"}};
+  res = Client().Put("/api/v1/practices/" + std::to_string(id), cross_site,
+                     json{{"patient_stop", true}}.dump(), "application/json");
+  EXPECT_EQ(res->status, 403);
+}
+
+TEST_F(ApiTest, CreateAndDeleteARecord) {
+  auto s = Login("coordinator");
+  auto created =
+      Post(s, "/api/v1/organisations",
+           {{"code", "APO-NIEUW"}, {"name", "Nieuwe apotheek (demo)"}, {"kind", "pharmacy"}});
+  ASSERT_EQ(created->status, 201) << created->body;
+  auto location = created->get_header_value("Location");
+  auto again = Post(s, "/api/v1/organisations",
+                    {{"code", "APO-NIEUW"}, {"name", "Dubbel"}, {"kind", "pharmacy"}});
+  EXPECT_EQ(again->status, 409);
+  httplib::Headers headers{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"If-Match", "\"1\""}};
+  EXPECT_EQ(Client().Delete(location, headers)->status, 204);
+  EXPECT_EQ(Get(s, location)->status, 404);
+  // Something still referred to cannot be deleted.
+  auto hap = json::parse(Get(s, "/api/v1/organisations?code=HAP-MAA")->body)["items"][0];
+  httplib::Headers in_use{{"Cookie", s.cookie},
+                          {"X-CSRF-Token", s.csrf},
+                          {"If-Match", "\"" + std::to_string(hap["version"].get<int>()) + "\""}};
+  EXPECT_EQ(Client()
+                .Delete("/api/v1/organisations/" + std::to_string(hap["id"].get<int>()), in_use)
+                ->status,
+            409);
+}
+
+TEST_F(ApiTest, ReadingAPersonIsAudited) {
+  auto s = Login("lezer");
+  auto person = Get(s, "/api/v1/people/3");
+  ASSERT_EQ(person->status, 200);
+  std::string code = json::parse(person->body)["code"];
+  auto uow = store_->BeginRead(kTestActor);
+  AuditFilter filter;
+  filter.object_type = "person";
+  filter.actor_user = "lezer";
+  auto events = uow.value()->Audit().List(filter);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back().action, "read");
+  EXPECT_EQ(events.back().subject_key, code);
+  EXPECT_EQ(events.back().actor_role, "read_only");
+}
+
+TEST_F(ApiTest, ListsPaginateSearchAndFilter) {
+  auto s = Login("coordinator");
+  auto page = json::parse(Get(s, "/api/v1/practices?limit=10&offset=50")->body);
+  EXPECT_EQ(page["total"], 58);
+  EXPECT_EQ(page["items"].size(), 8u);
+  auto solo = json::parse(Get(s, "/api/v1/practices?form=solo&limit=100")->body);
+  EXPECT_EQ(solo["total"], 25);
+  auto maastricht = json::parse(Get(s, "/api/v1/practices?q=MAASTRICHT")->body);
+  EXPECT_EQ(maastricht["total"], 34);  // case-insensitive, in any text field
+  auto heuvelland = json::parse(Get(s, "/api/v1/practices?out_of_hours_post_code=HAP-HEU")->body);
+  EXPECT_EQ(heuvelland["total"], 7);  // Gulpen-Wittem and Vaals
+  EXPECT_EQ(Get(s, "/api/v1/practices?vorm=solo")->status, 422);
+}
+
+TEST_F(ApiTest, AnotherUsersChangeArrivesOnTheEventStream) {
+  auto watcher = Login("lezer");
+  auto editor = Login("coordinator");
+  std::atomic<bool> seen = false;
+  std::string received;
+  std::thread listener([&] {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(5, 0);
+    client.Get("/api/v1/events", {{"Cookie", watcher.cookie}},
+               [&](const char* data, size_t length) {
+                 received.append(data, length);
+                 if (received.find("01051222") != std::string::npos) seen = true;
+                 return !seen.load();
+               });
+  });
+  // Edit until the listener has connected and seen it (bounded: at most 50 edits).
+  auto [id, etag] = PracticeHandle(editor, "01051222");
+  for (int i = 0; i < 50 && !seen; ++i) {
+    auto res = Put(editor, "/api/v1/practices/" + std::to_string(id),
+                   {{"registered_patients", 3000 + i}}, etag);
+    ASSERT_EQ(res->status, 200);
+    etag = res->get_header_value("ETag");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  listener.join();
+  EXPECT_TRUE(seen);
+  EXPECT_NE(received.find("\"table\":\"practice\""), std::string::npos);
+}
+
+TEST_F(ApiTest, UnknownApiPathsAreProblems) {
+  auto s = Login("coordinator");
+  auto res = Get(s, "/api/v1/bestaat-niet");
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json::parse(res->body)["status"], 404);
+}
+
+}  // namespace
+}  // namespace vangnet
