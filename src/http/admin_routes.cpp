@@ -20,6 +20,7 @@ void RegisterAdminRoutes(Router& router, Store& store) {
     filter.object_key = req.get_param_value("key");
     filter.actor_user = req.get_param_value("user");
     filter.after_id = ParseInteger(req.get_param_value("after_id")).value_or(0);
+    filter.newest_first = req.get_param_value("order") == "newest";
     filter.limit = static_cast<int>(
         std::clamp<long long>(ParseInteger(req.get_param_value("limit")).value_or(100), 1, 1000));
     auto uow = store.Begin(ctx.caller.actor);

@@ -17,6 +17,7 @@ struct AuditFilter {
   std::string actor_user;   // empty = any
   std::int64_t after_id = 0;
   int limit = 100;
+  bool newest_first = false;  // the admin page wants the latest events, not the first
 };
 
 class AuditLog {
@@ -24,7 +25,7 @@ class AuditLog {
   virtual ~AuditLog() = default;
   // Appends one event, chained to the previous one; part of the current transaction.
   virtual Status Append(AuditEvent event) = 0;
-  // Events matching the filter, oldest first.
+  // Events matching the filter, oldest first (or newest first when asked).
   virtual std::vector<AuditEvent> List(const AuditFilter& filter) = 0;
   // Recomputes the hash chain; the first broken event's id, or nullopt when intact.
   virtual std::optional<std::int64_t> FirstBrokenLink() = 0;

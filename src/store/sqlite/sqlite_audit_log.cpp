@@ -89,7 +89,8 @@ std::vector<AuditEvent> SqliteAuditLog::List(const AuditFilter& filter) {
   Statement stmt(db_, std::string("SELECT ") + kColumns +
                           " FROM audit_event WHERE id > ? AND (? = '' OR object_type = ?) AND "
                           "(? = '' OR object_key = ?) AND (? = '' OR actor_user = ?) "
-                          "ORDER BY id LIMIT ?");
+                          "ORDER BY id " +
+                          (filter.newest_first ? "DESC" : "ASC") + " LIMIT ?");
   stmt.BindInt(1, filter.after_id);
   stmt.BindText(2, filter.object_type);
   stmt.BindText(3, filter.object_type);

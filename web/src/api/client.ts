@@ -1,0 +1,70 @@
+// The one place that talks to /api/v1: JSON in and out, the CSRF token on every write, and
+// problem+json turned into an ApiError whose field messages a form can show in place.
+
+export interface FieldError {
+  field?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public title: string,
+    public errors: FieldError[],
+  ) {
+    super(errors[0]?.message ?? title);
+  }
+  // The server's message for one field, if it named that field.
+  forField(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
+  }
+}
+
+let csrfToken = "";
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+// Called when the server says the session is gone (401): the app shows the login page.
+let onUnauthenticated: () => void = () => {};
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export interface Versioned {
+  version: number;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, ifMatch?: number): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET") headers["X-CSRF-Token"] = csrfToken;
+  if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "same-origin",
+  });
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    if (response.status === 401 && path !== "/session") onUnauthenticated();
+    throw new ApiError(response.status, data.title ?? response.statusText, data.errors ?? []);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
+  put: <T>(path: string, body: unknown, version: number) => request<T>("PUT", path, body, version),
+  delete: (path: string, version: number) => request<void>("DELETE", path, undefined, version),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

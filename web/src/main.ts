@@ -1,0 +1,98 @@
+// The app shell: login, navigation, hash routes, and live updates from the server.
+import "leaflet/dist/leaflet.css";
+import "./style.css";
+import { whenUnauthenticated } from "./api/client";
+import { currentUser, logout, User } from "./api/session";
+import { currentLang, t, toggleLang } from "./i18n";
+import { startLiveUpdates, stopLiveUpdates } from "./live";
+import { renderLogin } from "./pages/login";
+import { renderOverview } from "./pages/overview";
+import { renderPracticeList } from "./practices/list";
+import { renderPracticePage } from "./practices/detail";
+import { renderDirectory } from "./directory/page";
+import { renderAudit } from "./audit/page";
+import { clear, h } from "./ui/dom";
+
+const app = document.getElementById("app")!;
+let user: User | null = null;
+// The page on screen re-renders itself when the server reports a change to a table it shows.
+let refreshOnChange: ((table: string) => void) | null = null;
+
+export interface PageContext {
+  user: User;
+  main: HTMLElement;
+  // Register which tables this page shows; a change to one re-renders it.
+  watch(tables: string[], rerender: () => void): void;
+}
+
+function navigation(current: string): HTMLElement {
+  const links: [string, string][] = [
+    ["#/", t("overview")],
+    ["#/praktijken", t("practices")],
+  ];
+  if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("directory")]);
+  if (user!.role === "admin") links.push(["#/audit", t("audit")]);
+  return h(
+    "header",
+    { class: "topbar" },
+    h("a", { class: "brand", href: "#/" }, "vangnet"),
+    h(
+      "nav",
+      { "aria-label": "Hoofdmenu" },
+      links.map(([href, text]) =>
+        h("a", { href, class: current === href ? "active" : "", "aria-current": current === href ? "page" : null }, text),
+      ),
+    ),
+    h(
+      "div",
+      { class: "user" },
+      h("span", { class: "who" }, `${user!.display_name} · ${user!.role_label}`),
+      h("button", { class: "link", onclick: () => { toggleLang(); route(); } }, t("language")),
+      h("button", { class: "link", onclick: async () => { await logout(); user = null; route(); } }, t("logout")),
+    ),
+  );
+}
+
+async function route(): Promise<void> {
+  document.documentElement.lang = currentLang();
+  if (!user) user = await currentUser();
+  // The event stream needs a session: it starts (or restarts) once someone is logged in.
+  if (user) startLiveUpdates((table) => refreshOnChange?.(table));
+  else stopLiveUpdates();
+  clear(app);
+  refreshOnChange = null;
+  if (!user) {
+    renderLogin(app, (loggedIn) => {
+      user = loggedIn;
+      route();
+    });
+    return;
+  }
+  const hash = location.hash || "#/";
+  const main = h("main", { id: "main" });
+  const top = hash.startsWith("#/praktijken") ? "#/praktijken" : hash.split("?")[0];
+  app.append(navigation(top), main, h("div", { id: "toast", role: "status", "aria-live": "polite" }));
+  const context: PageContext = {
+    user,
+    main,
+    watch(tables, rerender) {
+      refreshOnChange = (table) => {
+        if (tables.includes(table)) rerender();
+      };
+    },
+  };
+  const practiceMatch = hash.match(/^#\/praktijken\/(\d+)(\/wijzigen)?$/);
+  if (hash === "#/" || hash === "") await renderOverview(context);
+  else if (hash.startsWith("#/praktijken") && !practiceMatch) await renderPracticeList(context);
+  else if (practiceMatch) await renderPracticePage(context, Number(practiceMatch[1]), Boolean(practiceMatch[2]));
+  else if (hash === "#/contacten") await renderDirectory(context);
+  else if (hash === "#/audit") await renderAudit(context);
+  else main.append(h("p", { class: "empty" }, t("notFound")));
+}
+
+whenUnauthenticated(() => {
+  user = null;
+  route();
+});
+window.addEventListener("hashchange", () => route());
+route();

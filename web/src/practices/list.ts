@@ -1,0 +1,104 @@
+// The practice list: search and filter, then open a practice. Filters live in the URL
+// (#/praktijken?q=...&form=solo) so a list can be shared and survives a reload.
+import { api, Page } from "../api/client";
+import type { PageContext } from "../main";
+import { label, t } from "../i18n";
+import { clear, formatNumber, h } from "../ui/dom";
+import { STATUS_COLOURS } from "../pages/overview";
+import { practicesApi } from "./api";
+
+interface GpGroup {
+  code: string;
+  name: string;
+}
+
+function queryFromHash(): URLSearchParams {
+  const hash = location.hash;
+  const q = hash.indexOf("?");
+  return new URLSearchParams(q >= 0 ? hash.slice(q + 1) : "");
+}
+
+export async function renderPracticeList(ctx: PageContext): Promise<void> {
+  const params = queryFromHash();
+  const groups = await api.get<Page<GpGroup>>("/gp-groups?limit=100");
+  const select = (name: string, all: string, options: [string, string][]) =>
+    h(
+      "select",
+      { name, "aria-label": all },
+      h("option", { value: "" }, all),
+      options.map(([value, text]) => h("option", { value, selected: params.get(name) === value }, text)),
+    ) as HTMLSelectElement;
+  const search = h("input", {
+    type: "search",
+    name: "q",
+    placeholder: t("searchPlaceholder"),
+    "aria-label": t("search"),
+    value: params.get("q") ?? "",
+  }) as HTMLInputElement;
+  const form = select("form", t("allForms"), ["solo", "duo", "group", "health_centre", "hoed"].map((c) => [c, label(c)]));
+  const status = select("status", t("allStatuses"), ["active", "temporary_takeover", "closed"].map((c) => [c, label(c)]));
+  const group = select("gp_group_code", t("allGroups"), groups.items.map((g) => [g.code, g.name]));
+  const stop = h("input", { type: "checkbox", name: "patient_stop", checked: params.get("patient_stop") === "1" }) as HTMLInputElement;
+  const results = h("div", { class: "results" });
+
+  const load = async () => {
+    const query = new URLSearchParams();
+    if (search.value.trim()) query.set("q", search.value.trim());
+    for (const s of [form, status, group]) if (s.value) query.set(s.name, s.value);
+    if (stop.checked) query.set("patient_stop", "1");
+    history.replaceState(null, "", `#/praktijken${query.toString() ? "?" + query : ""}`);
+    const page = await practicesApi.list(query.toString() ? "&" + query.toString() : "");
+    clear(results);
+    if (page.items.length === 0) {
+      results.append(h("p", { class: "empty" }, t("noResults")));
+      return;
+    }
+    results.append(
+      h("p", { class: "muted" }, `${page.total} ${t("summaryPractices")}`),
+      h(
+        "div",
+        { class: "table-wrap" },
+        h(
+          "table",
+          { class: "list" },
+          h("thead", {}, h("tr", {}, h("th", {}, t("name")), h("th", {}, t("place")), h("th", { class: "hide-phone" }, t("form")), h("th", { class: "num" }, t("patients")), h("th", {}, t("status")))),
+          h(
+            "tbody",
+            {},
+            page.items.map((p) =>
+              h(
+                "tr",
+                { onclick: () => (location.hash = `#/praktijken/${p.id}`) },
+                h("td", {}, h("a", { href: `#/praktijken/${p.id}` }, p.name)),
+                h("td", {}, p.place ?? ""),
+                h("td", { class: "hide-phone" }, label(p.form)),
+                h("td", { class: "num" }, formatNumber(p.registered_patients)),
+                h(
+                  "td",
+                  {},
+                  h("span", { class: "badge", style: `background:${STATUS_COLOURS[p.status]}` }, label(p.status)),
+                  p.patient_stop ? h("span", { class: "badge stop" }, "patiëntenstop") : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  };
+  let timer = 0;
+  search.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(load, 250);
+  });
+  for (const el of [form, status, group, stop]) el.addEventListener("change", load);
+
+  ctx.main.append(
+    h("h1", {}, t("practices")),
+    h("div", { class: "filters" }, search, form, status, group, h("label", { class: "check" }, stop, t("patientStopOnly"))),
+    results,
+  );
+  ctx.watch(["practice"], load);
+  await load();
+  search.focus();
+}

@@ -1,0 +1,223 @@
+// End-to-end: the web UI in real headless Chromium against a real `vangnet serve` on
+// 127.0.0.1. Every request that would leave 127.0.0.1 is aborted and counted, proving the UI
+// needs no internet. Screenshots of every page go to web/test-artifacts/ for people to look at.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const binary = process.env.VANGNET_BINARY ?? join(root, "build", "vangnet");
+const artifacts = join(here, "..", "test-artifacts");
+const env = { ...process.env, VANGNET_PASSWORD_COST: "minimum" };
+const PASSWORD = "e2e-wachtwoord-123";
+
+let work, server, baseUrl, context, page;
+const blocked = [];
+
+function vangnet(args, input) {
+  return execFileSync(binary, args, { env, input, encoding: "utf8" });
+}
+
+async function startServer(db) {
+  server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web", join(root, "web", "dist")], { env });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("server did not start: " + out)), 15000);
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+// A second user working through the API, as another browser would.
+async function apiSession(username) {
+  const res = await fetch(`${baseUrl}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200);
+  const cookie = res.headers.get("set-cookie").split(";")[0];
+  const { csrf_token } = await res.json();
+  return {
+    get: (path) => fetch(`${baseUrl}/api/v1${path}`, { headers: { Cookie: cookie } }).then((r) => r.json()),
+    put: (path, body, version) =>
+      fetch(`${baseUrl}/api/v1${path}`, {
+        method: "PUT",
+        headers: { Cookie: cookie, "X-CSRF-Token": csrf_token, "If-Match": `"${version}"`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+  };
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function login(username) {
+  await page.goto(baseUrl + "/");
+  await page.getByLabel("Gebruikersnaam").fill(username);
+  await page.getByLabel("Wachtwoord").fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("navigation").waitFor();
+}
+
+before(async () => {
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), "vangnet-e2e-"));
+  const db = join(work, "v.db");
+  vangnet(["demo", "--db", db]);
+  vangnet(["user", "add", "e2e-coordinator", "--db", db, "--role", "coordinator", "--name", "Coördinator E2E", "--password-stdin"], PASSWORD + "\n");
+  vangnet(["user", "add", "e2e-collega", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
+  vangnet(["user", "add", "e2e-beheerder", "--db", db, "--role", "admin", "--password-stdin"], PASSWORD + "\n");
+  baseUrl = await startServer(db);
+  context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1280, height: 860 },
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+  });
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1" || url.protocol === "data:") return route.continue();
+    blocked.push(url.href);
+    return route.abort();
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill("SIGTERM");
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("the login page explains itself and refuses a wrong password in Dutch", async () => {
+  await page.goto(baseUrl + "/");
+  await page.getByRole("button", { name: "Inloggen" }).waitFor();
+  await shot("01-login");
+  await page.getByLabel("Gebruikersnaam").fill("e2e-coordinator");
+  await page.getByLabel("Wachtwoord").fill("verkeerd wachtwoord");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("alert").filter({ hasText: "gebruikersnaam of wachtwoord klopt niet" }).waitFor();
+});
+
+test("after login the overview shows the region's figures and every practice on the map", async () => {
+  await login("e2e-coordinator");
+  await page.getByText("ingeschreven patiënten").waitFor();
+  assert.match(await page.locator(".figures").innerText(), /210\.386/);
+  // 58 practice markers over the postcode background.
+  await page.waitForFunction(() => document.querySelectorAll("path.leaflet-interactive").length >= 58);
+  await shot("02-overview");
+  // A marker opens its card (dispatched: markers may overlap at this zoom).
+  await page.locator("path.leaflet-interactive").nth(5).dispatchEvent("click");
+  await page.locator(".leaflet-popup").getByText("Open praktijkkaart").waitFor();
+});
+
+test("a coordinator finds a practice by searching and opens its page", async () => {
+  await page.getByRole("link", { name: "Praktijken" }).click();
+  await page.getByRole("searchbox").fill("Vaals");
+  await page.waitForFunction(() => document.querySelectorAll("table.list tbody tr").length === 1);
+  await shot("03-practice-list");
+  await page.locator("table.list tbody tr a").first().click();
+  await page.getByRole("heading", { name: "Team" }).waitFor();
+  await page.getByRole("heading", { name: "Calamiteitenkaart" }).waitFor();
+  await shot("04-practice-page");
+});
+
+test("editing shows the server's validation message at the field, then saves", async () => {
+  await page.getByRole("link", { name: "Wijzigen" }).click();
+  const patients = page.getByLabel("Ingeschreven patiënten");
+  await patients.fill("-5");
+  await page.getByLabel("Postcode (4 cijfers)").fill("62AB");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.locator("#field-registered_patients-error").filter({ hasText: "-5 ligt niet tussen 0 en 60000" }).waitFor();
+  await page.locator("#field-postcode-error").filter({ hasText: "moet uit 4 cijfers bestaan" }).waitFor();
+  assert.equal(await patients.getAttribute("aria-invalid"), "true");
+  await shot("05-edit-validation");
+  await patients.fill("2500");
+  await page.getByLabel("Postcode (4 cijfers)").fill("6291");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("heading", { name: "Team" }).waitFor();
+  await page.getByText("2.500").first().waitFor();
+});
+
+test("another user's change arrives live, without reloading", async () => {
+  const id = Number(page.url().match(/praktijken\/(\d+)/)[1]);
+  const colleague = await apiSession("e2e-collega");
+  const practice = await colleague.get(`/practices/${id}`);
+  const res = await colleague.put(`/practices/${id}`, { registered_patients: 2777 }, practice.version);
+  assert.equal(res.status, 200);
+  await page.getByText("2.777").first().waitFor({ timeout: 10000 });
+  await page.locator("#toast.visible").waitFor();
+  await shot("06-live-update");
+});
+
+test("a stale edit gets a clear conflict message instead of overwriting", async () => {
+  const id = Number(page.url().match(/praktijken\/(\d+)/)[1]);
+  await page.getByRole("link", { name: "Wijzigen" }).click();
+  const colleague = await apiSession("e2e-collega");
+  const practice = await colleague.get(`/practices/${id}`);
+  assert.equal((await colleague.put(`/practices/${id}`, { registered_patients: 2800 }, practice.version)).status, 200);
+  await page.getByLabel("Ingeschreven patiënten").fill("2600");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("alert").filter({ hasText: "Iemand anders heeft deze gegevens intussen gewijzigd" }).waitFor();
+  await shot("07-edit-conflict");
+});
+
+test("the contact directory and crisis roles show primary and substitute, and print", async () => {
+  await page.getByRole("link", { name: "Contacten en crisisrollen" }).click();
+  await page.getByRole("heading", { name: "Crisisrollen" }).waitFor();
+  // A role without a substitute stands out.
+  await page.locator("table.roles tr.gap").first().waitFor();
+  assert.ok((await page.locator("table.roles tbody tr").count()) >= 10);
+  await shot("08-directory");
+  await page.emulateMedia({ media: "print" });
+  await shot("09-directory-print");
+  await page.emulateMedia({ media: "screen" });
+});
+
+test("the practice list works at phone width", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(baseUrl + "/#/praktijken");
+  await page.waitForFunction(() => document.querySelectorAll("table.list tbody tr").length === 58);
+  await shot("10-phone-list");
+  await page.setViewportSize({ width: 1280, height: 860 });
+});
+
+test("the admin sees the audit log with the edits just made", async () => {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await login("e2e-beheerder");
+  await page.getByRole("link", { name: "Auditlog" }).click();
+  await page.locator("table.list tbody tr").first().waitFor();
+  const text = await page.locator("table.list").innerText();
+  assert.match(text, /e2e-collega/);
+  assert.match(text, /update/);
+  await shot("11-audit");
+});
+
+test("the UI speaks English when asked", async () => {
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("link", { name: "Practices" }).waitFor();
+  await page.getByRole("button", { name: "Nederlands" }).click();
+});
+
+test("nothing was fetched from outside 127.0.0.1", () => {
+  assert.deepEqual(blocked, []);
+});
