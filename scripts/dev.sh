@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
 # The one set-up script behind README's two commands:
 #   scripts/dev.sh start   install what is missing, build, start vangnet on the embedded SQLite default
-#   scripts/dev.sh test    install what is missing, build, run every test
+#   scripts/dev.sh test    install what is missing, build, run every test (C++ and browser)
 # A second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev libsodium-dev
-              libgtest-dev)
+# C++ toolchain and libraries (Debian 12 packages), Node.js for the web UI.
+APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev libsodium-dev
+           libcpp-httplib-dev libgtest-dev)
+# Only the tests need a browser.
+APT_TEST=(chromium)
 
-install_missing_packages() {
+sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
+
+apt_updated=0
+install_packages() {
   local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "vangnet: installing ${missing[*]}" >&2
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [ "$apt_updated" -eq 0 ]; then sudo_if_needed apt-get update -qq; apt_updated=1; fi
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# The machine's node when it is new enough (Vite 6 runs on 18 and later), else Debian's.
+install_node() {
+  local major=0
+  if command -v node >/dev/null 2>&1; then major=$(node -p 'process.versions.node.split(".")[0]'); fi
+  if [ "$major" -lt 18 ] || ! command -v npm >/dev/null 2>&1; then install_packages nodejs npm; fi
 }
 
 # build [target]: configure once, then build incrementally (the whole tree when no target).
@@ -30,21 +41,35 @@ build() {
   cmake --build build --parallel "$(nproc)" ${1:+--target "$1"}
 }
 
+# The web UI into web/dist: npm ci when the lock file changed, vite when a source did.
+build_web() {
+  install_node
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html web/package-lock.json web/vite.config.ts -newer web/dist/index.html -print -quit)" ]; then
+    (cd web && npm run --silent build)
+  fi
+}
+
 cmd="${1:-}"
 case "$cmd" in
   start)
     shift
-    install_missing_packages
+    install_packages "${APT_BUILD[@]}"
     build vangnet
-    mkdir -p var
+    build_web
     db="${VANGNET_DB:-var/vangnet.db}"
-    ./build/vangnet migrate --db "$db"
-    exec ./build/vangnet demo --db "$db" "$@"
+    ./build/vangnet migrate --db "$db" >/dev/null
+    ./build/vangnet demo --db "$db"
+    exec ./build/vangnet serve --db "$db" "$@"
     ;;
   test)
-    install_missing_packages
+    install_packages "${APT_BUILD[@]}" "${APT_TEST[@]}"
     build
+    build_web
     ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+    (cd web && VANGNET_BINARY="$PWD/../build/vangnet" node --test --test-concurrency=1 tests/)
     ;;
   *)
     echo "usage: scripts/dev.sh start|test" >&2
