@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <tuple>
 
 #include "core/date.hpp"
@@ -30,16 +31,16 @@ struct RepositoriesOf<std::tuple<T...>> {
 
 class SqliteUnitOfWork final : public UnitOfWork {
  public:
-  SqliteUnitOfWork(Connection connection, const Actor& actor)
-      : connection_(std::move(connection)),
-        actor_(actor),
-        audit_(connection_.handle()),
-        accounts_(connection_.handle()),
-        repositories_(
-            MakeRepositories(std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
+  SqliteUnitOfWork(SqliteStore& store, Connection connection, const Actor& actor)
+      : store_(store), connection_(std::move(connection)), actor_(actor) {
+    parts_.emplace(connection_.handle(), actor_);
+  }
 
   ~SqliteUnitOfWork() override {
-    if (!committed_) (void)connection_.Exec("ROLLBACK");
+    // Statements first: the connection may go to another thread as soon as it is released.
+    parts_.reset();
+    if (!committed_ && !connection_.Exec("ROLLBACK")) return;  // a broken connection is dropped
+    store_.Release(std::move(connection_));
   }
 
   bool ReferenceExists(std::string_view reference, std::string_view value) override {
@@ -54,8 +55,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
     return stmt.Step() == SQLITE_ROW;
   }
 
-  AuditLog& Audit() override { return audit_; }
-  AccountRepository& Accounts() override { return accounts_; }
+  AuditLog& Audit() override { return parts_->audit; }
+  AccountRepository& Accounts() override { return parts_->accounts; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -71,7 +72,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
         [&](auto&... repository) {
           ((found = (!found && TableOf(repository) == table) ? &repository : found), ...);
         },
-        repositories_);
+        parts_->repositories);
     if (!found) throw std::logic_error("no repository for table " + std::string(table));
     return *found;
   }
@@ -81,17 +82,31 @@ class SqliteUnitOfWork final : public UnitOfWork {
   static std::string_view TableOf(const SqliteRepository<T>&) {
     return EntityTraits<T>::kTable;
   }
-  template <std::size_t... I>
-  typename RepositoriesOf<RegistryTypes>::type MakeRepositories(std::index_sequence<I...>) {
-    return {SqliteRepository<std::tuple_element_t<I, RegistryTypes>>(connection_.handle(), audit_,
-                                                                     actor_)...};
-  }
 
+  // Everything that holds prepared statements on the connection, so it can be finalised
+  // before the connection is handed back.
+  struct Parts {
+    Parts(sqlite3* db, const Actor& actor)
+        : audit(db),
+          accounts(db),
+          repositories(
+              Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
+    SqliteAuditLog audit;
+    SqliteAccountRepository accounts;
+    typename RepositoriesOf<RegistryTypes>::type repositories;
+
+   private:
+    template <std::size_t... I>
+    typename RepositoriesOf<RegistryTypes>::type Make(sqlite3* db, const Actor& actor,
+                                                      std::index_sequence<I...>) {
+      return {SqliteRepository<std::tuple_element_t<I, RegistryTypes>>(db, audit, actor)...};
+    }
+  };
+
+  SqliteStore& store_;
   Connection connection_;
   Actor actor_;
-  SqliteAuditLog audit_;
-  SqliteAccountRepository accounts_;
-  typename RepositoriesOf<RegistryTypes>::type repositories_;
+  std::optional<Parts> parts_;
   bool committed_ = false;
 };
 
@@ -140,8 +155,25 @@ Result<int> SqliteStore::Migrate() {
   return applied;
 }
 
+Result<Connection> SqliteStore::Acquire() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_.empty()) {
+      Connection connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+  }
+  return Connection::Open(path_);
+}
+
+void SqliteStore::Release(Connection connection) {
+  std::lock_guard lock(pool_mutex_);
+  if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
+}
+
 Result<std::unique_ptr<UnitOfWork>> SqliteStore::Open(const Actor& actor, bool write) {
-  auto connection = Connection::Open(path_);
+  auto connection = Acquire();
   if (!connection) return connection.error();
   // IMMEDIATE takes the write lock at the start, so two writers queue on the busy timeout
   // instead of one failing half-way when it upgrades a read lock.
@@ -150,7 +182,7 @@ Result<std::unique_ptr<UnitOfWork>> SqliteStore::Open(const Actor& actor, bool w
         {}, "de database is bezet; probeer het zo nog eens (" + s.error().message + ")");
   }
   return std::unique_ptr<UnitOfWork>(
-      std::make_unique<SqliteUnitOfWork>(std::move(connection.value()), actor));
+      std::make_unique<SqliteUnitOfWork>(*this, std::move(connection.value()), actor));
 }
 
 Result<std::unique_ptr<UnitOfWork>> SqliteStore::Begin(const Actor& actor) {

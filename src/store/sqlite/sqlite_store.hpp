@@ -2,8 +2,11 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
+#include "store/sqlite/sqlite_connection.hpp"
 #include "store/store.hpp"
 
 namespace vangnet::sqlite {
@@ -15,9 +18,18 @@ class SqliteStore final : public Store {
   Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) override;
   Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) override;
 
+  // Connections are reused: opening one (file, WAL and pragma set-up) costs more than most
+  // requests' own work. A unit of work hands its connection back when it ends.
+  void Release(Connection connection);
+
  private:
   Result<std::unique_ptr<UnitOfWork>> Open(const Actor& actor, bool write);
+  Result<Connection> Acquire();
+
+  static constexpr std::size_t kMaxIdleConnections = 16;
   std::string path_;
+  std::mutex pool_mutex_;
+  std::vector<Connection> idle_;
 };
 
 }  // namespace vangnet::sqlite
