@@ -127,7 +127,8 @@ Result<Page<T>> RegistryService::List(const Caller& caller, const ListQuery& que
   const std::string_view table = EntityTraits<T>::kTable;
   Access access = ReadAccess(caller.role, table);
   if (access == Access::kNone) return Forbidden(EntityTraits<T>::kLabelNl);
-  auto uow = store_.BeginRead(caller.actor);
+  // Personal data: a write transaction, so the read and its audit event commit together.
+  auto uow = HoldsPersonalData(table) ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
   std::set<std::string> people;
   if (access == Access::kScoped) people = PeopleOfPractices(*uow.value(), caller);
@@ -144,14 +145,10 @@ Result<Page<T>> RegistryService::List(const Caller& caller, const ListQuery& que
     }
   }
   if (HoldsPersonalData(table)) {
-    // A read-only transaction cannot write: the read is audited in its own, right after.
-    uow.value().reset();
-    auto audit = store_.Begin(caller.actor);
-    if (!audit) return audit.error();
-    if (auto s = AuditRead(*audit.value(), table, "list", "", page.items.size()); !s) {
+    if (auto s = AuditRead(*uow.value(), table, "list", "", page.items.size()); !s) {
       return s.error();
     }
-    if (auto s = audit.value()->Commit(); !s) return s.error();
+    if (auto s = uow.value()->Commit(); !s) return s.error();
   }
   return page;
 }
