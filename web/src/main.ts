@@ -81,10 +81,10 @@ async function route(): Promise<void> {
       };
     },
   };
-  const practiceMatch = hash.match(/^#\/praktijken\/(\d+)(\/wijzigen)?$/);
+  const practiceMatch = hash.match(/^#\/praktijken\/(\d+)(?:\/(wijzigen|calamiteitenkaart))?$/);
   if (hash === "#/" || hash === "") await renderOverview(context);
   else if (hash.startsWith("#/praktijken") && !practiceMatch) await renderPracticeList(context);
-  else if (practiceMatch) await renderPracticePage(context, Number(practiceMatch[1]), Boolean(practiceMatch[2]));
+  else if (practiceMatch) await renderPracticePage(context, Number(practiceMatch[1]), (practiceMatch[2] ?? "") as "" | "wijzigen" | "calamiteitenkaart");
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else main.append(h("p", { class: "empty" }, t("notFound")));

@@ -83,6 +83,7 @@ before(async () => {
   vangnet(["user", "add", "e2e-coordinator", "--db", db, "--role", "coordinator", "--name", "Coördinator E2E", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-collega", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-beheerder", "--db", db, "--role", "admin", "--password-stdin"], PASSWORD + "\n");
+  vangnet(["user", "add", "e2e-praktijk", "--db", db, "--role", "practice_user", "--practice", "01051037", "--password-stdin"], PASSWORD + "\n");
   baseUrl = await startServer(db);
   context = await chromium.launchPersistentContext(join(work, "profile"), {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -142,7 +143,7 @@ test("a coordinator finds a practice by searching and opens its page", async () 
 });
 
 test("editing shows the server's validation message at the field, then saves", async () => {
-  await page.getByRole("link", { name: "Wijzigen" }).click();
+  await page.getByRole("link", { name: "Gegevens wijzigen" }).click();
   const patients = page.getByLabel("Ingeschreven patiënten");
   await patients.fill("-5");
   await page.getByLabel("Postcode (4 cijfers)").fill("62AB");
@@ -171,7 +172,9 @@ test("another user's change arrives live, without reloading", async () => {
 
 test("a stale edit gets a clear conflict message instead of overwriting", async () => {
   const id = Number(page.url().match(/praktijken\/(\d+)/)[1]);
-  await page.getByRole("link", { name: "Wijzigen" }).click();
+  await page.getByRole("link", { name: "Gegevens wijzigen" }).click();
+  // The form has loaded its copy before the colleague saves theirs.
+  await page.getByLabel("Ingeschreven patiënten").waitFor();
   const colleague = await apiSession("e2e-collega");
   const practice = await colleague.get(`/practices/${id}`);
   assert.equal((await colleague.put(`/practices/${id}`, { registered_patients: 2800 }, practice.version)).status, 200);
@@ -210,6 +213,29 @@ test("the admin sees the audit log with the edits just made", async () => {
   assert.match(text, /e2e-collega/);
   assert.match(text, /update/);
   await shot("11-audit");
+});
+
+test("a practice user keeps their own calamity card current, and never stores a password", async () => {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await login("e2e-praktijk");
+  await page.goto(baseUrl + "/#/praktijken?q=01051037");
+  await page.locator("table.list tbody tr a").first().click();
+  await page.getByRole("heading", { name: "Calamiteitenkaart" }).waitFor();
+  await page.getByRole("link", { name: "Kaart bijwerken" }).click();
+  const where = page.getByLabel("Waar de wachtwoorden liggen");
+  await where.fill("Welkom2024!");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.locator("#field-password_location-error").filter({ hasText: "lijkt een wachtwoord" }).waitFor();
+  await shot("12-calamity-card-refused");
+  await where.fill("In de kluis bij de praktijkmanager");
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByText("In de kluis bij de praktijkmanager").waitFor();
+  // Another practice: readable, but no edit buttons.
+  await page.goto(baseUrl + "/#/praktijken?q=01051074");
+  await page.locator("table.list tbody tr a").first().click();
+  await page.getByRole("heading", { name: "Gegevens" }).waitFor();
+  assert.equal(await page.getByRole("link", { name: /wijzigen|bijwerken/ }).count(), 0);
+  await shot("13-practice-user-other-practice");
 });
 
 test("the UI speaks English when asked", async () => {

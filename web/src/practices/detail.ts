@@ -5,7 +5,7 @@ import { canEditPractice, seesPeople } from "../api/session";
 import type { PageContext } from "../main";
 import { label, t } from "../i18n";
 import { clear, formatDate, formatNumber, h } from "../ui/dom";
-import { toast } from "../ui/toast";
+import { FieldSpec, recordForm } from "../ui/record_form";
 import { STATUS_COLOURS } from "../pages/overview";
 import { Affiliation, CalamityCard, Contract, Practice, practicesApi } from "./api";
 
@@ -43,7 +43,7 @@ function missing(): HTMLElement {
   return h("span", { class: "missing" }, t("missing"));
 }
 
-export async function renderPracticePage(ctx: PageContext, id: number, editing: boolean): Promise<void> {
+export async function renderPracticePage(ctx: PageContext, id: number, editing: "" | "wijzigen" | "calamiteitenkaart"): Promise<void> {
   const render = async () => {
     const practice = await practicesApi.get(id).catch((e: ApiError) => e);
     clear(ctx.main);
@@ -52,8 +52,10 @@ export async function renderPracticePage(ctx: PageContext, id: number, editing: 
       return;
     }
     ctx.main.append(h("a", { href: "#/praktijken", class: "back" }, t("backToList")));
-    if (editing && canEditPractice(ctx.user, practice.agb)) {
-      ctx.main.append(await editForm(practice));
+    if (editing === "wijzigen" && canEditPractice(ctx.user, practice.agb)) {
+      ctx.main.append(practiceForm(practice));
+    } else if (editing === "calamiteitenkaart" && canEditPractice(ctx.user, practice.agb)) {
+      ctx.main.append(await calamityCardForm(practice));
     } else {
       await showPractice(ctx, practice);
     }
@@ -83,7 +85,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
     h("h1", {}, p.name),
     h("span", { class: "badge", style: `background:${STATUS_COLOURS[p.status]}` }, label(p.status)),
     p.patient_stop ? h("span", { class: "badge stop" }, "patiëntenstop") : null,
-    canEditPractice(ctx.user, p.agb) ? h("a", { class: "button", href: `#/praktijken/${p.id}/wijzigen` }, t("edit")) : null,
+    canEditPractice(ctx.user, p.agb) ? h("a", { class: "button", href: `#/praktijken/${p.id}/wijzigen` }, t("editPractice")) : null,
   );
   const responsible = p.medically_responsible_person_code
     ? personByCode.get(p.medically_responsible_person_code)?.name ?? p.medically_responsible_person_code
@@ -176,7 +178,12 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
     h(
       "section",
       { class: "card" },
-      h("h2", {}, t("calamityCard")),
+      h(
+        "div",
+        { class: "title-row" },
+        h("h2", {}, t("calamityCard")),
+        canEditPractice(ctx.user, p.agb) ? h("a", { class: "button", href: `#/praktijken/${p.id}/calamiteitenkaart` }, t("editCard")) : null,
+      ),
       card
         ? h(
             "dl",
@@ -202,8 +209,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
 }
 
 // The fields a coordinator edits, with the control that suits each.
-type FieldKind = "text" | "number" | "checkbox" | { options: string[] };
-const EDITABLE: [keyof Practice, string, FieldKind][] = [
+const PRACTICE_FIELDS: FieldSpec[] = [
   ["name", "Naam", "text"],
   ["kvk", "KvK-nummer", "text"],
   ["form", "Vorm", { options: ["solo", "duo", "group", "health_centre", "hoed"] }],
@@ -222,74 +228,42 @@ const EDITABLE: [keyof Practice, string, FieldKind][] = [
   ["in_out_of_hours_rota", "Doet mee aan het ANW-rooster", "checkbox"],
 ];
 
-async function editForm(p: Practice): Promise<HTMLElement> {
-  const banner = h("div", { class: "banner", role: "alert", hidden: true });
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const messages = new Map<string, HTMLElement>();
-  const fields = EDITABLE.map(([key, text, kind]) => {
-    const id = `field-${key}`;
-    const value = p[key];
-    let input: HTMLInputElement | HTMLSelectElement;
-    if (kind === "checkbox") {
-      input = h("input", { id, name: key, type: "checkbox", checked: Boolean(value) }) as HTMLInputElement;
-    } else if (typeof kind === "object") {
-      input = h("select", { id, name: key }, kind.options.map((o) => h("option", { value: o, selected: value === o }, label(o)))) as HTMLSelectElement;
-    } else {
-      input = h("input", { id, name: key, type: kind === "number" ? "number" : "text", value: value === null ? "" : String(value), "aria-describedby": `${id}-error` }) as HTMLInputElement;
-    }
-    const message = h("p", { class: "field-error", id: `${id}-error` });
-    inputs.set(key, input);
-    messages.set(key, message);
-    return h("div", { class: kind === "checkbox" ? "field check" : "field" }, h("label", { for: id }, text), input, message);
-  });
+// seed 000 §6: the calamity card's items; where passwords are kept, never a password.
+const CARD_FIELDS: FieldSpec[] = [
+  ...CARD_ITEMS.filter(([key]) => !["second_agb_linked_vektis", "practice_will_present", "emergency_response_plan", "last_updated"].includes(key)).map(
+    ([key, text]) => [key, text, "textarea"] as FieldSpec,
+  ),
+  ["second_agb_linked_vektis", "Tweede AGB gekoppeld in Vektis", "checkbox"],
+  ["practice_will_present", "Praktijktestament aanwezig", "checkbox"],
+  ["emergency_response_plan", "BHV-plan aanwezig", "checkbox"],
+  ["last_updated", "Laatst gecontroleerd", "date"],
+];
 
-  const form = h(
-    "form",
-    {
-      class: "card edit",
-      novalidate: true,
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        banner.hidden = true;
-        for (const m of messages.values()) m.textContent = "";
-        for (const i of inputs.values()) i.removeAttribute("aria-invalid");
-        const changes: Record<string, unknown> = {};
-        for (const [key, , kind] of EDITABLE) {
-          const input = inputs.get(key)!;
-          let value: unknown;
-          if (kind === "checkbox") value = (input as HTMLInputElement).checked;
-          else if (kind === "number") value = input.value.trim() === "" ? null : Number(input.value);
-          else value = input.value.trim() === "" ? null : input.value.trim();
-          if (value !== p[key]) changes[key] = value;
-        }
-        try {
-          const saved = await practicesApi.update(p, changes);
-          toast(t("saved"));
-          location.hash = `#/praktijken/${saved.id}`;
-        } catch (e) {
-          if (!(e instanceof ApiError)) throw e;
-          if (e.status === 412) {
-            banner.replaceChildren(t("changedElsewhere"), " ", h("button", { type: "button", class: "link", onclick: () => location.reload() }, t("reload")));
-          } else {
-            banner.textContent = e.status === 422 ? t("fixErrors") : e.message;
-            for (const error of e.errors) {
-              const message = error.field ? messages.get(error.field) : undefined;
-              if (message) {
-                message.textContent = error.message;
-                inputs.get(error.field!)!.setAttribute("aria-invalid", "true");
-              } else {
-                banner.append(h("div", {}, error.message));
-              }
-            }
-          }
-          banner.hidden = false;
-        }
-      },
+function practiceForm(p: Practice): HTMLElement {
+  return recordForm({
+    title: `${t("edit")}: ${p.name}`,
+    record: p as unknown as Record<string, unknown>,
+    fields: PRACTICE_FIELDS,
+    cancelHref: `#/praktijken/${p.id}`,
+    save: async (changes) => {
+      await practicesApi.update(p, changes as Partial<Practice>);
+      location.hash = `#/praktijken/${p.id}`;
     },
-    h("h1", {}, `${t("edit")}: ${p.name}`),
-    banner,
-    h("div", { class: "grid" }, fields),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("save")), h("a", { class: "button secondary", href: `#/praktijken/${p.id}` }, t("cancel"))),
-  );
-  return form;
+  });
+}
+
+async function calamityCardForm(p: Practice): Promise<HTMLElement> {
+  const cards = await practicesApi.calamityCard(p.agb);
+  const card = cards.items[0];
+  return recordForm({
+    title: `${t("calamityCard")}: ${p.name}`,
+    record: (card ?? { practice_agb: p.agb }) as Record<string, unknown>,
+    fields: CARD_FIELDS,
+    cancelHref: `#/praktijken/${p.id}`,
+    save: async (changes) => {
+      if (card) await api.put(`/calamity-cards/${card.id}`, changes, card.version as number);
+      else await api.post(`/calamity-cards`, { ...changes, practice_agb: p.agb });
+      location.hash = `#/praktijken/${p.id}`;
+    },
+  });
 }

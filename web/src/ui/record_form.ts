@@ -1,0 +1,98 @@
+// One edit form for any registry record: the fields it shows, the server's messages next to the
+// field they are about, and a clear message when someone else changed the record meanwhile.
+import { ApiError } from "../api/client";
+import { label, t } from "../i18n";
+import { h } from "./dom";
+import { toast } from "./toast";
+
+export type FieldKind = "text" | "textarea" | "number" | "checkbox" | "date" | { options: string[] };
+export type FieldSpec = [key: string, text: string, kind: FieldKind];
+
+export interface RecordFormOptions {
+  title: string;
+  record: Record<string, unknown>;
+  fields: FieldSpec[];
+  cancelHref: string;
+  // Sends only the changed fields; resolves when saved.
+  save(changes: Record<string, unknown>): Promise<void>;
+}
+
+export function recordForm(options: RecordFormOptions): HTMLElement {
+  const { record, fields } = options;
+  const banner = h("div", { class: "banner", role: "alert", hidden: true });
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
+  const messages = new Map<string, HTMLElement>();
+  const controls = fields.map(([key, text, kind]) => {
+    const id = `field-${key}`;
+    const value = record[key];
+    const described = { id, name: key, "aria-describedby": `${id}-error` };
+    let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    if (kind === "checkbox") {
+      input = h("input", { ...described, type: "checkbox", checked: Boolean(value) }) as HTMLInputElement;
+    } else if (typeof kind === "object") {
+      input = h("select", described, kind.options.map((o) => h("option", { value: o, selected: value === o }, label(o)))) as HTMLSelectElement;
+    } else if (kind === "textarea") {
+      input = h("textarea", { ...described, rows: 2 }, value === null || value === undefined ? "" : String(value)) as HTMLTextAreaElement;
+    } else {
+      const type = kind === "number" ? "number" : kind === "date" ? "date" : "text";
+      input = h("input", { ...described, type, value: value === null || value === undefined ? "" : String(value) }) as HTMLInputElement;
+    }
+    const message = h("p", { class: "field-error", id: `${id}-error` });
+    inputs.set(key, input);
+    messages.set(key, message);
+    const wide = kind === "textarea" ? " wide" : "";
+    return h("div", { class: kind === "checkbox" ? "field check" : `field${wide}` }, h("label", { for: id }, text), input, message);
+  });
+
+  const valueOf = (key: string, kind: FieldKind): unknown => {
+    const input = inputs.get(key)!;
+    if (kind === "checkbox") return (input as HTMLInputElement).checked;
+    const text = input.value.trim();
+    if (text === "") return null;
+    return kind === "number" ? Number(text) : text;
+  };
+
+  return h(
+    "form",
+    {
+      class: "card edit",
+      novalidate: true,
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        banner.hidden = true;
+        for (const m of messages.values()) m.textContent = "";
+        for (const i of inputs.values()) i.removeAttribute("aria-invalid");
+        const changes: Record<string, unknown> = {};
+        for (const [key, , kind] of fields) {
+          const value = valueOf(key, kind);
+          if (value !== (record[key] ?? null)) changes[key] = value;
+        }
+        try {
+          await options.save(changes);
+          toast(t("saved"));
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          if (e.status === 412) {
+            banner.replaceChildren(t("changedElsewhere"), " ", h("button", { type: "button", class: "link", onclick: () => location.reload() }, t("reload")));
+          } else {
+            banner.textContent = e.status === 422 ? t("fixErrors") : e.message;
+            for (const error of e.errors) {
+              const message = error.field ? messages.get(error.field) : undefined;
+              if (message) {
+                message.textContent = error.message;
+                inputs.get(error.field!)!.setAttribute("aria-invalid", "true");
+              } else {
+                banner.append(h("div", {}, error.message));
+              }
+            }
+          }
+          banner.hidden = false;
+        }
+      },
+    },
+    h("h1", {}, options.title),
+    banner,
+    h("div", { class: "grid" }, controls),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("save")), h("a", { class: "button secondary", href: options.cancelHref }, t("cancel"))),
+  );
+}
