@@ -30,6 +30,24 @@ struct AuditEvent {
   std::string details;  // JSON; never values of personal data
   std::string prev_hash;
   std::string hash;
+
+  // An event of `actor` doing `action` to a record; the log fills in time and hashes.
+  static AuditEvent Of(const Actor& actor, std::string action, std::string object_type,
+                       std::string object_key, std::string subject_key = {},
+                       std::string details = {}, std::string outcome = "success") {
+    AuditEvent e;
+    e.actor_user = actor.user;
+    e.actor_role = actor.role;
+    e.source = actor.source;
+    e.purpose = actor.purpose;
+    e.action = std::move(action);
+    e.object_type = std::move(object_type);
+    e.object_key = std::move(object_key);
+    e.subject_key = std::move(subject_key);
+    e.details = std::move(details);
+    e.outcome = std::move(outcome);
+    return e;
+  }
 };
 
 }  // namespace vangnet

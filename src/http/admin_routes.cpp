@@ -26,20 +26,8 @@ void RegisterAdminRoutes(Router& router, Store& store) {
     auto uow = store.Begin(ctx.caller.actor);
     if (!uow) return ReplyError(res, uow.error());
     auto events = uow.value()->Audit().List(filter);
-    AuditEvent read{0,
-                    "",
-                    ctx.caller.actor.user,
-                    ctx.caller.actor.role,
-                    "http",
-                    "read",
-                    "audit_event",
-                    "list",
-                    "",
-                    ctx.caller.actor.purpose,
-                    "success",
-                    nlohmann::json{{"records", events.size()}}.dump(),
-                    "",
-                    ""};
+    AuditEvent read = AuditEvent::Of(ctx.caller.actor, "read", "audit_event", "list", "",
+                                     nlohmann::json{{"records", events.size()}}.dump());
     if (auto s = uow.value()->Audit().Append(read); !s) return ReplyError(res, s.error());
     if (auto s = uow.value()->Commit(); !s) return ReplyError(res, s.error());
     nlohmann::json items = nlohmann::json::array();

@@ -19,6 +19,17 @@ std::optional<std::int64_t> VersionFromIfMatch(const httplib::Request& req) {
   return *version;
 }
 
+// 428: a change without If-Match could silently overwrite someone else's.
+void ReplyVersionRequired(httplib::Response& res) {
+  res.status = 428;
+  res.set_content(ProblemJson(428, "",
+                              {Error::Validation("version",
+                                                 "stuur de versie mee in If-Match, zodat "
+                                                 "niemands wijziging verloren gaat")})
+                      .dump(),
+                  "application/problem+json; charset=utf-8");
+}
+
 std::string ETag(std::int64_t version) {
   return "\"" + std::to_string(version) + "\"";
 }
@@ -96,16 +107,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
   router.Put(one, [&registry](const RequestContext& ctx, const httplib::Request& req,
                               httplib::Response& res) {
     auto version = VersionFromIfMatch(req);
-    if (!version) {
-      res.status = 428;
-      res.set_content(ProblemJson(428, "",
-                                  {Error::Validation("version",
-                                                     "stuur de versie mee in If-Match, "
-                                                     "zodat niemands wijziging verloren gaat")})
-                          .dump(),
-                      "application/problem+json; charset=utf-8");
-      return;
-    }
+    if (!version) return ReplyVersionRequired(res);
     auto body = ParseJsonBody(req, res);
     if (!body) return;
     auto texts = JsonToFieldTexts<T>(*body);
@@ -120,14 +122,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
   router.Delete(one, [&registry](const RequestContext& ctx, const httplib::Request& req,
                                  httplib::Response& res) {
     auto version = VersionFromIfMatch(req);
-    if (!version) {
-      res.status = 428;
-      res.set_content(
-          ProblemJson(428, "", {Error::Validation("version", "stuur de versie mee in If-Match")})
-              .dump(),
-          "application/problem+json; charset=utf-8");
-      return;
-    }
+    if (!version) return ReplyVersionRequired(res);
     if (auto s = registry.Delete<T>(ctx.caller, std::stoll(req.matches[1]), *version); !s) {
       return ReplyError(res, s.error());
     }

@@ -74,17 +74,10 @@ Result<std::string> AccountService::HashPassword(const std::string& password) {
 
 Status AccountService::AuditSecurityEvent(const std::string& user, const std::string& action,
                                           const std::string& outcome, const std::string& details) {
-  auto uow = store_.Begin(Actor{user, "", "http", "aanmelden"});
+  const Actor actor{user, "", "http", "aanmelden"};
+  auto uow = store_.Begin(actor);
   if (!uow) return uow.error();
-  AuditEvent event;
-  event.actor_user = user;
-  event.source = "http";
-  event.action = action;
-  event.object_type = "user_account";
-  event.object_key = user;
-  event.purpose = "aanmelden";
-  event.outcome = outcome;
-  event.details = details;
+  auto event = AuditEvent::Of(actor, action, "user_account", user, "", details, outcome);
   if (auto s = uow.value()->Audit().Append(event); !s) return s;
   return uow.value()->Commit();
 }
@@ -110,81 +103,44 @@ Result<UserAccount> AccountService::AddUser(const Actor& actor, UserAccount user
   }
   auto stored = uow.value()->Accounts().InsertUser(user);
   if (!stored) return stored.error();
-  AuditEvent event{0,
-                   "",
-                   actor.user,
-                   actor.role,
-                   actor.source,
-                   "create",
-                   "user_account",
-                   user.username,
-                   user.username,
-                   actor.purpose,
-                   "success",
-                   nlohmann::json{{"role", EnumCode(USER_ROLES, user.role)}}.dump(),
-                   "",
-                   ""};
+  AuditEvent event =
+      AuditEvent::Of(actor, "create", "user_account", user.username, user.username,
+                     nlohmann::json{{"role", EnumCode(USER_ROLES, user.role)}}.dump());
   if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return Public(stored.value());
+}
+
+Status AccountService::ChangeAccount(const Actor& actor, const std::string& username,
+                                     const char* changed_field, bool end_sessions,
+                                     const std::function<void(UserAccount&)>& change) {
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  auto user = uow.value()->Accounts().FindUser(username);
+  if (!user) return Error::NotFound("username", "gebruiker '" + username + "' bestaat niet");
+  change(*user);
+  if (auto s = uow.value()->Accounts().UpdateUser(*user); !s) return s;
+  if (end_sessions) {
+    if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
+  }
+  auto event = AuditEvent::Of(actor, "update", "user_account", username, username,
+                              nlohmann::json{{"changed", {changed_field}}}.dump());
+  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  return uow.value()->Commit();
 }
 
 Status AccountService::SetPassword(const Actor& actor, const std::string& username,
                                    const std::string& password) {
   auto hash = HashPassword(password);
   if (!hash) return hash.error();
-  auto uow = store_.Begin(actor);
-  if (!uow) return uow.error();
-  auto user = uow.value()->Accounts().FindUser(username);
-  if (!user) return Error::NotFound("username", "gebruiker '" + username + "' bestaat niet");
-  user->password_hash = hash.value();
-  if (auto s = uow.value()->Accounts().UpdateUser(*user); !s) return s;
   // A new password ends every open session: whoever knew the old one is logged out.
-  if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
-  AuditEvent event{0,
-                   "",
-                   actor.user,
-                   actor.role,
-                   actor.source,
-                   "update",
-                   "user_account",
-                   username,
-                   username,
-                   actor.purpose,
-                   "success",
-                   R"({"changed":["password"]})",
-                   "",
-                   ""};
-  if (auto s = uow.value()->Audit().Append(event); !s) return s;
-  return uow.value()->Commit();
+  return ChangeAccount(actor, username, "password", true,
+                       [&](UserAccount& user) { user.password_hash = hash.value(); });
 }
 
 Status AccountService::SetDisabled(const Actor& actor, const std::string& username, bool disabled) {
-  auto uow = store_.Begin(actor);
-  if (!uow) return uow.error();
-  auto user = uow.value()->Accounts().FindUser(username);
-  if (!user) return Error::NotFound("username", "gebruiker '" + username + "' bestaat niet");
-  user->disabled = disabled;
-  if (auto s = uow.value()->Accounts().UpdateUser(*user); !s) return s;
-  if (disabled) {
-    if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
-  }
-  AuditEvent event{0,
-                   "",
-                   actor.user,
-                   actor.role,
-                   actor.source,
-                   "update",
-                   "user_account",
-                   username,
-                   username,
-                   actor.purpose,
-                   "success",
-                   R"({"changed":["disabled"]})",
-                   "",
-                   ""};
-  if (auto s = uow.value()->Audit().Append(event); !s) return s;
-  return uow.value()->Commit();
+  return ChangeAccount(actor, username, "disabled", disabled,
+                       [&](UserAccount& user) { user.disabled = disabled; });
 }
 
 std::vector<UserAccount> AccountService::ListUsers(const Actor& actor) {
@@ -256,11 +212,8 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
       HashToken(result.session_token), user->id, result.csrf_token, IsoUtc(now), IsoUtc(now),
       IsoUtc(now + kAbsoluteLimit)};
   if (auto s = uow.value()->Accounts().InsertSession(session); !s) return s.error();
-  AuditEvent event{
-      0,        "",          username,       std::string(EnumCode(USER_ROLES, user->role)),
-      "http",   "login",     "user_account", username,
-      username, "aanmelden", "success",      details.dump(),
-      "",       ""};
+  AuditEvent event = AuditEvent::Of(uow.value()->actor(), "login", "user_account", username,
+                                    username, details.dump());
   if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return result;

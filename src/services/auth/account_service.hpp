@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -71,6 +72,9 @@ class AccountService {
   Result<std::string> HashPassword(const std::string& password);
   bool TooManyFailures(const std::string& username);
   void RecordFailure(const std::string& username);
+  // Finds the account, applies `change`, optionally ends its sessions, audits: one action.
+  Status ChangeAccount(const Actor& actor, const std::string& username, const char* changed_field,
+                       bool end_sessions, const std::function<void(UserAccount&)>& change);
   Status AuditSecurityEvent(const std::string& user, const std::string& action,
                             const std::string& outcome, const std::string& details);
 

@@ -65,20 +65,8 @@ bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
 Status RegistryService::AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
                                   const std::string& subject, std::size_t count) {
   const Actor& a = uow.actor();
-  AuditEvent event{0,
-                   "",
-                   a.user,
-                   a.role,
-                   a.source,
-                   "read",
-                   std::string(table),
-                   key,
-                   subject,
-                   a.purpose,
-                   "success",
-                   nlohmann::json{{"records", count}}.dump(),
-                   "",
-                   ""};
+  AuditEvent event = AuditEvent::Of(a, "read", std::string(table), key, subject,
+                                    nlohmann::json{{"records", count}}.dump());
   return uow.Audit().Append(std::move(event));
 }
 

@@ -117,6 +117,11 @@ void AddRecordErrors(const T& record, Errors& errors) {
   }
 }
 
+template <class T>
+Error NotFoundError() {
+  return Error(ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet");
+}
+
 inline Error Forbidden(std::string_view what) {
   return Error{
       ErrorKind::kForbidden, "uw rol geeft geen toegang tot " + std::string(what), {}, 0, {}};
@@ -163,8 +168,7 @@ Result<T> RegistryService::Get(const Caller& caller, std::int64_t id) {
   if (!uow) return uow.error();
   auto record = uow.value()->template Table<T>().FindById(id);
   if (!record) {
-    return Error{
-        ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet", {}, 0, {}};
+    return NotFoundError<T>();
   }
   if (access == Access::kScoped &&
       !InScope(*uow.value(), caller, *record, PeopleOfPractices(*uow.value(), caller))) {
@@ -240,8 +244,7 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
   if (!uow) return uow.error();
   auto existing = uow.value()->template Table<T>().FindById(id);
   if (!existing) {
-    return Error{
-        ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet", {}, 0, {}};
+    return NotFoundError<T>();
   }
   if (auto s = CheckWrite(*uow.value(), caller, *existing); !s) return s.error();
   if (existing->version != expected_version) {
@@ -280,8 +283,7 @@ Status RegistryService::Delete(const Caller& caller, std::int64_t id,
   if (!uow) return uow.error();
   auto existing = uow.value()->template Table<T>().FindById(id);
   if (!existing) {
-    return Error{
-        ErrorKind::kNotFound, std::string(EntityTraits<T>::kLabelNl) + " bestaat niet", {}, 0, {}};
+    return NotFoundError<T>();
   }
   if (auto s = CheckWrite(*uow.value(), caller, *existing); !s) return s;
   if (existing->version != expected_version) {

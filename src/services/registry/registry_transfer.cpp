@@ -227,8 +227,7 @@ ImportReport ImportRegistry(Store& store, const Actor& actor, std::vector<Import
                        {"unchanged", c.unchanged}});
     names += (names.empty() ? "" : ", ") + fs::path(c.name).filename().string();
   }
-  AuditEvent event{0,     "", actor.user,    actor.role, actor.source,   "import", "registry",
-                   names, "", actor.purpose, "success",  details.dump(), "",       ""};
+  AuditEvent event = AuditEvent::Of(actor, "import", "registry", names, "", details.dump());
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) {
     report.errors.push_back(s.error());
     return report;
@@ -281,8 +280,7 @@ Result<ExportReport> ExportRegistry(Store& store, const Actor& actor,
   }
   nlohmann::json details = nlohmann::json::array();
   for (const auto& f : report.files) details.push_back({{"file", f.name}, {"rows", f.created}});
-  AuditEvent event{0,         "", actor.user,    actor.role, actor.source,   "export", "registry",
-                   directory, "", actor.purpose, "success",  details.dump(), "",       ""};
+  AuditEvent event = AuditEvent::Of(actor, "export", "registry", directory, "", details.dump());
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return report;

@@ -245,18 +245,9 @@ class SqliteRepository final : public Repository<T> {
     return Error::Internal(what + ": " + sqlite3_errmsg(db_) + " (" + std::to_string(rc) + ")");
   }
 
-  Status AppendAudit(const char* action, const T& record, nlohmann::json details) {
-    AuditEvent event;
-    event.actor_user = actor_.user;
-    event.actor_role = actor_.role;
-    event.source = actor_.source;
-    event.purpose = actor_.purpose;
-    event.action = action;
-    event.object_type = std::string(Traits::kTable);
-    event.object_key = KeyOf(record);
-    event.subject_key = SubjectOf(record);
-    event.details = details.dump();
-    return audit_.Append(std::move(event));
+  Status AppendAudit(const char* action, const T& record, const nlohmann::json& details) {
+    return audit_.Append(AuditEvent::Of(actor_, action, std::string(Traits::kTable), KeyOf(record),
+                                        SubjectOf(record), details.dump()));
   }
 
   // Statements are prepared once per unit of work and reused: an import of many rows
