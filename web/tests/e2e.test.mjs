@@ -9,6 +9,10 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -62,6 +66,20 @@ async function apiSession(username) {
   };
 }
 
+// axe-core on the page as it is now; serious and critical findings fail the test. (Evaluated
+// through the DevTools protocol, which the page's Content-Security-Policy does not govern.)
+async function checkAccessibility(where) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  assert.ok(result.passes.length > 10, "axe ran its rules");
+  const minor = result.violations.filter((v) => v.impact !== "serious" && v.impact !== "critical");
+  if (minor.length) console.log(`axe (${where}), minor: ${minor.map((v) => v.id).join(", ")}`);
+  const serious = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}x, e.g. ${v.nodes[0].target})`);
+  assert.deepEqual(serious, [], `accessibility of ${where}`);
+}
+
 async function shot(name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
@@ -113,6 +131,7 @@ test("the login page explains itself and refuses a wrong password in Dutch", asy
   await page.goto(baseUrl + "/");
   await page.getByRole("button", { name: "Inloggen" }).waitFor();
   await shot("01-login");
+  await checkAccessibility("login");
   await page.getByLabel("Gebruikersnaam").fill("e2e-coordinator");
   await page.getByLabel("Wachtwoord").fill("verkeerd wachtwoord");
   await page.getByRole("button", { name: "Inloggen" }).click();
@@ -126,6 +145,7 @@ test("after login the overview shows the region's figures and every practice on 
   // 58 practice markers over the postcode background.
   await page.waitForFunction(() => document.querySelectorAll("path.leaflet-interactive").length >= 58);
   await shot("02-overview");
+  await checkAccessibility("overview");
   // A marker opens its card (dispatched: markers may overlap at this zoom).
   await page.locator("path.leaflet-interactive").nth(5).dispatchEvent("click");
   await page.locator(".leaflet-popup").getByText("Open praktijkkaart").waitFor();
@@ -136,10 +156,12 @@ test("a coordinator finds a practice by searching and opens its page", async () 
   await page.getByRole("searchbox").fill("Vaals");
   await page.waitForFunction(() => document.querySelectorAll("table.list tbody tr").length === 1);
   await shot("03-practice-list");
+  await checkAccessibility("practice list");
   await page.locator("table.list tbody tr a").first().click();
   await page.getByRole("heading", { name: "Team" }).waitFor();
   await page.getByRole("heading", { name: "Calamiteitenkaart" }).waitFor();
   await shot("04-practice-page");
+  await checkAccessibility("practice page");
 });
 
 test("editing shows the server's validation message at the field, then saves", async () => {
@@ -152,6 +174,7 @@ test("editing shows the server's validation message at the field, then saves", a
   await page.locator("#field-postcode-error").filter({ hasText: "moet uit 4 cijfers bestaan" }).waitFor();
   assert.equal(await patients.getAttribute("aria-invalid"), "true");
   await shot("05-edit-validation");
+  await checkAccessibility("edit form with errors");
   await patients.fill("2500");
   await page.getByLabel("Postcode (4 cijfers)").fill("6291");
   await page.getByRole("button", { name: "Opslaan" }).click();
@@ -191,6 +214,7 @@ test("the contact directory and crisis roles show primary and substitute, and pr
   await page.locator("table.roles tr.gap").first().waitFor();
   assert.ok((await page.locator("table.roles tbody tr").count()) >= 10);
   await shot("08-directory");
+  await checkAccessibility("directory");
   await page.emulateMedia({ media: "print" });
   await shot("09-directory-print");
   await page.emulateMedia({ media: "screen" });
@@ -213,6 +237,7 @@ test("the admin sees the audit log with the edits just made", async () => {
   assert.match(text, /e2e-collega/);
   assert.match(text, /update/);
   await shot("11-audit");
+  await checkAccessibility("audit log");
 });
 
 test("a practice user keeps their own calamity card current, and never stores a password", async () => {

@@ -32,6 +32,6 @@ export function renderLogin(app: HTMLElement, onLoggedIn: (user: User) => void):
     h("button", { type: "submit", class: "primary" }, t("login")),
     h("button", { type: "button", class: "link", onclick: () => { toggleLang(); app.replaceChildren(); renderLogin(app, onLoggedIn); } }, t("language")),
   );
-  app.append(h("div", { class: "login-page" }, form));
+  app.append(h("main", { class: "login-page" }, form));
   username.focus();
 }
