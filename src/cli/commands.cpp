@@ -73,6 +73,14 @@ const std::vector<Command>& Commands() {
        "(minstens 10 tekens). Een nieuw wachtwoord of blokkeren beëindigt open sessies.\n\n"
        "  --db PAD    databasebestand (standaard vangnet.db)\n",
        RunUser},
+      {"playbook", "draaiboeken tonen en controleren",
+       "Gebruik: vangnet playbook list [--dir MAP]\n"
+       "       vangnet playbook show ID [--dir MAP]\n"
+       "       vangnet playbook validate BESTAND...\n\n"
+       "Toont de draaiboeken (playbooks/*.yaml, met de bron van elke stap) of controleert\n"
+       "een eigen draaiboek. --dir MAP: draaiboeken van de regio die de meegeleverde met\n"
+       "hetzelfde id vervangen. Afsluitcode 65 als een bestand niet in orde is.\n",
+       RunPlaybook},
       {"version", "versie tonen", "Gebruik: vangnet version\n", RunVersion},
   };
   return commands;

@@ -1,0 +1,170 @@
+// Playbooks as data: every shipped playbook loads with a source on every item, and a broken
+// file is refused whole, naming file, line and field.
+#include "io/playbook_yaml.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "services/playbook/playbook_catalog.hpp"
+#include "test_support/temp_dir.hpp"
+
+namespace vangnet {
+namespace {
+
+// A small valid playbook; tests break one thing at a time.
+const std::string kValid = R"(id: test-scenario
+version: 1
+title: Testscenario
+source: 000_5a37fb5747e2df6f.txt §6 Scenario 1
+situation: Een situatie.
+roles:
+  - id: holder
+    label: Praktijkhouder
+    source: 000_5a37fb5747e2df6f.txt §6 Scenario 1
+phases:
+  - id: first
+    title: Eerste fase
+    starts: 0m
+    ends: 2h
+    source: 000_5a37fb5747e2df6f.txt §6 Scenario 1, Fase 1
+    steps:
+      - id: report
+        text: Meld het bij de RHO.
+        owner: holder
+        deadline: 30m
+        source: 000_5a37fb5747e2df6f.txt §6 Scenario 1, Fase 1
+)";
+
+Error Refused(const std::string& yaml) {
+  auto result = ParsePlaybookYaml(yaml, "test.yaml");
+  EXPECT_FALSE(result) << "a broken playbook was accepted";
+  return result ? Error() : result.error();
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(PlaybookYaml, AValidPlaybookLoads) {
+  auto p = ParsePlaybookYaml(kValid, "test.yaml");
+  ASSERT_TRUE(p) << p.error().ToString();
+  EXPECT_EQ(p.value().StepCount(), 1u);
+  EXPECT_EQ(p.value().phases[0].steps[0].deadline, std::chrono::minutes(30));
+  EXPECT_EQ(p.value().phases[0].ends, std::chrono::hours(2));
+}
+
+TEST(PlaybookYaml, AStepWithoutSourceIsRefusedAtItsLine) {
+  auto e = Refused(
+      Replace(kValid, "        source: 000_5a37fb5747e2df6f.txt §6 Scenario 1, Fase 1\n", ""));
+  EXPECT_EQ(e.file, "test.yaml");
+  EXPECT_EQ(e.row, 17u);  // the line where the step starts
+  EXPECT_EQ(e.field, "phases[0].steps[0].source");
+}
+
+TEST(PlaybookYaml, AnOwnerMustBeADeclaredRole) {
+  auto e = Refused(Replace(kValid, "owner: holder", "owner: chair"));
+  EXPECT_EQ(e.field, "phases[0].steps[0].owner");
+  EXPECT_NE(e.message.find("'chair' is geen rol"), std::string::npos);
+}
+
+TEST(PlaybookYaml, ADeadlineOutsideItsPhaseIsRefused) {
+  auto e = Refused(Replace(kValid, "deadline: 30m", "deadline: 3h"));
+  EXPECT_EQ(e.field, "phases[0].steps[0].deadline");
+  EXPECT_NE(e.message.find("valt buiten de fase"), std::string::npos);
+}
+
+TEST(PlaybookYaml, ALegalDeadlineMayRunPastItsPhase) {
+  auto p = ParsePlaybookYaml(Replace(kValid, "deadline: 30m", "deadline: 72h\n        legal: true"),
+                             "test.yaml");
+  EXPECT_TRUE(p) << p.error().ToString();
+}
+
+TEST(PlaybookYaml, AMalformedDurationSaysHowToWriteIt) {
+  auto e = Refused(Replace(kValid, "deadline: 30m", "deadline: half uur"));
+  EXPECT_EQ(e.field, "phases[0].steps[0].deadline");
+  EXPECT_NE(e.message.find("30m, 2h, 3d of 2w"), std::string::npos);
+}
+
+TEST(PlaybookYaml, AMisspeltKeyIsRefusedNotIgnored) {
+  auto e = Refused(Replace(kValid, "    text: Meld", "    tekst: Meld"));
+  EXPECT_EQ(e.field, "phases[0].steps[0].tekst");
+  EXPECT_EQ(e.row, 18u);
+}
+
+TEST(PlaybookYaml, InvalidYamlNamesTheLine) {
+  auto e = Refused(Replace(kValid, "title: Eerste fase", "title: Eerste: fase: ["));
+  EXPECT_EQ(e.file, "test.yaml");
+  EXPECT_GT(e.row, 0u);
+  EXPECT_NE(e.message.find("geen geldige YAML"), std::string::npos);
+}
+
+TEST(PlaybookYaml, DuplicateStepIdsAreRefused) {
+  std::string twice = kValid + R"(      - id: report
+        text: Nog eens.
+        owner: holder
+        deadline: 1h
+        source: 000_5a37fb5747e2df6f.txt §6 Scenario 1, Fase 1
+)";
+  auto e = Refused(twice);
+  EXPECT_EQ(e.field, "phases[0].steps[1].id");
+}
+
+TEST(PlaybookYaml, DurationsReadAndWriteBack) {
+  EXPECT_EQ(ParseDuration("90m"), std::chrono::minutes(90));
+  EXPECT_EQ(ParseDuration("3d"), std::chrono::days(3));
+  EXPECT_EQ(ParseDuration("2w"), std::chrono::weeks(2));
+  EXPECT_FALSE(ParseDuration("2 uur"));
+  EXPECT_FALSE(ParseDuration("-1h"));
+  EXPECT_EQ(FormatDuration(std::chrono::hours(72)), "3d");
+  EXPECT_EQ(FormatDuration(std::chrono::minutes(150)), "150m");
+}
+
+TEST(PlaybookCatalog, EveryShippedPlaybookLoadsWithSourcesEverywhere) {
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog) << catalog.error().ToString();
+  ASSERT_GE(catalog.value().All().size(), 2u);
+  for (const auto& p : catalog.value().All()) {
+    EXPECT_FALSE(p.source.empty()) << p.id;
+    EXPECT_GT(p.StepCount(), 10u) << p.id;
+    for (const auto& phase : p.phases) {
+      for (const auto& step : phase.steps) {
+        EXPECT_TRUE(step.source.starts_with("000_") || step.source.starts_with("001_") ||
+                    step.source.starts_with("002_") || step.source.starts_with("003_") ||
+                    step.source.starts_with("004_"))
+            << p.id << "/" << step.id << ": " << step.source;
+      }
+    }
+  }
+  // seed 000 §6 Scenario 6: after four hours without power the cold chain moves out.
+  const Playbook* power = catalog.value().Find("power-outage");
+  ASSERT_NE(power, nullptr);
+  bool cold_chain = false;
+  for (const auto& phase : power->phases) {
+    for (const auto& step : phase.steps) {
+      cold_chain |= step.id == "cold-chain-move" && step.deadline == std::chrono::hours(4);
+    }
+  }
+  EXPECT_TRUE(cold_chain);
+}
+
+TEST(PlaybookCatalog, ARegionsPlaybookReplacesTheShippedOneAndABrokenOneRefusesAll) {
+  TempDir dir;
+  std::string mine = Replace(kValid, "id: test-scenario", "id: power-outage");
+  mine = Replace(mine, "title: Testscenario", "title: Stroomuitval (regio)");
+  std::ofstream(dir.Path("power.yaml")) << mine;
+  auto catalog = PlaybookCatalog::Load(dir.Path());
+  ASSERT_TRUE(catalog) << catalog.error().ToString();
+  EXPECT_EQ(catalog.value().Find("power-outage")->title, "Stroomuitval (regio)");
+  EXPECT_NE(catalog.value().Find("practice-unusable"), nullptr);
+
+  std::ofstream(dir.Path("kapot.yaml")) << Replace(kValid, "owner: holder", "owner: niemand");
+  auto broken = PlaybookCatalog::Load(dir.Path());
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().file.find("kapot.yaml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vangnet
