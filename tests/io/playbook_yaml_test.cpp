@@ -148,6 +148,16 @@ TEST(PlaybookCatalog, EveryShippedPlaybookLoadsWithSourcesEverywhere) {
     }
   }
   EXPECT_TRUE(cold_chain);
+  // seed 000 §6 Scenario 7 (and DOMAIN.md): a data breach goes to the AP within 72 hours.
+  const Playbook* cyber = catalog.value().Find("cyber-attack");
+  ASSERT_NE(cyber, nullptr);
+  bool ap_report = false;
+  for (const auto& phase : cyber->phases) {
+    for (const auto& step : phase.steps) {
+      ap_report |= step.legal && step.deadline == std::chrono::hours(72);
+    }
+  }
+  EXPECT_TRUE(ap_report);
 }
 
 TEST(PlaybookCatalog, ARegionsPlaybookReplacesTheShippedOneAndABrokenOneRefusesAll) {
