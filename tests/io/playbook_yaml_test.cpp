@@ -128,7 +128,7 @@ TEST(PlaybookCatalog, EveryShippedPlaybookLoadsWithSourcesEverywhere) {
   ASSERT_GE(catalog.value().All().size(), 2u);
   for (const auto& p : catalog.value().All()) {
     EXPECT_FALSE(p.source.empty()) << p.id;
-    EXPECT_GT(p.StepCount(), 10u) << p.id;
+    EXPECT_GE(p.StepCount(), 5u) << p.id;  // every phase of the source has its steps
     for (const auto& phase : p.phases) {
       for (const auto& step : phase.steps) {
         EXPECT_TRUE(step.source.starts_with("000_") || step.source.starts_with("001_") ||
