@@ -20,6 +20,11 @@ void PrintErrors(const Error& error) {
 void PrintPlaybook(const Playbook& p) {
   std::cout << p.title << " (" << p.id << ", versie " << p.version << ")\n"
             << "Bron: " << p.source << (p.derived ? " (afgeleid)" : "") << "\n\n";
+  if (!p.conditions.empty()) {
+    std::cout << "Voorwaarden vooraf:\n";
+    for (const auto& c : p.conditions) std::cout << "  - " << c.text << "\n";
+    std::cout << "\n";
+  }
   for (const auto& phase : p.phases) {
     std::cout << phase.title << " (" << FormatDuration(phase.starts) << " - "
               << (phase.ends ? FormatDuration(*phase.ends) : std::string("...")) << ")\n";
@@ -29,7 +34,8 @@ void PrintPlaybook(const Playbook& p) {
         if (role.id == step.owner) owner = role.label;
       }
       std::cout << "  [+" << FormatDuration(step.deadline) << (step.legal ? ", wettelijk" : "")
-                << "] " << step.text << "\n        wie: " << owner << "\n";
+                << (step.repeat ? ", elke " + FormatDuration(*step.repeat) : std::string()) << "] "
+                << step.text << "\n        wie: " << owner << "\n";
     }
     std::cout << "\n";
   }

@@ -118,6 +118,10 @@ Errors ValidatePlaybook(const Playbook& p) {
       c.Require(roles.count(step.owner) > 0, step.line, sw + ".owner",
                 "eigenaar '" + step.owner + "' is geen rol van dit playbook");
       c.Source(step.source, step.line, sw);
+      if (step.repeat) {
+        c.Require(*step.repeat >= std::chrono::hours(1), step.line, sw + ".repeat",
+                  "herhaling moet minstens een uur zijn");
+      }
       const bool in_window =
           step.deadline >= phase.starts && (!phase.ends || step.deadline <= *phase.ends);
       // Legal deadlines keep their own clock (AP 72 h) and may fall outside the phase.

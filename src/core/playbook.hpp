@@ -44,9 +44,10 @@ struct PlaybookRole {
 struct PlaybookStep {
   std::string id;
   std::string text;
-  std::string owner;                // a PlaybookRole id
-  std::chrono::minutes deadline{};  // after activation
-  bool legal = false;               // a deadline set by law or regulator (AP 72 h, IGJ)
+  std::string owner;                           // a PlaybookRole id
+  std::chrono::minutes deadline{};             // after activation
+  bool legal = false;                          // a deadline set by law or regulator (AP 72 h, IGJ)
+  std::optional<std::chrono::minutes> repeat;  // recurring (a weekly update): the interval
   std::string source;
   int line = 0;
 };
@@ -93,6 +94,8 @@ struct Playbook {
   std::vector<PlaybookText> resources;
   std::vector<PlaybookText> prevention;
   std::vector<PlaybookText> evaluation;
+  // Conditions to record before the playbook may start (the takeover's nine, seed 000 §5).
+  std::vector<PlaybookText> conditions;
 
   std::size_t StepCount() const;
 };

@@ -105,9 +105,10 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
   Reader r(file);
   Playbook p;
   p.file = file;
-  r.OnlyKeys(root, "",
-             {"id", "version", "title", "source", "derived", "situation", "risks", "roles",
-              "phases", "contacts", "communication", "resources", "prevention", "evaluation"});
+  r.OnlyKeys(
+      root, "",
+      {"id", "version", "title", "source", "derived", "situation", "risks", "roles", "phases",
+       "contacts", "communication", "resources", "prevention", "evaluation", "conditions"});
   if (!root.IsMap()) return Error::Combined(r.Take());
   p.id = r.Text(root, "id", "");
   p.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
@@ -135,13 +136,14 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
     phase.source = r.Text(n, "source", w, false);
     phase.line = Reader::Line(n);
     r.List(n, "steps", w, [&](const YAML::Node& s, const std::string& sw) {
-      r.OnlyKeys(s, sw, {"id", "text", "owner", "deadline", "legal", "source"});
+      r.OnlyKeys(s, sw, {"id", "text", "owner", "deadline", "legal", "repeat", "source"});
       PlaybookStep step;
       step.id = r.Text(s, "id", sw);
       step.text = r.Text(s, "text", sw);
       step.owner = r.Text(s, "owner", sw);
       step.deadline = r.Duration(s, "deadline", sw);
       step.legal = s["legal"] && s["legal"].as<std::string>() == "true";
+      if (s["repeat"]) step.repeat = r.Duration(s, "repeat", sw);
       step.source = r.Text(s, "source", sw, false);
       step.line = Reader::Line(s);
       phase.steps.push_back(std::move(step));
@@ -162,6 +164,8 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
   p.resources = r.Texts(root, "resources");
   p.prevention = r.Texts(root, "prevention");
   p.evaluation = r.Texts(root, "evaluation");
+  p.conditions = r.Texts(root, "conditions");
+  p.conditions = r.Texts(root, "conditions");
 
   Errors errors = r.Take();
   for (auto& e : ValidatePlaybook(p)) errors.push_back(std::move(e));

@@ -158,6 +158,18 @@ TEST(PlaybookCatalog, EveryShippedPlaybookLoadsWithSourcesEverywhere) {
     }
   }
   EXPECT_TRUE(ap_report);
+  // seed 000 §5: the takeover's nine conditions, a weekly update and a monthly report.
+  const Playbook* takeover = catalog.value().Find("temporary-takeover");
+  ASSERT_NE(takeover, nullptr);
+  EXPECT_EQ(takeover->conditions.size(), 9u);
+  std::vector<std::chrono::minutes> repeats;
+  for (const auto& phase : takeover->phases) {
+    for (const auto& step : phase.steps) {
+      if (step.repeat) repeats.push_back(*step.repeat);
+    }
+  }
+  EXPECT_EQ(repeats,
+            (std::vector<std::chrono::minutes>{std::chrono::weeks(1), std::chrono::weeks(4)}));
 }
 
 TEST(PlaybookCatalog, ARegionsPlaybookReplacesTheShippedOneAndABrokenOneRefusesAll) {
