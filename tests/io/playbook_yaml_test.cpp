@@ -172,6 +172,29 @@ TEST(PlaybookCatalog, EveryShippedPlaybookLoadsWithSourcesEverywhere) {
             (std::vector<std::chrono::minutes>{std::chrono::weeks(1), std::chrono::weeks(4)}));
 }
 
+TEST(PlaybookCatalog, ShipsEveryScenarioTheSourcesHold) {
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog);
+  std::vector<std::string> ids;
+  for (const auto& p : catalog.value().All()) ids.push_back(p.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "acute-shortage",          // seed 001
+                     "cyber-attack",            // seed 000 §6 scenario 7
+                     "financial-trouble",       // 4
+                     "gp-temporarily-out",      // 3
+                     "holder-permanently-out",  // 2
+                     "legal-trouble",           // 5
+                     "power-outage",            // 6
+                     "practice-unusable",       // 1
+                     "regional-crisis",         // seed 002
+                     "support-staff-out",       // named in seed 000, not written out
+                     "temporary-takeover",      // seed 000 §5
+                 }));
+  // Only the scenario the sources do not write out is marked as derived.
+  for (const auto& p : catalog.value().All())
+    EXPECT_EQ(p.derived, p.id == "support-staff-out") << p.id;
+}
+
 TEST(PlaybookCatalog, ARegionsPlaybookReplacesTheShippedOneAndABrokenOneRefusesAll) {
   TempDir dir;
   std::string mine = Replace(kValid, "id: test-scenario", "id: power-outage");
