@@ -1,0 +1,85 @@
+#include "core/incident.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/date.hpp"
+
+namespace vangnet {
+
+std::vector<IncidentTask> TasksFromPlaybook(const Playbook& playbook, TimePoint activated_at) {
+  std::vector<IncidentTask> tasks;
+  for (const auto& phase : playbook.phases) {
+    for (const auto& step : phase.steps) {
+      IncidentTask task;
+      task.step_id = step.id;
+      task.phase_title = phase.title;
+      task.text = step.text;
+      task.owner_role = step.owner;
+      for (const auto& role : playbook.roles) {
+        if (role.id == step.owner) task.owner_role = role.label;
+      }
+      task.deadline = activated_at + std::chrono::duration_cast<std::chrono::seconds>(step.deadline);
+      task.legal = step.legal;
+      task.source = step.source;
+      tasks.push_back(std::move(task));
+    }
+  }
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const auto& a, const auto& b) { return a.deadline < b.deadline; });
+  return tasks;
+}
+
+std::string FormatUtc(TimePoint t) {
+  auto day = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::hh_mm_ss time{t - day};
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
+  return FormatDate(std::chrono::year_month_day{day}) + clock;
+}
+
+std::optional<TimePoint> ParseUtc(std::string_view text) {
+  // 2026-11-23T14:05:06Z, optionally with milliseconds before the Z.
+  if (text.size() < 20 || text[10] != 'T' || text.back() != 'Z') return std::nullopt;
+  auto date = ParseDate(text.substr(0, 10));
+  int h = 0, m = 0, s = 0;
+  if (!date || std::sscanf(std::string(text.substr(11, 8)).c_str(), "%2d:%2d:%2d", &h, &m, &s) != 3 ||
+      h > 23 || m > 59 || s > 60) {
+    return std::nullopt;
+  }
+  return std::chrono::sys_days{*date} + std::chrono::hours(h) + std::chrono::minutes(m) +
+         std::chrono::seconds(s);
+}
+
+namespace {
+// 01:00 UTC on the last Sunday of `month` in `year`.
+TimePoint LastSundayOneUtc(std::chrono::year year, std::chrono::month month) {
+  std::chrono::sys_days last{std::chrono::year_month_day_last{year, std::chrono::month_day_last{month}}};
+  std::chrono::weekday wd{last};
+  last -= (wd - std::chrono::Sunday);
+  return last + std::chrono::hours(1);
+}
+}  // namespace
+
+std::chrono::minutes AmsterdamOffset(TimePoint t) {
+  auto year = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t)}.year();
+  bool summer = t >= LastSundayOneUtc(year, std::chrono::March) &&
+                t < LastSundayOneUtc(year, std::chrono::October);
+  return std::chrono::minutes(summer ? 120 : 60);
+}
+
+bool IsOfficeHours(TimePoint t, const std::vector<std::chrono::year_month_day>& holidays) {
+  auto local = t + AmsterdamOffset(t);
+  auto day = std::chrono::floor<std::chrono::days>(local);
+  std::chrono::weekday wd{day};
+  if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) return false;
+  if (std::find(holidays.begin(), holidays.end(), std::chrono::year_month_day{day}) != holidays.end()) {
+    return false;
+  }
+  auto hour = std::chrono::floor<std::chrono::hours>(local - day).count();
+  return hour >= 8 && hour < 17;  // HAP covers 17:00-08:00 (DOMAIN.md, region HAP)
+}
+
+}  // namespace vangnet

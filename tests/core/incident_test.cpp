@@ -1,0 +1,81 @@
+// Deadlines from a playbook, across daylight-saving changes, and office hours versus ANW.
+#include <gtest/gtest.h>
+
+#include "core/incident.hpp"
+
+namespace vangnet {
+namespace {
+
+using namespace std::chrono_literals;
+
+TimePoint Utc(const char* text) { return ParseUtc(text).value(); }
+
+Playbook TwoStepPlaybook() {
+  Playbook p;
+  p.roles = {{"holder", "Praktijkhouder", "", "s", 1}};
+  PlaybookPhase phase;
+  phase.title = "Fase 1";
+  phase.steps = {{"later", "Tweede", "holder", 2h, false, std::nullopt, "s", 1},
+                 {"first", "Eerste", "holder", 30min, false, std::nullopt, "s", 1}};
+  p.phases = {phase};
+  return p;
+}
+
+TEST(IncidentTasks, DeadlinesAreOffsetsFromActivationInOrder) {
+  auto tasks = TasksFromPlaybook(TwoStepPlaybook(), Utc("2026-11-23T02:50:00Z"));
+  ASSERT_EQ(tasks.size(), 2u);
+  EXPECT_EQ(tasks[0].step_id, "first");
+  EXPECT_EQ(FormatUtc(tasks[0].deadline), "2026-11-23T03:20:00Z");
+  EXPECT_EQ(FormatUtc(tasks[1].deadline), "2026-11-23T04:50:00Z");
+  EXPECT_EQ(tasks[0].owner_role, "Praktijkhouder");
+  EXPECT_EQ(tasks[0].status, TaskStatus::kOpen);
+}
+
+TEST(IncidentTasks, ATwoHourDeadlineAcrossTheAutumnClockChangeIsTwoRealHours) {
+  // 25 Oct 2026: at 03:00 summer time (01:00 UTC) clocks go back to 02:00. A fire reported at
+  // 01:30 local summer time (23:30 UTC) must be handled by 02:30 UTC = 03:30 local winter time.
+  auto tasks = TasksFromPlaybook(TwoStepPlaybook(), Utc("2026-10-24T23:30:00Z"));
+  EXPECT_EQ(FormatUtc(tasks[1].deadline), "2026-10-25T01:30:00Z");
+  EXPECT_EQ(AmsterdamOffset(Utc("2026-10-25T00:59:59Z")), 120min);
+  EXPECT_EQ(AmsterdamOffset(Utc("2026-10-25T01:00:00Z")), 60min);
+}
+
+TEST(IncidentTasks, SpringForward) {
+  // 29 Mar 2026: 02:00 local winter time becomes 03:00 summer time at 01:00 UTC.
+  EXPECT_EQ(AmsterdamOffset(Utc("2026-03-29T00:59:59Z")), 60min);
+  EXPECT_EQ(AmsterdamOffset(Utc("2026-03-29T01:00:00Z")), 120min);
+}
+
+TEST(IncidentTasks, OverdueOnlyWhileOpen) {
+  auto task = TasksFromPlaybook(TwoStepPlaybook(), Utc("2026-11-23T02:50:00Z"))[0];
+  EXPECT_FALSE(task.IsOverdue(Utc("2026-11-23T03:20:00Z")));
+  EXPECT_TRUE(task.IsOverdue(Utc("2026-11-23T03:20:01Z")));
+  task.status = TaskStatus::kDone;
+  EXPECT_FALSE(task.IsOverdue(Utc("2026-11-23T09:00:00Z")));
+}
+
+TEST(OfficeHours, WeekdaysEightToFiveLocalTime) {
+  // Monday 23 Nov 2026 (winter, UTC+1).
+  EXPECT_FALSE(IsOfficeHours(Utc("2026-11-23T06:59:00Z")));  // 07:59 local
+  EXPECT_TRUE(IsOfficeHours(Utc("2026-11-23T07:00:00Z")));   // 08:00 local
+  EXPECT_TRUE(IsOfficeHours(Utc("2026-11-23T15:59:00Z")));   // 16:59 local
+  EXPECT_FALSE(IsOfficeHours(Utc("2026-11-23T16:00:00Z")));  // 17:00 local: ANW
+  // Summer (UTC+2): 08:00 local is 06:00 UTC.
+  EXPECT_TRUE(IsOfficeHours(Utc("2026-07-01T06:00:00Z")));
+  // Saturday, and a holiday, are ANW all day.
+  EXPECT_FALSE(IsOfficeHours(Utc("2026-11-21T10:00:00Z")));
+  EXPECT_FALSE(IsOfficeHours(Utc("2026-12-25T10:00:00Z"),
+                             {std::chrono::year_month_day{std::chrono::year{2026},
+                                                          std::chrono::December,
+                                                          std::chrono::day{25}}}));
+}
+
+TEST(UtcText, RoundTripsAndRefusesGarbage) {
+  EXPECT_EQ(FormatUtc(Utc("2026-02-28T23:59:59Z")), "2026-02-28T23:59:59Z");
+  EXPECT_TRUE(ParseUtc("2026-11-23T14:05:06.123Z"));
+  EXPECT_FALSE(ParseUtc("2026-11-23 14:05:06"));
+  EXPECT_FALSE(ParseUtc("2026-13-23T14:05:06Z"));
+}
+
+}  // namespace
+}  // namespace vangnet
