@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
+#include "store/incident_repository.hpp"
 #include "store/repository.hpp"
 
 namespace vangnet {
@@ -28,6 +29,7 @@ class UnitOfWork {
   virtual bool ReferenceExists(std::string_view reference, std::string_view value) = 0;
   virtual AuditLog& Audit() = 0;
   virtual AccountRepository& Accounts() = 0;
+  virtual IncidentRepository& Incidents() = 0;
   virtual const Actor& actor() const = 0;
   virtual Status Commit() = 0;
 

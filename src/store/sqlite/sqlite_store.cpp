@@ -12,6 +12,7 @@
 #include "core/registry.hpp"
 #include "store/sqlite/sqlite_account_repository.hpp"
 #include "store/sqlite/sqlite_audit_log.hpp"
+#include "store/sqlite/sqlite_incident_repository.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 
 namespace vangnet {
@@ -57,6 +58,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
 
   AuditLog& Audit() override { return parts_->audit; }
   AccountRepository& Accounts() override { return parts_->accounts; }
+  IncidentRepository& Incidents() override { return parts_->incidents; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -89,10 +91,12 @@ class SqliteUnitOfWork final : public UnitOfWork {
     Parts(sqlite3* db, const Actor& actor)
         : audit(db),
           accounts(db),
+          incidents(db),
           repositories(
               Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
     SqliteAuditLog audit;
     SqliteAccountRepository accounts;
+    SqliteIncidentRepository incidents;
     typename RepositoriesOf<RegistryTypes>::type repositories;
 
    private:

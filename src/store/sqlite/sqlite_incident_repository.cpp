@@ -1,0 +1,279 @@
+#include "store/sqlite/sqlite_incident_repository.hpp"
+
+#include <cstdio>
+
+namespace vangnet::sqlite {
+
+namespace {
+
+constexpr const char* kIncidentColumns =
+    "id, version, number, playbook_id, playbook_version, title, status, stage, exercise, "
+    "activated_at, closed_at, created_by";
+constexpr const char* kTaskColumns =
+    "id, version, step_id, phase_title, text, owner_role, owner_person_code, deadline_at, legal, "
+    "source, status, closed_at, closed_by, note";
+
+std::optional<TimePoint> OptionalTime(const Statement& stmt, int column) {
+  if (stmt.IsNull(column)) return std::nullopt;
+  return ParseUtc(stmt.Text(column));
+}
+
+Incident ReadIncident(const Statement& s) {
+  Incident i;
+  i.id = s.Int(0);
+  i.version = s.Int(1);
+  i.number = s.Text(2);
+  i.playbook_id = s.Text(3);
+  i.playbook_version = static_cast<int>(s.Int(4));
+  i.title = s.Text(5);
+  i.status = ParseEnum(INCIDENT_STATUSES, s.Text(6)).value_or(IncidentStatus::kActive);
+  i.stage = static_cast<int>(s.Int(7));
+  i.exercise = s.Int(8) != 0;
+  i.activated_at = ParseUtc(s.Text(9)).value_or(TimePoint{});
+  i.closed_at = OptionalTime(s, 10);
+  i.created_by = s.Text(11);
+  return i;
+}
+
+IncidentTask ReadTask(const Statement& s) {
+  IncidentTask t;
+  t.id = s.Int(0);
+  t.version = s.Int(1);
+  t.step_id = s.Text(2);
+  t.phase_title = s.Text(3);
+  t.text = s.Text(4);
+  t.owner_role = s.Text(5);
+  t.owner_person_code = s.Text(6);
+  t.deadline = ParseUtc(s.Text(7)).value_or(TimePoint{});
+  t.legal = s.Int(8) != 0;
+  t.source = s.Text(9);
+  t.status = ParseEnum(TASK_STATUSES, s.Text(10)).value_or(TaskStatus::kOpen);
+  t.closed_at = OptionalTime(s, 11);
+  t.closed_by = s.Text(12);
+  t.note = s.Text(13);
+  return t;
+}
+
+void BindOptionalText(Statement& s, int index, const std::string& text) {
+  if (text.empty()) {
+    s.BindNull(index);
+  } else {
+    s.BindText(index, text);
+  }
+}
+
+void BindOptionalTime(Statement& s, int index, const std::optional<TimePoint>& t) {
+  if (t) {
+    s.BindText(index, FormatUtc(*t));
+  } else {
+    s.BindNull(index);
+  }
+}
+
+Error StoreError(sqlite3* db) {
+  if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_CONSTRAINT) {
+    return Error::NotFound({}, std::string("verwijzing bestaat niet: ") + sqlite3_errmsg(db));
+  }
+  return Error::Internal(sqlite3_errmsg(db));
+}
+
+}  // namespace
+
+std::string SqliteIncidentRepository::NextNumber(int year) {
+  Statement stmt(db_, "SELECT COUNT(*) FROM incident WHERE number LIKE ?");
+  stmt.BindText(1, std::to_string(year) + "-%");
+  stmt.Step();
+  char number[32];
+  std::snprintf(number, sizeof number, "%d-%03lld", year, static_cast<long long>(stmt.Int(0) + 1));
+  return number;
+}
+
+Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
+  Incident stored = incident;
+  {
+    Statement s(db_,
+                "INSERT INTO incident (number, playbook_id, playbook_version, title, status, stage, "
+                "exercise, activated_at, closed_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                "RETURNING id, version");
+    s.BindText(1, incident.number);
+    s.BindText(2, incident.playbook_id);
+    s.BindInt(3, incident.playbook_version);
+    s.BindText(4, incident.title);
+    s.BindText(5, EnumCode(INCIDENT_STATUSES, incident.status));
+    s.BindInt(6, incident.stage);
+    s.BindInt(7, incident.exercise ? 1 : 0);
+    s.BindText(8, FormatUtc(incident.activated_at));
+    BindOptionalTime(s, 9, incident.closed_at);
+    s.BindText(10, incident.created_by);
+    if (s.Step() != SQLITE_ROW) return StoreError(db_);
+    stored.id = s.Int(0);
+    stored.version = s.Int(1);
+  }
+  for (const auto& agb : incident.practice_agbs) {
+    Statement s(db_, "INSERT INTO incident_practice (incident_id, practice_agb) VALUES (?, ?)");
+    s.BindInt(1, stored.id);
+    s.BindText(2, agb);
+    if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  }
+  stored.tasks.clear();
+  for (const auto& task : incident.tasks) {
+    auto inserted = InsertTask(stored.id, task);
+    if (!inserted) return inserted.error();
+    stored.tasks.push_back(inserted.value());
+  }
+  stored.log.clear();
+  for (const auto& entry : incident.log) {
+    auto appended = AppendLog(stored.id, entry);
+    if (!appended) return appended.error();
+    stored.log.push_back(appended.value());
+  }
+  return stored;
+}
+
+Result<IncidentTask> SqliteIncidentRepository::InsertTask(std::int64_t incident_id,
+                                                          const IncidentTask& task) {
+  Statement s(db_,
+              "INSERT INTO incident_task (incident_id, step_id, phase_title, text, owner_role, "
+              "owner_person_code, deadline_at, legal, source, status, closed_at, closed_by, note) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id, version");
+  s.BindInt(1, incident_id);
+  s.BindText(2, task.step_id);
+  s.BindText(3, task.phase_title);
+  s.BindText(4, task.text);
+  s.BindText(5, task.owner_role);
+  BindOptionalText(s, 6, task.owner_person_code);
+  s.BindText(7, FormatUtc(task.deadline));
+  s.BindInt(8, task.legal ? 1 : 0);
+  s.BindText(9, task.source);
+  s.BindText(10, EnumCode(TASK_STATUSES, task.status));
+  BindOptionalTime(s, 11, task.closed_at);
+  BindOptionalText(s, 12, task.closed_by);
+  BindOptionalText(s, 13, task.note);
+  if (s.Step() != SQLITE_ROW) return StoreError(db_);
+  IncidentTask stored = task;
+  stored.id = s.Int(0);
+  stored.version = s.Int(1);
+  return stored;
+}
+
+void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
+  {
+    Statement s(db_, "SELECT practice_agb FROM incident_practice WHERE incident_id = ? ORDER BY 1");
+    s.BindInt(1, incident.id);
+    while (s.Step() == SQLITE_ROW) incident.practice_agbs.push_back(s.Text(0));
+  }
+  {
+    Statement s(db_, std::string("SELECT ") + kTaskColumns +
+                         " FROM incident_task WHERE incident_id = ? ORDER BY deadline_at, id");
+    s.BindInt(1, incident.id);
+    while (s.Step() == SQLITE_ROW) incident.tasks.push_back(ReadTask(s));
+  }
+  if (!with_log) return;
+  Statement s(db_,
+              "SELECT id, at, author, kind, text, decided_by, acted_by, corrects_id FROM "
+              "incident_log WHERE incident_id = ? ORDER BY id");
+  s.BindInt(1, incident.id);
+  while (s.Step() == SQLITE_ROW) {
+    IncidentLogEntry e;
+    e.id = s.Int(0);
+    e.at = ParseUtc(s.Text(1)).value_or(TimePoint{});
+    e.author = s.Text(2);
+    e.kind = ParseEnum(LOG_KINDS, s.Text(3)).value_or(LogKind::kObservation);
+    e.text = s.Text(4);
+    e.decided_by = s.Text(5);
+    e.acted_by = s.Text(6);
+    if (!s.IsNull(7)) e.corrects_id = s.Int(7);
+    incident.log.push_back(std::move(e));
+  }
+}
+
+std::optional<Incident> SqliteIncidentRepository::Find(std::int64_t id) {
+  Incident incident;
+  {
+    Statement s(db_, std::string("SELECT ") + kIncidentColumns + " FROM incident WHERE id = ?");
+    s.BindInt(1, id);
+    if (s.Step() != SQLITE_ROW) return std::nullopt;
+    incident = ReadIncident(s);
+  }
+  LoadDetails(incident, true);
+  return incident;
+}
+
+std::vector<Incident> SqliteIncidentRepository::List() {
+  std::vector<Incident> incidents;
+  {
+    Statement s(db_, std::string("SELECT ") + kIncidentColumns +
+                         " FROM incident ORDER BY activated_at DESC, id DESC");
+    while (s.Step() == SQLITE_ROW) incidents.push_back(ReadIncident(s));
+  }
+  for (auto& incident : incidents) LoadDetails(incident, false);
+  return incidents;
+}
+
+Result<Incident> SqliteIncidentRepository::Update(const Incident& incident) {
+  Statement s(db_,
+              "UPDATE incident SET status = ?, stage = ?, closed_at = ?, version = version + 1 "
+              "WHERE id = ? AND version = ? RETURNING version");
+  s.BindText(1, EnumCode(INCIDENT_STATUSES, incident.status));
+  s.BindInt(2, incident.stage);
+  BindOptionalTime(s, 3, incident.closed_at);
+  s.BindInt(4, incident.id);
+  s.BindInt(5, incident.version);
+  int rc = s.Step();
+  if (rc == SQLITE_DONE) {
+    return Error::Conflict("version", "het incident is intussen gewijzigd; laad opnieuw");
+  }
+  if (rc != SQLITE_ROW) return StoreError(db_);
+  Incident stored = incident;
+  stored.version = s.Int(0);
+  return stored;
+}
+
+Result<IncidentTask> SqliteIncidentRepository::UpdateTask(std::int64_t incident_id,
+                                                          const IncidentTask& task) {
+  Statement s(db_,
+              "UPDATE incident_task SET status = ?, owner_person_code = ?, closed_at = ?, "
+              "closed_by = ?, note = ?, version = version + 1 WHERE id = ? AND incident_id = ? "
+              "AND version = ? RETURNING version");
+  s.BindText(1, EnumCode(TASK_STATUSES, task.status));
+  BindOptionalText(s, 2, task.owner_person_code);
+  BindOptionalTime(s, 3, task.closed_at);
+  BindOptionalText(s, 4, task.closed_by);
+  BindOptionalText(s, 5, task.note);
+  s.BindInt(6, task.id);
+  s.BindInt(7, incident_id);
+  s.BindInt(8, task.version);
+  int rc = s.Step();
+  if (rc == SQLITE_DONE) {
+    return Error::Conflict("version", "deze taak is intussen gewijzigd; laad opnieuw");
+  }
+  if (rc != SQLITE_ROW) return StoreError(db_);
+  IncidentTask stored = task;
+  stored.version = s.Int(0);
+  return stored;
+}
+
+Result<IncidentLogEntry> SqliteIncidentRepository::AppendLog(std::int64_t incident_id,
+                                                             const IncidentLogEntry& entry) {
+  Statement s(db_,
+              "INSERT INTO incident_log (incident_id, at, author, kind, text, decided_by, "
+              "acted_by, corrects_id) VALUES (?,?,?,?,?,?,?,?) RETURNING id");
+  s.BindInt(1, incident_id);
+  s.BindText(2, FormatUtc(entry.at));
+  s.BindText(3, entry.author);
+  s.BindText(4, EnumCode(LOG_KINDS, entry.kind));
+  s.BindText(5, entry.text);
+  BindOptionalText(s, 6, entry.decided_by);
+  BindOptionalText(s, 7, entry.acted_by);
+  if (entry.corrects_id) {
+    s.BindInt(8, *entry.corrects_id);
+  } else {
+    s.BindNull(8);
+  }
+  if (s.Step() != SQLITE_ROW) return StoreError(db_);
+  IncidentLogEntry stored = entry;
+  stored.id = s.Int(0);
+  return stored;
+}
+
+}  // namespace vangnet::sqlite

@@ -1,0 +1,27 @@
+// Incidents in SQLite.
+#pragma once
+
+#include "store/incident_repository.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace vangnet::sqlite {
+
+class SqliteIncidentRepository final : public IncidentRepository {
+ public:
+  explicit SqliteIncidentRepository(sqlite3* db) : db_(db) {}
+  std::string NextNumber(int year) override;
+  Result<Incident> Insert(const Incident& incident) override;
+  std::optional<Incident> Find(std::int64_t id) override;
+  std::vector<Incident> List() override;
+  Result<Incident> Update(const Incident& incident) override;
+  Result<IncidentTask> UpdateTask(std::int64_t incident_id, const IncidentTask& task) override;
+  Result<IncidentTask> InsertTask(std::int64_t incident_id, const IncidentTask& task) override;
+  Result<IncidentLogEntry> AppendLog(std::int64_t incident_id,
+                                     const IncidentLogEntry& entry) override;
+
+ private:
+  void LoadDetails(Incident& incident, bool with_log);
+  sqlite3* db_;
+};
+
+}  // namespace vangnet::sqlite
