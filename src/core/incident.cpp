@@ -19,7 +19,8 @@ std::vector<IncidentTask> TasksFromPlaybook(const Playbook& playbook, TimePoint 
       for (const auto& role : playbook.roles) {
         if (role.id == step.owner) task.owner_role = role.label;
       }
-      task.deadline = activated_at + std::chrono::duration_cast<std::chrono::seconds>(step.deadline);
+      task.deadline =
+          activated_at + std::chrono::duration_cast<std::chrono::seconds>(step.deadline);
       task.legal = step.legal;
       task.source = step.source;
       tasks.push_back(std::move(task));
@@ -35,8 +36,7 @@ std::string FormatUtc(TimePoint t) {
   std::chrono::hh_mm_ss time{t - day};
   char clock[16];
   std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()),
-                static_cast<int>(time.seconds().count()));
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
   return FormatDate(std::chrono::year_month_day{day}) + clock;
 }
 
@@ -45,7 +45,8 @@ std::optional<TimePoint> ParseUtc(std::string_view text) {
   if (text.size() < 20 || text[10] != 'T' || text.back() != 'Z') return std::nullopt;
   auto date = ParseDate(text.substr(0, 10));
   int h = 0, m = 0, s = 0;
-  if (!date || std::sscanf(std::string(text.substr(11, 8)).c_str(), "%2d:%2d:%2d", &h, &m, &s) != 3 ||
+  if (!date ||
+      std::sscanf(std::string(text.substr(11, 8)).c_str(), "%2d:%2d:%2d", &h, &m, &s) != 3 ||
       h > 23 || m > 59 || s > 60) {
     return std::nullopt;
   }
@@ -56,7 +57,8 @@ std::optional<TimePoint> ParseUtc(std::string_view text) {
 namespace {
 // 01:00 UTC on the last Sunday of `month` in `year`.
 TimePoint LastSundayOneUtc(std::chrono::year year, std::chrono::month month) {
-  std::chrono::sys_days last{std::chrono::year_month_day_last{year, std::chrono::month_day_last{month}}};
+  std::chrono::sys_days last{
+      std::chrono::year_month_day_last{year, std::chrono::month_day_last{month}}};
   std::chrono::weekday wd{last};
   last -= (wd - std::chrono::Sunday);
   return last + std::chrono::hours(1);
@@ -75,7 +77,8 @@ bool IsOfficeHours(TimePoint t, const std::vector<std::chrono::year_month_day>& 
   auto day = std::chrono::floor<std::chrono::days>(local);
   std::chrono::weekday wd{day};
   if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) return false;
-  if (std::find(holidays.begin(), holidays.end(), std::chrono::year_month_day{day}) != holidays.end()) {
+  if (std::find(holidays.begin(), holidays.end(), std::chrono::year_month_day{day}) !=
+      holidays.end()) {
     return false;
   }
   auto hour = std::chrono::floor<std::chrono::hours>(local - day).count();

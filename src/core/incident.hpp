@@ -16,7 +16,16 @@ namespace vangnet {
 
 enum class IncidentStatus { kActive, kScaledDown, kClosed };
 enum class TaskStatus { kOpen, kDone, kNotApplicable };
-enum class LogKind { kObservation, kPicture, kJudgement, kDecision, kMessage, kStage, kTask, kStatus };
+enum class LogKind {
+  kObservation,
+  kPicture,
+  kJudgement,
+  kDecision,
+  kMessage,
+  kStage,
+  kTask,
+  kStatus
+};
 
 inline constexpr std::array<EnumName<IncidentStatus>, 3> INCIDENT_STATUSES{{
     {IncidentStatus::kActive, "active", "Actief"},
@@ -85,8 +94,8 @@ struct Incident {
   std::optional<TimePoint> closed_at;
   std::string created_by;
   std::vector<std::string> practice_agbs;
-  std::vector<IncidentTask> tasks;      // by deadline
-  std::vector<IncidentLogEntry> log;    // oldest first
+  std::vector<IncidentTask> tasks;    // by deadline
+  std::vector<IncidentLogEntry> log;  // oldest first
 };
 
 // The tasks a playbook gives an incident activated at `activated_at`: one per step, its

@@ -1,14 +1,16 @@
 // Deadlines from a playbook, across daylight-saving changes, and office hours versus ANW.
-#include <gtest/gtest.h>
-
 #include "core/incident.hpp"
+
+#include <gtest/gtest.h>
 
 namespace vangnet {
 namespace {
 
 using namespace std::chrono_literals;
 
-TimePoint Utc(const char* text) { return ParseUtc(text).value(); }
+TimePoint Utc(const char* text) {
+  return ParseUtc(text).value();
+}
 
 Playbook TwoStepPlaybook() {
   Playbook p;
@@ -64,10 +66,10 @@ TEST(OfficeHours, WeekdaysEightToFiveLocalTime) {
   EXPECT_TRUE(IsOfficeHours(Utc("2026-07-01T06:00:00Z")));
   // Saturday, and a holiday, are ANW all day.
   EXPECT_FALSE(IsOfficeHours(Utc("2026-11-21T10:00:00Z")));
-  EXPECT_FALSE(IsOfficeHours(Utc("2026-12-25T10:00:00Z"),
-                             {std::chrono::year_month_day{std::chrono::year{2026},
-                                                          std::chrono::December,
-                                                          std::chrono::day{25}}}));
+  EXPECT_FALSE(
+      IsOfficeHours(Utc("2026-12-25T10:00:00Z"),
+                    {std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::December,
+                                                 std::chrono::day{25}}}));
 }
 
 TEST(UtcText, RoundTripsAndRefusesGarbage) {

@@ -91,10 +91,11 @@ std::string SqliteIncidentRepository::NextNumber(int year) {
 Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
   Incident stored = incident;
   {
-    Statement s(db_,
-                "INSERT INTO incident (number, playbook_id, playbook_version, title, status, stage, "
-                "exercise, activated_at, closed_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                "RETURNING id, version");
+    Statement s(
+        db_,
+        "INSERT INTO incident (number, playbook_id, playbook_version, title, status, stage, "
+        "exercise, activated_at, closed_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "RETURNING id, version");
     s.BindText(1, incident.number);
     s.BindText(2, incident.playbook_id);
     s.BindInt(3, incident.playbook_version);

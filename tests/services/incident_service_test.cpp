@@ -1,0 +1,165 @@
+// Incidents: a coordinator starts the fire scenario for a demo practice at 03:00, works the
+// tasks, logs a decision, raises the stage; everything lands in one logbook.
+#include "services/incident/incident_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+TimePoint Utc(const char* text) {
+  return ParseUtc(text).value();
+}
+
+class IncidentServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenTestStore(dir_.Path("incidents.db"));
+    ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
+    auto catalog = PlaybookCatalog::Load();
+    ASSERT_TRUE(catalog);
+    catalog_ = std::make_unique<PlaybookCatalog>(std::move(catalog.value()));
+    service_ = std::make_unique<IncidentService>(
+        *store_, *catalog_, [this](std::int64_t id) { changed_.push_back(id); });
+  }
+
+  Incident StartFire(const Caller& who = Coordinator()) {
+    StartIncident request{"practice-unusable", {"01051037"}, false, Utc("2026-11-23T02:00:00Z")};
+    auto incident = service_->Start(who, request);
+    EXPECT_TRUE(incident) << incident.error().ToString();
+    return incident.value();
+  }
+
+  static Caller Coordinator() {
+    return Caller{{"coordinator", "coordinator", "test", "crisis"}, UserRole::kCoordinator, {}};
+  }
+  static Caller PracticeUser(const std::string& agb) {
+    return Caller{{"praktijk", "practice_user", "test", "crisis"}, UserRole::kPracticeUser, {agb}};
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<PlaybookCatalog> catalog_;
+  std::unique_ptr<IncidentService> service_;
+  std::vector<std::int64_t> changed_;
+};
+
+TEST_F(IncidentServiceTest, StartingAFireGivesEveryPlaybookStepAsATaskWithItsDeadline) {
+  Incident incident = StartFire();
+  EXPECT_EQ(incident.number, "2026-001");
+  EXPECT_EQ(incident.tasks.size(), catalog_->Find("practice-unusable")->StepCount());
+  EXPECT_EQ(incident.stage, 1);
+  // The first task: call emergency services within 15 minutes of activation.
+  EXPECT_EQ(incident.tasks.front().step_id, "emergency-services");
+  EXPECT_EQ(FormatUtc(incident.tasks.front().deadline), "2026-11-23T02:15:00Z");
+  // Owners come from the registry: the practice's medically responsible GP for the holder's
+  // tasks, the RHO crisis coordinator for the continuity team's.
+  for (const auto& task : incident.tasks) {
+    if (task.step_id == "report-to-rho") {
+      EXPECT_EQ(task.owner_person_code, "HA-1001");
+    }
+    if (task.step_id == "activate-continuity-team") {
+      EXPECT_FALSE(task.owner_person_code.empty());
+    }
+  }
+  ASSERT_EQ(incident.log.size(), 1u);
+  EXPECT_EQ(incident.log[0].kind, LogKind::kStatus);
+  EXPECT_EQ(changed_, std::vector<std::int64_t>{incident.id});
+  EXPECT_EQ(StartFire().number, "2026-002");
+}
+
+TEST_F(IncidentServiceTest, TasksAreDoneOrNotApplicableWithAReasonAndLogged) {
+  Incident incident = StartFire();
+  const IncidentTask task = incident.tasks.front();
+  auto no_reason = service_->CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                       TaskStatus::kNotApplicable, "");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().field, "note");
+
+  auto done = service_->CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                  TaskStatus::kDone, "112 gebeld om 02:04");
+  ASSERT_TRUE(done) << done.error().ToString();
+  EXPECT_EQ(done.value().tasks.front().status, TaskStatus::kDone);
+  EXPECT_EQ(done.value().log.back().kind, LogKind::kTask);
+  // A second coordinator working from the old copy gets a conflict, not a silent overwrite.
+  auto stale = service_->CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                   TaskStatus::kNotApplicable, "al gedaan");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().field, "version");
+}
+
+TEST_F(IncidentServiceTest, DecisionsNameWhoDecidedAndCorrectionsPointBack) {
+  Incident incident = StartFire();
+  auto missing =
+      service_->AddLog(Coordinator(), incident.id,
+                       {LogKind::kDecision, "Patiënten naar de buurpraktijk", "", "", {}});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().field, "decided_by");
+  auto decided = service_->AddLog(Coordinator(), incident.id,
+                                  {LogKind::kDecision,
+                                   "Spreekuur morgen in de huisartsenpost",
+                                   "voorzitter",
+                                   "coördinator",
+                                   {}});
+  ASSERT_TRUE(decided);
+  std::int64_t decision_id = decided.value().log.back().id;
+  auto corrected = service_->AddLog(Coordinator(), incident.id,
+                                    {LogKind::kDecision, "Spreekuur morgen bij de buurpraktijk",
+                                     "voorzitter", "coördinator", decision_id});
+  ASSERT_TRUE(corrected);
+  EXPECT_EQ(corrected.value().log.back().corrects_id, decision_id);
+  // The corrected entry is still there, unchanged: the log is append-only.
+  EXPECT_EQ(corrected.value().log[1].text, "Spreekuur morgen in de huisartsenpost");
+}
+
+TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
+  Incident incident = StartFire();
+  EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, 2, ""));
+  EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, 5, "te hoog"));
+  auto raised = service_->ChangeStage(Coordinator(), incident.id, 2, "Tweede praktijk getroffen");
+  ASSERT_TRUE(raised) << raised.error().ToString();
+  EXPECT_EQ(raised.value().stage, 2);
+  EXPECT_EQ(raised.value().log.back().text,
+            "Opgeschaald van stadium 1 naar 2: Tweede praktijk getroffen");
+}
+
+TEST_F(IncidentServiceTest, WhoMayStartSeeAndWork) {
+  Caller insurer{{"verzekeraar", "insurer_liaison", "test", "x"}, UserRole::kInsurerLiaison, {}};
+  EXPECT_EQ(service_->Start(insurer, {"practice-unusable", {"01051037"}, false, {}}).error().kind,
+            ErrorKind::kForbidden);
+  Incident incident = StartFire();
+  // A practice user sees and works their own practice's incident, not another's.
+  EXPECT_TRUE(service_->Get(PracticeUser("01051037"), incident.id));
+  EXPECT_EQ(service_->Get(PracticeUser("01051074"), incident.id).error().kind,
+            ErrorKind::kForbidden);
+  EXPECT_TRUE(service_->List(PracticeUser("01051074")).value().empty());
+  // The insurer may follow incident status (no patient data in an incident) but not work it.
+  EXPECT_TRUE(service_->Get(insurer, incident.id));
+  EXPECT_EQ(
+      service_->AddLog(insurer, incident.id, {LogKind::kObservation, "x", "", "", {}}).error().kind,
+      ErrorKind::kForbidden);
+}
+
+TEST_F(IncidentServiceTest, RefusesUnknownPlaybooksAndPractices) {
+  EXPECT_EQ(service_->Start(Coordinator(), {"bestaat-niet", {"01051037"}, false, {}}).error().field,
+            "playbook_id");
+  EXPECT_EQ(
+      service_->Start(Coordinator(), {"practice-unusable", {"01000000"}, false, {}}).error().field,
+      "practice_agbs");
+  EXPECT_EQ(service_->Start(Coordinator(), {"practice-unusable", {}, false, {}}).error().field,
+            "practice_agbs");
+}
+
+TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) {
+  Incident incident = StartFire();
+  std::string report = IncidentReportMarkdown(incident, Utc("2026-11-23T03:00:00Z"));
+  EXPECT_NE(report.find("# Incident 2026-001"), std::string::npos);
+  EXPECT_NE(report.find("23-11-2026 03:15"), std::string::npos);  // 02:15 UTC in winter time
+  EXPECT_NE(report.find("**te laat**"), std::string::npos);       // 15-minute task at 03:00
+  EXPECT_NE(report.find("Incident gestart met draaiboek"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vangnet
