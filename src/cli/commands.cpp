@@ -73,6 +73,16 @@ const std::vector<Command>& Commands() {
        "(minstens 10 tekens). Een nieuw wachtwoord of blokkeren beëindigt open sessies.\n\n"
        "  --db PAD    databasebestand (standaard vangnet.db)\n",
        RunUser},
+      {"incident", "incidenten starten, tonen en exporteren",
+       "Gebruik: vangnet incident start --playbook ID --practice AGB[,AGB...] [--exercise]\n"
+       "       vangnet incident list\n"
+       "       vangnet incident show NUMMER\n"
+       "       vangnet incident export NUMMER [--out BESTAND]\n\n"
+       "Start een draaiboek voor een of meer praktijken (taken met deadlines vanaf nu),\n"
+       "toont de incidenten met open en te late taken, of schrijft het verslag (Markdown).\n"
+       "  --db PAD          databasebestand (standaard vangnet.db)\n"
+       "  --playbooks MAP   eigen draaiboeken van de regio\n",
+       RunIncident},
       {"playbook", "draaiboeken tonen en controleren",
        "Gebruik: vangnet playbook list [--dir MAP]\n"
        "       vangnet playbook show ID [--dir MAP]\n"

@@ -35,7 +35,8 @@ std::string DemoLoginsPath(const std::string& db_path) {
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;
-  auto args = Args::Parse(argv, {"db", "listen", "web", "tile-url"}, {"behind-tls"}, error);
+  auto args =
+      Args::Parse(argv, {"db", "listen", "web", "tile-url", "playbooks"}, {"behind-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
     return kExitUsage;
@@ -53,6 +54,7 @@ int RunServe(const std::vector<std::string>& argv) {
   options.web_dir = args->Get("web", DefaultWebDir());
   options.tile_url = args->Get("tile-url");
   options.behind_tls = args->Has("behind-tls");
+  options.playbook_dir = args->Get("playbooks");
 
   const std::string db = args->Get("db", kDefaultDb);
   auto store = OpenSqliteStore(db);

@@ -13,6 +13,7 @@
 #include "http/registry_routes.hpp"
 #include "http/router.hpp"
 #include "http/routes.hpp"
+#include "services/incident/incident_service.hpp"
 #include "services/registry/registry_service.hpp"
 
 namespace vangnet {
@@ -30,7 +31,15 @@ struct HttpServer::Impl {
                                                         {"key", change.key}}
                                              .dump());
                  }),
-        router(server, accounts_, options.behind_tls) {}
+        router(server, accounts_, options.behind_tls),
+        playbooks(PlaybookCatalog::Load(options.playbook_dir)),
+        incidents(store_, playbooks ? playbooks.value() : empty_catalog, [this](std::int64_t id) {
+          hub.Publish("change", nlohmann::json{{"table", "incident"},
+                                               {"action", "update"},
+                                               {"id", id},
+                                               {"key", std::to_string(id)}}
+                                    .dump());
+        }) {}
 
   Store& store;
   AccountService& accounts;
@@ -39,6 +48,9 @@ struct HttpServer::Impl {
   RegistryService registry;
   httplib::Server server;
   Router router;
+  PlaybookCatalog empty_catalog;
+  Result<PlaybookCatalog> playbooks;
+  IncidentService incidents;
   std::string index_html;
 };
 
@@ -90,6 +102,9 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   RegisterRegionRoutes(impl_->router, store, impl_->options);
   RegisterAdminRoutes(impl_->router, store);
   RegisterEventRoutes(impl_->router, impl_->hub);
+  if (impl_->playbooks) {
+    RegisterIncidentRoutes(impl_->router, impl_->incidents, impl_->playbooks.value());
+  }
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);
@@ -148,6 +163,7 @@ HttpServer::~HttpServer() {
 }
 
 Result<int> HttpServer::Bind() {
+  if (!impl_->playbooks) return impl_->playbooks.error();
   auto& s = impl_->server;
   int port = impl_->options.port;
   if (port == 0) {

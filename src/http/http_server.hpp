@@ -19,11 +19,12 @@ namespace vangnet {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;          // 0: any free port (tests)
-  std::string web_dir;      // built web UI (web/dist); empty: API only
-  std::string tile_url;     // map tile server for real use; empty: offline background
-  bool behind_tls = false;  // Secure, __Host- cookies when a TLS proxy is in front
-  int threads = 48;         // each live-update client holds one
+  int port = 8080;           // 0: any free port (tests)
+  std::string web_dir;       // built web UI (web/dist); empty: API only
+  std::string tile_url;      // map tile server for real use; empty: offline background
+  bool behind_tls = false;   // Secure, __Host- cookies when a TLS proxy is in front
+  std::string playbook_dir;  // the region's own playbooks; empty: only the shipped ones
+  int threads = 48;          // each live-update client holds one
 };
 
 class HttpServer {
@@ -31,7 +32,8 @@ class HttpServer {
   HttpServer(Store& store, AccountService& accounts, ServerOptions options);
   ~HttpServer();
 
-  // Binds the listening socket; returns the port (useful with port 0).
+  // Binds the listening socket; returns the port (useful with port 0). Refuses to start when
+  // the playbooks do not load: a crisis tool must not run on half its playbooks.
   Result<int> Bind();
   // Serves until Stop(); blocks.
   void Run();

@@ -10,12 +10,17 @@
 namespace vangnet {
 
 struct ServerOptions;
+class IncidentService;
+class PlaybookCatalog;
 
 void RegisterSessionRoutes(Router& router);
 // Region summary, map background, client configuration, health.
 void RegisterRegionRoutes(Router& router, Store& store, const ServerOptions& options);
 // Audit log and user list, for admins.
 void RegisterAdminRoutes(Router& router, Store& store);
+// Incidents (start, tasks, logbook, stage, report) and the playbooks they start from.
+void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
+                            const PlaybookCatalog& playbooks);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

@@ -21,7 +21,7 @@ TEST(Cli, WithoutACommandItShowsUsageAndFails) {
 
 TEST(Cli, EverySubcommandHasHelp) {
   for (const char* command : {"serve", "migrate", "demo", "import", "export", "summary", "audit",
-                              "user", "playbook", "version"}) {
+                              "user", "playbook", "incident", "version"}) {
     auto r = RunVangnet(std::string(command) + " --help");
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(Contains(r.output, std::string("Gebruik: vangnet ") + command)) << r.output;

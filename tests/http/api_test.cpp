@@ -334,6 +334,63 @@ TEST_F(ApiTest, AnotherUsersChangeArrivesOnTheEventStream) {
   EXPECT_NE(received.find("\"table\":\"practice\""), std::string::npos);
 }
 
+TEST_F(ApiTest, ACoordinatorStartsTheFireScenarioAndWorksItsTasks) {
+  auto s = Login("coordinator");
+  auto playbooks = json::parse(Get(s, "/api/v1/playbooks")->body)["items"];
+  EXPECT_EQ(playbooks.size(), 11u);
+  auto started = Post(s, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  ASSERT_EQ(started->status, 201) << started->body;
+  auto incident = json::parse(started->body);
+  EXPECT_EQ(incident["tasks"].size(), 16u);
+  EXPECT_EQ(incident["tasks"][0]["overdue"], false);
+  EXPECT_EQ(incident["stage"], 1);
+  const std::string base = "/api/v1/incidents/" + std::to_string(incident["id"].get<int>());
+
+  auto task = incident["tasks"][0];
+  auto done = Post(s, base + "/tasks/" + std::to_string(task["id"].get<int>()) + "/done",
+                   {{"version", task["version"]}, {"note", "112 gebeld"}});
+  ASSERT_EQ(done->status, 200) << done->body;
+  EXPECT_EQ(json::parse(done->body)["tasks"][0]["status"], "done");
+  auto again = Post(s, base + "/tasks/" + std::to_string(task["id"].get<int>()) + "/done",
+                    {{"version", task["version"]}});
+  EXPECT_EQ(again->status, 412);
+
+  auto decision =
+      Post(s, base + "/log",
+           {{"kind", "decision"}, {"text", "Spreekuur in de HAP"}, {"decided_by", "voorzitter"}});
+  ASSERT_EQ(decision->status, 200) << decision->body;
+  auto stage = Post(s, base + "/stage", {{"stage", 2}, {"reason", "Tweede praktijk dicht"}});
+  ASSERT_EQ(stage->status, 200);
+  auto log = json::parse(stage->body)["log"];
+  EXPECT_EQ(log.back()["kind"], "stage");
+  auto report = Get(s, base + "/report");
+  EXPECT_EQ(report->status, 200);
+  EXPECT_NE(report->body.find("Spreekuur in de HAP"), std::string::npos);
+}
+
+TEST_F(ApiTest, OnlyTheRightRolesStartOrWorkIncidents) {
+  auto coordinator = Login("coordinator");
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "power-outage"}, {"practice_agbs", {"01051074"}}});
+  ASSERT_EQ(started->status, 201);
+  const std::string path =
+      "/api/v1/incidents/" + std::to_string(json::parse(started->body)["id"].get<int>());
+  auto reader = Login("lezer");
+  EXPECT_EQ(Post(reader, "/api/v1/incidents",
+                 {{"playbook_id", "power-outage"}, {"practice_agbs", {"01051074"}}})
+                ->status,
+            403);
+  EXPECT_EQ(Get(reader, path)->status, 200);
+  EXPECT_EQ(Post(reader, path + "/log", {{"text", "x"}})->status, 403);
+  auto other_practice = Login("praktijk");  // practice 01051037, not 01051074
+  EXPECT_EQ(Get(other_practice, path)->status, 403);
+  auto bad = Post(coordinator, "/api/v1/incidents",
+                  {{"playbook_id", "bestaat-niet"}, {"practice_agbs", {"01051074"}}});
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_EQ(json::parse(bad->body)["errors"][0]["field"], "playbook_id");
+}
+
 TEST_F(ApiTest, UnknownApiPathsAreProblems) {
   auto s = Login("coordinator");
   auto res = Get(s, "/api/v1/bestaat-niet");

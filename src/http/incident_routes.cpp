@@ -1,0 +1,179 @@
+// /api/v1/incidents and /api/v1/playbooks: start and work incidents; read the playbooks.
+#include "http/routes.hpp"
+#include "services/incident/incident_service.hpp"
+
+namespace vangnet {
+
+namespace {
+
+TimePoint Now() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+nlohmann::json TaskJson(const IncidentTask& t, TimePoint now) {
+  return {{"id", t.id},
+          {"version", t.version},
+          {"step_id", t.step_id},
+          {"phase", t.phase_title},
+          {"text", t.text},
+          {"owner_role", t.owner_role},
+          {"owner_person_code", t.owner_person_code.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(t.owner_person_code)},
+          {"deadline", FormatUtc(t.deadline)},
+          {"legal", t.legal},
+          {"source", t.source},
+          {"status", EnumCode(TASK_STATUSES, t.status)},
+          {"overdue", t.IsOverdue(now)},  // decided on the server, never by a browser's clock
+          {"closed_at",
+           t.closed_at ? nlohmann::json(FormatUtc(*t.closed_at)) : nlohmann::json(nullptr)},
+          {"closed_by", t.closed_by},
+          {"note", t.note}};
+}
+
+nlohmann::json IncidentJson(const Incident& i, bool full) {
+  const TimePoint now = Now();
+  std::size_t open = 0, overdue = 0;
+  nlohmann::json tasks = nlohmann::json::array();
+  for (const auto& t : i.tasks) {
+    open += t.status == TaskStatus::kOpen;
+    overdue += t.IsOverdue(now);
+    if (full) tasks.push_back(TaskJson(t, now));
+  }
+  nlohmann::json out{{"id", i.id},
+                     {"version", i.version},
+                     {"number", i.number},
+                     {"title", i.title},
+                     {"playbook_id", i.playbook_id},
+                     {"playbook_version", i.playbook_version},
+                     {"status", EnumCode(INCIDENT_STATUSES, i.status)},
+                     {"stage", i.stage},
+                     {"exercise", i.exercise},
+                     {"activated_at", FormatUtc(i.activated_at)},
+                     {"practice_agbs", i.practice_agbs},
+                     {"open_tasks", open},
+                     {"overdue_tasks", overdue},
+                     {"office_hours", IsOfficeHours(now)},
+                     {"now", FormatUtc(now)}};
+  if (!full) return out;
+  out["tasks"] = tasks;
+  nlohmann::json log = nlohmann::json::array();
+  for (const auto& e : i.log) {
+    log.push_back({{"id", e.id},
+                   {"at", FormatUtc(e.at)},
+                   {"author", e.author},
+                   {"kind", EnumCode(LOG_KINDS, e.kind)},
+                   {"text", e.text},
+                   {"decided_by", e.decided_by},
+                   {"acted_by", e.acted_by},
+                   {"corrects_id",
+                    e.corrects_id ? nlohmann::json(*e.corrects_id) : nlohmann::json(nullptr)}});
+  }
+  out["log"] = log;
+  return out;
+}
+
+void Reply(httplib::Response& res, const Result<Incident>& incident, int status = 200) {
+  if (!incident) return ReplyError(res, incident.error());
+  ReplyJson(res, status, IncidentJson(incident.value(), true));
+}
+
+}  // namespace
+
+void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
+                            const PlaybookCatalog& playbooks) {
+  router.Get("/api/v1/playbooks",
+             [&playbooks](const RequestContext&, const httplib::Request&, httplib::Response& res) {
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& p : playbooks.All()) {
+                 items.push_back({{"id", p.id},
+                                  {"version", p.version},
+                                  {"title", p.title},
+                                  {"source", p.source},
+                                  {"derived", p.derived},
+                                  {"steps", p.StepCount()}});
+               }
+               ReplyJson(res, 200, {{"items", items}});
+             });
+
+  router.Get("/api/v1/incidents", [&incidents](const RequestContext& ctx, const httplib::Request&,
+                                               httplib::Response& res) {
+    auto list = incidents.List(ctx.caller);
+    if (!list) return ReplyError(res, list.error());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& i : list.value()) items.push_back(IncidentJson(i, false));
+    ReplyJson(res, 200, {{"items", items}});
+  });
+
+  router.Post(
+      "/api/v1/incidents",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        StartIncident request;
+        request.playbook_id = body->value("playbook_id", "");
+        if (body->contains("practice_agbs") && (*body)["practice_agbs"].is_array()) {
+          for (const auto& agb : (*body)["practice_agbs"]) {
+            if (agb.is_string()) request.practice_agbs.push_back(agb.get<std::string>());
+          }
+        }
+        request.exercise = body->value("exercise", false);
+        Reply(res, incidents.Start(ctx.caller, request), 201);
+      });
+
+  router.Get(
+      R"(/api/v1/incidents/(\d+))",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        Reply(res, incidents.Get(ctx.caller, std::stoll(req.matches[1])));
+      });
+
+  router.Get(
+      R"(/api/v1/incidents/(\d+)/report)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto incident = incidents.Get(ctx.caller, std::stoll(req.matches[1]));
+        if (!incident) return ReplyError(res, incident.error());
+        res.set_content(IncidentReportMarkdown(incident.value(), Now()),
+                        "text/markdown; charset=utf-8");
+      });
+
+  for (const auto& [action, status] : {std::pair{"done", TaskStatus::kDone},
+                                       std::pair{"not-applicable", TaskStatus::kNotApplicable}}) {
+    router.Post(std::string(R"(/api/v1/incidents/(\d+)/tasks/(\d+)/)") + action,
+                [&incidents, status](const RequestContext& ctx, const httplib::Request& req,
+                                     httplib::Response& res) {
+                  auto body = ParseJsonBody(req, res);
+                  if (!body) return;
+                  Reply(res, incidents.CloseTask(
+                                 ctx.caller, std::stoll(req.matches[1]), std::stoll(req.matches[2]),
+                                 body->value("version", 0LL), status, body->value("note", "")));
+                });
+  }
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/log)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        LogInput input;
+        auto kind = ParseEnum(LOG_KINDS, body->value("kind", "observation"));
+        if (!kind) return ReplyError(res, Error::Validation("kind", "onbekende soort logregel"));
+        input.kind = *kind;
+        input.text = body->value("text", "");
+        input.decided_by = body->value("decided_by", "");
+        input.acted_by = body->value("acted_by", "");
+        if (body->contains("corrects_id") && (*body)["corrects_id"].is_number_integer()) {
+          input.corrects_id = (*body)["corrects_id"].get<std::int64_t>();
+        }
+        Reply(res, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
+      });
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/stage)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        Reply(res, incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]),
+                                         body->value("stage", 0), body->value("reason", "")));
+      });
+}
+
+}  // namespace vangnet
