@@ -11,6 +11,9 @@ import { renderPracticeList } from "./practices/list";
 import { renderPracticePage } from "./practices/detail";
 import { renderDirectory } from "./directory/page";
 import { renderAudit } from "./audit/page";
+import { renderIncidentList } from "./incidents/list";
+import { renderStartIncident } from "./incidents/start";
+import { renderIncidentBoard } from "./incidents/board";
 import { clear, h } from "./ui/dom";
 
 const app = document.getElementById("app")!;
@@ -28,6 +31,7 @@ export interface PageContext {
 function navigation(current: string): HTMLElement {
   const links: [string, string][] = [
     ["#/", t("overview")],
+    ["#/incidenten", t("incidents")],
     ["#/praktijken", t("practices")],
   ];
   if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("directory")]);
@@ -70,7 +74,7 @@ async function route(): Promise<void> {
   }
   const hash = location.hash || "#/";
   const main = h("main", { id: "main" });
-  const top = hash.startsWith("#/praktijken") ? "#/praktijken" : hash.split("?")[0];
+  const top = hash.startsWith("#/praktijken") ? "#/praktijken" : hash.startsWith("#/incidenten") ? "#/incidenten" : hash.split("?")[0];
   app.append(navigation(top), main, h("div", { id: "toast", role: "status", "aria-live": "polite" }));
   const context: PageContext = {
     user,
@@ -85,6 +89,9 @@ async function route(): Promise<void> {
   if (hash === "#/" || hash === "") await renderOverview(context);
   else if (hash.startsWith("#/praktijken") && !practiceMatch) await renderPracticeList(context);
   else if (practiceMatch) await renderPracticePage(context, Number(practiceMatch[1]), (practiceMatch[2] ?? "") as "" | "wijzigen" | "calamiteitenkaart");
+  else if (hash === "#/incidenten") await renderIncidentList(context);
+  else if (hash === "#/incidenten/nieuw") await renderStartIncident(context);
+  else if (/^#\/incidenten\/\d+$/.test(hash)) await renderIncidentBoard(context, Number(hash.split("/")[2]));
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else main.append(h("p", { class: "empty" }, t("notFound")));

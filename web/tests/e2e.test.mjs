@@ -220,6 +220,49 @@ test("the contact directory and crisis roles show primary and substitute, and pr
   await page.emulateMedia({ media: "screen" });
 });
 
+test("a coordinator starts the fire scenario in three steps, works it, and a second screen follows live", async () => {
+  await page.getByRole("link", { name: "Incidenten" }).click();
+  await page.getByText("Er zijn geen incidenten").waitFor();
+  await page.getByRole("link", { name: "Incident starten" }).click();
+  await page.getByLabel(/Praktijkpand onbruikbaar door brand/).check();            // step 1
+  await page.getByRole("searchbox").fill("Kastanjeplein");
+  await page.getByLabel(/Huisartsenpraktijk Kastanjeplein/).first().check();        // step 2
+  await shot("14-incident-start");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Start het draaiboek" }).click();           // step 3
+  await page.getByRole("heading", { name: "Wat nu" }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll("details li.task").length === 16);
+  const boardMs = Date.now() - started;
+  console.log(`activation to board with all 16 tasks: ${boardMs} ms`);
+  await shot("15-incident-board");
+  await checkAccessibility("incident board");
+
+  // A second screen (another tab of the crisis team) watches the same board.
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await second.getByRole("heading", { name: "Wat nu" }).waitFor();
+
+  // Complete the first task: call 112 within 15 minutes.
+  await page.locator("section.now li.task").first().getByRole("button", { name: "Gedaan" }).click();
+  await page.locator("ol.log").getByText("Taak gedaan: Schakel de hulpdiensten in").waitFor();
+  // Log a decision (BOB) with who decided.
+  await page.getByLabel("Soort").selectOption("decision");
+  await page.getByLabel("Wat is er waargenomen, besloten of gemeld?").fill("Spreekuur morgen in de huisartsenpost");
+  await page.getByLabel("Besloten door").fill("Voorzitter crisisteam");
+  await page.getByRole("button", { name: "In het logboek" }).click();
+  await page.locator("ol.log").getByText("Spreekuur morgen in de huisartsenpost").waitFor();
+  // Raise the stage, with its reason.
+  await page.getByLabel("Stadium", { exact: true }).selectOption("2");
+  await page.getByLabel("Reden van op- of afschalen").fill("Tweede praktijk in de wijk dicht");
+  await page.getByRole("button", { name: "Stadium wijzigen" }).click();
+  await page.locator(".badge.stage").filter({ hasText: "Stadium 2" }).waitFor();
+  // The second screen shows it within a second, without reloading.
+  await second.locator(".badge.stage").filter({ hasText: "Stadium 2" }).waitFor({ timeout: 1000 });
+  await second.locator("ol.log").getByText("Spreekuur morgen in de huisartsenpost").waitFor({ timeout: 1000 });
+  await shot("16-incident-worked");
+  await second.close();
+});
+
 test("the practice list works at phone width", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(baseUrl + "/#/praktijken");

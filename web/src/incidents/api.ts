@@ -1,0 +1,72 @@
+// /api/v1/incidents and /api/v1/playbooks.
+import { api } from "../api/client";
+
+export interface PlaybookSummary {
+  id: string;
+  title: string;
+  source: string;
+  derived: boolean;
+  steps: number;
+}
+
+export interface Task {
+  id: number;
+  version: number;
+  step_id: string;
+  phase: string;
+  text: string;
+  owner_role: string;
+  owner_person_code: string | null;
+  deadline: string;
+  legal: boolean;
+  source: string;
+  status: "open" | "done" | "not_applicable";
+  overdue: boolean;
+  closed_at: string | null;
+  closed_by: string;
+  note: string;
+}
+
+export interface LogEntry {
+  id: number;
+  at: string;
+  author: string;
+  kind: string;
+  text: string;
+  decided_by: string;
+  acted_by: string;
+  corrects_id: number | null;
+}
+
+export interface Incident {
+  id: number;
+  version: number;
+  number: string;
+  title: string;
+  playbook_id: string;
+  status: string;
+  stage: number;
+  exercise: boolean;
+  activated_at: string;
+  practice_agbs: string[];
+  open_tasks: number;
+  overdue_tasks: number;
+  office_hours: boolean;
+  now: string;
+  tasks?: Task[];
+  log?: LogEntry[];
+}
+
+export const incidentsApi = {
+  playbooks: () => api.get<{ items: PlaybookSummary[] }>("/playbooks"),
+  list: () => api.get<{ items: Incident[] }>("/incidents"),
+  get: (id: number) => api.get<Incident>(`/incidents/${id}`),
+  start: (playbook_id: string, practice_agbs: string[], exercise: boolean) =>
+    api.post<Incident>("/incidents", { playbook_id, practice_agbs, exercise }),
+  closeTask: (incident: number, task: Task, how: "done" | "not-applicable", note: string) =>
+    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { version: task.version, note }),
+  log: (incident: number, entry: { kind: string; text: string; decided_by?: string; acted_by?: string }) =>
+    api.post<Incident>(`/incidents/${incident}/log`, entry),
+  stage: (incident: number, stage: number, reason: string) =>
+    api.post<Incident>(`/incidents/${incident}/stage`, { stage, reason }),
+};

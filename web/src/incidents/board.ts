@@ -1,0 +1,214 @@
+// The incident board: what now, and who. Overdue and next tasks first, the stage and who decides
+// at this stage and time of day, the logbook with BOB entries. Refreshes live.
+import { ApiError } from "../api/client";
+import type { PageContext } from "../main";
+import { t } from "../i18n";
+import { clear, formatTimestamp, h } from "../ui/dom";
+import { toast } from "../ui/toast";
+import { seesPeople } from "../api/session";
+import { practicesApi } from "../practices/api";
+import { Incident, incidentsApi, Task } from "./api";
+import { mayStart } from "./list";
+
+// seed 002 §4.2: who decides at each stage, in office hours and in the evening/night/weekend.
+const DECIDES: Record<number, [string, string]> = {
+  1: ["Huisarts, gewone praktijkvoering", "Locatie- of teammanager en huisarts; de HAP draait"],
+  2: ["Hagro-crisiscoördinator", "Crisisteam RHO"],
+  3: ["Hagro-crisiscoördinator (centraliseren naar één praktijk)", "Crisisteam RHO (strikte triage)"],
+  4: ["Crisisteam met de GHOR", "GHOR/ROAZ met het crisisteam"],
+};
+
+// The entries people write (BOB: picture, judgement, decision), and those vangnet writes itself.
+const LOG_KINDS: [string, string][] = [
+  ["observation", "Waarneming"],
+  ["picture", "Beeldvorming"],
+  ["judgement", "Oordeelsvorming"],
+  ["decision", "Besluit"],
+  ["message", "Bericht"],
+];
+const LOG_LABELS: Record<string, string> = {
+  ...Object.fromEntries(LOG_KINDS),
+  stage: "Stadium",
+  task: "Taak",
+  status: "Status",
+};
+
+function relative(deadline: string, now: string): string {
+  const minutes = Math.round((Date.parse(deadline) - Date.parse(now)) / 60000);
+  const span = Math.abs(minutes) < 120 ? `${Math.abs(minutes)} min` : `${Math.round(Math.abs(minutes) / 60)} uur`;
+  return minutes >= 0 ? `over ${span}` : `${span} te laat`;
+}
+
+export async function renderIncidentBoard(ctx: PageContext, id: number): Promise<void> {
+  // Owners by name where the role may see people (the insurer sees role labels only).
+  const names = new Map<string, string>();
+  if (seesPeople(ctx.user)) {
+    const people = await practicesApi.people().catch(() => null);
+    for (const p of people?.items ?? []) names.set(p.code, p.name);
+  }
+  const render = async () => {
+    const incident = await incidentsApi.get(id).catch((e: ApiError) => e);
+    clear(ctx.main);
+    if (incident instanceof ApiError) {
+      ctx.main.append(h("p", { class: "empty" }, incident.message));
+      return;
+    }
+    draw(ctx, incident, render, names);
+  };
+  ctx.watch(["incident"], render);
+  await render();
+}
+
+function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void>, names: Map<string, string>): void {
+  const canWork = mayStart(ctx.user.role);
+  const tasks = incident.tasks ?? [];
+  const open = tasks.filter((task) => task.status === "open");
+  const overdue = open.filter((task) => task.overdue);
+  const next = open.filter((task) => !task.overdue).slice(0, 6);
+  const decides = DECIDES[incident.stage] ?? DECIDES[1];
+
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      await rerender();
+    } catch (e) {
+      toast(e instanceof ApiError ? e.message : String(e));
+      if (e instanceof ApiError && e.status === 412) await rerender();
+    }
+  };
+
+  const taskRow = (task: Task) => {
+    const reason = h("input", { type: "text", placeholder: t("reasonNotApplicable"), "aria-label": t("reasonNotApplicable"), hidden: true }) as HTMLInputElement;
+    return h(
+      "li",
+      { class: `task ${task.overdue ? "overdue" : ""} ${task.status}` },
+      h(
+        "div",
+        { class: "when" },
+        h("strong", {}, formatTimestamp(task.deadline).slice(0, -3)),
+        h("span", {}, task.status === "open" ? relative(task.deadline, incident.now) : task.status === "done" ? t("done") : t("notApplicable")),
+        task.legal ? h("span", { class: "badge stop" }, t("legal")) : null,
+      ),
+      h("div", { class: "what" }, h("span", {}, task.text), h("small", { class: "muted" }, `${task.owner_role}${task.owner_person_code ? " · " + (names.get(task.owner_person_code) ?? task.owner_person_code) : ""}`)),
+      canWork && task.status === "open"
+        ? h(
+            "div",
+            { class: "actions" },
+            h("button", { class: "primary", onclick: () => act(() => incidentsApi.closeTask(incident.id, task, "done", "")) }, t("done")),
+            reason,
+            h(
+              "button",
+              {
+                onclick: () => {
+                  if (reason.hidden) {
+                    reason.hidden = false;
+                    reason.focus();
+                    return;
+                  }
+                  act(() => incidentsApi.closeTask(incident.id, task, "not-applicable", reason.value));
+                },
+              },
+              t("notApplicable"),
+            ),
+          )
+        : null,
+    );
+  };
+
+  // Logbook form: BOB entries with who decided and who acts.
+  const kind = h("select", { name: "kind", "aria-label": t("kind") }, LOG_KINDS.map(([value, text]) => h("option", { value }, text))) as HTMLSelectElement;
+  const text = h("textarea", { name: "text", rows: 2, "aria-label": t("logText"), placeholder: t("logText") }) as HTMLTextAreaElement;
+  const decidedBy = h("input", { name: "decided_by", placeholder: t("decidedBy"), "aria-label": t("decidedBy") }) as HTMLInputElement;
+  const actedBy = h("input", { name: "acted_by", placeholder: t("actedBy"), "aria-label": t("actedBy") }) as HTMLInputElement;
+  const logForm = h(
+    "form",
+    {
+      class: "log-form",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        act(() => incidentsApi.log(incident.id, { kind: kind.value, text: text.value, decided_by: decidedBy.value, acted_by: actedBy.value }));
+      },
+    },
+    kind,
+    text,
+    decidedBy,
+    actedBy,
+    h("button", { type: "submit", class: "primary" }, t("addToLog")),
+  );
+
+  const stageSelect = h("select", { name: "stage", "aria-label": t("stage") }, [1, 2, 3, 4].map((s) => h("option", { value: s, selected: s === incident.stage }, `${t("stage")} ${s}`))) as HTMLSelectElement;
+  const stageReason = h("input", { name: "reason", placeholder: t("stageReason"), "aria-label": t("stageReason") }) as HTMLInputElement;
+  const stageForm = h(
+    "form",
+    {
+      class: "stage-form",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        act(() => incidentsApi.stage(incident.id, Number(stageSelect.value), stageReason.value));
+      },
+    },
+    stageSelect,
+    stageReason,
+    h("button", { type: "submit" }, t("changeStage")),
+  );
+
+  const phases = new Map<string, Task[]>();
+  for (const task of tasks) phases.set(task.phase, [...(phases.get(task.phase) ?? []), task]);
+
+  ctx.main.append(
+    h("a", { href: "#/incidenten", class: "back" }, `← ${t("incidents")}`),
+    h(
+      "header",
+      { class: "board-head" },
+      h("h1", {}, `${incident.number} · ${incident.title}`),
+      h(
+        "div",
+        { class: "board-facts" },
+        h("span", { class: "badge stage" }, `${t("stage")} ${incident.stage}`),
+        h("span", { class: "badge", style: `background:${incident.office_hours ? "#1565c0" : "#37474f"}` }, incident.office_hours ? t("officeHours") : "ANW"),
+        incident.exercise ? h("span", { class: "badge", style: "background:#6a1b9a" }, t("exercise")) : null,
+        h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
+      ),
+      h("p", { class: "decides" }, h("strong", {}, `${t("whoDecides")}: `), incident.office_hours ? decides[0] : decides[1]),
+    ),
+    h(
+      "section",
+      { class: "card now" },
+      h("h2", {}, t("whatNow")),
+      overdue.length ? h("h3", { class: "missing" }, `${overdue.length} ${t("overdue")}`) : null,
+      h("ul", { class: "tasks" }, overdue.map(taskRow)),
+      h("h3", {}, t("nextDeadlines")),
+      next.length ? h("ul", { class: "tasks" }, next.map(taskRow)) : h("p", { class: "muted" }, t("noOpenTasks")),
+    ),
+    h(
+      "div",
+      { class: "board-grid" },
+      h(
+        "section",
+        { class: "card" },
+        h("h2", {}, t("logbook")),
+        canWork ? logForm : null,
+        h(
+          "ol",
+          { class: "log", reversed: true },
+          (incident.log ?? []).slice().reverse().map((entry) =>
+            h(
+              "li",
+              { class: `log-${entry.kind}` },
+              h("small", { class: "muted" }, `${formatTimestamp(entry.at)} · ${LOG_LABELS[entry.kind] ?? entry.kind} · ${entry.author}`),
+              h("div", {}, entry.text),
+              entry.decided_by ? h("small", {}, `${t("decidedBy")}: ${entry.decided_by}${entry.acted_by ? " · " + t("actedBy") + ": " + entry.acted_by : ""}`) : null,
+            ),
+          ),
+        ),
+      ),
+      h("section", { class: "card" }, h("h2", {}, t("stage")), canWork ? stageForm : h("p", {}, `${t("stage")} ${incident.stage}`)),
+    ),
+    h(
+      "section",
+      { class: "card" },
+      h("h2", {}, t("allTasks")),
+      [...phases.entries()].map(([phase, list]) => h("details", {}, h("summary", {}, `${phase} (${list.filter((x) => x.status === "open").length} open)`), h("ul", { class: "tasks" }, list.map(taskRow)))),
+    ),
+  );
+}

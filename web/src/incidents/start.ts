@@ -1,0 +1,84 @@
+// Start an incident in at most three steps: what happened, where, start.
+import { ApiError } from "../api/client";
+import type { PageContext } from "../main";
+import { practicesApi, Practice } from "../practices/api";
+import { t } from "../i18n";
+import { h } from "../ui/dom";
+import { incidentsApi } from "./api";
+
+export async function renderStartIncident(ctx: PageContext): Promise<void> {
+  const [playbooks, practices] = await Promise.all([incidentsApi.playbooks(), practicesApi.list()]);
+  const own = ctx.user.role === "practice_user" ? practices.items.filter((p) => ctx.user.practice_agbs.includes(p.agb)) : practices.items;
+  let chosenPlaybook = "";
+  const chosenPractices = new Set<string>();
+  const error = h("p", { class: "error", role: "alert" });
+  const startButton = h("button", { class: "primary big", type: "button", disabled: true }, t("startNow")) as HTMLButtonElement;
+  const refresh = () => {
+    startButton.disabled = !chosenPlaybook || chosenPractices.size === 0;
+  };
+
+  const scenarioList = h(
+    "div",
+    { class: "choices", role: "radiogroup", "aria-label": t("step1") },
+    playbooks.items.map((p) =>
+      h(
+        "label",
+        { class: "choice" },
+        h("input", { type: "radio", name: "playbook", value: p.id, onchange: () => { chosenPlaybook = p.id; refresh(); } }),
+        h("span", {}, h("strong", {}, p.title), h("small", { class: "muted" }, `${p.steps} ${t("steps")}`)),
+      ),
+    ),
+  );
+  const search = h("input", { type: "search", placeholder: t("searchPlaceholder"), "aria-label": t("step2") }) as HTMLInputElement;
+  const practiceList = h("div", { class: "choices practices" });
+  const drawPractices = () => {
+    const q = search.value.trim().toLowerCase();
+    const shown = own.filter((p: Practice) => !q || `${p.name} ${p.agb} ${p.place ?? ""}`.toLowerCase().includes(q)).slice(0, 12);
+    practiceList.replaceChildren(
+      ...shown.map((p) =>
+        h(
+          "label",
+          { class: "choice" },
+          h("input", {
+            type: "checkbox",
+            value: p.agb,
+            checked: chosenPractices.has(p.agb),
+            onchange: (e: Event) => {
+              if ((e.target as HTMLInputElement).checked) chosenPractices.add(p.agb);
+              else chosenPractices.delete(p.agb);
+              refresh();
+            },
+          }),
+          h("span", {}, h("strong", {}, p.name), h("small", { class: "muted" }, `AGB ${p.agb}`)),
+        ),
+      ),
+    );
+  };
+  search.addEventListener("input", drawPractices);
+  drawPractices();
+  const exercise = h("input", { type: "checkbox", name: "exercise" }) as HTMLInputElement;
+  startButton.addEventListener("click", async () => {
+    error.textContent = "";
+    startButton.disabled = true;
+    try {
+      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked);
+      location.hash = `#/incidenten/${incident.id}`;
+    } catch (e) {
+      error.textContent = e instanceof ApiError ? e.message : String(e);
+      refresh();
+    }
+  });
+  ctx.main.append(
+    h("h1", {}, t("startIncident")),
+    h("section", { class: "card" }, h("h2", {}, `1. ${t("step1")}`), scenarioList),
+    h("section", { class: "card" }, h("h2", {}, `2. ${t("step2")}`), search, practiceList),
+    h(
+      "section",
+      { class: "card" },
+      h("h2", {}, `3. ${t("step3")}`),
+      h("label", { class: "check" }, exercise, t("markExercise")),
+      error,
+      startButton,
+    ),
+  );
+}
