@@ -103,7 +103,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   RegisterAdminRoutes(impl_->router, store);
   RegisterEventRoutes(impl_->router, impl_->hub);
   if (impl_->playbooks) {
-    RegisterIncidentRoutes(impl_->router, impl_->incidents, impl_->playbooks.value());
+    RegisterIncidentRoutes(impl_->router, impl_->incidents, impl_->playbooks.value(), store);
   }
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {

@@ -1,5 +1,6 @@
 // /api/v1/incidents and /api/v1/playbooks: start and work incidents; read the playbooks.
 #include "http/routes.hpp"
+#include "services/incident/communication_drafts.hpp"
 #include "services/incident/incident_service.hpp"
 
 namespace vangnet {
@@ -80,7 +81,29 @@ void Reply(httplib::Response& res, const Result<Incident>& incident, int status 
 }  // namespace
 
 void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
-                            const PlaybookCatalog& playbooks) {
+                            const PlaybookCatalog& playbooks, Store& store) {
+  router.Get(
+      R"(/api/v1/incidents/(\d+)/drafts)",
+      [&incidents, &playbooks, &store](const RequestContext& ctx, const httplib::Request& req,
+                                       httplib::Response& res) {
+        auto incident = incidents.Get(ctx.caller, std::stoll(req.matches[1]));
+        if (!incident) return ReplyError(res, incident.error());
+        const Playbook* playbook = playbooks.Find(incident.value().playbook_id);
+        auto uow = store.BeginRead(ctx.caller.actor);
+        if (!uow) return ReplyError(res, uow.error());
+        nlohmann::json items = nlohmann::json::array();
+        if (playbook) {
+          for (const auto& d : DraftCommunication(*uow.value(), *playbook, incident.value())) {
+            items.push_back({{"audience", d.audience},
+                             {"channel", d.channel},
+                             {"responsible", d.responsible},
+                             {"text", d.text},
+                             {"source", d.source}});
+          }
+        }
+        ReplyJson(res, 200, {{"items", items}});
+      });
+
   router.Get("/api/v1/playbooks",
              [&playbooks](const RequestContext&, const httplib::Request&, httplib::Response& res) {
                nlohmann::json items = nlohmann::json::array();

@@ -20,7 +20,7 @@ void RegisterRegionRoutes(Router& router, Store& store, const ServerOptions& opt
 void RegisterAdminRoutes(Router& router, Store& store);
 // Incidents (start, tasks, logbook, stage, report) and the playbooks they start from.
 void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
-                            const PlaybookCatalog& playbooks);
+                            const PlaybookCatalog& playbooks, Store& store);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

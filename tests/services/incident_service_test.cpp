@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "services/incident/communication_drafts.hpp"
 #include "test_support/registry_fixture.hpp"
 
 namespace vangnet {
@@ -150,6 +151,20 @@ TEST_F(IncidentServiceTest, RefusesUnknownPlaybooksAndPractices) {
       "practice_agbs");
   EXPECT_EQ(service_->Start(Coordinator(), {"practice-unusable", {}, false, {}}).error().field,
             "practice_agbs");
+}
+
+TEST_F(IncidentServiceTest, CommunicationDraftsCarryTheIncidentsFacts) {
+  Incident incident = StartFire();
+  auto uow = store_->BeginRead(kTestActor);
+  auto drafts = DraftCommunication(*uow.value(), *catalog_->Find("practice-unusable"), incident);
+  ASSERT_EQ(drafts.size(), 2u);  // patients; pharmacy and out-of-hours post
+  EXPECT_EQ(drafts[0].audience, "Patiënten");
+  EXPECT_EQ(drafts[0].responsible, "Praktijkhouder van de getroffen praktijk");
+  EXPECT_NE(drafts[0].text.find("Huisartsenpraktijk Kastanjeplein (Maastricht)"),
+            std::string::npos);
+  EXPECT_NE(drafts[0].text.find("23 november 2026"), std::string::npos);
+  EXPECT_NE(drafts[0].text.find("Huisartsenpost Maastricht (demo)"), std::string::npos);
+  EXPECT_FALSE(drafts[0].source.empty());
 }
 
 TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) {

@@ -114,6 +114,10 @@ const nl = {
   noOpenTasks: "Geen open taken meer.",
   logbook: "Logboek",
   allTasks: "Alle taken per fase",
+  drafts: "Berichten (concepten)",
+  noDrafts: "Dit draaiboek heeft geen communicatietabel.",
+  copy: "Kopiëren",
+  copied: "Gekopieerd.",
 };
 
 type Texts = typeof nl;
@@ -233,6 +237,10 @@ const en: Texts = {
   noOpenTasks: "No open tasks left.",
   logbook: "Logbook",
   allTasks: "All tasks by phase",
+  drafts: "Messages (drafts)",
+  noDrafts: "This playbook has no communication table.",
+  copy: "Copy",
+  copied: "Copied.",
 };
 
 export type Lang = "nl" | "en";

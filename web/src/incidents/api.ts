@@ -57,7 +57,16 @@ export interface Incident {
   log?: LogEntry[];
 }
 
+export interface Draft {
+  audience: string;
+  channel: string;
+  responsible: string;
+  text: string;
+  source: string;
+}
+
 export const incidentsApi = {
+  drafts: (id: number) => api.get<{ items: Draft[] }>(`/incidents/${id}/drafts`),
   playbooks: () => api.get<{ items: PlaybookSummary[] }>("/playbooks"),
   list: () => api.get<{ items: Incident[] }>("/incidents"),
   get: (id: number) => api.get<Incident>(`/incidents/${id}`),

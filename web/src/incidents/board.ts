@@ -7,7 +7,7 @@ import { clear, formatTimestamp, h } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
-import { Incident, incidentsApi, Task } from "./api";
+import { Draft, Incident, incidentsApi, Task } from "./api";
 import { mayStart } from "./list";
 
 // seed 002 §4.2: who decides at each stage, in office hours and in the evening/night/weekend.
@@ -33,6 +33,38 @@ const LOG_LABELS: Record<string, string> = {
   status: "Status",
 };
 
+// The playbook's communication table as texts with the incident's facts, to copy and adapt.
+function draftsSection(drafts: Draft[]): HTMLElement {
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", {}, t("drafts")),
+    drafts.length === 0
+      ? h("p", { class: "muted" }, t("noDrafts"))
+      : drafts.map((d) => {
+          const area = h("textarea", { rows: 8, "aria-label": `${t("drafts")}: ${d.audience}` }, d.text) as HTMLTextAreaElement;
+          return h(
+            "details",
+            {},
+            h("summary", {}, `${d.audience} · ${d.channel} · ${d.responsible}`),
+            area,
+            h(
+              "button",
+              {
+                type: "button",
+                onclick: async () => {
+                  await navigator.clipboard?.writeText(area.value).catch(() => undefined);
+                  area.select();
+                  toast(t("copied"));
+                },
+              },
+              t("copy"),
+            ),
+          );
+        }),
+  );
+}
+
 function relative(deadline: string, now: string): string {
   const minutes = Math.round((Date.parse(deadline) - Date.parse(now)) / 60000);
   const span = Math.abs(minutes) < 120 ? `${Math.abs(minutes)} min` : `${Math.round(Math.abs(minutes) / 60)} uur`;
@@ -46,6 +78,8 @@ export async function renderIncidentBoard(ctx: PageContext, id: number): Promise
     const people = await practicesApi.people().catch(() => null);
     for (const p of people?.items ?? []) names.set(p.code, p.name);
   }
+  // Drafts depend on the registry, not on the incident's progress: fetched once.
+  const drafts = await incidentsApi.drafts(id).catch(() => ({ items: [] as Draft[] }));
   const render = async () => {
     const incident = await incidentsApi.get(id).catch((e: ApiError) => e);
     clear(ctx.main);
@@ -54,6 +88,7 @@ export async function renderIncidentBoard(ctx: PageContext, id: number): Promise
       return;
     }
     draw(ctx, incident, render, names);
+    ctx.main.append(draftsSection(drafts.items));
   };
   ctx.watch(["incident"], render);
   await render();
