@@ -45,7 +45,9 @@ std::vector<CommunicationDraft> DraftCommunication(UnitOfWork& uow, const Playbo
     for (const auto& role : playbook.roles) {
       if (role.id == message.responsible) responsible = role.label;
     }
-    std::string text = "Aan: " + message.audience + "\n\n" + message.content + ".\n\n" +
+    std::string content = message.content;
+    if (!content.empty() && content.back() != '.' && content.back() != '?') content += '.';
+    std::string text = "Aan: " + message.audience + "\n\n" + content + "\n\n" +
                        "Het gaat om: " + practices + ".\n" +
                        "Sinds: " + DutchDate(incident.activated_at) + ".\n";
     if (!hap.empty()) {
