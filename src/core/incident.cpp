@@ -85,4 +85,15 @@ bool IsOfficeHours(TimePoint t, const std::vector<std::chrono::year_month_day>& 
   return hour >= 8 && hour < 17;  // HAP covers 17:00-08:00 (DOMAIN.md, region HAP)
 }
 
+std::string SharedPictureText(const std::string& incident_number, const SharedPicture& p) {
+  auto line = [](const char* label, const std::string& text) {
+    return std::string(label) + ": " + (text.empty() ? "(onbekend)" : text) + "\n";
+  };
+  return "GEDEELD BEELD HUISARTSENZORG\nIncident: " + incident_number +
+         "\nVersie: " + std::to_string(p.version) + "\nBevestigd: " + FormatUtc(p.confirmed_at) +
+         " door " + p.confirmed_by + "\n" + line("1 SITUATIE", p.situation) +
+         line("2 SLACHTOFFERS", p.casualties) + line("3 GEVAARLIJKE STOFFEN", p.hazardous_substances) +
+         line("4 COMMUNICATIE", p.communication) + line("5 METEO", p.weather);
+}
+
 }  // namespace vangnet

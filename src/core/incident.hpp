@@ -80,6 +80,22 @@ struct IncidentLogEntry {
   std::optional<std::int64_t> corrects_id;
 };
 
+// The shared picture (seed 002 §6.1): situation, casualties, hazardous substances,
+// communication, weather; versioned, with when it was last confirmed.
+struct SharedPicture {
+  int version = 0;
+  std::string situation;
+  std::string casualties;
+  std::string hazardous_substances;
+  std::string communication;
+  std::string weather;
+  TimePoint confirmed_at{};
+  std::string confirmed_by;
+};
+
+// The picture as plain structured text another crisis system (the GHOR's LCMS) can take in.
+std::string SharedPictureText(const std::string& incident_number, const SharedPicture& picture);
+
 struct Incident {
   std::int64_t id = 0;
   std::int64_t version = 0;
@@ -96,6 +112,7 @@ struct Incident {
   std::vector<std::string> practice_agbs;
   std::vector<IncidentTask> tasks;    // by deadline
   std::vector<IncidentLogEntry> log;  // oldest first
+  std::optional<SharedPicture> picture;  // the latest version, if any
 };
 
 // The tasks a playbook gives an incident activated at `activated_at`: one per step, its

@@ -70,6 +70,20 @@ nlohmann::json IncidentJson(const Incident& i, bool full) {
                     e.corrects_id ? nlohmann::json(*e.corrects_id) : nlohmann::json(nullptr)}});
   }
   out["log"] = log;
+  if (i.picture) {
+    const auto& p = *i.picture;
+    out["picture"] = {{"version", p.version},
+                      {"situation", p.situation},
+                      {"casualties", p.casualties},
+                      {"hazardous_substances", p.hazardous_substances},
+                      {"communication", p.communication},
+                      {"weather", p.weather},
+                      {"confirmed_at", FormatUtc(p.confirmed_at)},
+                      {"confirmed_by", p.confirmed_by},
+                      {"text", SharedPictureText(i.number, p)}};
+  } else {
+    out["picture"] = nullptr;
+  }
   return out;
 }
 
@@ -187,6 +201,21 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
           input.corrects_id = (*body)["corrects_id"].get<std::int64_t>();
         }
         Reply(res, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
+      });
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/picture)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        SharedPicture picture;
+        picture.situation = body->value("situation", "");
+        picture.casualties = body->value("casualties", "");
+        picture.hazardous_substances = body->value("hazardous_substances", "");
+        picture.communication = body->value("communication", "");
+        picture.weather = body->value("weather", "");
+        Reply(res, incidents.SavePicture(ctx.caller, std::stoll(req.matches[1]),
+                                         body->value("version", 0), picture));
       });
 
   router.Post(

@@ -27,6 +27,9 @@ class IncidentRepository {
   virtual Result<IncidentTask> UpdateTask(std::int64_t incident_id, const IncidentTask& task) = 0;
   // Appends a task (added by hand during the incident).
   virtual Result<IncidentTask> InsertTask(std::int64_t incident_id, const IncidentTask& task) = 0;
+  // Stores the next version of the shared picture; Conflict unless `base_version` is the latest.
+  virtual Result<SharedPicture> SavePicture(std::int64_t incident_id, int base_version,
+                                            const SharedPicture& picture) = 0;
   // Appends to the logbook; entries never change.
   virtual Result<IncidentLogEntry> AppendLog(std::int64_t incident_id,
                                              const IncidentLogEntry& entry) = 0;

@@ -167,6 +167,31 @@ TEST_F(IncidentServiceTest, CommunicationDraftsCarryTheIncidentsFacts) {
   EXPECT_FALSE(drafts[0].source.empty());
 }
 
+TEST_F(IncidentServiceTest, TheSharedPictureIsVersionedAndExportsAsStructuredText) {
+  Incident incident = StartFire();
+  SharedPicture picture;
+  picture.situation = "Brand in de praktijk, pand ontruimd";
+  picture.casualties = "Geen";
+  auto first = service_->SavePicture(Coordinator(), incident.id, 0, picture);
+  ASSERT_TRUE(first) << first.error().ToString();
+  ASSERT_TRUE(first.value().picture);
+  EXPECT_EQ(first.value().picture->version, 1);
+  EXPECT_EQ(first.value().picture->confirmed_by, "coordinator");
+  // Someone saving over the version they did not see gets a conflict.
+  auto stale = service_->SavePicture(Coordinator(), incident.id, 0, picture);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().field, "version");
+  picture.weather = "Harde wind uit het westen";
+  auto second = service_->SavePicture(Coordinator(), incident.id, 1, picture);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second.value().picture->version, 2);
+  std::string text = SharedPictureText(incident.number, *second.value().picture);
+  EXPECT_NE(text.find("1 SITUATIE: Brand in de praktijk, pand ontruimd"), std::string::npos);
+  EXPECT_NE(text.find("3 GEVAARLIJKE STOFFEN: (onbekend)"), std::string::npos);
+  EXPECT_NE(text.find("5 METEO: Harde wind uit het westen"), std::string::npos);
+  EXPECT_EQ(second.value().log.back().kind, LogKind::kPicture);
+}
+
 TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) {
   Incident incident = StartFire();
   std::string report = IncidentReportMarkdown(incident, Utc("2026-11-23T03:00:00Z"));

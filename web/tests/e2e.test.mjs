@@ -262,6 +262,12 @@ test("a coordinator starts the fire scenario in three steps, works it, and a sec
   await second.close();
   // Headless Chromium does not paint a tab in the background: the board's tab comes to the front.
   await page.bringToFront();
+  // The shared picture: five parts, versioned, as text for the GHOR.
+  await page.getByLabel("Situatie").fill("Brand in de praktijk; pand ontruimd, niemand gewond");
+  await page.getByRole("button", { name: "Beeld vaststellen" }).click();
+  await page.getByText(/Versie 1 · bevestigd/).waitFor();
+  await page.getByText("Tekst voor de GHOR (LCMS)").click();
+  assert.match(await page.locator("pre.picture-text").innerText(), /1 SITUATIE: Brand in de praktijk/);
   // The communication table as drafts with the incident's facts.
   await page.getByText("Patiënten · Website, telefoonbandje, huisartsenpost").click();
   const draft = await page.getByLabel("Berichten (concepten): Patiënten").inputValue();

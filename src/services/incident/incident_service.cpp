@@ -239,6 +239,25 @@ Result<Incident> IncidentService::AddLog(const Caller& caller, std::int64_t inci
                 nlohmann::json{{"log", EnumCode(LOG_KINDS, input.kind)}}.dump());
 }
 
+Result<Incident> IncidentService::SavePicture(const Caller& caller, std::int64_t incident_id,
+                                              int base_version, SharedPicture picture) {
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  picture.confirmed_at = Now();
+  picture.confirmed_by = caller.actor.user;
+  auto saved = uow.value()->Incidents().SavePicture(incident_id, base_version, picture);
+  if (!saved) return saved.error();
+  auto logged = uow.value()->Incidents().AppendLog(
+      incident_id, {0, Now(), caller.actor.user, LogKind::kPicture,
+                    "Gedeeld beeld versie " + std::to_string(saved.value().version) + " vastgesteld",
+                    "", "", std::nullopt});
+  if (!logged) return logged.error();
+  return Finish(*uow.value(), incident_id, "update",
+                nlohmann::json{{"picture", saved.value().version}}.dump());
+}
+
 Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t incident_id,
                                               int stage, const std::string& reason) {
   if (stage < 1 || stage > 4) return Error::Validation("stage", "het stadium is 1, 2, 3 of 4");
@@ -288,6 +307,7 @@ std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {
         << t.owner_role << (t.owner_person_code.empty() ? "" : " (" + t.owner_person_code + ")")
         << " | " << status << (t.note.empty() ? "" : ": " + t.note) << " |\n";
   }
+  if (i.picture) out << "\n## Gedeeld beeld\n\n```\n" << SharedPictureText(i.number, *i.picture) << "```\n";
   out << "\n## Logboek\n\n";
   for (const auto& e : i.log) {
     out << "- " << local(e.at) << " " << EnumLabel(LOG_KINDS, e.kind) << " (" << e.author

@@ -44,6 +44,10 @@ class IncidentService {
   Result<Incident> CloseTask(const Caller& caller, std::int64_t incident_id, std::int64_t task_id,
                              std::int64_t task_version, TaskStatus status, const std::string& note);
   Result<Incident> AddLog(const Caller& caller, std::int64_t incident_id, const LogInput& input);
+  // Saves a new version of the shared picture (also to confirm it unchanged: the confirmation
+  // time is what tells others it is current). `base_version` is the version the user saw.
+  Result<Incident> SavePicture(const Caller& caller, std::int64_t incident_id, int base_version,
+                               SharedPicture picture);
   // Stage 1-4 (seed 002 §4); the reason goes into the logbook.
   Result<Incident> ChangeStage(const Caller& caller, std::int64_t incident_id, int stage,
                                const std::string& reason);

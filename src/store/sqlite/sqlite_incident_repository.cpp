@@ -169,6 +169,18 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
     s.BindInt(1, incident.id);
     while (s.Step() == SQLITE_ROW) incident.tasks.push_back(ReadTask(s));
   }
+  {
+    Statement s(db_,
+                "SELECT version, situation, casualties, hazardous_substances, communication, "
+                "weather, confirmed_at, confirmed_by FROM incident_picture WHERE incident_id = ? "
+                "ORDER BY version DESC LIMIT 1");
+    s.BindInt(1, incident.id);
+    if (s.Step() == SQLITE_ROW) {
+      incident.picture = SharedPicture{static_cast<int>(s.Int(0)), s.Text(1), s.Text(2),
+                                       s.Text(3), s.Text(4), s.Text(5),
+                                       ParseUtc(s.Text(6)).value_or(TimePoint{}), s.Text(7)};
+    }
+  }
   if (!with_log) return;
   Statement s(db_,
               "SELECT id, at, author, kind, text, decided_by, acted_by, corrects_id FROM "
@@ -251,6 +263,39 @@ Result<IncidentTask> SqliteIncidentRepository::UpdateTask(std::int64_t incident_
   if (rc != SQLITE_ROW) return StoreError(db_);
   IncidentTask stored = task;
   stored.version = s.Int(0);
+  return stored;
+}
+
+Result<SharedPicture> SqliteIncidentRepository::SavePicture(std::int64_t incident_id,
+                                                            int base_version,
+                                                            const SharedPicture& picture) {
+  int latest = 0;
+  {
+    Statement s(db_, "SELECT COALESCE(MAX(version), 0) FROM incident_picture WHERE incident_id = ?");
+    s.BindInt(1, incident_id);
+    s.Step();
+    latest = static_cast<int>(s.Int(0));
+  }
+  if (latest != base_version) {
+    return Error::Conflict("version", "het gedeelde beeld is intussen bijgewerkt (versie " +
+                                          std::to_string(latest) + "); laad opnieuw");
+  }
+  SharedPicture stored = picture;
+  stored.version = latest + 1;
+  Statement s(db_,
+              "INSERT INTO incident_picture (incident_id, version, situation, casualties, "
+              "hazardous_substances, communication, weather, confirmed_at, confirmed_by) VALUES "
+              "(?,?,?,?,?,?,?,?,?)");
+  s.BindInt(1, incident_id);
+  s.BindInt(2, stored.version);
+  s.BindText(3, stored.situation);
+  s.BindText(4, stored.casualties);
+  s.BindText(5, stored.hazardous_substances);
+  s.BindText(6, stored.communication);
+  s.BindText(7, stored.weather);
+  s.BindText(8, FormatUtc(stored.confirmed_at));
+  s.BindText(9, stored.confirmed_by);
+  if (s.Step() != SQLITE_DONE) return StoreError(db_);
   return stored;
 }
 

@@ -16,6 +16,8 @@ class SqliteIncidentRepository final : public IncidentRepository {
   Result<Incident> Update(const Incident& incident) override;
   Result<IncidentTask> UpdateTask(std::int64_t incident_id, const IncidentTask& task) override;
   Result<IncidentTask> InsertTask(std::int64_t incident_id, const IncidentTask& task) override;
+  Result<SharedPicture> SavePicture(std::int64_t incident_id, int base_version,
+                                    const SharedPicture& picture) override;
   Result<IncidentLogEntry> AppendLog(std::int64_t incident_id,
                                      const IncidentLogEntry& entry) override;
 

@@ -38,6 +38,18 @@ export interface LogEntry {
   corrects_id: number | null;
 }
 
+export interface SharedPicture {
+  version: number;
+  situation: string;
+  casualties: string;
+  hazardous_substances: string;
+  communication: string;
+  weather: string;
+  confirmed_at: string;
+  confirmed_by: string;
+  text: string;
+}
+
 export interface Incident {
   id: number;
   version: number;
@@ -55,6 +67,7 @@ export interface Incident {
   now: string;
   tasks?: Task[];
   log?: LogEntry[];
+  picture?: SharedPicture | null;
 }
 
 export interface Draft {
@@ -76,6 +89,8 @@ export const incidentsApi = {
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { version: task.version, note }),
   log: (incident: number, entry: { kind: string; text: string; decided_by?: string; acted_by?: string }) =>
     api.post<Incident>(`/incidents/${incident}/log`, entry),
+  picture: (incident: number, version: number, fields: Record<string, string>) =>
+    api.post<Incident>(`/incidents/${incident}/picture`, { version, ...fields }),
   stage: (incident: number, stage: number, reason: string) =>
     api.post<Incident>(`/incidents/${incident}/stage`, { stage, reason }),
 };

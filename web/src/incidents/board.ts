@@ -33,6 +33,47 @@ const LOG_LABELS: Record<string, string> = {
   status: "Status",
 };
 
+// seed 002 §6.1: the five parts of the shared picture.
+const PICTURE_FIELDS: [string, string][] = [
+  ["situation", "Situatie"],
+  ["casualties", "Slachtoffers"],
+  ["hazardous_substances", "Gevaarlijke stoffen"],
+  ["communication", "Communicatie"],
+  ["weather", "Meteo"],
+];
+
+function pictureSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>): HTMLElement {
+  const picture = incident.picture;
+  const inputs = new Map<string, HTMLTextAreaElement>();
+  const fields = PICTURE_FIELDS.map(([key, label]) => {
+    const area = h("textarea", { id: `picture-${key}`, rows: 2, readonly: !canWork }, picture ? String(picture[key as keyof typeof picture] ?? "") : "") as HTMLTextAreaElement;
+    inputs.set(key, area);
+    return h("div", { class: "field" }, h("label", { for: `picture-${key}` }, label), area);
+  });
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", {}, t("sharedPicture")),
+    h("p", { class: "muted" }, picture ? `${t("version")} ${picture.version} · ${t("confirmed")} ${formatTimestamp(picture.confirmed_at)} · ${picture.confirmed_by}` : t("noPicture")),
+    h("div", { class: "picture" }, fields),
+    canWork
+      ? h(
+          "button",
+          {
+            class: "primary",
+            onclick: () => {
+              const values: Record<string, string> = {};
+              for (const [key, area] of inputs) values[key] = area.value;
+              return act(() => incidentsApi.picture(incident.id, picture?.version ?? 0, values));
+            },
+          },
+          t("confirmPicture"),
+        )
+      : null,
+    picture ? h("details", {}, h("summary", {}, t("pictureText")), h("pre", { class: "picture-text" }, picture.text)) : null,
+  );
+}
+
 // The playbook's communication table as texts with the incident's facts, to copy and adapt.
 function draftsSection(drafts: Draft[]): HTMLElement {
   return h(
@@ -239,6 +280,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       ),
       h("section", { class: "card" }, h("h2", {}, t("stage")), canWork ? stageForm : h("p", {}, `${t("stage")} ${incident.stage}`)),
     ),
+    pictureSection(incident, canWork, act),
     h(
       "section",
       { class: "card" },
