@@ -23,7 +23,25 @@ std::vector<IncidentTask> TasksFromPlaybook(const Playbook& playbook, TimePoint 
           activated_at + std::chrono::duration_cast<std::chrono::seconds>(step.deadline);
       task.legal = step.legal;
       task.source = step.source;
-      tasks.push_back(std::move(task));
+      if (!step.repeat) {
+        tasks.push_back(std::move(task));
+        continue;
+      }
+      // A recurring step (the takeover's weekly update) becomes one task per occurrence until
+      // its phase ends; an open-ended phase gets two years of them, the longest a takeover
+      // should run (seed 003).
+      using std::chrono::seconds;
+      const auto last = activated_at + std::chrono::duration_cast<seconds>(
+                                           phase.ends.value_or(std::chrono::weeks(104)));
+      const auto every = std::chrono::duration_cast<seconds>(*step.repeat);
+      int n = 1;
+      for (auto due = task.deadline; due <= last; due += every, ++n) {
+        IncidentTask occurrence = task;
+        occurrence.step_id = step.id + "#" + std::to_string(n);
+        occurrence.text = task.text + " (" + std::to_string(n) + ")";
+        occurrence.deadline = due;
+        tasks.push_back(std::move(occurrence));
+      }
     }
   }
   std::stable_sort(tasks.begin(), tasks.end(),
@@ -92,7 +110,8 @@ std::string SharedPictureText(const std::string& incident_number, const SharedPi
   return "GEDEELD BEELD HUISARTSENZORG\nIncident: " + incident_number +
          "\nVersie: " + std::to_string(p.version) + "\nBevestigd: " + FormatUtc(p.confirmed_at) +
          " door " + p.confirmed_by + "\n" + line("1 SITUATIE", p.situation) +
-         line("2 SLACHTOFFERS", p.casualties) + line("3 GEVAARLIJKE STOFFEN", p.hazardous_substances) +
+         line("2 SLACHTOFFERS", p.casualties) +
+         line("3 GEVAARLIJKE STOFFEN", p.hazardous_substances) +
          line("4 COMMUNICATIE", p.communication) + line("5 METEO", p.weather);
 }
 

@@ -118,7 +118,8 @@ struct Incident {
 // The tasks a playbook gives an incident activated at `activated_at`: one per step, its
 // deadline the step's offset after activation. Absolute UTC instants, so a deadline is right
 // whatever the clocks do in between (a 2 h deadline across the October DST change is 2 real
-// hours). Owners are resolved by the caller.
+// hours). A recurring step gives one task per occurrence until its phase ends. Owners are
+// resolved by the caller.
 std::vector<IncidentTask> TasksFromPlaybook(const Playbook& playbook, TimePoint activated_at);
 
 // ISO 8601 UTC ("2026-11-23T14:05:06Z") and back; nullopt when malformed.

@@ -192,6 +192,20 @@ TEST_F(IncidentServiceTest, TheSharedPictureIsVersionedAndExportsAsStructuredTex
   EXPECT_EQ(second.value().log.back().kind, LogKind::kPicture);
 }
 
+TEST_F(IncidentServiceTest, ATakeoverGetsItsWeeklyAndMonthlyReportsAsTasks) {
+  auto takeover = service_->Start(
+      Coordinator(), {"temporary-takeover", {"01051037"}, false, Utc("2026-11-23T09:00:00Z")});
+  ASSERT_TRUE(takeover) << takeover.error().ToString();
+  int weekly = 0, monthly = 0;
+  for (const auto& task : takeover.value().tasks) {
+    weekly += task.step_id.starts_with("weekly-update#");
+    monthly += task.step_id.starts_with("monthly-report#");
+  }
+  // seed 000 §5 Fase 4 (week 2-52): a weekly update from week 2, a monthly report from week 5.
+  EXPECT_EQ(weekly, 51);
+  EXPECT_EQ(monthly, 12);
+}
+
 TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) {
   Incident incident = StartFire();
   std::string report = IncidentReportMarkdown(incident, Utc("2026-11-23T03:00:00Z"));

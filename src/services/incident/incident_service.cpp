@@ -126,9 +126,10 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
     }
   }
   for (auto& task : incident.tasks) {
+    const std::string step_id = task.step_id.substr(0, task.step_id.find('#'));  // occurrences
     for (const auto& phase : playbook->phases) {
       for (const auto& step : phase.steps) {
-        if (step.id == task.step_id) task.owner_person_code = owner_of[step.owner];
+        if (step.id == step_id) task.owner_person_code = owner_of[step.owner];
       }
     }
   }
@@ -250,9 +251,10 @@ Result<Incident> IncidentService::SavePicture(const Caller& caller, std::int64_t
   auto saved = uow.value()->Incidents().SavePicture(incident_id, base_version, picture);
   if (!saved) return saved.error();
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kPicture,
-                    "Gedeeld beeld versie " + std::to_string(saved.value().version) + " vastgesteld",
-                    "", "", std::nullopt});
+      incident_id,
+      {0, Now(), caller.actor.user, LogKind::kPicture,
+       "Gedeeld beeld versie " + std::to_string(saved.value().version) + " vastgesteld", "", "",
+       std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"picture", saved.value().version}}.dump());
@@ -307,7 +309,8 @@ std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {
         << t.owner_role << (t.owner_person_code.empty() ? "" : " (" + t.owner_person_code + ")")
         << " | " << status << (t.note.empty() ? "" : ": " + t.note) << " |\n";
   }
-  if (i.picture) out << "\n## Gedeeld beeld\n\n```\n" << SharedPictureText(i.number, *i.picture) << "```\n";
+  if (i.picture)
+    out << "\n## Gedeeld beeld\n\n```\n" << SharedPictureText(i.number, *i.picture) << "```\n";
   out << "\n## Logboek\n\n";
   for (const auto& e : i.log) {
     out << "- " << local(e.at) << " " << EnumLabel(LOG_KINDS, e.kind) << " (" << e.author
