@@ -203,6 +203,30 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         Reply(res, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
       });
 
+  router.Post(R"(/api/v1/incidents/(\d+)/tasks)", [&incidents](const RequestContext& ctx,
+                                                               const httplib::Request& req,
+                                                               httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    auto deadline = ParseUtc(body->value("deadline", ""));
+    if (!deadline) {
+      return ReplyError(res, Error::Validation("deadline", "geef een deadline (datum en tijd)"));
+    }
+    Reply(res, incidents.AddTask(ctx.caller, std::stoll(req.matches[1]), body->value("text", ""),
+                                 body->value("owner_role", ""),
+                                 body->value("owner_person_code", ""), *deadline));
+  });
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/tasks/(\d+)/assign)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        Reply(res, incidents.AssignTask(ctx.caller, std::stoll(req.matches[1]),
+                                        std::stoll(req.matches[2]), body->value("version", 0LL),
+                                        body->value("person_code", "")));
+      });
+
   router.Post(
       R"(/api/v1/incidents/(\d+)/picture)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {

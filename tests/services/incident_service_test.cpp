@@ -206,6 +206,31 @@ TEST_F(IncidentServiceTest, ATakeoverGetsItsWeeklyAndMonthlyReportsAsTasks) {
   EXPECT_EQ(monthly, 12);
 }
 
+TEST_F(IncidentServiceTest, TasksCanBeAddedWithAFixedDeadlineAndReassigned) {
+  Incident incident = StartFire();
+  auto empty =
+      service_->AddTask(Coordinator(), incident.id, "", "", "", Utc("2026-11-24T09:00:00Z"));
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().field, "text");
+  EXPECT_EQ(empty.error().more.size(), 1u);  // the owner is missing too
+  auto added = service_->AddTask(Coordinator(), incident.id, "Sleutels ophalen bij de brandweer",
+                                 "Continuïteitsteam", "", Utc("2026-11-24T09:00:00Z"));
+  ASSERT_TRUE(added) << added.error().ToString();
+  auto it = std::find_if(
+      added.value().tasks.begin(), added.value().tasks.end(),
+      [](const IncidentTask& t) { return t.text == "Sleutels ophalen bij de brandweer"; });
+  ASSERT_NE(it, added.value().tasks.end());
+  EXPECT_EQ(FormatUtc(it->deadline), "2026-11-24T09:00:00Z");
+  auto assigned = service_->AssignTask(Coordinator(), incident.id, it->id, it->version, "HA-1004");
+  ASSERT_TRUE(assigned) << assigned.error().ToString();
+  EXPECT_EQ(assigned.value().log.back().text,
+            "Taak toegewezen aan HA-1004: Sleutels ophalen bij de brandweer");
+  EXPECT_EQ(service_->AssignTask(Coordinator(), incident.id, it->id, it->version + 1, "HA-9999")
+                .error()
+                .field,
+            "person_code");
+}
+
 TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) {
   Incident incident = StartFire();
   std::string report = IncidentReportMarkdown(incident, Utc("2026-11-23T03:00:00Z"));

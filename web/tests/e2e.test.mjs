@@ -273,6 +273,12 @@ test("a coordinator starts the fire scenario in three steps, works it, and a sec
   const draft = await page.getByLabel("Berichten (concepten): Patiënten").inputValue();
   assert.match(draft, /Huisartsenpraktijk Kastanjeplein \(Maastricht\)/);
   assert.match(draft, /Huisartsenpost Maastricht \(demo\)/);
+  // A task the playbook did not foresee, with a fixed deadline and a named owner.
+  await page.getByLabel("Nieuwe taak").fill("Sleutels ophalen bij de brandweer");
+  await page.getByLabel("Wie (rol of persoon)").fill("Continuïteitsteam");
+  await page.getByLabel("Deadline").fill("2030-01-02T09:30");
+  await page.getByRole("button", { name: "Taak toevoegen" }).click();
+  await page.locator("ol.log").getByText("Taak toegevoegd: Sleutels ophalen bij de brandweer").waitFor();
   await shot("16-incident-worked");
 });
 

@@ -43,6 +43,13 @@ class IncidentService {
   // Marks a task done (note optional) or not applicable (reason required).
   Result<Incident> CloseTask(const Caller& caller, std::int64_t incident_id, std::int64_t task_id,
                              std::int64_t task_version, TaskStatus status, const std::string& note);
+  // A task the playbook did not foresee, with a fixed deadline (an absolute time).
+  Result<Incident> AddTask(const Caller& caller, std::int64_t incident_id, const std::string& text,
+                           const std::string& owner_role, const std::string& owner_person_code,
+                           TimePoint deadline);
+  // Gives an open task to another person (a new chair, a stand-in).
+  Result<Incident> AssignTask(const Caller& caller, std::int64_t incident_id, std::int64_t task_id,
+                              std::int64_t task_version, const std::string& person_code);
   Result<Incident> AddLog(const Caller& caller, std::int64_t incident_id, const LogInput& input);
   // Saves a new version of the shared picture (also to confirm it unchanged: the confirmation
   // time is what tells others it is current). `base_version` is the version the user saw.

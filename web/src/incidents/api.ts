@@ -89,6 +89,10 @@ export const incidentsApi = {
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { version: task.version, note }),
   log: (incident: number, entry: { kind: string; text: string; decided_by?: string; acted_by?: string }) =>
     api.post<Incident>(`/incidents/${incident}/log`, entry),
+  addTask: (incident: number, text: string, owner_role: string, owner_person_code: string, deadline: string) =>
+    api.post<Incident>(`/incidents/${incident}/tasks`, { text, owner_role, owner_person_code, deadline }),
+  assign: (incident: number, task: Task, person_code: string) =>
+    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/assign`, { version: task.version, person_code }),
   picture: (incident: number, version: number, fields: Record<string, string>) =>
     api.post<Incident>(`/incidents/${incident}/picture`, { version, ...fields }),
   stage: (incident: number, stage: number, reason: string) =>

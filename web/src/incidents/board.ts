@@ -33,6 +33,36 @@ const LOG_LABELS: Record<string, string> = {
   status: "Status",
 };
 
+// "Anna van Proefveld (HA-1012)" or a bare code -> the person's code.
+function codeOf(value: string, names: Map<string, string>): string {
+  const match = value.match(/\(([^()]+)\)\s*$/);
+  const code = match ? match[1] : value.trim();
+  return names.has(code) ? code : "";
+}
+
+function addTaskForm(incident: Incident, act: (a: () => Promise<unknown>) => Promise<void>, names: Map<string, string>): HTMLElement {
+  const text = h("input", { name: "task-text", placeholder: t("newTask"), "aria-label": t("newTask") }) as HTMLInputElement;
+  const owner = h("input", { name: "task-owner", list: names.size ? "people" : null, placeholder: t("owner"), "aria-label": t("owner") }) as HTMLInputElement;
+  const deadline = h("input", { name: "task-deadline", type: "datetime-local", "aria-label": t("deadline") }) as HTMLInputElement;
+  return h(
+    "form",
+    {
+      class: "add-task",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const code = codeOf(owner.value, names);
+        // The browser's local time (the user's) to an absolute UTC instant for the server.
+        const due = deadline.value ? new Date(deadline.value).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
+        act(() => incidentsApi.addTask(incident.id, text.value, code ? "" : owner.value, code, due));
+      },
+    },
+    text,
+    owner,
+    deadline,
+    h("button", { type: "submit" }, t("addTask")),
+  );
+}
+
 // seed 002 §6.1: the five parts of the shared picture.
 const PICTURE_FIELDS: [string, string][] = [
   ["situation", "Situatie"],
@@ -171,6 +201,18 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
             "div",
             { class: "actions" },
             h("button", { class: "primary", onclick: () => act(() => incidentsApi.closeTask(incident.id, task, "done", "")) }, t("done")),
+            names.size
+              ? h("input", {
+                  list: "people",
+                  placeholder: t("assign"),
+                  "aria-label": `${t("assign")}: ${task.text}`,
+                  class: "assign",
+                  onchange: (e: Event) => {
+                    const code = codeOf((e.target as HTMLInputElement).value, names);
+                    if (code) act(() => incidentsApi.assign(incident.id, task, code));
+                  },
+                })
+              : null,
             reason,
             h(
               "button",
@@ -282,9 +324,15 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
     ),
     pictureSection(incident, canWork, act),
     h(
+      "datalist",
+      { id: "people" },
+      [...names.entries()].map(([code, name]) => h("option", { value: `${name} (${code})` })),
+    ),
+    h(
       "section",
       { class: "card" },
       h("h2", {}, t("allTasks")),
+      canWork ? addTaskForm(incident, act, names) : null,
       [...phases.entries()].map(([phase, list]) => h("details", {}, h("summary", {}, `${phase} (${list.filter((x) => x.status === "open").length} open)`), h("ul", { class: "tasks" }, list.map(taskRow)))),
     ),
   );
