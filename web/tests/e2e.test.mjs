@@ -280,6 +280,11 @@ test("a coordinator starts the fire scenario in three steps, works it, and a sec
   await page.getByRole("button", { name: "Taak toevoegen" }).click();
   await page.locator("ol.log").getByText("Taak toegevoegd: Sleutels ophalen bij de brandweer").waitFor();
   await shot("16-incident-worked");
+  // At 03:00 the board may be on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("heading", { name: "Wat nu" }).waitFor();
+  await shot("17-incident-board-phone");
+  await page.setViewportSize({ width: 1280, height: 860 });
 });
 
 test("the practice list works at phone width", async () => {
