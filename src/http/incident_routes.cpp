@@ -228,6 +228,19 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       });
 
   router.Post(
+      R"(/api/v1/incidents/(\d+)/status)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        auto status = ParseEnum(INCIDENT_STATUSES, body->value("status", ""));
+        if (!status) {
+          return ReplyError(res, Error::Validation("status", "kies active, scaled_down of closed"));
+        }
+        Reply(res, incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *status,
+                                          body->value("reason", "")));
+      });
+
+  router.Post(
       R"(/api/v1/incidents/(\d+)/picture)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);

@@ -231,6 +231,26 @@ TEST_F(IncidentServiceTest, TasksCanBeAddedWithAFixedDeadlineAndReassigned) {
             "person_code");
 }
 
+TEST_F(IncidentServiceTest, ScaleDownThenCloseAndAClosedIncidentNoLongerChanges) {
+  Incident incident = StartFire();
+  EXPECT_EQ(service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kScaledDown, "")
+                .error()
+                .field,
+            "reason");
+  auto down = service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kScaledDown,
+                                     "Tijdelijke locatie draait");
+  ASSERT_TRUE(down) << down.error().ToString();
+  EXPECT_EQ(down.value().log.back().text, "Afgeschaald: Tijdelijke locatie draait");
+  auto closed = service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kClosed,
+                                       "Evaluatie gedaan");
+  ASSERT_TRUE(closed);
+  EXPECT_TRUE(closed.value().closed_at.has_value());
+  auto after =
+      service_->AddLog(Coordinator(), incident.id, {LogKind::kObservation, "Nog iets", "", "", {}});
+  ASSERT_FALSE(after);
+  EXPECT_EQ(after.error().field, "status");
+}
+
 TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) {
   Incident incident = StartFire();
   std::string report = IncidentReportMarkdown(incident, Utc("2026-11-23T03:00:00Z"));

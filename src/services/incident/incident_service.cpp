@@ -160,6 +160,9 @@ Result<Incident> IncidentService::Load(UnitOfWork& uow, const Caller& caller, st
   auto incident = uow.Incidents().Find(id);
   if (!incident) return Error(ErrorKind::kNotFound, "incident bestaat niet");
   if (!(write ? MayWrite(caller, *incident) : MayRead(caller, *incident))) return NoAccess();
+  if (write && incident->status == IncidentStatus::kClosed) {
+    return Error::Conflict("status", "het incident is afgesloten en verandert niet meer");
+  }
   return *incident;
 }
 
@@ -321,6 +324,29 @@ Result<Incident> IncidentService::SavePicture(const Caller& caller, std::int64_t
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"picture", saved.value().version}}.dump());
+}
+
+Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_t incident_id,
+                                               IncidentStatus status, const std::string& reason) {
+  if (Trim(reason).empty()) return Error::Validation("reason", "geef de reden");
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  if (incident.value().status == status) {
+    return Error::Validation("status", "het incident heeft die status al");
+  }
+  incident.value().status = status;
+  if (status == IncidentStatus::kClosed) incident.value().closed_at = Now();
+  auto updated = uow.value()->Incidents().Update(incident.value());
+  if (!updated) return updated.error();
+  auto logged = uow.value()->Incidents().AppendLog(
+      incident_id,
+      {0, Now(), caller.actor.user, LogKind::kStatus,
+       std::string(EnumLabel(INCIDENT_STATUSES, status)) + ": " + reason, "", "", std::nullopt});
+  if (!logged) return logged.error();
+  return Finish(*uow.value(), incident_id, "update",
+                nlohmann::json{{"status", EnumCode(INCIDENT_STATUSES, status)}}.dump());
 }
 
 Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t incident_id,

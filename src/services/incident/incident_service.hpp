@@ -55,6 +55,10 @@ class IncidentService {
   // time is what tells others it is current). `base_version` is the version the user saw.
   Result<Incident> SavePicture(const Caller& caller, std::int64_t incident_id, int base_version,
                                SharedPicture picture);
+  // Scale down or close (seed 002 §4.3-4.8); the reason goes into the logbook. A closed
+  // incident no longer changes.
+  Result<Incident> ChangeStatus(const Caller& caller, std::int64_t incident_id,
+                                IncidentStatus status, const std::string& reason);
   // Stage 1-4 (seed 002 §4); the reason goes into the logbook.
   Result<Incident> ChangeStage(const Caller& caller, std::int64_t incident_id, int stage,
                                const std::string& reason);

@@ -95,6 +95,8 @@ export const incidentsApi = {
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/assign`, { version: task.version, person_code }),
   picture: (incident: number, version: number, fields: Record<string, string>) =>
     api.post<Incident>(`/incidents/${incident}/picture`, { version, ...fields }),
+  status: (incident: number, status: string, reason: string) =>
+    api.post<Incident>(`/incidents/${incident}/status`, { status, reason }),
   stage: (incident: number, stage: number, reason: string) =>
     api.post<Incident>(`/incidents/${incident}/stage`, { stage, reason }),
 };

@@ -166,7 +166,7 @@ export async function renderIncidentBoard(ctx: PageContext, id: number): Promise
 }
 
 function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void>, names: Map<string, string>): void {
-  const canWork = mayStart(ctx.user.role);
+  const canWork = mayStart(ctx.user.role) && incident.status !== "closed";
   const tasks = incident.tasks ?? [];
   const open = tasks.filter((task) => task.status === "open");
   const overdue = open.filter((task) => task.overdue);
@@ -270,6 +270,30 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
     h("button", { type: "submit" }, t("changeStage")),
   );
 
+  // Scale down or close (seed 002 §4.3-4.8), with a reason; a closed incident stays as it is.
+  const statusSelect = h(
+    "select",
+    { name: "status", "aria-label": t("status") },
+    [["active", t("statusActive")], ["scaled_down", t("statusScaledDown")], ["closed", t("statusClosed")]].map(([value, text]) =>
+      h("option", { value, selected: value === incident.status }, text),
+    ),
+  ) as HTMLSelectElement;
+  const statusReason = h("input", { name: "status-reason", placeholder: t("statusReason"), "aria-label": t("statusReason") }) as HTMLInputElement;
+  const statusForm = h(
+    "form",
+    {
+      class: "stage-form",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        act(() => incidentsApi.status(incident.id, statusSelect.value, statusReason.value));
+      },
+    },
+    statusSelect,
+    statusReason,
+    h("button", { type: "submit" }, t("changeStatus")),
+  );
+  const open_ = incident.status !== "closed";
+
   const phases = new Map<string, Task[]>();
   for (const task of tasks) phases.set(task.phase, [...(phases.get(task.phase) ?? []), task]);
 
@@ -283,6 +307,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         "div",
         { class: "board-facts" },
         h("span", { class: "badge stage" }, `${t("stage")} ${incident.stage}`),
+        incident.status !== "active" ? h("span", { class: "badge", style: "background:#546e7a" }, incident.status === "closed" ? t("statusClosed") : t("statusScaledDown")) : null,
         h("span", { class: "badge", style: `background:${incident.office_hours ? "#1565c0" : "#37474f"}` }, incident.office_hours ? t("officeHours") : "ANW"),
         incident.exercise ? h("span", { class: "badge", style: "background:#6a1b9a" }, t("exercise")) : null,
         h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
@@ -320,7 +345,14 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
           ),
         ),
       ),
-      h("section", { class: "card" }, h("h2", {}, t("stage")), canWork ? stageForm : h("p", {}, `${t("stage")} ${incident.stage}`)),
+      h(
+        "section",
+        { class: "card" },
+        h("h2", {}, t("stage")),
+        canWork && open_ ? stageForm : h("p", {}, `${t("stage")} ${incident.stage}`),
+        h("h2", {}, t("status")),
+        canWork && open_ ? statusForm : h("p", {}, incident.status === "closed" ? t("statusClosed") : incident.status),
+      ),
     ),
     pictureSection(incident, canWork, act),
     h(
