@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.hpp"
+#include "store/digest.hpp"
 
 namespace vangnet {
 
@@ -50,12 +51,7 @@ PasswordCost PasswordCost::FromEnvironment() {
 }
 
 std::string AccountService::HashToken(const std::string& token) {
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
-  char hex[crypto_generichash_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return Blake2bHex(token);
 }
 
 Result<std::string> AccountService::HashPassword(const std::string& password) {

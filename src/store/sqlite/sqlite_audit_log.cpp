@@ -1,10 +1,9 @@
 #include "store/sqlite/sqlite_audit_log.hpp"
 
-#include <sodium.h>
-
 #include <memory>
 
 #include "core/date.hpp"
+#include "store/digest.hpp"
 
 namespace vangnet::sqlite {
 
@@ -46,12 +45,7 @@ std::string AuditEventHash(const AuditEvent& e) {
     material += *part;
     material += '\x1f';
   }
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(material.data()),
-                     material.size(), nullptr, 0);
-  char hex[crypto_generichash_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return Blake2bHex(material);
 }
 
 Status SqliteAuditLog::Append(AuditEvent event) {
