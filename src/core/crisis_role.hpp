@@ -20,9 +20,10 @@ enum class CrisisRoleKind {
   kCommunicationAdviser,
   kCrisisCoordinator,
   kGroupCrisisCoordinator,
+  kDutyOfficer,
 };
 
-inline constexpr std::array<EnumName<CrisisRoleKind>, 9> CRISIS_ROLE_KINDS{{
+inline constexpr std::array<EnumName<CrisisRoleKind>, 10> CRISIS_ROLE_KINDS{{
     {CrisisRoleKind::kChair, "chair", "Voorzitter crisisteam"},
     {CrisisRoleKind::kMedicalAdviserOutOfHours, "medical_adviser_out_of_hours",
      "Medisch adviseur ANW"},
@@ -35,6 +36,9 @@ inline constexpr std::array<EnumName<CrisisRoleKind>, 9> CRISIS_ROLE_KINDS{{
     {CrisisRoleKind::kCrisisCoordinator, "crisis_coordinator", "Crisiscoördinator RHO"},
     {CrisisRoleKind::kGroupCrisisCoordinator, "group_crisis_coordinator",
      "Hagro-crisiscoördinator"},
+    // Whoever is on call for the RHO: the last link of the alarm chain, so someone always
+    // picks up (seed 002 §3.1: the reachable number, the director or a stand-in).
+    {CrisisRoleKind::kDutyOfficer, "duty_officer", "Piketfunctionaris RHO"},
 }};
 
 struct CrisisRole {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/alarm.hpp"
 #include "core/enum_names.hpp"
 #include "core/playbook.hpp"
 
@@ -47,8 +48,6 @@ inline constexpr std::array<EnumName<LogKind>, 8> LOG_KINDS{{
     {LogKind::kTask, "task", "Taak"},
     {LogKind::kStatus, "status", "Status"},
 }};
-
-using TimePoint = std::chrono::sys_seconds;
 
 struct IncidentTask {
   std::int64_t id = 0;
@@ -96,6 +95,14 @@ struct SharedPicture {
 // The picture as plain structured text another crisis system (the GHOR's LCMS) can take in.
 std::string SharedPictureText(const std::string& incident_number, const SharedPicture& picture);
 
+// One of the playbook's evaluation points with what the evaluation found (seed 002 §4.8).
+struct EvaluationPoint {
+  std::string point;
+  std::string source;
+  std::string finding;  // what went well or not
+  std::string action;   // what to change (in the playbook, the plan, the training)
+};
+
 struct Incident {
   std::int64_t id = 0;
   std::int64_t version = 0;
@@ -110,9 +117,13 @@ struct Incident {
   std::optional<TimePoint> closed_at;
   std::string created_by;
   std::vector<std::string> practice_agbs;
-  std::vector<IncidentTask> tasks;    // by deadline
-  std::vector<IncidentLogEntry> log;  // oldest first
-  std::optional<SharedPicture> picture;  // the latest version, if any
+  std::vector<IncidentTask> tasks;          // by deadline
+  std::vector<IncidentLogEntry> log;        // oldest first
+  std::optional<SharedPicture> picture;     // the latest version, if any
+  std::vector<IncidentAlarm> alarms;        // oldest first
+  std::vector<EvaluationPoint> evaluation;  // what was recorded; the playbook has the points
+  // A long-running case (the temporary takeover) must end by then (seed 000 §5).
+  std::optional<TimePoint> ends_at;
 };
 
 // The tasks a playbook gives an incident activated at `activated_at`: one per step, its

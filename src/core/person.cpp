@@ -12,6 +12,7 @@ const std::vector<FieldSpec<Person>>& EntityTraits<Person>::Fields() {
       OptionalIntegerField<P>("birth_year", &P::birth_year, 1920, 2015),
       TextField<P>("phone", &P::phone),
       TextField<P>("email", &P::email),
+      DateField<P>("unavailable_until", &P::unavailable_until),
   };
   return fields;
 }

@@ -18,6 +18,13 @@ struct Person {
   std::optional<int> birth_year;  // year only: enough for the succession radar, less to leak
   std::string phone;
   std::string email;
+  // Through this date (inclusive) the person cannot be alarmed: their substitute is (on
+  // leave, ill). Empty: available.
+  std::string unavailable_until;
+
+  bool AvailableOn(const std::string& iso_date) const {
+    return unavailable_until.empty() || unavailable_until < iso_date;
+  }
 };
 
 template <>

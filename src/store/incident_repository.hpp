@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/incident.hpp"
+#include "core/outbox_message.hpp"
 
 namespace vangnet {
 
@@ -33,6 +34,33 @@ class IncidentRepository {
   // Appends to the logbook; entries never change.
   virtual Result<IncidentLogEntry> AppendLog(std::int64_t incident_id,
                                              const IncidentLogEntry& entry) = 0;
+
+  // Alarming: an alarm row per person alarmed (Find loads them into Incident::alarms).
+  virtual Result<IncidentAlarm> InsertAlarm(std::int64_t incident_id,
+                                            const IncidentAlarm& alarm) = 0;
+  // Replaces status, acknowledgement and passed_at, only if alarm.version is current.
+  virtual Result<IncidentAlarm> UpdateAlarm(std::int64_t incident_id,
+                                            const IncidentAlarm& alarm) = 0;
+  // The incident whose alarm carries this token hash (from the one-time link), if any.
+  virtual std::optional<std::int64_t> FindIncidentByAlarmToken(const std::string& token_hash) = 0;
+  // The ids of incidents that are not closed, oldest first (for the scheduler).
+  virtual std::vector<std::int64_t> OpenIncidentIds() = 0;
+  // Records the evaluation of one point (replacing what was recorded before).
+  virtual Status SaveEvaluation(std::int64_t incident_id, const EvaluationPoint& point) = 0;
+};
+
+// Messages waiting to be sent; see core/outbox_message.hpp.
+class OutboxRepository {
+ public:
+  virtual ~OutboxRepository() = default;
+  // Queues a message; false when one with the same dedup key was queued before.
+  virtual Result<bool> Enqueue(const OutboxMessage& message) = 0;
+  // Pending messages whose next attempt is due, oldest first.
+  virtual std::vector<OutboxMessage> Due(TimePoint now, int limit) = 0;
+  // Stores the outcome of an attempt (status, attempts, next attempt, error, sent_at).
+  virtual Status Record(const OutboxMessage& message) = 0;
+  // The messages of an incident, newest first (the board shows what went out).
+  virtual std::vector<OutboxMessage> ForIncident(std::int64_t incident_id) = 0;
 };
 
 }  // namespace vangnet

@@ -30,6 +30,7 @@ class UnitOfWork {
   virtual AuditLog& Audit() = 0;
   virtual AccountRepository& Accounts() = 0;
   virtual IncidentRepository& Incidents() = 0;
+  virtual OutboxRepository& Outbox() = 0;
   virtual const Actor& actor() const = 0;
   virtual Status Commit() = 0;
 

@@ -114,7 +114,7 @@ TEST(PracticeFields, RequiredFieldsMayNotBeEmpty) {
 }
 
 TEST(PersonValidation, PhoneAndEmailAreChecked) {
-  Person person{0, 0, "HA-1", "Dr. Test", 1961, "043-1234567", "test@example.nl"};
+  Person person{0, 0, "HA-1", "Dr. Test", 1961, "043-1234567", "test@example.nl", ""};
   EXPECT_TRUE(EntityTraits<Person>::Validate(person).empty());
   person.phone = "bel de balie";
   person.email = "geen-adres";

@@ -119,7 +119,7 @@ TEST_F(SqliteStoreTest, ReferencesMustExistAndBlockDeletion) {
   EXPECT_EQ(orphan.error().kind, ErrorKind::kNotFound);
 
   ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
-  ASSERT_TRUE(uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", ""}));
+  ASSERT_TRUE(uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", "", ""}));
   ASSERT_TRUE(uow->Table<Affiliation>().Insert(a));
   EXPECT_TRUE(uow->ReferenceExists("person.code", "HA-1"));
   EXPECT_FALSE(uow->ReferenceExists("person.code", "HA-2"));
@@ -134,7 +134,8 @@ TEST_F(SqliteStoreTest, ReferencesMustExistAndBlockDeletion) {
 
 TEST_F(SqliteStoreTest, EveryWriteIsAuditedWithWhoWhatAndWhose) {
   auto uow = Write();
-  auto person = uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", ""}).value();
+  auto person =
+      uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", "", ""}).value();
   person.birth_year = 1961;
   ASSERT_TRUE(uow->Table<Person>().Update(person));
   ASSERT_TRUE(uow->Table<Person>().Delete(person));

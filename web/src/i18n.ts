@@ -325,6 +325,7 @@ const labels: Record<string, [string, string]> = {
   communication_adviser: ["Communicatieadviseur", "Communication adviser"],
   crisis_coordinator: ["Crisiscoördinator RHO", "RHO crisis coordinator"],
   group_crisis_coordinator: ["Hagro-crisiscoördinator", "GP group crisis coordinator"],
+  duty_officer: ["Piketfunctionaris RHO", "RHO duty officer"],
 };
 
 export function label(code: string | null | undefined): string {

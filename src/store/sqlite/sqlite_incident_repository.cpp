@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kIncidentColumns =
     "id, version, number, playbook_id, playbook_version, title, status, stage, exercise, "
-    "activated_at, closed_at, created_by";
+    "activated_at, closed_at, created_by, ends_at";
 constexpr const char* kTaskColumns =
     "id, version, step_id, phase_title, text, owner_role, owner_person_code, deadline_at, legal, "
     "source, status, closed_at, closed_by, note";
@@ -32,6 +32,7 @@ Incident ReadIncident(const Statement& s) {
   i.activated_at = ParseUtc(s.Text(9)).value_or(TimePoint{});
   i.closed_at = OptionalTime(s, 10);
   i.created_by = s.Text(11);
+  i.ends_at = OptionalTime(s, 12);
   return i;
 }
 
@@ -52,6 +53,27 @@ IncidentTask ReadTask(const Statement& s) {
   t.closed_by = s.Text(12);
   t.note = s.Text(13);
   return t;
+}
+
+constexpr const char* kAlarmColumns =
+    "id, version, role_code, role_label, person_code, level, status, alarmed_at, "
+    "acknowledged_at, acknowledged_by, passed_at, ack_token_hash";
+
+IncidentAlarm ReadAlarm(const Statement& s) {
+  IncidentAlarm a;
+  a.id = s.Int(0);
+  a.version = s.Int(1);
+  a.role_code = s.Text(2);
+  a.role_label = s.Text(3);
+  a.person_code = s.Text(4);
+  a.level = ParseEnum(ALARM_LEVELS, s.Text(5)).value_or(AlarmLevel::kPrimary);
+  a.status = ParseEnum(ALARM_STATUSES, s.Text(6)).value_or(AlarmStatus::kAlarmed);
+  a.alarmed_at = ParseUtc(s.Text(7)).value_or(TimePoint{});
+  a.acknowledged_at = OptionalTime(s, 8);
+  a.acknowledged_by = s.Text(9);
+  a.passed_at = OptionalTime(s, 10);
+  a.ack_token_hash = s.Text(11);
+  return a;
 }
 
 void BindOptionalText(Statement& s, int index, const std::string& text) {
@@ -94,7 +116,7 @@ Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
     Statement s(
         db_,
         "INSERT INTO incident (number, playbook_id, playbook_version, title, status, stage, "
-        "exercise, activated_at, closed_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "exercise, activated_at, closed_at, created_by, ends_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
         "RETURNING id, version");
     s.BindText(1, incident.number);
     s.BindText(2, incident.playbook_id);
@@ -106,6 +128,7 @@ Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
     s.BindText(8, FormatUtc(incident.activated_at));
     BindOptionalTime(s, 9, incident.closed_at);
     s.BindText(10, incident.created_by);
+    BindOptionalTime(s, 11, incident.ends_at);
     if (s.Step() != SQLITE_ROW) return StoreError(db_);
     stored.id = s.Int(0);
     stored.version = s.Int(1);
@@ -176,9 +199,33 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
                 "ORDER BY version DESC LIMIT 1");
     s.BindInt(1, incident.id);
     if (s.Step() == SQLITE_ROW) {
-      incident.picture = SharedPicture{static_cast<int>(s.Int(0)), s.Text(1), s.Text(2),
-                                       s.Text(3), s.Text(4), s.Text(5),
-                                       ParseUtc(s.Text(6)).value_or(TimePoint{}), s.Text(7)};
+      incident.picture = SharedPicture{static_cast<int>(s.Int(0)),
+                                       s.Text(1),
+                                       s.Text(2),
+                                       s.Text(3),
+                                       s.Text(4),
+                                       s.Text(5),
+                                       ParseUtc(s.Text(6)).value_or(TimePoint{}),
+                                       s.Text(7)};
+    }
+  }
+  {
+    Statement s(db_, std::string("SELECT ") + kAlarmColumns +
+                         ", (SELECT name FROM person WHERE code = person_code) FROM "
+                         "incident_alarm WHERE incident_id = ? ORDER BY id");
+    s.BindInt(1, incident.id);
+    while (s.Step() == SQLITE_ROW) {
+      incident.alarms.push_back(ReadAlarm(s));
+      incident.alarms.back().person_name = s.Text(12);
+    }
+  }
+  {
+    Statement s(db_,
+                "SELECT point, source, finding, action FROM incident_evaluation WHERE "
+                "incident_id = ? ORDER BY id");
+    s.BindInt(1, incident.id);
+    while (s.Step() == SQLITE_ROW) {
+      incident.evaluation.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3)});
     }
   }
   if (!with_log) return;
@@ -225,13 +272,14 @@ std::vector<Incident> SqliteIncidentRepository::List() {
 
 Result<Incident> SqliteIncidentRepository::Update(const Incident& incident) {
   Statement s(db_,
-              "UPDATE incident SET status = ?, stage = ?, closed_at = ?, version = version + 1 "
-              "WHERE id = ? AND version = ? RETURNING version");
+              "UPDATE incident SET status = ?, stage = ?, closed_at = ?, ends_at = ?, "
+              "version = version + 1 WHERE id = ? AND version = ? RETURNING version");
   s.BindText(1, EnumCode(INCIDENT_STATUSES, incident.status));
   s.BindInt(2, incident.stage);
   BindOptionalTime(s, 3, incident.closed_at);
-  s.BindInt(4, incident.id);
-  s.BindInt(5, incident.version);
+  BindOptionalTime(s, 4, incident.ends_at);
+  s.BindInt(5, incident.id);
+  s.BindInt(6, incident.version);
   int rc = s.Step();
   if (rc == SQLITE_DONE) {
     return Error::Conflict("version", "het incident is intussen gewijzigd; laad opnieuw");
@@ -271,7 +319,8 @@ Result<SharedPicture> SqliteIncidentRepository::SavePicture(std::int64_t inciden
                                                             const SharedPicture& picture) {
   int latest = 0;
   {
-    Statement s(db_, "SELECT COALESCE(MAX(version), 0) FROM incident_picture WHERE incident_id = ?");
+    Statement s(db_,
+                "SELECT COALESCE(MAX(version), 0) FROM incident_picture WHERE incident_id = ?");
     s.BindInt(1, incident_id);
     s.Step();
     latest = static_cast<int>(s.Int(0));
@@ -320,6 +369,167 @@ Result<IncidentLogEntry> SqliteIncidentRepository::AppendLog(std::int64_t incide
   IncidentLogEntry stored = entry;
   stored.id = s.Int(0);
   return stored;
+}
+
+Result<IncidentAlarm> SqliteIncidentRepository::InsertAlarm(std::int64_t incident_id,
+                                                            const IncidentAlarm& alarm) {
+  Statement s(db_,
+              "INSERT INTO incident_alarm (incident_id, role_code, role_label, person_code, "
+              "level, status, alarmed_at, acknowledged_at, acknowledged_by, passed_at, "
+              "ack_token_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id, version");
+  s.BindInt(1, incident_id);
+  s.BindText(2, alarm.role_code);
+  s.BindText(3, alarm.role_label);
+  BindOptionalText(s, 4, alarm.person_code);
+  s.BindText(5, EnumCode(ALARM_LEVELS, alarm.level));
+  s.BindText(6, EnumCode(ALARM_STATUSES, alarm.status));
+  s.BindText(7, FormatUtc(alarm.alarmed_at));
+  BindOptionalTime(s, 8, alarm.acknowledged_at);
+  BindOptionalText(s, 9, alarm.acknowledged_by);
+  BindOptionalTime(s, 10, alarm.passed_at);
+  BindOptionalText(s, 11, alarm.ack_token_hash);
+  if (s.Step() != SQLITE_ROW) return StoreError(db_);
+  IncidentAlarm stored = alarm;
+  stored.id = s.Int(0);
+  stored.version = s.Int(1);
+  return stored;
+}
+
+Result<IncidentAlarm> SqliteIncidentRepository::UpdateAlarm(std::int64_t incident_id,
+                                                            const IncidentAlarm& alarm) {
+  Statement s(db_,
+              "UPDATE incident_alarm SET status = ?, acknowledged_at = ?, acknowledged_by = ?, "
+              "passed_at = ?, version = version + 1 WHERE id = ? AND incident_id = ? AND "
+              "version = ? RETURNING version");
+  s.BindText(1, EnumCode(ALARM_STATUSES, alarm.status));
+  BindOptionalTime(s, 2, alarm.acknowledged_at);
+  BindOptionalText(s, 3, alarm.acknowledged_by);
+  BindOptionalTime(s, 4, alarm.passed_at);
+  s.BindInt(5, alarm.id);
+  s.BindInt(6, incident_id);
+  s.BindInt(7, alarm.version);
+  int rc = s.Step();
+  if (rc == SQLITE_DONE) {
+    return Error::Conflict("version", "deze alarmering is intussen gewijzigd; laad opnieuw");
+  }
+  if (rc != SQLITE_ROW) return StoreError(db_);
+  IncidentAlarm stored = alarm;
+  stored.version = s.Int(0);
+  return stored;
+}
+
+std::optional<std::int64_t> SqliteIncidentRepository::FindIncidentByAlarmToken(
+    const std::string& token_hash) {
+  Statement s(db_, "SELECT incident_id FROM incident_alarm WHERE ack_token_hash = ?");
+  s.BindText(1, token_hash);
+  if (s.Step() != SQLITE_ROW) return std::nullopt;
+  return s.Int(0);
+}
+
+std::vector<std::int64_t> SqliteIncidentRepository::OpenIncidentIds() {
+  std::vector<std::int64_t> ids;
+  Statement s(db_, "SELECT id FROM incident WHERE status <> 'closed' ORDER BY id");
+  while (s.Step() == SQLITE_ROW) ids.push_back(s.Int(0));
+  return ids;
+}
+
+Status SqliteIncidentRepository::SaveEvaluation(std::int64_t incident_id,
+                                                const EvaluationPoint& point) {
+  Statement s(db_,
+              "INSERT INTO incident_evaluation (incident_id, point, source, finding, action) "
+              "VALUES (?,?,?,?,?) ON CONFLICT (incident_id, point) DO UPDATE SET "
+              "finding = excluded.finding, action = excluded.action, version = version + 1");
+  s.BindInt(1, incident_id);
+  s.BindText(2, point.point);
+  s.BindText(3, point.source);
+  BindOptionalText(s, 4, point.finding);
+  BindOptionalText(s, 5, point.action);
+  if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  return Ok{};
+}
+
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "id, dedup_key, created_at, channel, recipient, subject, body, incident_id, status, "
+    "attempts, next_attempt_at, last_error, sent_at";
+
+OutboxMessage ReadMessage(const Statement& s) {
+  OutboxMessage m;
+  m.id = s.Int(0);
+  m.dedup_key = s.Text(1);
+  m.created_at = ParseUtc(s.Text(2)).value_or(TimePoint{});
+  m.channel = ParseEnum(CHANNELS, s.Text(3)).value_or(Channel::kEmail);
+  m.recipient = s.Text(4);
+  m.subject = s.Text(5);
+  m.body = s.Text(6);
+  if (!s.IsNull(7)) m.incident_id = s.Int(7);
+  m.status = ParseEnum(OUTBOX_STATUSES, s.Text(8)).value_or(OutboxStatus::kPending);
+  m.attempts = static_cast<int>(s.Int(9));
+  m.next_attempt_at = ParseUtc(s.Text(10)).value_or(TimePoint{});
+  m.last_error = s.Text(11);
+  m.sent_at = OptionalTime(s, 12);
+  return m;
+}
+
+}  // namespace
+
+Result<bool> SqliteOutboxRepository::Enqueue(const OutboxMessage& m) {
+  Statement s(db_,
+              "INSERT INTO outbox (dedup_key, created_at, channel, recipient, subject, body, "
+              "incident_id, status, attempts, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,0,?) "
+              "ON CONFLICT (dedup_key) DO NOTHING RETURNING id");
+  s.BindText(1, m.dedup_key);
+  s.BindText(2, FormatUtc(m.created_at));
+  s.BindText(3, EnumCode(CHANNELS, m.channel));
+  s.BindText(4, m.recipient);
+  s.BindText(5, m.subject);
+  s.BindText(6, m.body);
+  if (m.incident_id) {
+    s.BindInt(7, *m.incident_id);
+  } else {
+    s.BindNull(7);
+  }
+  s.BindText(8, EnumCode(OUTBOX_STATUSES, OutboxStatus::kPending));
+  s.BindText(9, FormatUtc(m.next_attempt_at));
+  int rc = s.Step();
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return StoreError(db_);
+}
+
+std::vector<OutboxMessage> SqliteOutboxRepository::Due(TimePoint now, int limit) {
+  std::vector<OutboxMessage> due;
+  Statement s(db_, std::string("SELECT ") + kOutboxColumns +
+                       " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+                       "ORDER BY next_attempt_at, id LIMIT ?");
+  s.BindText(1, FormatUtc(now));
+  s.BindInt(2, limit);
+  while (s.Step() == SQLITE_ROW) due.push_back(ReadMessage(s));
+  return due;
+}
+
+Status SqliteOutboxRepository::Record(const OutboxMessage& m) {
+  Statement s(db_,
+              "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
+              "sent_at = ? WHERE id = ?");
+  s.BindText(1, EnumCode(OUTBOX_STATUSES, m.status));
+  s.BindInt(2, m.attempts);
+  s.BindText(3, FormatUtc(m.next_attempt_at));
+  BindOptionalText(s, 4, m.last_error);
+  BindOptionalTime(s, 5, m.sent_at);
+  s.BindInt(6, m.id);
+  if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  return Ok{};
+}
+
+std::vector<OutboxMessage> SqliteOutboxRepository::ForIncident(std::int64_t incident_id) {
+  std::vector<OutboxMessage> messages;
+  Statement s(db_, std::string("SELECT ") + kOutboxColumns +
+                       " FROM outbox WHERE incident_id = ? ORDER BY id DESC");
+  s.BindInt(1, incident_id);
+  while (s.Step() == SQLITE_ROW) messages.push_back(ReadMessage(s));
+  return messages;
 }
 
 }  // namespace vangnet::sqlite

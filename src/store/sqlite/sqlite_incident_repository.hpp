@@ -20,9 +20,26 @@ class SqliteIncidentRepository final : public IncidentRepository {
                                     const SharedPicture& picture) override;
   Result<IncidentLogEntry> AppendLog(std::int64_t incident_id,
                                      const IncidentLogEntry& entry) override;
+  Result<IncidentAlarm> InsertAlarm(std::int64_t incident_id, const IncidentAlarm& alarm) override;
+  Result<IncidentAlarm> UpdateAlarm(std::int64_t incident_id, const IncidentAlarm& alarm) override;
+  std::optional<std::int64_t> FindIncidentByAlarmToken(const std::string& token_hash) override;
+  std::vector<std::int64_t> OpenIncidentIds() override;
+  Status SaveEvaluation(std::int64_t incident_id, const EvaluationPoint& point) override;
 
  private:
   void LoadDetails(Incident& incident, bool with_log);
+  sqlite3* db_;
+};
+
+class SqliteOutboxRepository final : public OutboxRepository {
+ public:
+  explicit SqliteOutboxRepository(sqlite3* db) : db_(db) {}
+  Result<bool> Enqueue(const OutboxMessage& message) override;
+  std::vector<OutboxMessage> Due(TimePoint now, int limit) override;
+  Status Record(const OutboxMessage& message) override;
+  std::vector<OutboxMessage> ForIncident(std::int64_t incident_id) override;
+
+ private:
   sqlite3* db_;
 };
 

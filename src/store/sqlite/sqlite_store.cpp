@@ -59,6 +59,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   AuditLog& Audit() override { return parts_->audit; }
   AccountRepository& Accounts() override { return parts_->accounts; }
   IncidentRepository& Incidents() override { return parts_->incidents; }
+  OutboxRepository& Outbox() override { return parts_->outbox; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -92,11 +93,13 @@ class SqliteUnitOfWork final : public UnitOfWork {
         : audit(db),
           accounts(db),
           incidents(db),
+          outbox(db),
           repositories(
               Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
     SqliteAuditLog audit;
     SqliteAccountRepository accounts;
     SqliteIncidentRepository incidents;
+    SqliteOutboxRepository outbox;
     typename RepositoriesOf<RegistryTypes>::type repositories;
 
    private:
