@@ -14,10 +14,12 @@
 
 namespace vangnet {
 
-enum class Channel { kEmail, kSms };
+// In the app: shown on the incident board, delivered by being stored.
+enum class Channel { kApp, kEmail, kSms };
 enum class OutboxStatus { kPending, kSent, kFailed };
 
-inline constexpr std::array<EnumName<Channel>, 2> CHANNELS{{
+inline constexpr std::array<EnumName<Channel>, 3> CHANNELS{{
+    {Channel::kApp, "app", "In de app"},
     {Channel::kEmail, "email", "E-mail"},
     {Channel::kSms, "sms", "Sms"},
 }};

@@ -96,6 +96,9 @@ struct Playbook {
   std::vector<PlaybookText> evaluation;
   // Conditions to record before the playbook may start (the takeover's nine, seed 000 §5).
   std::vector<PlaybookText> conditions;
+  // A long-running case ends by activation + this at the latest (the takeover's two years);
+  // the coordinator is warned before. None: no maximum.
+  std::optional<std::chrono::minutes> max_duration;
 
   std::size_t StepCount() const;
 };

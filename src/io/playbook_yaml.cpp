@@ -105,10 +105,10 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
   Reader r(file);
   Playbook p;
   p.file = file;
-  r.OnlyKeys(
-      root, "",
-      {"id", "version", "title", "source", "derived", "situation", "risks", "roles", "phases",
-       "contacts", "communication", "resources", "prevention", "evaluation", "conditions"});
+  r.OnlyKeys(root, "",
+             {"id", "version", "title", "source", "derived", "situation", "risks", "roles",
+              "phases", "contacts", "communication", "resources", "prevention", "evaluation",
+              "conditions", "max_duration"});
   if (!root.IsMap()) return Error::Combined(r.Take());
   p.id = r.Text(root, "id", "");
   p.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
@@ -116,6 +116,7 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
   p.source = r.Text(root, "source", "", false);
   p.derived = root["derived"] && root["derived"].as<std::string>() == "true";
   p.situation = r.Text(root, "situation", "");
+  if (root["max_duration"]) p.max_duration = r.Duration(root, "max_duration", "");
   r.List(root, "risks", "", [&](const YAML::Node& n, const std::string& w) {
     r.OnlyKeys(n, w, {"risk", "impact", "source"});
     p.risks.push_back({r.Text(n, "risk", w), r.Text(n, "impact", w), r.Text(n, "source", w, false),

@@ -363,7 +363,8 @@ TEST_F(ApiTest, ACoordinatorStartsTheFireScenarioAndWorksItsTasks) {
   auto stage = Post(s, base + "/stage", {{"stage", 2}, {"reason", "Tweede praktijk dicht"}});
   ASSERT_EQ(stage->status, 200);
   auto log = json::parse(stage->body)["log"];
-  EXPECT_EQ(log.back()["kind"], "stage");
+  EXPECT_TRUE(
+      std::any_of(log.begin(), log.end(), [](const json& e) { return e["kind"] == "stage"; }));
   auto report = Get(s, base + "/report");
   EXPECT_EQ(report->status, 200);
   EXPECT_NE(report->body.find("Spreekuur in de HAP"), std::string::npos);

@@ -65,8 +65,10 @@ TEST_F(IncidentServiceTest, StartingAFireGivesEveryPlaybookStepAsATaskWithItsDea
       EXPECT_FALSE(task.owner_person_code.empty());
     }
   }
-  ASSERT_EQ(incident.log.size(), 1u);
+  // The log opens with the start, then who was alarmed.
+  ASSERT_GE(incident.log.size(), 2u);
   EXPECT_EQ(incident.log[0].kind, LogKind::kStatus);
+  EXPECT_EQ(incident.log[1].kind, LogKind::kMessage);
   EXPECT_EQ(changed_, std::vector<std::int64_t>{incident.id});
   EXPECT_EQ(StartFire().number, "2026-002");
 }
@@ -112,7 +114,11 @@ TEST_F(IncidentServiceTest, DecisionsNameWhoDecidedAndCorrectionsPointBack) {
   ASSERT_TRUE(corrected);
   EXPECT_EQ(corrected.value().log.back().corrects_id, decision_id);
   // The corrected entry is still there, unchanged: the log is append-only.
-  EXPECT_EQ(corrected.value().log[1].text, "Spreekuur morgen in de huisartsenpost");
+  const auto& log = corrected.value().log;
+  auto original = std::find_if(log.begin(), log.end(),
+                               [&](const IncidentLogEntry& e) { return e.id == decision_id; });
+  ASSERT_NE(original, log.end());
+  EXPECT_EQ(original->text, "Spreekuur morgen in de huisartsenpost");
 }
 
 TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
@@ -122,8 +128,15 @@ TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
   auto raised = service_->ChangeStage(Coordinator(), incident.id, 2, "Tweede praktijk getroffen");
   ASSERT_TRUE(raised) << raised.error().ToString();
   EXPECT_EQ(raised.value().stage, 2);
-  EXPECT_EQ(raised.value().log.back().text,
-            "Opgeschaald van stadium 1 naar 2: Tweede praktijk getroffen");
+  const auto& log = raised.value().log;
+  EXPECT_TRUE(std::any_of(log.begin(), log.end(), [](const IncidentLogEntry& e) {
+    return e.kind == LogKind::kStage &&
+           e.text == "Opgeschaald van stadium 1 naar 2: Tweede praktijk getroffen";
+  }));
+  // Stage 2 alarms the whole crisis team (seed 002 §3.2): the chair among them.
+  const auto& alarms = raised.value().alarms;
+  EXPECT_TRUE(std::any_of(alarms.begin(), alarms.end(),
+                          [](const IncidentAlarm& a) { return a.role_code == "CT-VOORZITTER"; }));
 }
 
 TEST_F(IncidentServiceTest, WhoMayStartSeeAndWork) {

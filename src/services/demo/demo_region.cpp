@@ -480,6 +480,7 @@ class DemoBuilder {
         {"CT-COMM", CrisisRoleKind::kCommunicationAdviser},
         {"CC-1", CrisisRoleKind::kCrisisCoordinator},
         {"CC-2", CrisisRoleKind::kCrisisCoordinator},
+        {"PIKET", CrisisRoleKind::kDutyOfficer},
     };
     for (const auto& spec : team) {
       CrisisRole role;

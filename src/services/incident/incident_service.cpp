@@ -5,10 +5,21 @@
 #include <sstream>
 
 #include "core/registry.hpp"
+#include "store/digest.hpp"
 
 namespace vangnet {
 
 namespace {
+
+// The playbook whose after-phase themes every incident takes on when it scales down.
+constexpr const char* kAfterPhasePlaybook = "regional-crisis";
+
+std::string NameOf(UnitOfWork& uow, const std::string& code) {
+  Person probe;
+  probe.code = code;
+  auto person = uow.Table<Person>().Find(probe);
+  return person ? person->name : code;
+}
 
 TimePoint Now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -39,25 +50,14 @@ Error NoAccess() {
   return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot dit incident");
 }
 
-// Playbook roles that are the RHO's own crisis roles (seed 002 §5.2), by kind.
-std::optional<CrisisRoleKind> CrisisRoleFor(const std::string& role) {
-  if (role == "continuity_team" || role == "takeover_coordinator" || role == "coordinator" ||
-      role == "crisis_coordinator" || role == "rho") {
-    return CrisisRoleKind::kCrisisCoordinator;
-  }
-  if (role == "chair") return CrisisRoleKind::kChair;
-  if (role == "logger") return CrisisRoleKind::kLogger;
-  if (role == "communication_adviser") return CrisisRoleKind::kCommunicationAdviser;
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string ResolveOwner(UnitOfWork& uow, const std::string& role,
-                         const std::vector<std::string>& practice_agbs) {
+                         const std::vector<std::string>& practice_agbs, TimePoint now) {
   if (auto kind = CrisisRoleFor(role)) {
     for (const auto& r : uow.Table<CrisisRole>().List()) {
-      if (r.kind == *kind && !r.primary_person_code.empty()) return r.primary_person_code;
+      if (r.kind != *kind) continue;
+      if (auto holder = CurrentHolder(uow, r, now); !holder.empty()) return holder;
     }
     return {};
   }
@@ -121,7 +121,8 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
   for (const auto& phase : playbook->phases) {
     for (const auto& step : phase.steps) {
       if (!owner_of.count(step.owner)) {
-        owner_of[step.owner] = ResolveOwner(*uow.value(), step.owner, incident.practice_agbs);
+        owner_of[step.owner] =
+            ResolveOwner(*uow.value(), step.owner, incident.practice_agbs, incident.activated_at);
       }
     }
   }
@@ -138,8 +139,16 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
                                           std::string(request.exercise ? "Oefening" : "Incident") +
                                               " gestart met draaiboek '" + playbook->title + "'",
                                           "", "", std::nullopt});
+  if (playbook->max_duration) incident.ends_at = incident.activated_at + *playbook->max_duration;
   auto stored = uow.value()->Incidents().Insert(incident);
   if (!stored) return stored.error();
+  // Alarming is part of starting: the alarms and their messages commit with the incident.
+  if (auto s = AlarmRoles(*uow.value(), stored.value(),
+                          RolesToAlarm(*uow.value(), *playbook, stored.value()), Now(), settings_,
+                          caller.actor.user);
+      !s) {
+    return s.error();
+  }
   return Finish(
       *uow.value(), stored.value().id, "create",
       nlohmann::json{{"playbook", playbook->id}, {"tasks", incident.tasks.size()}}.dump());
@@ -340,6 +349,9 @@ Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_
   if (status == IncidentStatus::kClosed) incident.value().closed_at = Now();
   auto updated = uow.value()->Incidents().Update(incident.value());
   if (!updated) return updated.error();
+  if (status == IncidentStatus::kScaledDown) {
+    if (auto s = AddAfterPhaseThemes(*uow.value(), incident.value(), Now()); !s) return s.error();
+  }
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id,
       {0, Now(), caller.actor.user, LogKind::kStatus,
@@ -369,8 +381,246 @@ Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id, {0, Now(), caller.actor.user, LogKind::kStage, text, "", "", std::nullopt});
   if (!logged) return logged.error();
+  if (const Playbook* playbook = playbooks_.Find(incident.value().playbook_id)) {
+    incident.value().stage = stage;
+    auto roles = RolesToAlarm(*uow.value(), *playbook, incident.value());
+    if (auto s =
+            AlarmRoles(*uow.value(), incident.value(), roles, Now(), settings_, caller.actor.user);
+        !s) {
+      return s.error();
+    }
+  }
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"stage", stage}, {"from", from}}.dump());
+}
+
+Status IncidentService::AddAfterPhaseThemes(UnitOfWork& uow, const Incident& incident,
+                                            TimePoint now) {
+  // The themes are the regional crisis playbook's after-phase steps (seed 002 §4.5), so they
+  // are written once; an incident of that playbook has them already.
+  const Playbook* regional = playbooks_.Find(kAfterPhasePlaybook);
+  if (!regional || incident.playbook_id == kAfterPhasePlaybook) return Ok{};
+  for (const auto& phase : regional->phases) {
+    for (const auto& step : phase.steps) {
+      if (!step.id.starts_with("theme-")) continue;
+      const bool present = std::any_of(incident.tasks.begin(), incident.tasks.end(),
+                                       [&](const IncidentTask& t) { return t.step_id == step.id; });
+      if (present) continue;
+      IncidentTask task;
+      task.step_id = step.id;
+      task.phase_title = phase.title;
+      task.text = step.text;
+      auto role = std::find_if(regional->roles.begin(), regional->roles.end(),
+                               [&](const PlaybookRole& r) { return r.id == step.owner; });
+      task.owner_role = role == regional->roles.end() ? step.owner : role->label;
+      task.owner_person_code = ResolveOwner(uow, step.owner, incident.practice_agbs, now);
+      // The phase started at activation + phase.starts in the regional playbook; here it
+      // starts now, at scaling down.
+      task.deadline = now + (step.deadline - phase.starts);
+      task.source = step.source;
+      if (auto added = uow.Incidents().InsertTask(incident.id, task); !added) {
+        return added.error();
+      }
+    }
+  }
+  auto logged = uow.Incidents().AppendLog(
+      incident.id,
+      {0, now, uow.actor().user, LogKind::kTask,
+       "Nafasethema's als taken toegevoegd, elk met een eigenaar", "", "", std::nullopt});
+  if (!logged) return logged.error();
+  return Ok{};
+}
+
+Result<Incident> IncidentService::Acknowledge(const Caller& caller, std::int64_t incident_id,
+                                              std::int64_t alarm_id) {
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  auto& alarms = incident.value().alarms;
+  auto alarm = std::find_if(alarms.begin(), alarms.end(),
+                            [&](const IncidentAlarm& a) { return a.id == alarm_id; });
+  if (alarm == alarms.end()) return Error(ErrorKind::kNotFound, "alarmering bestaat niet");
+  if (alarm->status == AlarmStatus::kAcknowledged) {
+    return Error::Conflict("status", "deze alarmering is al bevestigd");
+  }
+  // A passed-on alarm may still be acknowledged: the person picked up late, and both now know.
+  alarm->status = AlarmStatus::kAcknowledged;
+  alarm->acknowledged_at = Now();
+  alarm->acknowledged_by = caller.actor.user;
+  if (auto updated = uow.value()->Incidents().UpdateAlarm(incident_id, *alarm); !updated) {
+    return updated.error();
+  }
+  auto logged = uow.value()->Incidents().AppendLog(
+      incident_id, {0, Now(), caller.actor.user, LogKind::kMessage,
+                    "Alarmering bevestigd: " + alarm->person_name + " (" + alarm->role_label +
+                        "), vastgelegd door " + caller.actor.user,
+                    "", "", std::nullopt});
+  if (!logged) return logged.error();
+  return Finish(*uow.value(), incident_id, "update",
+                nlohmann::json{{"alarm", alarm_id}, {"acknowledged", true}}.dump());
+}
+
+Result<IncidentService::Acknowledged> IncidentService::AcknowledgeByToken(
+    const std::string& token) {
+  const Error unknown(ErrorKind::kNotFound,
+                      "deze bevestigingslink is onbekend; open vangnet en bevestig op het "
+                      "incidentbord");
+  if (token.size() != 48) return unknown;
+  const std::string hash = Blake2bHex(token);
+  Actor actor{"bevestigingslink", "link", "http", "alarm bevestigen"};
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  auto incident_id = uow.value()->Incidents().FindIncidentByAlarmToken(hash);
+  if (!incident_id) return unknown;
+  auto incident = uow.value()->Incidents().Find(*incident_id);
+  auto alarm = std::find_if(incident->alarms.begin(), incident->alarms.end(),
+                            [&](const IncidentAlarm& a) { return a.ack_token_hash == hash; });
+  Acknowledged result{incident->number, alarm->role_label, alarm->person_name};
+  if (alarm->status == AlarmStatus::kAcknowledged) return result;  // clicked twice: fine
+  if (incident->status == IncidentStatus::kClosed) {
+    return Error::Conflict("status", "het incident is al afgesloten");
+  }
+  alarm->status = AlarmStatus::kAcknowledged;
+  alarm->acknowledged_at = Now();
+  alarm->acknowledged_by = alarm->person_code;
+  if (auto updated = uow.value()->Incidents().UpdateAlarm(*incident_id, *alarm); !updated) {
+    return updated.error();
+  }
+  auto logged = uow.value()->Incidents().AppendLog(
+      *incident_id,
+      {0, Now(), alarm->person_name, LogKind::kMessage,
+       "Alarmering bevestigd via de link: " + alarm->person_name + " (" + alarm->role_label + ")",
+       "", "", std::nullopt});
+  if (!logged) return logged.error();
+  auto finished = Finish(*uow.value(), *incident_id, "update",
+                         nlohmann::json{{"alarm", alarm->id}, {"acknowledged", "link"}}.dump());
+  if (!finished) return finished.error();
+  return result;
+}
+
+Result<Incident> IncidentService::HandOverRole(const Caller& caller, std::int64_t incident_id,
+                                               const std::string& role_code,
+                                               const std::string& person_code,
+                                               const std::string& reason) {
+  if (Trim(reason).empty()) return Error::Validation("reason", "geef de reden van de overdracht");
+  if (caller.role == UserRole::kPracticeUser) {
+    return Error(ErrorKind::kForbidden, "alleen de RHO draagt crisisrollen over");
+  }
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  CrisisRole probe;
+  probe.code = role_code;
+  auto role = uow.value()->Table<CrisisRole>().Find(probe);
+  if (!role) return Error::NotFound("role_code", "crisisrol " + role_code + " bestaat niet");
+  Person person_probe;
+  person_probe.code = person_code;
+  auto person = uow.value()->Table<Person>().Find(person_probe);
+  if (!person) return Error::NotFound("person_code", "persoon " + person_code + " bestaat niet");
+  // The previous holder: whoever acknowledged the role, else the last one alarmed for it.
+  std::string previous;
+  for (auto& alarm : incident.value().alarms) {
+    if (alarm.role_code != role_code) continue;
+    if (alarm.status == AlarmStatus::kAcknowledged || alarm.status == AlarmStatus::kAlarmed) {
+      if (previous.empty() || alarm.status == AlarmStatus::kAcknowledged) {
+        previous = alarm.person_code;
+      }
+      alarm.status = AlarmStatus::kHandedOver;
+      if (auto updated = uow.value()->Incidents().UpdateAlarm(incident_id, alarm); !updated) {
+        return updated.error();
+      }
+    }
+  }
+  if (previous == person_code) {
+    return Error::Validation("person_code", person->name + " heeft deze rol al");
+  }
+  const std::string label = std::string(EnumLabel(CRISIS_ROLE_KINDS, role->kind)) +
+                            (role->gp_group_code.empty() ? "" : " " + role->gp_group_code);
+  auto alarmed = AlarmPerson(*uow.value(), incident.value(), role_code, label, person_code,
+                             AlarmLevel::kHandover, Now(), settings_);
+  if (!alarmed) return alarmed.error();
+  int moved = 0;
+  for (auto& task : incident.value().tasks) {
+    if (previous.empty() || task.status != TaskStatus::kOpen ||
+        task.owner_person_code != previous) {
+      continue;
+    }
+    task.owner_person_code = person_code;
+    if (auto updated = uow.value()->Incidents().UpdateTask(incident_id, task); !updated) {
+      return updated.error();
+    }
+    ++moved;
+  }
+  std::string text = "Rol " + label + " overgedragen" +
+                     (previous.empty() ? "" : " van " + NameOf(*uow.value(), previous)) + " aan " +
+                     person->name + ": " + reason;
+  if (moved) text += " (" + std::to_string(moved) + " open taken gaan mee)";
+  auto logged = uow.value()->Incidents().AppendLog(
+      incident_id, {0, Now(), caller.actor.user, LogKind::kDecision, text, caller.actor.user,
+                    person->name, std::nullopt});
+  if (!logged) return logged.error();
+  return Finish(*uow.value(), incident_id, "update",
+                nlohmann::json{{"role", role_code}, {"handed_to", person_code}}.dump());
+}
+
+Result<Incident> IncidentService::SaveEvaluation(const Caller& caller, std::int64_t incident_id,
+                                                 const EvaluationPoint& point) {
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  const Playbook* playbook = playbooks_.Find(incident.value().playbook_id);
+  if (!playbook) return Error::Validation("point", "het draaiboek van dit incident is onbekend");
+  auto known = std::find_if(playbook->evaluation.begin(), playbook->evaluation.end(),
+                            [&](const PlaybookText& t) { return t.text == point.point; });
+  if (known == playbook->evaluation.end()) {
+    return Error::Validation("point", "dit is geen evaluatiepunt van het draaiboek");
+  }
+  if (Trim(point.finding).empty() && Trim(point.action).empty()) {
+    return Error::Validation("finding", "schrijf op wat de evaluatie opleverde");
+  }
+  EvaluationPoint stored = point;
+  stored.source = known->source;
+  if (auto s = uow.value()->Incidents().SaveEvaluation(incident_id, stored); !s) {
+    return s.error();
+  }
+  return Finish(*uow.value(), incident_id, "update",
+                nlohmann::json{{"evaluation", point.point}}.dump());
+}
+
+Result<int> IncidentService::Tick(TimePoint now) {
+  const Actor actor{"vangnet", "system", "scheduler", "alarmering en herinneringen"};
+  std::vector<std::int64_t> ids;
+  {
+    auto uow = store_.BeginRead(actor);
+    if (!uow) return uow.error();
+    ids = uow.value()->Incidents().OpenIncidentIds();
+  }
+  int changed = 0;
+  for (auto id : ids) {
+    auto uow = store_.Begin(actor);
+    if (!uow) return uow.error();
+    auto ticked = TickIncident(*uow.value(), id, now, settings_);
+    if (!ticked) return ticked.error();
+    if (!ticked.value()) continue;  // nothing written; the unit of work rolls back
+    auto finished = Finish(*uow.value(), id, "update", R"({"tick":true})");
+    if (!finished) return finished.error();
+    ++changed;
+  }
+  return changed;
+}
+
+Result<std::vector<OutboxMessage>> IncidentService::Messages(const Caller& caller,
+                                                             std::int64_t incident_id) {
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, false);
+  if (!incident) return incident.error();
+  auto messages = uow.value()->Outbox().ForIncident(incident_id);
+  for (auto& m : messages) m.body.clear();  // links in bodies are one-time secrets
+  return messages;
 }
 
 std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/incident.hpp"
+#include "services/incident/alarming.hpp"
 #include "services/playbook/playbook_catalog.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
@@ -34,8 +35,12 @@ class IncidentService {
  public:
   using Listener = std::function<void(std::int64_t incident_id)>;
 
-  IncidentService(Store& store, const PlaybookCatalog& playbooks, Listener listener = {})
-      : store_(store), playbooks_(playbooks), listener_(std::move(listener)) {}
+  IncidentService(Store& store, const PlaybookCatalog& playbooks, Listener listener = {},
+                  AlarmSettings settings = {})
+      : store_(store),
+        playbooks_(playbooks),
+        listener_(std::move(listener)),
+        settings_(std::move(settings)) {}
 
   Result<Incident> Start(const Caller& caller, const StartIncident& request);
   Result<std::vector<Incident>> List(const Caller& caller);
@@ -59,24 +64,55 @@ class IncidentService {
   // incident no longer changes.
   Result<Incident> ChangeStatus(const Caller& caller, std::int64_t incident_id,
                                 IncidentStatus status, const std::string& reason);
-  // Stage 1-4 (seed 002 §4); the reason goes into the logbook.
+  // Stage 1-4 (seed 002 §4); the reason goes into the logbook. From stage 2 the whole crisis
+  // team is alarmed (seed 002 §3.2).
   Result<Incident> ChangeStage(const Caller& caller, std::int64_t incident_id, int stage,
                                const std::string& reason);
 
+  // Records that an alarmed person picked up, on the board (often after a phone call: the
+  // caller acknowledges on their behalf, and the log says so).
+  Result<Incident> Acknowledge(const Caller& caller, std::int64_t incident_id,
+                               std::int64_t alarm_id);
+  // The one-time link from the alarm message: no login needed, the token is the proof.
+  // Returns the incident number and the role acknowledged.
+  struct Acknowledged {
+    std::string incident_number;
+    std::string role_label;
+    std::string person_name;
+  };
+  Result<Acknowledged> AcknowledgeByToken(const std::string& token);
+  // Hands a crisis role over to another person for the rest of the incident (a new chair, a
+  // relief coordinator): the new person is alarmed, the open tasks of the previous holder move
+  // to them, and the logbook records it. One action.
+  Result<Incident> HandOverRole(const Caller& caller, std::int64_t incident_id,
+                                const std::string& role_code, const std::string& person_code,
+                                const std::string& reason);
+  // Records the evaluation of one of the playbook's evaluation points (seed 002 §4.8).
+  Result<Incident> SaveEvaluation(const Caller& caller, std::int64_t incident_id,
+                                  const EvaluationPoint& point);
+  // One tick of the clock over all open incidents (see TickIncident); returns how many
+  // incidents changed. Run by the server every few seconds; `now` for tests.
+  Result<int> Tick(TimePoint now);
+  // The messages that went out for an incident, newest first.
+  Result<std::vector<OutboxMessage>> Messages(const Caller& caller, std::int64_t incident_id);
+
  private:
   Result<Incident> Load(UnitOfWork& uow, const Caller& caller, std::int64_t id, bool write);
+  Status AddAfterPhaseThemes(UnitOfWork& uow, const Incident& incident, TimePoint now);
   Result<Incident> Finish(UnitOfWork& uow, std::int64_t id, const std::string& action,
                           const std::string& details);
 
   Store& store_;
   const PlaybookCatalog& playbooks_;
   Listener listener_;
+  AlarmSettings settings_;
 };
 
 // Who owns a playbook role in this incident: the affected practice's holder for the practice's
 // roles, the RHO's crisis roles for the RHO's. Empty when the registry does not say.
+// For a crisis role, whoever holds it at `now` (the substitute when the primary is unavailable).
 std::string ResolveOwner(UnitOfWork& uow, const std::string& playbook_role_id,
-                         const std::vector<std::string>& practice_agbs);
+                         const std::vector<std::string>& practice_agbs, TimePoint now);
 
 // The incident as a Markdown report: status, practices, tasks with their state, the logbook.
 std::string IncidentReportMarkdown(const Incident& incident, TimePoint now);

@@ -475,10 +475,11 @@ OutboxMessage ReadMessage(const Statement& s) {
 }  // namespace
 
 Result<bool> SqliteOutboxRepository::Enqueue(const OutboxMessage& m) {
-  Statement s(db_,
-              "INSERT INTO outbox (dedup_key, created_at, channel, recipient, subject, body, "
-              "incident_id, status, attempts, next_attempt_at) VALUES (?,?,?,?,?,?,?,?,0,?) "
-              "ON CONFLICT (dedup_key) DO NOTHING RETURNING id");
+  Statement s(
+      db_,
+      "INSERT INTO outbox (dedup_key, created_at, channel, recipient, subject, body, "
+      "incident_id, status, attempts, next_attempt_at, sent_at) VALUES (?,?,?,?,?,?,?,?,0,?,?) "
+      "ON CONFLICT (dedup_key) DO NOTHING RETURNING id");
   s.BindText(1, m.dedup_key);
   s.BindText(2, FormatUtc(m.created_at));
   s.BindText(3, EnumCode(CHANNELS, m.channel));
@@ -490,8 +491,9 @@ Result<bool> SqliteOutboxRepository::Enqueue(const OutboxMessage& m) {
   } else {
     s.BindNull(7);
   }
-  s.BindText(8, EnumCode(OUTBOX_STATUSES, OutboxStatus::kPending));
+  s.BindText(8, EnumCode(OUTBOX_STATUSES, m.status));
   s.BindText(9, FormatUtc(m.next_attempt_at));
+  BindOptionalTime(s, 10, m.sent_at);
   int rc = s.Step();
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;

@@ -1,0 +1,311 @@
+// Alarming: starting an incident alarms the crisis roles; whoever does not acknowledge in time
+// is passed over to the substitute and then to the RHO duty officer; overdue tasks remind their
+// owners and the coordinator; a takeover warns before its maximum duration runs out.
+#include "services/incident/alarming.hpp"
+
+#include <gtest/gtest.h>
+
+#include "services/incident/incident_service.hpp"
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+using std::chrono::minutes;
+
+TimePoint NowSeconds() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+class AlarmingTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenTestStore(dir_.Path("alarming.db"));
+    ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
+    auto catalog = PlaybookCatalog::Load();
+    ASSERT_TRUE(catalog);
+    catalog_ = std::make_unique<PlaybookCatalog>(std::move(catalog.value()));
+    settings_.email = true;
+    settings_.public_url = "https://vangnet.test";
+    service_ = std::make_unique<IncidentService>(*store_, *catalog_, nullptr, settings_);
+  }
+
+  static Caller Coordinator() {
+    return Caller{{"coordinator", "coordinator", "test", "crisis"}, UserRole::kCoordinator, {}};
+  }
+
+  Incident Start(const std::string& playbook = "practice-unusable") {
+    auto incident = service_->Start(Coordinator(), {playbook, {"01051037"}, false, {}});
+    EXPECT_TRUE(incident) << incident.error().ToString();
+    return incident.value();
+  }
+
+  Incident Reload(std::int64_t id) { return service_->Get(Coordinator(), id).value(); }
+
+  CrisisRole Role(const std::string& code) {
+    auto uow = store_->BeginRead(kTestActor).value();
+    CrisisRole probe;
+    probe.code = code;
+    return uow->Table<CrisisRole>().Find(probe).value();
+  }
+
+  std::vector<OutboxMessage> Outbox(std::int64_t incident_id) {
+    auto uow = store_->BeginRead(kTestActor).value();
+    return uow->Outbox().ForIncident(incident_id);
+  }
+
+  void MakeUnavailable(const std::string& person_code) {
+    auto uow = store_->Begin(kTestActor).value();
+    Person probe;
+    probe.code = person_code;
+    auto person = uow->Table<Person>().Find(probe).value();
+    person.unavailable_until = "2099-12-31";
+    ASSERT_TRUE(uow->Table<Person>().Update(person));
+    ASSERT_TRUE(uow->Commit());
+  }
+
+  static std::vector<IncidentAlarm> ForRole(const Incident& incident, const std::string& role) {
+    std::vector<IncidentAlarm> alarms;
+    for (const auto& a : incident.alarms) {
+      if (a.role_code == role) alarms.push_back(a);
+    }
+    return alarms;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<PlaybookCatalog> catalog_;
+  AlarmSettings settings_;
+  std::unique_ptr<IncidentService> service_;
+};
+
+TEST_F(AlarmingTest, StartingAFireAlarmsTheCrisisCoordinatorsAndTheHagroCoordinator) {
+  Incident incident = Start();
+  // The two crisis coordinators (first point of contact, seed 002 §3.1a) and the hagro crisis
+  // coordinator of the practice's hagro (§5.1); the crisis team waits for stage 2.
+  EXPECT_EQ(ForRole(incident, "CC-1").size(), 1u);
+  EXPECT_EQ(ForRole(incident, "CC-2").size(), 1u);
+  EXPECT_TRUE(ForRole(incident, "CT-VOORZITTER").empty());
+  const auto cc1 = ForRole(incident, "CC-1").front();
+  EXPECT_EQ(cc1.person_code, Role("CC-1").primary_person_code);
+  EXPECT_EQ(cc1.level, AlarmLevel::kPrimary);
+  EXPECT_EQ(cc1.status, AlarmStatus::kAlarmed);
+  EXPECT_FALSE(cc1.person_name.empty());
+  bool hagro = false;
+  for (const auto& a : incident.alarms) hagro = hagro || a.role_code.starts_with("HCC-");
+  EXPECT_TRUE(hagro);
+  // Each alarm is in the app and, with SMTP configured, an e-mail with a one-time link.
+  int emails = 0;
+  for (const auto& m : Outbox(incident.id)) {
+    if (m.channel != Channel::kEmail) continue;
+    ++emails;
+    EXPECT_EQ(m.status, OutboxStatus::kPending);
+    EXPECT_NE(m.subject.find("ALARM " + incident.number), std::string::npos);
+    EXPECT_NE(m.body.find("https://vangnet.test/bevestig#"), std::string::npos);
+  }
+  EXPECT_EQ(emails, static_cast<int>(incident.alarms.size()));
+}
+
+TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOfficer) {
+  Incident incident = Start();
+  const TimePoint t0 = NowSeconds();
+  const CrisisRole cc1 = Role("CC-1");
+  const CrisisRole duty = Role("PIKET");
+  // Not yet: nine minutes is within the ten.
+  ASSERT_TRUE(service_->Tick(t0 + minutes(9)));
+  EXPECT_EQ(ForRole(Reload(incident.id), "CC-1").size(), 1u);
+
+  ASSERT_TRUE(service_->Tick(t0 + minutes(11)));
+  auto after = ForRole(Reload(incident.id), "CC-1");
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].status, AlarmStatus::kPassedOn);
+  EXPECT_EQ(after[1].person_code, cc1.substitute_person_code);
+  EXPECT_EQ(after[1].level, AlarmLevel::kSubstitute);
+  // The log says who did not answer and who was alarmed instead.
+  const auto log = Reload(incident.id).log;
+  EXPECT_TRUE(std::any_of(log.begin(), log.end(), [](const IncidentLogEntry& e) {
+    return e.text.starts_with("Geen bevestiging van") &&
+           e.text.find("Vervanger") != std::string::npos;
+  }));
+
+  ASSERT_TRUE(service_->Tick(t0 + minutes(11) + minutes(11)));
+  after = ForRole(Reload(incident.id), "CC-1");
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after[2].person_code, duty.primary_person_code);
+  EXPECT_EQ(after[2].level, AlarmLevel::kDutyOfficer);
+
+  // The duty officer acknowledges: nothing passes on any more, however long it takes.
+  ASSERT_TRUE(service_->Acknowledge(Coordinator(), incident.id, after[2].id));
+  ASSERT_TRUE(service_->Tick(t0 + std::chrono::hours(5)));
+  after = ForRole(Reload(incident.id), "CC-1");
+  EXPECT_EQ(after[2].status, AlarmStatus::kAcknowledged);
+  EXPECT_EQ(after[2].acknowledged_by, "coordinator");
+  const bool passed_to_substitute = std::any_of(
+      after.begin(), after.end(),
+      [&](const IncidentAlarm& a) { return a.person_code == duty.substitute_person_code; });
+  EXPECT_FALSE(passed_to_substitute);
+}
+
+TEST_F(AlarmingTest, AnUnavailablePrimaryIsSkippedForTheSubstitute) {
+  const CrisisRole cc1 = Role("CC-1");
+  MakeUnavailable(cc1.primary_person_code);
+  Incident incident = Start();
+  auto alarms = ForRole(incident, "CC-1");
+  ASSERT_EQ(alarms.size(), 1u);
+  EXPECT_EQ(alarms[0].person_code, cc1.substitute_person_code);
+  EXPECT_EQ(alarms[0].level, AlarmLevel::kSubstitute);
+  // Tasks of the continuity team go to the one who holds the role now.
+  for (const auto& task : incident.tasks) {
+    if (task.step_id == "activate-continuity-team") {
+      EXPECT_NE(task.owner_person_code, cc1.primary_person_code);
+    }
+  }
+}
+
+TEST_F(AlarmingTest, TheLinkInTheMessageAcknowledgesWithoutLoggingIn) {
+  Incident incident = Start();
+  std::string token;
+  for (const auto& m : Outbox(incident.id)) {
+    auto at = m.body.find("/bevestig#");
+    if (m.channel == Channel::kEmail && at != std::string::npos &&
+        m.recipient.find('@') != std::string::npos && token.empty()) {
+      token = m.body.substr(at + 10, 48);
+    }
+  }
+  ASSERT_EQ(token.size(), 48u);
+  auto acknowledged = service_->AcknowledgeByToken(token);
+  ASSERT_TRUE(acknowledged) << acknowledged.error().ToString();
+  EXPECT_EQ(acknowledged.value().incident_number, incident.number);
+  // Clicking twice is fine; a made-up token is not.
+  EXPECT_TRUE(service_->AcknowledgeByToken(token));
+  EXPECT_EQ(service_->AcknowledgeByToken(std::string(48, 'a')).error().kind, ErrorKind::kNotFound);
+  int acknowledged_alarms = 0;
+  for (const auto& a : Reload(incident.id).alarms) {
+    acknowledged_alarms += a.status == AlarmStatus::kAcknowledged;
+  }
+  EXPECT_EQ(acknowledged_alarms, 1);
+  // The messages the board lists never carry the link.
+  auto listed = service_->Messages(Coordinator(), incident.id);
+  ASSERT_TRUE(listed);
+  EXPECT_FALSE(listed.value().empty());
+  for (const auto& m : listed.value()) EXPECT_TRUE(m.body.empty());
+}
+
+TEST_F(AlarmingTest, HandingOverARoleAlarmsTheNewPersonAndMovesTheOpenTasks) {
+  Incident incident = Start();
+  const auto previous = ForRole(incident, "CC-1").front().person_code;
+  int owned = 0;
+  for (const auto& t : incident.tasks) owned += t.owner_person_code == previous;
+  ASSERT_GT(owned, 0);
+  const std::string successor = Role("CT-ORG").primary_person_code;
+  EXPECT_EQ(service_->HandOverRole(Coordinator(), incident.id, "CC-1", successor, "").error().field,
+            "reason");
+  auto handed = service_->HandOverRole(Coordinator(), incident.id, "CC-1", successor,
+                                       "Nachtdienst voorbij, aflossing om 08:00");
+  ASSERT_TRUE(handed) << handed.error().ToString();
+  auto alarms = ForRole(handed.value(), "CC-1");
+  ASSERT_EQ(alarms.size(), 2u);
+  EXPECT_EQ(alarms[0].status, AlarmStatus::kHandedOver);
+  EXPECT_EQ(alarms[1].person_code, successor);
+  EXPECT_EQ(alarms[1].level, AlarmLevel::kHandover);
+  int moved = 0, left = 0;
+  for (const auto& t : handed.value().tasks) {
+    moved += t.owner_person_code == successor;
+    left += t.owner_person_code == previous && t.status == TaskStatus::kOpen;
+  }
+  EXPECT_EQ(moved, owned);
+  EXPECT_EQ(left, 0);
+  EXPECT_EQ(handed.value().log.back().kind, LogKind::kDecision);
+  EXPECT_NE(handed.value().log.back().text.find("Nachtdienst voorbij"), std::string::npos);
+}
+
+TEST_F(AlarmingTest, OverdueTasksRemindTheirOwnerOnceAndTheCoordinatorGetsADigest) {
+  // Activated two days ago: the first hours' tasks are long overdue.
+  auto started = service_->Start(
+      Coordinator(),
+      {"practice-unusable", {"01051037"}, false, NowSeconds() - std::chrono::days(2)});
+  ASSERT_TRUE(started);
+  const auto id = started.value().id;
+  const TimePoint now = NowSeconds();
+  ASSERT_TRUE(service_->Tick(now));
+  auto count = [&](const std::string& prefix, Channel channel) {
+    int n = 0;
+    for (const auto& m : Outbox(id)) n += m.dedup_key.starts_with(prefix) && m.channel == channel;
+    return n;
+  };
+  const int reminders = count("overdue:task:", Channel::kApp);
+  EXPECT_GT(reminders, 0);
+  EXPECT_EQ(count("digest:", Channel::kApp), 1);
+  EXPECT_EQ(count("digest:", Channel::kEmail), 1);
+  // A minute later nothing new: reminders are once per task, the digest once per hour.
+  ASSERT_TRUE(service_->Tick(now + minutes(1)));
+  EXPECT_EQ(count("overdue:task:", Channel::kApp), reminders);
+  EXPECT_EQ(count("digest:", Channel::kApp), 1);
+  ASSERT_TRUE(service_->Tick(now + minutes(61)));
+  EXPECT_EQ(count("digest:", Channel::kApp), 2);
+}
+
+TEST_F(AlarmingTest, ATakeoverWarnsBeforeItsMaximumDurationRunsOut) {
+  Incident takeover = Start("temporary-takeover");
+  ASSERT_TRUE(takeover.ends_at);
+  // Two years (104 weeks) after activation, from the playbook.
+  EXPECT_EQ(*takeover.ends_at - takeover.activated_at, std::chrono::weeks(104));
+  const TimePoint ends = *takeover.ends_at;
+  auto warnings = [&] {
+    int n = 0;
+    for (const auto& e : Reload(takeover.id).log)
+      n += e.text.find("maximale duur") != std::string::npos;
+    return n;
+  };
+  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(100)));
+  EXPECT_EQ(warnings(), 0);
+  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(89)));
+  EXPECT_EQ(warnings(), 1);
+  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(88)));
+  EXPECT_EQ(warnings(), 1);  // once per warning
+  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(6)));
+  EXPECT_EQ(warnings(), 2);  // the 30-day warning was missed: only the nearest fires
+  ASSERT_TRUE(service_->Tick(ends + std::chrono::hours(1)));
+  EXPECT_EQ(warnings(), 3);
+}
+
+TEST_F(AlarmingTest, ScalingDownAddsTheAfterPhaseThemesWithOwners) {
+  Incident incident = Start();
+  auto down = service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kScaledDown,
+                                     "Praktijk draait weer in noodruimte");
+  ASSERT_TRUE(down) << down.error().ToString();
+  int themes = 0;
+  for (const auto& t : down.value().tasks) {
+    if (!t.step_id.starts_with("theme-")) continue;
+    ++themes;
+    EXPECT_EQ(t.phase_title, "Nafase");
+    EXPECT_FALSE(t.owner_person_code.empty()) << t.text;
+    EXPECT_NE(t.source.find("§4.5"), std::string::npos);
+  }
+  EXPECT_EQ(themes, 12);  // seed 002 §4.5 names twelve themes
+}
+
+TEST_F(AlarmingTest, TheEvaluationRecordsThePlaybooksPoints) {
+  Incident incident = Start();
+  const auto& points = catalog_->Find("practice-unusable")->evaluation;
+  ASSERT_FALSE(points.empty());
+  EXPECT_EQ(service_->SaveEvaluation(Coordinator(), incident.id, {"Iets anders", "", "x", ""})
+                .error()
+                .field,
+            "point");
+  auto saved = service_->SaveEvaluation(
+      Coordinator(), incident.id,
+      {points[0].text, "", "Doorschakelen telefoon duurde te lang", "Nummer vooraf regelen"});
+  ASSERT_TRUE(saved) << saved.error().ToString();
+  ASSERT_EQ(saved.value().evaluation.size(), 1u);
+  EXPECT_EQ(saved.value().evaluation[0].source, points[0].source);
+  // Saving again replaces the finding.
+  auto again = service_->SaveEvaluation(Coordinator(), incident.id,
+                                        {points[0].text, "", "Ging na uitleg goed", ""});
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again.value().evaluation.size(), 1u);
+  EXPECT_EQ(again.value().evaluation[0].finding, "Ging na uitleg goed");
+}
+
+}  // namespace
+}  // namespace vangnet
