@@ -13,14 +13,29 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands{
       {"serve", "de webserver starten (API en web-UI)",
        "Gebruik: vangnet serve [--db PAD] [--listen HOST:POORT] [--web MAP] [--tile-url URL]\n"
-       "                     [--behind-tls]\n\n"
+       "                     [--behind-tls] [--public-url URL] [--smtp-url URL ...]\n"
+       "                     [--sms-webhook URL] [--alarm-timeout DUUR]\n\n"
        "Start de webserver. Open daarna het getoonde adres in de browser.\n\n"
        "  --db PAD          databasebestand (standaard vangnet.db)\n"
        "  --listen ADRES    standaard 127.0.0.1:8080\n"
        "  --web MAP         de gebouwde web-UI (standaard web/dist naast de build)\n"
        "  --tile-url URL    kaarttegels, bijv. https://tiles.example.nl/{z}/{x}/{y}.png;\n"
        "                    zonder deze optie toont de kaart een achtergrond zonder internet\n"
-       "  --behind-tls      er staat een HTTPS-proxy voor: cookies alleen via HTTPS\n",
+       "  --behind-tls      er staat een HTTPS-proxy voor: cookies alleen via HTTPS\n"
+       "  --playbooks MAP   eigen draaiboeken van de regio (naast de meegeleverde)\n\n"
+       "Alarmering (zonder deze opties verschijnen alarmen alleen in vangnet zelf):\n"
+       "  --public-url URL       het adres waarop men vangnet opent, voor de\n"
+       "                         bevestigingslink in alarmberichten\n"
+       "  --smtp-url URL         e-mail via smtp://host:587 (STARTTLS) of smtps://host:465\n"
+       "  --smtp-from ADRES      afzender (standaard vangnet@localhost)\n"
+       "  --smtp-user NAAM       inlognaam; wachtwoord in VANGNET_SMTP_PASSWORD\n"
+       "  --smtp-require-tls     nooit onversleuteld verzenden\n"
+       "  --sms-webhook URL      sms via een gateway: POST {\"to\",\"text\"} als JSON;\n"
+       "                         token (optioneel) in VANGNET_SMS_TOKEN\n"
+       "  --alarm-timeout DUUR   wachttijd op bevestiging voor de vervanger wordt\n"
+       "                         gealarmeerd (standaard 10m; ook 90s, 1h)\n"
+       "  --digest-interval DUUR overzicht van te late taken aan de coördinator (standaard 1h)\n"
+       "  --tick DUUR            hoe vaak de klok loopt (standaard 15s)\n",
        RunServe},
       {"migrate", "database aanmaken of bijwerken naar het nieuwste schema",
        "Gebruik: vangnet migrate [--db PAD]\n\n"

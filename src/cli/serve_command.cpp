@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -9,6 +10,7 @@
 
 #include "cli/cli_args.hpp"
 #include "cli/commands.hpp"
+#include "core/playbook.hpp"
 #include "http/http_server.hpp"
 #include "services/auth/account_service.hpp"
 
@@ -27,6 +29,18 @@ std::string DefaultWebDir() {
   return "web/dist";
 }
 
+// "90s", "10m", "2h" -> seconds; nullopt when malformed or not positive.
+std::optional<std::chrono::seconds> ParseSeconds(const std::string& text) {
+  if (text.size() > 1 && text.back() == 's') {
+    auto n = ParseInteger(text.substr(0, text.size() - 1));
+    if (!n || *n <= 0) return std::nullopt;
+    return std::chrono::seconds(*n);
+  }
+  auto d = ParseDuration(text);
+  if (!d || d->count() <= 0) return std::nullopt;
+  return std::chrono::duration_cast<std::chrono::seconds>(*d);
+}
+
 }  // namespace
 
 std::string DemoLoginsPath(const std::string& db_path) {
@@ -35,8 +49,11 @@ std::string DemoLoginsPath(const std::string& db_path) {
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;
-  auto args =
-      Args::Parse(argv, {"db", "listen", "web", "tile-url", "playbooks"}, {"behind-tls"}, error);
+  auto args = Args::Parse(
+      argv,
+      {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url", "smtp-from",
+       "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval", "tick"},
+      {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
     return kExitUsage;
@@ -55,6 +72,36 @@ int RunServe(const std::vector<std::string>& argv) {
   options.tile_url = args->Get("tile-url");
   options.behind_tls = args->Has("behind-tls");
   options.playbook_dir = args->Get("playbooks");
+
+  // Alarming and its channels. Secrets come from the environment, never the command line
+  // (which other users of the machine can read in the process list).
+  options.alarms.public_url = args->Get("public-url");
+  while (options.alarms.public_url.ends_with('/')) options.alarms.public_url.pop_back();
+  options.smtp.url = args->Get("smtp-url");
+  options.smtp.from = args->Get("smtp-from", "vangnet@localhost");
+  options.smtp.username = args->Get("smtp-user");
+  if (const char* password = std::getenv("VANGNET_SMTP_PASSWORD")) options.smtp.password = password;
+  options.smtp.require_tls = args->Has("smtp-require-tls");
+  options.sms.url = args->Get("sms-webhook");
+  if (const char* token = std::getenv("VANGNET_SMS_TOKEN")) options.sms.bearer_token = token;
+  for (auto [flag, target] : {std::pair{"alarm-timeout", &options.alarms.ack_timeout},
+                              std::pair{"tick", &options.tick}}) {
+    if (!args->Has(flag)) continue;
+    auto value = ParseSeconds(args->Get(flag));
+    if (!value) {
+      std::cerr << "vangnet: --" << flag << " verwacht een duur, bijv. 90s, 10m of 1h\n";
+      return kExitUsage;
+    }
+    *target = *value;
+  }
+  if (args->Has("digest-interval")) {
+    auto value = ParseDuration(args->Get("digest-interval"));
+    if (!value || value->count() <= 0) {
+      std::cerr << "vangnet: --digest-interval verwacht een duur, bijv. 30m of 1h\n";
+      return kExitUsage;
+    }
+    options.alarms.digest_interval = *value;
+  }
 
   const std::string db = args->Get("db", kDefaultDb);
   auto store = OpenSqliteStore(db);

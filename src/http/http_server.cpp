@@ -3,10 +3,13 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "http/event_hub.hpp"
 #include "http/problem.hpp"
@@ -14,6 +17,7 @@
 #include "http/router.hpp"
 #include "http/routes.hpp"
 #include "services/incident/incident_service.hpp"
+#include "services/notify/outbox_delivery.hpp"
 #include "services/registry/registry_service.hpp"
 
 namespace vangnet {
@@ -33,13 +37,44 @@ struct HttpServer::Impl {
                  }),
         router(server, accounts_, options.behind_tls),
         playbooks(PlaybookCatalog::Load(options.playbook_dir)),
-        incidents(store_, playbooks ? playbooks.value() : empty_catalog, [this](std::int64_t id) {
-          hub.Publish("change", nlohmann::json{{"table", "incident"},
-                                               {"action", "update"},
-                                               {"id", id},
-                                               {"key", std::to_string(id)}}
-                                    .dump());
-        }) {}
+        incidents(
+            store_, playbooks ? playbooks.value() : empty_catalog,
+            [this](std::int64_t id) {
+              hub.Publish("change", nlohmann::json{{"table", "incident"},
+                                                   {"action", "update"},
+                                                   {"id", id},
+                                                   {"key", std::to_string(id)}}
+                                        .dump());
+            },
+            WithChannels(options)),
+        email(options.smtp.url.empty() ? nullptr : std::make_unique<SmtpSender>(options.smtp)),
+        sms(options.sms.url.empty() ? nullptr : std::make_unique<SmsWebhookSender>(options.sms)),
+        delivery(store_, email.get(), sms.get()) {}
+
+  static AlarmSettings WithChannels(const ServerOptions& options) {
+    AlarmSettings settings = options.alarms;
+    settings.email = !options.smtp.url.empty();
+    settings.sms = !options.sms.url.empty();
+    return settings;
+  }
+
+  // The incident clock: every tick, pass on unacknowledged alarms, queue reminders, then send
+  // what the outbox holds. One thread, so no message is sent twice at once.
+  void RunClock() {
+    std::unique_lock lock(clock_mutex);
+    while (!clock_stop) {
+      lock.unlock();
+      const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+      if (auto ticked = incidents.Tick(now); !ticked) {
+        std::cerr << "vangnet serve: klok: " << ticked.error().message << "\n";
+      }
+      if (auto sent = delivery.DeliverDue(now); !sent) {
+        std::cerr << "vangnet serve: verzenden: " << sent.error().message << "\n";
+      }
+      lock.lock();
+      clock_wake.wait_for(lock, options.tick, [this] { return clock_stop; });
+    }
+  }
 
   Store& store;
   AccountService& accounts;
@@ -51,7 +86,14 @@ struct HttpServer::Impl {
   PlaybookCatalog empty_catalog;
   Result<PlaybookCatalog> playbooks;
   IncidentService incidents;
+  std::unique_ptr<MessageSender> email;
+  std::unique_ptr<MessageSender> sms;
+  OutboxDelivery delivery;
   std::string index_html;
+  std::mutex clock_mutex;
+  std::condition_variable clock_wake;
+  bool clock_stop = false;
+  std::thread clock;
 };
 
 namespace {
@@ -179,12 +221,23 @@ Result<int> HttpServer::Bind() {
 }
 
 void HttpServer::Run() {
+  if (impl_->playbooks && !impl_->clock.joinable()) {
+    impl_->clock = std::thread([this] { impl_->RunClock(); });
+  }
   impl_->server.listen_after_bind();
 }
 
 void HttpServer::Stop() {
+  {
+    std::lock_guard lock(impl_->clock_mutex);
+    impl_->clock_stop = true;
+  }
+  impl_->clock_wake.notify_all();
   impl_->hub.Shutdown();
   impl_->server.stop();
+  if (impl_->clock.joinable() && impl_->clock.get_id() != std::this_thread::get_id()) {
+    impl_->clock.join();
+  }
 }
 
 }  // namespace vangnet

@@ -6,11 +6,15 @@
 // Boost.Beast would give async I/O we do not need at this scale for much more code.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
 #include "core/error.hpp"
+#include "io/sms_webhook.hpp"
+#include "io/smtp_sender.hpp"
 #include "services/auth/account_service.hpp"
+#include "services/incident/alarming.hpp"
 #include "store/store.hpp"
 
 #define VANGNET_VERSION_STRING "0.1.0"
@@ -25,6 +29,11 @@ struct ServerOptions {
   bool behind_tls = false;   // Secure, __Host- cookies when a TLS proxy is in front
   std::string playbook_dir;  // the region's own playbooks; empty: only the shipped ones
   int threads = 48;          // each live-update client holds one
+  AlarmSettings alarms;      // acknowledgement timeout, digest interval, public URL
+  SmtpSettings smtp;         // url empty: no e-mail (alarms still show in the app)
+  SmsWebhookSettings sms;    // url empty: no SMS
+  // How often the clock runs: passing on alarms, reminders, sending the outbox.
+  std::chrono::seconds tick{15};
 };
 
 class HttpServer {

@@ -40,21 +40,23 @@ nlohmann::json IncidentJson(const Incident& i, bool full) {
     overdue += t.IsOverdue(now);
     if (full) tasks.push_back(TaskJson(t, now));
   }
-  nlohmann::json out{{"id", i.id},
-                     {"version", i.version},
-                     {"number", i.number},
-                     {"title", i.title},
-                     {"playbook_id", i.playbook_id},
-                     {"playbook_version", i.playbook_version},
-                     {"status", EnumCode(INCIDENT_STATUSES, i.status)},
-                     {"stage", i.stage},
-                     {"exercise", i.exercise},
-                     {"activated_at", FormatUtc(i.activated_at)},
-                     {"practice_agbs", i.practice_agbs},
-                     {"open_tasks", open},
-                     {"overdue_tasks", overdue},
-                     {"office_hours", IsOfficeHours(now)},
-                     {"now", FormatUtc(now)}};
+  nlohmann::json out{
+      {"id", i.id},
+      {"version", i.version},
+      {"number", i.number},
+      {"title", i.title},
+      {"playbook_id", i.playbook_id},
+      {"playbook_version", i.playbook_version},
+      {"status", EnumCode(INCIDENT_STATUSES, i.status)},
+      {"stage", i.stage},
+      {"exercise", i.exercise},
+      {"activated_at", FormatUtc(i.activated_at)},
+      {"practice_agbs", i.practice_agbs},
+      {"open_tasks", open},
+      {"overdue_tasks", overdue},
+      {"office_hours", IsOfficeHours(now)},
+      {"ends_at", i.ends_at ? nlohmann::json(FormatUtc(*i.ends_at)) : nlohmann::json(nullptr)},
+      {"now", FormatUtc(now)}};
   if (!full) return out;
   out["tasks"] = tasks;
   nlohmann::json log = nlohmann::json::array();
@@ -70,6 +72,30 @@ nlohmann::json IncidentJson(const Incident& i, bool full) {
                     e.corrects_id ? nlohmann::json(*e.corrects_id) : nlohmann::json(nullptr)}});
   }
   out["log"] = log;
+  nlohmann::json alarms = nlohmann::json::array();
+  for (const auto& a : i.alarms) {
+    auto time = [](const std::optional<TimePoint>& t) {
+      return t ? nlohmann::json(FormatUtc(*t)) : nlohmann::json(nullptr);
+    };
+    alarms.push_back({{"id", a.id},
+                      {"role_code", a.role_code},
+                      {"role_label", a.role_label},
+                      {"person_code", a.person_code},
+                      {"person_name", a.person_name},
+                      {"level", EnumCode(ALARM_LEVELS, a.level)},
+                      {"status", EnumCode(ALARM_STATUSES, a.status)},
+                      {"alarmed_at", FormatUtc(a.alarmed_at)},
+                      {"acknowledged_at", time(a.acknowledged_at)},
+                      {"acknowledged_by", a.acknowledged_by},
+                      {"passed_at", time(a.passed_at)}});
+  }
+  out["alarms"] = alarms;
+  nlohmann::json evaluation = nlohmann::json::array();
+  for (const auto& e : i.evaluation) {
+    evaluation.push_back(
+        {{"point", e.point}, {"source", e.source}, {"finding", e.finding}, {"action", e.action}});
+  }
+  out["evaluation"] = evaluation;
   if (i.picture) {
     const auto& p = *i.picture;
     out["picture"] = {{"version", p.version},
@@ -154,6 +180,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
           }
         }
         request.exercise = body->value("exercise", false);
+        request.area = body->value("area", "");
         Reply(res, incidents.Start(ctx.caller, request), 201);
       });
 
@@ -262,6 +289,74 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!body) return;
         Reply(res, incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]),
                                          body->value("stage", 0), body->value("reason", "")));
+      });
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/alarms/(\d+)/acknowledge)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        Reply(res, incidents.Acknowledge(ctx.caller, std::stoll(req.matches[1]),
+                                         std::stoll(req.matches[2])));
+      });
+
+  // The one-time link in an alarm message: public, the token is the proof. The page that
+  // calls this is /bevestig#TOKEN (the token in the fragment never reaches a server log).
+  router.Post(
+      "/api/v1/alarm-acknowledgements",
+      [&incidents](const RequestContext&, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        auto done = incidents.AcknowledgeByToken(body->value("token", ""));
+        if (!done) return ReplyError(res, done.error());
+        ReplyJson(res, 200,
+                  {{"incident_number", done.value().incident_number},
+                   {"role_label", done.value().role_label},
+                   {"person_name", done.value().person_name}});
+      },
+      Router::Auth::kPublic);
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/handover)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        Reply(res, incidents.HandOverRole(
+                       ctx.caller, std::stoll(req.matches[1]), body->value("role_code", ""),
+                       body->value("person_code", ""), body->value("reason", "")));
+      });
+
+  router.Put(
+      R"(/api/v1/incidents/(\d+)/evaluation)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        EvaluationPoint point{body->value("point", ""), "", body->value("finding", ""),
+                              body->value("action", "")};
+        Reply(res, incidents.SaveEvaluation(ctx.caller, std::stoll(req.matches[1]), point));
+      });
+
+  router.Get(
+      R"(/api/v1/incidents/(\d+)/messages)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto messages = incidents.Messages(ctx.caller, std::stoll(req.matches[1]));
+        if (!messages) return ReplyError(res, messages.error());
+        // Addresses are staff contact data: only the RHO's own roles see them.
+        const bool rho = ctx.caller.role == UserRole::kAdmin ||
+                         ctx.caller.role == UserRole::kCoordinator ||
+                         ctx.caller.role == UserRole::kCrisisTeam;
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& m : messages.value()) {
+          items.push_back(
+              {{"id", m.id},
+               {"created_at", FormatUtc(m.created_at)},
+               {"channel", EnumCode(CHANNELS, m.channel)},
+               {"recipient", rho ? m.recipient : ""},
+               {"subject", m.subject},
+               {"status", EnumCode(OUTBOX_STATUSES, m.status)},
+               {"attempts", m.attempts},
+               {"last_error", m.last_error},
+               {"sent_at", m.sent_at ? nlohmann::json(FormatUtc(*m.sent_at)) : nlohmann::json()}});
+        }
+        ReplyJson(res, 200, {{"items", items}});
       });
 }
 

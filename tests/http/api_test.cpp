@@ -399,5 +399,51 @@ TEST_F(ApiTest, UnknownApiPathsAreProblems) {
   EXPECT_EQ(json::parse(res->body)["status"], 404);
 }
 
+TEST_F(ApiTest, AlarmsShowOnTheBoardAndAreAcknowledgedOrHandedOver) {
+  auto s = Login("coordinator");
+  auto started = Post(s, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  ASSERT_EQ(started->status, 201) << started->body;
+  auto incident = json::parse(started->body);
+  const std::string base = "/api/v1/incidents/" + std::to_string(incident["id"].get<int>());
+  ASSERT_FALSE(incident["alarms"].empty());
+  auto alarm = incident["alarms"][0];
+  EXPECT_EQ(alarm["status"], "alarmed");
+  EXPECT_FALSE(alarm["person_name"].get<std::string>().empty());
+  EXPECT_FALSE(alarm.contains("ack_token_hash"));  // never leaves the server
+
+  auto acknowledged =
+      Post(s, base + "/alarms/" + std::to_string(alarm["id"].get<int>()) + "/acknowledge", {});
+  ASSERT_EQ(acknowledged->status, 200) << acknowledged->body;
+  EXPECT_EQ(json::parse(acknowledged->body)["alarms"][0]["status"], "acknowledged");
+
+  auto handed = Post(s, base + "/handover",
+                     {{"role_code", alarm["role_code"]},
+                      {"person_code", "HA-1001"},
+                      {"reason", "Aflossing ochtenddienst"}});
+  ASSERT_EQ(handed->status, 200) << handed->body;
+  auto after = json::parse(handed->body)["alarms"];
+  EXPECT_EQ(after.back()["person_code"], "HA-1001");
+  EXPECT_EQ(after.back()["level"], "handover");
+
+  // The evaluation form lists the playbook's points; one is filled in.
+  auto points = json::parse(handed->body)["evaluation"];
+  ASSERT_FALSE(points.empty());
+  auto evaluated = Put(s, base + "/evaluation",
+                       {{"point", points[0]["point"]}, {"finding", "Telefoon snel doorgezet"}}, "");
+  ASSERT_EQ(evaluated->status, 200) << evaluated->body;
+  EXPECT_EQ(json::parse(evaluated->body)["evaluation"][0]["finding"], "Telefoon snel doorgezet");
+
+  // What went out: at least the alarms in the app, without their one-time links.
+  auto messages = json::parse(Get(s, base + "/messages")->body)["items"];
+  ASSERT_FALSE(messages.empty());
+  EXPECT_FALSE(messages[0].contains("body"));
+
+  // The acknowledgement link needs no session, but a made-up token gets nowhere.
+  auto bad = Client().Post("/api/v1/alarm-acknowledgements",
+                           json{{"token", std::string(48, 'b')}}.dump(), "application/json");
+  EXPECT_EQ(bad->status, 404);
+}
+
 }  // namespace
 }  // namespace vangnet

@@ -35,7 +35,7 @@ class AlarmingTest : public ::testing::Test {
   }
 
   Incident Start(const std::string& playbook = "practice-unusable") {
-    auto incident = service_->Start(Coordinator(), {playbook, {"01051037"}, false, {}});
+    auto incident = service_->Start(Coordinator(), {playbook, {"01051037"}, false, {}, ""});
     EXPECT_TRUE(incident) << incident.error().ToString();
     return incident.value();
   }
@@ -223,7 +223,7 @@ TEST_F(AlarmingTest, OverdueTasksRemindTheirOwnerOnceAndTheCoordinatorGetsADiges
   // Activated two days ago: the first hours' tasks are long overdue.
   auto started = service_->Start(
       Coordinator(),
-      {"practice-unusable", {"01051037"}, false, NowSeconds() - std::chrono::days(2)});
+      {"practice-unusable", {"01051037"}, false, NowSeconds() - std::chrono::days(2), ""});
   ASSERT_TRUE(started);
   const auto id = started.value().id;
   const TimePoint now = NowSeconds();
@@ -285,6 +285,23 @@ TEST_F(AlarmingTest, ScalingDownAddsTheAfterPhaseThemesWithOwners) {
   EXPECT_EQ(themes, 12);  // seed 002 §4.5 names twelve themes
 }
 
+TEST_F(AlarmingTest, AnIncidentCanStartForAnAreaInsteadOfNamedPractices) {
+  auto none = service_->Start(Coordinator(), {"power-outage", {}, false, {}, "9999"});
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().field, "area");
+  auto uow = store_->BeginRead(kTestActor).value();
+  const Practice first = uow->Table<Practice>().List().front();
+  auto area = service_->Start(Coordinator(), {"power-outage", {}, false, {}, first.postcode});
+  ASSERT_TRUE(area) << area.error().ToString();
+  EXPECT_NE(
+      std::find(area.value().practice_agbs.begin(), area.value().practice_agbs.end(), first.agb),
+      area.value().practice_agbs.end());
+  EXPECT_NE(area.value().title.find("gebied " + first.postcode), std::string::npos);
+  auto wijk = service_->Start(Coordinator(), {"power-outage", {}, false, {}, first.district_code});
+  ASSERT_TRUE(wijk);
+  EXPECT_GT(wijk.value().practice_agbs.size(), 1u);
+}
+
 TEST_F(AlarmingTest, TheEvaluationRecordsThePlaybooksPoints) {
   Incident incident = Start();
   const auto& points = catalog_->Find("practice-unusable")->evaluation;
@@ -297,13 +314,15 @@ TEST_F(AlarmingTest, TheEvaluationRecordsThePlaybooksPoints) {
       Coordinator(), incident.id,
       {points[0].text, "", "Doorschakelen telefoon duurde te lang", "Nummer vooraf regelen"});
   ASSERT_TRUE(saved) << saved.error().ToString();
-  ASSERT_EQ(saved.value().evaluation.size(), 1u);
+  // The form lists every point of the playbook; the first now has its finding.
+  ASSERT_EQ(saved.value().evaluation.size(), points.size());
   EXPECT_EQ(saved.value().evaluation[0].source, points[0].source);
+  EXPECT_EQ(saved.value().evaluation[0].action, "Nummer vooraf regelen");
   // Saving again replaces the finding.
   auto again = service_->SaveEvaluation(Coordinator(), incident.id,
                                         {points[0].text, "", "Ging na uitleg goed", ""});
   ASSERT_TRUE(again);
-  ASSERT_EQ(again.value().evaluation.size(), 1u);
+  ASSERT_EQ(again.value().evaluation.size(), points.size());
   EXPECT_EQ(again.value().evaluation[0].finding, "Ging na uitleg goed");
 }
 

@@ -27,7 +27,8 @@ class IncidentServiceTest : public ::testing::Test {
   }
 
   Incident StartFire(const Caller& who = Coordinator()) {
-    StartIncident request{"practice-unusable", {"01051037"}, false, Utc("2026-11-23T02:00:00Z")};
+    StartIncident request{
+        "practice-unusable", {"01051037"}, false, Utc("2026-11-23T02:00:00Z"), ""};
     auto incident = service_->Start(who, request);
     EXPECT_TRUE(incident) << incident.error().ToString();
     return incident.value();
@@ -141,8 +142,9 @@ TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
 
 TEST_F(IncidentServiceTest, WhoMayStartSeeAndWork) {
   Caller insurer{{"verzekeraar", "insurer_liaison", "test", "x"}, UserRole::kInsurerLiaison, {}};
-  EXPECT_EQ(service_->Start(insurer, {"practice-unusable", {"01051037"}, false, {}}).error().kind,
-            ErrorKind::kForbidden);
+  EXPECT_EQ(
+      service_->Start(insurer, {"practice-unusable", {"01051037"}, false, {}, ""}).error().kind,
+      ErrorKind::kForbidden);
   Incident incident = StartFire();
   // A practice user sees and works their own practice's incident, not another's.
   EXPECT_TRUE(service_->Get(PracticeUser("01051037"), incident.id));
@@ -157,12 +159,14 @@ TEST_F(IncidentServiceTest, WhoMayStartSeeAndWork) {
 }
 
 TEST_F(IncidentServiceTest, RefusesUnknownPlaybooksAndPractices) {
-  EXPECT_EQ(service_->Start(Coordinator(), {"bestaat-niet", {"01051037"}, false, {}}).error().field,
-            "playbook_id");
   EXPECT_EQ(
-      service_->Start(Coordinator(), {"practice-unusable", {"01000000"}, false, {}}).error().field,
-      "practice_agbs");
-  EXPECT_EQ(service_->Start(Coordinator(), {"practice-unusable", {}, false, {}}).error().field,
+      service_->Start(Coordinator(), {"bestaat-niet", {"01051037"}, false, {}, ""}).error().field,
+      "playbook_id");
+  EXPECT_EQ(service_->Start(Coordinator(), {"practice-unusable", {"01000000"}, false, {}, ""})
+                .error()
+                .field,
+            "practice_agbs");
+  EXPECT_EQ(service_->Start(Coordinator(), {"practice-unusable", {}, false, {}, ""}).error().field,
             "practice_agbs");
 }
 
@@ -207,7 +211,7 @@ TEST_F(IncidentServiceTest, TheSharedPictureIsVersionedAndExportsAsStructuredTex
 
 TEST_F(IncidentServiceTest, ATakeoverGetsItsWeeklyAndMonthlyReportsAsTasks) {
   auto takeover = service_->Start(
-      Coordinator(), {"temporary-takeover", {"01051037"}, false, Utc("2026-11-23T09:00:00Z")});
+      Coordinator(), {"temporary-takeover", {"01051037"}, false, Utc("2026-11-23T09:00:00Z"), ""});
   ASSERT_TRUE(takeover) << takeover.error().ToString();
   int weekly = 0, monthly = 0;
   for (const auto& task : takeover.value().tasks) {

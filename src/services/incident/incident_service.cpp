@@ -52,6 +52,28 @@ Error NoAccess() {
 
 }  // namespace
 
+std::vector<std::string> PracticesInArea(UnitOfWork& uow, const std::string& area) {
+  const std::string wanted = ToLowerAscii(Trim(area));
+  std::vector<std::string> postcodes;
+  for (std::size_t start = 0; start <= wanted.size();) {
+    auto end = wanted.find(',', start);
+    if (end == std::string::npos) end = wanted.size();
+    if (auto pc = Trim(wanted.substr(start, end - start)); !pc.empty()) {
+      postcodes.emplace_back(pc);
+    }
+    start = end + 1;
+  }
+  std::vector<std::string> agbs;
+  for (const auto& p : uow.Table<Practice>().List()) {
+    if (p.status != PracticeStatus::kActive) continue;
+    const bool in = ToLowerAscii(p.district_code) == wanted ||
+                    ToLowerAscii(p.gp_group_code) == wanted || ToLowerAscii(p.place) == wanted ||
+                    std::find(postcodes.begin(), postcodes.end(), p.postcode) != postcodes.end();
+    if (in) agbs.push_back(p.agb);
+  }
+  return agbs;
+}
+
 std::string ResolveOwner(UnitOfWork& uow, const std::string& role,
                          const std::vector<std::string>& practice_agbs, TimePoint now) {
   if (auto kind = CrisisRoleFor(role)) {
@@ -86,19 +108,28 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
   if (!playbook) {
     return Error::Validation("playbook_id", "onbekend draaiboek '" + request.playbook_id + "'");
   }
-  if (request.practice_agbs.empty()) {
-    return Error::Validation("practice_agbs", "kies minstens één getroffen praktijk");
+  if (request.practice_agbs.empty() && Trim(request.area).empty()) {
+    return Error::Validation("practice_agbs", "kies minstens één getroffen praktijk of een gebied");
   }
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   Incident incident;
-  for (const auto& agb : request.practice_agbs) {
+  std::vector<std::string> agbs = request.practice_agbs;
+  if (agbs.empty()) {
+    agbs = PracticesInArea(*uow.value(), request.area);
+    if (agbs.empty()) {
+      return Error::Validation("area", "in gebied '" + request.area +
+                                           "' ligt geen actieve praktijk (wijk- of hagrocode, "
+                                           "plaatsnaam of postcodes als 6211,6212)");
+    }
+  }
+  for (const auto& agb : agbs) {
     if (!uow.value()->ReferenceExists("practice.agb", agb)) {
       return Error::NotFound("practice_agbs", "praktijk " + agb + " bestaat niet");
     }
     if (caller.role == UserRole::kPracticeUser && !caller.HasPractice(agb)) return NoAccess();
   }
-  incident.practice_agbs = request.practice_agbs;
+  incident.practice_agbs = agbs;
   incident.playbook_id = playbook->id;
   incident.playbook_version = playbook->version;
   incident.exercise = request.exercise;
@@ -109,12 +140,14 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
           .year());
   incident.number = uow.value()->Incidents().NextNumber(year);
   Practice probe;
-  probe.agb = request.practice_agbs.front();
+  probe.agb = agbs.front();
   auto first = uow.value()->Table<Practice>().Find(probe);
   incident.title = playbook->title + " - " + (first ? first->name : probe.agb) +
-                   (request.practice_agbs.size() > 1
-                        ? " en " + std::to_string(request.practice_agbs.size() - 1) + " andere"
-                        : "");
+                   (agbs.size() > 1 ? " en " + std::to_string(agbs.size() - 1) + " andere" : "");
+  if (request.practice_agbs.empty()) {
+    incident.title = playbook->title + " - gebied " + std::string(Trim(request.area)) + " (" +
+                     std::to_string(agbs.size()) + " praktijken)";
+  }
   incident.tasks = TasksFromPlaybook(*playbook, incident.activated_at);
   // Owners: resolve each playbook role once.
   std::map<std::string, std::string> owner_of;
@@ -169,10 +202,32 @@ Result<Incident> IncidentService::Load(UnitOfWork& uow, const Caller& caller, st
   auto incident = uow.Incidents().Find(id);
   if (!incident) return Error(ErrorKind::kNotFound, "incident bestaat niet");
   if (!(write ? MayWrite(caller, *incident) : MayRead(caller, *incident))) return NoAccess();
+  FillEvaluationForm(*incident);
   if (write && incident->status == IncidentStatus::kClosed) {
     return Error::Conflict("status", "het incident is afgesloten en verandert niet meer");
   }
   return *incident;
+}
+
+// The evaluation form: every point of the playbook, with what was recorded for it.
+void IncidentService::FillEvaluationForm(Incident& incident) const {
+  if (const Playbook* playbook = playbooks_.Find(incident.playbook_id)) {
+    std::vector<EvaluationPoint> form;
+    for (const auto& point : playbook->evaluation) {
+      auto recorded = std::find_if(incident.evaluation.begin(), incident.evaluation.end(),
+                                   [&](const EvaluationPoint& e) { return e.point == point.text; });
+      form.push_back(recorded != incident.evaluation.end()
+                         ? *recorded
+                         : EvaluationPoint{point.text, point.source, "", ""});
+    }
+    for (const auto& e : incident.evaluation) {  // points a later playbook version dropped
+      if (std::none_of(form.begin(), form.end(),
+                       [&](const EvaluationPoint& f) { return f.point == e.point; })) {
+        form.push_back(e);
+      }
+    }
+    incident.evaluation = std::move(form);
+  }
 }
 
 Result<Incident> IncidentService::Get(const Caller& caller, std::int64_t id) {
@@ -187,6 +242,7 @@ Result<Incident> IncidentService::Finish(UnitOfWork& uow, std::int64_t id,
   if (auto s = uow.Audit().Append(event); !s) return s.error();
   auto incident = uow.Incidents().Find(id);
   if (auto s = uow.Commit(); !s) return s.error();
+  FillEvaluationForm(*incident);
   if (listener_) listener_(id);
   return *incident;
 }

@@ -18,9 +18,12 @@ namespace vangnet {
 
 struct StartIncident {
   std::string playbook_id;
-  std::vector<std::string> practice_agbs;  // at least one
+  std::vector<std::string> practice_agbs;  // at least one, unless an area is given
   bool exercise = false;
   std::optional<TimePoint> activated_at;  // default: now
+  // Or an area: a wijk or hagro code, a place name, or 4-digit postcodes separated by commas
+  // (a power cut, a flood zone); every active practice in it is affected.
+  std::string area;
 };
 
 struct LogInput {
@@ -98,6 +101,7 @@ class IncidentService {
 
  private:
   Result<Incident> Load(UnitOfWork& uow, const Caller& caller, std::int64_t id, bool write);
+  void FillEvaluationForm(Incident& incident) const;
   Status AddAfterPhaseThemes(UnitOfWork& uow, const Incident& incident, TimePoint now);
   Result<Incident> Finish(UnitOfWork& uow, std::int64_t id, const std::string& action,
                           const std::string& details);
@@ -110,6 +114,9 @@ class IncidentService {
 
 // Who owns a playbook role in this incident: the affected practice's holder for the practice's
 // roles, the RHO's crisis roles for the RHO's. Empty when the registry does not say.
+// The active practices in an area (see StartIncident::area).
+std::vector<std::string> PracticesInArea(UnitOfWork& uow, const std::string& area);
+
 // For a crisis role, whoever holds it at `now` (the substitute when the primary is unavailable).
 std::string ResolveOwner(UnitOfWork& uow, const std::string& playbook_role_id,
                          const std::vector<std::string>& practice_agbs, TimePoint now);

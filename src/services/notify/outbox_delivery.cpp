@@ -1,0 +1,48 @@
+#include "services/notify/outbox_delivery.hpp"
+
+#include <iostream>
+
+namespace vangnet {
+
+Result<DeliveryCount> OutboxDelivery::DeliverDue(std::chrono::sys_seconds now, int limit) {
+  const Actor actor{"vangnet", "system", "scheduler", "berichten verzenden"};
+  std::vector<OutboxMessage> due;
+  {
+    auto uow = store_.BeginRead(actor);
+    if (!uow) return uow.error();
+    due = uow.value()->Outbox().Due(now, limit);
+  }
+  DeliveryCount count;
+  for (auto& message : due) {
+    MessageSender* sender = message.channel == Channel::kEmail ? email_
+                            : message.channel == Channel::kSms ? sms_
+                                                               : nullptr;
+    Status sent = sender ? sender->Send(message)
+                         : Status(Error::Io(std::string(EnumCode(CHANNELS, message.channel)),
+                                            "dit kanaal is niet ingesteld"));
+    ++message.attempts;
+    if (sent) {
+      message.status = OutboxStatus::kSent;
+      message.sent_at = now;
+      message.last_error.clear();
+      ++count.sent;
+    } else {
+      message.last_error = sent.error().message;
+      message.status = (!sender || message.attempts >= kMaxSendAttempts) ? OutboxStatus::kFailed
+                                                                         : OutboxStatus::kPending;
+      message.next_attempt_at = now + RetryDelay(message.attempts);
+      ++count.failed;
+      // The operator sees that mail fails and why; never to whom or what (personal data).
+      std::cerr << "vangnet: bericht " << message.id << " (" << EnumCode(CHANNELS, message.channel)
+                << ") niet verzonden, poging " << message.attempts << ": " << sent.error().message
+                << "\n";
+    }
+    auto uow = store_.Begin(actor);
+    if (!uow) return uow.error();
+    if (auto s = uow.value()->Outbox().Record(message); !s) return s.error();
+    if (auto s = uow.value()->Commit(); !s) return s.error();
+  }
+  return count;
+}
+
+}  // namespace vangnet

@@ -1,0 +1,32 @@
+// Sends what waits in the outbox: e-mail and SMS through their configured senders, with
+// retries that wait longer each time (core/outbox_message.hpp). Messages are read and their
+// outcome stored in short transactions; the sending itself happens outside any transaction,
+// so a slow mail server never blocks the crisis board. A crash between sending and storing
+// the outcome sends that one message again (at least once, never lost).
+#pragma once
+
+#include "io/message_sender.hpp"
+#include "store/store.hpp"
+
+namespace vangnet {
+
+struct DeliveryCount {
+  int sent = 0;
+  int failed = 0;  // this attempt failed (retried later, or given up)
+};
+
+class OutboxDelivery {
+ public:
+  // Either sender may be null: that channel is not configured.
+  OutboxDelivery(Store& store, MessageSender* email, MessageSender* sms)
+      : store_(store), email_(email), sms_(sms) {}
+
+  Result<DeliveryCount> DeliverDue(std::chrono::sys_seconds now, int limit = 50);
+
+ private:
+  Store& store_;
+  MessageSender* email_;
+  MessageSender* sms_;
+};
+
+}  // namespace vangnet
