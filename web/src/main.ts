@@ -6,6 +6,7 @@ import { currentUser, logout, User } from "./api/session";
 import { currentLang, t, toggleLang } from "./i18n";
 import { startLiveUpdates, stopLiveUpdates } from "./live";
 import { renderLogin } from "./pages/login";
+import { renderAcknowledge } from "./pages/acknowledge";
 import { renderOverview } from "./pages/overview";
 import { renderPracticeList } from "./practices/list";
 import { renderPracticePage } from "./practices/detail";
@@ -59,6 +60,12 @@ function navigation(current: string): HTMLElement {
 
 async function route(): Promise<void> {
   document.documentElement.lang = currentLang();
+  // The acknowledgement link from an alarm message works without a session.
+  if (location.pathname === "/bevestig") {
+    clear(app);
+    renderAcknowledge(app);
+    return;
+  }
   if (!user) user = await currentUser();
   // The event stream needs a session: it starts (or restarts) once someone is logged in.
   if (user) startLiveUpdates((table) => refreshOnChange?.(table));

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -93,8 +93,9 @@ async function login(username) {
 }
 
 before(async () => {
-  rmSync(artifacts, { recursive: true, force: true });
+  // Only this file's numbered screenshots: other test files leave theirs next to them.
   mkdirSync(artifacts, { recursive: true });
+  for (const file of readdirSync(artifacts)) if (/^\d\d-.*\.png$/.test(file)) rmSync(join(artifacts, file));
   work = mkdtempSync(join(tmpdir(), "vangnet-e2e-"));
   const db = join(work, "v.db");
   vangnet(["demo", "--db", db]);

@@ -50,6 +50,39 @@ export interface SharedPicture {
   text: string;
 }
 
+export interface Alarm {
+  id: number;
+  role_code: string;
+  role_label: string;
+  person_code: string;
+  person_name: string;
+  level: "primary" | "substitute" | "duty_officer" | "handover";
+  status: "alarmed" | "acknowledged" | "passed_on" | "handed_over";
+  alarmed_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string;
+  passed_at: string | null;
+}
+
+export interface EvaluationPoint {
+  point: string;
+  source: string;
+  finding: string;
+  action: string;
+}
+
+export interface OutboxMessage {
+  id: number;
+  created_at: string;
+  channel: "app" | "email" | "sms";
+  recipient: string;
+  subject: string;
+  status: "pending" | "sent" | "failed";
+  attempts: number;
+  last_error: string;
+  sent_at: string | null;
+}
+
 export interface Incident {
   id: number;
   version: number;
@@ -68,6 +101,9 @@ export interface Incident {
   tasks?: Task[];
   log?: LogEntry[];
   picture?: SharedPicture | null;
+  alarms?: Alarm[];
+  evaluation?: EvaluationPoint[];
+  ends_at: string | null;
 }
 
 export interface Draft {
@@ -83,8 +119,16 @@ export const incidentsApi = {
   playbooks: () => api.get<{ items: PlaybookSummary[] }>("/playbooks"),
   list: () => api.get<{ items: Incident[] }>("/incidents"),
   get: (id: number) => api.get<Incident>(`/incidents/${id}`),
-  start: (playbook_id: string, practice_agbs: string[], exercise: boolean) =>
-    api.post<Incident>("/incidents", { playbook_id, practice_agbs, exercise }),
+  start: (playbook_id: string, practice_agbs: string[], exercise: boolean, area = "") =>
+    api.post<Incident>("/incidents", { playbook_id, practice_agbs, exercise, area }),
+  acknowledge: (incident: number, alarm: number) => api.post<Incident>(`/incidents/${incident}/alarms/${alarm}/acknowledge`, {}),
+  acknowledgeByToken: (token: string) =>
+    api.post<{ incident_number: string; role_label: string; person_name: string }>("/alarm-acknowledgements", { token }),
+  handOver: (incident: number, role_code: string, person_code: string, reason: string) =>
+    api.post<Incident>(`/incidents/${incident}/handover`, { role_code, person_code, reason }),
+  evaluate: (incident: number, point: string, finding: string, action: string) =>
+    api.put<Incident>(`/incidents/${incident}/evaluation`, { point, finding, action }),
+  messages: (incident: number) => api.get<{ items: OutboxMessage[] }>(`/incidents/${incident}/messages`),
   closeTask: (incident: number, task: Task, how: "done" | "not-applicable", note: string) =>
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { version: task.version, note }),
   log: (incident: number, entry: { kind: string; text: string; decided_by?: string; acted_by?: string }) =>

@@ -7,7 +7,7 @@ import { clear, formatTimestamp, h } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
-import { Draft, Incident, incidentsApi, Task } from "./api";
+import { Alarm, Draft, Incident, incidentsApi, OutboxMessage, Task } from "./api";
 import { mayStart } from "./list";
 
 // seed 002 §4.2: who decides at each stage, in office hours and in the evening/night/weekend.
@@ -136,6 +136,119 @@ function draftsSection(drafts: Draft[]): HTMLElement {
   );
 }
 
+const LEVELS: Record<Alarm["level"], string> = {
+  primary: "",
+  substitute: "vervanger",
+  duty_officer: "piket RHO",
+  handover: "overdracht",
+};
+
+// seed 002 §3: who was alarmed for which role, who acknowledged and when; whoever has not
+// acknowledged stands out. The RHO can acknowledge on someone's behalf (after a phone call) and
+// hand a role over to someone else.
+function alarmSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>, names: Map<string, string>): HTMLElement {
+  const alarms = incident.alarms ?? [];
+  const roles = new Map<string, Alarm[]>();
+  for (const alarm of alarms) roles.set(alarm.role_code, [...(roles.get(alarm.role_code) ?? []), alarm]);
+  const waiting = alarms.filter((a) => a.status === "alarmed").length;
+  const rows = [...roles.entries()].map(([, chain]) => {
+    const current = chain[chain.length - 1];
+    const state =
+      current.status === "acknowledged"
+        ? `${t("acknowledged")} ${formatTimestamp(current.acknowledged_at!).slice(0, -3)}`
+        : current.status === "alarmed"
+          ? `${t("notAcknowledged")} · ${formatTimestamp(current.alarmed_at).slice(-8, -3)}`
+          : current.status === "handed_over"
+            ? t("handedOver")
+            : t("passedOn");
+    const earlier = chain.slice(0, -1).map((a) => `${a.person_name || a.person_code}: ${a.status === "passed_on" ? t("passedOn") : a.status === "handed_over" ? t("handedOver") : t("acknowledged")}`);
+    return h(
+      "li",
+      { class: `task alarm ${current.status}` },
+      h("div", { class: "what" }, h("strong", {}, current.role_label), h("span", {}, `${current.person_name || current.person_code}${LEVELS[current.level] ? " · " + LEVELS[current.level] : ""}`), earlier.length ? h("small", { class: "muted" }, earlier.join(" → ")) : null),
+      h("div", { class: "when" }, h("span", {}, state)),
+      canWork && current.status === "alarmed"
+        ? h("div", { class: "actions" }, h("button", { class: "primary", onclick: () => act(() => incidentsApi.acknowledge(incident.id, current.id)) }, `${t("acknowledgeFor")} ${current.person_name || current.person_code}`))
+        : null,
+    );
+  });
+  const roleSelect = h(
+    "select",
+    { name: "handover-role", "aria-label": t("role") },
+    [...roles.entries()].map(([code, chain]) => h("option", { value: code }, chain[0].role_label)),
+  ) as HTMLSelectElement;
+  const person = h("input", { name: "handover-person", list: "people", placeholder: t("newHolder"), "aria-label": t("newHolder") }) as HTMLInputElement;
+  const reason = h("input", { name: "handover-reason", placeholder: t("handOverReason"), "aria-label": t("handOverReason") }) as HTMLInputElement;
+  const form = h(
+    "form",
+    {
+      class: "stage-form",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        act(() => incidentsApi.handOver(incident.id, roleSelect.value, codeOf(person.value, names) || person.value.trim(), reason.value));
+      },
+    },
+    roleSelect,
+    person,
+    reason,
+    h("button", { type: "submit" }, t("handOver")),
+  );
+  return h(
+    "section",
+    { class: "card alarms" },
+    h("h2", {}, `${t("alarms")}${waiting ? ` · ${waiting} ${t("notAcknowledged")}` : ""}`),
+    alarms.length ? h("ul", { class: "tasks" }, rows) : h("p", { class: "muted" }, t("noAlarms")),
+    canWork && roles.size && names.size ? h("details", {}, h("summary", {}, t("handOver")), form) : null,
+  );
+}
+
+// seed 002 §4.8: the playbook's evaluation points, each with a finding and an action.
+function evaluationSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>): HTMLElement {
+  const points = incident.evaluation ?? [];
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", {}, t("evaluation")),
+    points.map((p, index) => {
+      const finding = h("textarea", { id: `finding-${index}`, rows: 2, readonly: !canWork }, p.finding) as HTMLTextAreaElement;
+      const action = h("textarea", { id: `action-${index}`, rows: 2, readonly: !canWork }, p.action) as HTMLTextAreaElement;
+      return h(
+        "div",
+        { class: "evaluation-point" },
+        h("p", {}, h("strong", {}, p.point), " ", h("small", { class: "muted" }, p.source)),
+        h("div", { class: "field" }, h("label", { for: `finding-${index}` }, t("finding")), finding),
+        h("div", { class: "field" }, h("label", { for: `action-${index}` }, t("actionPoint")), action),
+        canWork ? h("button", { type: "button", onclick: () => act(() => incidentsApi.evaluate(incident.id, p.point, finding.value, action.value)) }, t("save")) : null,
+      );
+    }),
+  );
+}
+
+const CHANNELS: Record<OutboxMessage["channel"], string> = { app: "in de app", email: "e-mail", sms: "sms" };
+
+function messagesSection(messages: OutboxMessage[], names: Map<string, string>): HTMLElement {
+  return h(
+    "details",
+    { class: "card" },
+    h("summary", {}, `${t("messagesSent")} (${messages.filter((m) => m.channel !== "app").length} e-mail/sms)`),
+    messages.length
+      ? h(
+          "ul",
+          { class: "messages" },
+          messages.map((m) =>
+            h(
+              "li",
+              { class: m.status },
+              h("small", { class: "muted" }, `${formatTimestamp(m.created_at)} · ${CHANNELS[m.channel]} · ${m.channel === "app" ? names.get(m.recipient) ?? m.recipient : m.recipient}`),
+              h("div", {}, m.subject),
+              m.status === "failed" || m.last_error ? h("small", { class: "missing" }, `${m.status === "failed" ? "mislukt" : "nog niet verzonden"}: ${m.last_error}`) : null,
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, t("noMessages")),
+  );
+}
+
 function relative(deadline: string, now: string): string {
   const minutes = Math.round((Date.parse(deadline) - Date.parse(now)) / 60000);
   const span = Math.abs(minutes) < 120 ? `${Math.abs(minutes)} min` : `${Math.round(Math.abs(minutes) / 60)} uur`;
@@ -152,14 +265,19 @@ export async function renderIncidentBoard(ctx: PageContext, id: number): Promise
   // Drafts depend on the registry, not on the incident's progress: fetched once.
   const drafts = await incidentsApi.drafts(id).catch(() => ({ items: [] as Draft[] }));
   const render = async () => {
-    const incident = await incidentsApi.get(id).catch((e: ApiError) => e);
+    // Fetch everything first, then draw without awaiting: two live updates in quick succession
+    // must not interleave their drawing.
+    const [incident, messages] = await Promise.all([
+      incidentsApi.get(id).catch((e: ApiError) => e),
+      incidentsApi.messages(id).catch(() => ({ items: [] as OutboxMessage[] })),
+    ]);
     clear(ctx.main);
     if (incident instanceof ApiError) {
       ctx.main.append(h("p", { class: "empty" }, incident.message));
       return;
     }
     draw(ctx, incident, render, names);
-    ctx.main.append(draftsSection(drafts.items));
+    ctx.main.append(draftsSection(drafts.items), messagesSection(messages.items, names));
   };
   ctx.watch(["incident"], render);
   await render();
@@ -311,6 +429,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         h("span", { class: "badge", style: `background:${incident.office_hours ? "#1565c0" : "#37474f"}` }, incident.office_hours ? t("officeHours") : "ANW"),
         incident.exercise ? h("span", { class: "badge", style: "background:#6a1b9a" }, t("exercise")) : null,
         h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
+        incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatTimestamp(incident.ends_at).slice(0, 10)}`) : null,
       ),
       h("p", { class: "decides" }, h("strong", {}, `${t("whoDecides")}: `), incident.office_hours ? decides[0] : decides[1]),
     ),
@@ -323,6 +442,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       h("h3", {}, t("nextDeadlines")),
       next.length ? h("ul", { class: "tasks" }, next.map(taskRow)) : h("p", { class: "muted" }, t("noOpenTasks")),
     ),
+    alarmSection(incident, canWork, act, names),
     h(
       "div",
       { class: "board-grid" },
@@ -355,6 +475,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       ),
     ),
     pictureSection(incident, canWork, act),
+    ...(incident.status !== "active" && (incident.evaluation ?? []).length ? [evaluationSection(incident, canWork, act)] : []),
     h(
       "datalist",
       { id: "people" },

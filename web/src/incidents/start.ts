@@ -14,7 +14,7 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
   const error = h("p", { class: "error", role: "alert" });
   const startButton = h("button", { class: "primary big", type: "button", disabled: true }, t("startNow")) as HTMLButtonElement;
   const refresh = () => {
-    startButton.disabled = !chosenPlaybook || chosenPractices.size === 0;
+    startButton.disabled = !chosenPlaybook || (chosenPractices.size === 0 && !area.value.trim());
   };
 
   const scenarioList = h(
@@ -29,6 +29,9 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
       ),
     ),
   );
+  // Or an area (a power cut, a flood): every active practice in it; only when none is ticked.
+  const area = h("input", { id: "incident-area", name: "area", placeholder: t("areaHint") }) as HTMLInputElement;
+  area.addEventListener("input", () => refresh());
   const search = h("input", { type: "search", placeholder: t("searchPlaceholder"), "aria-label": t("step2") }) as HTMLInputElement;
   const practiceList = h("div", { class: "choices practices" });
   const drawPractices = () => {
@@ -61,7 +64,7 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
     error.textContent = "";
     startButton.disabled = true;
     try {
-      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked);
+      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked, chosenPractices.size ? "" : area.value.trim());
       location.hash = `#/incidenten/${incident.id}`;
     } catch (e) {
       error.textContent = e instanceof ApiError ? e.message : String(e);
@@ -71,7 +74,14 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
   ctx.main.append(
     h("h1", {}, t("startIncident")),
     h("section", { class: "card" }, h("h2", {}, `1. ${t("step1")}`), scenarioList),
-    h("section", { class: "card" }, h("h2", {}, `2. ${t("step2")}`), search, practiceList),
+    h(
+      "section",
+      { class: "card" },
+      h("h2", {}, `2. ${t("step2")}`),
+      search,
+      practiceList,
+      ctx.user.role === "practice_user" ? null : h("div", { class: "field" }, h("label", { for: "incident-area" }, t("orArea")), area),
+    ),
     h(
       "section",
       { class: "card" },

@@ -1,0 +1,176 @@
+// Alarming end to end: `vangnet serve` with a real SMTP sink (npm smtp-server) on 127.0.0.1.
+// Starting an incident e-mails the crisis coordinators; one who does not acknowledge in time is
+// passed over to the substitute; the link in the e-mail acknowledges in headless Chromium
+// without logging in. Timeouts are shortened (2 s, clock every 1 s) so this runs in seconds.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SMTPServer } from "smtp-server";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const binary = process.env.VANGNET_BINARY ?? join(root, "build", "vangnet");
+const artifacts = join(here, "..", "test-artifacts");
+const env = { ...process.env, VANGNET_PASSWORD_COST: "minimum" };
+const PASSWORD = "alarm-wachtwoord-123";
+
+let work, sink, server, baseUrl;
+const mails = [];
+
+// One received message: envelope recipients, decoded subject and body.
+function parseMail(raw, envelope) {
+  const [head, ...rest] = raw.split("\r\n\r\n");
+  const unfolded = head.replace(/\r\n[ \t]+/g, " ");
+  const header = (name) => (unfolded.match(new RegExp(`^${name}: (.*)$`, "mi")) ?? [])[1] ?? "";
+  const subject = header("Subject")
+    .split(" ")
+    .map((word) => {
+      const m = word.match(/^=\?UTF-8\?B\?(.*)\?=$/i);
+      return m ? Buffer.from(m[1], "base64").toString("utf8") : word;
+    })
+    .join(/=\?/.test(header("Subject")) ? "" : " ");
+  const body = Buffer.from(rest.join("\r\n\r\n").replace(/\s+/g, ""), "base64").toString("utf8");
+  return { to: envelope.rcptTo.map((r) => r.address), subject, body, date: header("Date"), messageId: header("Message-ID"), contentType: header("Content-Type") };
+}
+
+async function waitFor(what, predicate, timeoutMs = 15000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const found = predicate();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what}; received: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}`);
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), "vangnet-alarm-"));
+  const db = join(work, "v.db");
+  execFileSync(binary, ["demo", "--db", db], { env });
+  execFileSync(binary, ["user", "add", "alarm-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], { env, input: PASSWORD + "\n" });
+
+  sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk) => (raw += chunk));
+      stream.on("end", () => {
+        mails.push(parseMail(raw, session.envelope));
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => sink.listen(0, "127.0.0.1", resolve));
+  const smtpPort = sink.server.address().port;
+
+  server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web", join(root, "web", "dist"),
+    "--smtp-url", `smtp://127.0.0.1:${smtpPort}`, "--smtp-from", "vangnet@rho-test.example.nl",
+    "--public-url", "http://127.0.0.1:1", "--alarm-timeout", "2s", "--tick", "1s"], { env });
+  baseUrl = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("server did not start: " + out)), 15000);
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+});
+
+after(async () => {
+  server?.kill("SIGTERM");
+  await new Promise((resolve) => (sink ? sink.close(resolve) : resolve()));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("an incident e-mails the crisis roles, passes an unanswered alarm on, and the link acknowledges", async () => {
+  const login = await fetch(`${baseUrl}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: "alarm-coordinator", password: PASSWORD }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get("set-cookie").split(";")[0];
+  const { csrf_token } = await login.json();
+  const api = (method, path, body) =>
+    fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { Cookie: cookie, "X-CSRF-Token": csrf_token, "Content-Type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => r.json());
+
+  const incident = await api("POST", "/incidents", { playbook_id: "practice-unusable", practice_agbs: ["01051037"] });
+  assert.ok(incident.alarms.length >= 2, "the crisis coordinators are alarmed");
+  const people = (await api("GET", "/people?limit=1000")).items;
+  const emailOf = (code) => people.find((p) => p.code === code)?.email;
+
+  // The first coordinator's primary gets an e-mail with a correct UTF-8 subject and body.
+  const first = incident.alarms.find((a) => a.role_code === "CC-1");
+  const primaryMail = await waitFor("the alarm e-mail", () => mails.find((m) => m.to.includes(emailOf(first.person_code))));
+  assert.match(primaryMail.subject, new RegExp(`^ALARM ${incident.number}: `));
+  assert.match(primaryMail.body, /U bent gealarmeerd als Crisiscoördinator RHO voor incident/);
+  assert.match(primaryMail.body, /Bevestigen: http:\/\/127\.0\.0\.1:1\/bevestig#[0-9a-f]{48}/);
+  assert.match(primaryMail.date, /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
+  assert.match(primaryMail.messageId, /^<vangnet-\d+-[0-9a-f]+@rho-test\.example\.nl>$/);
+  assert.match(primaryMail.contentType, /charset=UTF-8/);
+
+  // Nobody acknowledges: after 2 s the substitute is alarmed, by e-mail too.
+  let after, chain;
+  const started = Date.now();
+  while (Date.now() - started < 15000) {
+    after = await api("GET", `/incidents/${incident.id}`);
+    chain = after.alarms.filter((a) => a.role_code === "CC-1");
+    if (chain.length >= 2) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.ok(chain.length >= 2, "CC-1 was passed on");
+  const substitute = await waitFor("the substitute's alarm e-mail", () =>
+    mails.find((m) => m.to.includes(emailOf(chain[1].person_code)) && /\(Vervanger\) voor incident/.test(m.body)),
+  );
+  assert.equal(chain[0].status, "passed_on");
+  assert.equal(chain[1].level, "substitute");
+  assert.ok(after.log.some((e) => e.text.startsWith("Geen bevestiging van")), "the log says who did not answer");
+
+  // The substitute opens the link on a phone and presses the button, without logging in.
+  const token = substitute.body.match(/bevestig#([0-9a-f]{48})/)[1];
+  const context = await chromium.launchPersistentContext(join(work, "profile"), {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+    viewport: { width: 390, height: 780 },
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+  });
+  try {
+    await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${baseUrl}/bevestig#${token}`);
+    await page.getByRole("heading", { name: "Alarm bevestigen" }).waitFor();
+    await page.getByRole("button", { name: "Ik pak het op" }).click();
+    await page.getByText(`voor incident ${incident.number}`).waitFor();
+    await page.screenshot({ path: join(artifacts, "alarm-acknowledge-phone.png"), fullPage: true });
+  } finally {
+    await context.close();
+  }
+  const acknowledged = (await api("GET", `/incidents/${incident.id}`)).alarms.filter((a) => a.role_code === "CC-1");
+  assert.equal(acknowledged[1].status, "acknowledged");
+  assert.ok(acknowledged[1].acknowledged_at);
+
+  // The board's message list shows what went out, and that it was delivered.
+  const messages = (await api("GET", `/incidents/${incident.id}/messages`)).items;
+  assert.ok(messages.some((m) => m.channel === "email" && m.status === "sent"));
+});
