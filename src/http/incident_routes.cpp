@@ -1,4 +1,5 @@
 // /api/v1/incidents and /api/v1/playbooks: start and work incidents; read the playbooks.
+#include "core/escalation.hpp"
 #include "http/routes.hpp"
 #include "services/incident/communication_drafts.hpp"
 #include "services/incident/incident_service.hpp"
@@ -55,6 +56,10 @@ nlohmann::json IncidentJson(const Incident& i, bool full) {
       {"open_tasks", open},
       {"overdue_tasks", overdue},
       {"office_hours", IsOfficeHours(now)},
+      {"decides",
+       {{"who", StageRuleFor(i.stage, IsOfficeHours(now)).decides},
+        {"organisation", StageRuleFor(i.stage, IsOfficeHours(now)).organisation},
+        {"source", kStageSource}}},
       {"ends_at", i.ends_at ? nlohmann::json(FormatUtc(*i.ends_at)) : nlohmann::json(nullptr)},
       {"now", FormatUtc(now)}};
   if (!full) return out;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/escalation.hpp"
+
 namespace vangnet {
 namespace {
 
@@ -77,6 +79,19 @@ TEST(UtcText, RoundTripsAndRefusesGarbage) {
   EXPECT_TRUE(ParseUtc("2026-11-23T14:05:06.123Z"));
   EXPECT_FALSE(ParseUtc("2026-11-23 14:05:06"));
   EXPECT_FALSE(ParseUtc("2026-13-23T14:05:06Z"));
+}
+
+TEST(StageRules, WhoDecidesDependsOnStageAndTimeOfDay) {
+  // seed 002 §4.2: by day the hagro crisis coordinator decides at stage 2, in ANW the RHO team.
+  EXPECT_EQ(StageRuleFor(2, true).decides, "Hagro-crisiscoördinator");
+  EXPECT_EQ(StageRuleFor(2, false).decides, "Crisisteam RHO");
+  EXPECT_EQ(StageRuleFor(1, true).decides, "Huisarts");
+  EXPECT_NE(StageRuleFor(4, false).decides.find("GHOR"), std::string_view::npos);
+  EXPECT_EQ(StageRuleFor(9, true).stage, 4);  // clamped
+  for (int stage = 1; stage <= 4; ++stage) {
+    EXPECT_EQ(StageRuleFor(stage, true).stage, stage);
+    EXPECT_EQ(StageRuleFor(stage, false).stage, stage);
+  }
 }
 
 }  // namespace

@@ -257,6 +257,10 @@ test("a coordinator starts the fire scenario in three steps, works it, and a sec
   await page.getByLabel("Reden van op- of afschalen").fill("Tweede praktijk in de wijk dicht");
   await page.getByRole("button", { name: "Stadium wijzigen" }).click();
   await page.locator(".badge.stage").filter({ hasText: "Stadium 2" }).waitFor();
+  // Who decides at stage 2 (seed 002 §4.2): the hagro crisis coordinator by day, the RHO crisis
+  // team in ANW hours - the server knows which it is now.
+  const decides = await page.locator(".decides").innerText();
+  assert.match(decides, /Wie besluit nu: (Hagro-crisiscoördinator|Crisisteam RHO)/);
   // The second screen shows it within a second, without reloading.
   await second.locator(".badge.stage").filter({ hasText: "Stadium 2" }).waitFor({ timeout: 1000 });
   await second.locator("ol.log").getByText("Spreekuur morgen in de huisartsenpost").waitFor({ timeout: 1000 });

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/escalation.hpp"
 #include "core/registry.hpp"
 #include "store/digest.hpp"
 
@@ -691,6 +692,10 @@ std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {
       << "\n\n";
   out << "- Draaiboek: " << i.playbook_id << " (versie " << i.playbook_version << ")\n";
   out << "- Status: " << EnumLabel(INCIDENT_STATUSES, i.status) << ", stadium " << i.stage << "\n";
+  const StageRule& office = StageRuleFor(i.stage, true);
+  const StageRule& anw = StageRuleFor(i.stage, false);
+  out << "- Besluit in dit stadium: overdag " << office.decides << "; ANW " << anw.decides << " ("
+      << kStageSource << ")\n";
   out << "- Geactiveerd: " << local(i.activated_at) << " (Europe/Amsterdam) door " << i.created_by
       << "\n";
   out << "- Praktijken: ";

@@ -97,6 +97,7 @@ export interface Incident {
   open_tasks: number;
   overdue_tasks: number;
   office_hours: boolean;
+  decides: { who: string; organisation: string; source: string };
   now: string;
   tasks?: Task[];
   log?: LogEntry[];

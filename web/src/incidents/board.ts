@@ -10,13 +10,6 @@ import { practicesApi } from "../practices/api";
 import { Alarm, Draft, Incident, incidentsApi, OutboxMessage, Task } from "./api";
 import { mayStart } from "./list";
 
-// seed 002 §4.2: who decides at each stage, in office hours and in the evening/night/weekend.
-const DECIDES: Record<number, [string, string]> = {
-  1: ["Huisarts, gewone praktijkvoering", "Locatie- of teammanager en huisarts; de HAP draait"],
-  2: ["Hagro-crisiscoördinator", "Crisisteam RHO"],
-  3: ["Hagro-crisiscoördinator (centraliseren naar één praktijk)", "Crisisteam RHO (strikte triage)"],
-  4: ["Crisisteam met de GHOR", "GHOR/ROAZ met het crisisteam"],
-};
 
 // The entries people write (BOB: picture, judgement, decision), and those vangnet writes itself.
 const LOG_KINDS: [string, string][] = [
@@ -289,7 +282,6 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
   const open = tasks.filter((task) => task.status === "open");
   const overdue = open.filter((task) => task.overdue);
   const next = open.filter((task) => !task.overdue).slice(0, 6);
-  const decides = DECIDES[incident.stage] ?? DECIDES[1];
 
   const act = async (action: () => Promise<unknown>) => {
     try {
@@ -431,7 +423,15 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
         incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatTimestamp(incident.ends_at).slice(0, 10)}`) : null,
       ),
-      h("p", { class: "decides" }, h("strong", {}, `${t("whoDecides")}: `), incident.office_hours ? decides[0] : decides[1]),
+      // seed 002 §4.2, from the server: who decides at this stage and time of day.
+      h(
+        "p",
+        { class: "decides" },
+        h("strong", {}, `${t("whoDecides")}: `),
+        incident.decides.who,
+        h("br"),
+        h("span", { class: "muted" }, incident.decides.organisation),
+      ),
     ),
     h(
       "section",
