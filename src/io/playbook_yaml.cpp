@@ -1,98 +1,13 @@
 #include "io/playbook_yaml.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <set>
 
 #include "core/text.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace vangnet {
 
-namespace {
-
-class Reader {
- public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  void Fail(const YAML::Node& node, const std::string& field, const std::string& message) {
-    errors_.emplace_back(ErrorKind::kValidation, message, file_, Line(node), field);
-  }
-  static int Line(const YAML::Node& node) { return node.Mark().line + 1; }
-
-  // Refuses keys outside `allowed`.
-  void OnlyKeys(const YAML::Node& map, const std::string& where, std::set<std::string> allowed) {
-    if (!map.IsMap()) {
-      Fail(map, where, "verwacht een lijst van sleutels en waarden");
-      return;
-    }
-    for (const auto& entry : map) {
-      auto key = entry.first.as<std::string>();
-      if (!allowed.count(key)) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        Fail(entry.first, where.empty() ? key : where + "." + key,
-             "onbekende sleutel '" + key + "'; toegestaan: " + list);
-      }
-    }
-  }
-
-  std::string Text(const YAML::Node& map, const char* key, const std::string& where,
-                   bool required = true) {
-    const YAML::Node node = map[key];
-    if (!node || node.IsNull()) {
-      if (required) Fail(map, Field(where, key), "verplicht veld ontbreekt");
-      return {};
-    }
-    if (!node.IsScalar()) {
-      Fail(node, Field(where, key), "verwacht tekst");
-      return {};
-    }
-    return node.as<std::string>();
-  }
-
-  std::chrono::minutes Duration(const YAML::Node& map, const char* key, const std::string& where) {
-    std::string text = Text(map, key, where);
-    if (text.empty()) return {};
-    auto d = ParseDuration(text);
-    if (!d)
-      Fail(map[key], Field(where, key),
-           "'" + text + "' is geen duur; schrijf bijv. 30m, 2h, 3d of 2w");
-    return d.value_or(std::chrono::minutes{});
-  }
-
-  template <class Fn>
-  void List(const YAML::Node& map, const char* key, const std::string& where, Fn each) {
-    const YAML::Node node = map[key];
-    if (!node) return;
-    if (!node.IsSequence()) {
-      Fail(node, Field(where, key), "verwacht een lijst");
-      return;
-    }
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      each(node[i], Field(where, key) + "[" + std::to_string(i) + "]");
-    }
-  }
-
-  std::vector<PlaybookText> Texts(const YAML::Node& map, const char* key) {
-    std::vector<PlaybookText> items;
-    List(map, key, "", [&](const YAML::Node& n, const std::string& w) {
-      OnlyKeys(n, w, {"text", "source"});
-      items.push_back({Text(n, "text", w), Text(n, "source", w, false), Line(n)});
-    });
-    return items;
-  }
-
-  Errors Take() { return std::move(errors_); }
-
- private:
-  static std::string Field(const std::string& where, const char* key) {
-    return where.empty() ? key : where + "." + key;
-  }
-  std::string file_;
-  Errors errors_;
-};
-
-}  // namespace
+using yaml::Reader;
 
 Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& file) {
   YAML::Node root;

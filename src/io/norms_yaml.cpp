@@ -1,0 +1,91 @@
+#include "io/norms_yaml.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded_file.hpp"
+#include "core/text.hpp"
+#include "io/yaml_reader.hpp"
+
+namespace vangnet {
+
+std::span<const EmbeddedFile> DefaultNorms();  // generated, see CMakeLists.txt
+
+namespace {
+
+std::optional<double> Number(yaml::Reader& r, const YAML::Node& map, const char* key,
+                             const std::string& where) {
+  if (!map[key]) return std::nullopt;
+  std::string text = r.Text(map, key, where);
+  auto value = ParseDecimal(text);
+  if (!value) {
+    r.Fail(map[key], where.empty() ? key : where + "." + key, "'" + text + "' is geen getal");
+  }
+  return value;
+}
+
+}  // namespace
+
+Result<SignalNorms> ParseNormsYaml(std::string_view content, const std::string& file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(content));
+  } catch (const YAML::ParserException& e) {
+    return Error(ErrorKind::kValidation, "geen geldige YAML: " + e.msg, file,
+                 static_cast<std::size_t>(e.mark.line + 1));
+  }
+  yaml::Reader r(file);
+  SignalNorms norms;
+  norms.file = file;
+  r.OnlyKeys(root, "", {"version", "settings", "signals"});
+  if (!root.IsMap()) return Error::Combined(r.Take());
+  norms.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
+  if (const YAML::Node settings = root["settings"]) {
+    r.OnlyKeys(settings, "settings",
+               {"norm_patients_per_fte", "norm_source", "default_stop_age", "conversation_age"});
+    auto& s = norms.settings;
+    s.norm_patients_per_fte =
+        Number(r, settings, "norm_patients_per_fte", "settings").value_or(s.norm_patients_per_fte);
+    s.norm_source = r.Text(settings, "norm_source", "settings", false);
+    s.default_stop_age = static_cast<int>(
+        Number(r, settings, "default_stop_age", "settings").value_or(s.default_stop_age));
+    s.conversation_age = static_cast<int>(
+        Number(r, settings, "conversation_age", "settings").value_or(s.conversation_age));
+  }
+  r.List(root, "signals", "", [&](const YAML::Node& n, const std::string& w) {
+    r.OnlyKeys(n, w, {"id", "label", "explanation", "threshold", "severity", "source"});
+    SignalRule rule;
+    rule.line = yaml::Reader::Line(n);
+    rule.id = r.Text(n, "id", w);
+    rule.label = r.Text(n, "label", w);
+    rule.explanation = r.Text(n, "explanation", w);
+    rule.threshold = Number(r, n, "threshold", w);
+    const std::string severity = r.Text(n, "severity", w);
+    if (auto parsed = ParseEnum(SEVERITIES, severity)) {
+      rule.severity = *parsed;
+    } else if (!severity.empty()) {
+      r.Fail(n["severity"], w + ".severity", "kies high, medium of low");
+    }
+    rule.source = r.Text(n, "source", w);
+    norms.rules.push_back(std::move(rule));
+  });
+  Errors errors = r.Take();
+  for (auto& e : ValidateNorms(norms)) errors.push_back(std::move(e));
+  if (!errors.empty()) return Error::Combined(std::move(errors));
+  return norms;
+}
+
+Result<SignalNorms> LoadNorms(const std::string& path) {
+  if (path.empty()) {
+    auto embedded = DefaultNorms();
+    if (embedded.empty()) return Error::Internal("geen normen meegebouwd");
+    return ParseNormsYaml(embedded.front().content, "norms/" + std::string(embedded.front().name));
+  }
+  std::ifstream in(path);
+  if (!in) return Error::Io(path, "kan het bestand niet lezen");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseNormsYaml(text.str(), path);
+}
+
+}  // namespace vangnet
