@@ -37,6 +37,17 @@ const std::vector<Command>& Commands() {
        "  --digest-interval DUUR overzicht van te late taken aan de coördinator (standaard 1h)\n"
        "  --tick DUUR            hoe vaak de klok loopt (standaard 15s)\n",
        RunServe},
+      {"monitor", "continuïteitssignalen en opvolgingsradar van de regio",
+       "Gebruik: vangnet monitor [--db PAD] [--format table|csv|json] [--norms BESTAND]\n"
+       "                       [--record]\n\n"
+       "Toont per praktijk de signalen die afgaan (met de cijfers erachter), de praktijken\n"
+       "met het hoogste risico eerst, per wijk en hagro de aantallen en de ruimte bij de\n"
+       "norm, en de opvolgingsradar voor tien jaar.\n\n"
+       "  --format      table (standaard), csv (één regel per praktijk) of json\n"
+       "  --norms       eigen drempels van de regio (standaard de meegeleverde\n"
+       "                norms/signals.yaml)\n"
+       "  --record      het maandoverzicht vastleggen voor de trend (één keer per maand)\n",
+       RunMonitor},
       {"migrate", "database aanmaken of bijwerken naar het nieuwste schema",
        "Gebruik: vangnet migrate [--db PAD]\n\n"
        "Maakt de SQLite-database aan als die nog niet bestaat en voert ontbrekende\n"

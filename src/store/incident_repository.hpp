@@ -49,6 +49,24 @@ class IncidentRepository {
   virtual Status SaveEvaluation(std::int64_t incident_id, const EvaluationPoint& point) = 0;
 };
 
+// The monitor's monthly snapshots (counts per signal and region totals).
+struct HistoryPoint {
+  std::string month;  // YYYY-MM
+  std::string measure;
+  long long value = 0;
+};
+class MonitorHistoryRepository {
+ public:
+  virtual ~MonitorHistoryRepository() = default;
+  // Stores the month's values unless that month was recorded before; true when stored.
+  virtual Result<bool> RecordMonth(const std::string& month,
+                                   const std::vector<HistoryPoint>& points,
+                                   const std::string& recorded_at) = 0;
+  virtual bool HasMonth(const std::string& month) = 0;
+  // Everything, oldest month first.
+  virtual std::vector<HistoryPoint> All() = 0;
+};
+
 // Messages waiting to be sent; see core/outbox_message.hpp.
 class OutboxRepository {
  public:

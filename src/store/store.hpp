@@ -31,6 +31,7 @@ class UnitOfWork {
   virtual AccountRepository& Accounts() = 0;
   virtual IncidentRepository& Incidents() = 0;
   virtual OutboxRepository& Outbox() = 0;
+  virtual MonitorHistoryRepository& MonitorHistory() = 0;
   virtual const Actor& actor() const = 0;
   virtual Status Commit() = 0;
 

@@ -534,4 +534,34 @@ std::vector<OutboxMessage> SqliteOutboxRepository::ForIncident(std::int64_t inci
   return messages;
 }
 
+bool SqliteMonitorHistoryRepository::HasMonth(const std::string& month) {
+  Statement s(db_, "SELECT 1 FROM monitor_history WHERE month = ? LIMIT 1");
+  s.BindText(1, month);
+  return s.Step() == SQLITE_ROW;
+}
+
+Result<bool> SqliteMonitorHistoryRepository::RecordMonth(const std::string& month,
+                                                         const std::vector<HistoryPoint>& points,
+                                                         const std::string& recorded_at) {
+  if (HasMonth(month)) return false;
+  for (const auto& p : points) {
+    Statement s(db_,
+                "INSERT INTO monitor_history (month, measure, value, recorded_at) VALUES "
+                "(?,?,?,?)");
+    s.BindText(1, month);
+    s.BindText(2, p.measure);
+    s.BindInt(3, p.value);
+    s.BindText(4, recorded_at);
+    if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  }
+  return true;
+}
+
+std::vector<HistoryPoint> SqliteMonitorHistoryRepository::All() {
+  std::vector<HistoryPoint> points;
+  Statement s(db_, "SELECT month, measure, value FROM monitor_history ORDER BY month, measure");
+  while (s.Step() == SQLITE_ROW) points.push_back({s.Text(0), s.Text(1), s.Int(2)});
+  return points;
+}
+
 }  // namespace vangnet::sqlite

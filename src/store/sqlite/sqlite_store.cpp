@@ -60,6 +60,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   AccountRepository& Accounts() override { return parts_->accounts; }
   IncidentRepository& Incidents() override { return parts_->incidents; }
   OutboxRepository& Outbox() override { return parts_->outbox; }
+  MonitorHistoryRepository& MonitorHistory() override { return parts_->history; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -94,12 +95,14 @@ class SqliteUnitOfWork final : public UnitOfWork {
           accounts(db),
           incidents(db),
           outbox(db),
+          history(db),
           repositories(
               Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
     SqliteAuditLog audit;
     SqliteAccountRepository accounts;
     SqliteIncidentRepository incidents;
     SqliteOutboxRepository outbox;
+    SqliteMonitorHistoryRepository history;
     typename RepositoriesOf<RegistryTypes>::type repositories;
 
    private:

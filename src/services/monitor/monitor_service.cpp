@@ -1,0 +1,187 @@
+#include "services/monitor/monitor_service.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "core/date.hpp"
+#include "core/registry.hpp"
+
+namespace vangnet {
+
+std::vector<PracticeSnapshot> ReadSnapshots(UnitOfWork& uow) {
+  std::vector<PracticeSnapshot> snapshots;
+  std::unordered_map<std::string, std::size_t> index;
+  for (auto& practice : uow.Table<Practice>().List()) {
+    index[practice.agb] = snapshots.size();
+    PracticeSnapshot s;
+    s.practice = std::move(practice);
+    snapshots.push_back(std::move(s));
+  }
+  std::unordered_map<std::string, std::optional<int>> birth_years;
+  for (const auto& person : uow.Table<Person>().List())
+    birth_years[person.code] = person.birth_year;
+  for (auto& a : uow.Table<Affiliation>().List()) {
+    auto at = index.find(a.practice_agb);
+    if (at == index.end()) continue;
+    auto born = birth_years.find(a.person_code);
+    snapshots[at->second].staff.push_back(
+        {std::move(a), born == birth_years.end() ? std::nullopt : born->second});
+  }
+  for (auto& card : uow.Table<CalamityCard>().List()) {
+    if (auto at = index.find(card.practice_agb); at != index.end()) {
+      snapshots[at->second].card = std::move(card);
+    }
+  }
+  // Partners are described by their own state, computed once per practice.
+  auto partner_of = [&](const std::string& agb) {
+    ContractPartner partner;
+    partner.agb = agb;
+    if (auto at = index.find(agb); at != index.end()) {
+      const auto& s = snapshots[at->second];
+      partner.district_code = s.practice.district_code;
+      partner.patient_stop = s.practice.patient_stop;
+      partner.active = s.practice.status == PracticeStatus::kActive;
+      partner.patients_per_fte = PatientsPerFte(s.practice, GpFte(s));
+    }
+    return partner;
+  };
+  for (const auto& c : uow.Table<ContinuityContract>().List()) {
+    for (const auto& [self, other] : {std::pair{c.practice_a_agb, c.practice_b_agb},
+                                      std::pair{c.practice_b_agb, c.practice_a_agb}}) {
+      if (auto at = index.find(self); at != index.end()) {
+        snapshots[at->second].contracts.push_back({c, partner_of(other)});
+      }
+    }
+  }
+  return snapshots;
+}
+
+MonitorReport BuildMonitor(const std::vector<PracticeSnapshot>& snapshots, const SignalNorms& norms,
+                           std::chrono::year_month_day today) {
+  MonitorReport report;
+  report.date = FormatDate(today);
+  const int year = static_cast<int>(today.year());
+  std::map<std::pair<std::string, std::string>, AreaRisk> areas;
+  for (const auto& s : snapshots) {
+    if (s.practice.status == PracticeStatus::kClosed) continue;
+    PracticeRisk risk;
+    risk.id = s.practice.id;
+    risk.agb = s.practice.agb;
+    risk.name = s.practice.name;
+    risk.place = s.practice.place;
+    risk.district_code = s.practice.district_code;
+    risk.gp_group_code = s.practice.gp_group_code;
+    risk.latitude = s.practice.latitude;
+    risk.longitude = s.practice.longitude;
+    risk.patients = s.practice.registered_patients;
+    risk.gp_fte = GpFte(s);
+    risk.patients_per_fte = PatientsPerFte(s.practice, risk.gp_fte);
+    risk.headroom = Headroom(s, norms.settings);
+    risk.solo = s.practice.form == PracticeForm::kSolo;
+    for (const auto& m : s.staff) {
+      risk.holders_60_plus += m.affiliation.role == AffiliationRole::kHolder && m.birth_year &&
+                              year - *m.birth_year >= norms.settings.conversation_age;
+    }
+    risk.hits = EvaluateSignals(s, norms, today);
+    risk.score = RiskScore(risk.hits);
+    for (const auto& hit : risk.hits) ++report.signal_counts[hit.id];
+    for (const auto& [kind, code] :
+         {std::pair<std::string, std::string>{"district", risk.district_code},
+          std::pair<std::string, std::string>{"gp_group", risk.gp_group_code}}) {
+      if (code.empty()) continue;
+      AreaRisk& area = areas[{kind, code}];
+      area.kind = kind;
+      area.code = code;
+      ++area.practices;
+      area.practices_with_signals += !risk.hits.empty();
+      for (const auto& hit : risk.hits) area.high_signals += hit.severity == Severity::kHigh;
+      area.patients += risk.patients;
+      area.headroom += risk.headroom;
+      area.solo += risk.solo;
+      area.holders_60_plus += risk.holders_60_plus;
+    }
+    report.practices.push_back(std::move(risk));
+  }
+  // Highest risk first; among equals the practice with more patients (more people affected).
+  std::stable_sort(report.practices.begin(), report.practices.end(),
+                   [](const PracticeRisk& a, const PracticeRisk& b) {
+                     return std::tie(b.score, b.patients) < std::tie(a.score, a.patients);
+                   });
+  for (auto& [key, area] : areas) report.areas.push_back(std::move(area));
+  report.succession = SuccessionRadar(snapshots, norms.settings, year, 10);
+  report.conversations = ConversationsThisYear(snapshots, norms.settings, year);
+  return report;
+}
+
+std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
+  std::vector<HistoryPoint> points;
+  const std::string month = report.date.substr(0, 7);
+  for (const auto& [id, count] : report.signal_counts) points.push_back({month, id, count});
+  long long patients = 0, headroom = 0, with_signals = 0;
+  for (const auto& p : report.practices) {
+    patients += p.patients;
+    headroom += p.headroom;
+    with_signals += !p.hits.empty();
+  }
+  points.push_back({month, "_practices", static_cast<long long>(report.practices.size())});
+  points.push_back({month, "_with_signals", with_signals});
+  points.push_back({month, "_patients", patients});
+  points.push_back({month, "_headroom", headroom});
+  return points;
+}
+
+Result<MonitorReport> MonitorService::Report(const Caller& caller,
+                                             std::chrono::year_month_day today) {
+  const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll;
+  // Ages are personal data: that read is audited, in the same transaction.
+  auto uow = sees_people ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  MonitorReport report = BuildMonitor(ReadSnapshots(*uow.value()), norms_, today);
+  report.history = uow.value()->MonitorHistory().All();
+  for (const auto& g : uow.value()->Table<GpGroup>().List()) {
+    for (auto& a : report.areas) {
+      if (a.kind == "gp_group" && a.code == g.code) a.name = g.name;
+    }
+  }
+  for (const auto& d : uow.value()->Table<District>().List()) {
+    for (auto& a : report.areas) {
+      if (a.kind == "district" && a.code == d.code) a.name = d.name;
+    }
+  }
+  if (caller.role == UserRole::kPracticeUser) {
+    std::erase_if(report.practices,
+                  [&](const PracticeRisk& p) { return !caller.HasPractice(p.agb); });
+  }
+  if (!sees_people) {
+    report.conversations.clear();
+    return report;
+  }
+  for (const auto& person : uow.value()->Table<Person>().List()) {
+    for (const auto& c : report.conversations) {
+      if (c.person_code == person.code) report.person_names[person.code] = person.name;
+    }
+  }
+  auto event = AuditEvent::Of(uow.value()->actor(), "read", "monitor", "conversations", "",
+                              nlohmann::json{{"holders", report.conversations.size()}}.dump());
+  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return report;
+}
+
+Result<bool> MonitorService::RecordMonth(std::chrono::year_month_day today) {
+  const Actor actor{"vangnet", "system", "scheduler", "maandoverzicht monitor"};
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  const std::string month = FormatDate(today).substr(0, 7);
+  if (uow.value()->MonitorHistory().HasMonth(month)) return false;
+  MonitorReport report = BuildMonitor(ReadSnapshots(*uow.value()), norms_, today);
+  auto stored =
+      uow.value()->MonitorHistory().RecordMonth(month, MonthMeasures(report), FormatDate(today));
+  if (!stored) return stored.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return stored;
+}
+
+}  // namespace vangnet

@@ -1,0 +1,88 @@
+// The continuity monitor over the registry: every practice's signals with the numbers behind
+// them, ranked; counts and headroom per wijk and hagro; the succession radar; monthly history.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/monitor.hpp"
+#include "services/registry/access_policy.hpp"
+#include "store/store.hpp"
+
+namespace vangnet {
+
+struct PracticeRisk {
+  std::int64_t id = 0;
+  std::string agb;
+  std::string name;
+  std::string place;
+  std::string district_code;
+  std::string gp_group_code;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+  int patients = 0;
+  double gp_fte = 0;
+  std::optional<double> patients_per_fte;
+  long long headroom = 0;
+  bool solo = false;
+  int holders_60_plus = 0;
+  std::vector<SignalHit> hits;
+  int score = 0;
+};
+
+struct AreaRisk {
+  std::string kind;  // "district" (wijk) or "gp_group" (hagro)
+  std::string code;
+  std::string name;
+  int practices = 0;
+  int practices_with_signals = 0;
+  int high_signals = 0;
+  long long patients = 0;
+  long long headroom = 0;  // places available at the norm
+  int solo = 0;
+  int holders_60_plus = 0;
+};
+
+struct MonitorReport {
+  std::string date;                     // the day it was computed for
+  std::vector<PracticeRisk> practices;  // highest risk first
+  std::vector<AreaRisk> areas;
+  std::map<std::string, int> signal_counts;  // practices per signal
+  std::vector<SuccessionYear> succession;
+  // Holders to talk with this year (seed 003). Empty for roles that may not see people.
+  std::vector<ConversationCandidate> conversations;
+  std::map<std::string, std::string> person_names;  // for the conversations
+  std::vector<HistoryPoint> history;
+};
+
+// Everything the monitor needs from the registry, in one consistent read.
+std::vector<PracticeSnapshot> ReadSnapshots(UnitOfWork& uow);
+
+// The report from snapshots (pure): signals, ranking, areas, radar. `conversations` included.
+MonitorReport BuildMonitor(const std::vector<PracticeSnapshot>& snapshots, const SignalNorms& norms,
+                           std::chrono::year_month_day today);
+
+// The month's measures for the history: practices per signal and region totals.
+std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report);
+
+class MonitorService {
+ public:
+  MonitorService(Store& store, SignalNorms norms) : store_(store), norms_(std::move(norms)) {}
+
+  // The report as this caller may see it: the insurer liaison gets no conversation list (names,
+  // ages); a practice user only their own practices. Reading ages is audited.
+  Result<MonitorReport> Report(const Caller& caller, std::chrono::year_month_day today);
+  // Stores this month's snapshot unless one exists; true when stored.
+  Result<bool> RecordMonth(std::chrono::year_month_day today);
+
+  const SignalNorms& norms() const { return norms_; }
+
+ private:
+  Store& store_;
+  SignalNorms norms_;
+};
+
+}  // namespace vangnet
