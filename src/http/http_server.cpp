@@ -11,12 +11,15 @@
 #include <sstream>
 #include <thread>
 
+#include "core/date.hpp"
 #include "http/event_hub.hpp"
 #include "http/problem.hpp"
 #include "http/registry_routes.hpp"
 #include "http/router.hpp"
 #include "http/routes.hpp"
+#include "io/norms_yaml.hpp"
 #include "services/incident/incident_service.hpp"
+#include "services/monitor/monitor_service.hpp"
 #include "services/notify/outbox_delivery.hpp"
 #include "services/registry/registry_service.hpp"
 
@@ -49,7 +52,9 @@ struct HttpServer::Impl {
             WithChannels(options)),
         email(options.smtp.url.empty() ? nullptr : std::make_unique<SmtpSender>(options.smtp)),
         sms(options.sms.url.empty() ? nullptr : std::make_unique<SmsWebhookSender>(options.sms)),
-        delivery(store_, email.get(), sms.get()) {}
+        delivery(store_, email.get(), sms.get()),
+        norms(LoadNorms(options.norms_file)),
+        monitor(store_, norms ? norms.value() : SignalNorms{}) {}
 
   static AlarmSettings WithChannels(const ServerOptions& options) {
     AlarmSettings settings = options.alarms;
@@ -71,6 +76,14 @@ struct HttpServer::Impl {
       if (auto sent = delivery.DeliverDue(now); !sent) {
         std::cerr << "vangnet serve: verzenden: " << sent.error().message << "\n";
       }
+      const std::string month = FormatUtc(now).substr(0, 7);
+      if (norms && month != recorded_month) {
+        if (auto recorded = monitor.RecordMonth(TodayUtc()); recorded) {
+          recorded_month = month;
+        } else {
+          std::cerr << "vangnet serve: maandoverzicht: " << recorded.error().message << "\n";
+        }
+      }
       lock.lock();
       clock_wake.wait_for(lock, options.tick, [this] { return clock_stop; });
     }
@@ -89,6 +102,9 @@ struct HttpServer::Impl {
   std::unique_ptr<MessageSender> email;
   std::unique_ptr<MessageSender> sms;
   OutboxDelivery delivery;
+  Result<SignalNorms> norms;
+  MonitorService monitor;
+  std::string recorded_month;  // the clock records the monitor once per month
   std::string index_html;
   std::mutex clock_mutex;
   std::condition_variable clock_wake;
@@ -147,6 +163,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   if (impl_->playbooks) {
     RegisterIncidentRoutes(impl_->router, impl_->incidents, impl_->playbooks.value(), store);
   }
+  if (impl_->norms) RegisterMonitorRoutes(impl_->router, impl_->monitor);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);
@@ -206,6 +223,7 @@ HttpServer::~HttpServer() {
 
 Result<int> HttpServer::Bind() {
   if (!impl_->playbooks) return impl_->playbooks.error();
+  if (!impl_->norms) return impl_->norms.error();
   auto& s = impl_->server;
   int port = impl_->options.port;
   if (port == 0) {

@@ -28,6 +28,7 @@ struct ServerOptions {
   std::string tile_url;      // map tile server for real use; empty: offline background
   bool behind_tls = false;   // Secure, __Host- cookies when a TLS proxy is in front
   std::string playbook_dir;  // the region's own playbooks; empty: only the shipped ones
+  std::string norms_file;    // the region's own monitor thresholds; empty: the shipped ones
   int threads = 48;          // each live-update client holds one
   AlarmSettings alarms;      // acknowledgement timeout, digest interval, public URL
   SmtpSettings smtp;         // url empty: no e-mail (alarms still show in the app)

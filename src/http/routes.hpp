@@ -12,6 +12,7 @@ namespace vangnet {
 struct ServerOptions;
 class IncidentService;
 class PlaybookCatalog;
+class MonitorService;
 
 void RegisterSessionRoutes(Router& router);
 // Region summary, map background, client configuration, health.
@@ -21,6 +22,8 @@ void RegisterAdminRoutes(Router& router, Store& store);
 // Incidents (start, tasks, logbook, stage, report) and the playbooks they start from.
 void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                             const PlaybookCatalog& playbooks, Store& store);
+// GET /api/v1/monitor: the continuity signals, areas, succession radar and history.
+void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

@@ -445,5 +445,22 @@ TEST_F(ApiTest, AlarmsShowOnTheBoardAndAreAcknowledgedOrHandedOver) {
   EXPECT_EQ(bad->status, 404);
 }
 
+TEST_F(ApiTest, TheMonitorGivesTheInsurerFiguresButNeverAPerson) {
+  auto coordinator = json::parse(Get(Login("coordinator"), "/api/v1/monitor")->body);
+  ASSERT_FALSE(coordinator["conversations"].empty());
+  const std::string holder = coordinator["conversations"][0]["name"];
+  EXPECT_EQ(coordinator["signals"].size(), 18u);
+  EXPECT_FALSE(coordinator["practices"][0]["signals"].empty());
+
+  auto res = Get(Login("verzekeraar"), "/api/v1/monitor");
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto insurer = json::parse(res->body);
+  EXPECT_TRUE(insurer["conversations"].empty());
+  EXPECT_EQ(insurer["practices"].size(), coordinator["practices"].size());
+  EXPECT_FALSE(insurer["succession"].empty());
+  // No holder's name anywhere in what the insurer receives.
+  EXPECT_EQ(res->body.find(holder), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vangnet

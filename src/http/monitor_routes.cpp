@@ -1,0 +1,18 @@
+// /api/v1/monitor: the continuity monitor as the caller may see it (the insurer liaison gets the
+// regional and practice figures, never a holder's name or age).
+#include "core/date.hpp"
+#include "http/routes.hpp"
+#include "services/monitor/monitor_json.hpp"
+
+namespace vangnet {
+
+void RegisterMonitorRoutes(Router& router, MonitorService& monitor) {
+  router.Get("/api/v1/monitor", [&monitor](const RequestContext& ctx, const httplib::Request&,
+                                           httplib::Response& res) {
+    auto report = monitor.Report(ctx.caller, TodayUtc());
+    if (!report) return ReplyError(res, report.error());
+    ReplyJson(res, 200, MonitorReportJson(report.value(), monitor.norms()));
+  });
+}
+
+}  // namespace vangnet
