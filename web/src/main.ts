@@ -15,6 +15,7 @@ import { renderAudit } from "./audit/page";
 import { renderIncidentList } from "./incidents/list";
 import { renderStartIncident } from "./incidents/start";
 import { renderIncidentBoard } from "./incidents/board";
+import { renderMonitor } from "./monitor/page";
 import { clear, h } from "./ui/dom";
 
 const app = document.getElementById("app")!;
@@ -33,6 +34,7 @@ function navigation(current: string): HTMLElement {
   const links: [string, string][] = [
     ["#/", t("overview")],
     ["#/incidenten", t("incidents")],
+    ["#/monitor", t("monitor")],
     ["#/praktijken", t("practices")],
   ];
   if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("directory")]);
@@ -99,6 +101,7 @@ async function route(): Promise<void> {
   else if (hash === "#/incidenten") await renderIncidentList(context);
   else if (hash === "#/incidenten/nieuw") await renderStartIncident(context);
   else if (/^#\/incidenten\/\d+$/.test(hash)) await renderIncidentBoard(context, Number(hash.split("/")[2]));
+  else if (hash === "#/monitor") await renderMonitor(context);
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else main.append(h("p", { class: "empty" }, t("notFound")));

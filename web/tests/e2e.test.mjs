@@ -102,6 +102,7 @@ before(async () => {
   vangnet(["user", "add", "e2e-coordinator", "--db", db, "--role", "coordinator", "--name", "Coördinator E2E", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-collega", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-beheerder", "--db", db, "--role", "admin", "--password-stdin"], PASSWORD + "\n");
+  vangnet(["user", "add", "e2e-verzekeraar", "--db", db, "--role", "insurer_liaison", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-praktijk", "--db", db, "--role", "practice_user", "--practice", "01051037", "--password-stdin"], PASSWORD + "\n");
   baseUrl = await startServer(db);
   context = await chromium.launchPersistentContext(join(work, "profile"), {
@@ -333,6 +334,42 @@ test("a practice user keeps their own calamity card current, and never stores a 
   await page.getByRole("heading", { name: "Gegevens" }).waitFor();
   assert.equal(await page.getByRole("link", { name: /wijzigen|bijwerken/ }).count(), 0);
   await shot("13-practice-user-other-practice");
+});
+
+test("the monitor says which five practices need a conversation first, and why", async () => {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await login("e2e-coordinator");
+  await page.getByRole("link", { name: "Monitor" }).click();
+  await page.getByRole("heading", { name: "Eerst in gesprek" }).waitFor();
+  assert.equal(await page.locator("li.first-five").count(), 5);
+  // Each of the five says why: at least one signal label.
+  const first = await page.locator("li.first-five").first().innerText();
+  assert.match(first, /score \d+/);
+  assert.ok((await page.locator("li.first-five .why").first().innerText()).length > 10);
+  assert.ok((await page.locator("#map path.leaflet-interactive").count()) >= 58, "every practice on the risk map");
+  // Filter on a signal and open a practice's signal card: the numbers and the source.
+  await page.getByLabel("Signaal", { exact: true }).selectOption("owner_not_gp");
+  assert.equal(await page.locator(".risk-list > li").count(), 3);
+  await page.locator(".risk-list summary").first().click();
+  const card = await page.locator(".signal-card").first().innerText();
+  assert.match(card, /Eigenaar is geen huisarts/);
+  assert.match(card, /Bron: 004_b94aa58857644a59\.txt §4\.1/);
+  await page.locator("svg.succession-chart rect").first().waitFor({ state: "attached" });
+  assert.equal(await page.locator("svg.succession-chart rect").count(), 11);
+  assert.match(await page.getByText(/Dit jaar in gesprek/).innerText(), /\(\d+\)/);
+  await shot("18-monitor");
+  await checkAccessibility("monitor");
+});
+
+test("the insurer sees the monitor's figures but no holder's name", async () => {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await login("e2e-verzekeraar");
+  await page.getByRole("link", { name: "Monitor" }).click();
+  await page.getByRole("heading", { name: "Eerst in gesprek" }).waitFor();
+  assert.equal(await page.getByText(/Dit jaar in gesprek/).count(), 0);
+  const people = await (await fetch(`${baseUrl}/api/v1/monitor`)).status;
+  assert.equal(people, 401, "the API needs a session");
+  await shot("19-monitor-insurer");
 });
 
 test("the UI speaks English when asked", async () => {

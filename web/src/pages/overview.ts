@@ -67,16 +67,22 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
   await drawMap(mapEl, practices.items, config.tile_url);
 }
 
-async function drawMap(el: HTMLElement, practices: Practice[], tileUrl: string | null): Promise<void> {
-  const map = L.map(el, { renderer: L.svg(), zoomSnap: 0.25 });
+// The map's background: the region's tile server when configured, else the postcode centroids
+// as grey dots (works without internet).
+export async function addBackground(map: L.Map, tileUrl: string | null): Promise<void> {
   if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 18, attribution: "" }).addTo(map);
-  } else {
-    const postcodes = await api.get<{ items: { postcode: string; place: string; latitude: number; longitude: number }[] }>("/postcodes");
-    for (const area of postcodes.items) {
-      L.circleMarker([area.latitude, area.longitude], { radius: 3, color: "#b0bec5", weight: 1, fillOpacity: 0.4, interactive: false }).addTo(map);
-    }
+    return;
   }
+  const postcodes = await api.get<{ items: { postcode: string; place: string; latitude: number; longitude: number }[] }>("/postcodes");
+  for (const area of postcodes.items) {
+    L.circleMarker([area.latitude, area.longitude], { radius: 3, color: "#b0bec5", weight: 1, fillOpacity: 0.4, interactive: false }).addTo(map);
+  }
+}
+
+async function drawMap(el: HTMLElement, practices: Practice[], tileUrl: string | null): Promise<void> {
+  const map = L.map(el, { renderer: L.svg(), zoomSnap: 0.25 });
+  await addBackground(map, tileUrl);
   const bounds: L.LatLngExpression[] = [];
   for (const p of practices) {
     if (p.latitude === null || p.longitude === null) continue;
