@@ -99,9 +99,8 @@ int main(int argc, char** argv) {
   std::vector<PracticeSnapshot> copied;
   const double copy = MedianSeconds(7, [&] { copied = region; });
   std::size_t ranked = 0;
-  const double build = MedianSeconds(7, [&] {
-    ranked = BuildMonitor(region, norms.value(), today).practices.size();
-  });
+  const double build = MedianSeconds(
+      7, [&] { ranked = BuildMonitor(region, norms.value(), today).practices.size(); });
   std::printf("synthetic region: %zu practices\n", ranked);
   std::printf("  copy snapshots (baseline)   %8.2f ms\n", copy * 1e3);
   std::printf("  all signals + areas + radar %8.2f ms   ratio %.2f\n", build * 1e3, build / copy);

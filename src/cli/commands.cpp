@@ -68,6 +68,7 @@ const std::vector<Command>& Commands() {
        "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] BESTAND|MAP...\n\n"
        "Leest CSV-bestanden in: practices.csv, people.csv, affiliations.csv, contracts.csv,\n"
        "organisations.csv, contacts.csv, crisis_roles.csv, calamity_cards.csv, gp_groups.csv,\n"
+       "governance_checks.csv, "
        "districts.csv. Een map staat voor de bekende bestanden erin. Bestaande records\n"
        "(zelfde AGB of code) worden bijgewerkt, nieuwe toegevoegd. Bij één fout wordt niets\n"
        "opgeslagen en staat elke fout met bestand, regel en kolom op het scherm.\n\n"

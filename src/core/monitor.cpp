@@ -267,6 +267,33 @@ std::optional<std::string> Holder60WithoutSuccessor(const PracticeSnapshot& s,
          std::to_string(age) + "+ zonder bekende opvolger";
 }
 
+std::optional<std::string> GovernanceIncomplete(const PracticeSnapshot& s, const SignalRule& rule,
+                                                const MonitorSettings&,
+                                                std::chrono::year_month_day today) {
+  if (s.practice.owner_kind == OwnerKind::kGpHolders) return std::nullopt;
+  const int limit = static_cast<int>(rule.threshold.value_or(12));
+  std::vector<std::string> open;
+  for (const auto& item : GOVERNANCE_ITEMS) {
+    auto check = std::find_if(s.governance.begin(), s.governance.end(),
+                              [&](const GovernanceCheck& g) { return g.item == item.value; });
+    std::string why;
+    if (check == s.governance.end()) {
+      why = "niet gecontroleerd";
+    } else if (check->status == CheckStatus::kNotMet) {
+      why = "niet op orde";
+    } else if (check->status == CheckStatus::kMet &&
+               MonthsSince(check->checked_on, today) >= limit) {
+      why = "controle ouder dan " + std::to_string(limit) + " maanden";
+    }
+    if (!why.empty()) open.push_back(std::string(item.code) + " (" + why + ")");
+  }
+  if (open.empty()) return std::nullopt;
+  std::string text = std::to_string(open.size()) + " van " +
+                     std::to_string(GOVERNANCE_ITEMS.size()) + " eisen open: ";
+  for (std::size_t i = 0; i < open.size(); ++i) text += (i ? ", " : "") + open[i];
+  return text;
+}
+
 struct KnownSignal {
   const char* id;
   Check check;
@@ -293,6 +320,7 @@ const std::vector<KnownSignal>& Known() {
       {"no_authorised_person", NoAuthorisedPerson, false},
       {"no_practice_will", NoPracticeWill, false},
       {"holder_60_without_successor", Holder60WithoutSuccessor, true},
+      {"governance_incomplete", GovernanceIncomplete, true},
   };
   return known;
 }

@@ -15,6 +15,7 @@
 #include "core/continuity_contract.hpp"
 #include "core/enum_names.hpp"
 #include "core/error.hpp"
+#include "core/governance_check.hpp"
 #include "core/practice.hpp"
 
 namespace vangnet {
@@ -78,6 +79,7 @@ struct PracticeSnapshot {
   std::vector<StaffMember> staff;
   std::vector<ContractView> contracts;
   std::optional<CalamityCard> card;
+  std::vector<GovernanceCheck> governance;  // seed 004, for owners who are not GPs
 };
 
 // Sum of the FTE of the practice's GPs (holders, employed GPs, locums); 1 FTE = 40 h.

@@ -11,14 +11,16 @@
 #include "core/contact.hpp"
 #include "core/continuity_contract.hpp"
 #include "core/crisis_role.hpp"
+#include "core/governance_check.hpp"
 #include "core/organisation.hpp"
 #include "core/person.hpp"
 #include "core/practice.hpp"
 
 namespace vangnet {
 
-using RegistryTypes = std::tuple<GpGroup, District, Organisation, Person, Practice, Affiliation,
-                                 ContinuityContract, Contact, CrisisRole, CalamityCard>;
+using RegistryTypes =
+    std::tuple<GpGroup, District, Organisation, Person, Practice, Affiliation, ContinuityContract,
+               Contact, CrisisRole, CalamityCard, GovernanceCheck>;
 
 // A whole registry in memory: one vector per record type, e.g.
 // std::get<std::vector<Practice>>(records). The demo region is built as one.

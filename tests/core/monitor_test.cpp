@@ -22,6 +22,7 @@ SignalNorms Norms() {
     if (id == "anios_supervision") rule.threshold = 1;
     if (id == "contract_not_reviewed" || id == "calamity_card_stale") rule.threshold = 12;
     if (id == "holder_60_without_successor") rule.threshold = 60;
+    if (id == "governance_incomplete") rule.threshold = 12;
     norms.rules.push_back(rule);
   }
   return norms;
@@ -190,6 +191,30 @@ TEST(MonitorSignals, TheCalamityCardCompleteCurrentWithAuthorisedPersonAndWill) 
   s.card.reset();
   EXPECT_TRUE(Fires(s, "calamity_card_incomplete"));
   EXPECT_FALSE(Fires(s, "calamity_card_stale"));  // the missing card is one signal, not two
+}
+
+TEST(MonitorSignals, ANonGpOwnerMustShowEveryGovernanceRequirementChecked) {
+  PracticeSnapshot s = Healthy();
+  EXPECT_FALSE(Fires(s, "governance_incomplete"));  // GP holders: not asked
+  s.practice.owner_kind = OwnerKind::kOtherParty;
+  EXPECT_TRUE(Fires(s, "governance_incomplete"));  // nothing checked yet
+  for (const auto& item : GOVERNANCE_ITEMS) {
+    GovernanceCheck check;
+    check.item = item.value;
+    check.status = CheckStatus::kMet;
+    check.checked_on = "2025-11-24";  // 11 months ago
+    s.governance.push_back(check);
+  }
+  s.governance[0].status = CheckStatus::kNotApplicable;
+  EXPECT_FALSE(Fires(s, "governance_incomplete"));
+  s.governance[3].checked_on = "2025-11-23";  // 12 months: due again
+  EXPECT_TRUE(Fires(s, "governance_incomplete"));
+  s.governance[3].checked_on = "2026-10-01";
+  s.governance[7].status = CheckStatus::kNotMet;
+  auto hits = EvaluateSignals(s, Norms(), kToday);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits.back().id, "governance_incomplete");
+  EXPECT_EQ(hits.back().detail, "1 van 9 eisen open: lawful_claims (niet op orde)");
 }
 
 TEST(MonitorSignals, AHolderFromSixtyWithoutAKnownSuccessor) {

@@ -43,6 +43,8 @@ TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
   EXPECT_EQ(counts.at("no_medically_responsible"), 1);
   EXPECT_GE(counts.at("patients_per_fte"), 2);
   EXPECT_EQ(counts.at("little_cooperation"), 2);
+  // Governance (seed 004): both companies have a gap; the RHO's takeover is in order.
+  EXPECT_EQ(counts.at("governance_incomplete"), 2);
   EXPECT_GT(counts.at("holder_60_without_successor"), 0);
   EXPECT_EQ(report.value().practices.size(), 58u);
   // Counts and hits agree; the ranking is by score.

@@ -100,6 +100,7 @@ class DemoBuilder {
     AddCrisisRoles();
     AddContacts();
     AddCalamityCards();
+    AddGovernanceChecks();
     return std::move(records_);
   }
 
@@ -576,6 +577,41 @@ class DemoBuilder {
   }
 
   DemoRandom random_;
+  // seed 004: the Wtza/Wkkgz/Wmg checks for the practices not owned by GPs. The RHO's own
+  // takeover passes them; one company has a gap; the other was never fully checked.
+  void AddGovernanceChecks() {
+    int company = 0;
+    for (const auto& p : All<Practice>()) {
+      if (p.owner_kind != OwnerKind::kOtherParty) continue;
+      const bool rho = takeover_.count(p.agb) > 0;
+      const int which = rho ? -1 : company++;
+      for (const auto& item : GOVERNANCE_ITEMS) {
+        if (which == 1 && (item.value == GovernanceItem::kLawfulClaims ||
+                           item.value == GovernanceItem::kOrderlyAdministration)) {
+          continue;  // never checked
+        }
+        GovernanceCheck check;
+        check.practice_agb = p.agb;
+        check.item = item.value;
+        check.status = CheckStatus::kMet;
+        if (item.value == GovernanceItem::kInternalSupervision && !rho) {
+          check.status = CheckStatus::kNotApplicable;  // too small for the Wtza requirement
+        } else {
+          check.checked_on = DaysAgo(20, 300);
+        }
+        if (which == 0 && item.value == GovernanceItem::kQualitySystem) {
+          check.status = CheckStatus::kNotMet;
+          check.note = "Geen jaarlijkse kwaliteitscyclus aantoonbaar (demo)";
+        }
+        if (which == 1 && item.value == GovernanceItem::kMedicalResponsibility) {
+          check.status = CheckStatus::kNotMet;
+          check.note = "Geen huisarts aangewezen als medisch eindverantwoordelijke (demo)";
+        }
+        All<GovernanceCheck>().push_back(check);
+      }
+    }
+  }
+
   std::chrono::year_month_day today_;
   int year_;
   int person_serial_ = 0;

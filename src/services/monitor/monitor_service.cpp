@@ -29,6 +29,11 @@ std::vector<PracticeSnapshot> ReadSnapshots(UnitOfWork& uow) {
     snapshots[at->second].staff.push_back(
         {std::move(a), born == birth_years.end() ? std::nullopt : born->second});
   }
+  for (auto& check : uow.Table<GovernanceCheck>().List()) {
+    if (auto at = index.find(check.practice_agb); at != index.end()) {
+      snapshots[at->second].governance.push_back(std::move(check));
+    }
+  }
   for (auto& card : uow.Table<CalamityCard>().List()) {
     if (auto at = index.find(card.practice_agb); at != index.end()) {
       snapshots[at->second].card = std::move(card);

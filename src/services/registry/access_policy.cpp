@@ -7,11 +7,13 @@ namespace vangnet {
 namespace {
 bool OwnPracticeData(std::string_view table) {
   return table == "practice" || table == "affiliation" || table == "continuity_contract" ||
-         table == "calamity_card";
+         table == "calamity_card" || table == "governance_check";
 }
 bool InsurerMaySee(std::string_view table) {
+  // Governance checks concern the practice's organisation, not a person: the insurer, who
+  // contracts the practice, may see them.
   return table == "practice" || table == "organisation" || table == "gp_group" ||
-         table == "district";
+         table == "district" || table == "governance_check";
 }
 }  // namespace
 

@@ -25,6 +25,9 @@ bool InScope(UnitOfWork&, const Caller& c, const ContinuityContract& r,
 bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set<std::string>&) {
   return c.HasPractice(r.practice_agb);
 }
+bool InScope(UnitOfWork&, const Caller& c, const GovernanceCheck& r, const std::set<std::string>&) {
+  return c.HasPractice(r.practice_agb);
+}
 bool InScope(UnitOfWork&, const Caller&, const Person& p, const std::set<std::string>& people) {
   return people.count(p.code) > 0;
 }

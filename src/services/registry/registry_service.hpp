@@ -54,6 +54,7 @@ bool InScope(UnitOfWork&, const Caller& c, const Affiliation& a, const std::set<
 bool InScope(UnitOfWork&, const Caller& c, const ContinuityContract& r,
              const std::set<std::string>&);
 bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set<std::string>&);
+bool InScope(UnitOfWork&, const Caller& c, const GovernanceCheck& r, const std::set<std::string>&);
 bool InScope(UnitOfWork&, const Caller& c, const Person& p, const std::set<std::string>& people);
 
 // Removes what this caller may not see of a record they may see (the insurer and persons).
