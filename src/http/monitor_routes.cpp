@@ -7,9 +7,10 @@
 namespace vangnet {
 
 void RegisterMonitorRoutes(Router& router, MonitorService& monitor) {
-  router.Get("/api/v1/monitor", [&monitor](const RequestContext& ctx, const httplib::Request&,
+  router.Get("/api/v1/monitor", [&monitor](const RequestContext& ctx, const httplib::Request& req,
                                            httplib::Response& res) {
-    auto report = monitor.Report(ctx.caller, TodayUtc());
+    // ?practice=AGB: one practice's signal card, without the conversation list.
+    auto report = monitor.Report(ctx.caller, TodayUtc(), req.get_param_value("practice"));
     if (!report) return ReplyError(res, report.error());
     ReplyJson(res, 200, MonitorReportJson(report.value(), monitor.norms()));
   });

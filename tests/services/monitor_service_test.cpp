@@ -78,6 +78,17 @@ TEST_F(MonitorServiceTest, TheInsurerSeesFiguresButNoNamesOrAges) {
   EXPECT_FALSE(report.value().succession.empty());
 }
 
+TEST_F(MonitorServiceTest, OnePracticesCardReadsNoAges) {
+  auto report = monitor_->Report(As(UserRole::kCoordinator), kToday, "01051037");
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report.value().practices.size(), 1u);
+  EXPECT_TRUE(report.value().conversations.empty());
+  auto uow = store_->BeginRead(kTestActor).value();
+  AuditFilter filter;
+  filter.object_type = "monitor";
+  EXPECT_TRUE(uow->Audit().List(filter).empty());
+}
+
 TEST_F(MonitorServiceTest, APracticeUserSeesOnlyTheirOwnPractice) {
   auto report = monitor_->Report(As(UserRole::kPracticeUser, {"01051037"}), kToday);
   ASSERT_TRUE(report);

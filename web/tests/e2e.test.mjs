@@ -358,6 +358,12 @@ test("the monitor says which five practices need a conversation first, and why",
   assert.equal(await page.locator("svg.succession-chart rect").count(), 11);
   assert.match(await page.getByText(/Dit jaar in gesprek/).innerText(), /\(\d+\)/);
   await shot("18-monitor");
+  // The practice's own page carries the same signal card.
+  await page.locator(".risk-list details[open] a", { hasText: "Open praktijkkaart" }).click();
+  await page.getByRole("heading", { name: /^Signalen · score \d+/ }).waitFor();
+  assert.match(await page.locator(".signal-card").first().innerText(), /Eigenaar is geen huisarts/);
+  await page.goto(baseUrl + "/#/monitor");
+  await page.getByRole("heading", { name: "Eerst in gesprek" }).waitFor();
   await checkAccessibility("monitor");
 });
 

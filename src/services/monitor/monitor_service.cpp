@@ -138,8 +138,9 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
 }
 
 Result<MonitorReport> MonitorService::Report(const Caller& caller,
-                                             std::chrono::year_month_day today) {
-  const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll;
+                                             std::chrono::year_month_day today,
+                                             const std::string& only_agb) {
+  const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll && only_agb.empty();
   // Ages are personal data: that read is audited, in the same transaction.
   auto uow = sees_people ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
@@ -154,6 +155,9 @@ Result<MonitorReport> MonitorService::Report(const Caller& caller,
     for (auto& a : report.areas) {
       if (a.kind == "district" && a.code == d.code) a.name = d.name;
     }
+  }
+  if (!only_agb.empty()) {
+    std::erase_if(report.practices, [&](const PracticeRisk& p) { return p.agb != only_agb; });
   }
   if (caller.role == UserRole::kPracticeUser) {
     std::erase_if(report.practices,

@@ -74,7 +74,10 @@ class MonitorService {
 
   // The report as this caller may see it: the insurer liaison gets no conversation list (names,
   // ages); a practice user only their own practices. Reading ages is audited.
-  Result<MonitorReport> Report(const Caller& caller, std::chrono::year_month_day today);
+  // With `only_agb`, just that practice and no conversation list (a practice's own page: no
+  // ages read, nothing to audit).
+  Result<MonitorReport> Report(const Caller& caller, std::chrono::year_month_day today,
+                               const std::string& only_agb = "");
   // Stores this month's snapshot unless one exists; true when stored.
   Result<bool> RecordMonth(std::chrono::year_month_day today);
 

@@ -81,4 +81,5 @@ export interface MonitorReport {
 
 export const monitorApi = {
   report: () => api.get<MonitorReport>("/monitor"),
+  practice: (agb: string) => api.get<MonitorReport>(`/monitor?practice=${encodeURIComponent(agb)}`),
 };

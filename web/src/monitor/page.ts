@@ -44,6 +44,21 @@ function signalCard(p: PracticeRisk, rules: Map<string, MonitorReport["signals"]
   );
 }
 
+// The signal card for one practice, for its own page: what fires, the numbers, why it matters
+// and the source.
+export function practiceSignalsSection(report: MonitorReport, agb: string): HTMLElement | null {
+  const practice = report.practices.find((p) => p.agb === agb);
+  if (!practice) return null;
+  const rules = new Map(report.signals.map((s) => [s.id, s]));
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", {}, `${t("monitorSignals")} · score ${practice.score} (${riskLabel(practice.score)})`),
+    practice.signals.length ? signalCard(practice, rules) : h("p", {}, t("monitorNoSignals")),
+    h("a", { href: "#/monitor" }, `${t("monitor")} →`),
+  );
+}
+
 // A bar per year: patients in practices left without holder and successor (seed 003).
 function successionChart(years: SuccessionYear[]): SVGElement {
   const width = 640, height = 220, left = 56, bottom = 28, top = 16;

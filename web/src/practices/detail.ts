@@ -6,6 +6,8 @@ import type { PageContext } from "../main";
 import { label, t } from "../i18n";
 import { clear, formatDate, formatNumber, h } from "../ui/dom";
 import { FieldSpec, recordForm } from "../ui/record_form";
+import { monitorApi } from "../monitor/api";
+import { practiceSignalsSection } from "../monitor/page";
 import { STATUS_COLOURS } from "../pages/overview";
 import { Affiliation, CalamityCard, Contract, Practice, practicesApi } from "./api";
 
@@ -68,13 +70,14 @@ export async function renderPracticePage(ctx: PageContext, id: number, editing: 
 
 async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
   const people = seesPeople(ctx.user);
-  const [affiliations, persons, contracts, cards, all, contacts] = await Promise.all([
+  const [affiliations, persons, contracts, cards, all, contacts, monitor] = await Promise.all([
     people ? practicesApi.affiliations(p.agb) : Promise.resolve(null),
     people ? practicesApi.people() : Promise.resolve(null),
     people ? practicesApi.contracts() : Promise.resolve(null),
     people ? practicesApi.calamityCard(p.agb) : Promise.resolve(null),
     practicesApi.list(),
     people ? api.get<Page<Contact>>(`/contacts?limit=1000&practice_agb=${p.agb}`) : Promise.resolve(null),
+    monitorApi.practice(p.agb).catch(() => null),
   ]);
   const personByCode = new Map((persons?.items ?? []).map((x) => [x.code, x]));
   const practiceByAgb = new Map(all.items.map((x) => [x.agb, x]));
@@ -110,7 +113,8 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
       ctx.user.role === "insurer_liaison" ? null : row("Medisch eindverantwoordelijk", responsible ?? missing()),
     ),
   );
-  ctx.main.append(header, details);
+  const signals = monitor ? practiceSignalsSection(monitor, p.agb) : null;
+  ctx.main.append(header, details, ...(signals ? [signals] : []));
   if (!people) return;
 
   ctx.main.append(
