@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "core/registry.hpp"
 #include "services/demo/demo_region.hpp"
 #include "services/registry/record_rules.hpp"
@@ -21,19 +22,9 @@
 
 namespace fs = std::filesystem;
 using namespace vangnet;
+using namespace vangnet::bench;
 
 namespace {
-
-const Actor kBench{"bench", "admin", "bench", "benchmark"};
-
-double Seconds(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
 
 std::string PeopleCsv(int rows) {
   std::string csv = "code,name,birth_year,phone,email\n";

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "core/date.hpp"
 #include "io/norms_yaml.hpp"
 #include "services/demo/demo_region.hpp"
@@ -23,26 +24,9 @@
 
 namespace fs = std::filesystem;
 using namespace vangnet;
+using namespace vangnet::bench;
 
 namespace {
-
-const Actor kBench{"bench", "admin", "bench", "benchmark"};
-
-double Seconds(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-template <class Fn>
-double MedianSeconds(int runs, Fn fn) {
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    fn();
-    times.push_back(Seconds(start));
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
 
 std::string Agb(std::size_t block, const std::string& agb) {
   char text[16];

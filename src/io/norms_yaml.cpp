@@ -27,13 +27,9 @@ std::optional<double> Number(yaml::Reader& r, const YAML::Node& map, const char*
 }  // namespace
 
 Result<SignalNorms> ParseNormsYaml(std::string_view content, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(content));
-  } catch (const YAML::ParserException& e) {
-    return Error(ErrorKind::kValidation, "geen geldige YAML: " + e.msg, file,
-                 static_cast<std::size_t>(e.mark.line + 1));
-  }
+  auto loaded = yaml::Load(content, file);
+  if (!loaded) return loaded.error();
+  const YAML::Node root = loaded.value();
   yaml::Reader r(file);
   SignalNorms norms;
   norms.file = file;

@@ -10,13 +10,9 @@ namespace vangnet {
 using yaml::Reader;
 
 Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(content));
-  } catch (const YAML::ParserException& e) {
-    return Error(ErrorKind::kValidation, "geen geldige YAML: " + e.msg, file,
-                 static_cast<std::size_t>(e.mark.line + 1));
-  }
+  auto loaded = yaml::Load(content, file);
+  if (!loaded) return loaded.error();
+  const YAML::Node root = loaded.value();
   Reader r(file);
   Playbook p;
   p.file = file;

@@ -1,9 +1,9 @@
 #include "io/sms_webhook.hpp"
 
-#include <curl/curl.h>
-
 #include <mutex>
 #include <nlohmann/json.hpp>
+
+#include "io/curl_init.hpp"
 
 namespace vangnet {
 
@@ -16,8 +16,7 @@ std::size_t Discard(char*, std::size_t size, std::size_t count, void*) {
 }  // namespace
 
 SmsWebhookSender::SmsWebhookSender(SmsWebhookSettings settings) : settings_(std::move(settings)) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  CurlGlobalInit();
 }
 
 Status SmsWebhookSender::Send(const OutboxMessage& message) {

@@ -1,6 +1,5 @@
 #include "io/smtp_sender.hpp"
 
-#include <curl/curl.h>
 #include <sodium.h>
 
 #include <array>
@@ -8,15 +7,11 @@
 #include <mutex>
 
 #include "core/date.hpp"
+#include "io/curl_init.hpp"
 
 namespace vangnet {
 
 namespace {
-
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string Base64(std::string_view bytes) {
   std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -114,7 +109,7 @@ std::string ComposeMail(const SmtpSettings& settings, const OutboxMessage& messa
 }
 
 SmtpSender::SmtpSender(SmtpSettings settings) : settings_(std::move(settings)) {
-  GlobalInit();
+  CurlGlobalInit();
 }
 
 Status SmtpSender::Send(const OutboxMessage& message) {

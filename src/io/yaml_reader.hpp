@@ -14,6 +14,16 @@
 
 namespace vangnet::yaml {
 
+// Parses a whole document; a syntax error names the file and line.
+inline Result<YAML::Node> Load(std::string_view content, const std::string& file) {
+  try {
+    return YAML::Load(std::string(content));
+  } catch (const YAML::ParserException& e) {
+    return Error(ErrorKind::kValidation, "geen geldige YAML: " + e.msg, file,
+                 static_cast<std::size_t>(e.mark.line + 1));
+  }
+}
+
 class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}

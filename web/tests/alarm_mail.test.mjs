@@ -4,19 +4,12 @@
 // without logging in. Timeouts are shortened (2 s, clock every 1 s) so this runs in seconds.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
-import { chromium } from "playwright-core";
+import { artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const binary = process.env.VANGNET_BINARY ?? join(root, "build", "vangnet");
-const artifacts = join(here, "..", "test-artifacts");
-const env = { ...process.env, VANGNET_PASSWORD_COST: "minimum" };
 const PASSWORD = "alarm-wachtwoord-123";
 
 let work, sink, server, baseUrl;
@@ -52,8 +45,8 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   work = mkdtempSync(join(tmpdir(), "vangnet-alarm-"));
   const db = join(work, "v.db");
-  execFileSync(binary, ["demo", "--db", db], { env });
-  execFileSync(binary, ["user", "add", "alarm-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], { env, input: PASSWORD + "\n" });
+  vangnet(["demo", "--db", db]);
+  vangnet(["user", "add", "alarm-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
 
   sink = new SMTPServer({
     authOptional: true,
@@ -72,22 +65,9 @@ before(async () => {
   await new Promise((resolve) => sink.listen(0, "127.0.0.1", resolve));
   const smtpPort = sink.server.address().port;
 
-  server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web", join(root, "web", "dist"),
+  ({ server, baseUrl } = await startServer(db, [
     "--smtp-url", `smtp://127.0.0.1:${smtpPort}`, "--smtp-from", "vangnet@rho-test.example.nl",
-    "--public-url", "http://127.0.0.1:1", "--alarm-timeout", "2s", "--tick", "1s"], { env });
-  baseUrl = await new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error("server did not start: " + out)), 15000);
-    server.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+    "--public-url", "http://127.0.0.1:1", "--alarm-timeout", "2s", "--tick", "1s"]));
 });
 
 after(async () => {
@@ -146,17 +126,8 @@ test("an incident e-mails the crisis roles, passes an unanswered alarm on, and t
 
   // The substitute opens the link on a phone and presses the button, without logging in.
   const token = substitute.body.match(/bevestig#([0-9a-f]{48})/)[1];
-  const context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-    viewport: { width: 390, height: 780 },
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
-  });
+  const context = await launchBrowser(join(work, "profile"), { width: 390, height: 780 });
   try {
-    await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${baseUrl}/bevestig#${token}`);
     await page.getByRole("heading", { name: "Alarm bevestigen" }).waitFor();

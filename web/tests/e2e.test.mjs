@@ -3,47 +3,19 @@
 // needs no internet. Screenshots of every page go to web/test-artifacts/ for people to look at.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const binary = process.env.VANGNET_BINARY ?? join(root, "build", "vangnet");
-const artifacts = join(here, "..", "test-artifacts");
-const env = { ...process.env, VANGNET_PASSWORD_COST: "minimum" };
 const PASSWORD = "e2e-wachtwoord-123";
 
 let work, server, baseUrl, context, page;
 const blocked = [];
-
-function vangnet(args, input) {
-  return execFileSync(binary, args, { env, input, encoding: "utf8" });
-}
-
-async function startServer(db) {
-  server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web", join(root, "web", "dist")], { env });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error("server did not start: " + out)), 15000);
-    server.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
 
 // A second user working through the API, as another browser would.
 async function apiSession(username) {
@@ -104,22 +76,8 @@ before(async () => {
   vangnet(["user", "add", "e2e-beheerder", "--db", db, "--role", "admin", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-verzekeraar", "--db", db, "--role", "insurer_liaison", "--password-stdin"], PASSWORD + "\n");
   vangnet(["user", "add", "e2e-praktijk", "--db", db, "--role", "practice_user", "--practice", "01051037", "--password-stdin"], PASSWORD + "\n");
-  baseUrl = await startServer(db);
-  context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 860 },
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
-  });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1" || url.protocol === "data:") return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  ({ server, baseUrl } = await startServer(db));
+  context = await launchBrowser(join(work, "profile"), { width: 1280, height: 860 }, (url) => blocked.push(url));
   page = context.pages()[0] ?? (await context.newPage());
 });
 

@@ -12,15 +12,6 @@ namespace vangnet {
 
 namespace {
 
-std::string RandomHex(std::size_t bytes) {
-  std::vector<unsigned char> buffer(bytes);
-  randombytes_buf(buffer.data(), buffer.size());
-  std::string hex(bytes * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), buffer.data(), buffer.size());
-  hex.pop_back();
-  return hex;
-}
-
 // ISO 8601 UTC timestamps (seconds) compare correctly as text, so expiry checks are string
 // comparisons against what the store holds.
 std::string IsoUtc(std::chrono::system_clock::time_point t) {

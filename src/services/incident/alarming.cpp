@@ -1,7 +1,5 @@
 #include "services/incident/alarming.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 
@@ -33,11 +31,6 @@ std::optional<Person> FindPerson(UnitOfWork& uow, const std::string& code) {
   return uow.Table<Person>().Find(probe);
 }
 
-std::string NameOf(UnitOfWork& uow, const std::string& code) {
-  auto person = FindPerson(uow, code);
-  return person ? person->name : code;
-}
-
 std::optional<CrisisRole> DutyOfficer(const std::vector<CrisisRole>& roles) {
   for (const auto& r : roles) {
     if (r.kind == CrisisRoleKind::kDutyOfficer) return r;
@@ -53,24 +46,6 @@ std::vector<AlarmLink> ChainFor(UnitOfWork& uow, const CrisisRole& role,
     auto person = FindPerson(uow, code);
     return person && person->AvailableOn(today);
   });
-}
-
-std::string RoleLabel(const CrisisRole& role) {
-  std::string label(EnumLabel(CRISIS_ROLE_KINDS, role.kind));
-  if (!role.gp_group_code.empty()) label += " " + role.gp_group_code;
-  return label;
-}
-
-std::string RandomToken() {
-  std::array<unsigned char, 24> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string token;
-  for (unsigned char b : bytes) {
-    token += kHex[b >> 4];
-    token += kHex[b & 15];
-  }
-  return token;
 }
 
 // Queues a notice for one person: in the app always, by e-mail (and for alarms by SMS) when
@@ -143,6 +118,17 @@ std::string PracticeNames(UnitOfWork& uow, const Incident& incident) {
 
 }  // namespace
 
+std::string CrisisRoleLabel(const CrisisRole& role) {
+  std::string label(EnumLabel(CRISIS_ROLE_KINDS, role.kind));
+  if (!role.gp_group_code.empty()) label += " " + role.gp_group_code;
+  return label;
+}
+
+std::string NameOf(UnitOfWork& uow, const std::string& code) {
+  auto person = FindPerson(uow, code);
+  return person ? person->name : code;
+}
+
 std::string LocalTimeText(TimePoint t) {
   std::string text = FormatUtc(t + AmsterdamOffset(t));
   return text.substr(8, 2) + "-" + text.substr(5, 2) + "-" + text.substr(0, 4) + " " +
@@ -208,7 +194,7 @@ Result<IncidentAlarm> AlarmPerson(UnitOfWork& uow, const Incident& incident,
                                   const std::string& role_code, const std::string& role_label,
                                   const std::string& person_code, AlarmLevel level, TimePoint now,
                                   const AlarmSettings& settings) {
-  const std::string token = RandomToken();
+  const std::string token = RandomHex(24);
   IncidentAlarm alarm;
   alarm.role_code = role_code;
   alarm.role_label = role_label;
@@ -251,7 +237,7 @@ Status AlarmRoles(UnitOfWork& uow, const Incident& incident, const std::vector<C
     auto chain = ChainFor(uow, role, all, now);
     if (chain.empty()) {
       if (auto s = Log(uow, incident.id, now, author, LogKind::kMessage,
-                       "Niet gealarmeerd: voor " + RoleLabel(role) + " (" + role.code +
+                       "Niet gealarmeerd: voor " + CrisisRoleLabel(role) + " (" + role.code +
                            ") is niemand beschikbaar in het register");
           !s) {
         return s;
@@ -259,15 +245,16 @@ Status AlarmRoles(UnitOfWork& uow, const Incident& incident, const std::vector<C
       continue;
     }
     const auto& first = chain.front();
-    auto alarmed = AlarmPerson(uow, incident, role.code, RoleLabel(role), first.person_code,
+    auto alarmed = AlarmPerson(uow, incident, role.code, CrisisRoleLabel(role), first.person_code,
                                first.level, now, settings);
     if (!alarmed) return alarmed.error();
-    if (auto s = Log(uow, incident.id, now, author, LogKind::kMessage,
-                     "Gealarmeerd: " + NameOf(uow, first.person_code) + " als " + RoleLabel(role) +
-                         (first.level == AlarmLevel::kPrimary
-                              ? ""
-                              : " (" + std::string(EnumLabel(ALARM_LEVELS, first.level)) +
-                                    "; eerste persoon niet beschikbaar)"));
+    if (auto s =
+            Log(uow, incident.id, now, author, LogKind::kMessage,
+                "Gealarmeerd: " + NameOf(uow, first.person_code) + " als " + CrisisRoleLabel(role) +
+                    (first.level == AlarmLevel::kPrimary
+                         ? ""
+                         : " (" + std::string(EnumLabel(ALARM_LEVELS, first.level)) +
+                               "; eerste persoon niet beschikbaar)"));
         !s) {
       return s;
     }

@@ -64,6 +64,12 @@ std::string CurrentHolder(UnitOfWork& uow, const CrisisRole& role, TimePoint now
 Result<bool> TickIncident(UnitOfWork& uow, std::int64_t incident_id, TimePoint now,
                           const AlarmSettings& settings);
 
+// "Hagro-crisiscoördinator HAG-MEE": the role's kind, with its hagro where it has one.
+std::string CrisisRoleLabel(const CrisisRole& role);
+
+// A person's name from the registry, else the code itself (a deleted person, a typo).
+std::string NameOf(UnitOfWork& uow, const std::string& person_code);
+
 // Wall-clock text in Europe/Amsterdam, "23-11-2026 14:05", for messages and reports.
 std::string LocalTimeText(TimePoint t);
 

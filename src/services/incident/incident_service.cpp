@@ -15,13 +15,6 @@ namespace {
 // The playbook whose after-phase themes every incident takes on when it scales down.
 constexpr const char* kAfterPhasePlaybook = "regional-crisis";
 
-std::string NameOf(UnitOfWork& uow, const std::string& code) {
-  Person probe;
-  probe.code = code;
-  auto person = uow.Table<Person>().Find(probe);
-  return person ? person->name : code;
-}
-
 TimePoint Now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -593,8 +586,7 @@ Result<Incident> IncidentService::HandOverRole(const Caller& caller, std::int64_
   if (previous == person_code) {
     return Error::Validation("person_code", person->name + " heeft deze rol al");
   }
-  const std::string label = std::string(EnumLabel(CRISIS_ROLE_KINDS, role->kind)) +
-                            (role->gp_group_code.empty() ? "" : " " + role->gp_group_code);
+  const std::string label = CrisisRoleLabel(*role);
   auto alarmed = AlarmPerson(*uow.value(), incident.value(), role_code, label, person_code,
                              AlarmLevel::kHandover, Now(), settings_);
   if (!alarmed) return alarmed.error();
@@ -681,12 +673,7 @@ Result<std::vector<OutboxMessage>> IncidentService::Messages(const Caller& calle
 }
 
 std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {
-  auto local = [](TimePoint t) {
-    auto l = t + AmsterdamOffset(t);
-    std::string text = FormatUtc(std::chrono::time_point_cast<std::chrono::seconds>(l));
-    return text.substr(8, 2) + "-" + text.substr(5, 2) + "-" + text.substr(0, 4) + " " +
-           text.substr(11, 5);
-  };
+  const auto& local = LocalTimeText;
   std::ostringstream out;
   out << "# Incident " << i.number << (i.exercise ? " (oefening)" : "") << ": " << i.title
       << "\n\n";
