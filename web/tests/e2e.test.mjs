@@ -320,6 +320,7 @@ test("the monitor says which five practices need a conversation first, and why",
   await page.locator(".risk-list details[open] a", { hasText: "Open praktijkkaart" }).click();
   await page.getByRole("heading", { name: /^Signalen · score \d+/ }).waitFor();
   assert.match(await page.locator(".signal-card").first().innerText(), /Eigenaar is geen huisarts/);
+  await shot("20-practice-signals");
   await page.goto(baseUrl + "/#/monitor");
   await page.getByRole("heading", { name: "Eerst in gesprek" }).waitFor();
   await checkAccessibility("monitor");
