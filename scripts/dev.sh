@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 # C++ toolchain and libraries (Debian 12 packages), Node.js for the web UI.
 APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev libsodium-dev
-           libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev)
+           libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev liblemon-dev
+           libglpk-dev)
 # Only the tests need a browser.
 APT_TEST=(chromium)
 

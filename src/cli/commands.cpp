@@ -49,6 +49,15 @@ const std::vector<Command>& Commands() {
        "                norms/signals.yaml)\n"
        "  --record      het maandoverzicht vastleggen voor de trend (één keer per maand)\n",
        RunMonitor},
+      {"plan", "patiënten van een gesloten praktijk verdelen (losse instantie)",
+       "Gebruik: vangnet plan --instance BESTAND.json [--out PLAN.json]\n\n"
+       "Verdeelt de huishoudens uit het instantiebestand over de ontvangende praktijken:\n"
+       "capaciteit nooit overschreden, huishoudens nooit gesplitst, niemand verder dan de\n"
+       "maximale afstand, kwetsbare patiënten eerst, contractpartners bij voorkeur, dan de\n"
+       "kortste reisafstand. Schrijft de toewijzing, de ondergrens, het verschil ertoe en de\n"
+       "uitleg als JSON (formaten in README.md). Zonder --out naar standaarduitvoer; de\n"
+       "uitleg in gewone woorden gaat altijd naar standaardfout.\n",
+       RunPlan},
       {"migrate", "database aanmaken of bijwerken naar het nieuwste schema",
        "Gebruik: vangnet migrate [--db PAD]\n\n"
        "Maakt de SQLite-database aan als die nog niet bestaat en voert ontbrekende\n"

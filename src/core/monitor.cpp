@@ -14,22 +14,6 @@ namespace {
 using Check = std::optional<std::string> (*)(const PracticeSnapshot&, const SignalRule&,
                                              const MonitorSettings&, std::chrono::year_month_day);
 
-std::string Number(double value, int decimals = 0) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  std::string s = text;
-  // Dutch: thousands with a dot, decimals with a comma.
-  auto comma = s.find('.');
-  std::string whole = s.substr(0, comma),
-              fraction = comma == std::string::npos ? "" : s.substr(comma + 1);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i && (whole.size() - i) % 3 == 0 && whole[i - 1] != '-') grouped += '.';
-    grouped += whole[i];
-  }
-  return fraction.empty() ? grouped : grouped + "," + fraction;
-}
-
 bool IsGp(const StaffMember& m) {
   return IsGpRole(m.affiliation.role);
 }
@@ -61,11 +45,13 @@ std::optional<std::string> PatientsPerFteCheck(const PracticeSnapshot& s, const 
   auto per_fte = PatientsPerFte(s.practice, fte);
   if (!per_fte) {
     if (s.practice.registered_patients <= 0) return std::nullopt;
-    return Number(s.practice.registered_patients) + " patiënten en geen huisarts-fte bekend";
+    return FormatDutchNumber(s.practice.registered_patients) +
+           " patiënten en geen huisarts-fte bekend";
   }
   if (*per_fte <= rule.threshold.value_or(4000)) return std::nullopt;
-  return Number(*per_fte) + " patiënten per fte (" + Number(s.practice.registered_patients) +
-         " patiënten, " + Number(fte, 1) + " fte huisarts)";
+  return FormatDutchNumber(*per_fte) + " patiënten per fte (" +
+         FormatDutchNumber(s.practice.registered_patients) + " patiënten, " +
+         FormatDutchNumber(fte, 1) + " fte huisarts)";
 }
 
 std::optional<std::string> NoGpPresent(const PracticeSnapshot& s, const SignalRule&,
@@ -202,7 +188,7 @@ std::optional<std::string> ContractPartnerAtRisk(const PracticeSnapshot& s, cons
     } else if (c.partner.patient_stop) {
       why = "patiëntenstop";
     } else if (c.partner.patients_per_fte && *c.partner.patients_per_fte > 4000) {
-      why = Number(*c.partner.patients_per_fte) + " patiënten per fte";
+      why = FormatDutchNumber(*c.partner.patients_per_fte) + " patiënten per fte";
     }
     if (!why.empty()) risky.push_back(c.partner.agb + ": " + why);
   }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 
 namespace vangnet {
 
@@ -99,6 +100,22 @@ std::optional<bool> ParseYesNo(std::string_view text) {
   if (t == "ja" || t == "j" || t == "yes" || t == "y" || t == "true" || t == "1") return true;
   if (t == "nee" || t == "n" || t == "no" || t == "false" || t == "0") return false;
   return std::nullopt;
+}
+
+std::string FormatDutchNumber(double value, int decimals) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  std::string s = text;
+  // Dutch: thousands with a dot, decimals with a comma.
+  auto comma = s.find('.');
+  std::string whole = s.substr(0, comma),
+              fraction = comma == std::string::npos ? "" : s.substr(comma + 1);
+  std::string grouped;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i && (whole.size() - i) % 3 == 0 && whole[i - 1] != '-') grouped += '.';
+    grouped += whole[i];
+  }
+  return fraction.empty() ? grouped : grouped + "," + fraction;
 }
 
 }  // namespace vangnet

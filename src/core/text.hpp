@@ -19,6 +19,8 @@ std::optional<long long> ParseInteger(std::string_view text);
 std::optional<double> ParseDecimal(std::string_view text);
 // Shortest text that reads back to the same double (std::to_chars), so exports round-trip.
 std::string FormatDecimal(double value);
+// Dutch display: thousands with a dot, decimals with a comma ("3.700", "2,5").
+std::string FormatDutchNumber(double value, int decimals = 0);
 // ja/nee, yes/no, true/false, 1/0, j/n, y/n.
 std::optional<bool> ParseYesNo(std::string_view text);
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/geo.hpp"
+
 namespace vangnet {
 
 struct PostcodeArea {
@@ -36,8 +38,5 @@ class PostcodeTable {
   std::vector<PostcodeArea> areas_;
   std::unordered_map<std::string, std::size_t> by_postcode_;
 };
-
-// Great-circle distance in kilometres (haversine, mean Earth radius).
-double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 }  // namespace vangnet

@@ -1,0 +1,21 @@
+// The planner's standalone formats (README "Plan instance" and "Plan"): an instance file in, a
+// plan file out, so a plan can be checked by anyone outside vangnet.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.hpp"
+#include "solver/plan.hpp"
+#include "solver/plan_input.hpp"
+
+namespace vangnet {
+
+// Reads an instance; errors name the file and the field path ("households[3].latitude").
+Result<solver::PlanInput> ParsePlanInstance(const std::string& text, const std::string& file_name);
+nlohmann::json PlanInstanceToJson(const solver::PlanInput& input);
+
+// The plan with ids (not indexes), its bound, gap and explanation.
+nlohmann::json PlanToJson(const solver::PlanInput& input, const solver::Plan& plan);
+
+}  // namespace vangnet

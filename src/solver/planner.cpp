@@ -1,0 +1,299 @@
+#include "solver/planner.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include "solver/plan_evaluation.hpp"
+#include "solver/planning_context.hpp"
+
+namespace vangnet::solver {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double MillisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Capacity left per receiver once the kept (already accepted) households are counted.
+std::vector<long long> CapacityAfterKept(const PlanningContext& context) {
+  std::vector<long long> left;
+  for (const auto& r : context.input.receivers) left.push_back(r.capacity);
+  for (std::size_t h = 0; h < context.kept_receiver.size(); ++h) {
+    if (context.kept_receiver[h] >= 0) left[context.kept_receiver[h]] -= context.size[h];
+  }
+  for (auto& l : left) l = std::max(l, 0LL);  // a receiver may have lowered its offer since
+  return left;
+}
+
+std::vector<int> HouseholdsToPlan(const PlanningContext& context) {
+  std::vector<int> pending;
+  for (int h = 0; h < static_cast<int>(context.size.size()); ++h) {
+    if (context.kept_receiver[h] < 0) pending.push_back(h);
+  }
+  return pending;
+}
+
+// Vulnerable first, then larger households, then input order.
+void SortGreedyOrder(const PlanningContext& context, std::vector<int>& households) {
+  std::sort(households.begin(), households.end(), [&](int a, int b) {
+    return std::make_tuple(!context.vulnerable[a], -context.size[a], a) <
+           std::make_tuple(!context.vulnerable[b], -context.size[b], b);
+  });
+}
+
+// Each household in `pending` (in greedy order) to the nearest receiver with room; placed ones
+// leave `pending`.
+void PlaceGreedily(const PlanningContext& context, std::vector<int>& pending,
+                   std::vector<int>& receiver_of, std::vector<long long>& left) {
+  SortGreedyOrder(context, pending);
+  std::vector<int> still;
+  for (int h : pending) {
+    bool placed = false;
+    for (const auto& arc : context.ReachOf(h)) {
+      if (left[arc.receiver] >= context.size[h]) {
+        receiver_of[h] = arc.receiver;
+        left[arc.receiver] -= context.size[h];
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) still.push_back(h);
+  }
+  pending = std::move(still);
+}
+
+// Packs one group's flow into whole households: largest household first, each into the
+// receiver whose remaining flow fits it most tightly (best fit keeps room for the large ones).
+void PackGroup(const PlanningContext& context, const GroupedProblem& grouped, int group,
+               const std::vector<std::pair<int, long long>>& flows, std::vector<int>& receiver_of,
+               std::vector<long long>& left, std::vector<int>& not_packed) {
+  struct Slot {
+    int receiver;
+    long long room;
+    long long cost;
+  };
+  std::vector<Slot> slots;
+  for (const auto& [arc_index, flow] : flows) {
+    const auto& arc = grouped.problem.arcs[arc_index];
+    slots.push_back({arc.receiver, flow, arc.cost});
+  }
+  std::vector<int> members = grouped.members[group];
+  std::stable_sort(members.begin(), members.end(),
+                   [&](int a, int b) { return context.size[a] > context.size[b]; });
+  for (int h : members) {
+    long long need = context.size[h];
+    Slot* best = nullptr;
+    for (auto& slot : slots) {
+      if (slot.room < need || left[slot.receiver] < need) continue;
+      if (!best || slot.room < best->room || (slot.room == best->room && slot.cost < best->cost)) {
+        best = &slot;
+      }
+    }
+    if (!best) {
+      not_packed.push_back(h);
+      continue;
+    }
+    best->room -= need;
+    left[best->receiver] -= need;
+    receiver_of[h] = best->receiver;
+  }
+}
+
+// One round: min-cost flow over the pending households on the capacity left, then packing.
+Relaxation FlowRound(const PlanningContext& context, std::vector<int>& pending,
+                     std::vector<int>& receiver_of, std::vector<long long>& left, FlowEngine engine,
+                     PlanTimings& timings) {
+  auto start = Clock::now();
+  Relaxation round{{}, BuildGroupedProblem(context, pending, left)};
+  timings.build += MillisecondsSince(start);
+  start = Clock::now();
+  round.flow = SolveMinCostTransport(round.grouped.problem, engine);
+  timings.solve += MillisecondsSince(start);
+  start = Clock::now();
+  std::vector<std::vector<std::pair<int, long long>>> flows(round.grouped.members.size());
+  const auto& arcs = round.grouped.problem.arcs;
+  for (std::size_t i = 0; i < arcs.size(); ++i) {
+    if (round.flow.arc_flow[i] > 0) {
+      flows[arcs[i].group].push_back({static_cast<int>(i), round.flow.arc_flow[i]});
+    }
+  }
+  std::vector<int> not_packed;
+  // Vulnerable groups pack first: when capacity is short after rounding, they keep their places.
+  std::vector<int> order(round.grouped.members.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return round.grouped.group_vulnerable[a] > round.grouped.group_vulnerable[b];
+  });
+  for (int g : order) PackGroup(context, round.grouped, g, flows[g], receiver_of, left, not_packed);
+  std::sort(not_packed.begin(), not_packed.end());
+  pending = std::move(not_packed);
+  timings.keep_households_whole += MillisecondsSince(start);
+  return round;
+}
+
+// Lexicographic: vulnerable households placed, households placed, patients placed, least cost.
+bool Better(const Plan& a, const Plan& b) {
+  return std::make_tuple(a.vulnerable_households_placed, a.households_placed, a.patients_placed,
+                         -a.cost_km) > std::make_tuple(b.vulnerable_households_placed,
+                                                       b.households_placed, b.patients_placed,
+                                                       -b.cost_km);
+}
+
+}  // namespace
+
+const char* PlanOutcomeName(PlanOutcome outcome) {
+  switch (outcome) {
+    case PlanOutcome::kAllPlaced:
+      return "all_placed";
+    case PlanOutcome::kPartlyPlaced:
+      return "partly_placed";
+    case PlanOutcome::kNothingToPlan:
+      return "nothing_to_plan";
+  }
+  return "nothing_to_plan";
+}
+
+const char* UnplacedReasonName(UnplacedReason reason) {
+  return reason == UnplacedReason::kNoReceiverInReach ? "no_receiver_in_reach"
+                                                      : "capacity_in_reach_exhausted";
+}
+
+Status ValidatePlanInput(const PlanInput& input) {
+  Errors errors;
+  const auto& p = input.parameters;
+  if (!(p.detour_factor >= 1.0 && p.detour_factor <= 5.0)) {
+    errors.push_back(
+        Error::Validation("detour_factor", "De omrijfactor moet tussen 1 en 5 liggen."));
+  }
+  if (!(p.max_distance_km > 0 && p.max_distance_km <= 500)) {
+    errors.push_back(Error::Validation("max_distance_km",
+                                       "De maximale afstand moet tussen 0 en 500 km liggen."));
+  }
+  if (p.max_distance_vulnerable_km && !(*p.max_distance_vulnerable_km > 0)) {
+    errors.push_back(Error::Validation("max_distance_vulnerable_km",
+                                       "De maximale afstand voor kwetsbare patiënten moet groter "
+                                       "dan 0 km zijn."));
+  }
+  if (!(p.contract_bonus_km >= 0 && p.contract_bonus_km <= 100)) {
+    errors.push_back(Error::Validation("contract_bonus_km",
+                                       "De voorkeur voor contractpartners moet tussen 0 en 100 km "
+                                       "liggen."));
+  }
+  auto bad_point = [](double lat, double lon) {
+    return !(std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 &&
+             lon <= 180);
+  };
+  std::set<std::string> receiver_ids;
+  auto check_receiver = [&](const Receiver& r, const std::string& where) {
+    if (r.id.empty())
+      errors.push_back(Error::Validation(where + ".id", "Een ontvanger heeft geen id."));
+    if (bad_point(r.latitude, r.longitude)) {
+      errors.push_back(Error::Validation(where + ".latitude",
+                                         "Ontvanger " + r.id + " heeft geen geldige coördinaten."));
+    }
+    if (r.capacity < 0) {
+      errors.push_back(Error::Validation(where + ".capacity",
+                                         "Ontvanger " + r.id + " heeft een negatieve capaciteit."));
+    }
+  };
+  for (std::size_t i = 0; i < input.receivers.size(); ++i) {
+    const auto& r = input.receivers[i];
+    std::string where = "receivers[" + std::to_string(i) + "]";
+    check_receiver(r, where);
+    if (!r.id.empty() && !receiver_ids.insert(r.id).second) {
+      errors.push_back(
+          Error::Validation(where + ".id", "Ontvanger " + r.id + " staat er twee keer in."));
+    }
+  }
+  for (std::size_t i = 0; i < input.candidate_sites.size(); ++i) {
+    check_receiver(input.candidate_sites[i], "candidate_sites[" + std::to_string(i) + "]");
+  }
+  std::set<std::string> household_ids;
+  for (std::size_t i = 0; i < input.households.size(); ++i) {
+    const auto& h = input.households[i];
+    std::string where = "households[" + std::to_string(i) + "]";
+    if (h.id.empty())
+      errors.push_back(Error::Validation(where + ".id", "Een huishouden heeft geen id."));
+    if (!h.id.empty() && !household_ids.insert(h.id).second) {
+      errors.push_back(
+          Error::Validation(where + ".id", "Huishouden " + h.id + " staat er twee keer in."));
+    }
+    if (bad_point(h.latitude, h.longitude)) {
+      errors.push_back(Error::Validation(
+          where + ".latitude", "Huishouden " + h.id + " heeft geen geldige coördinaten."));
+    }
+    if (h.patients.empty()) {
+      errors.push_back(
+          Error::Validation(where + ".patients", "Huishouden " + h.id + " heeft geen patiënten."));
+    }
+    if (!h.accepted_receiver.empty() && !receiver_ids.contains(h.accepted_receiver)) {
+      errors.push_back(Error::Validation(where + ".accepted_receiver",
+                                         "Huishouden " + h.id + " is geaccepteerd door " +
+                                             h.accepted_receiver +
+                                             ", maar die ontvanger ontbreekt."));
+    }
+  }
+  if (errors.empty()) return Ok{};
+  return Error::Combined(std::move(errors));
+}
+
+Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
+  auto start = Clock::now();
+  PlanningContext context(input);
+  PlanTimings timings;
+  timings.build = MillisecondsSince(start);
+
+  std::vector<int> receiver_of = context.kept_receiver;
+  std::vector<long long> left = CapacityAfterKept(context);
+  std::vector<int> pending = HouseholdsToPlan(context);
+
+  // Round 1 is the relaxation the bound comes from; later rounds place what did not pack.
+  Relaxation first = FlowRound(context, pending, receiver_of, left, options.engine, timings);
+  for (int round = 0; round < 3 && !pending.empty(); ++round) {
+    std::size_t before = pending.size();
+    FlowRound(context, pending, receiver_of, left, options.engine, timings);
+    if (pending.size() == before) break;
+  }
+  start = Clock::now();
+  PlaceGreedily(context, pending, receiver_of, left);
+  timings.keep_households_whole += MillisecondsSince(start);
+
+  start = Clock::now();
+  BoundDetail bound = ComputeBound(context, first);
+  Plan plan = Evaluate(context, receiver_of, bound);
+  if (options.greedy_safeguard) {
+    Plan greedy = Evaluate(context, GreedyAssignment(input), bound);
+    if (Better(greedy, plan)) {
+      plan = std::move(greedy);
+      plan.greedy_fallback = true;
+    }
+  }
+  timings.explain = MillisecondsSince(start);
+  plan.timings = timings;
+  return plan;
+}
+
+std::vector<int> GreedyAssignment(const PlanInput& input) {
+  PlanningContext context(input);
+  std::vector<int> receiver_of = context.kept_receiver;
+  std::vector<long long> left = CapacityAfterKept(context);
+  std::vector<int> pending = HouseholdsToPlan(context);
+  PlaceGreedily(context, pending, receiver_of, left);
+  return receiver_of;
+}
+
+Plan EvaluateAssignment(const PlanInput& input, const std::vector<int>& receiver_of) {
+  PlanningContext context(input);
+  GroupedProblem grouped =
+      BuildGroupedProblem(context, HouseholdsToPlan(context), CapacityAfterKept(context));
+  TransportFlow flow = SolveMinCostTransport(grouped.problem, FlowEngine::kNetworkSimplex);
+  return Evaluate(context, receiver_of,
+                  ComputeBound(context, {std::move(flow), std::move(grouped)}));
+}
+
+}  // namespace vangnet::solver

@@ -1,0 +1,100 @@
+#include "solver/planning_context.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+namespace vangnet::solver {
+
+bool Household::IsVulnerable() const {
+  return std::any_of(patients.begin(), patients.end(),
+                     [](const PatientNeed& p) { return p.vulnerability != Vulnerability::kNone; });
+}
+
+PlanningContext::PlanningContext(const PlanInput& input_) : input(input_) {
+  const auto& households = input.households;
+  std::map<std::tuple<std::string, double, double>, int> location_index;
+  location_of.resize(households.size());
+  size.resize(households.size());
+  vulnerable.resize(households.size());
+  kept_receiver.assign(households.size(), -1);
+  std::unordered_map<std::string, int> receiver_index;
+  for (int r = 0; r < static_cast<int>(input.receivers.size()); ++r) {
+    receiver_index.emplace(input.receivers[r].id, r);
+  }
+  for (std::size_t h = 0; h < households.size(); ++h) {
+    const auto& household = households[h];
+    auto key = std::make_tuple(household.postcode, household.latitude, household.longitude);
+    auto [it, added] = location_index.emplace(key, static_cast<int>(locations.size()));
+    if (added) locations.push_back({household.latitude, household.longitude});
+    location_of[h] = it->second;
+    size[h] = static_cast<long long>(household.patients.size());
+    vulnerable[h] = household.IsVulnerable();
+    if (!household.accepted_receiver.empty()) {
+      auto found = receiver_index.find(household.accepted_receiver);
+      if (found != receiver_index.end()) kept_receiver[h] = found->second;
+    }
+  }
+  std::vector<GeoPoint> receiver_points;
+  for (const auto& r : input.receivers) receiver_points.push_back({r.latitude, r.longitude});
+  const auto& p = input.parameters;
+  reach = ReceiversInReach(locations, receiver_points, p.detour_factor, p.max_distance_km);
+  reach_vulnerable = reach;
+  double tighter = VulnerableBoundKm();
+  for (auto& arcs : reach_vulnerable) {
+    std::erase_if(arcs, [&](const ReachArc& a) { return a.distance_km > tighter; });
+  }
+  bonus_m = std::llround(p.contract_bonus_km * 1000);
+}
+
+double PlanningContext::VulnerableBoundKm() const {
+  const auto& p = input.parameters;
+  return std::min(p.max_distance_km, p.max_distance_vulnerable_km.value_or(p.max_distance_km));
+}
+
+long long PlanningContext::CostMetres(const ReachArc& arc) const {
+  long long metres = std::llround(arc.distance_km * 1000);
+  return input.receivers[arc.receiver].contract_partner ? metres - bonus_m : metres;
+}
+
+GroupedProblem BuildGroupedProblem(const PlanningContext& context,
+                                   const std::vector<int>& households,
+                                   const std::vector<long long>& capacity) {
+  GroupedProblem grouped;
+  auto& problem = grouped.problem;
+  problem.receiver_capacity = capacity;
+  std::map<std::pair<int, bool>, int> group_of;  // ordered: identical plans across runs
+  for (int h : households) {
+    auto key = std::make_pair(context.location_of[h], static_cast<bool>(context.vulnerable[h]));
+    auto [it, added] = group_of.emplace(key, static_cast<int>(grouped.members.size()));
+    if (added) {
+      grouped.members.emplace_back();
+      grouped.group_vulnerable.push_back(key.second);
+      problem.group_supply.push_back(0);
+    }
+    grouped.members[it->second].push_back(h);
+    problem.group_supply[it->second] += context.size[h];
+  }
+  long long min_cost = 0, max_cost = 1;
+  for (const auto& [key, g] : group_of) {
+    const auto& arcs = key.second ? context.reach_vulnerable[key.first] : context.reach[key.first];
+    for (const auto& arc : arcs) {
+      long long cost = context.CostMetres(arc);
+      min_cost = std::min(min_cost, cost);
+      max_cost = std::max(max_cost, cost);
+      problem.arcs.push_back({g, arc.receiver, cost});
+    }
+  }
+  // Any re-routing of one patient crosses at most every receiver once, so a penalty above
+  // (receivers + 2) x the cost spread outweighs every detour; doubling it puts vulnerable first.
+  long long spread = max_cost - min_cost + 1;
+  long long penalty = spread * (static_cast<long long>(capacity.size()) + 2);
+  for (bool v : grouped.group_vulnerable)
+    problem.group_penalty.push_back(v ? 2 * penalty + 1 : penalty);
+  return grouped;
+}
+
+}  // namespace vangnet::solver

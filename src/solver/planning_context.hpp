@@ -1,0 +1,56 @@
+// Internal to the planner: the input indexed for planning (postcode locations, receivers in reach
+// per class, household sizes) and the transport problem over any subset of households.
+#pragma once
+
+#include <vector>
+
+#include "solver/plan_input.hpp"
+#include "solver/reach.hpp"
+#include "solver/transport_flow.hpp"
+
+namespace vangnet::solver {
+
+struct PlanningContext {
+  explicit PlanningContext(const PlanInput& input);
+
+  const PlanInput& input;
+  std::vector<GeoPoint> locations;           // distinct household points (postcode centroids)
+  std::vector<int> location_of;              // per household
+  std::vector<long long> size;               // patients per household
+  std::vector<bool> vulnerable;              // per household
+  std::vector<int> kept_receiver;            // per household: accepted receiver index, or -1
+  std::vector<std::vector<ReachArc>> reach;  // per location, general bound
+  std::vector<std::vector<ReachArc>> reach_vulnerable;  // per location, the tighter bound
+  long long bonus_m = 0;
+
+  // Receivers in reach of a household under the bound of its class, nearest first.
+  const std::vector<ReachArc>& ReachOf(int household) const {
+    return vulnerable[household] ? reach_vulnerable[location_of[household]]
+                                 : reach[location_of[household]];
+  }
+  // Cost per patient in metres: the distance, a contract partner counted nearer.
+  long long CostMetres(const ReachArc& arc) const;
+  double VulnerableBoundKm() const;
+};
+
+// The transport problem over `households`, grouped by location and class.
+struct GroupedProblem {
+  TransportProblem problem;
+  std::vector<std::vector<int>> members;  // per group: household indices
+  std::vector<bool> group_vulnerable;
+};
+
+// `capacity` is the places left per receiver. Vulnerable patients cost far more to leave unplaced
+// than others, and any patient far more than any detour, so the flow places vulnerable patients
+// first, then as many as possible, then minimises distance.
+GroupedProblem BuildGroupedProblem(const PlanningContext& context,
+                                   const std::vector<int>& households,
+                                   const std::vector<long long>& capacity);
+
+// The first round's flow: the relaxation where households may split.
+struct Relaxation {
+  TransportFlow flow;
+  GroupedProblem grouped;
+};
+
+}  // namespace vangnet::solver
