@@ -56,7 +56,8 @@ double PlanningContext::VulnerableBoundKm() const {
 }
 
 long long PlanningContext::CostMetres(const ReachArc& arc) const {
-  long long metres = std::llround(arc.distance_km * 1000);
+  // Rounded down, so that the relaxation in whole metres stays a true lower bound.
+  long long metres = static_cast<long long>(std::floor(arc.distance_km * 1000));
   return input.receivers[arc.receiver].contract_partner ? metres - bonus_m : metres;
 }
 

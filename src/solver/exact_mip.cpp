@@ -1,0 +1,100 @@
+#include "solver/exact_mip.hpp"
+
+#include <glpk.h>
+
+#include <algorithm>
+
+#include "solver/planning_context.hpp"
+
+namespace vangnet::solver {
+
+ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
+  PlanningContext context(input);
+  const int households = static_cast<int>(input.households.size());
+  const int receivers = static_cast<int>(input.receivers.size());
+  std::vector<long long> left;
+  for (const auto& r : input.receivers) left.push_back(r.capacity);
+  long long patients = 0, max_cost = 1;
+  for (int h = 0; h < households; ++h) {
+    patients += context.size[h];
+    if (context.kept_receiver[h] >= 0) left[context.kept_receiver[h]] -= context.size[h];
+    for (const auto& arc : context.ReachOf(h))
+      max_cost = std::max(max_cost, std::abs(context.CostMetres(arc)));
+  }
+  // Weights that make the order strict: one more patient placed beats any saving in metres, one
+  // more household beats any number of patients, one more vulnerable household beats all else.
+  const double per_patient = static_cast<double>(max_cost) * 2 * static_cast<double>(patients + 1);
+  const double per_household = per_patient * static_cast<double>(patients + 1);
+  const double per_vulnerable = per_household * static_cast<double>(households + 1);
+
+  glp_term_out(GLP_OFF);
+  glp_prob* lp = glp_create_prob();
+  glp_set_obj_dir(lp, GLP_MIN);
+  // Rows: one "assigned exactly once" per household, one capacity per receiver.
+  glp_add_rows(lp, households + receivers);
+  for (int h = 0; h < households; ++h) glp_set_row_bnds(lp, h + 1, GLP_FX, 1, 1);
+  for (int r = 0; r < receivers; ++r) {
+    glp_set_row_bnds(lp, households + r + 1, GLP_UP, 0,
+                     static_cast<double>(std::max(0LL, left[r])));
+  }
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  struct Column {
+    int household, receiver;  // receiver -1 = the "unplaced" column
+  };
+  std::vector<Column> columns;
+  auto add_column = [&](int h, int r, double cost) {
+    int col = glp_add_cols(lp, 1);
+    glp_set_col_kind(lp, col, GLP_BV);
+    glp_set_obj_coef(lp, col, cost);
+    columns.push_back({h, r});
+    ia.push_back(h + 1), ja.push_back(col), ar.push_back(1);
+    if (r >= 0)
+      ia.push_back(households + r + 1), ja.push_back(col),
+          ar.push_back(static_cast<double>(context.size[h]));
+  };
+  for (int h = 0; h < households; ++h) {
+    if (context.kept_receiver[h] >= 0) {
+      add_column(h, -2, 0);  // fixed: the kept household stays; it only holds its row
+      continue;
+    }
+    for (const auto& arc : context.ReachOf(h)) {
+      add_column(h, arc.receiver, static_cast<double>(context.CostMetres(arc) * context.size[h]));
+    }
+    double unplaced = per_household + per_patient * static_cast<double>(context.size[h]) +
+                      (context.vulnerable[h] ? per_vulnerable : 0);
+    add_column(h, -1, unplaced);
+  }
+  glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+
+  ExactResult result;
+  glp_smcp simplex;
+  glp_init_smcp(&simplex);
+  simplex.msg_lev = GLP_MSG_OFF;
+  if (glp_simplex(lp, &simplex) == 0 && glp_get_status(lp) == GLP_OPT) {
+    result.lp_bound = glp_get_obj_val(lp);
+  }
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.mip_gap = 0;
+  parm.tm_lim = static_cast<int>(time_limit_seconds * 1000);
+  int status = glp_intopt(lp, &parm);
+  int mip_status = glp_mip_status(lp);
+  result.found = mip_status == GLP_OPT || mip_status == GLP_FEAS;
+  result.optimal = status == 0 && mip_status == GLP_OPT;
+  result.receiver_of.assign(households, -1);
+  if (result.found) {
+    result.objective = glp_mip_obj_val(lp);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (glp_mip_col_val(lp, static_cast<int>(c) + 1) > 0.5) {
+        int h = columns[c].household, r = columns[c].receiver;
+        result.receiver_of[h] = r == -2 ? context.kept_receiver[h] : r;
+      }
+    }
+  }
+  glp_delete_prob(lp);
+  return result;
+}
+
+}  // namespace vangnet::solver
