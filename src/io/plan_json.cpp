@@ -152,6 +152,14 @@ Result<PlanInput> ParsePlanInstance(const std::string& text, const std::string& 
     h.latitude = reader.Number(item, "latitude", path + ".");
     h.longitude = reader.Number(item, "longitude", path + ".");
     h.accepted_receiver = reader.Text(item, "accepted_receiver", path + ".", false);
+    const json& declined = reader.Array(item, "declined_receivers", path + ".");
+    for (std::size_t j = 0; j < declined.size(); ++j) {
+      if (declined[j].is_string())
+        h.declined_receivers.push_back(declined[j].get<std::string>());
+      else
+        reader.Fail(path + ".declined_receivers[" + std::to_string(j) + "]",
+                    "Een ontvanger-id moet tekst zijn.");
+    }
     const json& patients = reader.Array(item, "patients", path + ".");
     for (std::size_t j = 0; j < patients.size(); ++j) {
       std::string ppath = path + ".patients[" + std::to_string(j) + "]";
@@ -216,6 +224,7 @@ json PlanInstanceToJson(const PlanInput& input) {
               {"longitude", h.longitude},
               {"patients", std::move(patients)}};
     if (!h.accepted_receiver.empty()) item["accepted_receiver"] = h.accepted_receiver;
+    if (!h.declined_receivers.empty()) item["declined_receivers"] = h.declined_receivers;
     root["households"].push_back(std::move(item));
   }
   root["receivers"] = json::array();

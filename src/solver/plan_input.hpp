@@ -38,6 +38,8 @@ struct Household {
   // Re-planning: the receiver (by id) that already accepted this household; it stays there and
   // uses that receiver's capacity. Empty = to be planned.
   std::string accepted_receiver;
+  // Receivers (by id) that declined this household; it is not proposed to them again.
+  std::vector<std::string> declined_receivers;
 
   bool IsVulnerable() const;  // any patient with a vulnerability class
 };

@@ -48,6 +48,18 @@ PlanningContext::PlanningContext(const PlanInput& input_) : input(input_) {
     std::erase_if(arcs, [&](const ReachArc& a) { return a.distance_km > tighter; });
   }
   bonus_m = std::llround(p.contract_bonus_km * 1000);
+  own_reach.assign(households.size(), -1);
+  for (std::size_t h = 0; h < households.size(); ++h) {
+    const auto& declined = households[h].declined_receivers;
+    if (declined.empty()) continue;
+    auto arcs = vulnerable[h] ? reach_vulnerable[location_of[h]] : reach[location_of[h]];
+    std::erase_if(arcs, [&](const ReachArc& a) {
+      return std::find(declined.begin(), declined.end(), input.receivers[a.receiver].id) !=
+             declined.end();
+    });
+    own_reach[h] = static_cast<int>(declined_reach.size());
+    declined_reach.push_back(std::move(arcs));
+  }
 }
 
 double PlanningContext::VulnerableBoundKm() const {
@@ -67,13 +79,15 @@ GroupedProblem BuildGroupedProblem(const PlanningContext& context,
   GroupedProblem grouped;
   auto& problem = grouped.problem;
   problem.receiver_capacity = capacity;
-  std::map<std::pair<int, bool>, int> group_of;  // ordered: identical plans across runs
+  // Key: location, class, and the household's own reach list when it declined receivers.
+  std::map<std::tuple<int, bool, int>, int> group_of;  // ordered: identical plans across runs
   for (int h : households) {
-    auto key = std::make_pair(context.location_of[h], static_cast<bool>(context.vulnerable[h]));
+    auto key = std::make_tuple(context.location_of[h], static_cast<bool>(context.vulnerable[h]),
+                               context.own_reach[h]);
     auto [it, added] = group_of.emplace(key, static_cast<int>(grouped.members.size()));
     if (added) {
       grouped.members.emplace_back();
-      grouped.group_vulnerable.push_back(key.second);
+      grouped.group_vulnerable.push_back(std::get<1>(key));
       problem.group_supply.push_back(0);
     }
     grouped.members[it->second].push_back(h);
@@ -81,8 +95,7 @@ GroupedProblem BuildGroupedProblem(const PlanningContext& context,
   }
   long long min_cost = 0, max_cost = 1;
   for (const auto& [key, g] : group_of) {
-    const auto& arcs = key.second ? context.reach_vulnerable[key.first] : context.reach[key.first];
-    for (const auto& arc : arcs) {
+    for (const auto& arc : context.ReachOf(grouped.members[g].front())) {
       long long cost = context.CostMetres(arc);
       min_cost = std::min(min_cost, cost);
       max_cost = std::max(max_cost, cost);

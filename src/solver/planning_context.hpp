@@ -25,9 +25,13 @@ struct PlanningContext {
 
   // Receivers in reach of a household under the bound of its class, nearest first.
   const std::vector<ReachArc>& ReachOf(int household) const {
+    if (own_reach[household] >= 0) return declined_reach[own_reach[household]];
     return vulnerable[household] ? reach_vulnerable[location_of[household]]
                                  : reach[location_of[household]];
   }
+  // Households that declined receivers get their own reach list without them.
+  std::vector<int> own_reach;  // per household: index into declined_reach, or -1
+  std::vector<std::vector<ReachArc>> declined_reach;
   // Cost per patient in metres: the distance, a contract partner counted nearer.
   long long CostMetres(const ReachArc& arc) const;
   double VulnerableBoundKm() const;

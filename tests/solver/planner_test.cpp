@@ -23,7 +23,7 @@ GeoPoint East(double km_east, double km_north = 0) {
 
 Household MakeHousehold(std::string id, GeoPoint at, int patients, int vulnerable = 0,
                         std::string postcode = "6211") {
-  Household h{std::move(id), std::move(postcode), at.latitude, at.longitude, {}, {}};
+  Household h{std::move(id), std::move(postcode), at.latitude, at.longitude, {}, {}, {}};
   for (int i = 0; i < patients; ++i) {
     h.patients.push_back(
         {"", i < vulnerable ? Vulnerability::kFrailElderly : Vulnerability::kNone, 1950});
@@ -196,6 +196,17 @@ TEST(PlannerTest, ReplanningKeepsWhatWasAcceptedAndPlacesTheRest) {
   EXPECT_EQ(ReceiverOf(plan, 1), 0);
   EXPECT_TRUE(std::any_of(plan.assignments.begin(), plan.assignments.end(),
                           [](const Assignment& a) { return a.household == 0 && a.kept; }));
+}
+
+TEST(PlannerTest, AReceiverThatDeclinedAHouseholdIsNotProposedAgain) {
+  auto input = Straight(10);
+  input.households = {MakeHousehold("H1", East(0), 2), MakeHousehold("H2", East(0), 2)};
+  input.receivers = {MakeReceiver("NEAR", East(1), 10), MakeReceiver("FAR", East(5), 10)};
+  input.households[0].declined_receivers = {"NEAR"};
+  Plan plan = PlanRedistribution(input);
+  ExpectValid(input, plan);
+  EXPECT_EQ(ReceiverOf(plan, 0), 1);
+  EXPECT_EQ(ReceiverOf(plan, 1), 0);
 }
 
 TEST(PlannerTest, NothingToPlanIsAnOutcome) {
