@@ -1,0 +1,364 @@
+// The redistribution planner on instances S1, S2, S4 and S7 of ../shared/BENCHMARKS.md, each in a
+// loose (capacity 2x demand) and a tight (1.05x) variant, against the baselines measured in this
+// run: the greedy spreadsheet rule, LEMON's CapacityScaling engine, the exact GLPK MIP (S1, S2,
+// S4 municipality, with a time limit) and the split-household lower bound. Prints ratios.
+// Usage: build/bench/planner_bench [mip_seconds=60]
+// Distances are between postcode centroids: distance inside a postcode is not seen.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <set>
+
+#include "bench_support.hpp"
+#include "core/geo.hpp"
+#include "services/demo/demo_region.hpp"
+#include "services/redistribute/synthetic_households.hpp"
+#include "solver/exact_mip.hpp"
+#include "solver/planner.hpp"
+
+using namespace vangnet;
+using namespace vangnet::solver;
+
+namespace {
+
+struct Region {
+  std::vector<Practice> practices;
+  std::set<std::pair<std::string, std::string>> contracts;
+};
+
+Region DemoRegion() {
+  auto records = BuildDemoRegion({});
+  Region region;
+  for (const auto& p : std::get<std::vector<Practice>>(records)) {
+    if (p.latitude && p.longitude) region.practices.push_back(p);
+  }
+  for (const auto& c : std::get<std::vector<ContinuityContract>>(records)) {
+    region.contracts.insert({c.practice_a_agb, c.practice_b_agb});
+    region.contracts.insert({c.practice_b_agb, c.practice_a_agb});
+  }
+  return region;
+}
+
+double Km(const Practice& a, const Practice& b) {
+  return DistanceKm(*a.latitude, *a.longitude, *b.latitude, *b.longitude);
+}
+
+// Closed practices (with their list size) and the receivers: the `receivers` nearest open
+// practices (all when 0), capacity `factor` x demand spread in proportion to list size.
+PlanInput MakeInstance(const Region& region, const std::vector<std::pair<int, long long>>& closed,
+                       int receivers, double factor) {
+  PlanInput input;
+  std::set<int> closed_index;
+  long long demand = 0;
+  for (auto [index, patients] : closed) {
+    const auto& p = region.practices[index];
+    closed_index.insert(index);
+    auto hh = SynthesiseHouseholds(
+        {p.agb, *p.latitude, *p.longitude, patients, std::hash<std::string>{}(p.agb), 2026, 6},
+        PostcodeTable::Embedded());
+    for (auto& h : hh) demand += static_cast<long long>(h.patients.size());
+    input.households.insert(input.households.end(), hh.begin(), hh.end());
+  }
+  const Practice& centre = region.practices[closed.front().first];
+  std::vector<int> open;
+  for (int i = 0; i < static_cast<int>(region.practices.size()); ++i) {
+    if (!closed_index.contains(i)) open.push_back(i);
+  }
+  std::sort(open.begin(), open.end(), [&](int a, int b) {
+    return Km(centre, region.practices[a]) < Km(centre, region.practices[b]);
+  });
+  if (receivers > 0 && static_cast<int>(open.size()) > receivers) open.resize(receivers);
+  long long list_total = 0;
+  for (int i : open) list_total += region.practices[i].registered_patients;
+  for (int i : open) {
+    const auto& p = region.practices[i];
+    bool partner = false;
+    for (auto [c, n] : closed)
+      partner |= region.contracts.contains({region.practices[c].agb, p.agb});
+    input.receivers.push_back(
+        {p.agb, p.name, *p.latitude, *p.longitude,
+         static_cast<long long>(factor * demand * p.registered_patients / list_total), partner,
+         ReceiverKind::kPractice});
+  }
+  return input;
+}
+
+struct Invariants {
+  int split = 0, over_capacity = 0, beyond_bound = 0;
+};
+
+Invariants Check(const PlanInput& input, const Plan& plan) {
+  Invariants inv;
+  std::vector<int> seen(input.households.size(), 0);
+  std::vector<long long> load(input.receivers.size(), 0);
+  double vb = std::min(input.parameters.max_distance_km,
+                       input.parameters.max_distance_vulnerable_km.value_or(1e9));
+  for (const auto& a : plan.assignments) {
+    ++seen[a.household];
+    load[a.receiver] += static_cast<long long>(input.households[a.household].patients.size());
+    double bound =
+        input.households[a.household].IsVulnerable() ? vb : input.parameters.max_distance_km;
+    inv.beyond_bound += a.distance_km > bound + 1e-9;
+  }
+  for (const auto& u : plan.unplaced) ++seen[u.household];
+  for (int s : seen) inv.split += s != 1;
+  for (std::size_t r = 0; r < load.size(); ++r)
+    inv.over_capacity += load[r] > input.receivers[r].capacity;
+  return inv;
+}
+
+double Percentile95(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(0.95 * v.size()))];
+}
+
+void Run(const char* id, const char* variant, const PlanInput& input, double mip_seconds) {
+  constexpr int kRuns = 5;
+  std::vector<double> total, build, solve, pack, explain;
+  Plan plan, first;
+  for (int i = 0; i < kRuns; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    plan = PlanRedistribution(input);
+    total.push_back(bench::Seconds(start) * 1000);
+    build.push_back(plan.timings.build), solve.push_back(plan.timings.solve);
+    pack.push_back(plan.timings.keep_households_whole), explain.push_back(plan.timings.explain);
+    if (i == 0) first = plan;
+  }
+  bool identical = first.assignments.size() == plan.assignments.size();
+  for (std::size_t i = 0; identical && i < plan.assignments.size(); ++i) {
+    identical = first.assignments[i].household == plan.assignments[i].household &&
+                first.assignments[i].receiver == plan.assignments[i].receiver;
+  }
+  double scaling_ms = bench::MedianSeconds(kRuns,
+                                           [&] {
+                                             PlannerOptions options;
+                                             options.engine = FlowEngine::kCapacityScaling;
+                                             PlanRedistribution(input, options);
+                                           }) *
+                      1000;
+  std::vector<int> greedy_assignment;
+  double greedy_ms =
+      bench::MedianSeconds(kRuns, [&] { greedy_assignment = GreedyAssignment(input); }) * 1000;
+  Plan greedy = EvaluateAssignment(input, greedy_assignment);
+  Invariants inv = Check(input, plan);
+
+  std::printf(
+      "\n%s %s: %d households, %lld patients (%lld vulnerable), %zu receivers, capacity %lld\n", id,
+      variant, plan.households_total, plan.patients_total, plan.vulnerable_total,
+      input.receivers.size(), [&] {
+        long long c = 0;
+        for (const auto& r : input.receivers) c += r.capacity;
+        return c;
+      }());
+  std::printf(
+      "  time ms: median %.2f p95 %.2f (build %.2f, solve %.2f, keep whole %.2f, explain %.2f)"
+      "; CapacityScaling engine %.2f (ratio %.2f); greedy %.2f\n",
+      bench::Median(total), Percentile95(total), bench::Median(build), bench::Median(solve),
+      bench::Median(pack), bench::Median(explain), scaling_ms, scaling_ms / bench::Median(total),
+      greedy_ms);
+  std::printf(
+      "  placed: households %d/%d, patients %lld (max-flow bound %lld), vulnerable %lld/%lld "
+      "(vulnerable-only bound %lld of %lld in vulnerable households)%s\n",
+      plan.households_placed, plan.households_total, plan.patients_placed,
+      plan.bound.patients_placeable, plan.vulnerable_placed, plan.vulnerable_total,
+      plan.bound.vulnerable_household_patients_placeable, plan.vulnerable_household_patients,
+      plan.greedy_fallback ? " [greedy fallback]" : "");
+  std::printf(
+      "  patient-km total %.1f, mean %.2f, max %.2f; cost km %.1f vs lower bound %.1f: ratio %s\n",
+      plan.patient_km, plan.patients_placed ? plan.patient_km / plan.patients_placed : 0.0,
+      [&] {
+        double m = 0;
+        for (const auto& a : plan.assignments) m = std::max(m, a.distance_km);
+        return m;
+      }(),
+      plan.cost_km, plan.bound.cost_km,
+      plan.gap ? std::to_string(1 + *plan.gap).c_str() : "n/a (placement differs)");
+  std::printf(
+      "  greedy: households %d, patients %lld, patient-km %.1f; planner km / greedy km %.4f; "
+      "households planner - greedy %+d\n",
+      greedy.households_placed, greedy.patients_placed, greedy.patient_km,
+      greedy.patient_km > 0 ? plan.patient_km / greedy.patient_km : 0.0,
+      plan.households_placed - greedy.households_placed);
+  if (mip_seconds > 0) {
+    auto start = std::chrono::steady_clock::now();
+    ExactResult exact = SolveExactMip(input, mip_seconds);
+    double mip_s = bench::Seconds(start);
+    if (exact.found) {
+      Plan best = EvaluateAssignment(input, exact.receiver_of);
+      std::printf(
+          "  MIP (GLPK, %.0f s limit): %s in %.1f s, households %d, cost km %.1f; planner cost / "
+          "MIP cost %.5f\n",
+          mip_seconds, exact.optimal ? "optimal" : "time limit, best found", mip_s,
+          best.households_placed, best.cost_km,
+          best.cost_km != 0 ? plan.cost_km / best.cost_km : 0.0);
+    } else {
+      std::printf("  MIP (GLPK, %.0f s limit): no solution within the limit (%.1f s)\n",
+                  mip_seconds, mip_s);
+    }
+  }
+  std::printf(
+      "  invariants: households split %d, receivers over capacity %d, beyond bound %d; "
+      "identical across runs: %s\n",
+      inv.split, inv.over_capacity, inv.beyond_bound, identical ? "yes" : "NO");
+}
+
+// S7: brute force over every set of postcodes (Hall/Gale) against the planner's bound and
+// binding receivers.
+void RunS7() {
+  std::mt19937 rng(7);
+  int instances = 0, matched = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::uniform_real_distribution<double> spot(-0.06, 0.06);
+    std::uniform_int_distribution<int> n_postcodes(3, 12), n_receivers(3, 8), size(1, 4);
+    PlanInput input;
+    input.parameters.max_distance_km = 5;
+    input.parameters.max_distance_vulnerable_km.reset();
+    int postcodes = n_postcodes(rng);
+    std::vector<std::pair<double, double>> at;
+    for (int i = 0; i < postcodes; ++i) at.push_back({50.85 + spot(rng), 5.69 + spot(rng)});
+    long long demand = 0;
+    for (int h = 0; h < 60; ++h) {
+      int pc = h % postcodes;
+      Household hh{"H" + std::to_string(h),
+                   std::to_string(6200 + pc),
+                   at[pc].first,
+                   at[pc].second,
+                   {},
+                   {},
+                   {}};
+      for (int k = size(rng); k > 0; --k) hh.patients.push_back({});
+      demand += static_cast<long long>(hh.patients.size());
+      input.households.push_back(hh);
+    }
+    int receivers = n_receivers(rng);
+    for (int r = 0; r < receivers; ++r) {
+      input.receivers.push_back(
+          {"R" + std::to_string(r), "", 50.85 + spot(rng), 5.69 + spot(rng),
+           std::uniform_int_distribution<long long>(0, demand / receivers)(rng), false,
+           ReceiverKind::kPractice});
+    }
+    Plan plan = PlanRedistribution(input);
+    if (plan.bound.patients_placeable == demand) continue;  // feasible: nothing to explain
+    ++instances;
+    std::vector<long long> pc_demand(postcodes, 0);
+    std::vector<std::vector<int>> reach(postcodes);
+    for (const auto& h : input.households)
+      pc_demand[std::stoi(h.postcode) - 6200] += static_cast<long long>(h.patients.size());
+    for (int p = 0; p < postcodes; ++p) {
+      for (int r = 0; r < receivers; ++r) {
+        if (1.3 * DistanceKm(at[p].first, at[p].second, input.receivers[r].latitude,
+                             input.receivers[r].longitude) <=
+            5) {
+          reach[p].push_back(r);
+        }
+      }
+    }
+    long long best = 0;
+    int best_size = 0;
+    std::vector<bool> binding(receivers, false);
+    for (unsigned mask = 1; mask < (1u << postcodes); ++mask) {
+      long long d = 0, cap = 0;
+      int count = 0;
+      std::vector<bool> reached(receivers, false);
+      for (int p = 0; p < postcodes; ++p) {
+        if (!(mask >> p & 1)) continue;
+        ++count, d += pc_demand[p];
+        for (int r : reach[p]) reached[r] = true;
+      }
+      for (int r = 0; r < receivers; ++r) cap += reached[r] ? input.receivers[r].capacity : 0;
+      if (d - cap > best || (d - cap == best && best > 0 && count < best_size)) {
+        best = d - cap, best_size = count, binding = reached;
+      }
+    }
+    bool same = plan.bound.patients_placeable == demand - best;
+    for (int r = 0; r < receivers; ++r) same &= plan.receivers[r].binding == binding[r];
+    matched += same;
+  }
+  std::printf(
+      "\nS7 explanation oracle: %d infeasible instances (3-12 postcodes), shortfall and binding "
+      "receivers equal to brute force in %d (ratio %.3f)\n",
+      instances, matched, instances ? static_cast<double>(matched) / instances : 0.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double mip_seconds = argc > 1 ? std::atof(argv[1]) : 60;
+  Region region = DemoRegion();
+  const auto& practices = region.practices;
+  std::printf(
+      "Planner benchmark on the demo region (%zu practices); max 15 km (vulnerable 10 km), "
+      "detour 1.3, contract bonus 2 km.\nDistances are between postcode centroids: distance "
+      "inside a postcode is not seen.\n",
+      practices.size());
+  // S1: the practice nearest Maastricht centre closes with about 3,700 patients.
+  int centre = 0;
+  Practice markt;
+  markt.latitude = 50.8489, markt.longitude = 5.6887;
+  for (int i = 0; i < static_cast<int>(practices.size()); ++i) {
+    if (Km(markt, practices[i]) < Km(markt, practices[centre])) centre = i;
+  }
+  std::vector<int> near;
+  for (int i = 0; i < static_cast<int>(practices.size()); ++i) near.push_back(i);
+  std::sort(near.begin(), near.end(), [&](int a, int b) {
+    return Km(practices[centre], practices[a]) < Km(practices[centre], practices[b]);
+  });
+  for (double factor : {2.0, 1.05}) {
+    const char* variant = factor > 1.5 ? "loose" : "tight";
+    Run("S1", variant, MakeInstance(region, {{centre, 3700}}, 25, factor), mip_seconds);
+  }
+  // S2: the centre practice and its two nearest neighbours close, about 11,000 patients.
+  for (double factor : {2.0, 1.05}) {
+    const char* variant = factor > 1.5 ? "loose" : "tight";
+    Run("S2", variant,
+        MakeInstance(region, {{near[0], 3700}, {near[1], 3650}, {near[2], 3650}}, 35, factor),
+        mip_seconds);
+  }
+  // S4: the municipality with the practice count nearest 10, and a Geul-valley flood zone: the
+  // fifth of the region's practices nearest Valkenburg (cf. the July 2021 flood, DOMAIN.md).
+  std::map<std::string, std::vector<int>> by_municipality;
+  for (int i = 0; i < static_cast<int>(practices.size()); ++i) {
+    const auto* area = PostcodeTable::Embedded().Find(practices[i].postcode);
+    if (area) by_municipality[area->municipality].push_back(i);
+  }
+  std::string municipality;
+  for (const auto& [name, list] : by_municipality) {
+    if (municipality.empty() ||
+        std::abs(static_cast<int>(list.size()) - 10) <
+            std::abs(static_cast<int>(by_municipality[municipality].size()) - 10)) {
+      municipality = name;
+    }
+  }
+  std::vector<std::pair<int, long long>> closed;
+  for (int i : by_municipality[municipality])
+    closed.push_back({i, practices[i].registered_patients});
+  std::printf("\nS4 municipality: %s, %zu practices\n", municipality.c_str(), closed.size());
+  for (double factor : {2.0, 1.05}) {
+    Run("S4-municipality", factor > 1.5 ? "loose" : "tight",
+        MakeInstance(region, closed, 0, factor), mip_seconds);
+  }
+  Practice valkenburg;
+  valkenburg.latitude = 50.8650, valkenburg.longitude = 5.8320;
+  std::vector<int> by_flood = near;
+  std::sort(by_flood.begin(), by_flood.end(), [&](int a, int b) {
+    return Km(valkenburg, practices[a]) < Km(valkenburg, practices[b]);
+  });
+  closed.clear();
+  for (std::size_t i = 0; i < practices.size() / 5; ++i) {
+    closed.push_back({by_flood[i], practices[by_flood[i]].registered_patients});
+  }
+  for (double factor : {2.0, 1.05}) {
+    Run("S4-flood-zone", factor > 1.5 ? "loose" : "tight", MakeInstance(region, closed, 0, factor),
+        0);
+  }
+  RunS7();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("\nPeak memory of the whole benchmark process (includes GLPK): %.1f MB\n",
+              usage.ru_maxrss / 1024.0);
+  return 0;
+}
