@@ -11,6 +11,7 @@
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/incident_repository.hpp"
+#include "store/redistribution_repository.hpp"
 #include "store/repository.hpp"
 
 namespace vangnet {
@@ -32,6 +33,7 @@ class UnitOfWork {
   virtual IncidentRepository& Incidents() = 0;
   virtual OutboxRepository& Outbox() = 0;
   virtual MonitorHistoryRepository& MonitorHistory() = 0;
+  virtual RedistributionRepository& Redistribution() = 0;
   virtual const Actor& actor() const = 0;
   virtual Status Commit() = 0;
 

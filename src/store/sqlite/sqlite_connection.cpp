@@ -105,4 +105,11 @@ std::string Connection::LastError() const {
   return sqlite3_errmsg(db_);
 }
 
+Error StoreError(sqlite3* db) {
+  if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_CONSTRAINT) {
+    return Error::NotFound({}, std::string("verwijzing bestaat niet: ") + sqlite3_errmsg(db));
+  }
+  return Error::Internal(sqlite3_errmsg(db));
+}
+
 }  // namespace vangnet::sqlite

@@ -56,4 +56,7 @@ class Connection {
   sqlite3* db_;
 };
 
+// The error of the last failed statement: a broken reference as not-found, the rest internal.
+Error StoreError(sqlite3* db);
+
 }  // namespace vangnet::sqlite

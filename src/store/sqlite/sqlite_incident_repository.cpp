@@ -92,13 +92,6 @@ void BindOptionalTime(Statement& s, int index, const std::optional<TimePoint>& t
   }
 }
 
-Error StoreError(sqlite3* db) {
-  if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_CONSTRAINT) {
-    return Error::NotFound({}, std::string("verwijzing bestaat niet: ") + sqlite3_errmsg(db));
-  }
-  return Error::Internal(sqlite3_errmsg(db));
-}
-
 }  // namespace
 
 std::string SqliteIncidentRepository::NextNumber(int year) {

@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_account_repository.hpp"
 #include "store/sqlite/sqlite_audit_log.hpp"
 #include "store/sqlite/sqlite_incident_repository.hpp"
+#include "store/sqlite/sqlite_redistribution_repository.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 
 namespace vangnet {
@@ -61,6 +62,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   IncidentRepository& Incidents() override { return parts_->incidents; }
   OutboxRepository& Outbox() override { return parts_->outbox; }
   MonitorHistoryRepository& MonitorHistory() override { return parts_->history; }
+  RedistributionRepository& Redistribution() override { return parts_->redistribution; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -96,6 +98,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
           incidents(db),
           outbox(db),
           history(db),
+          redistribution(db),
           repositories(
               Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
     SqliteAuditLog audit;
@@ -103,6 +106,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
     SqliteIncidentRepository incidents;
     SqliteOutboxRepository outbox;
     SqliteMonitorHistoryRepository history;
+    SqliteRedistributionRepository redistribution;
     typename RepositoriesOf<RegistryTypes>::type repositories;
 
    private:
