@@ -395,6 +395,13 @@ Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_
   if (incident.value().status == status) {
     return Error::Validation("status", "het incident heeft die status al");
   }
+  // Patient data lives only as long as its incident: export it and delete it first.
+  if (status == IncidentStatus::kClosed &&
+      !uow.value()->Redistribution().Patients(incident_id).empty()) {
+    return Error::Conflict("status",
+                           "er staan nog patiëntgegevens van de opvang in dit incident: exporteer "
+                           "ze en verwijder ze eerst (Opvang, Exporteren en verwijderen)");
+  }
   incident.value().status = status;
   if (status == IncidentStatus::kClosed) incident.value().closed_at = Now();
   auto updated = uow.value()->Incidents().Update(incident.value());
