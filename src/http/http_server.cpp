@@ -21,6 +21,7 @@
 #include "services/incident/incident_service.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "services/notify/outbox_delivery.hpp"
+#include "services/redistribute/redistribution_service.hpp"
 #include "services/registry/registry_service.hpp"
 
 namespace vangnet {
@@ -54,7 +55,8 @@ struct HttpServer::Impl {
         sms(options.sms.url.empty() ? nullptr : std::make_unique<SmsWebhookSender>(options.sms)),
         delivery(store_, email.get(), sms.get()),
         norms(LoadNorms(options.norms_file)),
-        monitor(store_, norms ? norms.value() : SignalNorms{}) {}
+        monitor(store_, norms ? norms.value() : SignalNorms{}),
+        redistribution(store_) {}
 
   static AlarmSettings WithChannels(const ServerOptions& options) {
     AlarmSettings settings = options.alarms;
@@ -104,6 +106,7 @@ struct HttpServer::Impl {
   OutboxDelivery delivery;
   Result<SignalNorms> norms;
   MonitorService monitor;
+  RedistributionService redistribution;
   std::string recorded_month;  // the clock records the monitor once per month
   std::string index_html;
   std::mutex clock_mutex;
@@ -164,6 +167,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
     RegisterIncidentRoutes(impl_->router, impl_->incidents, impl_->playbooks.value(), store);
   }
   if (impl_->norms) RegisterMonitorRoutes(impl_->router, impl_->monitor);
+  RegisterRedistributionRoutes(impl_->router, impl_->redistribution);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);

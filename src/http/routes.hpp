@@ -13,6 +13,7 @@ struct ServerOptions;
 class IncidentService;
 class PlaybookCatalog;
 class MonitorService;
+class RedistributionService;
 
 void RegisterSessionRoutes(Router& router);
 // Region summary, map background, client configuration, health.
@@ -24,6 +25,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                             const PlaybookCatalog& playbooks, Store& store);
 // GET /api/v1/monitor: the continuity signals, areas, succession radar and history.
 void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
+// /api/v1/incidents/{id}/redistribution: patient lists, plan, decisions, tracking, letters.
+void RegisterRedistributionRoutes(Router& router, RedistributionService& service);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

@@ -22,7 +22,8 @@ namespace {
 using nlohmann::json;
 
 std::string NowText() {
-  return FormatUtc(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  return FormatUtc(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 bool IsRho(const Caller& caller) {
@@ -30,7 +31,9 @@ bool IsRho(const Caller& caller) {
          caller.role == UserRole::kCrisisTeam;
 }
 
-Error Forbidden(const char* what) { return Error(ErrorKind::kForbidden, what); }
+Error Forbidden(const char* what) {
+  return Error(ErrorKind::kForbidden, what);
+}
 
 Result<Incident> ActiveIncident(UnitOfWork& uow, std::int64_t incident_id, bool for_write) {
   auto incident = uow.Incidents().Find(incident_id);
@@ -48,7 +51,9 @@ Status Audit(UnitOfWork& uow, const char* action, std::int64_t incident_id, std:
                                            details.dump()));
 }
 
-std::string HouseholdId(const RedistributionPatient& p) { return p.practice_agb + "/" + p.household_key; }
+std::string HouseholdId(const RedistributionPatient& p) {
+  return p.practice_agb + "/" + p.household_key;
+}
 
 // A receiving practice with what the overview shows about it.
 struct ReceiverInfo {
@@ -59,8 +64,8 @@ struct ReceiverInfo {
 
 struct PlanningData {
   solver::PlanInput input;
-  std::vector<ReceiverInfo> info;          // per receiver
-  std::vector<std::vector<int>> members;   // per household: patient indexes
+  std::vector<ReceiverInfo> info;         // per receiver
+  std::vector<std::vector<int>> members;  // per household: patient indexes
 };
 
 std::optional<Practice> FindPractice(UnitOfWork& uow, const std::string& agb) {
@@ -82,7 +87,8 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
   PlanningData data;
   data.input.parameters = parameters;
   std::map<std::string, long long> offers;
-  for (const auto& o : uow.Redistribution().Offers(incident.id)) offers[o.practice_agb] = o.capacity;
+  for (const auto& o : uow.Redistribution().Offers(incident.id))
+    offers[o.practice_agb] = o.capacity;
   std::set<std::string> partners;
   for (const auto& c : uow.Table<ContinuityContract>().List()) {
     if (Closed(incident, c.practice_a_agb)) partners.insert(c.practice_b_agb);
@@ -96,7 +102,8 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
       if (p.latitude && p.longitude) {
         // Its own building is the first place to look for a practice started from zero.
         data.input.candidate_sites.push_back({p.agb, p.name + " (eigen pand)", *p.latitude,
-                                              *p.longitude, 0, false, solver::ReceiverKind::kNewPractice});
+                                              *p.longitude, 0, false,
+                                              solver::ReceiverKind::kNewPractice});
       }
       continue;
     }
@@ -105,8 +112,8 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
     // seed 004 §4.2.1: room up to the norm practice per FTE; a patient stop means none unless
     // the practice offers places itself.
     long long capacity = offer != offers.end() ? offer->second
-                         : p.patient_stop     ? 0
-                                              : Headroom(snapshot, norm);
+                         : p.patient_stop      ? 0
+                                               : Headroom(snapshot, norm);
     data.input.receivers.push_back({p.agb, p.name, *p.latitude, *p.longitude, capacity,
                                     partners.contains(p.agb), solver::ReceiverKind::kPractice});
     data.info.push_back({p.agb, p.registered_patients, GpFte(snapshot)});
@@ -114,14 +121,16 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
   for (const auto& site : uow.Redistribution().Sites(incident.id)) {
     data.input.receivers.push_back(solver::Receiver{
         "site-" + std::to_string(site.id), site.name, site.latitude, site.longitude, site.capacity,
-        false, ParseEnum(solver::RECEIVER_KINDS, site.kind).value_or(solver::ReceiverKind::kNewPractice)});
+        false,
+        ParseEnum(solver::RECEIVER_KINDS, site.kind).value_or(solver::ReceiverKind::kNewPractice)});
     data.info.push_back({site.practice_agb, 0, 0});
   }
   std::map<std::string, int> household_index;
   const auto& postcodes = PostcodeTable::Embedded();
   for (int i = 0; i < static_cast<int>(patients.size()); ++i) {
     const auto& p = patients[i];
-    auto [it, added] = household_index.emplace(HouseholdId(p), static_cast<int>(data.members.size()));
+    auto [it, added] =
+        household_index.emplace(HouseholdId(p), static_cast<int>(data.members.size()));
     if (added) {
       solver::Household h;
       h.id = it->first;
@@ -134,10 +143,12 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
       data.members.emplace_back();
     }
     auto& h = data.input.households[it->second];
-    h.patients.push_back({p.his_number,
-                          ParseEnum(solver::VULNERABILITIES, p.vulnerability).value_or(solver::Vulnerability::kNone),
-                          p.birth_year});
-    if (p.stage >= PatientStage::kAccepted && !p.receiver_id.empty()) h.accepted_receiver = p.receiver_id;
+    h.patients.push_back(
+        {p.his_number,
+         ParseEnum(solver::VULNERABILITIES, p.vulnerability).value_or(solver::Vulnerability::kNone),
+         p.birth_year});
+    if (p.stage >= PatientStage::kAccepted && !p.receiver_id.empty())
+      h.accepted_receiver = p.receiver_id;
     for (std::size_t start = 0; start < p.declined_by.size();) {
       auto end = p.declined_by.find(';', start);
       if (end == std::string::npos) end = p.declined_by.size();
@@ -153,8 +164,9 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
   // A receiver that accepted earlier but is gone from the region keeps its households anyway.
   for (auto& h : data.input.households) {
     if (h.accepted_receiver.empty()) continue;
-    bool known = std::any_of(data.input.receivers.begin(), data.input.receivers.end(),
-                             [&](const solver::Receiver& r) { return r.id == h.accepted_receiver; });
+    bool known =
+        std::any_of(data.input.receivers.begin(), data.input.receivers.end(),
+                    [&](const solver::Receiver& r) { return r.id == h.accepted_receiver; });
     if (!known) h.accepted_receiver.clear();
   }
   return data;
@@ -163,13 +175,15 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
 json ParametersJson(const solver::PlanParameters& p) {
   return {{"detour_factor", p.detour_factor},
           {"max_distance_km", p.max_distance_km},
-          {"max_distance_vulnerable_km", p.max_distance_vulnerable_km ? json(*p.max_distance_vulnerable_km) : json()},
+          {"max_distance_vulnerable_km",
+           p.max_distance_vulnerable_km ? json(*p.max_distance_vulnerable_km) : json()},
           {"contract_bonus_km", p.contract_bonus_km}};
 }
 
 }  // namespace
 
-Result<long long> RedistributionService::ImportPatients(const Caller& caller, std::int64_t incident_id,
+Result<long long> RedistributionService::ImportPatients(const Caller& caller,
+                                                        std::int64_t incident_id,
                                                         const std::string& practice_agb,
                                                         const std::string& csv_text,
                                                         const std::string& file_name) {
@@ -179,7 +193,8 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller, st
   auto incident = ActiveIncident(*uow.value(), incident_id, true);
   if (!incident) return incident.error();
   if (!Closed(incident.value(), practice_agb)) {
-    return Error::Validation("practice_agb", "Praktijk " + practice_agb + " hoort niet bij dit incident.");
+    return Error::Validation("practice_agb",
+                             "Praktijk " + practice_agb + " hoort niet bij dit incident.");
   }
   int year = static_cast<int>(TodayUtc().year());
   auto parsed = ParsePatientList(csv_text, file_name, year);
@@ -188,18 +203,21 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller, st
   for (std::size_t i = 0; i < parsed.value().size(); ++i) {
     const auto& p = parsed.value()[i];
     if (!PostcodeTable::Embedded().Find(p.postcode)) {
-      unknown.push_back(Error{ErrorKind::kValidation, "Postcode " + p.postcode + " is onbekend.", file_name,
-                              i + 2, "postcode"});
+      unknown.push_back(Error{ErrorKind::kValidation, "Postcode " + p.postcode + " is onbekend.",
+                              file_name, i + 2, "postcode"});
     }
   }
   if (!unknown.empty()) return Error::Combined(std::move(unknown));
   for (const auto& p : uow.value()->Redistribution().Patients(incident_id)) {
     if (p.practice_agb == practice_agb && p.stage >= PatientStage::kAccepted) {
-      return Error::Conflict("practice_agb", "Een deel van deze patiënten is al geaccepteerd door een "
-                                             "ontvangende praktijk; de lijst kan niet meer worden vervangen.");
+      return Error::Conflict("practice_agb",
+                             "Een deel van deze patiënten is al geaccepteerd door een "
+                             "ontvangende praktijk; de lijst kan niet meer worden vervangen.");
     }
   }
-  if (auto s = uow.value()->Redistribution().ReplacePatients(incident_id, practice_agb, parsed.value()); !s) {
+  if (auto s =
+          uow.value()->Redistribution().ReplacePatients(incident_id, practice_agb, parsed.value());
+      !s) {
     return s.error();
   }
   auto count = static_cast<long long>(parsed.value().size());
@@ -212,7 +230,8 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller, st
   return count;
 }
 
-Result<long long> RedistributionService::GenerateDemoPatients(const Caller& caller, std::int64_t incident_id,
+Result<long long> RedistributionService::GenerateDemoPatients(const Caller& caller,
+                                                              std::int64_t incident_id,
                                                               const std::string& practice_agb) {
   std::vector<RedistributionPatient> patients;
   {
@@ -220,7 +239,8 @@ Result<long long> RedistributionService::GenerateDemoPatients(const Caller& call
     if (!uow) return uow.error();
     auto practice = FindPractice(*uow.value(), practice_agb);
     if (!practice || !practice->latitude || !practice->longitude) {
-      return Error::NotFound("practice_agb", "Praktijk " + practice_agb + " bestaat niet of heeft geen locatie.");
+      return Error::NotFound("practice_agb",
+                             "Praktijk " + practice_agb + " bestaat niet of heeft geen locatie.");
     }
     SyntheticListOptions options;
     options.practice_agb = practice_agb;
@@ -246,9 +266,11 @@ Result<long long> RedistributionService::GenerateDemoPatients(const Caller& call
 }
 
 Status RedistributionService::SetOffer(const Caller& caller, std::int64_t incident_id,
-                                       const std::string& practice_agb, std::optional<long long> capacity) {
+                                       const std::string& practice_agb,
+                                       std::optional<long long> capacity) {
   bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(practice_agb);
-  if (!IsRho(caller) && !own) return Forbidden("alleen de RHO of de praktijk zelf biedt plaatsen aan");
+  if (!IsRho(caller) && !own)
+    return Forbidden("alleen de RHO of de praktijk zelf biedt plaatsen aan");
   if (capacity && (*capacity < 0 || *capacity > 20000)) {
     return Error::Validation("capacity", "Het aantal plaatsen moet tussen 0 en 20.000 liggen.");
   }
@@ -260,7 +282,9 @@ Status RedistributionService::SetOffer(const Caller& caller, std::int64_t incide
     return Error::NotFound("practice_agb", "Praktijk " + practice_agb + " bestaat niet.");
   }
   auto& repo = uow.value()->Redistribution();
-  if (auto s = capacity ? repo.SetOffer(incident_id, {practice_agb, *capacity}) : repo.RemoveOffer(incident_id, practice_agb); !s) {
+  if (auto s = capacity ? repo.SetOffer(incident_id, {practice_agb, *capacity})
+                        : repo.RemoveOffer(incident_id, practice_agb);
+      !s) {
     return s;
   }
   if (auto s = Audit(*uow.value(), "update", incident_id, "",
@@ -276,12 +300,16 @@ Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::
   if (!IsRho(caller)) return Forbidden("alleen de RHO voegt tijdelijke capaciteit toe");
   Errors errors;
   if (!ParseEnum(solver::RECEIVER_KINDS, site.kind) || site.kind == "practice") {
-    errors.push_back(Error::Validation("kind", "Kies nulpraktijk (new_practice), huisartsenpost overdag "
-                                               "(out_of_hours_post) of extra uren waarnemer (locum_hours)."));
+    errors.push_back(
+        Error::Validation("kind",
+                          "Kies nulpraktijk (new_practice), huisartsenpost overdag "
+                          "(out_of_hours_post) of extra uren waarnemer (locum_hours)."));
   }
-  if (Trim(site.name).empty()) errors.push_back(Error::Validation("name", "Geef de plek een naam."));
+  if (Trim(site.name).empty())
+    errors.push_back(Error::Validation("name", "Geef de plek een naam."));
   if (site.capacity <= 0 || site.capacity > 20000) {
-    errors.push_back(Error::Validation("capacity", "Het aantal plaatsen moet tussen 1 en 20.000 liggen."));
+    errors.push_back(
+        Error::Validation("capacity", "Het aantal plaatsen moet tussen 1 en 20.000 liggen."));
   }
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
@@ -290,25 +318,30 @@ Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::
   if (!site.practice_agb.empty()) {
     auto practice = FindPractice(*uow.value(), site.practice_agb);
     if (!practice || !practice->latitude) {
-      errors.push_back(Error::Validation("practice_agb", "Praktijk " + site.practice_agb + " bestaat niet."));
+      errors.push_back(
+          Error::Validation("practice_agb", "Praktijk " + site.practice_agb + " bestaat niet."));
     } else {
       site.latitude = *practice->latitude;
       site.longitude = *practice->longitude;
     }
-  } else if (!(site.latitude >= 50.7 && site.latitude <= 53.6 && site.longitude >= 3.3 && site.longitude <= 7.3)) {
+  } else if (!(site.latitude >= 50.7 && site.latitude <= 53.6 && site.longitude >= 3.3 &&
+               site.longitude <= 7.3)) {
     errors.push_back(Error::Validation("latitude", "Kies een praktijk of een plek in Nederland."));
   }
   if (!errors.empty()) return Error::Combined(std::move(errors));
   auto stored = uow.value()->Redistribution().AddSite(incident_id, site);
   if (!stored) return stored.error();
-  if (auto s = Audit(*uow.value(), "create", incident_id, "", {{"site", site.name}, {"capacity", site.capacity}}); !s) {
+  if (auto s = Audit(*uow.value(), "create", incident_id, "",
+                     {{"site", site.name}, {"capacity", site.capacity}});
+      !s) {
     return s.error();
   }
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return stored;
 }
 
-Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t incident_id, std::int64_t site_id) {
+Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t incident_id,
+                                         std::int64_t site_id) {
   if (!IsRho(caller)) return Forbidden("alleen de RHO verwijdert tijdelijke capaciteit");
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
@@ -330,9 +363,11 @@ Result<json> RedistributionService::Plan(const Caller& caller, std::int64_t inci
     auto& repo = uow.value()->Redistribution();
     auto patients = repo.Patients(incident_id);
     if (patients.empty()) {
-      return Error::Validation("patients", "Laad eerst de patiëntenlijst van de gesloten praktijk.");
+      return Error::Validation("patients",
+                               "Laad eerst de patiëntenlijst van de gesloten praktijk.");
     }
-    PlanningData data = BuildPlanning(*uow.value(), incident.value(), patients, parameters, settings_);
+    PlanningData data =
+        BuildPlanning(*uow.value(), incident.value(), patients, parameters, settings_);
     if (auto valid = solver::ValidatePlanInput(data.input); !valid) return valid.error();
     solver::Plan plan = solver::PlanRedistribution(data.input);
     std::vector<int> receiver_of(data.input.households.size(), -1);
@@ -342,7 +377,9 @@ Result<json> RedistributionService::Plan(const Caller& caller, std::int64_t inci
     for (std::size_t h = 0; h < data.members.size(); ++h) {
       for (int i : data.members[h]) {
         auto& p = patients[i];
-        if (p.stage >= PatientStage::kAccepted && !data.input.households[h].accepted_receiver.empty()) continue;
+        if (p.stage >= PatientStage::kAccepted &&
+            !data.input.households[h].accepted_receiver.empty())
+          continue;
         int r = receiver_of[h];
         p.receiver_id = r >= 0 ? data.input.receivers[r].id : "";
         p.stage = r >= 0 ? PatientStage::kProposed : PatientStage::kUnplaced;
@@ -372,7 +409,8 @@ Result<json> RedistributionService::Plan(const Caller& caller, std::int64_t inci
 }
 
 Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t incident_id) {
-  if (caller.role == UserRole::kReadOnly) return Forbidden("uw rol geeft geen toegang tot de opvang");
+  if (caller.role == UserRole::kReadOnly)
+    return Forbidden("uw rol geeft geen toegang tot de opvang");
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
   auto incident = ActiveIncident(*uow.value(), incident_id, false);
@@ -387,21 +425,27 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
       parameters.detour_factor = p.value("detour_factor", parameters.detour_factor);
       parameters.max_distance_km = p.value("max_distance_km", parameters.max_distance_km);
       parameters.contract_bonus_km = p.value("contract_bonus_km", parameters.contract_bonus_km);
-      if (p["max_distance_vulnerable_km"].is_number()) parameters.max_distance_vulnerable_km = p["max_distance_vulnerable_km"].get<double>();
-      else parameters.max_distance_vulnerable_km.reset();
+      if (p["max_distance_vulnerable_km"].is_number())
+        parameters.max_distance_vulnerable_km = p["max_distance_vulnerable_km"].get<double>();
+      else
+        parameters.max_distance_vulnerable_km.reset();
     }
   }
-  PlanningData data = BuildPlanning(*uow.value(), incident.value(), patients, parameters, settings_);
+  PlanningData data =
+      BuildPlanning(*uow.value(), incident.value(), patients, parameters, settings_);
   json out;
   const Incident& inc = incident.value();
-  out["incident"] = {{"id", inc.id}, {"number", inc.number}, {"title", inc.title},
+  out["incident"] = {{"id", inc.id},
+                     {"number", inc.number},
+                     {"title", inc.title},
                      {"status", std::string(EnumCode(INCIDENT_STATUSES, inc.status))}};
   out["parameters"] = ParametersJson(parameters);
   out["closed_practices"] = json::array();
   for (const auto& agb : inc.practice_agbs) {
     auto practice = FindPractice(*uow.value(), agb);
-    long long listed = std::count_if(patients.begin(), patients.end(),
-                                     [&](const RedistributionPatient& p) { return p.practice_agb == agb; });
+    long long listed =
+        std::count_if(patients.begin(), patients.end(),
+                      [&](const RedistributionPatient& p) { return p.practice_agb == agb; });
     json item{{"agb", agb}, {"patients_listed", listed}};
     if (practice) {
       item["name"] = practice->name;
@@ -419,10 +463,13 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
   json funnel = json::object(), consent = json::object();
   for (const auto& s : PATIENT_STAGES) funnel[std::string(s.code)] = 0;
   for (const auto& c : DOSSIER_CONSENTS) consent[std::string(c.code)] = 0;
-  std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long long>> by_postcode;
+  std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long long>>
+      by_postcode;
   for (const auto& p : patients) {
-    funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))] = funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))].get<long long>() + 1;
-    consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))] = consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))].get<long long>() + 1;
+    funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))] =
+        funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))].get<long long>() + 1;
+    consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))] =
+        consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))].get<long long>() + 1;
     auto& cell = by_postcode[{p.postcode, p.receiver_id}];
     cell.first.insert(HouseholdId(p));
     ++cell.second;
@@ -439,14 +486,10 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
     json summary = json::parse(stored->summary, nullptr, false);
     if (summary.is_object()) {
       for (const auto& r : summary["receivers"]) plan_receivers[r["id"].get<std::string>()] = r;
-      out["plan"] = {{"planned_at", stored->planned_at},
-                     {"planned_by", stored->planned_by},
-                     {"outcome", summary["outcome"]},
-                     {"summary", summary["summary"]},
-                     {"lower_bound", summary["lower_bound"]},
-                     {"gap", summary["gap"]},
-                     {"explanation", summary["explanation"]},
-                     {"candidates", summary["candidates"]},
+      out["plan"] = {{"planned_at", stored->planned_at},      {"planned_by", stored->planned_by},
+                     {"outcome", summary["outcome"]},         {"summary", summary["summary"]},
+                     {"lower_bound", summary["lower_bound"]}, {"gap", summary["gap"]},
+                     {"explanation", summary["explanation"]}, {"candidates", summary["candidates"]},
                      {"unplaced", summary["unplaced"]}};
     }
   }
@@ -489,12 +532,18 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
                                 {"patients", cell.second}});
   }
   json offers = json::array();
-  for (const auto& o : repo.Offers(incident_id)) offers.push_back({{"practice_agb", o.practice_agb}, {"capacity", o.capacity}});
+  for (const auto& o : repo.Offers(incident_id))
+    offers.push_back({{"practice_agb", o.practice_agb}, {"capacity", o.capacity}});
   out["offers"] = offers;
   json sites = json::array();
   for (const auto& s : repo.Sites(incident_id)) {
-    sites.push_back({{"id", s.id}, {"kind", s.kind}, {"name", s.name}, {"capacity", s.capacity},
-                     {"latitude", s.latitude}, {"longitude", s.longitude}, {"practice_agb", s.practice_agb}});
+    sites.push_back({{"id", s.id},
+                     {"kind", s.kind},
+                     {"name", s.name},
+                     {"capacity", s.capacity},
+                     {"latitude", s.latitude},
+                     {"longitude", s.longitude},
+                     {"practice_agb", s.practice_agb}});
   }
   out["sites"] = sites;
   // Unplaced households carry pseudonymous keys: only the RHO sees them.
@@ -502,18 +551,20 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
   return out;
 }
 
-Result<std::vector<RedistributionPatient>> RedistributionService::Patients(const Caller& caller,
-                                                                           std::int64_t incident_id,
-                                                                           const std::string& receiver_id) {
-  bool own = caller.role == UserRole::kPracticeUser && !receiver_id.empty() && caller.HasPractice(receiver_id);
-  if (!IsRho(caller) && !own) return Forbidden("u ziet alleen de patiënten die uw praktijk opvangt");
+Result<std::vector<RedistributionPatient>> RedistributionService::Patients(
+    const Caller& caller, std::int64_t incident_id, const std::string& receiver_id) {
+  bool own = caller.role == UserRole::kPracticeUser && !receiver_id.empty() &&
+             caller.HasPractice(receiver_id);
+  if (!IsRho(caller) && !own)
+    return Forbidden("u ziet alleen de patiënten die uw praktijk opvangt");
   auto uow = store_.Begin(caller.actor);  // a write: the read is audited in the same transaction
   if (!uow) return uow.error();
   auto incident = ActiveIncident(*uow.value(), incident_id, false);
   if (!incident) return incident.error();
   auto patients = uow.value()->Redistribution().Patients(incident_id);
   if (!receiver_id.empty()) {
-    std::erase_if(patients, [&](const RedistributionPatient& p) { return p.receiver_id != receiver_id; });
+    std::erase_if(patients,
+                  [&](const RedistributionPatient& p) { return p.receiver_id != receiver_id; });
   }
   if (auto s = Audit(*uow.value(), "read", incident_id, receiver_id.empty() ? "alle" : receiver_id,
                      {{"patients", patients.size()}});
@@ -533,12 +584,15 @@ Status RedistributionService::Decide(const Caller& caller, std::int64_t incident
   auto& repo = uow.value()->Redistribution();
   std::vector<RedistributionPatient> members;
   for (auto& p : repo.Patients(incident_id)) {
-    if (p.practice_agb == decision.practice_agb && p.household_key == decision.household_key) members.push_back(p);
+    if (p.practice_agb == decision.practice_agb && p.household_key == decision.household_key)
+      members.push_back(p);
   }
-  if (members.empty()) return Error::NotFound("household_key", "Dit huishouden bestaat niet in dit incident.");
+  if (members.empty())
+    return Error::NotFound("household_key", "Dit huishouden bestaat niet in dit incident.");
   const std::string receiver = members.front().receiver_id;
   bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(receiver);
-  if (!IsRho(caller) && !own) return Forbidden("alleen de voorgestelde praktijk beslist over dit voorstel");
+  if (!IsRho(caller) && !own)
+    return Forbidden("alleen de voorgestelde praktijk beslist over dit voorstel");
   const std::string now = NowText();
   for (auto& p : members) {
     if (p.stage != PatientStage::kProposed) {
@@ -571,10 +625,14 @@ Status RedistributionService::Advance(const Caller& caller, std::int64_t inciden
   auto patients = repo.Patients(incident_id);
   const std::string now = NowText();
   for (std::int64_t id : ids) {
-    auto it = std::find_if(patients.begin(), patients.end(), [&](const auto& p) { return p.id == id; });
-    if (it == patients.end()) return Error::NotFound("id", "Patiënt " + std::to_string(id) + " bestaat niet in dit incident.");
+    auto it =
+        std::find_if(patients.begin(), patients.end(), [&](const auto& p) { return p.id == id; });
+    if (it == patients.end())
+      return Error::NotFound("id",
+                             "Patiënt " + std::to_string(id) + " bestaat niet in dit incident.");
     bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
-    if (!IsRho(caller) && !own) return Forbidden("alleen de ontvangende praktijk of de RHO werkt dit bij");
+    if (!IsRho(caller) && !own)
+      return Forbidden("alleen de ontvangende praktijk of de RHO werkt dit bij");
     if (auto s = CheckStageChange(it->stage, to, it->consent); !s) {
       Error e = s.error();
       e.message = "Patiënt " + it->his_number + ": " + e.message;
@@ -600,10 +658,13 @@ Status RedistributionService::RecordConsent(const Caller& caller, std::int64_t i
   if (!incident) return incident.error();
   auto& repo = uow.value()->Redistribution();
   auto patients = repo.Patients(incident_id);
-  auto it = std::find_if(patients.begin(), patients.end(), [&](const auto& p) { return p.id == patient_id; });
-  if (it == patients.end()) return Error::NotFound("id", "Deze patiënt bestaat niet in dit incident.");
+  auto it = std::find_if(patients.begin(), patients.end(),
+                         [&](const auto& p) { return p.id == patient_id; });
+  if (it == patients.end())
+    return Error::NotFound("id", "Deze patiënt bestaat niet in dit incident.");
   bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
-  if (!IsRho(caller) && !own) return Forbidden("alleen de ontvangende praktijk of de RHO legt toestemming vast");
+  if (!IsRho(caller) && !own)
+    return Forbidden("alleen de ontvangende praktijk of de RHO legt toestemming vast");
   if (auto s = CheckConsentChange(it->stage); !s) return s;
   it->consent = consent;
   it->updated_at = NowText();
@@ -616,7 +677,8 @@ Status RedistributionService::RecordConsent(const Caller& caller, std::int64_t i
   return uow.value()->Commit();
 }
 
-Result<std::string> RedistributionService::LettersCsv(const Caller& caller, std::int64_t incident_id,
+Result<std::string> RedistributionService::LettersCsv(const Caller& caller,
+                                                      std::int64_t incident_id,
                                                       const std::string& receiver_id) {
   auto patients = Patients(caller, incident_id, receiver_id);
   if (!patients) return patients.error();
@@ -648,12 +710,14 @@ Result<std::string> RedistributionService::LettersCsv(const Caller& caller, std:
                     first->postcode, first->house_number, std::to_string(members.size()),
                     std::string(EnumLabel(PATIENT_STAGES, first->stage)), letter});
   }
-  return WriteCsv({"receiver_agb", "receiver_name", "closed_practice_agb", "household_key",
-                   "his_patient_numbers", "postcode", "house_number", "patients", "stage", "letter"},
-                  rows);
+  return WriteCsv(
+      {"receiver_agb", "receiver_name", "closed_practice_agb", "household_key",
+       "his_patient_numbers", "postcode", "house_number", "patients", "stage", "letter"},
+      rows);
 }
 
-Result<std::string> RedistributionService::ExportCsv(const Caller& caller, std::int64_t incident_id) {
+Result<std::string> RedistributionService::ExportCsv(const Caller& caller,
+                                                     std::int64_t incident_id) {
   if (!IsRho(caller)) return Forbidden("alleen de RHO exporteert de opvang");
   auto patients = Patients(caller, incident_id);
   if (!patients) return patients.error();
@@ -680,10 +744,14 @@ Result<long long> RedistributionService::Purge(const Caller& caller, std::int64_
   if (!incident) return incident.error();
   auto purged = uow.value()->Redistribution().PurgePatients(incident_id);
   if (!purged) return purged.error();
-  if (auto s = uow.value()->Redistribution().SavePlan(incident_id, {"{}", "{}", NowText(), caller.actor.user}); !s) {
+  if (auto s = uow.value()->Redistribution().SavePlan(incident_id,
+                                                      {"{}", "{}", NowText(), caller.actor.user});
+      !s) {
     return s.error();
   }
-  if (auto s = Audit(*uow.value(), "delete", incident_id, "alle", {{"patients_deleted", purged.value()}}); !s) {
+  if (auto s = Audit(*uow.value(), "delete", incident_id, "alle",
+                     {{"patients_deleted", purged.value()}});
+      !s) {
     return s.error();
   }
   if (auto s = uow.value()->Commit(); !s) return s.error();

@@ -5,11 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/redistribution.hpp"
 #include "services/registry/access_policy.hpp"
@@ -19,13 +18,13 @@
 namespace vangnet {
 
 struct RedistributionSettings {
-  double norm_patients_per_fte = 2095;  // seed 004 §4.2.1: the norm practice, for headroom
+  double norm_patients_per_fte = 2095;    // seed 004 §4.2.1: the norm practice, for headroom
   double signal_patients_per_fte = 4000;  // seed 004 §4.2.1: continuity at risk above this
 };
 
 // A household's decision by its receiving practice.
 struct HouseholdDecision {
-  std::string practice_agb;   // the closed practice
+  std::string practice_agb;  // the closed practice
   std::string household_key;
   bool accept = false;
 };
@@ -54,12 +53,13 @@ class RedistributionService {
   // The map, the table per receiver, the unplaced with reasons, the funnel: no patient rows.
   Result<nlohmann::json> Overview(const Caller& caller, std::int64_t incident_id);
   // Patient rows: all for the RHO, only its own for a receiving practice. Audited.
-  Result<std::vector<RedistributionPatient>> Patients(const Caller& caller, std::int64_t incident_id,
+  Result<std::vector<RedistributionPatient>> Patients(const Caller& caller,
+                                                      std::int64_t incident_id,
                                                       const std::string& receiver_id = {});
   Status Decide(const Caller& caller, std::int64_t incident_id, const HouseholdDecision& decision);
   // Moves patients one stage on (informed, registered, transferred) or records consent.
-  Status Advance(const Caller& caller, std::int64_t incident_id, const std::vector<std::int64_t>& ids,
-                 PatientStage to);
+  Status Advance(const Caller& caller, std::int64_t incident_id,
+                 const std::vector<std::int64_t>& ids, PatientStage to);
   Status RecordConsent(const Caller& caller, std::int64_t incident_id, std::int64_t patient_id,
                        DossierConsent consent);
   // Per receiver: the list and a letter draft per household, as CSV for the mail merge.

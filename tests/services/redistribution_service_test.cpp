@@ -1,0 +1,177 @@
+// Redistribution within an incident on the demo region: the holder of a practice dies, its list
+// is loaded, the plan places the households, a receiving practice sees only its own patients and
+// accepts or declines, patients move through the funnel, consent is never presumed, and the
+// patient data is gone before the incident can close.
+#include "services/redistribute/redistribution_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "services/incident/incident_service.hpp"
+#include "services/playbook/playbook_catalog.hpp"
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+class RedistributionServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenTestStore(dir_.Path("opvang.db"));
+    ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
+    auto catalog = PlaybookCatalog::Load();
+    ASSERT_TRUE(catalog);
+    catalog_ = std::make_unique<PlaybookCatalog>(std::move(catalog.value()));
+    incidents_ = std::make_unique<IncidentService>(*store_, *catalog_);
+    auto incident =
+        incidents_->Start(Coordinator(), {"holder-permanently-out", {kClosed}, false, {}, ""});
+    ASSERT_TRUE(incident) << incident.error().ToString();
+    incident_id_ = incident.value().id;
+    service_ = std::make_unique<RedistributionService>(*store_);
+  }
+  static Caller Coordinator() {
+    return Caller{{"coordinator", "coordinator", "test", "opvang"}, UserRole::kCoordinator, {}};
+  }
+  static Caller Practice(const std::string& agb) {
+    return Caller{{"praktijk", "practice_user", "test", "opvang"}, UserRole::kPracticeUser, {agb}};
+  }
+  std::vector<RedistributionPatient> All() {
+    return service_->Patients(Coordinator(), incident_id_).value();
+  }
+
+  static constexpr const char* kClosed = "01051037";
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<PlaybookCatalog> catalog_;
+  std::unique_ptr<IncidentService> incidents_;
+  std::unique_ptr<RedistributionService> service_;
+  std::int64_t incident_id_ = 0;
+};
+
+TEST_F(RedistributionServiceTest, ABadPatientListIsRefusedWholeWithRowAndField) {
+  std::string csv =
+      "his_patient_number,household_key,postcode,birth_year,palliative\n"
+      "1,A,6211,1950,nee\n"
+      "2,A,62x1,1952,nee\n"
+      "3,B,6212,2090,misschien\n";
+  auto result = service_->ImportPatients(Coordinator(), incident_id_, kClosed, csv, "his.csv");
+  ASSERT_FALSE(result);
+  std::string all = result.error().ToString();
+  for (const auto& more : result.error().more) all += "\n" + more.ToString();
+  EXPECT_NE(all.find("his.csv, regel 3, veld postcode"), std::string::npos) << all;
+  EXPECT_NE(all.find("regel 4, veld birth_year"), std::string::npos) << all;
+  EXPECT_NE(all.find("regel 4, veld palliative"), std::string::npos) << all;
+  EXPECT_TRUE(All().empty()) << "nothing half-written";
+  // A name column is refused outright: names stay in the HIS.
+  auto named = service_->ImportPatients(
+      Coordinator(), incident_id_, kClosed,
+      "his_patient_number,household_key,postcode,birth_year,naam\n1,A,6211,1950,Jan\n", "his.csv");
+  ASSERT_FALSE(named);
+  EXPECT_EQ(named.error().field, "naam");
+}
+
+TEST_F(RedistributionServiceTest, APlanPlacesTheDemoListAndAReceiverSeesOnlyItsOwn) {
+  auto generated = service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed);
+  ASSERT_TRUE(generated) << generated.error().ToString();
+  EXPECT_GT(generated.value(), 1000);
+  auto overview = service_->Plan(Coordinator(), incident_id_, {});
+  ASSERT_TRUE(overview) << overview.error().ToString();
+  const auto& plan = overview.value()["plan"];
+  EXPECT_EQ(plan["outcome"], "all_placed") << plan["explanation"].dump();
+  EXPECT_EQ(overview.value()["funnel"]["proposed"], generated.value());
+
+  // The receiving practice with the most households sees its own patients only, and accepts.
+  std::string receiver;
+  long long most = 0;
+  for (const auto& r : overview.value()["receivers"]) {
+    if (r["placed_patients"].get<long long>() > most)
+      most = r["placed_patients"], receiver = r["id"];
+  }
+  ASSERT_FALSE(receiver.empty());
+  auto own = service_->Patients(Practice(receiver), incident_id_, receiver);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(static_cast<long long>(own.value().size()), most);
+  EXPECT_EQ(service_->Patients(Practice(receiver), incident_id_).error().kind,
+            ErrorKind::kForbidden);
+  EXPECT_EQ(service_->Patients(Practice(receiver), incident_id_, "01000000").error().kind,
+            ErrorKind::kForbidden);
+  const auto first = own.value().front();
+  ASSERT_TRUE(service_->Decide(Practice(receiver), incident_id_,
+                               {first.practice_agb, first.household_key, true}));
+  EXPECT_EQ(service_
+                ->Decide(Practice(receiver), incident_id_,
+                         {first.practice_agb, first.household_key, true})
+                .error()
+                .kind,
+            ErrorKind::kConflict);
+
+  // Another household declined: the re-plan keeps the accepted one and skips the decliner.
+  const auto second = *std::find_if(own.value().begin(), own.value().end(), [&](const auto& p) {
+    return p.household_key != first.household_key;
+  });
+  ASSERT_TRUE(service_->Decide(Practice(receiver), incident_id_,
+                               {second.practice_agb, second.household_key, false}));
+  ASSERT_TRUE(service_->Plan(Coordinator(), incident_id_, {}));
+  for (const auto& p : All()) {
+    if (p.household_key == first.household_key) {
+      EXPECT_EQ(p.stage, PatientStage::kAccepted);
+      EXPECT_EQ(p.receiver_id, receiver);
+    }
+    if (p.household_key == second.household_key) {
+      EXPECT_NE(p.receiver_id, receiver);
+      EXPECT_EQ(p.stage, PatientStage::kProposed);
+    }
+  }
+}
+
+TEST_F(RedistributionServiceTest, TheDossierMovesOnlyWithConsentAndDataIsPurgedBeforeClosing) {
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed));
+  ASSERT_TRUE(service_->Plan(Coordinator(), incident_id_, {}));
+  auto patient = All().front();
+  ASSERT_TRUE(service_->Decide(Coordinator(), incident_id_,
+                               {patient.practice_agb, patient.household_key, true}));
+  // Consent cannot be recorded before the patient is informed.
+  EXPECT_FALSE(
+      service_->RecordConsent(Coordinator(), incident_id_, patient.id, DossierConsent::kGiven));
+  ASSERT_TRUE(
+      service_->Advance(Coordinator(), incident_id_, {patient.id}, PatientStage::kInformed));
+  ASSERT_TRUE(
+      service_->Advance(Coordinator(), incident_id_, {patient.id}, PatientStage::kRegistered));
+  auto refused =
+      service_->Advance(Coordinator(), incident_id_, {patient.id}, PatientStage::kTransferred);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("nooit verondersteld"), std::string::npos);
+  ASSERT_TRUE(
+      service_->RecordConsent(Coordinator(), incident_id_, patient.id, DossierConsent::kGiven));
+  ASSERT_TRUE(
+      service_->Advance(Coordinator(), incident_id_, {patient.id}, PatientStage::kTransferred));
+
+  auto letters = service_->LettersCsv(Coordinator(), incident_id_, patient.receiver_id);
+  ASSERT_TRUE(letters);
+  EXPECT_NE(letters.value().find("«naam»"), std::string::npos);
+
+  auto close =
+      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentStatus::kClosed, "afgerond");
+  ASSERT_FALSE(close);
+  EXPECT_EQ(close.error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(service_->ExportCsv(Coordinator(), incident_id_));
+  EXPECT_FALSE(service_->Purge(Coordinator(), incident_id_, false));
+  auto purged = service_->Purge(Coordinator(), incident_id_, true);
+  ASSERT_TRUE(purged);
+  EXPECT_GT(purged.value(), 1000);
+  EXPECT_TRUE(All().empty());
+  EXPECT_TRUE(
+      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentStatus::kClosed, "afgerond"));
+}
+
+TEST_F(RedistributionServiceTest, TheInsurerSeesFiguresButNoPatientRows) {
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed));
+  ASSERT_TRUE(service_->Plan(Coordinator(), incident_id_, {}));
+  Caller insurer{{"zv", "insurer_liaison", "test", "opvang"}, UserRole::kInsurerLiaison, {}};
+  auto overview = service_->Overview(insurer, incident_id_);
+  ASSERT_TRUE(overview);
+  EXPECT_FALSE(overview.value()["plan"].contains("unplaced"));
+  EXPECT_EQ(service_->Patients(insurer, incident_id_).error().kind, ErrorKind::kForbidden);
+}
+
+}  // namespace
+}  // namespace vangnet
