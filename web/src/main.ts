@@ -15,6 +15,7 @@ import { renderAudit } from "./audit/page";
 import { renderIncidentList } from "./incidents/list";
 import { renderStartIncident } from "./incidents/start";
 import { renderIncidentBoard } from "./incidents/board";
+import { renderRedistribution } from "./redistribution/page";
 import { renderMonitor } from "./monitor/page";
 import { clear, h } from "./ui/dom";
 
@@ -101,6 +102,7 @@ async function route(): Promise<void> {
   else if (hash === "#/incidenten") await renderIncidentList(context);
   else if (hash === "#/incidenten/nieuw") await renderStartIncident(context);
   else if (/^#\/incidenten\/\d+$/.test(hash)) await renderIncidentBoard(context, Number(hash.split("/")[2]));
+  else if (/^#\/incidenten\/\d+\/opvang$/.test(hash)) await renderRedistribution(context, Number(hash.split("/")[2]));
   else if (hash === "#/monitor") await renderMonitor(context);
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);

@@ -1,0 +1,95 @@
+// End-to-end opvang: the holder of a demo practice dies, the coordinator loads a (synthetic)
+// patient list and makes a plan in the browser, sees the map and the table per receiver, and the
+// receiving practice accepts a proposed household. Real `vangnet serve` on 127.0.0.1, headless
+// Chromium; screenshots go to web/test-artifacts/opvang-*.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
+
+const PASSWORD = "opvang-wachtwoord-123";
+const CLOSED = "01051037";
+let work, db, server, baseUrl, context, page;
+const blocked = [];
+
+async function login(username) {
+  await page.goto(baseUrl + "/");
+  await page.getByLabel("Gebruikersnaam").fill(username);
+  await page.getByLabel("Wachtwoord").fill(PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("navigation").waitFor();
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), "vangnet-opvang-"));
+  db = join(work, "v.db");
+  vangnet(["demo", "--db", db]);
+  vangnet(["user", "add", "opvang-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
+  vangnet(["incident", "start", "--db", db, "--playbook", "holder-permanently-out", "--practice", CLOSED]);
+  ({ server, baseUrl } = await startServer(db));
+  context = await launchBrowser(join(work, "profile"), { width: 1280, height: 900 }, (url) => blocked.push(url));
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill("SIGTERM");
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+let receiver;
+
+test("a coordinator loads the list, plans in seconds and sees what binds", async () => {
+  await login("opvang-coordinator");
+  await page.goto(baseUrl + "/#/incidenten/1");
+  await page.getByRole("link", { name: "Opvang patiënten →" }).click();
+  await page.getByRole("heading", { name: /Opvang patiënten/ }).waitFor();
+  await page.getByRole("button", { name: "Demolijst maken" }).click();
+  await page.getByText(/patiënten geladen van/).filter({ hasNotText: " 0 patiënten geladen" }).waitFor();
+  await page.getByLabel("Maximale afstand (km)").fill("12");
+  const started = Date.now();
+  await page.getByRole("button", { name: "Verdeling maken" }).click();
+  await page.locator("ul.explanation li").first().waitFor();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`plan in the browser: ${seconds.toFixed(2)} s`);
+  assert.ok(seconds < 10, "a plan in seconds");
+  const explanation = await page.locator("ul.explanation").innerText();
+  assert.match(explanation, /huishoudens .*een plek/);
+  // The map shows the closed practice, receivers and postcode circles; the table lists receivers.
+  await page.locator("#opvang-map .leaflet-interactive").first().waitFor();
+  assert.ok((await page.locator("#opvang-map path.leaflet-interactive").count()) > 10);
+  assert.match(await page.locator("#opvang-map").innerText(), /Gesloten/);
+  const rows = page.locator("table.receivers tbody tr");
+  assert.ok((await rows.count()) >= 3, "several receiving practices");
+  assert.match(await page.locator("ul.funnel").innerText(), /Voorgesteld\s+[1-9]/);
+  await page.screenshot({ path: join(artifacts, "opvang-plan.png"), fullPage: true });
+
+  // The receiver with the most patients gets a user of its own.
+  const overview = await page.evaluate(async () => (await fetch("/api/v1/incidents/1/redistribution")).json());
+  receiver = overview.receivers.filter((r) => r.placed_patients > 0).sort((a, b) => b.placed_patients - a.placed_patients)[0];
+  assert.ok(receiver.capacity >= receiver.placed_patients, "capacity is never exceeded");
+  vangnet(["user", "add", "opvang-ontvanger", "--db", db, "--role", "practice_user", "--practice", receiver.id, "--password-stdin"], PASSWORD + "\n");
+});
+
+test("the receiving practice sees only its own proposals and accepts one", async () => {
+  await page.context().clearCookies();
+  await login("opvang-ontvanger");
+  await page.goto(baseUrl + "/#/incidenten/1/opvang");
+  await page.getByRole("heading", { name: /Voorgesteld aan uw praktijk/ }).waitFor();
+  const heading = await page.getByRole("heading", { name: /Voorgesteld aan uw praktijk/ }).innerText();
+  assert.match(heading, new RegExp(`${receiver.placed_patients} patiënten`));
+  assert.equal(await page.getByRole("button", { name: "Verdeling maken" }).count(), 0, "only the RHO plans");
+  await page.getByRole("button", { name: "Accepteren" }).first().click();
+  await page.getByText("Geaccepteerd").first().waitFor();
+  await page.getByRole("button", { name: "Markeer geïnformeerd" }).first().waitFor();
+  await page.screenshot({ path: join(artifacts, "opvang-ontvanger.png"), fullPage: true });
+  const others = await page.evaluate(async () => (await fetch("/api/v1/incidents/1/redistribution/patients")).status);
+  assert.equal(others, 403, "another practice's patients stay hidden");
+});
+
+test("nothing was fetched from outside 127.0.0.1", () => {
+  assert.deepEqual(blocked, []);
+});
