@@ -2,6 +2,7 @@
 // call the service, map the result. Patient rows only reach the RHO and the receiving practice.
 #include "core/date.hpp"
 #include "http/routes.hpp"
+#include "io/plan_json.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 
 namespace vangnet {
@@ -42,21 +43,6 @@ nlohmann::json PatientJson(const RedistributionPatient& p) {
           {"updated_at", p.updated_at}};
 }
 
-solver::PlanParameters ParametersFrom(const nlohmann::json& body) {
-  solver::PlanParameters p;
-  p.max_distance_km = body.value("max_distance_km", p.max_distance_km);
-  p.detour_factor = body.value("detour_factor", p.detour_factor);
-  p.contract_bonus_km = body.value("contract_bonus_km", p.contract_bonus_km);
-  if (body.contains("max_distance_vulnerable_km")) {
-    const auto& v = body["max_distance_vulnerable_km"];
-    if (v.is_number())
-      p.max_distance_vulnerable_km = v.get<double>();
-    else
-      p.max_distance_vulnerable_km.reset();
-  }
-  return p;
-}
-
 }  // namespace
 
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service) {
@@ -93,7 +79,7 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
                                           httplib::Response& res) {
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    auto overview = service.Plan(ctx.caller, IncidentId(req), ParametersFrom(*body));
+    auto overview = service.Plan(ctx.caller, IncidentId(req), PlanParametersFromJson(*body));
     if (!overview) return ReplyError(res, overview.error());
     ReplyJson(res, 200, overview.value());
   });

@@ -200,15 +200,36 @@ Result<PlanInput> ParsePlanInstance(const std::string& text, const std::string& 
   return Error::Combined(std::move(reader.errors()));
 }
 
+json PlanParametersToJson(const PlanParameters& p) {
+  return {{"detour_factor", p.detour_factor},
+          {"max_distance_km", p.max_distance_km},
+          {"max_distance_vulnerable_km",
+           p.max_distance_vulnerable_km ? json(*p.max_distance_vulnerable_km) : json()},
+          {"contract_bonus_km", p.contract_bonus_km}};
+}
+
+PlanParameters PlanParametersFromJson(const json& object) {
+  PlanParameters p;
+  if (!object.is_object()) return p;
+  auto number = [&](const char* key, double fallback) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_number() ? it->get<double>() : fallback;
+  };
+  p.detour_factor = number("detour_factor", p.detour_factor);
+  p.max_distance_km = number("max_distance_km", p.max_distance_km);
+  p.contract_bonus_km = number("contract_bonus_km", p.contract_bonus_km);
+  if (auto it = object.find("max_distance_vulnerable_km"); it != object.end()) {
+    if (it->is_number())
+      p.max_distance_vulnerable_km = it->get<double>();
+    else
+      p.max_distance_vulnerable_km.reset();
+  }
+  return p;
+}
+
 json PlanInstanceToJson(const PlanInput& input) {
-  const auto& p = input.parameters;
   json root;
-  root["parameters"] = {
-      {"detour_factor", p.detour_factor},
-      {"max_distance_km", p.max_distance_km},
-      {"max_distance_vulnerable_km",
-       p.max_distance_vulnerable_km ? json(*p.max_distance_vulnerable_km) : json()},
-      {"contract_bonus_km", p.contract_bonus_km}};
+  root["parameters"] = PlanParametersToJson(input.parameters);
   root["households"] = json::array();
   for (const auto& h : input.households) {
     json patients = json::array();

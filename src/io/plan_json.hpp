@@ -15,6 +15,11 @@ namespace vangnet {
 Result<solver::PlanInput> ParsePlanInstance(const std::string& text, const std::string& file_name);
 nlohmann::json PlanInstanceToJson(const solver::PlanInput& input);
 
+// The parameters alone, as the instance file and the API hold them. Reading takes what is there
+// and keeps the defaults for the rest; a null vulnerable bound means "the general bound".
+nlohmann::json PlanParametersToJson(const solver::PlanParameters& parameters);
+solver::PlanParameters PlanParametersFromJson(const nlohmann::json& object);
+
 // The plan with ids (not indexes), its bound, gap and explanation.
 nlohmann::json PlanToJson(const solver::PlanInput& input, const solver::Plan& plan);
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
+import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -56,12 +56,8 @@ async function shot(name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-async function login(username) {
-  await page.goto(baseUrl + "/");
-  await page.getByLabel("Gebruikersnaam").fill(username);
-  await page.getByLabel("Wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("navigation").waitFor();
+function login(username) {
+  return logIn(page, baseUrl, username, PASSWORD);
 }
 
 before(async () => {

@@ -7,19 +7,15 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
+import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
 
 const PASSWORD = "opvang-wachtwoord-123";
 const CLOSED = "01051037";
 let work, db, server, baseUrl, context, page;
 const blocked = [];
 
-async function login(username) {
-  await page.goto(baseUrl + "/");
-  await page.getByLabel("Gebruikersnaam").fill(username);
-  await page.getByLabel("Wachtwoord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("navigation").waitFor();
+function login(username) {
+  return logIn(page, baseUrl, username, PASSWORD);
 }
 
 before(async () => {

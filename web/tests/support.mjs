@@ -54,3 +54,12 @@ export async function launchBrowser(profileDir, viewport, onBlocked = () => {}) 
   });
   return context;
 }
+
+// Logs in through the login page, as a user would, and waits for the app's navigation.
+export async function logIn(page, baseUrl, username, password) {
+  await page.goto(baseUrl + "/");
+  await page.getByLabel("Gebruikersnaam").fill(username);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("navigation").waitFor();
+}

@@ -74,6 +74,24 @@ std::optional<Practice> FindPractice(UnitOfWork& uow, const std::string& agb) {
   return uow.Table<Practice>().Find(probe);
 }
 
+// The patient `id` of the incident, if the caller may update it: the RHO, or the receiving
+// practice of that patient.
+Result<RedistributionPatient*> FindPatientToUpdate(const Caller& caller,
+                                                   std::vector<RedistributionPatient>& patients,
+                                                   std::int64_t id) {
+  auto it =
+      std::find_if(patients.begin(), patients.end(), [&](const auto& p) { return p.id == id; });
+  if (it == patients.end()) {
+    return Error::NotFound("id",
+                           "Patiënt " + std::to_string(id) + " bestaat niet in dit incident.");
+  }
+  bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
+  if (!IsRho(caller) && !own) {
+    return Forbidden("alleen de ontvangende praktijk of de RHO werkt deze patiënt bij");
+  }
+  return &*it;
+}
+
 bool Closed(const Incident& incident, const std::string& agb) {
   return std::find(incident.practice_agbs.begin(), incident.practice_agbs.end(), agb) !=
          incident.practice_agbs.end();
@@ -170,14 +188,6 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
     if (!known) h.accepted_receiver.clear();
   }
   return data;
-}
-
-json ParametersJson(const solver::PlanParameters& p) {
-  return {{"detour_factor", p.detour_factor},
-          {"max_distance_km", p.max_distance_km},
-          {"max_distance_vulnerable_km",
-           p.max_distance_vulnerable_km ? json(*p.max_distance_vulnerable_km) : json()},
-          {"contract_bonus_km", p.contract_bonus_km}};
 }
 
 }  // namespace
@@ -390,8 +400,8 @@ Result<json> RedistributionService::Plan(const Caller& caller, std::int64_t inci
     }
     json summary = PlanToJson(data.input, plan);
     summary.erase("assignments");
-    if (auto s = repo.SavePlan(incident_id, {ParametersJson(parameters).dump(), summary.dump(), now,
-                                             caller.actor.user});
+    if (auto s = repo.SavePlan(incident_id, {PlanParametersToJson(parameters).dump(),
+                                             summary.dump(), now, caller.actor.user});
         !s) {
       return s.error();
     }
@@ -418,19 +428,9 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
   auto& repo = uow.value()->Redistribution();
   auto patients = repo.Patients(incident_id);
   auto stored = repo.FindPlan(incident_id);
-  solver::PlanParameters parameters;
-  if (stored) {
-    json p = json::parse(stored->parameters, nullptr, false);
-    if (p.is_object()) {
-      parameters.detour_factor = p.value("detour_factor", parameters.detour_factor);
-      parameters.max_distance_km = p.value("max_distance_km", parameters.max_distance_km);
-      parameters.contract_bonus_km = p.value("contract_bonus_km", parameters.contract_bonus_km);
-      if (p["max_distance_vulnerable_km"].is_number())
-        parameters.max_distance_vulnerable_km = p["max_distance_vulnerable_km"].get<double>();
-      else
-        parameters.max_distance_vulnerable_km.reset();
-    }
-  }
+  solver::PlanParameters parameters =
+      stored ? PlanParametersFromJson(json::parse(stored->parameters, nullptr, false))
+             : solver::PlanParameters{};
   PlanningData data =
       BuildPlanning(*uow.value(), incident.value(), patients, parameters, settings_);
   json out;
@@ -439,7 +439,7 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
                      {"number", inc.number},
                      {"title", inc.title},
                      {"status", std::string(EnumCode(INCIDENT_STATUSES, inc.status))}};
-  out["parameters"] = ParametersJson(parameters);
+  out["parameters"] = PlanParametersToJson(parameters);
   out["closed_practices"] = json::array();
   for (const auto& agb : inc.practice_agbs) {
     auto practice = FindPractice(*uow.value(), agb);
@@ -460,16 +460,14 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
   // Loads as they are now (accepted and proposed), so the table is right between plans too.
   std::map<std::string, long long> placed, vulnerable;
   std::map<std::string, std::set<std::string>> households;
-  json funnel = json::object(), consent = json::object();
+  std::map<std::string, long long> funnel, consent;  // every stage and answer, zero included
   for (const auto& s : PATIENT_STAGES) funnel[std::string(s.code)] = 0;
   for (const auto& c : DOSSIER_CONSENTS) consent[std::string(c.code)] = 0;
   std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long long>>
       by_postcode;
   for (const auto& p : patients) {
-    funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))] =
-        funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))].get<long long>() + 1;
-    consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))] =
-        consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))].get<long long>() + 1;
+    ++funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))];
+    ++consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))];
     auto& cell = by_postcode[{p.postcode, p.receiver_id}];
     cell.first.insert(HouseholdId(p));
     ++cell.second;
@@ -625,23 +623,19 @@ Status RedistributionService::Advance(const Caller& caller, std::int64_t inciden
   auto patients = repo.Patients(incident_id);
   const std::string now = NowText();
   for (std::int64_t id : ids) {
-    auto it =
-        std::find_if(patients.begin(), patients.end(), [&](const auto& p) { return p.id == id; });
-    if (it == patients.end())
-      return Error::NotFound("id",
-                             "Patiënt " + std::to_string(id) + " bestaat niet in dit incident.");
-    bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
-    if (!IsRho(caller) && !own)
-      return Forbidden("alleen de ontvangende praktijk of de RHO werkt dit bij");
-    if (auto s = CheckStageChange(it->stage, to, it->consent); !s) {
+    auto it = FindPatientToUpdate(caller, patients, id);
+    if (!it) return it.error();
+    RedistributionPatient& patient = *it.value();
+    if (auto s = CheckStageChange(patient.stage, to, patient.consent); !s) {
       Error e = s.error();
-      e.message = "Patiënt " + it->his_number + ": " + e.message;
+      e.message = "Patiënt " + patient.his_number + ": " + e.message;
       return e;
     }
-    it->stage = to;
-    it->updated_at = now;
-    if (auto s = repo.UpdatePatient(*it); !s) return s;
-    if (auto s = Audit(*uow.value(), "update", incident_id, it->practice_agb + "/" + it->his_number,
+    patient.stage = to;
+    patient.updated_at = now;
+    if (auto s = repo.UpdatePatient(patient); !s) return s;
+    if (auto s = Audit(*uow.value(), "update", incident_id,
+                       patient.practice_agb + "/" + patient.his_number,
                        {{"stage", EnumCode(PATIENT_STAGES, to)}});
         !s) {
       return s;
@@ -658,13 +652,9 @@ Status RedistributionService::RecordConsent(const Caller& caller, std::int64_t i
   if (!incident) return incident.error();
   auto& repo = uow.value()->Redistribution();
   auto patients = repo.Patients(incident_id);
-  auto it = std::find_if(patients.begin(), patients.end(),
-                         [&](const auto& p) { return p.id == patient_id; });
-  if (it == patients.end())
-    return Error::NotFound("id", "Deze patiënt bestaat niet in dit incident.");
-  bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
-  if (!IsRho(caller) && !own)
-    return Forbidden("alleen de ontvangende praktijk of de RHO legt toestemming vast");
+  auto found = FindPatientToUpdate(caller, patients, patient_id);
+  if (!found) return found.error();
+  RedistributionPatient* it = found.value();
   if (auto s = CheckConsentChange(it->stage); !s) return s;
   it->consent = consent;
   it->updated_at = NowText();
@@ -682,7 +672,7 @@ Result<std::string> RedistributionService::LettersCsv(const Caller& caller,
                                                       const std::string& receiver_id) {
   auto patients = Patients(caller, incident_id, receiver_id);
   if (!patients) return patients.error();
-  std::string receiver_name = receiver_id, closed_name;
+  std::string receiver_name = receiver_id;
   {
     auto uow = store_.BeginRead(caller.actor);
     if (!uow) return uow.error();
