@@ -130,6 +130,8 @@ function funnel(data: Overview): HTMLElement {
   );
 }
 
+let showAll = false;
+
 // What a receiving practice sees: the households proposed to it, to accept or decline, and the
 // patients it accepted, to move on step by step.
 async function practiceSection(id: number, agb: string, rerender: () => void): Promise<HTMLElement> {
@@ -137,6 +139,9 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
   const households = new Map<string, TrackedPatient[]>();
   for (const p of patients) households.set(`${p.practice_agb}/${p.household_key}`, [...(households.get(`${p.practice_agb}/${p.household_key}`) ?? []), p]);
   const next: Record<string, [string, string] | undefined> = { accepted: ["informed", "geïnformeerd"], informed: ["registered", "ingeschreven"], registered: ["transferred", "dossier overgedragen"] };
+  // A large practice may get hundreds of households: show the first ones, the rest on request.
+  const all = [...households.entries()];
+  const shown = showAll ? all : all.slice(0, 25);
   return h(
     "section",
     { class: "card" },
@@ -144,7 +149,7 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
     h(
       "ul",
       { class: "household-list" },
-      [...households.entries()].map(([key, members]) => {
+      shown.map(([key, members]) => {
         const first = members[0];
         const step = next[first.stage];
         return h(
@@ -168,6 +173,9 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
         );
       }),
     ),
+    shown.length < all.length
+      ? h("button", { class: "link", onclick: () => { showAll = true; rerender(); } }, `Toon alle ${all.length} huishoudens`)
+      : null,
   );
 }
 
