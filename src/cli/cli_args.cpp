@@ -31,6 +31,7 @@ std::optional<Args> Args::Parse(const std::vector<std::string>& argv,
         value = argv[++i];
       }
       args.options_[name] = value;
+      args.all_values_[name].push_back(value);
     } else {
       error = "onbekende optie --" + name;
       return std::nullopt;
@@ -42,6 +43,11 @@ std::optional<Args> Args::Parse(const std::vector<std::string>& argv,
 std::string Args::Get(const std::string& option, const std::string& fallback) const {
   auto it = options_.find(option);
   return it == options_.end() ? fallback : it->second;
+}
+
+std::vector<std::string> Args::GetAll(const std::string& option) const {
+  auto it = all_values_.find(option);
+  return it == all_values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace vangnet::cli

@@ -28,11 +28,14 @@ class Args {
                                    const std::set<std::string>& flags, std::string& error);
 
   std::string Get(const std::string& option, const std::string& fallback = "") const;
+  // Every value of an option given more than once ("--area A --area B"); Get gives the last.
+  std::vector<std::string> GetAll(const std::string& option) const;
   bool Has(const std::string& option) const { return options_.count(option) > 0; }
   const std::vector<std::string>& positionals() const { return positionals_; }
 
  private:
   std::map<std::string, std::string> options_;
+  std::map<std::string, std::vector<std::string>> all_values_;
   std::vector<std::string> positionals_;
 };
 

@@ -49,6 +49,30 @@ const std::vector<Command>& Commands() {
        "                norms/signals.yaml)\n"
        "  --record      het maandoverzicht vastleggen voor de trend (één keer per maand)\n",
        RunMonitor},
+      {"stress", "stresstest: welke uitval kan de regio opvangen, nu of in een later jaar",
+       "Gebruik: vangnet stress [--db PAD] [--year JAAR] [--area GEBIED ...]\n"
+       "                      [--format table|csv|json] [--max-km KM] [--threads N]\n"
+       "                      [--capacity-per-fte N]\n"
+       "                      [--norms BESTAND] [--areas BESTAND]\n\n"
+       "Sluit elke praktijk om de beurt (N-1), elke gemeente en elk gebied uit\n"
+       "norms/stress_areas.yaml, en verdeelt de patiënten telkens over de buren met hun\n"
+       "ruimte tot de normpraktijk. Toont per scenario hoeveel patiënten een plek vinden,\n"
+       "welke buren vollopen en de zwakke plekken van de regio, minst op te vangen eerst.\n"
+       "Waar geen patiëntenlijst is, worden huishoudens verzonnen uit de lijstgrootte.\n\n"
+       "  --year JAAR     de regio in dat jaar: praktijken waarvan alle houders dan gestopt\n"
+       "                  zijn zonder bekende opvolger, zijn eerst gesloten\n"
+       "  --area GEBIED   alleen dit gebied (vaker te geven):\n"
+       "                    municipality:Meerssen      alle praktijken in een gemeente\n"
+       "                    zone:geul-overstroming     een gebied uit het gebiedenbestand\n"
+       "                    postcodes:6301,6305        praktijken in deze postcodes\n"
+       "                    practices:01051037,...     precies deze praktijken\n"
+       "  --format        table (standaard), csv (één regel per scenario) of json\n"
+       "  --max-km KM     maximale afstand (standaard 15; kwetsbaren 10)\n"
+       "  --capacity-per-fte N  buren vullen aan tot N patiënten per fte huisarts\n"
+       "                  (standaard de normpraktijk, 2095; in een crisis bijv. 2500)\n"
+       "  --threads N     rekenkernen (standaard 0: alle)\n"
+       "  --areas BESTAND eigen gebieden van de regio (standaard norms/stress_areas.yaml)\n",
+       RunStress},
       {"plan", "patiënten van een gesloten praktijk verdelen (losse instantie)",
        "Gebruik: vangnet plan --instance BESTAND.json [--out PLAN.json]\n\n"
        "Verdeelt de huishoudens uit het instantiebestand over de ontvangende praktijken:\n"

@@ -27,6 +27,7 @@ int RunAudit(const std::vector<std::string>& args);
 int RunIncident(const std::vector<std::string>& args);
 int RunMonitor(const std::vector<std::string>& args);
 int RunPlan(const std::vector<std::string>& args);
+int RunStress(const std::vector<std::string>& args);
 int RunPlaybook(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunUser(const std::vector<std::string>& args);

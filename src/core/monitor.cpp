@@ -421,6 +421,27 @@ int RiskScore(const std::vector<SignalHit>& hits) {
   return score;
 }
 
+int HoldersStoppedBy(const PracticeSnapshot& practice, const MonitorSettings& settings, int year) {
+  int stopped = 0;
+  for (const auto& m : practice.staff) {
+    if (m.affiliation.role != AffiliationRole::kHolder) continue;
+    if (auto stop = StopYear(m, settings); stop && stop->first <= year) ++stopped;
+  }
+  return stopped;
+}
+
+bool StopsWithoutSuccessorBy(const PracticeSnapshot& practice, const MonitorSettings& settings,
+                             int year) {
+  int holders = 0;
+  bool successor_known = false;
+  for (const auto& m : practice.staff) {
+    if (m.affiliation.role != AffiliationRole::kHolder) continue;
+    ++holders;
+    successor_known = successor_known || m.affiliation.successor == SuccessorStatus::kKnown;
+  }
+  return holders > 0 && !successor_known && HoldersStoppedBy(practice, settings, year) == holders;
+}
+
 std::vector<SuccessionYear> SuccessionRadar(const std::vector<PracticeSnapshot>& practices,
                                             const MonitorSettings& settings, int this_year,
                                             int years) {
@@ -429,16 +450,8 @@ std::vector<SuccessionYear> SuccessionRadar(const std::vector<PracticeSnapshot>&
     SuccessionYear row;
     row.year = year;
     for (const auto& p : practices) {
-      int holders = 0, stopped = 0;
-      bool successor_known = false;
-      for (const auto& m : p.staff) {
-        if (m.affiliation.role != AffiliationRole::kHolder) continue;
-        ++holders;
-        successor_known = successor_known || m.affiliation.successor == SuccessorStatus::kKnown;
-        if (auto stop = StopYear(m, settings); stop && stop->first <= year) ++stopped;
-      }
-      row.holders_stopped += stopped;
-      if (holders > 0 && stopped == holders && !successor_known) {
+      row.holders_stopped += HoldersStoppedBy(p, settings, year);
+      if (StopsWithoutSuccessorBy(p, settings, year)) {
         ++row.practices_without_successor;
         row.patients_affected += p.practice.registered_patients;
       }

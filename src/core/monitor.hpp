@@ -105,6 +105,14 @@ int RiskScore(const std::vector<SignalHit>& hits);
 // The succession radar (seed 003): for each year from this year to `years` ahead, how many
 // holders will have stopped (their expected stop year, else the default stop age), how many
 // practices then have no holder left and no known successor, and how many patients they hold.
+// Holders of the practice whose stop year (given, else birth year + default stop age) is at most
+// `year`.
+int HoldersStoppedBy(const PracticeSnapshot& practice, const MonitorSettings& settings, int year);
+// By `year` every holder has stopped and no successor is known: the practice counts as closed
+// (the radar's "practices without successor", the stress test's future closures).
+bool StopsWithoutSuccessorBy(const PracticeSnapshot& practice, const MonitorSettings& settings,
+                             int year);
+
 struct SuccessionYear {
   int year = 0;
   int holders_stopped = 0;
