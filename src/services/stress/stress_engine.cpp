@@ -288,8 +288,8 @@ std::vector<std::string> DescribeWeakPoints(const std::vector<StressPractice>& p
           km + ".");
     } else {
       lines.push_back(std::to_string(weak.size()) + " van de " + std::to_string(single.size()) +
-                      " praktijken kunnen bij uitval niet volledig worden opgevangen binnen " + km +
-                      ".");
+                      (weak.size() == 1 ? " praktijken kan" : " praktijken kunnen") +
+                      " bij uitval niet volledig worden opgevangen binnen " + km + ".");
     }
     for (std::size_t i = 0; i < std::min<std::size_t>(3, weak.size()); ++i) {
       const auto& o = run.outcomes[weak[i]];
