@@ -266,6 +266,24 @@ TEST(SuccessionRadar, CountsHoldersStoppingAndPracticesLeftWithoutSuccessor) {
   EXPECT_TRUE(talk[1].stop_year_assumed);
 }
 
+TEST(SuccessionRadar, APracticeCountsAsClosedFromTheYearItsLastHolderStopsWithoutSuccessor) {
+  MonitorSettings settings;  // default stop age 67
+  PracticeSnapshot duo = Healthy();
+  duo.staff = {Staff(AffiliationRole::kHolder, 1.0, 5, 1962),   // 2029, assumed
+               Staff(AffiliationRole::kHolder, 1.0, 5, 1970)};  // given below
+  duo.staff[1].affiliation.expected_stop_year = 2031;
+  EXPECT_EQ(HoldersStoppedBy(duo, settings, 2028), 0);
+  EXPECT_EQ(HoldersStoppedBy(duo, settings, 2029), 1);
+  EXPECT_FALSE(StopsWithoutSuccessorBy(duo, settings, 2030));  // one holder is still there
+  EXPECT_TRUE(StopsWithoutSuccessorBy(duo, settings, 2031));
+  EXPECT_TRUE(StopsWithoutSuccessorBy(duo, settings, 2040));
+  duo.staff[1].affiliation.successor = SuccessorStatus::kKnown;
+  EXPECT_FALSE(StopsWithoutSuccessorBy(duo, settings, 2040));  // a known successor keeps it open
+  PracticeSnapshot employed_only = Healthy();
+  for (auto& m : employed_only.staff) m.affiliation.role = AffiliationRole::kEmployedGp;
+  EXPECT_FALSE(StopsWithoutSuccessorBy(employed_only, settings, 2040));  // no holder to stop
+}
+
 TEST(MonitorNorms, EverySignalNeedsARuleWithASourceAndItsThreshold) {
   SignalNorms norms = Norms();
   EXPECT_TRUE(ValidateNorms(norms).empty());
