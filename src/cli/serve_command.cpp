@@ -52,7 +52,7 @@ int RunServe(const std::vector<std::string>& argv) {
   auto args = Args::Parse(
       argv,
       {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url", "smtp-from",
-       "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval", "tick", "norms"},
+       "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval", "tick", "norms", "areas"},
       {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
@@ -73,6 +73,7 @@ int RunServe(const std::vector<std::string>& argv) {
   options.behind_tls = args->Has("behind-tls");
   options.playbook_dir = args->Get("playbooks");
   options.norms_file = args->Get("norms");
+  options.stress_areas_file = args->Get("areas");
 
   // Alarming and its channels. Secrets come from the environment, never the command line
   // (which other users of the machine can read in the process list).

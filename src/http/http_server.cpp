@@ -23,6 +23,7 @@
 #include "services/notify/outbox_delivery.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 #include "services/registry/registry_service.hpp"
+#include "services/stress/stress_service.hpp"
 
 namespace vangnet {
 
@@ -56,7 +57,10 @@ struct HttpServer::Impl {
         delivery(store_, email.get(), sms.get()),
         norms(LoadNorms(options.norms_file)),
         monitor(store_, norms ? norms.value() : SignalNorms{}),
-        redistribution(store_) {}
+        redistribution(store_),
+        stress_areas(LoadStressAreas(options.stress_areas_file)),
+        stress(store_, norms ? norms.value() : SignalNorms{},
+               stress_areas ? stress_areas.value() : StressAreas{}) {}
 
   static AlarmSettings WithChannels(const ServerOptions& options) {
     AlarmSettings settings = options.alarms;
@@ -107,6 +111,8 @@ struct HttpServer::Impl {
   Result<SignalNorms> norms;
   MonitorService monitor;
   RedistributionService redistribution;
+  Result<StressAreas> stress_areas;
+  StressService stress;
   std::string recorded_month;  // the clock records the monitor once per month
   std::string index_html;
   std::mutex clock_mutex;
@@ -168,6 +174,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   }
   if (impl_->norms) RegisterMonitorRoutes(impl_->router, impl_->monitor);
   RegisterRedistributionRoutes(impl_->router, impl_->redistribution);
+  if (impl_->norms && impl_->stress_areas) RegisterStressRoutes(impl_->router, impl_->stress);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);
@@ -228,6 +235,7 @@ HttpServer::~HttpServer() {
 Result<int> HttpServer::Bind() {
   if (!impl_->playbooks) return impl_->playbooks.error();
   if (!impl_->norms) return impl_->norms.error();
+  if (!impl_->stress_areas) return impl_->stress_areas.error();
   auto& s = impl_->server;
   int port = impl_->options.port;
   if (port == 0) {

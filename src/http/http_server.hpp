@@ -23,16 +23,17 @@ namespace vangnet {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;           // 0: any free port (tests)
-  std::string web_dir;       // built web UI (web/dist); empty: API only
-  std::string tile_url;      // map tile server for real use; empty: offline background
-  bool behind_tls = false;   // Secure, __Host- cookies when a TLS proxy is in front
-  std::string playbook_dir;  // the region's own playbooks; empty: only the shipped ones
-  std::string norms_file;    // the region's own monitor thresholds; empty: the shipped ones
-  int threads = 48;          // each live-update client holds one
-  AlarmSettings alarms;      // acknowledgement timeout, digest interval, public URL
-  SmtpSettings smtp;         // url empty: no e-mail (alarms still show in the app)
-  SmsWebhookSettings sms;    // url empty: no SMS
+  int port = 8080;                // 0: any free port (tests)
+  std::string web_dir;            // built web UI (web/dist); empty: API only
+  std::string tile_url;           // map tile server for real use; empty: offline background
+  bool behind_tls = false;        // Secure, __Host- cookies when a TLS proxy is in front
+  std::string playbook_dir;       // the region's own playbooks; empty: only the shipped ones
+  std::string norms_file;         // the region's own monitor thresholds; empty: the shipped ones
+  std::string stress_areas_file;  // the region's own stress-test areas; empty: the shipped ones
+  int threads = 48;               // each live-update client holds one
+  AlarmSettings alarms;           // acknowledgement timeout, digest interval, public URL
+  SmtpSettings smtp;              // url empty: no e-mail (alarms still show in the app)
+  SmsWebhookSettings sms;         // url empty: no SMS
   // How often the clock runs: passing on alarms, reminders, sending the outbox.
   std::chrono::seconds tick{15};
 };

@@ -14,6 +14,7 @@ class IncidentService;
 class PlaybookCatalog;
 class MonitorService;
 class RedistributionService;
+class StressService;
 
 void RegisterSessionRoutes(Router& router);
 // Region summary, map background, client configuration, health.
@@ -27,6 +28,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
 void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
 // /api/v1/incidents/{id}/redistribution: patient lists, plan, decisions, tracking, letters.
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service);
+// GET /api/v1/stress: the resilience stress test (N-1, areas, a future year).
+void RegisterStressRoutes(Router& router, StressService& stress);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

@@ -462,5 +462,31 @@ TEST_F(ApiTest, TheMonitorGivesTheInsurerFiguresButNeverAPerson) {
   EXPECT_EQ(res->body.find(holder), std::string::npos);
 }
 
+TEST_F(ApiTest, TheInsurerRunsTheStressTestAPracticeUserMayNot) {
+  auto insurer = Login("verzekeraar");
+  auto res =
+      Get(insurer, "/api/v1/stress?year=2031&area=zone:geul-overstroming&capacity_per_fte=2500");
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto report = json::parse(res->body);
+  EXPECT_EQ(report["year"], 2031);
+  EXPECT_EQ(report["capacity_patients_per_fte"], 2500);
+  ASSERT_EQ(report["scenarios"].size(), 1u);
+  EXPECT_EQ(report["scenarios"][0]["kind"], "flood_zone");
+  EXPECT_FALSE(report["weak_points"].empty());
+  EXPECT_FALSE(report["zones"].empty());
+  EXPECT_FALSE(report["base"].is_null());
+
+  auto csv = Get(insurer, "/api/v1/stress?area=municipality:Vaals&format=csv");
+  ASSERT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->body.rfind("rank,kind,id,name,", 0), 0u) << csv->body;
+  EXPECT_NE(csv->body.find("municipality:Vaals"), std::string::npos);
+
+  auto bad = Get(insurer, "/api/v1/stress?area=gemeente:Atlantis");
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("area"), std::string::npos);
+  EXPECT_EQ(Get(insurer, "/api/v1/stress?year=volgend")->status, 422);
+  EXPECT_EQ(Get(Login("praktijk"), "/api/v1/stress?area=municipality:Vaals")->status, 403);
+}
+
 }  // namespace
 }  // namespace vangnet
