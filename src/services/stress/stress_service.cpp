@@ -40,10 +40,17 @@ bool SameText(std::string_view a, std::string_view b) {
   return ToLowerAscii(a) == ToLowerAscii(b);
 }
 
-// The practices of the region as the stress test sees them, from one snapshot.
-std::vector<StressPractice> BuildPractices(const std::vector<PracticeSnapshot>& snapshots,
-                                           const MonitorSettings& settings, std::optional<int> year,
-                                           int* left_out) {
+std::string AgbList(const StressReport& report, const std::vector<int>& indices) {
+  std::string out;
+  for (int i : indices) out += (out.empty() ? "" : ";") + report.practices[i].agb;
+  return out;
+}
+
+}  // namespace
+
+std::vector<StressPractice> BuildStressPractices(const std::vector<PracticeSnapshot>& snapshots,
+                                                 const MonitorSettings& settings,
+                                                 std::optional<int> year, int* left_out) {
   const auto& table = PostcodeTable::Embedded();
   std::vector<StressPractice> practices;
   std::unordered_map<std::string, int> index;
@@ -83,14 +90,6 @@ std::vector<StressPractice> BuildPractices(const std::vector<PracticeSnapshot>& 
   }
   return practices;
 }
-
-std::string AgbList(const StressReport& report, const std::vector<int>& indices) {
-  std::string out;
-  for (int i : indices) out += (out.empty() ? "" : ";") + report.practices[i].agb;
-  return out;
-}
-
-}  // namespace
 
 Result<StressScenario> ParseAreaSpec(const std::string& spec,
                                      const std::vector<StressPractice>& practices,
@@ -214,8 +213,8 @@ Result<StressReport> StressService::Run(const Caller& caller, const StressReques
     // A future year reads the holders' stop years, derived from birth years: audited.
     auto uow = request.year ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
     if (!uow) return uow.error();
-    report.practices = BuildPractices(ReadSnapshots(*uow.value()), settings, request.year,
-                                      &report.practices_left_out);
+    report.practices = BuildStressPractices(ReadSnapshots(*uow.value()), settings, request.year,
+                                            &report.practices_left_out);
     if (request.year) {
       int closed = 0;
       for (const auto& p : report.practices) closed += p.closed_in_base;

@@ -48,6 +48,14 @@ struct StressReport {
   int practices_left_out = 0;  // closed or without coordinates: not in the test
 };
 
+// The practices of the region as the stress test sees them, from one registry snapshot: open
+// practices with coordinates, capacity = headroom up to `settings.norm_patients_per_fte` (0
+// under a patient stop), contract partners, and closed_in_base when `year` is set and every
+// holder has stopped by then without a known successor. `left_out` counts the others.
+std::vector<StressPractice> BuildStressPractices(const std::vector<PracticeSnapshot>& snapshots,
+                                                 const MonitorSettings& settings,
+                                                 std::optional<int> year, int* left_out);
+
 // One area spec, as typed on the command line or sent by the page:
 //   municipality:NAME   every practice in that municipality (postcode table)
 //   zone:ID             an area of the areas file (flood zone, power cut area)
