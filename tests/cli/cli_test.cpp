@@ -20,8 +20,9 @@ TEST(Cli, WithoutACommandItShowsUsageAndFails) {
 }
 
 TEST(Cli, EverySubcommandHasHelp) {
-  for (const char* command : {"serve", "migrate", "demo", "import", "export", "summary", "audit",
-                              "user", "playbook", "incident", "version"}) {
+  for (const char* command :
+       {"serve", "migrate", "demo", "import", "export", "summary", "audit", "user", "playbook",
+        "incident", "monitor", "plan", "stress", "version"}) {
     auto r = RunVangnet(std::string(command) + " --help");
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(Contains(r.output, std::string("Gebruik: vangnet ") + command)) << r.output;
@@ -89,6 +90,27 @@ TEST(Cli, TheAuditTrailOfTheDemoIsIntact) {
   auto list = RunVangnet("audit list --limit 2 --type practice --db " + dir.Path("v.db"));
   EXPECT_EQ(list.exit_code, 0);
   EXPECT_TRUE(Contains(list.output, "create  practice 0105"));
+}
+
+TEST(Cli, TheStressTestPrintsWeakPointsAndRefusesABadAreaWithDataError) {
+  TempDir dir;
+  ASSERT_EQ(RunVangnet("demo --db " + dir.Path("v.db")).exit_code, 0);
+  auto r = RunVangnet("stress --db " + dir.Path("v.db") +
+                      " --area zone:geul-overstroming --area municipality:Vaals --year 2031");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(Contains(r.output, "de regio in 2031"));
+  EXPECT_TRUE(Contains(r.output, "Zwakke plekken:"));
+  EXPECT_TRUE(Contains(r.output, "Overstroming Geuldal"));
+  EXPECT_TRUE(Contains(r.output, "gemeente Vaals"));
+  auto csv =
+      RunVangnet("stress --db " + dir.Path("v.db") + " --area practices:01051037 --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_TRUE(Contains(csv.output, "rank,kind,id,name,closed_agbs,patients,placed,unplaced"));
+  EXPECT_TRUE(Contains(csv.output, "practices:01051037"));
+  auto bad = RunVangnet("stress --db " + dir.Path("v.db") + " --area wijk:MAA");
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_TRUE(Contains(bad.output, "veld area: Gebied 'wijk:MAA'"));
+  EXPECT_EQ(RunVangnet("stress --db " + dir.Path("v.db") + " --year volgend").exit_code, 64);
 }
 
 }  // namespace
