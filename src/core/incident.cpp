@@ -90,6 +90,12 @@ std::chrono::minutes AmsterdamOffset(TimePoint t) {
   return std::chrono::minutes(summer ? 120 : 60);
 }
 
+std::string LocalTimeText(TimePoint t) {
+  std::string text = FormatUtc(t + AmsterdamOffset(t));
+  return text.substr(8, 2) + "-" + text.substr(5, 2) + "-" + text.substr(0, 4) + " " +
+         text.substr(11, 5);
+}
+
 bool IsOfficeHours(TimePoint t, const std::vector<std::chrono::year_month_day>& holidays) {
   auto local = t + AmsterdamOffset(t);
   auto day = std::chrono::floor<std::chrono::days>(local);

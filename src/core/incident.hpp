@@ -141,6 +141,8 @@ std::optional<TimePoint> ParseUtc(std::string_view text);
 // 01:00 UTC to the last Sunday of October 01:00 UTC). Written here because g++ 12's standard
 // library has no time-zone database; the rule has held since 1996.
 std::chrono::minutes AmsterdamOffset(TimePoint t);
+// Wall-clock text in Europe/Amsterdam, "23-11-2026 14:05", for messages, reports and printouts.
+std::string LocalTimeText(TimePoint t);
 // Office hours (kantooruren, weekdays 08:00-17:00 local) versus ANW (evening, night, weekend):
 // who decides at each escalation stage depends on it (seed 002 §4.2). Public holidays count as
 // ANW but are not known here; callers may pass them.

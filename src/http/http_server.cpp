@@ -21,6 +21,7 @@
 #include "services/incident/incident_service.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "services/notify/outbox_delivery.hpp"
+#include "services/preparedness/paper_printouts.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 #include "services/registry/registry_service.hpp"
 #include "services/stress/stress_service.hpp"
@@ -60,7 +61,8 @@ struct HttpServer::Impl {
         redistribution(store_),
         stress_areas(LoadStressAreas(options.stress_areas_file)),
         stress(store_, norms ? norms.value() : SignalNorms{},
-               stress_areas ? stress_areas.value() : StressAreas{}) {}
+               stress_areas ? stress_areas.value() : StressAreas{}),
+        printouts(store_) {}
 
   static AlarmSettings WithChannels(const ServerOptions& options) {
     AlarmSettings settings = options.alarms;
@@ -113,6 +115,7 @@ struct HttpServer::Impl {
   RedistributionService redistribution;
   Result<StressAreas> stress_areas;
   StressService stress;
+  PaperPrintouts printouts;
   std::string recorded_month;  // the clock records the monitor once per month
   std::string index_html;
   std::mutex clock_mutex;
@@ -175,6 +178,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   if (impl_->norms) RegisterMonitorRoutes(impl_->router, impl_->monitor);
   RegisterRedistributionRoutes(impl_->router, impl_->redistribution);
   if (impl_->norms && impl_->stress_areas) RegisterStressRoutes(impl_->router, impl_->stress);
+  RegisterPrintoutRoutes(impl_->router, impl_->printouts);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);

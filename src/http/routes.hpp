@@ -15,6 +15,7 @@ class PlaybookCatalog;
 class MonitorService;
 class RedistributionService;
 class StressService;
+class PaperPrintouts;
 
 void RegisterSessionRoutes(Router& router);
 // Region summary, map background, client configuration, health.
@@ -30,6 +31,8 @@ void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service);
 // GET /api/v1/stress: the resilience stress test (N-1, areas, a future year).
 void RegisterStressRoutes(Router& router, StressService& stress);
+// GET /api/v1/printouts/...: paper fallbacks as PDF (the calamity card).
+void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

@@ -488,5 +488,15 @@ TEST_F(ApiTest, TheInsurerRunsTheStressTestAPracticeUserMayNot) {
   EXPECT_EQ(Get(Login("praktijk"), "/api/v1/stress?area=municipality:Vaals")->status, 403);
 }
 
+TEST_F(ApiTest, TheCalamityCardPrintsAsPdfForWhoMayReadIt) {
+  auto res = Get(Login("coordinator"), "/api/v1/printouts/calamity-card/01051037");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(res->body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(Get(Login("verzekeraar"), "/api/v1/printouts/calamity-card/01051037")->status, 403);
+  EXPECT_EQ(Get(Login("coordinator"), "/api/v1/printouts/calamity-card/09999999")->status, 404);
+}
+
 }  // namespace
 }  // namespace vangnet

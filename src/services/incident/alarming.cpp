@@ -129,12 +129,6 @@ std::string NameOf(UnitOfWork& uow, const std::string& code) {
   return person ? person->name : code;
 }
 
-std::string LocalTimeText(TimePoint t) {
-  std::string text = FormatUtc(t + AmsterdamOffset(t));
-  return text.substr(8, 2) + "-" + text.substr(5, 2) + "-" + text.substr(0, 4) + " " +
-         text.substr(11, 5);
-}
-
 std::optional<CrisisRoleKind> CrisisRoleFor(const std::string& role) {
   if (role == "continuity_team" || role == "takeover_coordinator" || role == "coordinator" ||
       role == "crisis_coordinator" || role == "rho") {

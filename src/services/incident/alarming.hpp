@@ -70,7 +70,4 @@ std::string CrisisRoleLabel(const CrisisRole& role);
 // A person's name from the registry, else the code itself (a deleted person, a typo).
 std::string NameOf(UnitOfWork& uow, const std::string& person_code);
 
-// Wall-clock text in Europe/Amsterdam, "23-11-2026 14:05", for messages and reports.
-std::string LocalTimeText(TimePoint t);
-
 }  // namespace vangnet

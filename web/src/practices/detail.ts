@@ -186,6 +186,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
         "div",
         { class: "title-row" },
         h("h2", {}, t("calamityCard")),
+        card ? h("a", { class: "button", href: `/api/v1/printouts/calamity-card/${p.agb}`, target: "_blank", rel: "noopener" }, t("printCard")) : null,
         canEditPractice(ctx.user, p.agb) ? h("a", { class: "button", href: `#/praktijken/${p.id}/calamiteitenkaart` }, t("editCard")) : null,
       ),
       card

@@ -1,0 +1,96 @@
+// Paper fallbacks: the calamity card PDF renders (pdftoppm turns every page into an image), its
+// text layer holds the Dutch strings with their accents (pdftotext), it says its version and
+// when it was printed, only those who may read the card may print it, and printing is audited.
+#include "services/preparedness/paper_printouts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+// Runs a poppler tool on `pdf` and returns its standard output.
+std::string RunTool(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+class PaperPrintoutsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenTestStore(dir_.Path("papier.db"));
+    ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
+  }
+  static Caller As(UserRole role, std::vector<std::string> practices = {}) {
+    return Caller{{"drukker", "tester", "test", "afdrukken"}, role, std::move(practices)};
+  }
+  // 23 November 2026, 13:05 UTC = 14:05 in Amsterdam.
+  static TimePoint Now() {
+    return std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + std::chrono::hours{13} +
+           std::chrono::minutes{5};
+  }
+  std::string Write(const std::string& bytes, const std::string& name) {
+    std::string path = dir_.Path(name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(PaperPrintoutsTest, TheCalamityCardRendersWithItsDutchTextVersionAndPrintTime) {
+  PaperPrintouts printouts(*store_);
+  auto pdf = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "01051037", Now());
+  ASSERT_TRUE(pdf) << pdf.error().ToString();
+  ASSERT_EQ(pdf.value().rfind("%PDF-", 0), 0u);
+  std::string path = Write(pdf.value(), "kaart.pdf");
+  std::string text = RunTool("pdftotext -layout " + path + " -");
+  for (const char* expected :
+       {"Calamiteitenkaart · Huisartsenpraktijk", "Kastanjeplein (Maastricht)",
+        "Wie beslist en wie betaalt", "Gemachtigden", "Waar de wachtwoorden",
+        "Continuïteitspartners", "afgedrukt 23-11-2026 14:05 door drukker",
+        "controleer vóór gebruik", "kaartversie 1", "pagina 1"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  // Every page turns into an image; fonts are embedded (pdffonts lists them as "emb yes").
+  std::string png_prefix = dir_.Path("kaart");
+  RunTool("pdftoppm -r 50 -png " + path + " " + png_prefix);
+  EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
+  std::string fonts = RunTool("pdffonts " + path);
+  EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos) << fonts;
+  EXPECT_EQ(fonts.find(" no  "), std::string::npos) << fonts;  // emb column: never "no"
+}
+
+TEST_F(PaperPrintoutsTest, OnlyWhoMayReadTheCardPrintsItAndPrintingIsAudited) {
+  PaperPrintouts printouts(*store_);
+  EXPECT_FALSE(printouts.CalamityCardPdf(As(UserRole::kInsurerLiaison), "01051037", Now()));
+  auto other =
+      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051111"}), "01051037", Now());
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().kind, ErrorKind::kForbidden);
+  EXPECT_TRUE(
+      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", Now()));
+  auto missing = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "09999999", Now());
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  AuditFilter filter;
+  filter.object_type = "calamity_card";
+  filter.object_key = "01051037";
+  int exports = 0;
+  for (const auto& e : store_->BeginRead(kTestActor).value()->Audit().List(filter))
+    exports += e.action == "export";
+  EXPECT_EQ(exports, 1);
+}
+
+}  // namespace
+}  // namespace vangnet
