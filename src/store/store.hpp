@@ -11,6 +11,7 @@
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/incident_repository.hpp"
+#include "store/preparedness_repository.hpp"
 #include "store/redistribution_repository.hpp"
 #include "store/repository.hpp"
 
@@ -34,6 +35,7 @@ class UnitOfWork {
   virtual OutboxRepository& Outbox() = 0;
   virtual MonitorHistoryRepository& MonitorHistory() = 0;
   virtual RedistributionRepository& Redistribution() = 0;
+  virtual PreparednessRepository& Preparedness() = 0;
   virtual const Actor& actor() const = 0;
   virtual Status Commit() = 0;
 

@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_account_repository.hpp"
 #include "store/sqlite/sqlite_audit_log.hpp"
 #include "store/sqlite/sqlite_incident_repository.hpp"
+#include "store/sqlite/sqlite_preparedness_repository.hpp"
 #include "store/sqlite/sqlite_redistribution_repository.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 
@@ -63,6 +64,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   OutboxRepository& Outbox() override { return parts_->outbox; }
   MonitorHistoryRepository& MonitorHistory() override { return parts_->history; }
   RedistributionRepository& Redistribution() override { return parts_->redistribution; }
+  PreparednessRepository& Preparedness() override { return parts_->preparedness; }
   const Actor& actor() const override { return actor_; }
 
   Status Commit() override {
@@ -99,6 +101,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
           outbox(db),
           history(db),
           redistribution(db),
+          preparedness(db),
           repositories(
               Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
     SqliteAuditLog audit;
@@ -107,6 +110,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
     SqliteOutboxRepository outbox;
     SqliteMonitorHistoryRepository history;
     SqliteRedistributionRepository redistribution;
+    SqlitePreparednessRepository preparedness;
     typename RepositoriesOf<RegistryTypes>::type repositories;
 
    private:

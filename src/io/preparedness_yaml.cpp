@@ -1,0 +1,73 @@
+#include "io/preparedness_yaml.hpp"
+
+#include <set>
+
+#include "core/embedded_file.hpp"
+#include "core/text.hpp"
+#include "io/text_file.hpp"
+#include "io/yaml_reader.hpp"
+
+namespace vangnet {
+
+std::span<const EmbeddedFile> DefaultPreparedness();  // generated, see CMakeLists.txt
+
+Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const std::string& file) {
+  auto loaded = yaml::Load(content, file);
+  if (!loaded) return loaded.error();
+  const YAML::Node root = loaded.value();
+  yaml::Reader r(file);
+  PreparednessRules out;
+  out.file = file;
+  r.OnlyKeys(root, "", {"version", "rules"});
+  if (!root.IsMap()) return Error::Combined(r.Take());
+  out.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
+  std::set<std::string> ids;
+  r.List(root, "rules", "", [&](const YAML::Node& n, const std::string& w) {
+    r.OnlyKeys(
+        n, w,
+        {"id", "label", "explanation", "scope", "every_months", "owner", "applies_to", "source"});
+    PreparednessRule rule;
+    rule.line = yaml::Reader::Line(n);
+    rule.id = r.Text(n, "id", w);
+    if (!rule.id.empty() && !ids.insert(rule.id).second)
+      r.Fail(n["id"], w + ".id", "id '" + rule.id + "' komt twee keer voor");
+    rule.label = r.Text(n, "label", w);
+    rule.explanation = r.Text(n, "explanation", w);
+    const std::string scope = r.Text(n, "scope", w);
+    if (auto parsed = ParseEnum(PREPAREDNESS_SCOPES, scope)) {
+      rule.scope = *parsed;
+    } else if (!scope.empty()) {
+      r.Fail(n["scope"], w + ".scope", "kies regional of practice");
+    }
+    const std::string every = r.Text(n, "every_months", w);
+    auto months = ParseInteger(every);
+    if (!every.empty() && (!months || *months < 1 || *months > 120)) {
+      r.Fail(n["every_months"], w + ".every_months", "een aantal maanden van 1 tot 120");
+    }
+    rule.every_months = static_cast<int>(months.value_or(12));
+    rule.owner = r.Text(n, "owner", w);
+    rule.applies_to = r.Text(n, "applies_to", w, false);
+    if (!rule.applies_to.empty() && rule.applies_to != "holder_60_plus") {
+      r.Fail(n["applies_to"], w + ".applies_to", "alleen holder_60_plus, of weglaten");
+    }
+    rule.source = r.Text(n, "source", w);
+    out.rules.push_back(std::move(rule));
+  });
+  Errors errors = r.Take();
+  if (!errors.empty()) return Error::Combined(std::move(errors));
+  return out;
+}
+
+Result<PreparednessRules> LoadPreparednessRules(const std::string& path) {
+  if (path.empty()) {
+    auto embedded = DefaultPreparedness();
+    if (embedded.empty()) return Error::Internal("geen paraatheidsregels meegebouwd");
+    return ParsePreparednessYaml(embedded.front().content,
+                                 "norms/" + std::string(embedded.front().name));
+  }
+  auto text = ReadTextFile(path);
+  if (!text) return text.error();
+  return ParsePreparednessYaml(text.value(), path);
+}
+
+}  // namespace vangnet

@@ -1,0 +1,255 @@
+#include "services/preparedness/preparedness_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/date.hpp"
+#include "core/registry.hpp"
+
+namespace vangnet {
+
+namespace {
+
+bool IsRho(const Caller& caller) {
+  return caller.role == UserRole::kAdmin || caller.role == UserRole::kCoordinator ||
+         caller.role == UserRole::kCrisisTeam || caller.role == UserRole::kReadOnly;
+}
+
+void SetDue(PreparednessItem& item, std::chrono::year_month_day today) {
+  std::optional<std::chrono::year_month_day> last;
+  if (item.last_done) last = ParseDate(*item.last_done);
+  DueDate due = DueAfter(*item.rule, last, today);
+  item.status = due.status;
+  if (due.due) item.due = FormatDate(*due.due);
+}
+
+// iCalendar text: escape backslash, semicolon, comma and newline (RFC 5545 §3.3.11).
+std::string IcalText(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == ';' || c == ',') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 sequence.
+std::string Fold(const std::string& line) {
+  std::string out;
+  std::size_t start = 0, width = 75;
+  while (line.size() - start > width) {
+    std::size_t cut = start + width;
+    while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    out += line.substr(start, cut - start) + "\r\n ";
+    start = cut;
+    width = 74;
+  }
+  return out + line.substr(start) + "\r\n";
+}
+
+}  // namespace
+
+Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
+                                                           std::chrono::year_month_day today) {
+  if (caller.role == UserRole::kInsurerLiaison) {
+    return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de paraatheidskalender");
+  }
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  auto& work = *uow.value();
+  std::map<std::pair<std::string, std::string>, PreparednessCompletion> latest;
+  for (auto& c : work.Preparedness().All())
+    latest[{c.rule_id, c.practice_agb}] = c;  // oldest first
+  auto practices = work.Table<Practice>().List();
+  std::map<std::string, std::string> names;
+  for (const auto& p : practices) names[p.agb] = p.name;
+  std::map<std::string, CalamityCard> cards;
+  for (auto& c : work.Table<CalamityCard>().List()) cards[c.practice_agb] = std::move(c);
+  auto contracts = work.Table<ContinuityContract>().List();
+  // Practices with a holder aged `conversation_age` or more (seed 003).
+  std::map<std::string, std::optional<int>> born;
+  for (const auto& person : work.Table<Person>().List()) born[person.code] = person.birth_year;
+  std::set<std::string> holder_60;
+  const int year = static_cast<int>(today.year());
+  for (const auto& a : work.Table<Affiliation>().List()) {
+    if (a.role != AffiliationRole::kHolder) continue;
+    auto b = born.find(a.person_code);
+    if (b != born.end() && b->second && year - *b->second >= settings_.conversation_age)
+      holder_60.insert(a.practice_agb);
+  }
+
+  PreparednessOverview out;
+  out.date = FormatDate(today);
+  auto from_completions = [&](PreparednessItem& item) {
+    auto found = latest.find({item.rule->id, item.practice_agb});
+    if (found == latest.end()) return;
+    item.last_done = found->second.done_on;
+    item.last_done_by = found->second.done_by;
+    item.evidence = found->second.evidence;
+  };
+  const bool rho = IsRho(caller);
+  for (const auto& rule : rules_.rules) {
+    if (rule.scope == PreparednessScope::kRegional) {
+      if (!rho) continue;
+      PreparednessItem item;
+      item.rule = &rule;
+      from_completions(item);
+      SetDue(item, today);
+      out.items.push_back(std::move(item));
+      continue;
+    }
+    for (const auto& p : practices) {
+      if (p.status == PracticeStatus::kClosed) continue;
+      if (!rho && !caller.HasPractice(p.agb)) continue;
+      if (rule.applies_to == "holder_60_plus" && !holder_60.contains(p.agb)) continue;
+      PreparednessItem base;
+      base.rule = &rule;
+      base.practice_agb = p.agb;
+      base.practice_name = p.name;
+      if (rule.id == "continuity_contract_review") {
+        for (const auto& c : contracts) {
+          if (c.practice_a_agb != p.agb && c.practice_b_agb != p.agb) continue;
+          const std::string& other =
+              c.practice_a_agb == p.agb ? c.practice_b_agb : c.practice_a_agb;
+          PreparednessItem item = base;
+          item.subject = "contract met " + (names.contains(other) ? names[other] : other);
+          item.kept_in_registry = true;
+          if (!c.last_reviewed.empty()) item.last_done = c.last_reviewed;
+          SetDue(item, today);
+          out.items.push_back(std::move(item));
+        }
+        continue;
+      }
+      PreparednessItem item = base;
+      if (rule.id == "calamity_card_refresh") {
+        item.kept_in_registry = true;
+        auto card = cards.find(p.agb);
+        if (card != cards.end() && !card->second.last_updated.empty())
+          item.last_done = card->second.last_updated;
+      } else {
+        from_completions(item);
+      }
+      SetDue(item, today);
+      out.items.push_back(std::move(item));
+    }
+  }
+  std::stable_sort(out.items.begin(), out.items.end(), [](const auto& a, const auto& b) {
+    // Never done first among the overdue, then by due date.
+    return std::make_tuple(static_cast<int>(a.status), a.due.has_value(), a.due.value_or("")) <
+           std::make_tuple(static_cast<int>(b.status), b.due.has_value(), b.due.value_or(""));
+  });
+  for (const auto& item : out.items) {
+    out.overdue += item.status == ItemStatus::kOverdue;
+    out.due_this_month += item.status == ItemStatus::kDueThisMonth;
+    out.upcoming += item.status == ItemStatus::kUpcoming;
+  }
+  return out;
+}
+
+Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& caller,
+                                                               const CompletionRequest& request,
+                                                               std::chrono::year_month_day today) {
+  const PreparednessRule* rule = rules_.Find(request.rule_id);
+  if (!rule)
+    return Error::Validation("rule_id", "Onbekende verplichting '" + request.rule_id + "'.");
+  const bool rho = caller.role == UserRole::kAdmin || caller.role == UserRole::kCoordinator ||
+                   caller.role == UserRole::kCrisisTeam;
+  if (!rho && !(caller.role == UserRole::kPracticeUser && !request.practice_agb.empty() &&
+                caller.HasPractice(request.practice_agb))) {
+    return Error(ErrorKind::kForbidden, "uw rol mag dit niet als gedaan vastleggen");
+  }
+  Errors errors;
+  if (rule->id == "continuity_contract_review" || rule->id == "calamity_card_refresh") {
+    errors.push_back(Error::Validation(
+        "rule_id", rule->id == "calamity_card_refresh"
+                       ? "Dit wordt bijgehouden op de calamiteitenkaart: werk daar 'laatst "
+                         "bijgewerkt' bij."
+                       : "Dit wordt bijgehouden op het contract: werk daar 'laatst herzien' bij."));
+  }
+  if (rule->scope == PreparednessScope::kRegional && !request.practice_agb.empty()) {
+    errors.push_back(Error::Validation("practice_agb",
+                                       "Dit is een regionale verplichting; laat "
+                                       "de praktijk leeg."));
+  }
+  if (rule->scope == PreparednessScope::kPractice && request.practice_agb.empty()) {
+    errors.push_back(Error::Validation("practice_agb", "Kies de praktijk."));
+  }
+  auto done_on = ParseDate(request.done_on);
+  if (!done_on) {
+    errors.push_back(Error::Validation("done_on", "Schrijf de datum als JJJJ-MM-DD."));
+  } else if (std::chrono::sys_days{*done_on} > std::chrono::sys_days{today}) {
+    errors.push_back(Error::Validation("done_on", "De datum ligt in de toekomst."));
+  }
+  if (request.done_by.empty())
+    errors.push_back(Error::Validation("done_by", "Vul in wie het gedaan heeft."));
+  if (request.done_by.size() > 200 || request.evidence.size() > 4000)
+    errors.push_back(Error::Validation("evidence", "De tekst is te lang."));
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  if (!request.practice_agb.empty()) {
+    Practice probe;
+    probe.agb = request.practice_agb;
+    if (!uow.value()->Table<Practice>().Find(probe)) {
+      errors.push_back(
+          Error::Validation("practice_agb", "Praktijk " + request.practice_agb + " bestaat niet."));
+    }
+  }
+  if (!errors.empty()) return Error::Combined(std::move(errors));
+  PreparednessCompletion completion{0,
+                                    rule->id,
+                                    request.practice_agb,
+                                    FormatDate(*done_on),
+                                    request.done_by,
+                                    request.evidence,
+                                    caller.actor.user,
+                                    NowUtcIso()};
+  auto stored = uow.value()->Preparedness().Add(completion);
+  if (!stored) return stored.error();
+  auto event =
+      AuditEvent::Of(uow.value()->actor(), "create", "preparedness_completion",
+                     rule->id + (request.practice_agb.empty() ? "" : ":" + request.practice_agb),
+                     "", nlohmann::json{{"done_on", completion.done_on}}.dump());
+  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return stored;
+}
+
+std::string PreparednessIcal(const PreparednessOverview& overview, const std::string& stamp_utc) {
+  std::string out =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vangnet//paraatheid//NL\r\n"
+      "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:vangnet paraatheid\r\n";
+  std::string stamp;
+  for (char c : stamp_utc.substr(0, 19)) {
+    if (c != '-' && c != ':') stamp += c;
+  }
+  stamp += "Z";
+  for (const auto& item : overview.items) {
+    std::string day = item.due.value_or(overview.date);
+    std::string compact = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+    std::string summary = item.rule->label +
+                          (item.practice_name.empty() ? "" : " · " + item.practice_name) +
+                          (item.subject.empty() ? "" : " (" + item.subject + ")");
+    std::string uid = item.rule->id + "-" +
+                      (item.practice_agb.empty() ? "regio" : item.practice_agb) + "-" +
+                      std::to_string(std::hash<std::string>{}(item.subject) % 100000) + "@vangnet";
+    out += "BEGIN:VEVENT\r\n";
+    out += Fold("UID:" + uid);
+    out += "DTSTAMP:" + stamp + "\r\n";
+    out += "DTSTART;VALUE=DATE:" + compact + "\r\n";
+    out += Fold("SUMMARY:" + IcalText(summary));
+    out += Fold("DESCRIPTION:" + IcalText(item.rule->explanation + "\nWie: " + item.rule->owner +
+                                          "\nBron: " + item.rule->source +
+                                          (item.last_done ? "\nLaatst gedaan: " + *item.last_done
+                                                          : "\nNog nooit gedaan")));
+    out += "END:VEVENT\r\n";
+  }
+  return out + "END:VCALENDAR\r\n";
+}
+
+}  // namespace vangnet

@@ -1,0 +1,72 @@
+// The preparedness calendar over the registry: every obligation of the region and of each
+// practice, when it was last done, when it is due and whether it is overdue. Contract reviews and
+// calamity-card refreshes are read from the registry's own dates (the contract's "last
+// reviewed", the card's "last updated"); the other obligations from completions recorded here.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/monitor.hpp"
+#include "core/preparedness.hpp"
+#include "services/registry/access_policy.hpp"
+#include "store/store.hpp"
+
+namespace vangnet {
+
+struct PreparednessItem {
+  const PreparednessRule* rule = nullptr;
+  std::string practice_agb;  // empty: regional
+  std::string practice_name;
+  std::string subject;                   // what exactly, e.g. "contract met Huisartsenpraktijk X"
+  std::optional<std::string> last_done;  // YYYY-MM-DD
+  std::string last_done_by;
+  std::string evidence;
+  std::optional<std::string> due;  // YYYY-MM-DD; nullopt: never done
+  ItemStatus status = ItemStatus::kOverdue;
+  // Recorded in its own record (contract, calamity card), not with "done" here.
+  bool kept_in_registry = false;
+};
+
+struct PreparednessOverview {
+  std::string date;
+  std::vector<PreparednessItem> items;  // overdue first, then by due date
+  int overdue = 0, due_this_month = 0, upcoming = 0;
+};
+
+struct CompletionRequest {
+  std::string rule_id;
+  std::string practice_agb;  // empty for a regional obligation
+  std::string done_on;       // YYYY-MM-DD, not in the future
+  std::string done_by;
+  std::string evidence;  // a note, or where the report or file is kept
+};
+
+class PreparednessService {
+ public:
+  PreparednessService(Store& store, PreparednessRules rules, MonitorSettings settings = {})
+      : store_(store), rules_(std::move(rules)), settings_(settings) {}
+
+  // The RHO roles see every item; a practice user the items of their own practice(s); the
+  // insurer liaison none (who did what is about people).
+  Result<PreparednessOverview> Overview(const Caller& caller, std::chrono::year_month_day today);
+  // Records that an obligation was done; the RHO for any, a practice user for their own
+  // practice. One transaction with its audit event; bad input refused whole with the field.
+  Result<PreparednessCompletion> RecordDone(const Caller& caller, const CompletionRequest& request,
+                                            std::chrono::year_month_day today);
+
+  const PreparednessRules& rules() const { return rules_; }
+
+ private:
+  Store& store_;
+  PreparednessRules rules_;
+  MonitorSettings settings_;
+};
+
+// The items as an iCalendar (RFC 5545) file: one all-day event per item on its due date (today
+// for never-done items), so people see them in their own agenda.
+std::string PreparednessIcal(const PreparednessOverview& overview, const std::string& stamp_utc);
+
+}  // namespace vangnet

@@ -1,0 +1,160 @@
+// The preparedness calendar on the demo region: items from the rules and the registry's own
+// dates, recording a completion moves an item from overdue to later, bad input is refused whole
+// with the field, a practice sees only its own items, and the iCalendar file holds the items.
+#include "services/preparedness/preparedness_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/preparedness_yaml.hpp"
+#include "test_support/registry_fixture.hpp"
+
+namespace vangnet {
+namespace {
+
+class PreparednessServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = OpenTestStore(dir_.Path("paraat.db"));
+    ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
+    auto rules = LoadPreparednessRules();
+    ASSERT_TRUE(rules) << rules.error().ToString();
+    service_ = std::make_unique<PreparednessService>(*store_, rules.value());
+  }
+  static Caller As(UserRole role, std::vector<std::string> practices = {}) {
+    return Caller{{"paraat", "tester", "test", "kalender"}, role, std::move(practices)};
+  }
+  static const PreparednessItem* Find(const PreparednessOverview& o, const std::string& rule,
+                                      const std::string& agb) {
+    for (const auto& i : o.items) {
+      if (i.rule->id == rule && i.practice_agb == agb) return &i;
+    }
+    return nullptr;
+  }
+  static constexpr std::chrono::year_month_day kToday{std::chrono::year{2026},
+                                                      std::chrono::November, std::chrono::day{23}};
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<PreparednessService> service_;
+};
+
+TEST_F(PreparednessServiceTest, TheShippedRulesCarryTheirSources) {
+  const auto& rules = service_->rules().rules;
+  ASSERT_GE(rules.size(), 8u);
+  for (const auto& r : rules) EXPECT_FALSE(r.source.empty()) << r.id;
+  EXPECT_EQ(service_->rules().Find("backup_test")->every_months, 1);
+  EXPECT_EQ(service_->rules().Find("power_outage_exercise")->every_months, 24);
+  auto bad = ParsePreparednessYaml(
+      "version: 1\nrules:\n  - id: x\n    label: X\n    explanation: y\n    scope: world\n"
+      "    every_months: 0\n    owner: z\n    source: s\n",
+      "paraat.yaml");
+  ASSERT_FALSE(bad);
+  std::string all = bad.error().ToString();
+  for (const auto& more : bad.error().more) all += "\n" + more.ToString();
+  EXPECT_NE(all.find("paraat.yaml, regel 6, veld rules[0].scope"), std::string::npos) << all;
+  EXPECT_NE(all.find("rules[0].every_months"), std::string::npos) << all;
+}
+
+TEST_F(PreparednessServiceTest, ItemsComeFromTheRulesAndTheRegistrysOwnDates) {
+  auto overview = service_->Overview(As(UserRole::kCoordinator), kToday);
+  ASSERT_TRUE(overview) << overview.error().ToString();
+  const auto& o = overview.value();
+  EXPECT_EQ(o.overdue + o.due_this_month + o.upcoming, static_cast<int>(o.items.size()));
+  // Nothing recorded yet: every backup test and the regional plan review are overdue.
+  const auto* backup = Find(o, "backup_test", "01051037");
+  ASSERT_NE(backup, nullptr);
+  EXPECT_EQ(backup->status, ItemStatus::kOverdue);
+  EXPECT_FALSE(backup->due);
+  ASSERT_NE(Find(o, "crisis_plan_review", ""), nullptr);
+  // The calamity card was last updated 2026-11-02 (demo): due a year later.
+  const auto* card = Find(o, "calamity_card_refresh", "01051037");
+  ASSERT_NE(card, nullptr);
+  EXPECT_TRUE(card->kept_in_registry);
+  EXPECT_EQ(card->last_done.value_or(""), "2026-11-02");
+  EXPECT_EQ(card->due.value_or(""), "2027-11-02");
+  EXPECT_EQ(card->status, ItemStatus::kUpcoming);
+  // One review item per contract, named after the partner.
+  int reviews = 0;
+  for (const auto& i : o.items) {
+    if (i.rule->id == "continuity_contract_review" && i.practice_agb == "01051037") {
+      ++reviews;
+      EXPECT_EQ(i.subject.rfind("contract met ", 0), 0u);
+    }
+  }
+  EXPECT_EQ(reviews, 3);
+  // Succession conversations only where a holder is 60 or older.
+  int conversations = 0;
+  for (const auto& i : o.items) conversations += i.rule->id == "succession_conversation";
+  EXPECT_GT(conversations, 0);
+  EXPECT_LT(conversations, 58);
+  // Overdue first.
+  EXPECT_EQ(o.items.front().status, ItemStatus::kOverdue);
+}
+
+TEST_F(PreparednessServiceTest, RecordingABackupTestMovesItFromOverdueToLaterAndIsAudited) {
+  auto done = service_->RecordDone(
+      As(UserRole::kPracticeUser, {"01051037"}),
+      {"backup_test", "01051037", "2026-11-20", "Praktijkmanager", "Terugzettest gelukt"}, kToday);
+  ASSERT_TRUE(done) << done.error().ToString();
+  auto o = service_->Overview(As(UserRole::kCoordinator), kToday).value();
+  const auto* backup = Find(o, "backup_test", "01051037");
+  EXPECT_EQ(backup->status, ItemStatus::kUpcoming);
+  EXPECT_EQ(backup->due.value_or(""), "2026-12-20");
+  EXPECT_EQ(backup->evidence, "Terugzettest gelukt");
+  AuditFilter filter;
+  filter.object_type = "preparedness_completion";
+  EXPECT_EQ(store_->BeginRead(kTestActor).value()->Audit().List(filter).size(), 1u);
+}
+
+TEST_F(PreparednessServiceTest, BadInputIsRefusedWholeWithTheFieldAndNothingIsStored) {
+  auto bad = service_->RecordDone(As(UserRole::kCoordinator),
+                                  {"crisis_plan_review", "01051037", "2027-01-01", "", ""}, kToday);
+  ASSERT_FALSE(bad);
+  std::set<std::string> fields{bad.error().field};
+  for (const auto& more : bad.error().more) fields.insert(more.field);
+  EXPECT_TRUE(fields.contains("practice_agb"));  // regional: no practice
+  EXPECT_TRUE(fields.contains("done_on"));       // in the future
+  EXPECT_TRUE(fields.contains("done_by"));
+  auto registry_kept =
+      service_->RecordDone(As(UserRole::kCoordinator),
+                           {"calamity_card_refresh", "01051037", "2026-11-01", "X", ""}, kToday);
+  ASSERT_FALSE(registry_kept);
+  EXPECT_EQ(registry_kept.error().field, "rule_id");
+  auto other_practice =
+      service_->RecordDone(As(UserRole::kPracticeUser, {"01051111"}),
+                           {"backup_test", "01051037", "2026-11-20", "X", ""}, kToday);
+  ASSERT_FALSE(other_practice);
+  EXPECT_EQ(other_practice.error().kind, ErrorKind::kForbidden);
+  EXPECT_TRUE(store_->BeginRead(kTestActor).value()->Preparedness().All().empty());
+}
+
+TEST_F(PreparednessServiceTest, APracticeSeesOnlyItsOwnItemsTheInsurerNone) {
+  auto own = service_->Overview(As(UserRole::kPracticeUser, {"01051037"}), kToday);
+  ASSERT_TRUE(own);
+  for (const auto& i : own.value().items) EXPECT_EQ(i.practice_agb, "01051037");
+  EXPECT_FALSE(own.value().items.empty());
+  EXPECT_FALSE(service_->Overview(As(UserRole::kInsurerLiaison), kToday));
+}
+
+TEST_F(PreparednessServiceTest, TheIcalFileHoldsOneEventPerItemOnItsDueDate) {
+  auto o = service_->Overview(As(UserRole::kPracticeUser, {"01051037"}), kToday).value();
+  std::string ical = PreparednessIcal(o, "2026-11-23T10:00:00.000Z");
+  EXPECT_EQ(ical.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  std::size_t events = 0;
+  for (std::size_t at = 0; (at = ical.find("BEGIN:VEVENT", at)) != std::string::npos; ++at)
+    ++events;
+  EXPECT_EQ(events, o.items.size());
+  EXPECT_NE(ical.find("DTSTART;VALUE=DATE:20271102"), std::string::npos);  // the card
+  EXPECT_NE(ical.find("DTSTAMP:20261123T100000Z"), std::string::npos);
+  EXPECT_NE(ical.find("SUMMARY:Calamiteitenkaart nalopen · Huisartsenpraktijk Kastanjeplein"),
+            std::string::npos);
+  // No line longer than 75 octets.
+  std::size_t start = 0;
+  while (start < ical.size()) {
+    auto end = ical.find("\r\n", start);
+    EXPECT_LE(end - start, 75u);
+    start = end + 2;
+  }
+}
+
+}  // namespace
+}  // namespace vangnet
