@@ -49,11 +49,11 @@ std::string DemoLoginsPath(const std::string& db_path) {
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;
-  auto args = Args::Parse(
-      argv,
-      {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url", "smtp-from",
-       "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval", "tick", "norms", "areas"},
-      {"behind-tls", "smtp-require-tls"}, error);
+  auto args = Args::Parse(argv,
+                          {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url",
+                           "smtp-from", "smtp-user", "sms-webhook", "alarm-timeout",
+                           "digest-interval", "tick", "norms", "areas", "preparedness"},
+                          {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
     return kExitUsage;
@@ -74,6 +74,7 @@ int RunServe(const std::vector<std::string>& argv) {
   options.playbook_dir = args->Get("playbooks");
   options.norms_file = args->Get("norms");
   options.stress_areas_file = args->Get("areas");
+  options.preparedness_file = args->Get("preparedness");
 
   // Alarming and its channels. Secrets come from the environment, never the command line
   // (which other users of the machine can read in the process list).

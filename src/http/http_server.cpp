@@ -18,10 +18,12 @@
 #include "http/router.hpp"
 #include "http/routes.hpp"
 #include "io/norms_yaml.hpp"
+#include "io/preparedness_yaml.hpp"
 #include "services/incident/incident_service.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "services/notify/outbox_delivery.hpp"
 #include "services/preparedness/paper_printouts.hpp"
+#include "services/preparedness/preparedness_service.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 #include "services/registry/registry_service.hpp"
 #include "services/stress/stress_service.hpp"
@@ -62,7 +64,10 @@ struct HttpServer::Impl {
         stress_areas(LoadStressAreas(options.stress_areas_file)),
         stress(store_, norms ? norms.value() : SignalNorms{},
                stress_areas ? stress_areas.value() : StressAreas{}),
-        printouts(store_) {}
+        printouts(store_),
+        preparedness_rules(LoadPreparednessRules(options.preparedness_file)),
+        preparedness(store_, preparedness_rules ? preparedness_rules.value() : PreparednessRules{},
+                     norms ? norms.value().settings : MonitorSettings{}) {}
 
   static AlarmSettings WithChannels(const ServerOptions& options) {
     AlarmSettings settings = options.alarms;
@@ -116,6 +121,8 @@ struct HttpServer::Impl {
   Result<StressAreas> stress_areas;
   StressService stress;
   PaperPrintouts printouts;
+  Result<PreparednessRules> preparedness_rules;
+  PreparednessService preparedness;
   std::string recorded_month;  // the clock records the monitor once per month
   std::string index_html;
   std::mutex clock_mutex;
@@ -179,6 +186,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   RegisterRedistributionRoutes(impl_->router, impl_->redistribution);
   if (impl_->norms && impl_->stress_areas) RegisterStressRoutes(impl_->router, impl_->stress);
   RegisterPrintoutRoutes(impl_->router, impl_->printouts);
+  if (impl_->preparedness_rules) RegisterPreparednessRoutes(impl_->router, impl_->preparedness);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);
@@ -240,6 +248,7 @@ Result<int> HttpServer::Bind() {
   if (!impl_->playbooks) return impl_->playbooks.error();
   if (!impl_->norms) return impl_->norms.error();
   if (!impl_->stress_areas) return impl_->stress_areas.error();
+  if (!impl_->preparedness_rules) return impl_->preparedness_rules.error();
   auto& s = impl_->server;
   int port = impl_->options.port;
   if (port == 0) {

@@ -30,6 +30,7 @@ struct ServerOptions {
   std::string playbook_dir;       // the region's own playbooks; empty: only the shipped ones
   std::string norms_file;         // the region's own monitor thresholds; empty: the shipped ones
   std::string stress_areas_file;  // the region's own stress-test areas; empty: the shipped ones
+  std::string preparedness_file;  // the region's own preparedness rules; empty: the shipped ones
   int threads = 48;               // each live-update client holds one
   AlarmSettings alarms;           // acknowledgement timeout, digest interval, public URL
   SmtpSettings smtp;              // url empty: no e-mail (alarms still show in the app)

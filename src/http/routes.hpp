@@ -16,6 +16,7 @@ class MonitorService;
 class RedistributionService;
 class StressService;
 class PaperPrintouts;
+class PreparednessService;
 
 void RegisterSessionRoutes(Router& router);
 // Region summary, map background, client configuration, health.
@@ -33,6 +34,8 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
 void RegisterStressRoutes(Router& router, StressService& stress);
 // GET /api/v1/printouts/...: paper fallbacks as PDF (the calamity card).
 void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts);
+// /api/v1/preparedness: the preparedness calendar, completions, the iCalendar file.
+void RegisterPreparednessRoutes(Router& router, PreparednessService& service);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

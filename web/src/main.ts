@@ -18,6 +18,7 @@ import { renderIncidentBoard } from "./incidents/board";
 import { renderRedistribution } from "./redistribution/page";
 import { renderMonitor } from "./monitor/page";
 import { renderStress } from "./stress/page";
+import { renderPreparedness } from "./preparedness/page";
 import { clear, h } from "./ui/dom";
 
 const app = document.getElementById("app")!;
@@ -40,6 +41,7 @@ function navigation(current: string): HTMLElement {
     ["#/praktijken", t("practices")],
   ];
   if (user!.role !== "practice_user") links.splice(3, 0, ["#/stresstest", t("stress")]);
+  if (user!.role !== "insurer_liaison") links.push(["#/paraatheid", t("prep")]);
   if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("directory")]);
   if (user!.role === "admin") links.push(["#/audit", t("audit")]);
   return h(
@@ -107,6 +109,7 @@ async function route(): Promise<void> {
   else if (/^#\/incidenten\/\d+\/opvang$/.test(hash)) await renderRedistribution(context, Number(hash.split("/")[2]));
   else if (hash === "#/monitor") await renderMonitor(context);
   else if (hash === "#/stresstest") await renderStress(context);
+  else if (hash === "#/paraatheid") await renderPreparedness(context);
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else main.append(h("p", { class: "empty" }, t("notFound")));

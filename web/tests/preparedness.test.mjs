@@ -1,0 +1,87 @@
+// End-to-end preparedness: the coordinator sees what is overdue in the region this month (list
+// and month calendar), records a backup test as done, downloads the iCalendar file, and prints a
+// practice's calamity card as PDF. Real `vangnet serve` on 127.0.0.1, headless Chromium;
+// screenshots in web/test-artifacts/paraatheid-*.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
+
+const PASSWORD = "paraat-wachtwoord-123";
+let work, db, server, baseUrl, context, page;
+const blocked = [];
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), "vangnet-paraat-"));
+  db = join(work, "v.db");
+  vangnet(["demo", "--db", db]);
+  vangnet(["user", "add", "paraat-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
+  ({ server, baseUrl } = await startServer(db));
+  context = await launchBrowser(join(work, "profile"), { width: 1280, height: 900 }, (url) => blocked.push(url));
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill("SIGTERM");
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("the coordinator sees what is overdue this month and records a backup test", async () => {
+  await logIn(page, baseUrl, "paraat-coordinator", PASSWORD);
+  await page.getByRole("link", { name: "Paraatheid" }).click();
+  await page.getByRole("heading", { name: /Paraatheid: wat houdt/ }).waitFor();
+  const counts = await page.locator("[data-testid=prep-counts]").innerText();
+  const overdue = Number(counts.match(/Te laat: (\d+)/)[1]);
+  assert.ok(overdue > 0, counts);
+  // The list opens on the overdue items.
+  const rows = page.locator("[data-testid=prep-items] tbody tr");
+  assert.ok((await rows.count()) > 0);
+  for (const status of await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.status).filter(Boolean))) assert.equal(status, "overdue");
+  assert.ok((await page.locator("table.month-calendar td").count()) >= 28, "a month grid");
+  await page.screenshot({ path: join(artifacts, "paraatheid-overzicht.png"), fullPage: false });
+
+  // Record the backup test of Kastanjeplein as done.
+  await page.getByLabel("Zoeken").fill("Kastanjeplein (Maastricht)");
+  await page.getByLabel("Verplichting").selectOption("backup_test");
+  const row = rows.filter({ hasText: "Back-up controleren" }).first();
+  await row.getByText("Gedaan…").click();
+  await row.getByLabel("Door wie").fill("Praktijkmanager");
+  await row.getByLabel(/Bewijs/).fill("Terugzettest met de ICT-partner gelukt");
+  await row.getByRole("button", { name: "Vastleggen" }).click();
+  await page.getByText("Vastgelegd").first().waitFor();
+  const after = await page.locator("[data-testid=prep-counts]").innerText();
+  assert.equal(Number(after.match(/Te laat: (\d+)/)[1]), overdue - 1, after);
+
+  const ical = await page.evaluate(async () => {
+    const r = await fetch("/api/v1/preparedness.ics");
+    return { type: r.headers.get("content-type"), text: await r.text() };
+  });
+  assert.match(ical.type, /text\/calendar/);
+  assert.match(ical.text, /BEGIN:VCALENDAR/);
+  assert.match(ical.text, /SUMMARY:Back-up controleren · Huisartsenpraktijk Kastanjeplein/);
+});
+
+test("a practice's calamity card prints as PDF from its page", async () => {
+  await page.goto(baseUrl + "/#/praktijken?q=01051037");
+  await page.getByRole("link", { name: /Kastanjeplein \(Maastricht\)/ }).first().click();
+  const print = page.getByRole("link", { name: "Afdrukken (PDF)" });
+  await print.waitFor();
+  const href = await print.getAttribute("href");
+  assert.equal(href, "/api/v1/printouts/calamity-card/01051037");
+  const pdf = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return { type: r.headers.get("content-type"), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+  }, href);
+  assert.equal(pdf.type, "application/pdf");
+  assert.equal(pdf.head, "%PDF-");
+  assert.ok(pdf.size > 5000);
+});
+
+test("nothing was fetched from outside 127.0.0.1", () => {
+  assert.deepEqual(blocked, []);
+});
