@@ -18,6 +18,17 @@ void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::move(pdf).value(), "application/pdf");
   });
+  router.Get(
+      "/api/v1/printouts/contact-list",
+      [&printouts](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+        auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        auto pdf = printouts.ContactListPdf(ctx.caller, now);
+        if (!pdf) return ReplyError(res, pdf.error());
+        res.status = 200;
+        res.set_header("Content-Disposition", "inline; filename=\"contactlijst-crisisrollen.pdf\"");
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::move(pdf).value(), "application/pdf");
+      });
 }
 
 }  // namespace vangnet

@@ -45,6 +45,9 @@ struct PdfDocument::Impl {
   // A laid-out text block of `width` points in `font` (a Pango font description).
   PangoLayout* Layout(const std::string& text, const char* font, double width) {
     PangoLayout* layout = pango_cairo_create_layout(cr);
+    // Pango assumes 96 dpi; in a PDF one user unit is one point, so sizes are given at 72.
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+    pango_layout_context_changed(layout);
     PangoFontDescription* description = pango_font_description_from_string(font);
     pango_layout_set_font_description(layout, description);
     pango_font_description_free(description);

@@ -496,6 +496,10 @@ TEST_F(ApiTest, TheCalamityCardPrintsAsPdfForWhoMayReadIt) {
   EXPECT_EQ(res->body.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(Get(Login("verzekeraar"), "/api/v1/printouts/calamity-card/01051037")->status, 403);
   EXPECT_EQ(Get(Login("coordinator"), "/api/v1/printouts/calamity-card/09999999")->status, 404);
+  auto list = Get(Login("coordinator"), "/api/v1/printouts/contact-list");
+  ASSERT_EQ(list->status, 200);
+  EXPECT_EQ(list->body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(Get(Login("verzekeraar"), "/api/v1/printouts/contact-list")->status, 403);
 }
 
 }  // namespace

@@ -92,5 +92,26 @@ TEST_F(PaperPrintoutsTest, OnlyWhoMayReadTheCardPrintsItAndPrintingIsAudited) {
   EXPECT_EQ(exports, 1);
 }
 
+TEST_F(PaperPrintoutsTest, TheContactListNamesEveryCrisisRoleWithItsSubstitute) {
+  PaperPrintouts printouts(*store_);
+  auto pdf = printouts.ContactListPdf(As(UserRole::kCrisisTeam), Now());
+  ASSERT_TRUE(pdf) << pdf.error().ToString();
+  std::string path = Write(pdf.value(), "contacten.pdf");
+  std::string text = RunTool("pdftotext " + path + " -");
+  for (const char* expected :
+       {"Contactlijst crisisrollen", "Crisiscoördinator RHO", "Hagro-crisiscoördinator",
+        "Vervanger", "afgedrukt 23-11-2026 14:05", "controleer vóór gebruik"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  // The paragraph explains it, and the two roles without a substitute in the demo show it.
+  int missing = 0;
+  for (std::size_t at = 0; (at = text.find("ONTBREEKT", at)) != std::string::npos; ++at) ++missing;
+  EXPECT_EQ(missing, 3) << text;
+  std::string png_prefix = dir_.Path("contacten");
+  RunTool("pdftoppm -r 50 -png " + path + " " + png_prefix);
+  EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
+  EXPECT_FALSE(printouts.ContactListPdf(As(UserRole::kInsurerLiaison), Now()));
+}
+
 }  // namespace
 }  // namespace vangnet

@@ -1,5 +1,6 @@
 #include "services/preparedness/paper_printouts.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/registry.hpp"
@@ -101,6 +102,79 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
                               nlohmann::json{{"format", "pdf"}, {"version", card->version}}.dump());
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
+  return bytes;
+}
+
+Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller, TimePoint now) {
+  if (ReadAccess(caller.role, "crisis_role") != Access::kAll ||
+      ReadAccess(caller.role, "contact") != Access::kAll) {
+    return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de contactlijst");
+  }
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto& work = *uow.value();
+  std::map<std::string, Person> people;
+  for (auto& p : work.Table<Person>().List()) people[p.code] = std::move(p);
+  std::map<std::string, std::string> groups;
+  for (const auto& g : work.Table<GpGroup>().List()) groups[g.code] = g.name;
+  std::map<std::string, std::string> organisations;
+  for (const auto& o : work.Table<Organisation>().List()) organisations[o.code] = o.name;
+  auto who = [&](const std::string& code) -> std::pair<std::string, std::string> {
+    if (code.empty()) return {"ONTBREEKT", ""};
+    auto p = people.find(code);
+    if (p == people.end()) return {code, ""};
+    return {p->second.name, p->second.phone};
+  };
+  std::vector<std::vector<std::string>> roles;
+  std::int64_t version = 0;
+  for (const auto& r : work.Table<CrisisRole>().List()) {
+    version += r.version;
+    auto [primary, primary_phone] = who(r.primary_person_code);
+    auto [substitute, substitute_phone] = who(r.substitute_person_code);
+    std::string label(EnumLabel(CRISIS_ROLE_KINDS, r.kind));
+    if (!r.gp_group_code.empty()) {
+      label += " " + (groups.contains(r.gp_group_code) ? groups[r.gp_group_code] : r.gp_group_code);
+    }
+    roles.push_back({label, primary, primary_phone, substitute, substitute_phone});
+  }
+  std::vector<std::vector<std::string>> contacts;
+  for (const auto& c : work.Table<Contact>().List()) {
+    version += c.version;
+    std::string where = !c.organisation_code.empty() && organisations.contains(c.organisation_code)
+                            ? organisations[c.organisation_code]
+                            : c.practice_agb;
+    contacts.push_back({c.name + (c.function.empty() ? "" : " (" + c.function + ")"), where,
+                        c.phone + (c.phone_alternative.empty() ? "" : " / " + c.phone_alternative),
+                        c.email});
+  }
+  // The sum of the records' versions changes with every edit: an old printout shows another.
+  const std::string footer = "Contactlijst crisisrollen · stand " + std::to_string(version) + " (" +
+                             std::to_string(roles.size()) + " rollen, " +
+                             std::to_string(contacts.size()) + " contacten) · afgedrukt " +
+                             LocalTimeText(now) + " door " + caller.actor.user +
+                             " · controleer vóór gebruik of er geen nieuwere versie is";
+  PdfDocument pdf("Contactlijst crisisrollen", footer);
+  pdf.Title("Contactlijst crisisrollen");
+  pdf.Subtitle(
+      "Wie belt wie als vangnet niet bereikbaar is · vertrouwelijk: alleen voor het "
+      "crisisteam en de hagro-crisiscoördinatoren");
+  pdf.Paragraph(
+      "Bel eerst de eerste persoon van een rol; neemt die niet op, dan de vervanger "
+      "(integraal crisisplan §5). Een rol zonder vervanger staat als ONTBREEKT.");
+  pdf.Heading("Crisisrollen");
+  pdf.Table({"Rol", "Eerste", "Telefoon", "Vervanger", "Telefoon"}, {0.27, 0.2, 0.165, 0.2, 0.165},
+            roles);
+  pdf.Heading("Contacten");
+  pdf.Table({"Naam (functie)", "Organisatie", "Telefoon", "E-mail"}, {0.34, 0.24, 0.2, 0.22},
+            contacts);
+  auto bytes = pdf.Finish();
+  if (!bytes) return bytes.error();
+  auto event = AuditEvent::Of(
+      work.actor(), "export", "crisis_role", "contactlijst", "",
+      nlohmann::json{{"format", "pdf"}, {"roles", roles.size()}, {"contacts", contacts.size()}}
+          .dump());
+  if (auto s = work.Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = work.Commit(); !s) return s.error();
   return bytes;
 }
 

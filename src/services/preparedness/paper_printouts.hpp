@@ -22,6 +22,10 @@ class PaperPrintouts {
   // may print it (the RHO, the practice itself).
   Result<std::string> CalamityCardPdf(const Caller& caller, const std::string& practice_agb,
                                       TimePoint now);
+  // The crisis roles with primary and substitute and their phone numbers (seed 002 §5), then
+  // the contact directory: who to call when the system cannot be reached. For who may read
+  // crisis roles and contacts (not the insurer); audited.
+  Result<std::string> ContactListPdf(const Caller& caller, TimePoint now);
 
  private:
   Store& store_;

@@ -86,6 +86,7 @@ export async function renderDirectory(ctx: PageContext): Promise<void> {
       { class: "title-row" },
       h("h1", {}, t("directory")),
       h("button", { class: "button no-print", onclick: () => window.print() }, t("print")),
+      h("a", { class: "button no-print", href: "/api/v1/printouts/contact-list", target: "_blank", rel: "noopener" }, t("printPdf")),
     ),
     h("p", { class: "print-only" }, `Afgedrukt op ${new Date().toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}`),
     body,
