@@ -185,7 +185,8 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   if (impl_->norms) RegisterMonitorRoutes(impl_->router, impl_->monitor);
   RegisterRedistributionRoutes(impl_->router, impl_->redistribution);
   if (impl_->norms && impl_->stress_areas) RegisterStressRoutes(impl_->router, impl_->stress);
-  RegisterPrintoutRoutes(impl_->router, impl_->printouts);
+  RegisterPrintoutRoutes(impl_->router, impl_->printouts,
+                         impl_->playbooks ? &impl_->playbooks.value() : nullptr);
   if (impl_->preparedness_rules) RegisterPreparednessRoutes(impl_->router, impl_->preparedness);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {

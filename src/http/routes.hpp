@@ -32,8 +32,10 @@ void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service);
 // GET /api/v1/stress: the resilience stress test (N-1, areas, a future year).
 void RegisterStressRoutes(Router& router, StressService& stress);
-// GET /api/v1/printouts/...: paper fallbacks as PDF (the calamity card).
-void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts);
+// GET /api/v1/printouts/...: paper fallbacks as PDF (calamity card, contact list, playbooks).
+// `playbooks` may be null (they did not load): no playbook printouts then.
+void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts,
+                            const PlaybookCatalog* playbooks);
 // /api/v1/preparedness: the preparedness calendar, completions, the iCalendar file.
 void RegisterPreparednessRoutes(Router& router, PreparednessService& service);
 // GET /api/v1/events: the live update stream.

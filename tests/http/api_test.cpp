@@ -500,6 +500,10 @@ TEST_F(ApiTest, TheCalamityCardPrintsAsPdfForWhoMayReadIt) {
   ASSERT_EQ(list->status, 200);
   EXPECT_EQ(list->body.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(Get(Login("verzekeraar"), "/api/v1/printouts/contact-list")->status, 403);
+  auto playbook = Get(Login("verzekeraar"), "/api/v1/printouts/playbook/power-outage");
+  ASSERT_EQ(playbook->status, 200);  // no personal data in a playbook
+  EXPECT_EQ(playbook->body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(Get(Login("coordinator"), "/api/v1/printouts/playbook/bestaat-niet")->status, 404);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "services/playbook/playbook_catalog.hpp"
 #include "test_support/registry_fixture.hpp"
 
 namespace vangnet {
@@ -111,6 +112,30 @@ TEST_F(PaperPrintoutsTest, TheContactListNamesEveryCrisisRoleWithItsSubstitute) 
   RunTool("pdftoppm -r 50 -png " + path + " " + png_prefix);
   EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
   EXPECT_FALSE(printouts.ContactListPdf(As(UserRole::kInsurerLiaison), Now()));
+}
+
+TEST_F(PaperPrintoutsTest, APlaybookPrintsAsAChecklistWithABlankLogSheet) {
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog);
+  const Playbook* playbook = catalog.value().Find("power-outage");
+  ASSERT_NE(playbook, nullptr);
+  auto pdf = PlaybookChecklistPdf(*playbook, "drukker", Now());
+  ASSERT_TRUE(pdf) << pdf.error().ToString();
+  std::string path = Write(pdf.value(), "draaiboek.pdf");
+  std::string text = RunTool("pdftotext " + path + " -");
+  EXPECT_NE(text.find("Draaiboek · " + playbook->title), std::string::npos) << text;
+  EXPECT_NE(text.find(playbook->phases.front().title), std::string::npos) << text;
+  EXPECT_NE(text.find("gedaan om ____ door ____"), std::string::npos);
+  EXPECT_NE(text.find("Logblad"), std::string::npos);
+  EXPECT_NE(text.find("Besluiten volgens BOB"), std::string::npos);
+  EXPECT_NE(text.find("versie " + std::to_string(playbook->version) + " · afgedrukt 23-11-2026"),
+            std::string::npos)
+      << text;
+  std::string png_prefix = dir_.Path("draaiboek");
+  RunTool("pdftoppm -r 50 -png " + path + " " + png_prefix);
+  EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
+  // The log sheet starts on a page of its own, after the checklist.
+  EXPECT_GE(std::stoi(RunTool("pdfinfo " + path + " | awk '/^Pages:/ {print $2}'")), 2);
 }
 
 }  // namespace

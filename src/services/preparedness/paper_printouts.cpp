@@ -178,4 +178,59 @@ Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller, TimePoi
   return bytes;
 }
 
+Result<std::string> PlaybookChecklistPdf(const Playbook& playbook, const std::string& printed_by,
+                                         TimePoint now) {
+  std::map<std::string, std::string> role_label;
+  for (const auto& r : playbook.roles) role_label[r.id] = r.label;
+  auto owner = [&](const std::string& id) { return role_label.contains(id) ? role_label[id] : id; };
+  const std::string footer = "Draaiboek " + playbook.title + " (" + playbook.id + ") · versie " +
+                             std::to_string(playbook.version) + " · afgedrukt " +
+                             LocalTimeText(now) + " door " + printed_by +
+                             " · controleer vóór gebruik of er geen nieuwere versie is";
+  PdfDocument pdf("Draaiboek " + playbook.title, footer);
+  pdf.Title("Draaiboek · " + playbook.title);
+  pdf.Subtitle("Versie " + std::to_string(playbook.version) + " · bron: " + playbook.source +
+               " · tijden gelden vanaf het moment van activeren; noteer dat hier: ______ uur");
+  if (!playbook.situation.empty()) pdf.Paragraph(playbook.situation);
+  if (!playbook.roles.empty()) {
+    pdf.Heading("Rollen");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : playbook.roles) rows.push_back({r.label, r.tasks});
+    pdf.Table({"Rol", "Taken"}, {0.3, 0.7}, rows);
+  }
+  for (const auto& phase : playbook.phases) {
+    pdf.Heading(phase.title + " (vanaf " + FormatDuration(phase.starts) +
+                (phase.ends ? " tot " + FormatDuration(*phase.ends) : std::string()) + ")");
+    for (const auto& step : phase.steps) {
+      pdf.Checkbox(step.text + " — " + owner(step.owner) + ", uiterlijk +" +
+                   FormatDuration(step.deadline) +
+                   (step.repeat ? ", daarna elke " + FormatDuration(*step.repeat) : "") +
+                   " · gedaan om ____ door ____");
+    }
+  }
+  if (!playbook.contacts.empty()) {
+    pdf.Heading("Externe contacten");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : playbook.contacts) rows.push_back({c.kind, c.purpose, ""});
+    pdf.Table({"Wie", "Waarvoor", "Telefoon (invullen)"}, {0.25, 0.5, 0.25}, rows);
+  }
+  if (!playbook.communication.empty()) {
+    pdf.Heading("Communicatie");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : playbook.communication) {
+      rows.push_back({m.audience, m.content, m.channel, owner(m.responsible)});
+    }
+    pdf.Table({"Doelgroep", "Boodschap", "Kanaal", "Wie"}, {0.2, 0.45, 0.15, 0.2}, rows);
+  }
+  pdf.PageBreak();
+  pdf.Title("Logblad · " + playbook.title);
+  pdf.Subtitle(
+      "Alles wat gebeurt en besloten wordt, met de echte tijd. Besluiten volgens BOB: "
+      "beeld, oordeel, besluit. Voer het later met de echte tijden in het logboek van het "
+      "incident in vangnet in.");
+  pdf.Table({"Tijd", "Wat gebeurde / besluit (BOB)", "Wie", "Paraaf"}, {0.12, 0.58, 0.18, 0.12},
+            std::vector<std::vector<std::string>>(22, {"\n", "", "", ""}));
+  return pdf.Finish();
+}
+
 }  // namespace vangnet

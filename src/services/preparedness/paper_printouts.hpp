@@ -7,10 +7,17 @@
 #include <string>
 
 #include "core/incident.hpp"
+#include "core/playbook.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
 namespace vangnet {
+
+// A playbook as a printable checklist: situation, roles, each phase with its steps as boxes to
+// tick (owner and deadline after activation), contacts and communication, then a blank log sheet
+// (time, what happened or was decided - BOB, who, initials). No personal data; anyone logged in.
+Result<std::string> PlaybookChecklistPdf(const Playbook& playbook, const std::string& printed_by,
+                                         TimePoint now);
 
 class PaperPrintouts {
  public:

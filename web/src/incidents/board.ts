@@ -423,6 +423,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
         incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatTimestamp(incident.ends_at).slice(0, 10)}`) : null,
         incident.practice_agbs.length ? h("a", { href: `#/incidenten/${incident.id}/opvang`, class: "button-link" }, "Opvang patiënten →") : null,
+        h("a", { href: `/api/v1/printouts/playbook/${incident.playbook_id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPlaybook")),
       ),
       // seed 002 §4.2, from the server: who decides at this stage and time of day.
       h(
