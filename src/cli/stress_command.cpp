@@ -41,7 +41,7 @@ void PrintTable(const StressReport& report) {
             << " km (kwetsbaar "
             << FormatDutchNumber(report.options.parameters.max_distance_vulnerable_km.value_or(
                    report.options.parameters.max_distance_km))
-            << " km), ruimte tot " << FormatDutchNumber(report.capacity_patients_per_fte)
+            << " km), ruimte tot " << FormatDutchNumber(report.options.capacity_patients_per_fte)
             << " patiënten per fte.\n\nZwakke plekken:\n";
   for (const auto& line : report.weak_points) std::cout << "  - " << line << "\n";
   if (!report.single_ranked.empty()) {

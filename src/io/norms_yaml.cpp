@@ -1,10 +1,8 @@
 #include "io/norms_yaml.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "core/embedded_file.hpp"
 #include "core/text.hpp"
+#include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace vangnet {
@@ -72,16 +70,7 @@ Result<SignalNorms> ParseNormsYaml(std::string_view content, const std::string& 
 }
 
 Result<SignalNorms> LoadNorms(const std::string& path) {
-  if (path.empty()) {
-    auto embedded = DefaultNorms();
-    if (embedded.empty()) return Error::Internal("geen normen meegebouwd");
-    return ParseNormsYaml(embedded.front().content, "norms/" + std::string(embedded.front().name));
-  }
-  std::ifstream in(path);
-  if (!in) return Error::Io(path, "kan het bestand niet lezen");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseNormsYaml(text.str(), path);
+  return LoadShippedOrOwn(DefaultNorms(), path, ParseNormsYaml);
 }
 
 }  // namespace vangnet

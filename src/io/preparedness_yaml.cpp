@@ -59,15 +59,7 @@ Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const 
 }
 
 Result<PreparednessRules> LoadPreparednessRules(const std::string& path) {
-  if (path.empty()) {
-    auto embedded = DefaultPreparedness();
-    if (embedded.empty()) return Error::Internal("geen paraatheidsregels meegebouwd");
-    return ParsePreparednessYaml(embedded.front().content,
-                                 "norms/" + std::string(embedded.front().name));
-  }
-  auto text = ReadTextFile(path);
-  if (!text) return text.error();
-  return ParsePreparednessYaml(text.value(), path);
+  return LoadShippedOrOwn(DefaultPreparedness(), path, ParsePreparednessYaml);
 }
 
 }  // namespace vangnet

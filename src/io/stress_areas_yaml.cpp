@@ -73,15 +73,7 @@ Result<StressAreas> ParseStressAreasYaml(std::string_view content, const std::st
 }
 
 Result<StressAreas> LoadStressAreas(const std::string& path) {
-  if (path.empty()) {
-    auto embedded = DefaultStressAreas();
-    if (embedded.empty()) return Error::Internal("geen stresstestgebieden meegebouwd");
-    return ParseStressAreasYaml(embedded.front().content,
-                                "norms/" + std::string(embedded.front().name));
-  }
-  auto text = ReadTextFile(path);
-  if (!text) return text.error();
-  return ParseStressAreasYaml(text.value(), path);
+  return LoadShippedOrOwn(DefaultStressAreas(), path, ParseStressAreasYaml);
 }
 
 }  // namespace vangnet

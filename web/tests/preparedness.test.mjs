@@ -4,34 +4,22 @@
 // screenshots in web/test-artifacts/paraatheid-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
+import { artifacts, demoSession } from "./support.mjs";
 
-const PASSWORD = "paraat-wachtwoord-123";
-let work, db, server, baseUrl, context, page;
-const blocked = [];
+let session, page, baseUrl;
 
 before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), "vangnet-paraat-"));
-  db = join(work, "v.db");
-  vangnet(["demo", "--db", db]);
-  vangnet(["user", "add", "paraat-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
-  ({ server, baseUrl } = await startServer(db));
-  context = await launchBrowser(join(work, "profile"), { width: 1280, height: 900 }, (url) => blocked.push(url));
-  page = context.pages()[0] ?? (await context.newPage());
+  session = await demoSession({ prefix: "vangnet-paraat-", password: "paraat-wachtwoord-123", accounts: [["paraat-coordinator", "coordinator"]] });
+  ({ page, baseUrl } = session);
 });
 
 after(async () => {
-  await context?.close();
-  server?.kill("SIGTERM");
-  if (work) rmSync(work, { recursive: true, force: true });
+  await session?.close();
 });
 
 test("the coordinator sees what is overdue this month and records a backup test", async () => {
-  await logIn(page, baseUrl, "paraat-coordinator", PASSWORD);
+  await session.login("paraat-coordinator");
   await page.getByRole("link", { name: "Paraatheid" }).click();
   await page.getByRole("heading", { name: /Paraatheid: wat houdt/ }).waitFor();
   const counts = await page.locator("[data-testid=prep-counts]").innerText();
@@ -83,5 +71,5 @@ test("a practice's calamity card prints as PDF from its page", async () => {
 });
 
 test("nothing was fetched from outside 127.0.0.1", () => {
-  assert.deepEqual(blocked, []);
+  assert.deepEqual(session.blocked, []);
 });

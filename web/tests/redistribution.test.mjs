@@ -4,36 +4,29 @@
 // Chromium; screenshots go to web/test-artifacts/opvang-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
+import { artifacts, demoSession, vangnet } from "./support.mjs";
 
 const PASSWORD = "opvang-wachtwoord-123";
 const CLOSED = "01051037";
-let work, db, server, baseUrl, context, page;
-const blocked = [];
+let session, db, page, baseUrl;
 
 function login(username) {
-  return logIn(page, baseUrl, username, PASSWORD);
+  return session.login(username);
 }
 
 before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), "vangnet-opvang-"));
-  db = join(work, "v.db");
-  vangnet(["demo", "--db", db]);
-  vangnet(["user", "add", "opvang-coordinator", "--db", db, "--role", "coordinator", "--password-stdin"], PASSWORD + "\n");
-  vangnet(["incident", "start", "--db", db, "--playbook", "holder-permanently-out", "--practice", CLOSED]);
-  ({ server, baseUrl } = await startServer(db));
-  context = await launchBrowser(join(work, "profile"), { width: 1280, height: 900 }, (url) => blocked.push(url));
-  page = context.pages()[0] ?? (await context.newPage());
+  session = await demoSession({
+    prefix: "vangnet-opvang-",
+    password: PASSWORD,
+    accounts: [["opvang-coordinator", "coordinator"]],
+    prepare: (path) => vangnet(["incident", "start", "--db", path, "--playbook", "holder-permanently-out", "--practice", CLOSED]),
+  });
+  ({ db, page, baseUrl } = session);
 });
 
 after(async () => {
-  await context?.close();
-  server?.kill("SIGTERM");
-  if (work) rmSync(work, { recursive: true, force: true });
+  await session?.close();
 });
 
 let receiver;
@@ -87,5 +80,5 @@ test("the receiving practice sees only its own proposals and accepts one", async
 });
 
 test("nothing was fetched from outside 127.0.0.1", () => {
-  assert.deepEqual(blocked, []);
+  assert.deepEqual(session.blocked, []);
 });

@@ -5,40 +5,30 @@
 // web/test-artifacts/stress-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
+import { artifacts, demoSession } from "./support.mjs";
 
-const PASSWORD = "stress-wachtwoord-123";
-let work, db, server, baseUrl, context, page;
-const blocked = [];
+let session, page, baseUrl;
 
 function login(username) {
-  return logIn(page, baseUrl, username, PASSWORD);
+  return session.login(username);
 }
 
 before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), "vangnet-stress-"));
-  db = join(work, "v.db");
-  vangnet(["demo", "--db", db]);
-  for (const [user, role, extra] of [
-    ["stress-coordinator", "coordinator", []],
-    ["stress-verzekeraar", "insurer_liaison", []],
-    ["stress-praktijk", "practice_user", ["--practice", "01051037"]],
-  ]) {
-    vangnet(["user", "add", user, "--db", db, "--role", role, ...extra, "--password-stdin"], PASSWORD + "\n");
-  }
-  ({ server, baseUrl } = await startServer(db));
-  context = await launchBrowser(join(work, "profile"), { width: 1280, height: 900 }, (url) => blocked.push(url));
-  page = context.pages()[0] ?? (await context.newPage());
+  session = await demoSession({
+    prefix: "vangnet-stress-",
+    password: "stress-wachtwoord-123",
+    accounts: [
+      ["stress-coordinator", "coordinator"],
+      ["stress-verzekeraar", "insurer_liaison"],
+      ["stress-praktijk", "practice_user", ["--practice", "01051037"]],
+    ],
+  });
+  ({ page, baseUrl } = session);
 });
 
 after(async () => {
-  await context?.close();
-  server?.kill("SIGTERM");
-  if (work) rmSync(work, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function rowsOf(testid) {
@@ -122,5 +112,5 @@ test("the insurer sees the stress test; a practice user gets no link and a refus
 });
 
 test("nothing was fetched from outside 127.0.0.1", () => {
-  assert.deepEqual(blocked, []);
+  assert.deepEqual(session.blocked, []);
 });

@@ -2,6 +2,8 @@
 // its address, and headless Chromium set up as the project requires (fresh profile, Dutch,
 // Europe/Amsterdam, nothing fetched from outside 127.0.0.1).
 import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -62,4 +64,35 @@ export async function logIn(page, baseUrl, username, password) {
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.getByRole("navigation").waitFor();
+}
+
+// The usual set-up of a page test: the demo region in a fresh folder, the given accounts
+// ([username, role, extra arguments]), `prepare(db)` for anything else the test needs, then
+// `vangnet serve` and a browser page. `close()` stops both and removes the folder; `blocked`
+// lists every request that tried to leave 127.0.0.1.
+export async function demoSession({ prefix, password, accounts, prepare = () => {}, viewport = { width: 1280, height: 900 } }) {
+  mkdirSync(artifacts, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(work, "v.db");
+  vangnet(["demo", "--db", db]);
+  for (const [username, role, extra = []] of accounts) {
+    vangnet(["user", "add", username, "--db", db, "--role", role, ...extra, "--password-stdin"], password + "\n");
+  }
+  prepare(db);
+  const { server, baseUrl } = await startServer(db);
+  const blocked = [];
+  const context = await launchBrowser(join(work, "profile"), viewport, (url) => blocked.push(url));
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    db,
+    baseUrl,
+    page,
+    blocked,
+    login: (username) => logIn(page, baseUrl, username, password),
+    async close() {
+      await context.close();
+      server.kill("SIGTERM");
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }

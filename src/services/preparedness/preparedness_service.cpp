@@ -7,15 +7,11 @@
 
 #include "core/date.hpp"
 #include "core/registry.hpp"
+#include "services/monitor/monitor_service.hpp"
 
 namespace vangnet {
 
 namespace {
-
-bool IsRho(const Caller& caller) {
-  return caller.role == UserRole::kAdmin || caller.role == UserRole::kCoordinator ||
-         caller.role == UserRole::kCrisisTeam || caller.role == UserRole::kReadOnly;
-}
 
 void SetDue(PreparednessItem& item, std::chrono::year_month_day today) {
   std::optional<std::chrono::year_month_day> last;
@@ -66,23 +62,13 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
   std::map<std::pair<std::string, std::string>, PreparednessCompletion> latest;
   for (auto& c : work.Preparedness().All())
     latest[{c.rule_id, c.practice_agb}] = c;  // oldest first
-  auto practices = work.Table<Practice>().List();
+  const auto snapshots = ReadSnapshots(work);
   std::map<std::string, std::string> names;
-  for (const auto& p : practices) names[p.agb] = p.name;
-  std::map<std::string, CalamityCard> cards;
-  for (auto& c : work.Table<CalamityCard>().List()) cards[c.practice_agb] = std::move(c);
-  auto contracts = work.Table<ContinuityContract>().List();
-  // Practices with a holder aged `conversation_age` or more (seed 003).
-  std::map<std::string, std::optional<int>> born;
-  for (const auto& person : work.Table<Person>().List()) born[person.code] = person.birth_year;
+  for (const auto& snapshot : snapshots) names[snapshot.practice.agb] = snapshot.practice.name;
+  // Practices with a holder the RHO should talk with this year (seed 003).
   std::set<std::string> holder_60;
-  const int year = static_cast<int>(today.year());
-  for (const auto& a : work.Table<Affiliation>().List()) {
-    if (a.role != AffiliationRole::kHolder) continue;
-    auto b = born.find(a.person_code);
-    if (b != born.end() && b->second && year - *b->second >= settings_.conversation_age)
-      holder_60.insert(a.practice_agb);
-  }
+  for (const auto& c : ConversationsThisYear(snapshots, settings_, static_cast<int>(today.year())))
+    holder_60.insert(c.practice_agb);
 
   PreparednessOverview out;
   out.date = FormatDate(today);
@@ -93,7 +79,8 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
     item.last_done_by = found->second.done_by;
     item.evidence = found->second.evidence;
   };
-  const bool rho = IsRho(caller);
+  // The read-only role reads the whole region, as the RHO does.
+  const bool rho = caller.IsRho() || caller.role == UserRole::kReadOnly;
   for (const auto& rule : rules_.rules) {
     if (rule.scope == PreparednessScope::kRegional) {
       if (!rho) continue;
@@ -104,7 +91,8 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
       out.items.push_back(std::move(item));
       continue;
     }
-    for (const auto& p : practices) {
+    for (const auto& snapshot : snapshots) {
+      const Practice& p = snapshot.practice;
       if (p.status == PracticeStatus::kClosed) continue;
       if (!rho && !caller.HasPractice(p.agb)) continue;
       if (rule.applies_to == "holder_60_plus" && !holder_60.contains(p.agb)) continue;
@@ -113,14 +101,12 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
       base.practice_agb = p.agb;
       base.practice_name = p.name;
       if (rule.id == "continuity_contract_review") {
-        for (const auto& c : contracts) {
-          if (c.practice_a_agb != p.agb && c.practice_b_agb != p.agb) continue;
-          const std::string& other =
-              c.practice_a_agb == p.agb ? c.practice_b_agb : c.practice_a_agb;
+        for (const auto& view : snapshot.contracts) {
+          const std::string& other = view.partner.agb;
           PreparednessItem item = base;
           item.subject = "contract met " + (names.contains(other) ? names[other] : other);
           item.kept_in_registry = true;
-          if (!c.last_reviewed.empty()) item.last_done = c.last_reviewed;
+          if (!view.contract.last_reviewed.empty()) item.last_done = view.contract.last_reviewed;
           SetDue(item, today);
           out.items.push_back(std::move(item));
         }
@@ -129,9 +115,8 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
       PreparednessItem item = base;
       if (rule.id == "calamity_card_refresh") {
         item.kept_in_registry = true;
-        auto card = cards.find(p.agb);
-        if (card != cards.end() && !card->second.last_updated.empty())
-          item.last_done = card->second.last_updated;
+        if (snapshot.card && !snapshot.card->last_updated.empty())
+          item.last_done = snapshot.card->last_updated;
       } else {
         from_completions(item);
       }
@@ -158,10 +143,9 @@ Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& cal
   const PreparednessRule* rule = rules_.Find(request.rule_id);
   if (!rule)
     return Error::Validation("rule_id", "Onbekende verplichting '" + request.rule_id + "'.");
-  const bool rho = caller.role == UserRole::kAdmin || caller.role == UserRole::kCoordinator ||
-                   caller.role == UserRole::kCrisisTeam;
-  if (!rho && !(caller.role == UserRole::kPracticeUser && !request.practice_agb.empty() &&
-                caller.HasPractice(request.practice_agb))) {
+  if (!caller.IsRho() &&
+      !(caller.role == UserRole::kPracticeUser && !request.practice_agb.empty() &&
+        caller.HasPractice(request.practice_agb))) {
     return Error(ErrorKind::kForbidden, "uw rol mag dit niet als gedaan vastleggen");
   }
   Errors errors;

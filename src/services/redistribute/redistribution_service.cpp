@@ -26,11 +26,6 @@ std::string NowText() {
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-bool IsRho(const Caller& caller) {
-  return caller.role == UserRole::kAdmin || caller.role == UserRole::kCoordinator ||
-         caller.role == UserRole::kCrisisTeam;
-}
-
 Error Forbidden(const char* what) {
   return Error(ErrorKind::kForbidden, what);
 }
@@ -86,7 +81,7 @@ Result<RedistributionPatient*> FindPatientToUpdate(const Caller& caller,
                            "Patiënt " + std::to_string(id) + " bestaat niet in dit incident.");
   }
   bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
-  if (!IsRho(caller) && !own) {
+  if (!caller.IsRho() && !own) {
     return Forbidden("alleen de ontvangende praktijk of de RHO werkt deze patiënt bij");
   }
   return &*it;
@@ -197,7 +192,7 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller,
                                                         const std::string& practice_agb,
                                                         const std::string& csv_text,
                                                         const std::string& file_name) {
-  if (!IsRho(caller)) return Forbidden("alleen de RHO laadt patiëntenlijsten");
+  if (!caller.IsRho()) return Forbidden("alleen de RHO laadt patiëntenlijsten");
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   auto incident = ActiveIncident(*uow.value(), incident_id, true);
@@ -279,7 +274,7 @@ Status RedistributionService::SetOffer(const Caller& caller, std::int64_t incide
                                        const std::string& practice_agb,
                                        std::optional<long long> capacity) {
   bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(practice_agb);
-  if (!IsRho(caller) && !own)
+  if (!caller.IsRho() && !own)
     return Forbidden("alleen de RHO of de praktijk zelf biedt plaatsen aan");
   if (capacity && (*capacity < 0 || *capacity > 20000)) {
     return Error::Validation("capacity", "Het aantal plaatsen moet tussen 0 en 20.000 liggen.");
@@ -307,7 +302,7 @@ Status RedistributionService::SetOffer(const Caller& caller, std::int64_t incide
 
 Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::int64_t incident_id,
                                                      TemporarySite site) {
-  if (!IsRho(caller)) return Forbidden("alleen de RHO voegt tijdelijke capaciteit toe");
+  if (!caller.IsRho()) return Forbidden("alleen de RHO voegt tijdelijke capaciteit toe");
   Errors errors;
   if (!ParseEnum(solver::RECEIVER_KINDS, site.kind) || site.kind == "practice") {
     errors.push_back(
@@ -352,7 +347,7 @@ Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::
 
 Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t incident_id,
                                          std::int64_t site_id) {
-  if (!IsRho(caller)) return Forbidden("alleen de RHO verwijdert tijdelijke capaciteit");
+  if (!caller.IsRho()) return Forbidden("alleen de RHO verwijdert tijdelijke capaciteit");
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   auto incident = ActiveIncident(*uow.value(), incident_id, true);
@@ -364,7 +359,7 @@ Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t inci
 
 Result<json> RedistributionService::Plan(const Caller& caller, std::int64_t incident_id,
                                          const solver::PlanParameters& parameters) {
-  if (!IsRho(caller)) return Forbidden("alleen de RHO maakt een verdeling");
+  if (!caller.IsRho()) return Forbidden("alleen de RHO maakt een verdeling");
   {
     auto uow = store_.Begin(caller.actor);
     if (!uow) return uow.error();
@@ -545,7 +540,7 @@ Result<json> RedistributionService::Overview(const Caller& caller, std::int64_t 
   }
   out["sites"] = sites;
   // Unplaced households carry pseudonymous keys: only the RHO sees them.
-  if (!IsRho(caller) && out.contains("plan")) out["plan"].erase("unplaced");
+  if (!caller.IsRho() && out.contains("plan")) out["plan"].erase("unplaced");
   return out;
 }
 
@@ -553,7 +548,7 @@ Result<std::vector<RedistributionPatient>> RedistributionService::Patients(
     const Caller& caller, std::int64_t incident_id, const std::string& receiver_id) {
   bool own = caller.role == UserRole::kPracticeUser && !receiver_id.empty() &&
              caller.HasPractice(receiver_id);
-  if (!IsRho(caller) && !own)
+  if (!caller.IsRho() && !own)
     return Forbidden("u ziet alleen de patiënten die uw praktijk opvangt");
   auto uow = store_.Begin(caller.actor);  // a write: the read is audited in the same transaction
   if (!uow) return uow.error();
@@ -589,7 +584,7 @@ Status RedistributionService::Decide(const Caller& caller, std::int64_t incident
     return Error::NotFound("household_key", "Dit huishouden bestaat niet in dit incident.");
   const std::string receiver = members.front().receiver_id;
   bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(receiver);
-  if (!IsRho(caller) && !own)
+  if (!caller.IsRho() && !own)
     return Forbidden("alleen de voorgestelde praktijk beslist over dit voorstel");
   const std::string now = NowText();
   for (auto& p : members) {
@@ -708,7 +703,7 @@ Result<std::string> RedistributionService::LettersCsv(const Caller& caller,
 
 Result<std::string> RedistributionService::ExportCsv(const Caller& caller,
                                                      std::int64_t incident_id) {
-  if (!IsRho(caller)) return Forbidden("alleen de RHO exporteert de opvang");
+  if (!caller.IsRho()) return Forbidden("alleen de RHO exporteert de opvang");
   auto patients = Patients(caller, incident_id);
   if (!patients) return patients.error();
   std::vector<std::vector<std::string>> rows;
@@ -724,7 +719,7 @@ Result<std::string> RedistributionService::ExportCsv(const Caller& caller,
 
 Result<long long> RedistributionService::Purge(const Caller& caller, std::int64_t incident_id,
                                                bool export_confirmed) {
-  if (!IsRho(caller)) return Forbidden("alleen de RHO verwijdert patiëntgegevens");
+  if (!caller.IsRho()) return Forbidden("alleen de RHO verwijdert patiëntgegevens");
   if (!export_confirmed) {
     return Error::Validation("export_confirmed", "Bevestig eerst dat de export is opgeslagen.");
   }

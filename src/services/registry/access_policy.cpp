@@ -21,6 +21,11 @@ bool Caller::HasPractice(std::string_view agb) const {
   return std::find(practice_agbs.begin(), practice_agbs.end(), agb) != practice_agbs.end();
 }
 
+bool Caller::IsRho() const {
+  return role == UserRole::kAdmin || role == UserRole::kCoordinator ||
+         role == UserRole::kCrisisTeam;
+}
+
 Caller Caller::System(Actor actor) {
   return Caller{std::move(actor), UserRole::kAdmin, {}};
 }

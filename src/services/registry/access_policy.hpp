@@ -28,6 +28,8 @@ struct Caller {
   std::vector<std::string> practice_agbs;  // for practice users
 
   bool HasPractice(std::string_view agb) const;
+  // The RHO's own people (admin, coordinator, crisis team): they act for the whole region.
+  bool IsRho() const;
   static Caller System(Actor actor);  // the command line and internal jobs: full rights
 };
 

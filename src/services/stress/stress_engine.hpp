@@ -42,7 +42,7 @@ struct StressScenario {
 struct StressOptions {
   solver::PlanParameters parameters;
   double signal_patients_per_fte = 4000;    // seed 004 §4.2.1: continuity at risk above this
-  double capacity_patients_per_fte = 2095;  // what practice capacity was computed up to (text)
+  double capacity_patients_per_fte = 2095;  // what practice capacity was computed up to
   int threads = 1;                          // 0 = one per core
   int current_year = 2026;                  // for the synthetic patients' birth years
   double household_radius_km = 6;  // synthetic households live within this of their practice

@@ -193,18 +193,17 @@ Result<StressReport> StressService::Run(const Caller& caller, const StressReques
   report.options.signal_patients_per_fte = 4000;
   if (const auto* rule = norms_.Find("patients_per_fte"); rule && rule->threshold)
     report.options.signal_patients_per_fte = *rule->threshold;
-  report.capacity_patients_per_fte =
+  report.options.capacity_patients_per_fte =
       request.capacity_patients_per_fte.value_or(report.norm_patients_per_fte);
-  if (!(report.capacity_patients_per_fte >= 1000 &&
-        report.capacity_patients_per_fte <= report.options.signal_patients_per_fte)) {
+  if (!(report.options.capacity_patients_per_fte >= 1000 &&
+        report.options.capacity_patients_per_fte <= report.options.signal_patients_per_fte)) {
     return Error::Validation("capacity_patients_per_fte",
                              "Kies een opvangruimte tussen 1.000 en " +
                                  FormatDutchNumber(report.options.signal_patients_per_fte) +
                                  " patiënten per fte.");
   }
-  report.options.capacity_patients_per_fte = report.capacity_patients_per_fte;
   MonitorSettings settings = norms_.settings;
-  settings.norm_patients_per_fte = report.capacity_patients_per_fte;
+  settings.norm_patients_per_fte = report.options.capacity_patients_per_fte;
   report.options.parameters = request.parameters;
   report.options.threads = request.threads;
   report.options.current_year = report.this_year;
@@ -290,24 +289,23 @@ json StressReportJson(const StressReport& report) {
   out["year"] = report.year ? json(*report.year) : json(nullptr);
   out["parameters"] = PlanParametersToJson(report.options.parameters);
   out["norm_patients_per_fte"] = report.norm_patients_per_fte;
-  out["capacity_patients_per_fte"] = report.capacity_patients_per_fte;
+  out["capacity_patients_per_fte"] = report.options.capacity_patients_per_fte;
   out["signal_patients_per_fte"] = report.options.signal_patients_per_fte;
   out["practices_left_out"] = report.practices_left_out;
   out["practices"] = json::array();
   for (std::size_t i = 0; i < report.practices.size(); ++i) {
     const auto& p = report.practices[i];
-    json item{
-        {"agb", p.agb},
-        {"name", p.name},
-        {"place", p.place},
-        {"municipality", p.municipality},
-        {"latitude", p.latitude},
-        {"longitude", p.longitude},
-        {"patients", p.patients},
-        {"gp_fte", p.gp_fte},
-        {"capacity", p.capacity},
-        {"closed_in_base", p.closed_in_base},
-        {"base_absorbed", report.run.base_absorbed.empty() ? 0 : report.run.base_absorbed[i]}};
+    json item{{"agb", p.agb},
+              {"name", p.name},
+              {"place", p.place},
+              {"municipality", p.municipality},
+              {"latitude", p.latitude},
+              {"longitude", p.longitude},
+              {"patients", p.patients},
+              {"gp_fte", p.gp_fte},
+              {"capacity", p.capacity},
+              {"closed_in_base", p.closed_in_base},
+              {"base_absorbed", report.run.base_absorbed[i]}};
     out["practices"].push_back(std::move(item));
   }
   auto outcome_json = [&](const ScenarioOutcome& o) {

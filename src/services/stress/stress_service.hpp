@@ -38,7 +38,6 @@ struct StressReport {
   std::optional<int> year;
   StressOptions options;
   double norm_patients_per_fte = 2095;
-  double capacity_patients_per_fte = 2095;  // what receivers fill up to in this run
   std::vector<StressPractice> practices;
   std::vector<StressScenario> scenarios;
   StressRun run;
