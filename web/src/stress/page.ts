@@ -179,15 +179,23 @@ async function drawMap(el: HTMLElement, report: StressReport, tileUrl: string | 
   setTimeout(() => map.invalidateSize(), 0);
 }
 
-function legend(): HTMLElement {
-  const items: [string, string][] = [
-    ["#2e7d32", t("stressLegendFull")],
-    ["#9e9d24", t("stressLegendMost")],
-    ["#e65100", t("stressLegendHalf")],
-    ["#b71c1c", t("stressLegendLess")],
-    ["#616161", t("stressLegendClosed")],
-  ];
-  return h("div", { class: "legend" }, h("strong", {}, `${t("stressAbsorbable")}: `), items.map(([colour, label]) => h("span", {}, h("i", { class: "dot", style: `background:${colour}` }), label)));
+// The legend says what the map's colours mean in this run: absorbability per practice when every
+// practice was tried on its own, else which practices the area closes.
+function legend(report: StressReport): HTMLElement {
+  const items: [string, string][] = report.single_ranked.length
+    ? [
+        ["#2e7d32", t("stressLegendFull")],
+        ["#9e9d24", t("stressLegendMost")],
+        ["#e65100", t("stressLegendHalf")],
+        ["#b71c1c", t("stressLegendLess")],
+      ]
+    : [
+        ["#000000", t("stressLegendInArea")],
+        ["#90a4ae", t("stressLegendOpen")],
+      ];
+  if (report.base) items.push(["#616161", t("stressLegendClosed")]);
+  const title = report.single_ranked.length ? `${t("stressAbsorbable")}: ` : "";
+  return h("div", { class: "legend" }, title ? h("strong", {}, title) : null, items.map(([colour, label]) => h("span", {}, h("i", { class: "dot", style: `background:${colour}` }), label)));
 }
 
 async function showResults(box: HTMLElement, report: StressReport, tileUrl: string | null): Promise<void> {
@@ -205,7 +213,7 @@ async function showResults(box: HTMLElement, report: StressReport, tileUrl: stri
     h("section", { class: "card weak-points" }, h("h2", {}, t("stressWeakPoints")), h("ul", { "data-testid": "weak-points" }, report.weak_points.map((line) => h("li", {}, line)))),
     baseCard(report) ?? "",
     mapEl,
-    legend(),
+    legend(report),
     report.single_ranked.length ? h("section", { class: "card" }, h("h2", {}, t("stressSingle")), singleTable(report)) : "",
     report.areas_ranked.length ? h("section", { class: "card" }, h("h2", {}, t("stressAreas")), areaTable(report)) : "",
   );
