@@ -38,7 +38,9 @@ const std::vector<Command>& Commands() {
        "  --alarm-timeout DUUR   wachttijd op bevestiging voor de vervanger wordt\n"
        "                         gealarmeerd (standaard 10m; ook 90s, 1h)\n"
        "  --digest-interval DUUR overzicht van te late taken aan de coördinator (standaard 1h)\n"
-       "  --tick DUUR            hoe vaak de klok loopt (standaard 15s)\n",
+       "  --tick DUUR            hoe vaak de klok loopt (standaard 15s)\n"
+       "  --reminder-hour UUR    vanaf dit uur (Nederlandse tijd) gaan de maandelijkse\n"
+       "                         herinneringen van de paraatheidskalender uit (standaard 8)\n",
        RunServe},
       {"monitor", "continuïteitssignalen en opvolgingsradar van de regio",
        "Gebruik: vangnet monitor [--db PAD] [--format table|csv|json] [--norms BESTAND]\n"

@@ -49,11 +49,12 @@ std::string DemoLoginsPath(const std::string& db_path) {
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;
-  auto args = Args::Parse(argv,
-                          {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url",
-                           "smtp-from", "smtp-user", "sms-webhook", "alarm-timeout",
-                           "digest-interval", "tick", "norms", "areas", "preparedness"},
-                          {"behind-tls", "smtp-require-tls"}, error);
+  auto args =
+      Args::Parse(argv,
+                  {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url",
+                   "smtp-from", "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval",
+                   "tick", "norms", "areas", "preparedness", "reminder-hour"},
+                  {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
     return kExitUsage;
@@ -104,6 +105,15 @@ int RunServe(const std::vector<std::string>& argv) {
       return kExitUsage;
     }
     options.alarms.digest_interval = *value;
+  }
+
+  if (args->Has("reminder-hour")) {
+    auto hour = ParseInteger(args->Get("reminder-hour"));
+    if (!hour || *hour < 0 || *hour > 23) {
+      std::cerr << "vangnet: --reminder-hour verwacht een uur van 0 tot en met 23\n";
+      return kExitUsage;
+    }
+    options.reminder_hour = static_cast<int>(*hour);
   }
 
   const std::string db = args->Get("db", kDefaultDb);

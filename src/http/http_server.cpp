@@ -76,8 +76,9 @@ struct HttpServer::Impl {
     return settings;
   }
 
-  // The incident clock: every tick, pass on unacknowledged alarms, queue reminders, then send
-  // what the outbox holds. One thread, so no message is sent twice at once.
+  // The incident clock: every tick, pass on unacknowledged alarms, queue reminders (the
+  // incidents' and once a month the preparedness calendar's), then send what the outbox holds. One
+  // thread, so no message is sent twice at once.
   void RunClock() {
     std::unique_lock lock(clock_mutex);
     while (!clock_stop) {
@@ -85,6 +86,13 @@ struct HttpServer::Impl {
       const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
       if (auto ticked = incidents.Tick(now); !ticked) {
         std::cerr << "vangnet serve: klok: " << ticked.error().message << "\n";
+      }
+      if (preparedness_rules) {
+        ReminderSettings reminders{WithChannels(options).email, options.alarms.public_url,
+                                   options.reminder_hour};
+        if (auto queued = preparedness.QueueMonthlyReminders(now, reminders); !queued) {
+          std::cerr << "vangnet serve: herinneringen: " << queued.error().message << "\n";
+        }
       }
       if (auto sent = delivery.DeliverDue(now); !sent) {
         std::cerr << "vangnet serve: verzenden: " << sent.error().message << "\n";

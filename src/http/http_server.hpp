@@ -35,6 +35,8 @@ struct ServerOptions {
   AlarmSettings alarms;           // acknowledgement timeout, digest interval, public URL
   SmtpSettings smtp;              // url empty: no e-mail (alarms still show in the app)
   SmsWebhookSettings sms;         // url empty: no SMS
+  // From this hour (Amsterdam time) on the 1st, the month's preparedness reminders are e-mailed.
+  int reminder_hour = 8;
   // How often the clock runs: passing on alarms, reminders, sending the outbox.
   std::chrono::seconds tick{15};
 };

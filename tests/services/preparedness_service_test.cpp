@@ -156,5 +156,69 @@ TEST_F(PreparednessServiceTest, TheIcalFileHoldsOneEventPerItemOnItsDueDate) {
   }
 }
 
+// The monthly reminder e-mails: queued once per month and person from the 1st at the hour, the
+// practice's items to its holders and practice manager, the RHO's items and the region's
+// standing to the crisis coordinator.
+TEST_F(PreparednessServiceTest, MonthlyRemindersGoToThePracticeAndTheCoordinatorOnce) {
+  using namespace std::chrono;
+  ReminderSettings settings{true, "https://vangnet.rho-test.nl", 8};
+  auto at = [](int month, int day, int hour_utc) {
+    return TimePoint{sys_days{year{2026} / month / day} + hours(hour_utc)};
+  };
+  // 1 December, 07:00 Amsterdam: too early.
+  EXPECT_EQ(service_->QueueMonthlyReminders(at(12, 1, 6), settings).value(), 0);
+  // No mail server: nothing to queue.
+  EXPECT_EQ(service_->QueueMonthlyReminders(at(12, 1, 9), {false, "", 8}).value(), 0);
+
+  auto queued = service_->QueueMonthlyReminders(at(12, 1, 7) + minutes(30), settings);
+  ASSERT_TRUE(queued) << queued.error().ToString();
+  EXPECT_GT(queued.value(), 58);  // at least one holder per practice, plus the coordinators
+  // Again in the same month (a restart, the next tick): nothing new.
+  EXPECT_EQ(service_->QueueMonthlyReminders(at(12, 15, 12), settings).value(), 0);
+
+  auto uow = store_->BeginRead(kTestActor).value();
+  const auto mails = uow->Outbox().Due(at(12, 2, 0), 10000);
+  EXPECT_EQ(static_cast<int>(mails.size()), queued.value());
+  std::set<std::string> holder_mails;
+  for (const auto& a : uow->Table<Affiliation>().List()) {
+    if (a.practice_agb != "01051037" || a.role != AffiliationRole::kHolder) continue;
+    Person probe;
+    probe.code = a.person_code;
+    holder_mails.insert(uow->Table<Person>().Find(probe)->email);
+  }
+  ASSERT_FALSE(holder_mails.empty());
+  int to_holders = 0, to_coordinator = 0;
+  for (const auto& m : mails) {
+    EXPECT_EQ(m.channel, Channel::kEmail);
+    EXPECT_FALSE(m.incident_id);
+    EXPECT_EQ(m.subject.rfind("Paraatheid december 2026 · ", 0), 0u) << m.subject;
+    if (m.subject.find("Huisartsenpraktijk Kastanjeplein (Maastricht)") != std::string::npos) {
+      to_holders += holder_mails.contains(m.recipient);
+      EXPECT_NE(m.body.find("Te laat ("), std::string::npos);
+      EXPECT_NE(m.body.find("- Back-up controleren: nog nooit vastgelegd. Wie: praktijkmanager"),
+                std::string::npos)
+          << m.body;
+      EXPECT_NE(m.body.find("https://vangnet.rho-test.nl/#/paraatheid"), std::string::npos);
+      // The RHO's own items stay off the practice's mail.
+      EXPECT_EQ(m.body.find("Opvolgingsgesprek"), std::string::npos);
+      EXPECT_EQ(m.body.find("Crisisplan herzien"), std::string::npos);
+    }
+    if (m.subject.find(" · regio: ") != std::string::npos) {
+      ++to_coordinator;
+      EXPECT_NE(m.body.find("Voor de RHO:"), std::string::npos);
+      EXPECT_NE(m.body.find("- Crisisplan herzien: nog nooit vastgelegd"), std::string::npos);
+      EXPECT_NE(m.body.find("In de regio staan "), std::string::npos);
+      EXPECT_NE(m.subject.find("praktijken met achterstand"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(to_holders, static_cast<int>(holder_mails.size()));
+  EXPECT_GE(to_coordinator, 1);
+  uow.reset();
+
+  // A new month, a new round.
+  const TimePoint january{sys_days{year{2027} / 1 / 4} + hours(9)};
+  EXPECT_GT(service_->QueueMonthlyReminders(january, settings).value(), 0);
+}
+
 }  // namespace
 }  // namespace vangnet

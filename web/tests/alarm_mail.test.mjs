@@ -2,6 +2,7 @@
 // Starting an incident e-mails the crisis coordinators; one who does not acknowledge in time is
 // passed over to the substitute; the link in the e-mail acknowledges in headless Chromium
 // without logging in. Timeouts are shortened (2 s, clock every 1 s) so this runs in seconds.
+// The same clock sends the month's preparedness reminders (from hour 0, so at once).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -67,7 +68,8 @@ before(async () => {
 
   ({ server, baseUrl } = await startServer(db, [
     "--smtp-url", `smtp://127.0.0.1:${smtpPort}`, "--smtp-from", "vangnet@rho-test.example.nl",
-    "--public-url", "http://127.0.0.1:1", "--alarm-timeout", "2s", "--tick", "1s"]));
+    "--public-url", "http://127.0.0.1:1", "--alarm-timeout", "2s", "--tick", "1s",
+    "--reminder-hour", "0"]));
 });
 
 after(async () => {
@@ -144,4 +146,25 @@ test("an incident e-mails the crisis roles, passes an unanswered alarm on, and t
   // The board's message list shows what went out, and that it was delivered.
   const messages = (await api("GET", `/incidents/${incident.id}/messages`)).items;
   assert.ok(messages.some((m) => m.channel === "email" && m.status === "sent"));
+});
+
+test("the month's preparedness reminders reach a practice's holders and the crisis coordinator", async () => {
+  const month = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(new Date());
+  const practiceMail = await waitFor("a practice's reminder", () =>
+    mails.find((m) => m.subject.startsWith(`Paraatheid ${month} · Huisartsenpraktijk Kastanjeplein (Maastricht): `)),
+  );
+  assert.match(practiceMail.subject, /: \d+ te laat/);
+  practiceMail.body = practiceMail.body.replace(/\r\n/g, "\n");
+  assert.match(practiceMail.body, /^Beste .+,\n\nDit is de maandelijkse herinnering van vangnet over de paraatheid van Huisartsenpraktijk Kastanjeplein \(Maastricht\) \(AGB 01051037\)/);
+  assert.match(practiceMail.body, /- Back-up controleren: nog nooit vastgelegd\. Wie: praktijkmanager met ICT-partner\./);
+  assert.match(practiceMail.body, /Vastleggen wat gedaan is: http:\/\/127\.0\.0\.1:1\/#\/paraatheid/);
+  assert.match(practiceMail.contentType, /charset=UTF-8/);
+  const coordinatorMail = await waitFor("the coordinator's reminder", () => mails.find((m) => m.subject.startsWith(`Paraatheid ${month} · regio: `)));
+  assert.match(coordinatorMail.body, /- Crisisplan herzien: nog nooit vastgelegd\. Wie: crisiscoördinator RHO\./);
+  assert.match(coordinatorMail.body, /In de regio staan \d+ verplichtingen van praktijken te laat, bij \d+ praktijken\./);
+  // Once per month and person: no one gets the same month's reminder twice.
+  await new Promise((r) => setTimeout(r, 2500));
+  const reminders = mails.filter((m) => m.subject.startsWith(`Paraatheid ${month}`));
+  const keys = reminders.map((m) => m.to.join(",") + "|" + m.subject);
+  assert.equal(new Set(keys).size, keys.length);
 });

@@ -1,12 +1,14 @@
 #include "services/preparedness/preparedness_service.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/date.hpp"
 #include "core/registry.hpp"
+#include "services/incident/alarming.hpp"
 #include "services/monitor/monitor_service.hpp"
 
 namespace vangnet {
@@ -59,10 +61,15 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
   auto& work = *uow.value();
+  return Build(work, caller, ReadSnapshots(work), today);
+}
+
+PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& caller,
+                                                const std::vector<PracticeSnapshot>& snapshots,
+                                                std::chrono::year_month_day today) const {
   std::map<std::pair<std::string, std::string>, PreparednessCompletion> latest;
   for (auto& c : work.Preparedness().All())
     latest[{c.rule_id, c.practice_agb}] = c;  // oldest first
-  const auto snapshots = ReadSnapshots(work);
   std::map<std::string, std::string> names;
   for (const auto& snapshot : snapshots) names[snapshot.practice.agb] = snapshot.practice.name;
   // Practices with a holder the RHO should talk with this year (seed 003).
@@ -202,6 +209,190 @@ Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& cal
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return stored;
+}
+
+namespace {
+
+// "2026-03-15" -> "15-03-2026", as a Dutch reader writes a date.
+std::string DutchDate(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4);
+}
+
+constexpr std::array<const char*, 12> kMonthsNl{"januari",   "februari", "maart",    "april",
+                                                "mei",       "juni",     "juli",     "augustus",
+                                                "september", "oktober",  "november", "december"};
+
+// Whose desk an item lands on: the RHO's (regional, or owned by the RHO such as the succession
+// conversation, seed 003) or the practice's.
+bool OwnedByRho(const PreparednessRule& rule) {
+  return rule.scope == PreparednessScope::kRegional || rule.owner.starts_with("RHO") ||
+         rule.owner.find(" RHO") != std::string::npos;
+}
+
+std::string ItemLine(const PreparednessItem& item, bool with_practice) {
+  std::string line = "- " + item.rule->label;
+  if (with_practice && !item.practice_name.empty()) line += " · " + item.practice_name;
+  if (!item.subject.empty()) line += " (" + item.subject + ")";
+  if (item.status == ItemStatus::kOverdue) {
+    line += item.due ? ": was uiterlijk " + DutchDate(*item.due) : ": nog nooit vastgelegd";
+  } else {
+    line += ": uiterlijk " + DutchDate(item.due.value_or(""));
+  }
+  return line + ". Wie: " + item.rule->owner + ".";
+}
+
+std::string ItemBlock(const std::vector<const PreparednessItem*>& items, bool with_practice) {
+  std::string overdue, this_month;
+  int n_overdue = 0, n_month = 0;
+  for (const auto* item : items) {
+    if (item->status == ItemStatus::kOverdue) {
+      overdue += ItemLine(*item, with_practice) + "\n";
+      ++n_overdue;
+    } else {
+      this_month += ItemLine(*item, with_practice) + "\n";
+      ++n_month;
+    }
+  }
+  std::string out;
+  if (n_overdue) out += "Te laat (" + std::to_string(n_overdue) + "):\n" + overdue + "\n";
+  if (n_month) out += "Deze maand (" + std::to_string(n_month) + "):\n" + this_month + "\n";
+  return out;
+}
+
+std::string CountText(const std::vector<const PreparednessItem*>& items) {
+  int overdue = 0;
+  for (const auto* item : items) overdue += item->status == ItemStatus::kOverdue;
+  const int month = static_cast<int>(items.size()) - overdue;
+  std::string out;
+  if (overdue) out += std::to_string(overdue) + " te laat";
+  if (month) out += std::string(out.empty() ? "" : ", ") + std::to_string(month) + " deze maand";
+  return out;
+}
+
+}  // namespace
+
+Result<int> PreparednessService::QueueMonthlyReminders(TimePoint now,
+                                                       const ReminderSettings& settings) {
+  if (!settings.email) return 0;
+  const TimePoint local = now + AmsterdamOffset(now);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  if (std::chrono::hh_mm_ss(local - day).hours().count() < settings.hour) return 0;
+  const std::chrono::year_month_day today{day};
+  const std::string month_key = FormatDate(today).substr(0, 7);
+  const std::string month_name = std::string(kMonthsNl[static_cast<unsigned>(today.month()) - 1]) +
+                                 " " + std::to_string(static_cast<int>(today.year()));
+  const std::string link =
+      settings.public_url.empty()
+          ? "Open vangnet en kies Paraatheid."
+          : "Vastleggen wat gedaan is: " + settings.public_url + "/#/paraatheid";
+
+  const Actor actor{"vangnet", "system", "scheduler", "herinneringen paraatheid"};
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  auto& work = *uow.value();
+  const auto snapshots = ReadSnapshots(work);
+  const PreparednessOverview overview = Build(work, Caller::System(actor), snapshots, today);
+
+  std::map<std::string, std::vector<const PreparednessItem*>> per_practice;
+  std::vector<const PreparednessItem*> rho_items;
+  std::map<std::string, int> overdue_per_practice;
+  for (const auto& item : overview.items) {
+    if (item.status == ItemStatus::kUpcoming) continue;
+    if (item.status == ItemStatus::kOverdue && !item.practice_agb.empty())
+      ++overdue_per_practice[item.practice_agb];
+    if (OwnedByRho(*item.rule)) {
+      rho_items.push_back(&item);
+    } else {
+      per_practice[item.practice_agb].push_back(&item);
+    }
+  }
+
+  int queued = 0;
+  auto enqueue = [&](const Person& person, const std::string& scope, const std::string& subject,
+                     const std::string& body) -> Status {
+    OutboxMessage message;
+    message.dedup_key = "preparedness:" + month_key + ":" + scope + ":" + person.code;
+    message.created_at = now;
+    message.next_attempt_at = now;
+    message.channel = Channel::kEmail;
+    message.recipient = person.email;
+    message.subject = subject;
+    message.body = body;
+    auto fresh = work.Outbox().Enqueue(message);
+    if (!fresh) return fresh.error();
+    queued += fresh.value();
+    return Ok{};
+  };
+  auto find_person = [&](const std::string& code) -> std::optional<Person> {
+    if (code.empty()) return std::nullopt;
+    Person probe;
+    probe.code = code;
+    auto person = work.Table<Person>().Find(probe);
+    if (!person || person->email.empty()) return std::nullopt;
+    return person;
+  };
+
+  for (const auto& snapshot : snapshots) {
+    auto found = per_practice.find(snapshot.practice.agb);
+    if (found == per_practice.end()) continue;
+    const Practice& p = snapshot.practice;
+    std::set<std::string> sent_to;
+    for (const auto& staff : snapshot.staff) {
+      const auto role = staff.affiliation.role;
+      if (role != AffiliationRole::kHolder && role != AffiliationRole::kPracticeManager) continue;
+      auto person = find_person(staff.affiliation.person_code);
+      if (!person || !sent_to.insert(person->code).second) continue;
+      std::string body = "Beste " + person->name + ",\n\nDit is de maandelijkse herinnering van " +
+                         "vangnet over de paraatheid van " + p.name + " (AGB " + p.agb + ").\n\n" +
+                         ItemBlock(found->second, false) + link + "\n\n" +
+                         "Waarom en wat telt als gedaan staat bij elke verplichting op die "
+                         "pagina, met de bron.\nU krijgt dit bericht eens per maand zolang er "
+                         "iets openstaat.\n";
+      if (auto s = enqueue(
+              *person, p.agb,
+              "Paraatheid " + month_name + " · " + p.name + ": " + CountText(found->second), body);
+          !s) {
+        return s.error();
+      }
+    }
+  }
+
+  // The RHO: its own items and where the region stands.
+  int practices_late = 0, region_overdue = 0;
+  for (const auto& [agb, count] : overdue_per_practice) {
+    ++practices_late;
+    region_overdue += count;
+  }
+  std::vector<std::pair<int, std::string>> worst;
+  std::map<std::string, std::string> names;
+  for (const auto& snapshot : snapshots) names[snapshot.practice.agb] = snapshot.practice.name;
+  for (const auto& [agb, count] : overdue_per_practice) worst.push_back({-count, agb});
+  std::sort(worst.begin(), worst.end());
+  std::string region = "In de regio staan " + std::to_string(region_overdue) +
+                       " verplichtingen van praktijken te laat, bij " +
+                       std::to_string(practices_late) + " praktijken.\n";
+  for (std::size_t i = 0; i < worst.size() && i < 5; ++i) {
+    region += "- " + names[worst[i].second] + ": " + std::to_string(-worst[i].first) + " te laat\n";
+  }
+  std::set<std::string> coordinators;
+  for (const auto& role : work.Table<CrisisRole>().List()) {
+    if (role.kind != CrisisRoleKind::kCrisisCoordinator) continue;
+    auto person = find_person(CurrentHolder(work, role, now));
+    if (!person || !coordinators.insert(person->code).second) continue;
+    std::string body = "Beste " + person->name + ",\n\nDit is de maandelijkse herinnering van " +
+                       "vangnet over de paraatheid van de regio.\n\n" +
+                       (rho_items.empty() ? "Voor de RHO zelf staat deze maand niets open.\n\n"
+                                          : "Voor de RHO:\n" + ItemBlock(rho_items, true)) +
+                       region + "\n" + link + "\n";
+    const std::string subject =
+        "Paraatheid " + month_name + " · regio: " +
+        (rho_items.empty() ? std::string("niets open voor de RHO") : CountText(rho_items)) + ", " +
+        std::to_string(practices_late) + " praktijken met achterstand";
+    if (auto s = enqueue(*person, "rho", subject, body); !s) return s.error();
+  }
+  if (auto s = work.Commit(); !s) return s.error();
+  return queued;
 }
 
 std::string PreparednessIcal(const PreparednessOverview& overview, const std::string& stamp_utc) {

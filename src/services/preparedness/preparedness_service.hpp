@@ -44,6 +44,13 @@ struct CompletionRequest {
   std::string evidence;  // a note, or where the report or file is kept
 };
 
+// When and how the monthly reminders go out (e-mail through the outbox, like the alarms).
+struct ReminderSettings {
+  bool email = false;      // an SMTP server is configured
+  std::string public_url;  // for the link to the Paraatheid page; empty: "open vangnet"
+  int hour = 8;            // Amsterdam time from which the month's reminders are queued
+};
+
 class PreparednessService {
  public:
   PreparednessService(Store& store, PreparednessRules rules, MonitorSettings settings = {})
@@ -57,9 +64,21 @@ class PreparednessService {
   Result<PreparednessCompletion> RecordDone(const Caller& caller, const CompletionRequest& request,
                                             std::chrono::year_month_day today);
 
+  // Once a month (from the 1st at `settings.hour`, Amsterdam time; later in the month when the
+  // server was down then), queues one e-mail per person with what is overdue or due this month:
+  // a practice's items to its holders and practice managers, the RHO's items (regional ones and
+  // those the RHO owns, such as succession conversations) with a summary of the region to the
+  // current holder of each crisis-coordinator role. Keyed per month and person, so a restart
+  // never sends twice. Returns how many e-mails were queued now.
+  Result<int> QueueMonthlyReminders(TimePoint now, const ReminderSettings& settings);
+
   const PreparednessRules& rules() const { return rules_; }
 
  private:
+  PreparednessOverview Build(UnitOfWork& work, const Caller& caller,
+                             const std::vector<PracticeSnapshot>& snapshots,
+                             std::chrono::year_month_day today) const;
+
   Store& store_;
   PreparednessRules rules_;
   MonitorSettings settings_;

@@ -493,11 +493,13 @@ Result<bool> SqliteOutboxRepository::Enqueue(const OutboxMessage& m) {
   return StoreError(db_);
 }
 
+// Messages of an incident go before routine ones (the monthly reminders): an alarm at 08:00
+// on the 1st must not wait behind the region's reminder e-mails.
 std::vector<OutboxMessage> SqliteOutboxRepository::Due(TimePoint now, int limit) {
   std::vector<OutboxMessage> due;
   Statement s(db_, std::string("SELECT ") + kOutboxColumns +
                        " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
-                       "ORDER BY next_attempt_at, id LIMIT ?");
+                       "ORDER BY incident_id IS NULL, next_attempt_at, id LIMIT ?");
   s.BindText(1, FormatUtc(now));
   s.BindInt(2, limit);
   while (s.Step() == SQLITE_ROW) due.push_back(ReadMessage(s));
