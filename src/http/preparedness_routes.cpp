@@ -57,6 +57,46 @@ void RegisterPreparednessRoutes(Router& router, PreparednessService& service) {
         res.set_content(PreparednessIcal(overview.value(), NowUtcIso()),
                         "text/calendar; charset=utf-8");
       });
+  // The subscribable feed: an agenda app fetches this secret address without a session; the
+  // items are those its owner would see when logged in.
+  router.Post(
+      "/api/v1/preparedness/feed",
+      [&router](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+        if (ctx.caller.role == UserRole::kInsurerLiaison) {
+          return ReplyError(res, Error(ErrorKind::kForbidden,
+                                       "uw rol geeft geen toegang tot de paraatheidskalender"));
+        }
+        auto token = router.accounts().NewCalendarFeedToken(ctx.caller.actor, ctx.session->user.id);
+        if (!token) return ReplyError(res, token.error());
+        ReplyJson(res, 201, {{"path", "/api/v1/preparedness/feed/" + token.value() + ".ics"}});
+      });
+  router.Delete(
+      "/api/v1/preparedness/feed",
+      [&router](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+        if (auto s = router.accounts().EndCalendarFeed(ctx.caller.actor, ctx.session->user.id); !s)
+          return ReplyError(res, s.error());
+        res.status = 204;
+      });
+  router.Get(R"(/api/v1/preparedness/feed/([0-9a-f]{64})\.ics)",
+             [&router, &service](const RequestContext&, const httplib::Request& req,
+                                 httplib::Response& res) {
+               auto user = router.accounts().UserForCalendarFeed(req.matches[1]);
+               if (!user) {
+                 return ReplyError(res, Error::NotFound("",
+                                                        "dit agenda-adres bestaat niet (meer); "
+                                                        "maak in vangnet een nieuw aan"));
+               }
+               Caller caller{Actor{user->username, std::string(EnumCode(USER_ROLES, user->role)),
+                                   "agenda", "paraatheidskalender"},
+                             user->role, user->practice_agbs};
+               auto overview = service.Overview(caller, TodayUtc());
+               if (!overview) return ReplyError(res, overview.error());
+               res.status = 200;
+               res.set_header("Cache-Control", "no-store");
+               res.set_content(PreparednessIcal(overview.value(), NowUtcIso()),
+                               "text/calendar; charset=utf-8");
+             },
+             Router::Auth::kPublic);
   router.Post(
       "/api/v1/preparedness/completions",
       [&service](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {

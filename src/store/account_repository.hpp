@@ -30,6 +30,13 @@ class AccountRepository {
   virtual Status DeleteSession(std::string_view token_hash) = 0;
   // Ends every session of a user (password change, account disabled).
   virtual Status DeleteSessionsOfUser(std::int64_t user_id) = 0;
+
+  // The user's calendar-feed address (one per user; storing replaces the previous one).
+  virtual Status SetCalendarFeed(std::int64_t user_id, std::string_view token_hash,
+                                 std::string_view created_at) = 0;
+  // The user id behind a calendar-feed token hash.
+  virtual std::optional<std::int64_t> FindCalendarFeed(std::string_view token_hash) = 0;
+  virtual Status DeleteCalendarFeed(std::int64_t user_id) = 0;
 };
 
 }  // namespace vangnet

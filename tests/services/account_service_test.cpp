@@ -85,6 +85,29 @@ TEST_F(AccountServiceTest, LogoutPasswordChangeAndDisablingEndSessions) {
   EXPECT_FALSE(accounts_->Login("coordinator", "another long password", "127.0.0.1"));
 }
 
+TEST_F(AccountServiceTest, ACalendarFeedAddressIsSecretReplacedAndEndsWithANewPassword) {
+  const std::int64_t id = accounts_->ListUsers(kTestActor)[0].id;
+  auto first = accounts_->NewCalendarFeedToken(kTestActor, id);
+  ASSERT_TRUE(first) << first.error().ToString();
+  EXPECT_EQ(first.value().size(), 64u);
+  ASSERT_TRUE(accounts_->UserForCalendarFeed(first.value()));
+  EXPECT_EQ(accounts_->UserForCalendarFeed(first.value())->username, "coordinator");
+  {  // Only the hash is stored.
+    auto uow = store_->BeginRead(kTestActor).value();
+    EXPECT_FALSE(uow->Accounts().FindCalendarFeed(first.value()));
+    EXPECT_TRUE(uow->Accounts().FindCalendarFeed(AccountService::HashToken(first.value())));
+  }
+  auto second = accounts_->NewCalendarFeedToken(kTestActor, id).value();
+  EXPECT_FALSE(accounts_->UserForCalendarFeed(first.value()));  // replaced
+  EXPECT_TRUE(accounts_->UserForCalendarFeed(second));
+  EXPECT_FALSE(accounts_->UserForCalendarFeed("not-a-token"));
+  ASSERT_TRUE(accounts_->SetPassword(kTestActor, "coordinator", "another long password"));
+  EXPECT_FALSE(accounts_->UserForCalendarFeed(second));  // a new password ends it
+  auto third = accounts_->NewCalendarFeedToken(kTestActor, id).value();
+  ASSERT_TRUE(accounts_->EndCalendarFeed(kTestActor, id));
+  EXPECT_FALSE(accounts_->UserForCalendarFeed(third));
+}
+
 TEST_F(AccountServiceTest, RefusesShortPasswordsBadNamesAndPracticeUsersWithoutPractice) {
   UserAccount user;
   user.username = "kort";

@@ -265,6 +265,14 @@ const nl = {
   prepPerObligation: "per verplichting",
   prepShow: "Toon",
   prepNothingOverdue: "Niets te laat.",
+  prepFeed: "Abonneren in je agenda-app",
+  prepFeedIntro: "Je agenda-app (Outlook, Google, Apple) haalt de kalender dan zelf op, met wat jij hier ziet. Het adres is geheim: deel het niet. Een nieuw adres maakt het vorige ongeldig; een nieuw wachtwoord ook.",
+  prepFeedCreate: "Maak een agenda-adres",
+  prepFeedCopy: "Kopieer",
+  prepFeedCopied: "Adres gekopieerd",
+  prepFeedEnd: "Adres intrekken",
+  prepFeedEnded: "Agenda-adres ingetrokken",
+  prepFeedAddress: "Agenda-adres",
 };
 
 type Texts = typeof nl;
@@ -535,6 +543,14 @@ const en: Texts = {
   prepPerObligation: "per obligation",
   prepShow: "Show",
   prepNothingOverdue: "Nothing overdue.",
+  prepFeed: "Subscribe in your calendar app",
+  prepFeedIntro: "Your calendar app (Outlook, Google, Apple) then fetches the calendar itself, with what you see here. The address is secret: do not share it. A new address makes the previous one invalid; so does a new password.",
+  prepFeedCreate: "Create a calendar address",
+  prepFeedCopy: "Copy",
+  prepFeedCopied: "Address copied",
+  prepFeedEnd: "Revoke address",
+  prepFeedEnded: "Calendar address revoked",
+  prepFeedAddress: "Calendar address",
 };
 
 export type Lang = "nl" | "en";

@@ -53,6 +53,33 @@ test("the coordinator sees what is overdue this month and records a backup test"
   assert.match(ical.text, /SUMMARY:Back-up controleren · Huisartsenpraktijk Kastanjeplein/);
 });
 
+test("a secret calendar address serves the items without a session, until it is revoked", async () => {
+  await page.goto(baseUrl + "/#/paraatheid");
+  await page.getByText("Abonneren in je agenda-app").click();
+  await page.getByRole("button", { name: "Maak een agenda-adres" }).click();
+  const address = page.getByLabel("Agenda-adres");
+  await address.waitFor();
+  const first = await address.inputValue();
+  assert.match(first, new RegExp(`^${baseUrl}/api/v1/preparedness/feed/[0-9a-f]{64}\\.ics$`));
+  await page.screenshot({ path: join(artifacts, "paraatheid-agenda-adres.png"), fullPage: false });
+  // An agenda app has no cookie: plain fetch from node.
+  const feed = await fetch(first);
+  assert.equal(feed.status, 200);
+  assert.match(feed.headers.get("content-type"), /text\/calendar/);
+  const text = await feed.text();
+  assert.match(text, /SUMMARY:Crisisplan herzien/);
+  assert.match(text, /SUMMARY:Back-up controleren · Huisartsenpraktijk Kastanjeplein/);
+  // A new address replaces the old one; revoking ends it.
+  await page.getByRole("button", { name: "Maak een agenda-adres" }).click();
+  await page.waitForFunction((old) => document.querySelector(".feed-address").value !== old, first);
+  const second = await address.inputValue();
+  assert.equal((await fetch(first)).status, 404);
+  assert.equal((await fetch(second)).status, 200);
+  await page.getByRole("button", { name: "Adres intrekken" }).click();
+  await page.getByText("Agenda-adres ingetrokken").waitFor();
+  assert.equal((await fetch(second)).status, 404);
+});
+
 test("a practice's calamity card prints as PDF from its page", async () => {
   await page.goto(baseUrl + "/#/praktijken?q=01051037");
   await page.getByRole("link", { name: /Kastanjeplein \(Maastricht\)/ }).first().click();

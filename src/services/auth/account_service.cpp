@@ -109,6 +109,7 @@ Status AccountService::ChangeAccount(const Actor& actor, const std::string& user
   if (auto s = uow.value()->Accounts().UpdateUser(*user); !s) return s;
   if (end_sessions) {
     if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
+    if (auto s = uow.value()->Accounts().DeleteCalendarFeed(user->id); !s) return s;
   }
   auto event = AuditEvent::Of(actor, "update", "user_account", username, username,
                               nlohmann::json{{"changed", {changed_field}}}.dump());
@@ -241,6 +242,39 @@ Status AccountService::Logout(const std::string& session_token) {
   if (!uow) return uow.error();
   if (auto s = uow.value()->Accounts().DeleteSession(HashToken(session_token)); !s) return s;
   return uow.value()->Commit();
+}
+
+Result<std::string> AccountService::NewCalendarFeedToken(const Actor& actor, std::int64_t user_id) {
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  const std::string token = RandomHex(32);
+  const std::string now = IsoUtc(std::chrono::system_clock::now());
+  if (auto s = uow.value()->Accounts().SetCalendarFeed(user_id, HashToken(token), now); !s)
+    return s.error();
+  auto event = AuditEvent::Of(actor, "create", "calendar_feed", actor.user, actor.user, "");
+  if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return token;
+}
+
+Status AccountService::EndCalendarFeed(const Actor& actor, std::int64_t user_id) {
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  if (auto s = uow.value()->Accounts().DeleteCalendarFeed(user_id); !s) return s;
+  auto event = AuditEvent::Of(actor, "delete", "calendar_feed", actor.user, actor.user, "");
+  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  return uow.value()->Commit();
+}
+
+std::optional<UserAccount> AccountService::UserForCalendarFeed(const std::string& token) {
+  if (token.size() != 64) return std::nullopt;
+  auto uow = store_.BeginRead(Actor{"", "", "http", "agenda-abonnement"});
+  if (!uow) return std::nullopt;
+  auto user_id = uow.value()->Accounts().FindCalendarFeed(HashToken(token));
+  if (!user_id) return std::nullopt;
+  auto user = uow.value()->Accounts().FindUserById(*user_id);
+  if (!user || user->disabled) return std::nullopt;
+  return Public(*user);
 }
 
 }  // namespace vangnet

@@ -65,6 +65,13 @@ class AccountService {
   std::optional<AuthenticatedUser> Authenticate(const std::string& session_token);
   Status Logout(const std::string& session_token);
 
+  // A calendar app cannot log in, so it subscribes to a secret address: a new random token
+  // per user (replacing the previous one; audited), ended by a new password or a disabled
+  // account. UserForCalendarFeed answers nothing for an unknown token or a disabled user.
+  Result<std::string> NewCalendarFeedToken(const Actor& actor, std::int64_t user_id);
+  Status EndCalendarFeed(const Actor& actor, std::int64_t user_id);
+  std::optional<UserAccount> UserForCalendarFeed(const std::string& token);
+
   // BLAKE2b of a token, hex: what the store keeps instead of the token.
   static std::string HashToken(const std::string& token);
 

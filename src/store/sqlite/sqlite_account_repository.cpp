@@ -155,4 +155,29 @@ Status SqliteAccountRepository::DeleteSessionsOfUser(std::int64_t user_id) {
   return Run(stmt);
 }
 
+Status SqliteAccountRepository::SetCalendarFeed(std::int64_t user_id, std::string_view token_hash,
+                                                std::string_view created_at) {
+  Statement stmt(db_,
+                 "INSERT INTO calendar_feed (user_id, token_hash, created_at) VALUES (?, ?, ?) "
+                 "ON CONFLICT(user_id) DO UPDATE SET token_hash = excluded.token_hash, "
+                 "created_at = excluded.created_at");
+  stmt.BindInt(1, user_id);
+  stmt.BindText(2, token_hash);
+  stmt.BindText(3, created_at);
+  return Run(stmt);
+}
+
+std::optional<std::int64_t> SqliteAccountRepository::FindCalendarFeed(std::string_view token_hash) {
+  Statement stmt(db_, "SELECT user_id FROM calendar_feed WHERE token_hash = ?");
+  stmt.BindText(1, token_hash);
+  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  return stmt.Int(0);
+}
+
+Status SqliteAccountRepository::DeleteCalendarFeed(std::int64_t user_id) {
+  Statement stmt(db_, "DELETE FROM calendar_feed WHERE user_id = ?");
+  stmt.BindInt(1, user_id);
+  return Run(stmt);
+}
+
 }  // namespace vangnet::sqlite

@@ -19,6 +19,10 @@ class SqliteAccountRepository final : public AccountRepository {
   Status TouchSession(std::string_view token_hash, std::string_view last_seen_at) override;
   Status DeleteSession(std::string_view token_hash) override;
   Status DeleteSessionsOfUser(std::int64_t user_id) override;
+  Status SetCalendarFeed(std::int64_t user_id, std::string_view token_hash,
+                         std::string_view created_at) override;
+  std::optional<std::int64_t> FindCalendarFeed(std::string_view token_hash) override;
+  Status DeleteCalendarFeed(std::int64_t user_id) override;
 
  private:
   Status Run(Statement& stmt);

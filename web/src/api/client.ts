@@ -59,7 +59,7 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
   put: <T>(path: string, body: unknown, version?: number) => request<T>("PUT", path, body, version),
-  delete: (path: string, version: number) => request<void>("DELETE", path, undefined, version),
+  delete: (path: string, version?: number) => request<void>("DELETE", path, undefined, version),
 };
 
 export interface Page<T> {

@@ -40,4 +40,7 @@ export const preparednessApi = {
   overview: () => api.get<PreparednessOverview>("/preparedness"),
   done: (c: Completion) => api.post<{ id: number }>("/preparedness/completions", c),
   icalUrl: "/api/v1/preparedness.ics",
+  // A secret address for agenda apps (which cannot log in); a new one replaces the old.
+  newFeed: () => api.post<{ path: string }>("/preparedness/feed", {}),
+  endFeed: () => api.delete("/preparedness/feed"),
 };

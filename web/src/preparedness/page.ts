@@ -125,6 +125,46 @@ function overdueSummary(data: PreparednessOverview, show: (rule: string) => void
   );
 }
 
+// The subscribable calendar: the address is shown once, when made; only its hash is stored.
+function feedSection(): HTMLElement {
+  const address = h("input", { type: "text", readonly: true, "aria-label": t("prepFeedAddress"), class: "feed-address", hidden: true }) as HTMLInputElement;
+  const copy = h("button", { type: "button", hidden: true }, t("prepFeedCopy")) as HTMLButtonElement;
+  const create = h("button", { type: "button", class: "primary" }, t("prepFeedCreate")) as HTMLButtonElement;
+  const end = h("button", { type: "button" }, t("prepFeedEnd")) as HTMLButtonElement;
+  const error = h("p", { class: "error", role: "alert", hidden: true });
+  const fail = (err: unknown) => {
+    error.hidden = false;
+    error.textContent = err instanceof ApiError ? err.errors.map((x) => x.message).join(" ") : String(err);
+  };
+  create.addEventListener("click", async () => {
+    try {
+      const { path } = await preparednessApi.newFeed();
+      address.value = `${location.origin}${path}`;
+      address.hidden = copy.hidden = false;
+      error.hidden = true;
+      address.select();
+    } catch (err) {
+      fail(err);
+    }
+  });
+  copy.addEventListener("click", async () => {
+    address.select();
+    await navigator.clipboard?.writeText(address.value).catch(() => undefined);
+    toast(t("prepFeedCopied"));
+  });
+  end.addEventListener("click", async () => {
+    try {
+      await preparednessApi.endFeed();
+      address.value = "";
+      address.hidden = copy.hidden = true;
+      toast(t("prepFeedEnded"));
+    } catch (err) {
+      fail(err);
+    }
+  });
+  return h("details", { class: "card feed", "data-testid": "prep-feed" }, h("summary", {}, t("prepFeed")), h("p", { class: "muted" }, t("prepFeedIntro")), h("div", { class: "filters" }, create, address, copy, end), error);
+}
+
 export async function renderPreparedness(ctx: PageContext): Promise<void> {
   const data = await preparednessApi.overview();
   const canRecord = ["admin", "coordinator", "crisis_team", "practice_user"].includes(ctx.user.role);
@@ -165,6 +205,7 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
       h("span", { class: "badge ok" }, `${t("prepLater")}: ${data.upcoming}`),
       h("a", { href: preparednessApi.icalUrl, download: "" }, t("prepIcal")),
     ),
+    feedSection(),
     overdueSummary(data, (rule) => {
       statusFilter.value = "overdue";
       ruleFilter.value = rule;
