@@ -64,6 +64,8 @@ struct IncidentTask {
   std::optional<TimePoint> closed_at;
   std::string closed_by;
   std::string note;
+  // Set when the closing was done on paper and typed in later: closed_at is the real time.
+  std::optional<TimePoint> entered_at;
 
   bool IsOverdue(TimePoint now) const { return status == TaskStatus::kOpen && now > deadline; }
 };
@@ -77,6 +79,8 @@ struct IncidentLogEntry {
   std::string decided_by;
   std::string acted_by;
   std::optional<std::int64_t> corrects_id;
+  // Set when the entry was written on paper and typed in later: `at` is the real time.
+  std::optional<TimePoint> entered_at;
 };
 
 // The shared picture (seed 002 §6.1): situation, casualties, hazardous substances,

@@ -29,7 +29,9 @@ nlohmann::json TaskJson(const IncidentTask& t, TimePoint now) {
           {"closed_at",
            t.closed_at ? nlohmann::json(FormatUtc(*t.closed_at)) : nlohmann::json(nullptr)},
           {"closed_by", t.closed_by},
-          {"note", t.note}};
+          {"note", t.note},
+          {"entered_at",
+           t.entered_at ? nlohmann::json(FormatUtc(*t.entered_at)) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json IncidentJson(const Incident& i, bool full) {
@@ -66,15 +68,17 @@ nlohmann::json IncidentJson(const Incident& i, bool full) {
   out["tasks"] = tasks;
   nlohmann::json log = nlohmann::json::array();
   for (const auto& e : i.log) {
-    log.push_back({{"id", e.id},
-                   {"at", FormatUtc(e.at)},
-                   {"author", e.author},
-                   {"kind", EnumCode(LOG_KINDS, e.kind)},
-                   {"text", e.text},
-                   {"decided_by", e.decided_by},
-                   {"acted_by", e.acted_by},
-                   {"corrects_id",
-                    e.corrects_id ? nlohmann::json(*e.corrects_id) : nlohmann::json(nullptr)}});
+    log.push_back(
+        {{"id", e.id},
+         {"at", FormatUtc(e.at)},
+         {"author", e.author},
+         {"kind", EnumCode(LOG_KINDS, e.kind)},
+         {"text", e.text},
+         {"decided_by", e.decided_by},
+         {"acted_by", e.acted_by},
+         {"corrects_id", e.corrects_id ? nlohmann::json(*e.corrects_id) : nlohmann::json(nullptr)},
+         {"entered_at",
+          e.entered_at ? nlohmann::json(FormatUtc(*e.entered_at)) : nlohmann::json(nullptr)}});
   }
   out["log"] = log;
   nlohmann::json alarms = nlohmann::json::array();
@@ -186,6 +190,27 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         }
         request.exercise = body->value("exercise", false);
         request.area = body->value("area", "");
+        // Started on paper while vangnet was unreachable: the real start time, so the deadlines
+        // and the logbook are right.
+        if (body->contains("activated_at") && !(*body)["activated_at"].is_null()) {
+          auto at = (*body)["activated_at"].is_string()
+                        ? ParseUtc((*body)["activated_at"].get<std::string>())
+                        : std::nullopt;
+          // At most a week back (a longer outage is a different story), never ahead (a few
+          // minutes of clock difference allowed).
+          if (!at) {
+            return ReplyError(res, Error::Validation("activated_at", "geef datum en tijd"));
+          }
+          if (*at > Now() + std::chrono::minutes(5)) {
+            return ReplyError(
+                res, Error::Validation("activated_at", "de starttijd ligt in de toekomst"));
+          }
+          if (*at < Now() - std::chrono::days(7)) {
+            return ReplyError(res, Error::Validation("activated_at",
+                                                     "de starttijd ligt meer dan een week terug"));
+          }
+          request.activated_at = *at;
+        }
         Reply(res, incidents.Start(ctx.caller, request), 201);
       });
 
@@ -234,6 +259,62 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         }
         Reply(res, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
       });
+
+  // The paper record typed in afterwards: {"source", "tasks":[{"id","version","done_at",
+  // "done_by","note"}], "entries":[{"kind","at","text","decided_by","acted_by"}]}; times UTC.
+  router.Post(R"(/api/v1/incidents/(\d+)/paper)", [&incidents](const RequestContext& ctx,
+                                                               const httplib::Request& req,
+                                                               httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    Errors errors;
+    auto text = [](const nlohmann::json& row, const char* key) {
+      return row.contains(key) && row[key].is_string() ? row[key].get<std::string>() : "";
+    };
+    auto time = [&](const nlohmann::json& row, const char* key, const std::string& field) {
+      auto at = ParseUtc(text(row, key));
+      if (!at) errors.push_back(Error::Validation(field, "vul datum en tijd in"));
+      return at.value_or(TimePoint{});
+    };
+    auto rows = [&](const char* key) {
+      if (!body->contains(key)) return nlohmann::json::array();
+      if (!(*body)[key].is_array()) {
+        errors.push_back(Error::Validation(key, "verwacht een lijst"));
+        return nlohmann::json::array();
+      }
+      return (*body)[key];
+    };
+    PaperRecord record;
+    record.source = text(*body, "source");
+    const auto tasks = rows("tasks");
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      const auto& row = tasks[i];
+      const std::string at = "tasks[" + std::to_string(i) + "].";
+      if (!row.is_object() || !row.contains("id") || !row["id"].is_number_integer() ||
+          !row.contains("version") || !row["version"].is_number_integer()) {
+        errors.push_back(Error::Validation(at + "id", "taak zonder id en versie"));
+        continue;
+      }
+      record.tasks.push_back({row["id"].get<std::int64_t>(), row["version"].get<std::int64_t>(),
+                              time(row, "done_at", at + "done_at"), text(row, "done_by"),
+                              text(row, "note")});
+    }
+    const auto entries = rows("entries");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const auto& row = entries[i];
+      const std::string at = "entries[" + std::to_string(i) + "].";
+      if (!row.is_object()) {
+        errors.push_back(Error::Validation(at + "text", "verwacht een logregel"));
+        continue;
+      }
+      auto kind = ParseEnum(LOG_KINDS, text(row, "kind"));
+      if (!kind) errors.push_back(Error::Validation(at + "kind", "onbekende soort logregel"));
+      record.entries.push_back({kind.value_or(LogKind::kObservation), time(row, "at", at + "at"),
+                                text(row, "text"), text(row, "decided_by"), text(row, "acted_by")});
+    }
+    if (!errors.empty()) return ReplyError(res, Error::Combined(std::move(errors)));
+    Reply(res, incidents.EnterAfterwards(ctx.caller, std::stoll(req.matches[1]), record));
+  });
 
   router.Post(R"(/api/v1/incidents/(\d+)/tasks)", [&incidents](const RequestContext& ctx,
                                                                const httplib::Request& req,

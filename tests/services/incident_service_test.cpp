@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "services/incident/communication_drafts.hpp"
 #include "test_support/registry_fixture.hpp"
 
@@ -275,6 +277,81 @@ TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) 
   EXPECT_NE(report.find("23-11-2026 03:15"), std::string::npos);  // 02:15 UTC in winter time
   EXPECT_NE(report.find("**te laat**"), std::string::npos);       // 15-minute task at 03:00
   EXPECT_NE(report.find("Incident gestart met draaiboek"), std::string::npos);
+}
+
+// The power was out: tasks were ticked off and decisions written on the paper checklist and
+// log sheet. Back online, the coordinator types them in with their real times, in one go.
+TEST_F(IncidentServiceTest, APaperRecordIsEnteredAfterwardsWithRealTimesOrRefusedWhole) {
+  using namespace std::chrono;
+  const TimePoint start = floor<seconds>(system_clock::now()) - hours(5);
+  auto started =
+      service_->Start(Coordinator(), {"practice-unusable", {"01051037"}, false, start, ""});
+  ASSERT_TRUE(started) << started.error().ToString();
+  const Incident incident = started.value();
+  const IncidentTask first = incident.tasks[0], second = incident.tasks[1];
+  const std::size_t log_before = incident.log.size();
+
+  // Bad rows: a time before the start, one in the future, a decision without who decided, a
+  // task of another incident, an empty text. Nothing is stored.
+  PaperRecord bad;
+  bad.tasks = {{first.id, first.version, start - minutes(10), "Anna", ""},
+               {999999, 1, start + minutes(20), "Bob", ""}};
+  bad.entries = {{LogKind::kDecision, start + minutes(45), "Patiënten naar Lindenlaan", "", ""},
+                 {LogKind::kObservation, start + hours(6), "", "", ""}};
+  auto refused = service_->EnterAfterwards(Coordinator(), incident.id, bad);
+  ASSERT_FALSE(refused);
+  std::set<std::string> fields{refused.error().field};
+  for (const auto& more : refused.error().more) fields.insert(more.field);
+  for (const char* f : {"tasks[0].done_at", "tasks[1].id", "entries[0].decided_by", "entries[1].at",
+                        "entries[1].text"}) {
+    EXPECT_TRUE(fields.contains(f)) << f << " in " << refused.error().ToString();
+  }
+  auto unchanged = service_->Get(Coordinator(), incident.id).value();
+  EXPECT_EQ(unchanged.log.size(), log_before);
+  EXPECT_EQ(unchanged.tasks[0].status, TaskStatus::kOpen);
+
+  PaperRecord paper;
+  paper.source = "logblad BOB, map crisisteam";
+  paper.tasks = {{first.id, first.version, start + minutes(12), "Anna de Wit", "112 gebeld"},
+                 {second.id, second.version, start + minutes(40), "Bob", ""}};
+  paper.entries = {{LogKind::kDecision, start + minutes(45), "Telefoon naar de Lindenlaan",
+                    "Voorzitter", "Praktijkmanager"},
+                   {LogKind::kObservation, start + minutes(50), "Stroom nog steeds uit", "", ""}};
+  auto entered = service_->EnterAfterwards(Coordinator(), incident.id, paper);
+  ASSERT_TRUE(entered) << entered.error().ToString();
+  const Incident& after = entered.value();
+  auto task = [&](std::int64_t id) {
+    return *std::find_if(after.tasks.begin(), after.tasks.end(),
+                         [&](const IncidentTask& t) { return t.id == id; });
+  };
+  EXPECT_EQ(task(first.id).status, TaskStatus::kDone);
+  EXPECT_EQ(task(first.id).closed_at, start + minutes(12));  // the real time, not now
+  EXPECT_EQ(task(first.id).closed_by, "Anna de Wit");
+  EXPECT_TRUE(task(first.id).entered_at);
+  // The logbook reads in real time order; the paper rows are marked, the summary is not.
+  ASSERT_EQ(after.log.size(), log_before + 5);
+  for (std::size_t i = 1; i < after.log.size(); ++i)
+    EXPECT_LE(after.log[i - 1].at, after.log[i].at);
+  int marked = 0;
+  for (const auto& e : after.log) {
+    if (!e.entered_at) continue;
+    ++marked;
+    EXPECT_LT(e.at, *e.entered_at);
+  }
+  EXPECT_EQ(marked, 4);
+  const auto decision = std::find_if(after.log.begin(), after.log.end(),
+                                     [](const auto& e) { return e.kind == LogKind::kDecision; });
+  ASSERT_NE(decision, after.log.end());
+  EXPECT_EQ(decision->at, start + minutes(45));
+  EXPECT_EQ(decision->decided_by, "Voorzitter");
+  EXPECT_NE(after.log.back().text.find("achteraf ingevoerd: 2 taken, 2 logregels (bron: logblad"),
+            std::string::npos);
+  // The same task cannot be entered twice.
+  PaperRecord again;
+  again.tasks = {{first.id, first.version, start + minutes(12), "Anna", ""}};
+  EXPECT_FALSE(service_->EnterAfterwards(Coordinator(), incident.id, again));
+  // A practice user of another practice may not.
+  EXPECT_FALSE(service_->EnterAfterwards(PracticeUser("01051111"), incident.id, paper));
 }
 
 }  // namespace

@@ -90,8 +90,8 @@ Result<bool> Notify(UnitOfWork& uow, const Person& person, std::int64_t incident
 
 Status Log(UnitOfWork& uow, std::int64_t incident_id, TimePoint now, const std::string& author,
            LogKind kind, const std::string& text) {
-  auto logged =
-      uow.Incidents().AppendLog(incident_id, {0, now, author, kind, text, "", "", std::nullopt});
+  auto logged = uow.Incidents().AppendLog(
+      incident_id, {0, now, author, kind, text, "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Ok{};
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/escalation.hpp"
@@ -128,6 +129,7 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
   incident.playbook_version = playbook->version;
   incident.exercise = request.exercise;
   incident.activated_at = request.activated_at.value_or(Now());
+
   incident.created_by = caller.actor.user;
   const int year = static_cast<int>(
       std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(incident.activated_at)}
@@ -165,7 +167,7 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
                                           LogKind::kStatus,
                                           std::string(request.exercise ? "Oefening" : "Incident") +
                                               " gestart met draaiboek '" + playbook->title + "'",
-                                          "", "", std::nullopt});
+                                          "", "", std::nullopt, std::nullopt});
   if (playbook->max_duration) incident.ends_at = incident.activated_at + *playbook->max_duration;
   auto stored = uow.value()->Incidents().Insert(incident);
   if (!stored) return stored.error();
@@ -267,11 +269,116 @@ Result<Incident> IncidentService::CloseTask(const Caller& caller, std::int64_t i
       std::string(status == TaskStatus::kDone ? "Taak gedaan: " : "Taak niet van toepassing: ") +
       task->text + (note.empty() ? "" : " (" + note + ")");
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kTask, what, "", "", std::nullopt});
+      incident_id,
+      {0, Now(), caller.actor.user, LogKind::kTask, what, "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(
       *uow.value(), incident_id, "update",
       nlohmann::json{{"task", task_id}, {"status", EnumCode(TASK_STATUSES, status)}}.dump());
+}
+
+Result<Incident> IncidentService::EnterAfterwards(const Caller& caller, std::int64_t incident_id,
+                                                  const PaperRecord& record) {
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  const TimePoint now = Now();
+  const TimePoint start = incident.value().activated_at;
+  Errors errors;
+  if (record.tasks.empty() && record.entries.empty()) {
+    errors.push_back(Error::Validation("tasks", "vul minstens één taak of logregel in"));
+  }
+  auto check_time = [&](TimePoint at, const std::string& field) {
+    if (at > now) {
+      errors.push_back(Error::Validation(field, "dit tijdstip ligt in de toekomst"));
+    } else if (at < start) {
+      errors.push_back(Error::Validation(
+          field, "dit tijdstip ligt vóór de start van het incident (" + LocalTimeText(start) +
+                     "); start het incident zo nodig opnieuw met de echte starttijd"));
+    }
+  };
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < record.tasks.size(); ++i) {
+    const PaperTask& paper = record.tasks[i];
+    const std::string row = "tasks[" + std::to_string(i) + "].";
+    auto& tasks = incident.value().tasks;
+    auto task = std::find_if(tasks.begin(), tasks.end(),
+                             [&](const IncidentTask& t) { return t.id == paper.task_id; });
+    if (task == tasks.end()) {
+      errors.push_back(Error::Validation(row + "id", "deze taak hoort niet bij dit incident"));
+      continue;
+    }
+    if (!seen.insert(paper.task_id).second) {
+      errors.push_back(
+          Error::Validation(row + "id", "taak '" + task->text + "' staat er twee keer"));
+    } else if (task->status != TaskStatus::kOpen || task->version != paper.version) {
+      errors.push_back(Error::Conflict(
+          row + "id", "taak '" + task->text + "' is intussen al bijgewerkt; laad opnieuw"));
+    }
+    check_time(paper.done_at, row + "done_at");
+    if (Trim(paper.done_by).empty()) {
+      errors.push_back(Error::Validation(row + "done_by", "wie deed '" + task->text + "'?"));
+    }
+  }
+  for (std::size_t i = 0; i < record.entries.size(); ++i) {
+    const PaperEntry& paper = record.entries[i];
+    const std::string row = "entries[" + std::to_string(i) + "].";
+    if (paper.kind == LogKind::kStage || paper.kind == LogKind::kTask ||
+        paper.kind == LogKind::kStatus) {
+      errors.push_back(Error::Validation(row + "kind", "deze soort logregel maakt vangnet zelf"));
+    }
+    check_time(paper.at, row + "at");
+    if (Trim(paper.text).empty()) {
+      errors.push_back(Error::Validation(row + "text", "wat gebeurde er of wat werd besloten?"));
+    }
+    if (paper.kind == LogKind::kDecision && Trim(paper.decided_by).empty()) {
+      errors.push_back(Error::Validation(row + "decided_by", "noteer wie het besluit nam"));
+    }
+  }
+  if (record.source.size() > 500) {
+    errors.push_back(Error::Validation("source", "de bron is te lang (hoogstens 500 tekens)"));
+  }
+  if (!errors.empty()) return Error::Combined(std::move(errors));
+
+  auto& repo = uow.value()->Incidents();
+  const std::string& user = caller.actor.user;
+  for (const PaperTask& paper : record.tasks) {
+    IncidentTask task = *std::find_if(incident.value().tasks.begin(), incident.value().tasks.end(),
+                                      [&](const IncidentTask& t) { return t.id == paper.task_id; });
+    task.status = TaskStatus::kDone;
+    task.closed_at = paper.done_at;
+    task.closed_by = std::string(Trim(paper.done_by));
+    task.note = paper.note;
+    task.entered_at = now;
+    if (auto updated = repo.UpdateTask(incident_id, task); !updated) return updated.error();
+    std::string what = "Taak gedaan (op papier, door " + task.closed_by + "): " + task.text +
+                       (paper.note.empty() ? "" : " (" + paper.note + ")");
+    auto logged = repo.AppendLog(
+        incident_id, {0, paper.done_at, user, LogKind::kTask, what, "", "", std::nullopt, now});
+    if (!logged) return logged.error();
+  }
+  for (const PaperEntry& paper : record.entries) {
+    auto logged =
+        repo.AppendLog(incident_id, {0, paper.at, user, paper.kind, paper.text, paper.decided_by,
+                                     paper.acted_by, std::nullopt, now});
+    if (!logged) return logged.error();
+  }
+  auto count = [](std::size_t n, const char* one, const char* more) {
+    return std::to_string(n) + " " + (n == 1 ? one : more);
+  };
+  std::string summary =
+      "Papieren registratie achteraf ingevoerd: " + count(record.tasks.size(), "taak", "taken") +
+      ", " + count(record.entries.size(), "logregel", "logregels") +
+      (Trim(record.source).empty() ? "" : " (bron: " + std::string(Trim(record.source)) + ")");
+  auto logged = repo.AppendLog(
+      incident_id, {0, now, user, LogKind::kStatus, summary, "", "", std::nullopt, std::nullopt});
+  if (!logged) return logged.error();
+  return Finish(
+      *uow.value(), incident_id, "update",
+      nlohmann::json{{"entered_afterwards",
+                      {{"tasks", record.tasks.size()}, {"entries", record.entries.size()}}}}
+          .dump());
 }
 
 Result<Incident> IncidentService::AddTask(const Caller& caller, std::int64_t incident_id,
@@ -303,7 +410,7 @@ Result<Incident> IncidentService::AddTask(const Caller& caller, std::int64_t inc
   if (!added) return added.error();
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id, {0, Now(), caller.actor.user, LogKind::kTask, "Taak toegevoegd: " + text, "", "",
-                    std::nullopt});
+                    std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"task_added", added.value().id}}.dump());
@@ -329,9 +436,9 @@ Result<Incident> IncidentService::AssignTask(const Caller& caller, std::int64_t 
   auto updated = uow.value()->Incidents().UpdateTask(incident_id, *task);
   if (!updated) return updated.error();
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id,
-      {0, Now(), caller.actor.user, LogKind::kTask,
-       "Taak toegewezen aan " + person_code + ": " + task->text, "", "", std::nullopt});
+      incident_id, {0, Now(), caller.actor.user, LogKind::kTask,
+                    "Taak toegewezen aan " + person_code + ": " + task->text, "", "", std::nullopt,
+                    std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"task", task_id}, {"assigned", person_code}}.dump());
@@ -359,7 +466,7 @@ Result<Incident> IncidentService::AddLog(const Caller& caller, std::int64_t inci
   }
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id, {0, Now(), caller.actor.user, input.kind, input.text, input.decided_by,
-                    input.acted_by, input.corrects_id});
+                    input.acted_by, input.corrects_id, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"log", EnumCode(LOG_KINDS, input.kind)}}.dump());
@@ -379,7 +486,7 @@ Result<Incident> IncidentService::SavePicture(const Caller& caller, std::int64_t
       incident_id,
       {0, Now(), caller.actor.user, LogKind::kPicture,
        "Gedeeld beeld versie " + std::to_string(saved.value().version) + " vastgesteld", "", "",
-       std::nullopt});
+       std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"picture", saved.value().version}}.dump());
@@ -410,9 +517,9 @@ Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_
     if (auto s = AddAfterPhaseThemes(*uow.value(), incident.value(), Now()); !s) return s.error();
   }
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id,
-      {0, Now(), caller.actor.user, LogKind::kStatus,
-       std::string(EnumLabel(INCIDENT_STATUSES, status)) + ": " + reason, "", "", std::nullopt});
+      incident_id, {0, Now(), caller.actor.user, LogKind::kStatus,
+                    std::string(EnumLabel(INCIDENT_STATUSES, status)) + ": " + reason, "", "",
+                    std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"status", EnumCode(INCIDENT_STATUSES, status)}}.dump());
@@ -436,7 +543,8 @@ Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t
   std::string text = std::string(stage > from ? "Opgeschaald" : "Afgeschaald") + " van stadium " +
                      std::to_string(from) + " naar " + std::to_string(stage) + ": " + reason;
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kStage, text, "", "", std::nullopt});
+      incident_id,
+      {0, Now(), caller.actor.user, LogKind::kStage, text, "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   if (const Playbook* playbook = playbooks_.Find(incident.value().playbook_id)) {
     incident.value().stage = stage;
@@ -481,9 +589,9 @@ Status IncidentService::AddAfterPhaseThemes(UnitOfWork& uow, const Incident& inc
     }
   }
   auto logged = uow.Incidents().AppendLog(
-      incident.id,
-      {0, now, uow.actor().user, LogKind::kTask,
-       "Nafasethema's als taken toegevoegd, elk met een eigenaar", "", "", std::nullopt});
+      incident.id, {0, now, uow.actor().user, LogKind::kTask,
+                    "Nafasethema's als taken toegevoegd, elk met een eigenaar", "", "",
+                    std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Ok{};
 }
@@ -512,7 +620,7 @@ Result<Incident> IncidentService::Acknowledge(const Caller& caller, std::int64_t
       incident_id, {0, Now(), caller.actor.user, LogKind::kMessage,
                     "Alarmering bevestigd: " + alarm->person_name + " (" + alarm->role_label +
                         "), vastgelegd door " + caller.actor.user,
-                    "", "", std::nullopt});
+                    "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"alarm", alarm_id}, {"acknowledged", true}}.dump());
@@ -548,7 +656,7 @@ Result<IncidentService::Acknowledged> IncidentService::AcknowledgeByToken(
       *incident_id,
       {0, Now(), alarm->person_name, LogKind::kMessage,
        "Alarmering bevestigd via de link: " + alarm->person_name + " (" + alarm->role_label + ")",
-       "", "", std::nullopt});
+       "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   auto finished = Finish(*uow.value(), *incident_id, "update",
                          nlohmann::json{{"alarm", alarm->id}, {"acknowledged", "link"}}.dump());
@@ -615,7 +723,7 @@ Result<Incident> IncidentService::HandOverRole(const Caller& caller, std::int64_
   if (moved) text += " (" + std::to_string(moved) + " open taken gaan mee)";
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id, {0, Now(), caller.actor.user, LogKind::kDecision, text, caller.actor.user,
-                    person->name, std::nullopt});
+                    person->name, std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
                 nlohmann::json{{"role", role_code}, {"handed_to", person_code}}.dump());

@@ -34,6 +34,29 @@ struct LogInput {
   std::optional<std::int64_t> corrects_id;
 };
 
+// What was done on paper while vangnet could not be reached (seed 000 §6 Scenarios 6 and 7),
+// typed in afterwards: tasks done and log entries (decisions with who decided), each with the
+// real time it happened. Stored with that time and marked as entered afterwards.
+struct PaperTask {
+  std::int64_t task_id = 0;
+  std::int64_t version = 0;
+  TimePoint done_at{};
+  std::string done_by;  // as written on the checklist
+  std::string note;
+};
+struct PaperEntry {
+  LogKind kind = LogKind::kObservation;
+  TimePoint at{};
+  std::string text;
+  std::string decided_by;
+  std::string acted_by;
+};
+struct PaperRecord {
+  std::vector<PaperTask> tasks;
+  std::vector<PaperEntry> entries;
+  std::string source;  // where the paper is kept ("logblad BOB, map crisisteam")
+};
+
 class IncidentService {
  public:
   using Listener = std::function<void(std::int64_t incident_id)>;
@@ -90,6 +113,11 @@ class IncidentService {
   Result<Incident> HandOverRole(const Caller& caller, std::int64_t incident_id,
                                 const std::string& role_code, const std::string& person_code,
                                 const std::string& reason);
+  // Enters a paper record in one transaction: every row is checked first (times between the
+  // start of the incident and now, tasks still open and unchanged, decisions with who decided)
+  // and the whole record is refused with the row and field of each problem.
+  Result<Incident> EnterAfterwards(const Caller& caller, std::int64_t incident_id,
+                                   const PaperRecord& record);
   // Records the evaluation of one of the playbook's evaluation points (seed 002 §4.8).
   Result<Incident> SaveEvaluation(const Caller& caller, std::int64_t incident_id,
                                   const EvaluationPoint& point);

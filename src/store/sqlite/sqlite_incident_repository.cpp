@@ -11,7 +11,7 @@ constexpr const char* kIncidentColumns =
     "activated_at, closed_at, created_by, ends_at";
 constexpr const char* kTaskColumns =
     "id, version, step_id, phase_title, text, owner_role, owner_person_code, deadline_at, legal, "
-    "source, status, closed_at, closed_by, note";
+    "source, status, closed_at, closed_by, note, entered_at";
 
 std::optional<TimePoint> OptionalTime(const Statement& stmt, int column) {
   if (stmt.IsNull(column)) return std::nullopt;
@@ -51,6 +51,7 @@ IncidentTask ReadTask(const Statement& s) {
   t.status = ParseEnum(TASK_STATUSES, s.Text(10)).value_or(TaskStatus::kOpen);
   t.closed_at = OptionalTime(s, 11);
   t.closed_by = s.Text(12);
+  t.entered_at = OptionalTime(s, 14);
   t.note = s.Text(13);
   return t;
 }
@@ -223,8 +224,8 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
   }
   if (!with_log) return;
   Statement s(db_,
-              "SELECT id, at, author, kind, text, decided_by, acted_by, corrects_id FROM "
-              "incident_log WHERE incident_id = ? ORDER BY id");
+              "SELECT id, at, author, kind, text, decided_by, acted_by, corrects_id, entered_at "
+              "FROM incident_log WHERE incident_id = ? ORDER BY at, id");
   s.BindInt(1, incident.id);
   while (s.Step() == SQLITE_ROW) {
     IncidentLogEntry e;
@@ -236,6 +237,7 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
     e.decided_by = s.Text(5);
     e.acted_by = s.Text(6);
     if (!s.IsNull(7)) e.corrects_id = s.Int(7);
+    e.entered_at = OptionalTime(s, 8);
     incident.log.push_back(std::move(e));
   }
 }
@@ -287,16 +289,17 @@ Result<IncidentTask> SqliteIncidentRepository::UpdateTask(std::int64_t incident_
                                                           const IncidentTask& task) {
   Statement s(db_,
               "UPDATE incident_task SET status = ?, owner_person_code = ?, closed_at = ?, "
-              "closed_by = ?, note = ?, version = version + 1 WHERE id = ? AND incident_id = ? "
-              "AND version = ? RETURNING version");
+              "closed_by = ?, note = ?, entered_at = ?, version = version + 1 WHERE id = ? AND "
+              "incident_id = ? AND version = ? RETURNING version");
   s.BindText(1, EnumCode(TASK_STATUSES, task.status));
   BindOptionalText(s, 2, task.owner_person_code);
   BindOptionalTime(s, 3, task.closed_at);
   BindOptionalText(s, 4, task.closed_by);
   BindOptionalText(s, 5, task.note);
-  s.BindInt(6, task.id);
-  s.BindInt(7, incident_id);
-  s.BindInt(8, task.version);
+  BindOptionalTime(s, 6, task.entered_at);
+  s.BindInt(7, task.id);
+  s.BindInt(8, incident_id);
+  s.BindInt(9, task.version);
   int rc = s.Step();
   if (rc == SQLITE_DONE) {
     return Error::Conflict("version", "deze taak is intussen gewijzigd; laad opnieuw");
@@ -345,7 +348,7 @@ Result<IncidentLogEntry> SqliteIncidentRepository::AppendLog(std::int64_t incide
                                                              const IncidentLogEntry& entry) {
   Statement s(db_,
               "INSERT INTO incident_log (incident_id, at, author, kind, text, decided_by, "
-              "acted_by, corrects_id) VALUES (?,?,?,?,?,?,?,?) RETURNING id");
+              "acted_by, corrects_id, entered_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
   s.BindInt(1, incident_id);
   s.BindText(2, FormatUtc(entry.at));
   s.BindText(3, entry.author);
@@ -358,6 +361,7 @@ Result<IncidentLogEntry> SqliteIncidentRepository::AppendLog(std::int64_t incide
   } else {
     s.BindNull(8);
   }
+  BindOptionalTime(s, 9, entry.entered_at);
   if (s.Step() != SQLITE_ROW) return StoreError(db_);
   IncidentLogEntry stored = entry;
   stored.id = s.Int(0);

@@ -25,6 +25,7 @@ export interface Task {
   closed_at: string | null;
   closed_by: string;
   note: string;
+  entered_at: string | null; // done on paper, typed in at this time
 }
 
 export interface LogEntry {
@@ -36,6 +37,24 @@ export interface LogEntry {
   decided_by: string;
   acted_by: string;
   corrects_id: number | null;
+  entered_at: string | null; // written on paper, typed in at this time
+}
+
+// The entries people write (BOB: picture, judgement, decision); stage, task and status entries
+// vangnet writes itself.
+export const LOG_KINDS: [string, string][] = [
+  ["observation", "Waarneming"],
+  ["picture", "Beeldvorming"],
+  ["judgement", "Oordeelsvorming"],
+  ["decision", "Besluit"],
+  ["message", "Bericht"],
+];
+
+// What was done on paper, typed in afterwards (times as UTC ISO).
+export interface PaperRecord {
+  source: string;
+  tasks: { id: number; version: number; done_at: string; done_by: string; note: string }[];
+  entries: { kind: string; at: string; text: string; decided_by: string; acted_by: string }[];
 }
 
 export interface SharedPicture {
@@ -120,8 +139,9 @@ export const incidentsApi = {
   playbooks: () => api.get<{ items: PlaybookSummary[] }>("/playbooks"),
   list: () => api.get<{ items: Incident[] }>("/incidents"),
   get: (id: number) => api.get<Incident>(`/incidents/${id}`),
-  start: (playbook_id: string, practice_agbs: string[], exercise: boolean, area = "") =>
-    api.post<Incident>("/incidents", { playbook_id, practice_agbs, exercise, area }),
+  // activated_at: the real start (UTC ISO) when it began on paper; empty = now.
+  start: (playbook_id: string, practice_agbs: string[], exercise: boolean, area = "", activated_at = "") =>
+    api.post<Incident>("/incidents", { playbook_id, practice_agbs, exercise, area, activated_at: activated_at || null }),
   acknowledge: (incident: number, alarm: number) => api.post<Incident>(`/incidents/${incident}/alarms/${alarm}/acknowledge`, {}),
   acknowledgeByToken: (token: string) =>
     api.post<{ incident_number: string; role_label: string; person_name: string }>("/alarm-acknowledgements", { token }),
@@ -130,6 +150,7 @@ export const incidentsApi = {
   evaluate: (incident: number, point: string, finding: string, action: string) =>
     api.put<Incident>(`/incidents/${incident}/evaluation`, { point, finding, action }),
   messages: (incident: number) => api.get<{ items: OutboxMessage[] }>(`/incidents/${incident}/messages`),
+  paper: (incident: number, record: PaperRecord) => api.post<Incident>(`/incidents/${incident}/paper`, record),
   closeTask: (incident: number, task: Task, how: "done" | "not-applicable", note: string) =>
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { version: task.version, note }),
   log: (incident: number, entry: { kind: string; text: string; decided_by?: string; acted_by?: string }) =>

@@ -7,18 +7,11 @@ import { clear, formatTimestamp, h } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
-import { Alarm, Draft, Incident, incidentsApi, OutboxMessage, Task } from "./api";
+import { Alarm, Draft, Incident, incidentsApi, LOG_KINDS, OutboxMessage, Task } from "./api";
 import { mayStart } from "./list";
+import { paperSection } from "./paper";
 
 
-// The entries people write (BOB: picture, judgement, decision), and those vangnet writes itself.
-const LOG_KINDS: [string, string][] = [
-  ["observation", "Waarneming"],
-  ["picture", "Beeldvorming"],
-  ["judgement", "Oordeelsvorming"],
-  ["decision", "Besluit"],
-  ["message", "Bericht"],
-];
 const LOG_LABELS: Record<string, string> = {
   ...Object.fromEntries(LOG_KINDS),
   stage: "Stadium",
@@ -460,7 +453,12 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
             h(
               "li",
               { class: `log-${entry.kind}` },
-              h("small", { class: "muted" }, `${formatTimestamp(entry.at)} · ${LOG_LABELS[entry.kind] ?? entry.kind} · ${entry.author}`),
+              h(
+                "small",
+                { class: "muted" },
+                `${formatTimestamp(entry.at)} · ${LOG_LABELS[entry.kind] ?? entry.kind} · ${entry.author}`,
+                entry.entered_at ? h("span", { class: "badge entered", title: formatTimestamp(entry.entered_at) }, `${t("enteredAfterwards")} ${formatTimestamp(entry.entered_at)}`) : null,
+              ),
               h("div", {}, entry.text),
               entry.decided_by ? h("small", {}, `${t("decidedBy")}: ${entry.decided_by}${entry.acted_by ? " · " + t("actedBy") + ": " + entry.acted_by : ""}`) : null,
             ),
@@ -476,6 +474,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         canWork && open_ ? statusForm : h("p", {}, incident.status === "closed" ? t("statusClosed") : incident.status),
       ),
     ),
+    ...(canWork ? [paperSection(incident, rerender)] : []),
     pictureSection(incident, canWork, act),
     ...(incident.status !== "active" && (incident.evaluation ?? []).length ? [evaluationSection(incident, canWork, act)] : []),
     h(

@@ -60,11 +60,13 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
   search.addEventListener("input", drawPractices);
   drawPractices();
   const exercise = h("input", { type: "checkbox", name: "exercise" }) as HTMLInputElement;
+  // Began on paper while vangnet was down: the real start keeps deadlines and the logbook right.
+  const startedAt = h("input", { id: "incident-started-at", type: "datetime-local", name: "activated_at" }) as HTMLInputElement;
   startButton.addEventListener("click", async () => {
     error.textContent = "";
     startButton.disabled = true;
     try {
-      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked, chosenPractices.size ? "" : area.value.trim());
+      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked, chosenPractices.size ? "" : area.value.trim(), startedAt.value ? new Date(startedAt.value).toISOString().replace(/\.\d{3}Z$/, "Z") : "");
       location.hash = `#/incidenten/${incident.id}`;
     } catch (e) {
       error.textContent = e instanceof ApiError ? e.message : String(e);
@@ -87,6 +89,7 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
       { class: "card" },
       h("h2", {}, `3. ${t("step3")}`),
       h("label", { class: "check" }, exercise, t("markExercise")),
+      h("div", { class: "field" }, h("label", { for: "incident-started-at" }, t("startedEarlier")), startedAt),
       error,
       startButton,
     ),

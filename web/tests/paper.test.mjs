@@ -1,0 +1,87 @@
+// Back online after a power cut: the coordinator starts the incident with its real start time
+// and types in what was done on paper (ticked tasks, log sheet rows with their real times). A
+// bad row is named and nothing is stored; the good record lands in the logbook in time order,
+// marked as entered afterwards. Real `vangnet serve` on 127.0.0.1, headless Chromium;
+// screenshot web/test-artifacts/paper-entered.png.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { artifacts, demoSession } from "./support.mjs";
+
+let session, page, baseUrl;
+
+before(async () => {
+  session = await demoSession({ prefix: "vangnet-papier-", password: "papier-wachtwoord-123", accounts: [["papier-coordinator", "coordinator"]] });
+  ({ page, baseUrl } = session);
+});
+
+after(async () => {
+  await session?.close();
+});
+
+// A datetime-local value for `minutesAgo` before now, in the browser's own time zone.
+const localInput = (minutesAgo) =>
+  page.evaluate((m) => {
+    const d = new Date(Date.now() - m * 60000);
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }, minutesAgo);
+
+test("what was done on paper is entered afterwards with its real times", async () => {
+  await session.login("papier-coordinator");
+  // Start the power-outage playbook as it began three hours ago, through the start page.
+  await page.goto(baseUrl + "/#/incidenten/nieuw");
+  await page.getByRole("radio", { name: /Langdurige stroomuitval/ }).check();
+  await page.getByRole("searchbox").fill("Kastanjeplein (Maastricht)");
+  await page.getByRole("checkbox", { name: /Kastanjeplein \(Maastricht\)/ }).check();
+  await page.getByLabel(/Al eerder begonnen/).fill(await localInput(180));
+  await page.getByRole("button", { name: "Start het draaiboek" }).click();
+  await page.getByRole("heading", { name: /stroomuitval/i }).first().waitFor();
+  const incidentId = Number(page.url().match(/incidenten\/(\d+)/)[1]);
+  const before = await page.evaluate(async (id) => (await fetch(`/api/v1/incidents/${id}`)).json(), incidentId);
+  assert.ok(Date.now() - Date.parse(before.activated_at) > 170 * 60000, "the real start time");
+  const openTask = before.tasks.find((t) => t.status === "open");
+
+  await page.getByText("Op papier gedaan? Achteraf invoeren").click();
+  const form = page.locator("[data-testid=paper-form]");
+  await form.getByRole("checkbox", { name: `Gedaan: ${openTask.text}` }).check();
+  await form.getByLabel(`Echte tijd: ${openTask.text}`).fill(await localInput(170));
+  await form.getByLabel(`Door wie: ${openTask.text}`).fill("Anna de Wit");
+  await form.getByLabel("Soort 1").selectOption("decision");
+  await form.getByLabel("Echte tijd 1").fill(await localInput(160));
+  await form.getByLabel("Wat is er waargenomen, besloten of gemeld? 1").fill("Telefoon naar de partnerpraktijk Lindenlaan");
+  // Forgot who decided: the row is named, nothing stored.
+  await form.getByRole("button", { name: "Alles vastleggen" }).click();
+  await form.getByText("Regel 1: noteer wie het besluit nam").waitFor();
+  await form.screenshot({ path: join(artifacts, "paper-form-error.png") });
+  const unchanged = await page.evaluate(async (id) => (await fetch(`/api/v1/incidents/${id}`)).json(), incidentId);
+  assert.equal(unchanged.log.length, before.log.length);
+
+  await form.getByLabel("Besloten door 1").fill("Voorzitter crisisteam");
+  await form.getByLabel("Echte tijd 2").fill(await localInput(150));
+  await form.getByLabel("Wat is er waargenomen, besloten of gemeld? 2").fill("Aggregaat bij de buren geleend");
+  await form.getByLabel(/Waar ligt het papier/).fill("logblad BOB, map crisisteam");
+  await form.getByRole("button", { name: "Alles vastleggen" }).click();
+  await page.getByText("Ingevoerd en gemarkeerd als achteraf ingevoerd").waitFor();
+
+  const after = await page.evaluate(async (id) => (await fetch(`/api/v1/incidents/${id}`)).json(), incidentId);
+  const task = after.tasks.find((t) => t.id === openTask.id);
+  assert.equal(task.status, "done");
+  assert.equal(task.closed_by, "Anna de Wit");
+  assert.ok(task.entered_at);
+  assert.ok(Date.parse(task.closed_at) < Date.parse(task.entered_at) - 160 * 60000, "closed at the real time");
+  const marked = after.log.filter((e) => e.entered_at);
+  assert.equal(marked.length, 3);
+  const decision = after.log.find((e) => e.kind === "decision");
+  assert.equal(decision.decided_by, "Voorzitter crisisteam");
+  for (let i = 1; i < after.log.length; i++) assert.ok(after.log[i - 1].at <= after.log[i].at, "time order");
+  assert.match(after.log.at(-1).text, /achteraf ingevoerd: 1 taak, 2 logregels \(bron: logblad BOB, map crisisteam\)/);
+  // The board's logbook marks them.
+  assert.equal(await page.locator(".log .badge.entered").count(), 3);
+  await page.locator(".log").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, "paper-entered.png"), fullPage: false });
+});
+
+test("nothing was fetched from outside 127.0.0.1", () => {
+  assert.deepEqual(session.blocked, []);
+});
