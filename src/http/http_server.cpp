@@ -194,7 +194,8 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
   RegisterRedistributionRoutes(impl_->router, impl_->redistribution);
   if (impl_->norms && impl_->stress_areas) RegisterStressRoutes(impl_->router, impl_->stress);
   RegisterPrintoutRoutes(impl_->router, impl_->printouts,
-                         impl_->playbooks ? &impl_->playbooks.value() : nullptr);
+                         impl_->playbooks ? &impl_->playbooks.value() : nullptr,
+                         impl_->playbooks ? &impl_->incidents : nullptr, impl_->redistribution);
   if (impl_->preparedness_rules) RegisterPreparednessRoutes(impl_->router, impl_->preparedness);
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {

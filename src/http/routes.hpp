@@ -32,10 +32,12 @@ void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service);
 // GET /api/v1/stress: the resilience stress test (N-1, areas, a future year).
 void RegisterStressRoutes(Router& router, StressService& stress);
-// GET /api/v1/printouts/...: paper fallbacks as PDF (calamity card, contact list, playbooks).
-// `playbooks` may be null (they did not load): no playbook printouts then.
+// GET /api/v1/printouts/...: paper fallbacks as PDF (calamity card, contact list, playbooks,
+// triage and prescription forms, the incident report and vulnerable-patient list). `playbooks`
+// and `incidents` may be null (the playbooks did not load): no playbook or incident printouts.
 void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts,
-                            const PlaybookCatalog* playbooks);
+                            const PlaybookCatalog* playbooks, IncidentService* incidents,
+                            RedistributionService& redistribution);
 // /api/v1/preparedness: the preparedness calendar, completions, the iCalendar file.
 void RegisterPreparednessRoutes(Router& router, PreparednessService& service);
 // GET /api/v1/events: the live update stream.

@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "services/incident/incident_service.hpp"
 #include "services/playbook/playbook_catalog.hpp"
+#include "services/redistribute/redistribution_service.hpp"
 #include "test_support/registry_fixture.hpp"
 
 namespace vangnet {
@@ -136,6 +138,113 @@ TEST_F(PaperPrintoutsTest, APlaybookPrintsAsAChecklistWithABlankLogSheet) {
   EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
   // The log sheet starts on a page of its own, after the checklist.
   EXPECT_GE(std::stoi(RunTool("pdfinfo " + path + " | awk '/^Pages:/ {print $2}'")), 2);
+}
+
+int Pages(const std::string& path) {
+  return std::stoi(RunTool("pdfinfo " + path + " | awk '/^Pages:/ {print $2}'"));
+}
+
+TEST_F(PaperPrintoutsTest, TriageAndPrescriptionFormsPrintBlankWithThePracticeAndItsHelp) {
+  PaperPrintouts printouts(*store_);
+  auto triage =
+      printouts.TriageFormsPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", 3, Now());
+  ASSERT_TRUE(triage) << triage.error().ToString();
+  std::string path = Write(triage.value(), "triage.pdf");
+  EXPECT_EQ(Pages(path), 3);  // one form per page
+  std::string text = RunTool("pdftotext " + path + " -");
+  for (const char* expected :
+       {"Papieren triageformulier", "Kastanjeplein (Maastricht) · AGB 01051037", "huisartsenpost",
+        "Terugbelnummer", "ABCD bedreigd", "U0 reanimatie: direct 112", "U2 spoed: binnen 1 uur",
+        "U5 advies of gepland consult", "Later ingevoerd in het HIS",
+        "triageformulier versie 1 · afgedrukt 23-11-2026 14:05 door drukker"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  RunTool("pdftoppm -r 50 -png -f 1 -l 1 " + path + " " + dir_.Path("triage"));
+  EXPECT_TRUE(std::filesystem::exists(dir_.Path("triage") + "-1.png"));
+
+  auto recipes = printouts.PrescriptionFormsPdf(As(UserRole::kCoordinator), "", 1, Now());
+  ASSERT_TRUE(recipes) << recipes.error().ToString();
+  path = Write(recipes.value(), "recepten.pdf");
+  text = RunTool("pdftotext " + path + " -");
+  for (const char* expected : {"Telefonische recepten aan de apotheek", "Praktijk: ____", "Paraaf",
+                               "Apotheken in de regio", "Apotheek"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  auto none = printouts.TriageFormsPdf(As(UserRole::kCoordinator), "", 0, Now());
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().field, "copies");
+  auto unknown = printouts.PrescriptionFormsPdf(As(UserRole::kCoordinator), "09999999", 1, Now());
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, "agb");
+}
+
+// During an incident: the report and the vulnerable-patient list of the affected practice.
+TEST_F(PaperPrintoutsTest, TheIncidentReportAndTheVulnerablePatientListPrintDuringAnIncident) {
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog);
+  IncidentService incidents(*store_, catalog.value());
+  RedistributionService redistribution(*store_);
+  const Caller coordinator = As(UserRole::kCoordinator);
+  const TimePoint start =
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) -
+      std::chrono::hours(2);
+  auto started =
+      incidents.Start(coordinator, {"practice-unusable", {"01051037"}, false, start, ""});
+  ASSERT_TRUE(started) << started.error().ToString();
+  const Incident& incident = started.value();
+  PaperRecord paper;
+  paper.tasks = {{incident.tasks[0].id, incident.tasks[0].version, start + std::chrono::minutes(9),
+                  "Anna de Wit", ""}};
+  paper.entries = {{LogKind::kDecision, start + std::chrono::minutes(20),
+                    "Patiënten met zuurstof eerst bellen", "Voorzitter", "Assistente"}};
+  auto entered = incidents.EnterAfterwards(coordinator, incident.id, paper);
+  ASSERT_TRUE(entered) << entered.error().ToString();
+
+  PaperPrintouts printouts(*store_);
+  auto report = printouts.IncidentReportPdf(coordinator, entered.value(), Now());
+  ASSERT_TRUE(report) << report.error().ToString();
+  std::string path = Write(report.value(), "rapport.pdf");
+  std::string text = RunTool("pdftotext " + path + " -");
+  for (const char* expected :
+       {"Incidentrapport", "Kastanjeplein (Maastricht) (01051037)", "Taken", "Logboek (op echte",
+        "Patiënten met zuurstof eerst bellen", "achteraf ingevoerd", "Alarmering",
+        "afgedrukt 23-11-2026 14:05 door drukker"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  RunTool("pdftoppm -r 50 -png -f 1 -l 1 " + path + " " + dir_.Path("rapport"));
+  EXPECT_TRUE(std::filesystem::exists(dir_.Path("rapport") + "-1.png"));
+
+  ASSERT_TRUE(redistribution.GenerateDemoPatients(coordinator, incident.id, "01051037"));
+  // Only the RHO and the practice itself; the insurer and another practice are refused.
+  EXPECT_FALSE(
+      redistribution.VulnerablePatients(As(UserRole::kInsurerLiaison), incident.id, "01051037"));
+  EXPECT_FALSE(redistribution.VulnerablePatients(As(UserRole::kPracticeUser, {"01051111"}),
+                                                 incident.id, "01051037"));
+  EXPECT_FALSE(redistribution.VulnerablePatients(coordinator, incident.id, "01051111"));
+  auto vulnerable = redistribution.VulnerablePatients(As(UserRole::kPracticeUser, {"01051037"}),
+                                                      incident.id, "01051037");
+  ASSERT_TRUE(vulnerable) << vulnerable.error().ToString();
+  ASSERT_FALSE(vulnerable.value().empty());
+  for (const auto& p : vulnerable.value()) EXPECT_NE(p.vulnerability, "none");
+  auto list =
+      printouts.VulnerablePatientsPdf(coordinator, incident, "01051037", vulnerable.value(), Now());
+  ASSERT_TRUE(list) << list.error().ToString();
+  path = Write(list.value(), "kwetsbaar.pdf");
+  text = RunTool("pdftotext " + path + " -");
+  for (const char* expected :
+       {"Kwetsbare patiënten · Huisartsenpraktijk", "Kastanjeplein (Maastricht)", "HIS-nr.",
+        "Gebeld / bezocht", "VERTROUWELIJK: na gebruik vernietigen", "Nog geen plek"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  EXPECT_NE(text.find(vulnerable.value().front().his_number), std::string::npos);
+  // The read of the list is audited with its count.
+  AuditFilter filter;
+  filter.object_type = "redistribution";
+  int reads = 0;
+  for (const auto& e : store_->BeginRead(kTestActor).value()->Audit().List(filter)) {
+    reads += e.action == "read" && e.details.find("vulnerable") != std::string::npos;
+  }
+  EXPECT_EQ(reads, 1);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 // screenshot web/test-artifacts/paper-entered.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { artifacts, demoSession } from "./support.mjs";
 
@@ -80,6 +82,39 @@ test("what was done on paper is entered afterwards with its real times", async (
   assert.equal(await page.locator(".log .badge.entered").count(), 3);
   await page.locator(".log").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, "paper-entered.png"), fullPage: false });
+});
+
+test("the board prints the incident report and the forms; the opvang page the vulnerable list", async () => {
+  const id = Number(page.url().match(/incidenten\/(\d+)/)[1]);
+  const fetchPdf = async (href, name) => {
+    const pdf = await page.evaluate(async (url) => {
+      const r = await fetch(url);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get("content-type"), base64: btoa(String.fromCharCode(...bytes)) };
+    }, href);
+    assert.equal(pdf.status, 200, href);
+    assert.equal(pdf.type, "application/pdf");
+    const file = join(artifacts, `${name}.pdf`);
+    writeFileSync(file, Buffer.from(pdf.base64, "base64"));
+    // The first page as an image to look at, and the text layer to check.
+    execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", file, join(artifacts, name)]);
+    return execFileSync("pdftotext", [file, "-"]).toString();
+  };
+  const links = ["Incidentrapport (PDF)", "Triageformulieren (PDF)", "Receptenlijst telefoon (PDF)"];
+  const hrefs = [];
+  for (const name of links) hrefs.push(await page.getByRole("link", { name }).getAttribute("href"));
+  assert.match(await fetchPdf(hrefs[0], "pdf-incidentrapport"), /Aggregaat bij de buren geleend[\s\S]*achteraf ingevoerd/);
+  assert.match(await fetchPdf(hrefs[1], "pdf-triageformulier"), /U2 spoed: binnen 1 uur/);
+  assert.match(await fetchPdf(hrefs[2], "pdf-receptenlijst"), /Telefonische recepten aan de apotheek/);
+
+  // A demo patient list for the practice, then its vulnerable patients from the opvang page.
+  await page.goto(`${baseUrl}/#/incidenten/${id}/opvang`);
+  await page.getByRole("button", { name: "Demolijst maken" }).click();
+  const link = page.getByRole("link", { name: "Kwetsbare patiënten (PDF)" });
+  await link.waitFor();
+  const text = await fetchPdf(await link.getAttribute("href"), "pdf-kwetsbare-patienten");
+  assert.match(text, /Afhankelijk van[\s\S]*zuurstof of pomp/);
+  assert.match(text, /VERTROUWELIJK: na gebruik vernietigen/);
 });
 
 test("nothing was fetched from outside 127.0.0.1", () => {

@@ -8,6 +8,7 @@
 
 #include "core/incident.hpp"
 #include "core/playbook.hpp"
+#include "core/redistribution.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
@@ -33,6 +34,26 @@ class PaperPrintouts {
   // the contact directory: who to call when the system cannot be reached. For who may read
   // crisis roles and contacts (not the insurer); audited.
   Result<std::string> ContactListPdf(const Caller& caller, TimePoint now);
+
+  // The incident report: status, practices, the shared picture, every task with its status
+  // (closed when and by whom, entered afterwards), the logbook in real time order, alarms and
+  // the evaluation. `incident` comes from IncidentService::Get, which checked the access.
+  Result<std::string> IncidentReportPdf(const Caller& caller, const Incident& incident,
+                                        TimePoint now);
+  // The vulnerable patients of an affected practice, most dependent first, with where they are
+  // placed and a column to note the call or visit. `patients` come from
+  // RedistributionService::VulnerablePatients, which checked the access and audited the read.
+  Result<std::string> VulnerablePatientsPdf(const Caller& caller, const Incident& incident,
+                                            const std::string& practice_agb,
+                                            const std::vector<RedistributionPatient>& patients,
+                                            TimePoint now);
+  // Blank forms for working without the HIS (seed 000 §6 Scenarios 6 and 7), `copies` pages,
+  // headed with the practice (optional) and its out-of-hours post: a triage form per call with
+  // the urgencies U0-U5, and the telephone prescription list with the region's pharmacies.
+  Result<std::string> TriageFormsPdf(const Caller& caller, const std::string& practice_agb,
+                                     int copies, TimePoint now);
+  Result<std::string> PrescriptionFormsPdf(const Caller& caller, const std::string& practice_agb,
+                                           int copies, TimePoint now);
 
  private:
   Store& store_;

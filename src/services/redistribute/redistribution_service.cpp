@@ -568,6 +568,32 @@ Result<std::vector<RedistributionPatient>> RedistributionService::Patients(
   return patients;
 }
 
+Result<std::vector<RedistributionPatient>> RedistributionService::VulnerablePatients(
+    const Caller& caller, std::int64_t incident_id, const std::string& practice_agb) {
+  const bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(practice_agb);
+  if (!caller.IsRho() && !own)
+    return Forbidden("u ziet alleen de kwetsbare patiënten van uw eigen praktijk");
+  auto uow = store_.Begin(caller.actor);  // a write: the read is audited in the same transaction
+  if (!uow) return uow.error();
+  auto incident = ActiveIncident(*uow.value(), incident_id, false);
+  if (!incident) return incident.error();
+  const auto& agbs = incident.value().practice_agbs;
+  if (std::find(agbs.begin(), agbs.end(), practice_agb) == agbs.end()) {
+    return Error::NotFound("practice_agb", "Deze praktijk is niet getroffen door dit incident.");
+  }
+  auto patients = uow.value()->Redistribution().Patients(incident_id);
+  std::erase_if(patients, [&](const RedistributionPatient& p) {
+    return p.practice_agb != practice_agb || p.vulnerability == "none";
+  });
+  if (auto s = Audit(*uow.value(), "read", incident_id, practice_agb,
+                     {{"patients", patients.size()}, {"list", "vulnerable"}});
+      !s) {
+    return s.error();
+  }
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return patients;
+}
+
 Status RedistributionService::Decide(const Caller& caller, std::int64_t incident_id,
                                      const HouseholdDecision& decision) {
   auto uow = store_.Begin(caller.actor);

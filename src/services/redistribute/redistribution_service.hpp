@@ -56,6 +56,12 @@ class RedistributionService {
   Result<std::vector<RedistributionPatient>> Patients(const Caller& caller,
                                                       std::int64_t incident_id,
                                                       const std::string& receiver_id = {});
+  // The vulnerable patients of one affected practice (frail elderly, device-dependent,
+  // palliative), for the paper list during an incident: the RHO, or the practice itself for its
+  // own patients. Audited as a read with the count.
+  Result<std::vector<RedistributionPatient>> VulnerablePatients(const Caller& caller,
+                                                                std::int64_t incident_id,
+                                                                const std::string& practice_agb);
   Status Decide(const Caller& caller, std::int64_t incident_id, const HouseholdDecision& decision);
   // Moves patients one stage on (informed, registered, transferred) or records consent.
   Status Advance(const Caller& caller, std::int64_t incident_id,

@@ -417,6 +417,10 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatTimestamp(incident.ends_at).slice(0, 10)}`) : null,
         incident.practice_agbs.length ? h("a", { href: `#/incidenten/${incident.id}/opvang`, class: "button-link" }, "Opvang patiënten →") : null,
         h("a", { href: `/api/v1/printouts/playbook/${incident.playbook_id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPlaybook")),
+        h("a", { href: `/api/v1/printouts/incident/${incident.id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printReport")),
+        // Blank forms for working without the HIS, headed with the (first) affected practice.
+        h("a", { href: `/api/v1/printouts/triage-form?agb=${incident.practice_agbs[0] ?? ""}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printTriage")),
+        h("a", { href: `/api/v1/printouts/prescription-form?agb=${incident.practice_agbs[0] ?? ""}&copies=2`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPrescriptions")),
       ),
       // seed 002 §4.2, from the server: who decides at this stage and time of day.
       h(
