@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # C++ toolchain and libraries (Debian 12 packages), Node.js for the web UI.
 APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev libsodium-dev
            libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev liblemon-dev
-           libglpk-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core)
+           libglpk-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libarchive-dev)
 # Only the tests need a browser, and poppler's pdftotext/pdftoppm to read the printouts back.
 APT_TEST=(chromium poppler-utils)
 

@@ -40,7 +40,10 @@ const std::vector<Command>& Commands() {
        "  --digest-interval DUUR overzicht van te late taken aan de coördinator (standaard 1h)\n"
        "  --tick DUUR            hoe vaak de klok loopt (standaard 15s)\n"
        "  --reminder-hour UUR    vanaf dit uur (Nederlandse tijd) gaan de maandelijkse\n"
-       "                         herinneringen van de paraatheidskalender uit (standaard 8)\n",
+       "                         herinneringen van de paraatheidskalender uit (standaard 8)\n\n"
+       "Offline-bundel (zie vangnet bundle --help):\n"
+       "  --bundle-dir MAP       elke nacht de offline-bundel in deze map\n"
+       "  --bundle-hour UUR      vanaf dit uur (Nederlandse tijd, standaard 2)\n",
        RunServe},
       {"monitor", "continuïteitssignalen en opvolgingsradar van de regio",
        "Gebruik: vangnet monitor [--db PAD] [--format table|csv|json] [--norms BESTAND]\n"
@@ -77,6 +80,15 @@ const std::vector<Command>& Commands() {
        "  --threads N     rekenkernen (standaard 0: alle)\n"
        "  --areas BESTAND eigen gebieden van de regio (standaard norms/stress_areas.yaml)\n",
        RunStress},
+      {"bundle", "offline-bundel: alle papieren terugvalopties en het register in één zip",
+       "Gebruik: vangnet bundle --out MAP [--db PAD] [--keep N] [--playbooks MAP]\n\n"
+       "Schrijft vangnet-offline-JJJJ-MM-DD.zip in MAP: de contactlijst, alle\n"
+       "calamiteitenkaarten, elk draaiboek met logblad, lege triage- en receptformulieren,\n"
+       "het rapport van elk lopend incident en het register als CSV. Geen patiëntgegevens.\n"
+       "Voor als vangnet zelf onbereikbaar is; bijvoorbeeld elke nacht via cron.\n\n"
+       "  --out MAP    de map (moet bestaan), bijv. een netwerkschijf\n"
+       "  --keep N     bewaar de N nieuwste bundels (standaard 7)\n",
+       RunBundle},
       {"plan", "patiënten van een gesloten praktijk verdelen (losse instantie)",
        "Gebruik: vangnet plan --instance BESTAND.json [--out PLAN.json]\n\n"
        "Verdeelt de huishoudens uit het instantiebestand over de ontvangende praktijken:\n"

@@ -28,6 +28,7 @@ int RunIncident(const std::vector<std::string>& args);
 int RunMonitor(const std::vector<std::string>& args);
 int RunPlan(const std::vector<std::string>& args);
 int RunStress(const std::vector<std::string>& args);
+int RunBundle(const std::vector<std::string>& args);
 int RunPlaybook(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunUser(const std::vector<std::string>& args);

@@ -49,12 +49,12 @@ std::string DemoLoginsPath(const std::string& db_path) {
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;
-  auto args =
-      Args::Parse(argv,
-                  {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url",
-                   "smtp-from", "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval",
-                   "tick", "norms", "areas", "preparedness", "reminder-hour"},
-                  {"behind-tls", "smtp-require-tls"}, error);
+  auto args = Args::Parse(
+      argv,
+      {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url", "smtp-from",
+       "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval", "tick", "norms", "areas",
+       "preparedness", "reminder-hour", "bundle-dir", "bundle-hour"},
+      {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
     return kExitUsage;
@@ -114,6 +114,20 @@ int RunServe(const std::vector<std::string>& argv) {
       return kExitUsage;
     }
     options.reminder_hour = static_cast<int>(*hour);
+  }
+
+  options.bundle_dir = args->Get("bundle-dir");
+  if (!options.bundle_dir.empty() && !std::filesystem::is_directory(options.bundle_dir)) {
+    std::cerr << "vangnet: --bundle-dir: de map '" << options.bundle_dir << "' bestaat niet\n";
+    return kExitUsage;
+  }
+  if (args->Has("bundle-hour")) {
+    auto hour = ParseInteger(args->Get("bundle-hour"));
+    if (!hour || *hour < 0 || *hour > 23) {
+      std::cerr << "vangnet: --bundle-hour verwacht een uur van 0 tot en met 23\n";
+      return kExitUsage;
+    }
+    options.bundle_hour = static_cast<int>(*hour);
   }
 
   const std::string db = args->Get("db", kDefaultDb);

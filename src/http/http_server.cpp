@@ -22,6 +22,7 @@
 #include "services/incident/incident_service.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "services/notify/outbox_delivery.hpp"
+#include "services/preparedness/offline_bundle.hpp"
 #include "services/preparedness/paper_printouts.hpp"
 #include "services/preparedness/preparedness_service.hpp"
 #include "services/redistribute/redistribution_service.hpp"
@@ -97,6 +98,7 @@ struct HttpServer::Impl {
       if (auto sent = delivery.DeliverDue(now); !sent) {
         std::cerr << "vangnet serve: verzenden: " << sent.error().message << "\n";
       }
+      if (!options.bundle_dir.empty() && playbooks) NightlyBundle(now);
       const std::string month = FormatUtc(now).substr(0, 7);
       if (norms && month != recorded_month) {
         if (auto recorded = monitor.RecordMonth(TodayUtc()); recorded) {
@@ -109,6 +111,50 @@ struct HttpServer::Impl {
       clock_wake.wait_for(lock, options.tick, [this] { return clock_stop; });
     }
   }
+
+  // Once a day from the bundle hour: the offline bundle, unless today's is already there (a
+  // restart). The outcome is kept for the admin's status view; a failure also goes to the log.
+  void NightlyBundle(TimePoint now) {
+    const TimePoint local = now + AmsterdamOffset(now);
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    if (std::chrono::hh_mm_ss(local - day).hours().count() < options.bundle_hour) return;
+    const std::string date = FormatDate(std::chrono::year_month_day{day});
+    if (bundle_status.date == date) return;
+    if (std::filesystem::exists(std::filesystem::path(options.bundle_dir) /
+                                ("vangnet-offline-" + date + ".zip"))) {
+      std::lock_guard lock(bundle_mutex);
+      bundle_status.date = date;
+      return;
+    }
+    MakeBundle(Caller::System(Actor{"vangnet", "system", "scheduler", "offline-bundel"}), now);
+  }
+
+  Result<BundleResult> MakeBundle(const Caller& caller, TimePoint now) {
+    auto made = WriteOfflineBundle(store, playbooks.value(), caller, options.bundle_dir, now);
+    std::lock_guard lock(bundle_mutex);
+    const TimePoint local = now + AmsterdamOffset(now);
+    bundle_status.date =
+        FormatDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(local)});
+    bundle_status.at = FormatUtc(now);
+    if (made) {
+      bundle_status.error.clear();
+      bundle_status.path = made.value().path;
+      bundle_status.files = made.value().files.size();
+      bundle_status.bytes = made.value().bytes;
+    } else {
+      bundle_status.error = made.error().message;
+      std::cerr << "vangnet serve: offline-bundel: " << made.error().message << "\n";
+    }
+    return made;
+  }
+
+  struct BundleStatus {
+    std::string date;  // the Amsterdam date of the last attempt
+    std::string at, path, error;
+    std::size_t files = 0, bytes = 0;
+  };
+  BundleStatus bundle_status;
+  std::mutex bundle_mutex;
 
   Store& store;
   AccountService& accounts;
@@ -197,6 +243,7 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
                          impl_->playbooks ? &impl_->playbooks.value() : nullptr,
                          impl_->playbooks ? &impl_->incidents : nullptr, impl_->redistribution);
   if (impl_->preparedness_rules) RegisterPreparednessRoutes(impl_->router, impl_->preparedness);
+  RegisterBundleRoutes();
 
   if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
     s.set_mount_point("/", impl_->options.web_dir);
@@ -248,6 +295,53 @@ HttpServer::HttpServer(Store& store, AccountService& accounts, ServerOptions opt
                 << "\n";
     }
   });
+}
+
+// GET/POST /api/v1/admin/offline-bundle: where and when the bundle is written, the last
+// outcome, and "make one now". Admins only.
+void HttpServer::RegisterBundleRoutes() {
+  auto status = [this]() {
+    std::lock_guard lock(impl_->bundle_mutex);
+    const auto& b = impl_->bundle_status;
+    nlohmann::json last = nullptr;
+    if (!b.at.empty()) {
+      last = {{"at", b.at},
+              {"path", b.path},
+              {"files", b.files},
+              {"bytes", b.bytes},
+              {"error", b.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(b.error)}};
+    }
+    return nlohmann::json{
+        {"folder", impl_->options.bundle_dir.empty() ? nlohmann::json(nullptr)
+                                                     : nlohmann::json(impl_->options.bundle_dir)},
+        {"hour", impl_->options.bundle_hour},
+        {"last", last}};
+  };
+  auto admin_only = [](const RequestContext& ctx, httplib::Response& res) {
+    if (ctx.caller.role == UserRole::kAdmin) return true;
+    ReplyError(res, Error(ErrorKind::kForbidden, "alleen voor beheerders"));
+    return false;
+  };
+  impl_->router.Get("/api/v1/admin/offline-bundle",
+                    [status, admin_only](const RequestContext& ctx, const httplib::Request&,
+                                         httplib::Response& res) {
+                      if (admin_only(ctx, res)) ReplyJson(res, 200, status());
+                    });
+  impl_->router.Post(
+      "/api/v1/admin/offline-bundle",
+      [this, status, admin_only](const RequestContext& ctx, const httplib::Request&,
+                                 httplib::Response& res) {
+        if (!admin_only(ctx, res)) return;
+        if (impl_->options.bundle_dir.empty() || !impl_->playbooks) {
+          return ReplyError(res, Error::Validation("folder",
+                                                   "Er is geen map ingesteld: start vangnet serve "
+                                                   "met --bundle-dir MAP."));
+        }
+        auto made = impl_->MakeBundle(
+            ctx.caller, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        if (!made) return ReplyError(res, made.error());
+        ReplyJson(res, 201, status());
+      });
 }
 
 HttpServer::~HttpServer() {

@@ -35,6 +35,10 @@ struct ServerOptions {
   AlarmSettings alarms;           // acknowledgement timeout, digest interval, public URL
   SmtpSettings smtp;              // url empty: no e-mail (alarms still show in the app)
   SmsWebhookSettings sms;         // url empty: no SMS
+  // The nightly offline bundle (services/preparedness/offline_bundle.hpp): the folder it is
+  // written to (empty: not scheduled) and from which hour (Amsterdam time) each night.
+  std::string bundle_dir;
+  int bundle_hour = 2;
   // From this hour (Amsterdam time) on the 1st, the month's preparedness reminders are e-mailed.
   int reminder_hour = 8;
   // How often the clock runs: passing on alarms, reminders, sending the outbox.
@@ -55,6 +59,7 @@ class HttpServer {
   void Stop();
 
  private:
+  void RegisterBundleRoutes();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

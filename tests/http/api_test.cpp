@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -47,6 +48,9 @@ class ApiTest : public ::testing::Test {
     ServerOptions options;
     options.port = 0;
     options.threads = 8;
+    std::filesystem::create_directories(dir_->Path("bundles"));
+    options.bundle_dir = dir_->Path("bundles");
+    options.bundle_hour = 24;  // never by the clock here; only on request
     server_ = new HttpServer(*store_, *accounts_, options);
     auto port = server_->Bind();
     ASSERT_TRUE(port);
@@ -504,6 +508,29 @@ TEST_F(ApiTest, TheCalamityCardPrintsAsPdfForWhoMayReadIt) {
   ASSERT_EQ(playbook->status, 200);  // no personal data in a playbook
   EXPECT_EQ(playbook->body.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(Get(Login("coordinator"), "/api/v1/printouts/playbook/bestaat-niet")->status, 404);
+  // Blank forms: no personal data; a bad number of copies is refused with the field.
+  auto triage = Get(Login("crisisteam"), "/api/v1/printouts/triage-form?agb=01051037&copies=2");
+  ASSERT_EQ(triage->status, 200);
+  EXPECT_EQ(triage->get_header_value("Content-Type"), "application/pdf");
+  auto bad = Get(Login("crisisteam"), "/api/v1/printouts/prescription-form?copies=nul");
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("copies"), std::string::npos);
+}
+
+TEST_F(ApiTest, AnAdminMakesTheOfflineBundleNowAndSeesHowTheLastOneWent) {
+  EXPECT_EQ(Get(Login("coordinator"), "/api/v1/admin/offline-bundle")->status, 403);
+  auto admin = Login("beheerder");
+  auto before = json::parse(Get(admin, "/api/v1/admin/offline-bundle")->body);
+  EXPECT_EQ(before["folder"], dir_->Path("bundles"));
+  EXPECT_TRUE(before["last"].is_null());
+  auto made = Post(admin, "/api/v1/admin/offline-bundle", json::object());
+  ASSERT_EQ(made->status, 201) << made->body;
+  auto status = json::parse(made->body);
+  EXPECT_GT(status["last"]["files"].get<int>(), 50);
+  EXPECT_TRUE(status["last"]["error"].is_null());
+  EXPECT_TRUE(std::filesystem::exists(status["last"]["path"].get<std::string>()));
+  EXPECT_EQ(Post(Login("coordinator"), "/api/v1/admin/offline-bundle", json::object())->status,
+            403);
 }
 
 }  // namespace

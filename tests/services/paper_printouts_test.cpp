@@ -8,9 +8,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
+#include "io/zip_archive.hpp"
 #include "services/incident/incident_service.hpp"
 #include "services/playbook/playbook_catalog.hpp"
+#include "services/preparedness/offline_bundle.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 #include "test_support/registry_fixture.hpp"
 
@@ -245,6 +248,88 @@ TEST_F(PaperPrintoutsTest, TheIncidentReportAndTheVulnerablePatientListPrintDuri
     reads += e.action == "read" && e.details.find("vulnerable") != std::string::npos;
   }
   EXPECT_EQ(reads, 1);
+}
+
+// The offline bundle holds what it promises: every calamity card, every playbook, the contact
+// list, the blank forms, the open incident's report, the registry's CSV files and a LEESMIJ
+// that lists them; no patient data; only the newest bundles are kept.
+TEST_F(PaperPrintoutsTest, TheOfflineBundleHoldsEveryRegionalPrintoutAndTheRegistry) {
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog);
+  const Caller admin = As(UserRole::kAdmin);
+  IncidentService incidents(*store_, catalog.value());
+  auto incident = incidents.Start(admin, {"power-outage", {"01051037"}, false, std::nullopt, ""});
+  ASSERT_TRUE(incident) << incident.error().ToString();
+  RedistributionService redistribution(*store_);
+  ASSERT_TRUE(redistribution.GenerateDemoPatients(admin, incident.value().id, "01051037"));
+
+  std::filesystem::create_directories(dir_.Path("share"));
+  auto bundle = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("share"), Now());
+  ASSERT_TRUE(bundle) << bundle.error().ToString();
+  EXPECT_EQ(bundle.value().path, dir_.Path("share") + "/vangnet-offline-2026-11-23.zip");
+  auto entries = ReadZip(bundle.value().path);
+  ASSERT_TRUE(entries) << entries.error().ToString();
+  std::map<std::string, std::string> files;
+  for (auto& e : entries.value()) files[e.name] = std::move(e.bytes);
+  EXPECT_EQ(files.size(), bundle.value().files.size());
+
+  auto count = [&](const std::string& prefix) {
+    return std::count_if(files.begin(), files.end(),
+                         [&](const auto& f) { return f.first.starts_with(prefix); });
+  };
+  auto uow = store_->BeginRead(kTestActor).value();
+  EXPECT_EQ(count("calamiteitenkaarten/"),
+            static_cast<long>(uow->Table<CalamityCard>().List().size()));
+  EXPECT_EQ(count("draaiboeken/"), static_cast<long>(catalog.value().All().size()));
+  EXPECT_EQ(count("incidenten/"), 1);
+  EXPECT_TRUE(files.contains("incidenten/" + incident.value().number + "-rapport.pdf"));
+  EXPECT_TRUE(files.contains("contactlijst-crisisrollen.pdf"));
+  EXPECT_TRUE(files.contains("formulieren/triageformulieren.pdf"));
+  EXPECT_TRUE(files.contains("formulieren/telefonische-recepten.pdf"));
+  EXPECT_TRUE(files.contains("register/practices.csv"));
+  EXPECT_TRUE(files.contains("register/people.csv"));
+  EXPECT_EQ(files["register/practices.csv"].substr(0, 4), "agb,");
+  // Every PDF is a PDF, and one renders to text with its accents.
+  for (const auto& [name, bytes] : files) {
+    if (name.ends_with(".pdf")) {
+      EXPECT_EQ(bytes.rfind("%PDF-", 0), 0u) << name;
+    }
+  }
+  std::string card =
+      Write(files["calamiteitenkaarten/01051037-huisartsenpraktijk-kastanjeplein-maastricht.pdf"],
+            "k.pdf");
+  EXPECT_NE(RunTool("pdftotext " + card + " -").find("Continuïteitspartners"), std::string::npos);
+  // LEESMIJ names every file; no patient data anywhere.
+  const std::string& readme = files["LEESMIJ.txt"];
+  for (const auto& [name, bytes] : files) {
+    if (name != "LEESMIJ.txt") {
+      EXPECT_NE(readme.find("- " + name), std::string::npos) << name;
+    }
+    EXPECT_EQ(name.find("kwetsbare"), std::string::npos) << name;
+    EXPECT_EQ(bytes.find("01051037-P"), std::string::npos) << name;  // a HIS patient number
+  }
+  // One audited export.
+  AuditFilter filter;
+  filter.object_type = "offline_bundle";
+  EXPECT_EQ(uow->Audit().List(filter).size(), 1u);
+  uow.reset();
+
+  // Only the newest `keep` bundles stay; only an admin; the folder must exist.
+  for (int day = 24; day <= 26; ++day) {
+    ASSERT_TRUE(WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("share"),
+                                   Now() + std::chrono::days(day - 23), 2));
+  }
+  std::vector<std::string> kept;
+  for (const auto& f : std::filesystem::directory_iterator(dir_.Path("share")))
+    kept.push_back(f.path().filename().string());
+  std::sort(kept.begin(), kept.end());
+  EXPECT_EQ(kept, (std::vector<std::string>{"vangnet-offline-2026-11-25.zip",
+                                            "vangnet-offline-2026-11-26.zip"}));
+  EXPECT_FALSE(WriteOfflineBundle(*store_, catalog.value(), As(UserRole::kCoordinator),
+                                  dir_.Path("share"), Now()));
+  auto missing = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("nope"), Now());
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().field, "folder");
 }
 
 }  // namespace
