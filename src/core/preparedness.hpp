@@ -31,6 +31,9 @@ struct PreparednessRule {
   // Only practices with a holder aged 60 or more (seed 003); empty = every practice.
   std::string applies_to;
   std::string source;
+  // An exercise (OTO) of this playbook: the item can be started from the calendar as an
+  // exercise incident, and a closed exercise incident for the practice counts as done.
+  std::string exercise_playbook;
   int line = 0;
 };
 

@@ -167,6 +167,25 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                ReplyJson(res, 200, {{"items", items}});
              });
 
+  router.Get(
+      R"(/api/v1/playbooks/([a-z0-9-]+)/lessons)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto lessons = incidents.Lessons(ctx.caller, req.matches[1]);
+        if (!lessons) return ReplyError(res, lessons.error());
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& l : lessons.value()) {
+          items.push_back({{"incident_id", l.incident_id},
+                           {"incident_number", l.incident_number},
+                           {"exercise", l.exercise},
+                           {"playbook_version", l.playbook_version},
+                           {"activated_at", FormatUtc(l.activated_at)},
+                           {"point", l.point},
+                           {"finding", l.finding},
+                           {"action", l.action}});
+        }
+        ReplyJson(res, 200, {{"items", items}});
+      });
+
   router.Get("/api/v1/incidents", [&incidents](const RequestContext& ctx, const httplib::Request&,
                                                httplib::Response& res) {
     auto list = incidents.List(ctx.caller);

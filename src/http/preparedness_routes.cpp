@@ -27,7 +27,13 @@ nlohmann::json ItemJson(const PreparednessItem& item) {
           {"evidence", item.evidence},
           {"due", optional(item.due)},
           {"status", std::string(EnumCode(ITEM_STATUSES, item.status))},
-          {"kept_in_registry", item.kept_in_registry}};
+          {"kept_in_registry", item.kept_in_registry},
+          {"exercise_playbook", item.rule->exercise_playbook.empty()
+                                    ? nlohmann::json(nullptr)
+                                    : nlohmann::json(item.rule->exercise_playbook)},
+          {"exercise_incident_id", item.exercise_incident_id
+                                       ? nlohmann::json(*item.exercise_incident_id)
+                                       : nlohmann::json(nullptr)}};
 }
 
 }  // namespace

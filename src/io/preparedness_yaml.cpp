@@ -23,9 +23,9 @@ Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const 
   out.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
   std::set<std::string> ids;
   r.List(root, "rules", "", [&](const YAML::Node& n, const std::string& w) {
-    r.OnlyKeys(
-        n, w,
-        {"id", "label", "explanation", "scope", "every_months", "owner", "applies_to", "source"});
+    r.OnlyKeys(n, w,
+               {"id", "label", "explanation", "scope", "every_months", "owner", "applies_to",
+                "source", "exercise_playbook"});
     PreparednessRule rule;
     rule.line = yaml::Reader::Line(n);
     rule.id = r.Text(n, "id", w);
@@ -51,6 +51,7 @@ Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const 
       r.Fail(n["applies_to"], w + ".applies_to", "alleen holder_60_plus, of weglaten");
     }
     rule.source = r.Text(n, "source", w);
+    rule.exercise_playbook = r.Text(n, "exercise_playbook", w, false);
     out.rules.push_back(std::move(rule));
   });
   Errors errors = r.Take();

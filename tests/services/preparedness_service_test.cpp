@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "io/preparedness_yaml.hpp"
+#include "services/incident/incident_service.hpp"
 #include "test_support/registry_fixture.hpp"
 
 namespace vangnet {
@@ -154,6 +155,55 @@ TEST_F(PreparednessServiceTest, TheIcalFileHoldsOneEventPerItemOnItsDueDate) {
     EXPECT_LE(end - start, 75u);
     start = end + 2;
   }
+}
+
+// An exercise (OTO) from the calendar: the power-outage exercise runs as an exercise incident of
+// its playbook; once it is evaluated and closed the item is done, and the evaluation's actions
+// show as lessons for the playbook.
+TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLessonsForThePlaybook) {
+  const auto* rule = service_->rules().Find("power_outage_exercise");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(rule->exercise_playbook, "power-outage");
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog);
+  IncidentService incidents(*store_, catalog.value());
+  const Caller coordinator = As(UserRole::kCoordinator);
+  auto exercise =
+      incidents.Start(coordinator, {"power-outage", {"01051037"}, true, std::nullopt, ""});
+  ASSERT_TRUE(exercise) << exercise.error().ToString();
+  const auto id = exercise.value().id;
+  // Still running: not done yet.
+  const auto today = std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  auto running = service_->Overview(coordinator, today).value();
+  EXPECT_EQ(Find(running, "power_outage_exercise", "01051037")->status, ItemStatus::kOverdue);
+
+  auto down =
+      incidents.ChangeStatus(coordinator, id, IncidentStatus::kScaledDown, "oefening klaar");
+  ASSERT_TRUE(down) << down.error().ToString();
+  ASSERT_FALSE(down.value().evaluation.empty());
+  EvaluationPoint point = down.value().evaluation.front();
+  point.finding = "Het noodnummer van de netbeheerder stond nergens";
+  point.action = "Netbeheerder met storingsnummer toevoegen aan de contacten van het draaiboek";
+  ASSERT_TRUE(incidents.SaveEvaluation(coordinator, id, point));
+  ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, IncidentStatus::kClosed, "geëvalueerd"));
+
+  auto after = service_->Overview(coordinator, today).value();
+  const auto* item = Find(after, "power_outage_exercise", "01051037");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->status, ItemStatus::kUpcoming);
+  EXPECT_EQ(item->last_done_by, "oefening " + exercise.value().number);
+  EXPECT_EQ(item->exercise_incident_id.value_or(0), id);
+  // Other practices still have to exercise.
+  EXPECT_EQ(Find(after, "power_outage_exercise", "01051111")->status, ItemStatus::kOverdue);
+
+  auto lessons = incidents.Lessons(coordinator, "power-outage");
+  ASSERT_TRUE(lessons) << lessons.error().ToString();
+  ASSERT_EQ(lessons.value().size(), 1u);
+  EXPECT_TRUE(lessons.value()[0].exercise);
+  EXPECT_EQ(lessons.value()[0].action, point.action);
+  EXPECT_TRUE(incidents.Lessons(coordinator, "practice-unusable").value().empty());
+  EXPECT_FALSE(incidents.Lessons(coordinator, "bestaat-niet"));
 }
 
 // The monthly reminder e-mails: queued once per month and person from the 1st at the hour, the

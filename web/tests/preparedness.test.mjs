@@ -80,6 +80,39 @@ test("a secret calendar address serves the items without a session, until it is 
   assert.equal((await fetch(second)).status, 404);
 });
 
+test("an exercise starts from the calendar, counts as done once closed, and leaves its lesson", async () => {
+  await page.goto(baseUrl + "/#/paraatheid");
+  await page.getByLabel("Zoeken").fill("Kastanjeplein (Maastricht)");
+  await page.getByLabel("Verplichting").selectOption("power_outage_exercise");
+  const row = page.locator("[data-testid=prep-items] tbody tr").filter({ hasText: "Oefening stroomstoring" }).first();
+  await row.getByRole("button", { name: "Oefening starten" }).click();
+  await page.getByRole("heading", { name: /stroomuitval/i }).first().waitFor();
+  await page.locator(".board-facts").getByText("oefening", { exact: false }).first().waitFor();
+  const id = Number(page.url().match(/incidenten\/(\d+)/)[1]);
+  // Scale down, evaluate one point with an action, close: through the API the board uses.
+  const number = await page.evaluate(async (id) => {
+    const csrf = (await (await fetch("/api/v1/session")).json()).csrf_token;
+    const call = (method, path, body) =>
+      fetch(`/api/v1${path}`, { method, headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf }, body: JSON.stringify(body) }).then((r) => r.json());
+    const down = await call("POST", `/incidents/${id}/status`, { status: "scaled_down", reason: "oefening klaar" });
+    await call("PUT", `/incidents/${id}/evaluation`, { point: down.evaluation[0].point, finding: "Storingsnummer netbeheerder ontbrak", action: "Netbeheerder toevoegen aan de contacten" });
+    const closed = await call("POST", `/incidents/${id}/status`, { status: "closed", reason: "geëvalueerd" });
+    return closed.number;
+  }, id);
+  await page.goto(baseUrl + "/#/paraatheid");
+  const lessons = page.locator("[data-testid=prep-lessons]");
+  await lessons.getByText("Netbeheerder toevoegen aan de contacten").waitFor();
+  assert.match(await lessons.innerText(), new RegExp(`${number} \\(oefening\\)`));
+  await page.getByLabel("Status").first().selectOption("");
+  await page.getByLabel("Zoeken").fill("Kastanjeplein (Maastricht)");
+  await page.getByLabel("Verplichting").selectOption("power_outage_exercise");
+  const done = page.locator("[data-testid=prep-items] tbody tr").filter({ hasText: "Oefening stroomstoring" }).first();
+  assert.equal(await done.getAttribute("data-status"), "upcoming");
+  assert.match(await done.innerText(), new RegExp(`oefening ${number}`));
+  await lessons.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, "paraatheid-lessen.png"), fullPage: false });
+});
+
 test("a practice's calamity card prints as PDF from its page", async () => {
   await page.goto(baseUrl + "/#/praktijken?q=01051037");
   await page.getByRole("link", { name: /Kastanjeplein \(Maastricht\)/ }).first().click();

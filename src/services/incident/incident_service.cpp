@@ -226,6 +226,28 @@ void IncidentService::FillEvaluationForm(Incident& incident) const {
   }
 }
 
+Result<std::vector<PlaybookLesson>> IncidentService::Lessons(const Caller& caller,
+                                                             const std::string& playbook_id) {
+  if (!playbooks_.Find(playbook_id)) {
+    return Error::NotFound("", "Dit draaiboek bestaat niet.");
+  }
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  std::vector<PlaybookLesson> lessons;
+  for (const auto& listed : uow.value()->Incidents().List()) {  // newest first
+    if (listed.playbook_id != playbook_id || !MayRead(caller, listed)) continue;
+    auto incident = uow.value()->Incidents().Find(listed.id);
+    if (!incident) continue;
+    for (const auto& point : incident->evaluation) {
+      if (Trim(point.action).empty()) continue;
+      lessons.push_back({incident->id, incident->number, incident->exercise,
+                         incident->playbook_version, incident->activated_at, point.point,
+                         point.finding, point.action});
+    }
+  }
+  return lessons;
+}
+
 Result<Incident> IncidentService::Get(const Caller& caller, std::int64_t id) {
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();

@@ -57,6 +57,19 @@ struct PaperRecord {
   std::string source;  // where the paper is kept ("logblad BOB, map crisisteam")
 };
 
+// A lesson learned: an evaluation point of an incident or exercise with the action it asks for,
+// to change the playbook it ran (seed 002 §4.8).
+struct PlaybookLesson {
+  std::int64_t incident_id = 0;
+  std::string incident_number;
+  bool exercise = false;
+  int playbook_version = 0;  // the version that was run
+  TimePoint activated_at{};
+  std::string point;
+  std::string finding;
+  std::string action;
+};
+
 class IncidentService {
  public:
   using Listener = std::function<void(std::int64_t incident_id)>;
@@ -118,6 +131,9 @@ class IncidentService {
   // and the whole record is refused with the row and field of each problem.
   Result<Incident> EnterAfterwards(const Caller& caller, std::int64_t incident_id,
                                    const PaperRecord& record);
+  // The lessons for a playbook: every evaluated point with an action, from the incidents and
+  // exercises the caller may see, newest first.
+  Result<std::vector<PlaybookLesson>> Lessons(const Caller& caller, const std::string& playbook_id);
   // Records the evaluation of one of the playbook's evaluation points (seed 002 §4.8).
   Result<Incident> SaveEvaluation(const Caller& caller, std::int64_t incident_id,
                                   const EvaluationPoint& point);

@@ -79,12 +79,36 @@ PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& 
 
   PreparednessOverview out;
   out.date = FormatDate(today);
+  // Closed exercise incidents (OTO): per playbook and practice, the latest one counts as done
+  // on the day it was closed, after its evaluation.
+  std::map<std::pair<std::string, std::string>, const Incident*> exercises;
+  const auto incidents = work.Incidents().List();
+  for (const auto& incident : incidents) {
+    if (!incident.exercise || incident.status != IncidentStatus::kClosed || !incident.closed_at)
+      continue;
+    for (const auto& agb : incident.practice_agbs) {
+      auto& best = exercises[{incident.playbook_id, agb}];
+      if (!best || *best->closed_at < *incident.closed_at) best = &incident;
+    }
+  }
   auto from_completions = [&](PreparednessItem& item) {
     auto found = latest.find({item.rule->id, item.practice_agb});
-    if (found == latest.end()) return;
-    item.last_done = found->second.done_on;
-    item.last_done_by = found->second.done_by;
-    item.evidence = found->second.evidence;
+    if (found != latest.end()) {
+      item.last_done = found->second.done_on;
+      item.last_done_by = found->second.done_by;
+      item.evidence = found->second.evidence;
+    }
+    if (item.rule->exercise_playbook.empty()) return;
+    auto exercise = exercises.find({item.rule->exercise_playbook, item.practice_agb});
+    if (exercise == exercises.end()) return;
+    const Incident& done = *exercise->second;
+    const std::string day =
+        FormatUtc(*done.closed_at + AmsterdamOffset(*done.closed_at)).substr(0, 10);
+    if (item.last_done && *item.last_done >= day) return;
+    item.last_done = day;
+    item.last_done_by = "oefening " + done.number;
+    item.evidence = "Oefening " + done.number + " gehouden en geëvalueerd in vangnet";
+    item.exercise_incident_id = done.id;
   };
   // The read-only role reads the whole region, as the RHO does.
   const bool rho = caller.IsRho() || caller.role == UserRole::kReadOnly;

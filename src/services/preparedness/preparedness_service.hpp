@@ -28,6 +28,8 @@ struct PreparednessItem {
   ItemStatus status = ItemStatus::kOverdue;
   // Recorded in its own record (contract, calamity card), not with "done" here.
   bool kept_in_registry = false;
+  // The latest closed exercise incident that counts as done, if it is the latest completion.
+  std::optional<std::int64_t> exercise_incident_id;
 };
 
 struct PreparednessOverview {

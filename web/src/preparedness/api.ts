@@ -18,6 +18,19 @@ export interface PreparednessItem {
   due: string | null;
   status: "overdue" | "due_this_month" | "upcoming";
   kept_in_registry: boolean;
+  exercise_playbook: string | null; // an exercise (OTO) of this playbook
+  exercise_incident_id: number | null; // the closed exercise that counts as done
+}
+
+export interface PlaybookLesson {
+  incident_id: number;
+  incident_number: string;
+  exercise: boolean;
+  playbook_version: number;
+  activated_at: string;
+  point: string;
+  finding: string;
+  action: string;
 }
 
 export interface PreparednessOverview {
@@ -40,6 +53,8 @@ export const preparednessApi = {
   overview: () => api.get<PreparednessOverview>("/preparedness"),
   done: (c: Completion) => api.post<{ id: number }>("/preparedness/completions", c),
   icalUrl: "/api/v1/preparedness.ics",
+  playbooks: () => api.get<{ items: { id: string; title: string; version: number }[] }>("/playbooks"),
+  lessons: (playbook: string) => api.get<{ items: PlaybookLesson[] }>(`/playbooks/${playbook}/lessons`),
   // A secret address for agenda apps (which cannot log in); a new one replaces the old.
   newFeed: () => api.post<{ path: string }>("/preparedness/feed", {}),
   endFeed: () => api.delete("/preparedness/feed"),

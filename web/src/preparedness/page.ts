@@ -7,6 +7,7 @@ import type { PageContext } from "../main";
 import { t } from "../i18n";
 import { formatDate, h } from "../ui/dom";
 import { toast } from "../ui/toast";
+import { incidentsApi } from "../incidents/api";
 import { PreparednessItem, PreparednessOverview, preparednessApi } from "./api";
 
 const STATUS_CLASS: Record<PreparednessItem["status"], string> = { overdue: "stop", due_this_month: "warn", upcoming: "ok" };
@@ -41,16 +42,71 @@ function itemRow(item: PreparednessItem, canRecord: boolean, today: string, rere
     : canRecord
       ? h("details", {}, h("summary", {}, t("prepMarkDone")), doneForm(item, today, rerender))
       : null;
+  // An exercise (OTO): run it as an exercise incident of its playbook; closing it after the
+  // evaluation marks the item done.
+  const exercise =
+    item.exercise_playbook && canRecord && item.practice_agb
+      ? h(
+          "button",
+          {
+            type: "button",
+            onclick: async () => {
+              try {
+                const incident = await incidentsApi.start(item.exercise_playbook!, [item.practice_agb], true);
+                location.hash = `#/incidenten/${incident.id}`;
+              } catch (err) {
+                toast(err instanceof ApiError ? err.message : String(err));
+              }
+            },
+          },
+          t("prepStartExercise"),
+        )
+      : null;
   return h(
     "tr",
     { "data-status": item.status },
     h("td", {}, h("span", { class: `badge ${STATUS_CLASS[item.status]}` }, statusLabel(item))),
     h("td", {}, h("strong", {}, item.label), item.subject ? h("div", { class: "muted" }, item.subject) : null, h("details", { class: "why" }, h("summary", {}, t("prepWhy")), h("p", {}, item.explanation), h("p", { class: "muted" }, `${t("prepSource")}: ${item.source}`))),
     h("td", {}, item.practice_name || t("prepRegion")),
-    h("td", {}, item.last_done ? `${formatDate(item.last_done)}${item.last_done_by ? ` · ${item.last_done_by}` : ""}` : "–", item.evidence ? h("div", { class: "muted" }, item.evidence) : null),
+    h(
+      "td",
+      {},
+      item.last_done ? `${formatDate(item.last_done)}${item.last_done_by ? ` · ${item.last_done_by}` : ""}` : "–",
+      item.evidence ? h("div", { class: "muted" }, item.evidence) : null,
+      item.exercise_incident_id ? h("a", { href: `#/incidenten/${item.exercise_incident_id}` }, t("prepSeeExercise")) : null,
+    ),
     h("td", {}, item.due ? formatDate(item.due) : t("prepNow")),
     h("td", {}, item.owner),
-    h("td", {}, action),
+    h("td", {}, action, exercise),
+  );
+}
+
+// Lessons learned (seed 002 §4.8): the evaluation actions of incidents and exercises, per playbook
+// they should change, so the next review of the plan starts from them.
+async function lessonsSection(): Promise<HTMLElement> {
+  const playbooks = (await preparednessApi.playbooks()).items;
+  const all = await Promise.all(playbooks.map(async (p) => ({ playbook: p, lessons: (await preparednessApi.lessons(p.id)).items })));
+  const rows = all.flatMap(({ playbook, lessons }) =>
+    lessons.map((l) =>
+      h(
+        "tr",
+        {},
+        h("td", {}, h("a", { href: `/api/v1/printouts/playbook/${playbook.id}`, target: "_blank", rel: "noopener" }, playbook.title), h("div", { class: "muted" }, `${t("prepRunVersion")} ${l.playbook_version} · ${t("prepNowVersion")} ${playbook.version}`)),
+        h("td", {}, h("a", { href: `#/incidenten/${l.incident_id}` }, `${l.incident_number}${l.exercise ? ` (${t("exercise").toLowerCase()})` : ""}`), h("div", { class: "muted" }, formatDate(l.activated_at.slice(0, 10)))),
+        h("td", {}, l.point),
+        h("td", {}, l.finding),
+        h("td", {}, h("strong", {}, l.action)),
+      ),
+    ),
+  );
+  return h(
+    "section",
+    { class: "card", "data-testid": "prep-lessons" },
+    h("h2", {}, t("prepLessons")),
+    h("p", { class: "muted" }, t("prepLessonsIntro")),
+    rows.length
+      ? h("div", { class: "table-wrap" }, h("table", { class: "table" }, h("thead", {}, h("tr", {}, [t("prepPlaybook"), t("prepIncident"), t("prepPoint"), t("prepFinding"), t("prepAction")].map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, rows)))
+      : h("p", { class: "muted" }, t("prepNoLessons")),
   );
 }
 
@@ -219,5 +275,6 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
       h("div", { class: "table-wrap" }, h("table", { class: "table prep-table", "data-testid": "prep-items" }, h("thead", {}, h("tr", {}, [t("status"), t("prepObligation"), t("stressPractice"), t("prepLastDone"), t("prepDue"), t("prepOwner"), ""].map((c) => h("th", { scope: "col" }, c)))), body)),
     ),
     h("section", { class: "card" }, h("h2", {}, t("prepCalendar")), monthCalendar(data)),
+    await lessonsSection(),
   );
 }
