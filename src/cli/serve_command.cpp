@@ -107,27 +107,22 @@ int RunServe(const std::vector<std::string>& argv) {
     options.alarms.digest_interval = *value;
   }
 
-  if (args->Has("reminder-hour")) {
-    auto hour = ParseInteger(args->Get("reminder-hour"));
+  // Hours of the day (Amsterdam time) for the monthly reminders and the nightly bundle.
+  for (auto [flag, target] : {std::pair{"reminder-hour", &options.reminder_hour},
+                              std::pair{"bundle-hour", &options.bundle_hour}}) {
+    if (!args->Has(flag)) continue;
+    auto hour = ParseInteger(args->Get(flag));
     if (!hour || *hour < 0 || *hour > 23) {
-      std::cerr << "vangnet: --reminder-hour verwacht een uur van 0 tot en met 23\n";
+      std::cerr << "vangnet: --" << flag << " verwacht een uur van 0 tot en met 23\n";
       return kExitUsage;
     }
-    options.reminder_hour = static_cast<int>(*hour);
+    *target = static_cast<int>(*hour);
   }
 
   options.bundle_dir = args->Get("bundle-dir");
   if (!options.bundle_dir.empty() && !std::filesystem::is_directory(options.bundle_dir)) {
     std::cerr << "vangnet: --bundle-dir: de map '" << options.bundle_dir << "' bestaat niet\n";
     return kExitUsage;
-  }
-  if (args->Has("bundle-hour")) {
-    auto hour = ParseInteger(args->Get("bundle-hour"));
-    if (!hour || *hour < 0 || *hour > 23) {
-      std::cerr << "vangnet: --bundle-hour verwacht een uur van 0 tot en met 23\n";
-      return kExitUsage;
-    }
-    options.bundle_hour = static_cast<int>(*hour);
   }
 
   const std::string db = args->Get("db", kDefaultDb);

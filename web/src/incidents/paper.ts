@@ -14,7 +14,17 @@ function utc(local: string): string {
   return local ? new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
 }
 
+// The card stays closed until opened; its form is built then, so the board stays light and its
+// other forms keep their labels to themselves.
 export function paperSection(incident: Incident, rerender: () => Promise<void>): HTMLElement {
+  const card = h("details", { class: "card paper", "data-testid": "paper-form" }, h("summary", {}, h("h2", {}, t("paperTitle"))));
+  card.addEventListener("toggle", () => {
+    if ((card as HTMLDetailsElement).open && card.children.length === 1) card.append(...paperForm(incident, rerender));
+  });
+  return card;
+}
+
+function paperForm(incident: Incident, rerender: () => Promise<void>): HTMLElement[] {
   const open = (incident.tasks ?? []).filter((task) => task.status === "open");
   const source = h("input", { type: "text", "aria-label": t("paperSource"), placeholder: t("paperSource") }) as HTMLInputElement;
 
@@ -78,10 +88,7 @@ export function paperSection(incident: Incident, rerender: () => Promise<void>):
     }
   };
 
-  return h(
-    "details",
-    { class: "card paper", "data-testid": "paper-form" },
-    h("summary", {}, h("h2", {}, t("paperTitle"))),
+  return [
     h("p", { class: "muted" }, t("paperIntro")),
     h(
       "form",
@@ -96,5 +103,5 @@ export function paperSection(incident: Incident, rerender: () => Promise<void>):
       h("div", { class: "filters", style: "margin-top:0.8rem" }, source, h("button", { type: "submit", class: "primary" }, t("paperSubmit"))),
       errors,
     ),
-  );
+  ];
 }
