@@ -119,7 +119,10 @@ struct HttpServer::Impl {
     const auto day = std::chrono::floor<std::chrono::days>(local);
     if (std::chrono::hh_mm_ss(local - day).hours().count() < options.bundle_hour) return;
     const std::string date = FormatDate(std::chrono::year_month_day{day});
-    if (bundle_status.date == date) return;
+    {
+      std::lock_guard lock(bundle_mutex);
+      if (bundle_status.date == date) return;
+    }
     if (std::filesystem::exists(std::filesystem::path(options.bundle_dir) /
                                 ("vangnet-offline-" + date + ".zip"))) {
       std::lock_guard lock(bundle_mutex);
@@ -130,6 +133,8 @@ struct HttpServer::Impl {
   }
 
   Result<BundleResult> MakeBundle(const Caller& caller, TimePoint now) {
+    // One bundle at a time: the night's run and an admin's "now" write the same file name.
+    std::lock_guard run(bundle_run_mutex);
     auto made = WriteOfflineBundle(store, playbooks.value(), caller, options.bundle_dir, now);
     std::lock_guard lock(bundle_mutex);
     const TimePoint local = now + AmsterdamOffset(now);
@@ -154,7 +159,8 @@ struct HttpServer::Impl {
     std::size_t files = 0, bytes = 0;
   };
   BundleStatus bundle_status;
-  std::mutex bundle_mutex;
+  std::mutex bundle_mutex;      // guards bundle_status
+  std::mutex bundle_run_mutex;  // one bundle written at a time
 
   Store& store;
   AccountService& accounts;
