@@ -96,6 +96,23 @@ std::string LocalTimeText(TimePoint t) {
          text.substr(11, 5);
 }
 
+std::chrono::year_month_day AmsterdamDate(TimePoint t) {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t + AmsterdamOffset(t))};
+}
+
+int AmsterdamHour(TimePoint t) {
+  const auto local = t + AmsterdamOffset(t);
+  return static_cast<int>(
+      std::chrono::hh_mm_ss(local - std::chrono::floor<std::chrono::days>(local)).hours().count());
+}
+
+std::string_view DutchMonthName(std::chrono::month month) {
+  static constexpr std::array<std::string_view, 12> kMonths{
+      "januari", "februari", "maart",     "april",   "mei",      "juni",
+      "juli",    "augustus", "september", "oktober", "november", "december"};
+  return kMonths[(static_cast<unsigned>(month) + 11) % 12];
+}
+
 bool IsOfficeHours(TimePoint t, const std::vector<std::chrono::year_month_day>& holidays) {
   auto local = t + AmsterdamOffset(t);
   auto day = std::chrono::floor<std::chrono::days>(local);

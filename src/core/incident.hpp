@@ -147,6 +147,12 @@ std::optional<TimePoint> ParseUtc(std::string_view text);
 std::chrono::minutes AmsterdamOffset(TimePoint t);
 // Wall-clock text in Europe/Amsterdam, "23-11-2026 14:05", for messages, reports and printouts.
 std::string LocalTimeText(TimePoint t);
+// The calendar day and the hour (0-23) in Europe/Amsterdam at `t`: what "today" and "from 08:00"
+// mean for people in the region (scheduled reminders, the nightly bundle, availability).
+std::chrono::year_month_day AmsterdamDate(TimePoint t);
+int AmsterdamHour(TimePoint t);
+// "januari" ... "december".
+std::string_view DutchMonthName(std::chrono::month month);
 // Office hours (kantooruren, weekdays 08:00-17:00 local) versus ANW (evening, night, weekend):
 // who decides at each escalation stage depends on it (seed 002 §4.2). Public holidays count as
 // ANW but are not known here; callers may pass them.

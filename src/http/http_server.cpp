@@ -115,16 +115,14 @@ struct HttpServer::Impl {
   // Once a day from the bundle hour: the offline bundle, unless today's is already there (a
   // restart). The outcome is kept for the admin's status view; a failure also goes to the log.
   void NightlyBundle(TimePoint now) {
-    const TimePoint local = now + AmsterdamOffset(now);
-    const auto day = std::chrono::floor<std::chrono::days>(local);
-    if (std::chrono::hh_mm_ss(local - day).hours().count() < options.bundle_hour) return;
-    const std::string date = FormatDate(std::chrono::year_month_day{day});
+    if (AmsterdamHour(now) < options.bundle_hour) return;
+    const std::string date = FormatDate(AmsterdamDate(now));
     {
       std::lock_guard lock(bundle_mutex);
       if (bundle_status.date == date) return;
     }
     if (std::filesystem::exists(std::filesystem::path(options.bundle_dir) /
-                                ("vangnet-offline-" + date + ".zip"))) {
+                                OfflineBundleName(now))) {
       std::lock_guard lock(bundle_mutex);
       bundle_status.date = date;
       return;
@@ -137,9 +135,7 @@ struct HttpServer::Impl {
     std::lock_guard run(bundle_run_mutex);
     auto made = WriteOfflineBundle(store, playbooks.value(), caller, options.bundle_dir, now);
     std::lock_guard lock(bundle_mutex);
-    const TimePoint local = now + AmsterdamOffset(now);
-    bundle_status.date =
-        FormatDate(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(local)});
+    bundle_status.date = FormatDate(AmsterdamDate(now));
     bundle_status.at = FormatUtc(now);
     if (made) {
       bundle_status.error.clear();

@@ -92,10 +92,8 @@ void RegisterPreparednessRoutes(Router& router, PreparednessService& service) {
                                                         "dit agenda-adres bestaat niet (meer); "
                                                         "maak in vangnet een nieuw aan"));
                }
-               Caller caller{Actor{user->username, std::string(EnumCode(USER_ROLES, user->role)),
-                                   "agenda", "paraatheidskalender"},
-                             user->role, user->practice_agbs};
-               auto overview = service.Overview(caller, TodayUtc());
+               auto overview =
+                   service.Overview(Caller::Of(*user, "agenda", "paraatheidskalender"), TodayUtc());
                if (!overview) return ReplyError(res, overview.error());
                res.status = 200;
                res.set_header("Cache-Control", "no-store");

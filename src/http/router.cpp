@@ -96,9 +96,7 @@ httplib::Server::Handler Router::Wrap(RouteHandler handler, Auth auth, bool is_w
       std::string purpose = req.get_header_value("X-Purpose");
       if (purpose.empty()) purpose = "registerbeheer";
       purpose = purpose.substr(0, 200);  // a reason, not a document
-      context.caller = Caller{
-          Actor{user.username, std::string(EnumCode(USER_ROLES, user.role)), "http", purpose},
-          user.role, user.practice_agbs};
+      context.caller = Caller::Of(user, "http", purpose);
     }
     handler(context, req, res);
   };

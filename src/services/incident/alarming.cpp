@@ -21,7 +21,7 @@ constexpr std::array<CrisisRoleKind, 7> kCrisisTeam{
 };
 
 std::string LocalDate(TimePoint now) {
-  return FormatUtc(now + AmsterdamOffset(now)).substr(0, 10);
+  return FormatDate(AmsterdamDate(now));
 }
 
 std::optional<Person> FindPerson(UnitOfWork& uow, const std::string& code) {

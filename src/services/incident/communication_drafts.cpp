@@ -8,14 +8,9 @@ namespace {
 
 // "23 november 2026": dates in letters, as a letter to patients writes them.
 std::string DutchDate(TimePoint t) {
-  static const char* months[] = {"januari",   "februari", "maart",    "april",
-                                 "mei",       "juni",     "juli",     "augustus",
-                                 "september", "oktober",  "november", "december"};
-  auto local = t + AmsterdamOffset(t);
-  std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(local)};
+  const std::chrono::year_month_day d = AmsterdamDate(t);
   return std::to_string(static_cast<unsigned>(d.day())) + " " +
-         months[static_cast<unsigned>(d.month()) - 1] + " " +
-         std::to_string(static_cast<int>(d.year()));
+         std::string(DutchMonthName(d.month())) + " " + std::to_string(static_cast<int>(d.year()));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/date.hpp"
 #include "core/registry.hpp"
 #include "io/zip_archive.hpp"
 #include "services/preparedness/paper_printouts.hpp"
@@ -40,6 +41,10 @@ std::string ReadAll(const fs::path& path) {
 
 }  // namespace
 
+std::string OfflineBundleName(TimePoint now) {
+  return "vangnet-offline-" + FormatDate(AmsterdamDate(now)) + ".zip";
+}
+
 Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& playbooks,
                                         const Caller& caller, const std::string& folder,
                                         TimePoint now, int keep) {
@@ -51,7 +56,7 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
     return Error::Validation("folder", "De map '" + folder + "' bestaat niet.");
   }
   const std::string local = LocalTimeText(now);  // "23-11-2026 14:05"
-  const std::string date = local.substr(6, 4) + "-" + local.substr(3, 2) + "-" + local.substr(0, 2);
+  const std::string date = FormatDate(AmsterdamDate(now));
   std::vector<ArchiveEntry> entries;
   PaperPrintouts printouts(store);
 
@@ -132,7 +137,7 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
   entries.insert(entries.begin(), {"LEESMIJ.txt", readme});
 
   BundleResult result;
-  result.path = (fs::path(folder) / ("vangnet-offline-" + date + ".zip")).string();
+  result.path = (fs::path(folder) / OfflineBundleName(now)).string();
   if (auto s = WriteZip(result.path, entries); !s) return s.error();
   for (const auto& e : entries) result.files.push_back(e.name);
   result.bytes = fs::file_size(result.path, error);

@@ -26,6 +26,9 @@ struct BundleResult {
 // it and when it was made), the contact list, every calamity card, every playbook as checklist
 // with log sheet, blank triage and prescription forms, the report of every open incident, and
 // the registry's CSV files. Only an admin (or the system); audited as one export.
+// "vangnet-offline-2026-11-23.zip": the bundle's file name for the Amsterdam date of `now`.
+std::string OfflineBundleName(TimePoint now);
+
 Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& playbooks,
                                         const Caller& caller, const std::string& folder,
                                         TimePoint now, int keep = 7);

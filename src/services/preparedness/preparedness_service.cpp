@@ -102,8 +102,7 @@ PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& 
     auto exercise = exercises.find({item.rule->exercise_playbook, item.practice_agb});
     if (exercise == exercises.end()) return;
     const Incident& done = *exercise->second;
-    const std::string day =
-        FormatUtc(*done.closed_at + AmsterdamOffset(*done.closed_at)).substr(0, 10);
+    const std::string day = FormatDate(AmsterdamDate(*done.closed_at));
     if (item.last_done && *item.last_done >= day) return;
     item.last_done = day;
     item.last_done_by = "oefening " + done.number;
@@ -243,10 +242,6 @@ std::string DutchDate(const std::string& iso) {
   return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4);
 }
 
-constexpr std::array<const char*, 12> kMonthsNl{"januari",   "februari", "maart",    "april",
-                                                "mei",       "juni",     "juli",     "augustus",
-                                                "september", "oktober",  "november", "december"};
-
 // Whose desk an item lands on: the RHO's (regional, or owned by the RHO such as the succession
 // conversation, seed 003) or the practice's.
 bool OwnedByRho(const PreparednessRule& rule) {
@@ -299,13 +294,11 @@ std::string CountText(const std::vector<const PreparednessItem*>& items) {
 Result<int> PreparednessService::QueueMonthlyReminders(TimePoint now,
                                                        const ReminderSettings& settings) {
   if (!settings.email) return 0;
-  const TimePoint local = now + AmsterdamOffset(now);
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  if (std::chrono::hh_mm_ss(local - day).hours().count() < settings.hour) return 0;
-  const std::chrono::year_month_day today{day};
+  if (AmsterdamHour(now) < settings.hour) return 0;
+  const std::chrono::year_month_day today = AmsterdamDate(now);
   const std::string month_key = FormatDate(today).substr(0, 7);
-  const std::string month_name = std::string(kMonthsNl[static_cast<unsigned>(today.month()) - 1]) +
-                                 " " + std::to_string(static_cast<int>(today.year()));
+  const std::string month_name = std::string(DutchMonthName(today.month())) + " " +
+                                 std::to_string(static_cast<int>(today.year()));
   const std::string link =
       settings.public_url.empty()
           ? "Open vangnet en kies Paraatheid."
@@ -320,11 +313,16 @@ Result<int> PreparednessService::QueueMonthlyReminders(TimePoint now,
 
   std::map<std::string, std::vector<const PreparednessItem*>> per_practice;
   std::vector<const PreparednessItem*> rho_items;
-  std::map<std::string, int> overdue_per_practice;
+  std::map<std::string, std::pair<std::string, int>> overdue_per_practice;  // AGB: name, count
+  int region_overdue = 0;
   for (const auto& item : overview.items) {
     if (item.status == ItemStatus::kUpcoming) continue;
-    if (item.status == ItemStatus::kOverdue && !item.practice_agb.empty())
-      ++overdue_per_practice[item.practice_agb];
+    if (item.status == ItemStatus::kOverdue && !item.practice_agb.empty()) {
+      auto& [name, count] = overdue_per_practice[item.practice_agb];
+      name = item.practice_name;
+      ++count;
+      ++region_overdue;
+    }
     if (OwnedByRho(*item.rule)) {
       rho_items.push_back(&item);
     } else {
@@ -383,21 +381,15 @@ Result<int> PreparednessService::QueueMonthlyReminders(TimePoint now,
   }
 
   // The RHO: its own items and where the region stands.
-  int practices_late = 0, region_overdue = 0;
-  for (const auto& [agb, count] : overdue_per_practice) {
-    ++practices_late;
-    region_overdue += count;
-  }
-  std::vector<std::pair<int, std::string>> worst;
-  std::map<std::string, std::string> names;
-  for (const auto& snapshot : snapshots) names[snapshot.practice.agb] = snapshot.practice.name;
-  for (const auto& [agb, count] : overdue_per_practice) worst.push_back({-count, agb});
+  const std::size_t practices_late = overdue_per_practice.size();
+  std::vector<std::pair<int, std::string>> worst;  // most overdue first, then by name
+  for (const auto& [agb, late] : overdue_per_practice) worst.push_back({-late.second, late.first});
   std::sort(worst.begin(), worst.end());
   std::string region = "In de regio staan " + std::to_string(region_overdue) +
                        " verplichtingen van praktijken te laat, bij " +
                        std::to_string(practices_late) + " praktijken.\n";
   for (std::size_t i = 0; i < worst.size() && i < 5; ++i) {
-    region += "- " + names[worst[i].second] + ": " + std::to_string(-worst[i].first) + " te laat\n";
+    region += "- " + worst[i].second + ": " + std::to_string(-worst[i].first) + " te laat\n";
   }
   std::set<std::string> coordinators;
   for (const auto& role : work.Table<CrisisRole>().List()) {

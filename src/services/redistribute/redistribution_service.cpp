@@ -577,8 +577,7 @@ Result<std::vector<RedistributionPatient>> RedistributionService::VulnerablePati
   if (!uow) return uow.error();
   auto incident = ActiveIncident(*uow.value(), incident_id, false);
   if (!incident) return incident.error();
-  const auto& agbs = incident.value().practice_agbs;
-  if (std::find(agbs.begin(), agbs.end(), practice_agb) == agbs.end()) {
+  if (!Closed(incident.value(), practice_agb)) {
     return Error::NotFound("practice_agb", "Deze praktijk is niet getroffen door dit incident.");
   }
   auto patients = uow.value()->Redistribution().Patients(incident_id);

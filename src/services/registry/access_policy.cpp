@@ -26,6 +26,12 @@ bool Caller::IsRho() const {
          role == UserRole::kCrisisTeam;
 }
 
+Caller Caller::Of(const UserAccount& user, std::string channel, std::string purpose) {
+  return Caller{Actor{user.username, std::string(EnumCode(USER_ROLES, user.role)),
+                      std::move(channel), std::move(purpose)},
+                user.role, user.practice_agbs};
+}
+
 Caller Caller::System(Actor actor) {
   return Caller{std::move(actor), UserRole::kAdmin, {}};
 }

@@ -31,6 +31,8 @@ struct Caller {
   // The RHO's own people (admin, coordinator, crisis team): they act for the whole region.
   bool IsRho() const;
   static Caller System(Actor actor);  // the command line and internal jobs: full rights
+  // A logged-in user acting through `channel` ("http", "agenda") for `purpose`.
+  static Caller Of(const UserAccount& user, std::string channel, std::string purpose);
 };
 
 enum class Access {

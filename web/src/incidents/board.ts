@@ -3,7 +3,7 @@
 import { ApiError } from "../api/client";
 import type { PageContext } from "../main";
 import { t } from "../i18n";
-import { clear, formatTimestamp, h } from "../ui/dom";
+import { clear, formatTimestamp, h, localToUtc } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
@@ -37,8 +37,7 @@ function addTaskForm(incident: Incident, act: (a: () => Promise<unknown>) => Pro
       onsubmit: (e: Event) => {
         e.preventDefault();
         const code = codeOf(owner.value, names);
-        // The browser's local time (the user's) to an absolute UTC instant for the server.
-        const due = deadline.value ? new Date(deadline.value).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
+        const due = localToUtc(deadline.value);
         act(() => incidentsApi.addTask(incident.id, text.value, code ? "" : owner.value, code, due));
       },
     },

@@ -5,14 +5,9 @@
 // afterwards, or refuses the whole record and names the row.
 import { ApiError } from "../api/client";
 import { t } from "../i18n";
-import { h } from "../ui/dom";
+import { h, localToUtc } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { Incident, LOG_KINDS, PaperRecord, incidentsApi } from "./api";
-
-// datetime-local (the user's wall clock) to a UTC instant; empty stays empty so the server names it.
-function utc(local: string): string {
-  return local ? new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
-}
 
 // The card stays closed until opened; its form is built then, so the board stays light and its
 // other forms keep their labels to themselves.
@@ -66,8 +61,8 @@ function paperForm(incident: Incident, rerender: () => Promise<void>): HTMLEleme
     const written = entryRows.filter((r) => r.text.value.trim() || r.at.value || r.decided.value.trim());
     const record: PaperRecord = {
       source: source.value,
-      tasks: ticked.map((r) => ({ id: r.task.id, version: r.task.version, done_at: utc(r.at.value), done_by: r.by.value, note: r.note.value })),
-      entries: written.map((r) => ({ kind: r.kind.value, at: utc(r.at.value), text: r.text.value, decided_by: r.decided.value, acted_by: r.acted.value })),
+      tasks: ticked.map((r) => ({ id: r.task.id, version: r.task.version, done_at: localToUtc(r.at.value), done_by: r.by.value, note: r.note.value })),
+      entries: written.map((r) => ({ kind: r.kind.value, at: localToUtc(r.at.value), text: r.text.value, decided_by: r.decided.value, acted_by: r.acted.value })),
     };
     try {
       await incidentsApi.paper(incident.id, record);

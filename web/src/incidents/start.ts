@@ -3,7 +3,7 @@ import { ApiError } from "../api/client";
 import type { PageContext } from "../main";
 import { practicesApi, Practice } from "../practices/api";
 import { t } from "../i18n";
-import { h } from "../ui/dom";
+import { h, localToUtc } from "../ui/dom";
 import { incidentsApi } from "./api";
 
 export async function renderStartIncident(ctx: PageContext): Promise<void> {
@@ -66,7 +66,7 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
     error.textContent = "";
     startButton.disabled = true;
     try {
-      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked, chosenPractices.size ? "" : area.value.trim(), startedAt.value ? new Date(startedAt.value).toISOString().replace(/\.\d{3}Z$/, "Z") : "");
+      const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked, chosenPractices.size ? "" : area.value.trim(), localToUtc(startedAt.value));
       location.hash = `#/incidenten/${incident.id}`;
     } catch (e) {
       error.textContent = e instanceof ApiError ? e.message : String(e);

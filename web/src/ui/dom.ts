@@ -37,6 +37,12 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d}-${m}-${y}`;
 }
 
+// A datetime-local value (the user's wall clock) as the UTC instant the server takes; empty
+// stays empty, so the server names the missing field.
+export function localToUtc(local: string): string {
+  return local ? new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
+}
+
 // An ISO UTC timestamp shown in Europe/Amsterdam time.
 export function formatTimestamp(iso: string): string {
   return new Date(iso).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" });
