@@ -199,7 +199,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
         h("strong", {}, c.name ?? c.agb),
         h("span", {}, ` · ${formatNumber(c.patients_listed)} patiënten geladen${c.registered_patients ? ` van ${formatNumber(c.registered_patients)} ingeschreven` : ""}`),
         // The paper list to call or visit the most dependent first (audited when printed).
-        c.patients_listed ? h("a", { href: `/api/v1/printouts/incident/${id}/vulnerable/${c.agb}`, target: "_blank", rel: "noopener", class: "button-link" }, "Kwetsbare patiënten (PDF)") : null,
+        c.patients_listed ? h("a", { href: `/api/v1/printouts/incident/${id}/vulnerable/${c.agb}`, target: "_blank", rel: "noopener", class: "button-link", style: "margin-left:0.8rem" }, "Kwetsbare patiënten (PDF)") : null,
         rho
           ? h(
               "span",
