@@ -77,9 +77,10 @@ int main(int argc, char** argv) {
   user.role = UserRole::kCoordinator;
   if (!accounts.AddUser(actor, user, "benchmark-wachtwoord")) return 1;
 
+  AppServices services(*store.value(), accounts, AppSettings{});
   ServerOptions options;
   options.port = 0;
-  HttpServer server(*store.value(), accounts, options);
+  HttpServer server(services, options);
   int port = server.Bind().value();
   std::thread runner([&] { server.Run(); });
 

@@ -30,10 +30,9 @@ int RunBundle(const std::vector<std::string>& argv) {
   if (!playbooks) return Fail(playbooks.error());
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   auto bundle = WriteOfflineBundle(*store.value(), playbooks.value(),
                                    Caller::System(CommandLineActor("offline-bundel")),
-                                   args->Get("out"), now, static_cast<int>(*keep));
+                                   args->Get("out"), static_cast<int>(*keep));
   if (!bundle) return Fail(bundle.error());
   std::cout << bundle.value().path << ": " << bundle.value().files.size() << " bestanden, "
             << bundle.value().bytes / 1024 << " KB\n";

@@ -10,10 +10,6 @@ namespace vangnet::cli {
 
 namespace {
 
-TimePoint Now() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 // An incident by its number ("2026-001") or id.
 Result<Incident> FindIncident(IncidentService& incidents, const Caller& caller,
                               const std::string& which) {
@@ -63,7 +59,7 @@ int RunIncident(const std::vector<std::string>& argv) {
   if (words[0] == "list") {
     auto list = incidents.List(caller);
     if (!list) return Fail(list.error());
-    const TimePoint now = Now();
+    const TimePoint now = incidents.Now();
     for (const auto& i : list.value()) {
       std::size_t open = 0, overdue = 0;
       for (const auto& t : i.tasks) {
@@ -79,7 +75,9 @@ int RunIncident(const std::vector<std::string>& argv) {
   if ((words[0] == "show" || words[0] == "export") && words.size() == 2) {
     auto incident = FindIncident(incidents, caller, words[1]);
     if (!incident) return Fail(incident.error());
-    std::string report = IncidentReportMarkdown(incident.value(), Now());
+    auto written = incidents.Report(caller, incident.value().id);
+    if (!written) return Fail(written.error());
+    const std::string& report = written.value();
     if (words[0] == "show" || !args->Has("out")) {
       std::cout << report;
       return kExitOk;

@@ -8,7 +8,7 @@
 #include "core/date.hpp"
 #include "io/csv.hpp"
 #include "io/norms_yaml.hpp"
-#include "services/monitor/monitor_json.hpp"
+#include "http/json/monitor_json.hpp"
 
 namespace vangnet::cli {
 
@@ -92,14 +92,13 @@ int RunMonitor(const std::vector<std::string>& argv) {
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   MonitorService monitor(*store.value(), norms.value());
-  const auto today = TodayUtc();
   if (args->Has("record")) {
-    auto recorded = monitor.RecordMonth(today);
+    auto recorded = monitor.RecordMonth();
     if (!recorded) return Fail(recorded.error());
     std::cerr << (recorded.value() ? "Maandoverzicht vastgelegd.\n"
                                    : "Deze maand was al vastgelegd.\n");
   }
-  auto report = monitor.Report(Caller::System(CommandLineActor("continuïteitsmonitor")), today);
+  auto report = monitor.Report(Caller::System(CommandLineActor("continuïteitsmonitor")));
   if (!report) return Fail(report.error());
   if (format == "json") {
     std::cout << MonitorReportJson(report.value(), norms.value()).dump(2) << "\n";

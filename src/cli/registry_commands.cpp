@@ -11,8 +11,9 @@
 #include "core/registry.hpp"
 #include "services/auth/account_service.hpp"
 #include "services/demo/demo_region.hpp"
+#include "services/audit/audit_service.hpp"
 #include "services/registry/record_rules.hpp"
-#include "services/registry/region_summary.hpp"
+#include "services/registry/region_service.hpp"
 #include "services/registry/registry_transfer.hpp"
 #include "store/store.hpp"
 
@@ -111,9 +112,10 @@ int RunSummary(const std::vector<std::string>& argv) {
   if (!args) return code;
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
-  auto uow = store.value()->BeginRead(CommandLineActor("overzicht regio"));
-  if (!uow) return Fail(uow.error());
-  std::cout << FormatRegionSummary(SummariseRegion(*uow.value(), TodayUtc()));
+  RegionService region(*store.value());
+  auto summary = region.Summary(Caller::System(CommandLineActor("overzicht regio")));
+  if (!summary) return Fail(summary.error());
+  std::cout << FormatRegionSummary(summary.value());
   return kExitOk;
 }
 
@@ -128,7 +130,7 @@ int RunDemo(const std::vector<std::string>& argv) {
     }
   }
   DemoRegionOptions options;
-  options.today = TodayUtc();
+  options.today = WallClock().TodayUtc();  // the demo is made as of the real today
   if (args->Has("seed")) {
     auto seed = ParseInteger(args->Get("seed"));
     if (!seed || *seed < 0) {
@@ -233,11 +235,13 @@ int RunAudit(const std::vector<std::string>& argv) {
   }
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
-  auto uow = store.value()->BeginRead(CommandLineActor("auditlog inzien"));
-  if (!uow) return Fail(uow.error());
+  AuditService audit(*store.value());
+  const Caller caller = Caller::System(CommandLineActor("auditlog inzien"));
   if (verb[0] == "verify") {
-    if (auto broken = uow.value()->Audit().FirstBrokenLink()) {
-      std::cerr << "Auditlog is aangetast vanaf regel " << *broken << ".\n";
+    auto broken = audit.FirstBrokenLink(caller);
+    if (!broken) return Fail(broken.error());
+    if (broken.value()) {
+      std::cerr << "Auditlog is aangetast vanaf regel " << *broken.value() << ".\n";
       return kExitDataError;
     }
     std::cout << "Auditlog is intact.\n";
@@ -247,7 +251,9 @@ int RunAudit(const std::vector<std::string>& argv) {
   filter.object_type = args->Get("type");
   filter.object_key = args->Get("key");
   filter.limit = static_cast<int>(ParseInteger(args->Get("limit", "100")).value_or(100));
-  for (const auto& e : uow.value()->Audit().List(filter)) {
+  auto events = audit.List(caller, filter);  // the read itself is recorded
+  if (!events) return Fail(events.error());
+  for (const auto& e : events.value()) {
     std::cout << e.id << "  " << e.occurred_at << "  " << e.actor_user << " (" << e.actor_role
               << ")  " << e.action << "  " << e.object_type << " " << e.object_key << "  "
               << e.details << "\n";

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "core/playbook.hpp"
 #include "http/http_server.hpp"
+#include "services/app/scheduler.hpp"
 #include "services/auth/account_service.hpp"
 
 namespace vangnet::cli {
@@ -60,6 +61,8 @@ int RunServe(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   ServerOptions options;
+  AppSettings settings;
+  std::chrono::seconds tick{15};  // how often the scheduler runs
   std::string listen = args->Get("listen", "127.0.0.1:8080");
   auto colon = listen.rfind(':');
   auto port = colon == std::string::npos ? std::nullopt : ParseInteger(listen.substr(colon + 1));
@@ -72,24 +75,24 @@ int RunServe(const std::vector<std::string>& argv) {
   options.web_dir = args->Get("web", DefaultWebDir());
   options.tile_url = args->Get("tile-url");
   options.behind_tls = args->Has("behind-tls");
-  options.playbook_dir = args->Get("playbooks");
-  options.norms_file = args->Get("norms");
-  options.stress_areas_file = args->Get("areas");
-  options.preparedness_file = args->Get("preparedness");
+  settings.playbook_dir = args->Get("playbooks");
+  settings.norms_file = args->Get("norms");
+  settings.stress_areas_file = args->Get("areas");
+  settings.preparedness_file = args->Get("preparedness");
 
   // Alarming and its channels. Secrets come from the environment, never the command line
   // (which other users of the machine can read in the process list).
-  options.alarms.public_url = args->Get("public-url");
-  while (options.alarms.public_url.ends_with('/')) options.alarms.public_url.pop_back();
-  options.smtp.url = args->Get("smtp-url");
-  options.smtp.from = args->Get("smtp-from", "vangnet@localhost");
-  options.smtp.username = args->Get("smtp-user");
-  if (const char* password = std::getenv("VANGNET_SMTP_PASSWORD")) options.smtp.password = password;
-  options.smtp.require_tls = args->Has("smtp-require-tls");
-  options.sms.url = args->Get("sms-webhook");
-  if (const char* token = std::getenv("VANGNET_SMS_TOKEN")) options.sms.bearer_token = token;
-  for (auto [flag, target] : {std::pair{"alarm-timeout", &options.alarms.ack_timeout},
-                              std::pair{"tick", &options.tick}}) {
+  settings.alarms.public_url = args->Get("public-url");
+  while (settings.alarms.public_url.ends_with('/')) settings.alarms.public_url.pop_back();
+  settings.smtp.url = args->Get("smtp-url");
+  settings.smtp.from = args->Get("smtp-from", "vangnet@localhost");
+  settings.smtp.username = args->Get("smtp-user");
+  if (const char* password = std::getenv("VANGNET_SMTP_PASSWORD")) settings.smtp.password = password;
+  settings.smtp.require_tls = args->Has("smtp-require-tls");
+  settings.sms.url = args->Get("sms-webhook");
+  if (const char* token = std::getenv("VANGNET_SMS_TOKEN")) settings.sms.bearer_token = token;
+  for (auto [flag, target] : {std::pair{"alarm-timeout", &settings.alarms.ack_timeout},
+                              std::pair{"tick", &tick}}) {
     if (!args->Has(flag)) continue;
     auto value = ParseSeconds(args->Get(flag));
     if (!value) {
@@ -104,12 +107,12 @@ int RunServe(const std::vector<std::string>& argv) {
       std::cerr << "vangnet: --digest-interval verwacht een duur, bijv. 30m of 1h\n";
       return kExitUsage;
     }
-    options.alarms.digest_interval = *value;
+    settings.alarms.digest_interval = *value;
   }
 
   // Hours of the day (Amsterdam time) for the monthly reminders and the nightly bundle.
-  for (auto [flag, target] : {std::pair{"reminder-hour", &options.reminder_hour},
-                              std::pair{"bundle-hour", &options.bundle_hour}}) {
+  for (auto [flag, target] : {std::pair{"reminder-hour", &settings.reminder_hour},
+                              std::pair{"bundle-hour", &settings.bundle.hour}}) {
     if (!args->Has(flag)) continue;
     auto hour = ParseInteger(args->Get(flag));
     if (!hour || *hour < 0 || *hour > 23) {
@@ -119,9 +122,9 @@ int RunServe(const std::vector<std::string>& argv) {
     *target = static_cast<int>(*hour);
   }
 
-  options.bundle_dir = args->Get("bundle-dir");
-  if (!options.bundle_dir.empty() && !std::filesystem::is_directory(options.bundle_dir)) {
-    std::cerr << "vangnet: --bundle-dir: de map '" << options.bundle_dir << "' bestaat niet\n";
+  settings.bundle.folder = args->Get("bundle-dir");
+  if (!settings.bundle.folder.empty() && !std::filesystem::is_directory(settings.bundle.folder)) {
+    std::cerr << "vangnet: --bundle-dir: de map '" << settings.bundle.folder << "' bestaat niet\n";
     return kExitUsage;
   }
 
@@ -138,9 +141,12 @@ int RunServe(const std::vector<std::string>& argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  HttpServer server(*store.value(), accounts, options);
+  AppServices services(*store.value(), accounts, settings);
+  HttpServer server(services, options);
   auto bound = server.Bind();
   if (!bound) return Fail(bound.error());
+  Scheduler scheduler(services, tick);
+  scheduler.Start();
   if (!std::filesystem::exists(std::filesystem::path(options.web_dir) / "index.html")) {
     std::cout << "Let op: geen web-UI gevonden in " << options.web_dir
               << " (bouw die met scripts/dev.sh start); alleen de API is beschikbaar.\n";

@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "io/norms_yaml.hpp"
+#include "http/json/stress_json.hpp"
 #include "services/stress/stress_service.hpp"
 
 namespace vangnet::cli {
@@ -118,7 +119,7 @@ int RunStress(const std::vector<std::string>& argv) {
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   StressService stress(*store.value(), norms.value(), areas.value());
-  auto report = stress.Run(Caller::System(CommandLineActor("stresstest")), request, TodayUtc());
+  auto report = stress.Run(Caller::System(CommandLineActor("stresstest")), request);
   if (!report) return Fail(report.error());
   if (format == "json") {
     std::cout << StressReportJson(report.value()).dump(2) << "\n";

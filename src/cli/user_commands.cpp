@@ -51,7 +51,9 @@ int RunUser(const std::vector<std::string>& argv) {
   Actor actor = CommandLineActor("gebruikersbeheer");
 
   if (verb == "list") {
-    for (const auto& u : accounts.ListUsers(actor)) {
+    auto users = accounts.ListUsers(Caller::System(actor));
+    if (!users) return Fail(users.error());
+    for (const auto& u : users.value()) {
       std::string practices;
       for (const auto& agb : u.practice_agbs) practices += (practices.empty() ? "" : ",") + agb;
       std::printf("%-20s %-16s %-30s %s%s\n", u.username.c_str(),

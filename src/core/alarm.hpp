@@ -15,10 +15,9 @@
 
 #include "core/crisis_role.hpp"
 #include "core/enum_names.hpp"
+#include "core/time.hpp"
 
 namespace vangnet {
-
-using TimePoint = std::chrono::sys_seconds;
 
 enum class AlarmLevel { kPrimary, kSubstitute, kDutyOfficer, kHandover };
 enum class AlarmStatus { kAlarmed, kAcknowledged, kPassedOn, kHandedOver };

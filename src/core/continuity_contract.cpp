@@ -35,9 +35,6 @@ Errors EntityTraits<ContinuityContract>::Validate(const ContinuityContract& c) {
         "last_reviewed",
         "laatste evaluatie (" + c.last_reviewed + ") ligt vóór de startdatum (" + c.since + ")"));
   }
-  if (!c.last_reviewed.empty() && c.last_reviewed > FormatDate(TodayUtc())) {
-    errors.push_back(Error::Validation("last_reviewed", "laatste evaluatie ligt in de toekomst"));
-  }
   return errors;
 }
 

@@ -32,24 +32,4 @@ std::string FormatDate(std::chrono::year_month_day date) {
   return buffer;
 }
 
-std::chrono::year_month_day TodayUtc() {
-  return std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
-std::string NowUtcIso() {
-  using namespace std::chrono;
-  auto now = system_clock::now();
-  auto day = floor<days>(now);
-  year_month_day ymd{day};
-  hh_mm_ss time{floor<milliseconds>(now - day)};
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
-                static_cast<int>(time.subseconds().count()));
-  return buffer;
-}
-
 }  // namespace vangnet

@@ -11,9 +11,4 @@ namespace vangnet {
 // Accepts "2025-11-27" and the Dutch spreadsheet form "27-11-2025"; refuses impossible days.
 std::optional<std::chrono::year_month_day> ParseDate(std::string_view text);
 std::string FormatDate(std::chrono::year_month_day date);
-// Today's date in UTC; the registry's dates are calendar days, the hour does not matter here.
-std::chrono::year_month_day TodayUtc();
-// Now, UTC, ISO 8601 with milliseconds and 'Z' (the form every stored timestamp takes).
-std::string NowUtcIso();
-
 }  // namespace vangnet

@@ -18,10 +18,6 @@ const std::vector<FieldSpec<GovernanceCheck>>& EntityTraits<GovernanceCheck>::Fi
 
 Errors EntityTraits<GovernanceCheck>::Validate(const GovernanceCheck& check) {
   Errors errors;
-  // ISO dates compare correctly as text.
-  if (!check.checked_on.empty() && check.checked_on > FormatDate(TodayUtc())) {
-    errors.push_back(Error::Validation("checked_on", "een controle ligt niet in de toekomst"));
-  }
   if (check.status != CheckStatus::kNotApplicable && check.checked_on.empty()) {
     errors.push_back(Error::Validation("checked_on", "noteer wanneer dit is gecontroleerd"));
   }

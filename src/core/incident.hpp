@@ -137,22 +137,6 @@ struct Incident {
 // resolved by the caller.
 std::vector<IncidentTask> TasksFromPlaybook(const Playbook& playbook, TimePoint activated_at);
 
-// ISO 8601 UTC ("2026-11-23T14:05:06Z") and back; nullopt when malformed.
-std::string FormatUtc(TimePoint t);
-std::optional<TimePoint> ParseUtc(std::string_view text);
-
-// Europe/Amsterdam wall-clock offset at `t` (EU rule: summer time from the last Sunday of March
-// 01:00 UTC to the last Sunday of October 01:00 UTC). Written here because g++ 12's standard
-// library has no time-zone database; the rule has held since 1996.
-std::chrono::minutes AmsterdamOffset(TimePoint t);
-// Wall-clock text in Europe/Amsterdam, "23-11-2026 14:05", for messages, reports and printouts.
-std::string LocalTimeText(TimePoint t);
-// The calendar day and the hour (0-23) in Europe/Amsterdam at `t`: what "today" and "from 08:00"
-// mean for people in the region (scheduled reminders, the nightly bundle, availability).
-std::chrono::year_month_day AmsterdamDate(TimePoint t);
-int AmsterdamHour(TimePoint t);
-// "januari" ... "december".
-std::string_view DutchMonthName(std::chrono::month month);
 // Office hours (kantooruren, weekdays 08:00-17:00 local) versus ANW (evening, night, weekend):
 // who decides at each escalation stage depends on it (seed 002 §4.2). Public holidays count as
 // ANW but are not known here; callers may pass them.

@@ -1,169 +1,36 @@
 // /api/v1/incidents and /api/v1/playbooks: start and work incidents; read the playbooks.
-#include "core/escalation.hpp"
+#include "http/json/incident_json.hpp"
 #include "http/routes.hpp"
-#include "services/incident/communication_drafts.hpp"
-#include "services/incident/incident_service.hpp"
 
 namespace vangnet {
 
 namespace {
 
-TimePoint Now() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-nlohmann::json TaskJson(const IncidentTask& t, TimePoint now) {
-  return {{"id", t.id},
-          {"version", t.version},
-          {"step_id", t.step_id},
-          {"phase", t.phase_title},
-          {"text", t.text},
-          {"owner_role", t.owner_role},
-          {"owner_person_code", t.owner_person_code.empty() ? nlohmann::json(nullptr)
-                                                            : nlohmann::json(t.owner_person_code)},
-          {"deadline", FormatUtc(t.deadline)},
-          {"legal", t.legal},
-          {"source", t.source},
-          {"status", EnumCode(TASK_STATUSES, t.status)},
-          {"overdue", t.IsOverdue(now)},  // decided on the server, never by a browser's clock
-          {"closed_at",
-           t.closed_at ? nlohmann::json(FormatUtc(*t.closed_at)) : nlohmann::json(nullptr)},
-          {"closed_by", t.closed_by},
-          {"note", t.note},
-          {"entered_at",
-           t.entered_at ? nlohmann::json(FormatUtc(*t.entered_at)) : nlohmann::json(nullptr)}};
-}
-
-nlohmann::json IncidentJson(const Incident& i, bool full) {
-  const TimePoint now = Now();
-  std::size_t open = 0, overdue = 0;
-  nlohmann::json tasks = nlohmann::json::array();
-  for (const auto& t : i.tasks) {
-    open += t.status == TaskStatus::kOpen;
-    overdue += t.IsOverdue(now);
-    if (full) tasks.push_back(TaskJson(t, now));
-  }
-  nlohmann::json out{
-      {"id", i.id},
-      {"version", i.version},
-      {"number", i.number},
-      {"title", i.title},
-      {"playbook_id", i.playbook_id},
-      {"playbook_version", i.playbook_version},
-      {"status", EnumCode(INCIDENT_STATUSES, i.status)},
-      {"stage", i.stage},
-      {"exercise", i.exercise},
-      {"activated_at", FormatUtc(i.activated_at)},
-      {"practice_agbs", i.practice_agbs},
-      {"open_tasks", open},
-      {"overdue_tasks", overdue},
-      {"office_hours", IsOfficeHours(now)},
-      {"decides",
-       {{"who", StageRuleFor(i.stage, IsOfficeHours(now)).decides},
-        {"organisation", StageRuleFor(i.stage, IsOfficeHours(now)).organisation},
-        {"source", kStageSource}}},
-      {"ends_at", i.ends_at ? nlohmann::json(FormatUtc(*i.ends_at)) : nlohmann::json(nullptr)},
-      {"now", FormatUtc(now)}};
-  if (!full) return out;
-  out["tasks"] = tasks;
-  nlohmann::json log = nlohmann::json::array();
-  for (const auto& e : i.log) {
-    log.push_back(
-        {{"id", e.id},
-         {"at", FormatUtc(e.at)},
-         {"author", e.author},
-         {"kind", EnumCode(LOG_KINDS, e.kind)},
-         {"text", e.text},
-         {"decided_by", e.decided_by},
-         {"acted_by", e.acted_by},
-         {"corrects_id", e.corrects_id ? nlohmann::json(*e.corrects_id) : nlohmann::json(nullptr)},
-         {"entered_at",
-          e.entered_at ? nlohmann::json(FormatUtc(*e.entered_at)) : nlohmann::json(nullptr)}});
-  }
-  out["log"] = log;
-  nlohmann::json alarms = nlohmann::json::array();
-  for (const auto& a : i.alarms) {
-    auto time = [](const std::optional<TimePoint>& t) {
-      return t ? nlohmann::json(FormatUtc(*t)) : nlohmann::json(nullptr);
-    };
-    alarms.push_back({{"id", a.id},
-                      {"role_code", a.role_code},
-                      {"role_label", a.role_label},
-                      {"person_code", a.person_code},
-                      {"person_name", a.person_name},
-                      {"level", EnumCode(ALARM_LEVELS, a.level)},
-                      {"status", EnumCode(ALARM_STATUSES, a.status)},
-                      {"alarmed_at", FormatUtc(a.alarmed_at)},
-                      {"acknowledged_at", time(a.acknowledged_at)},
-                      {"acknowledged_by", a.acknowledged_by},
-                      {"passed_at", time(a.passed_at)}});
-  }
-  out["alarms"] = alarms;
-  nlohmann::json evaluation = nlohmann::json::array();
-  for (const auto& e : i.evaluation) {
-    evaluation.push_back(
-        {{"point", e.point}, {"source", e.source}, {"finding", e.finding}, {"action", e.action}});
-  }
-  out["evaluation"] = evaluation;
-  if (i.picture) {
-    const auto& p = *i.picture;
-    out["picture"] = {{"version", p.version},
-                      {"situation", p.situation},
-                      {"casualties", p.casualties},
-                      {"hazardous_substances", p.hazardous_substances},
-                      {"communication", p.communication},
-                      {"weather", p.weather},
-                      {"confirmed_at", FormatUtc(p.confirmed_at)},
-                      {"confirmed_by", p.confirmed_by},
-                      {"text", SharedPictureText(i.number, p)}};
-  } else {
-    out["picture"] = nullptr;
-  }
-  return out;
-}
-
-void Reply(httplib::Response& res, const Result<Incident>& incident, int status = 200) {
+// The incident as the board shows it, at the service's now.
+void Reply(httplib::Response& res, const IncidentService& incidents,
+           const Result<Incident>& incident, int status = 200) {
   if (!incident) return ReplyError(res, incident.error());
-  ReplyJson(res, status, IncidentJson(incident.value(), true));
+  ReplyJson(res, status, IncidentJson(incident.value(), true, incidents.Now()));
 }
 
 }  // namespace
 
 void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
-                            const PlaybookCatalog& playbooks, Store& store) {
+                            const PlaybookCatalog& playbooks) {
   router.Get(
       R"(/api/v1/incidents/(\d+)/drafts)",
-      [&incidents, &playbooks, &store](const RequestContext& ctx, const httplib::Request& req,
-                                       httplib::Response& res) {
-        auto incident = incidents.Get(ctx.caller, std::stoll(req.matches[1]));
-        if (!incident) return ReplyError(res, incident.error());
-        const Playbook* playbook = playbooks.Find(incident.value().playbook_id);
-        auto uow = store.BeginRead(ctx.caller.actor);
-        if (!uow) return ReplyError(res, uow.error());
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto drafts = incidents.Drafts(ctx.caller, std::stoll(req.matches[1]));
+        if (!drafts) return ReplyError(res, drafts.error());
         nlohmann::json items = nlohmann::json::array();
-        if (playbook) {
-          for (const auto& d : DraftCommunication(*uow.value(), *playbook, incident.value())) {
-            items.push_back({{"audience", d.audience},
-                             {"channel", d.channel},
-                             {"responsible", d.responsible},
-                             {"text", d.text},
-                             {"source", d.source}});
-          }
-        }
+        for (const auto& d : drafts.value()) items.push_back(DraftJson(d));
         ReplyJson(res, 200, {{"items", items}});
       });
 
   router.Get("/api/v1/playbooks",
              [&playbooks](const RequestContext&, const httplib::Request&, httplib::Response& res) {
                nlohmann::json items = nlohmann::json::array();
-               for (const auto& p : playbooks.All()) {
-                 items.push_back({{"id", p.id},
-                                  {"version", p.version},
-                                  {"title", p.title},
-                                  {"source", p.source},
-                                  {"derived", p.derived},
-                                  {"steps", p.StepCount()}});
-               }
+               for (const auto& p : playbooks.All()) items.push_back(PlaybookSummaryJson(p));
                ReplyJson(res, 200, {{"items", items}});
              });
 
@@ -173,16 +40,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         auto lessons = incidents.Lessons(ctx.caller, req.matches[1]);
         if (!lessons) return ReplyError(res, lessons.error());
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& l : lessons.value()) {
-          items.push_back({{"incident_id", l.incident_id},
-                           {"incident_number", l.incident_number},
-                           {"exercise", l.exercise},
-                           {"playbook_version", l.playbook_version},
-                           {"activated_at", FormatUtc(l.activated_at)},
-                           {"point", l.point},
-                           {"finding", l.finding},
-                           {"action", l.action}});
-        }
+        for (const auto& l : lessons.value()) items.push_back(LessonJson(l));
         ReplyJson(res, 200, {{"items", items}});
       });
 
@@ -191,7 +49,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
     auto list = incidents.List(ctx.caller);
     if (!list) return ReplyError(res, list.error());
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& i : list.value()) items.push_back(IncidentJson(i, false));
+    for (const auto& i : list.value()) items.push_back(IncidentJson(i, false, incidents.Now()));
     ReplyJson(res, 200, {{"items", items}});
   });
 
@@ -209,43 +67,30 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         }
         request.exercise = body->value("exercise", false);
         request.area = body->value("area", "");
-        // Started on paper while vangnet was unreachable: the real start time, so the deadlines
-        // and the logbook are right.
         if (body->contains("activated_at") && !(*body)["activated_at"].is_null()) {
           auto at = (*body)["activated_at"].is_string()
                         ? ParseUtc((*body)["activated_at"].get<std::string>())
                         : std::nullopt;
-          // At most a week back (a longer outage is a different story), never ahead (a few
-          // minutes of clock difference allowed).
           if (!at) {
             return ReplyError(res, Error::Validation("activated_at", "geef datum en tijd"));
           }
-          if (*at > Now() + std::chrono::minutes(5)) {
-            return ReplyError(
-                res, Error::Validation("activated_at", "de starttijd ligt in de toekomst"));
-          }
-          if (*at < Now() - std::chrono::days(7)) {
-            return ReplyError(res, Error::Validation("activated_at",
-                                                     "de starttijd ligt meer dan een week terug"));
-          }
           request.activated_at = *at;
         }
-        Reply(res, incidents.Start(ctx.caller, request), 201);
+        Reply(res, incidents, incidents.Start(ctx.caller, request), 201);
       });
 
   router.Get(
       R"(/api/v1/incidents/(\d+))",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        Reply(res, incidents.Get(ctx.caller, std::stoll(req.matches[1])));
+        Reply(res, incidents, incidents.Get(ctx.caller, std::stoll(req.matches[1])));
       });
 
   router.Get(
       R"(/api/v1/incidents/(\d+)/report)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto incident = incidents.Get(ctx.caller, std::stoll(req.matches[1]));
-        if (!incident) return ReplyError(res, incident.error());
-        res.set_content(IncidentReportMarkdown(incident.value(), Now()),
-                        "text/markdown; charset=utf-8");
+        auto report = incidents.Report(ctx.caller, std::stoll(req.matches[1]));
+        if (!report) return ReplyError(res, report.error());
+        res.set_content(report.value(), "text/markdown; charset=utf-8");
       });
 
   for (const auto& [action, status] : {std::pair{"done", TaskStatus::kDone},
@@ -253,11 +98,14 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
     router.Post(std::string(R"(/api/v1/incidents/(\d+)/tasks/(\d+)/)") + action,
                 [&incidents, status](const RequestContext& ctx, const httplib::Request& req,
                                      httplib::Response& res) {
+                  auto version = IfMatchVersion(req);  // the task's
+                  if (!version) return ReplyVersionRequired(res);
                   auto body = ParseJsonBody(req, res);
                   if (!body) return;
-                  Reply(res, incidents.CloseTask(
-                                 ctx.caller, std::stoll(req.matches[1]), std::stoll(req.matches[2]),
-                                 body->value("version", 0LL), status, body->value("note", "")));
+                  Reply(res, incidents,
+                        incidents.CloseTask(ctx.caller, std::stoll(req.matches[1]),
+                                            std::stoll(req.matches[2]), *version, status,
+                                            body->value("note", "")));
                 });
   }
 
@@ -276,7 +124,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (body->contains("corrects_id") && (*body)["corrects_id"].is_number_integer()) {
           input.corrects_id = (*body)["corrects_id"].get<std::int64_t>();
         }
-        Reply(res, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
+        Reply(res, incidents, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
       });
 
   // The paper record typed in afterwards: {"source", "tasks":[{"id","version","done_at",
@@ -332,7 +180,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                                 text(row, "text"), text(row, "decided_by"), text(row, "acted_by")});
     }
     if (!errors.empty()) return ReplyError(res, Error::Combined(std::move(errors)));
-    Reply(res, incidents.EnterAfterwards(ctx.caller, std::stoll(req.matches[1]), record));
+    Reply(res, incidents, incidents.EnterAfterwards(ctx.caller, std::stoll(req.matches[1]), record));
   });
 
   router.Post(R"(/api/v1/incidents/(\d+)/tasks)", [&incidents](const RequestContext& ctx,
@@ -344,7 +192,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
     if (!deadline) {
       return ReplyError(res, Error::Validation("deadline", "geef een deadline (datum en tijd)"));
     }
-    Reply(res, incidents.AddTask(ctx.caller, std::stoll(req.matches[1]), body->value("text", ""),
+    Reply(res, incidents, incidents.AddTask(ctx.caller, std::stoll(req.matches[1]), body->value("text", ""),
                                  body->value("owner_role", ""),
                                  body->value("owner_person_code", ""), *deadline));
   });
@@ -352,11 +200,14 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Post(
       R"(/api/v1/incidents/(\d+)/tasks/(\d+)/assign)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto version = IfMatchVersion(req);  // the task's
+        if (!version) return ReplyVersionRequired(res);
         auto body = ParseJsonBody(req, res);
         if (!body) return;
-        Reply(res, incidents.AssignTask(ctx.caller, std::stoll(req.matches[1]),
-                                        std::stoll(req.matches[2]), body->value("version", 0LL),
-                                        body->value("person_code", "")));
+        Reply(res, incidents,
+              incidents.AssignTask(ctx.caller, std::stoll(req.matches[1]),
+                                   std::stoll(req.matches[2]), *version,
+                                   body->value("person_code", "")));
       });
 
   router.Post(
@@ -368,13 +219,15 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!status) {
           return ReplyError(res, Error::Validation("status", "kies active, scaled_down of closed"));
         }
-        Reply(res, incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *status,
+        Reply(res, incidents, incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *status,
                                           body->value("reason", "")));
       });
 
   router.Post(
       R"(/api/v1/incidents/(\d+)/picture)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto version = IfMatchVersion(req);  // the picture's the user saw (0: none yet)
+        if (!version) return ReplyVersionRequired(res);
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         SharedPicture picture;
@@ -383,8 +236,9 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         picture.hazardous_substances = body->value("hazardous_substances", "");
         picture.communication = body->value("communication", "");
         picture.weather = body->value("weather", "");
-        Reply(res, incidents.SavePicture(ctx.caller, std::stoll(req.matches[1]),
-                                         body->value("version", 0), picture));
+        Reply(res, incidents,
+              incidents.SavePicture(ctx.caller, std::stoll(req.matches[1]),
+                                    static_cast<int>(*version), picture));
       });
 
   router.Post(
@@ -392,14 +246,14 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
-        Reply(res, incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]),
+        Reply(res, incidents, incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]),
                                          body->value("stage", 0), body->value("reason", "")));
       });
 
   router.Post(
       R"(/api/v1/incidents/(\d+)/alarms/(\d+)/acknowledge)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        Reply(res, incidents.Acknowledge(ctx.caller, std::stoll(req.matches[1]),
+        Reply(res, incidents, incidents.Acknowledge(ctx.caller, std::stoll(req.matches[1]),
                                          std::stoll(req.matches[2])));
       });
 
@@ -424,7 +278,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
-        Reply(res, incidents.HandOverRole(
+        Reply(res, incidents, incidents.HandOverRole(
                        ctx.caller, std::stoll(req.matches[1]), body->value("role_code", ""),
                        body->value("person_code", ""), body->value("reason", "")));
       });
@@ -436,7 +290,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!body) return;
         EvaluationPoint point{body->value("point", ""), "", body->value("finding", ""),
                               body->value("action", "")};
-        Reply(res, incidents.SaveEvaluation(ctx.caller, std::stoll(req.matches[1]), point));
+        Reply(res, incidents, incidents.SaveEvaluation(ctx.caller, std::stoll(req.matches[1]), point));
       });
 
   router.Get(
@@ -444,23 +298,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto messages = incidents.Messages(ctx.caller, std::stoll(req.matches[1]));
         if (!messages) return ReplyError(res, messages.error());
-        // Addresses are staff contact data: only the RHO's own roles see them.
-        const bool rho = ctx.caller.role == UserRole::kAdmin ||
-                         ctx.caller.role == UserRole::kCoordinator ||
-                         ctx.caller.role == UserRole::kCrisisTeam;
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& m : messages.value()) {
-          items.push_back(
-              {{"id", m.id},
-               {"created_at", FormatUtc(m.created_at)},
-               {"channel", EnumCode(CHANNELS, m.channel)},
-               {"recipient", rho ? m.recipient : ""},
-               {"subject", m.subject},
-               {"status", EnumCode(OUTBOX_STATUSES, m.status)},
-               {"attempts", m.attempts},
-               {"last_error", m.last_error},
-               {"sent_at", m.sent_at ? nlohmann::json(FormatUtc(*m.sent_at)) : nlohmann::json()}});
-        }
+        for (const auto& m : messages.value()) items.push_back(MessageJson(m));
         ReplyJson(res, 200, {{"items", items}});
       });
 }

@@ -1,8 +1,7 @@
 // /api/v1/monitor: the continuity monitor as the caller may see it (the insurer liaison gets the
 // regional and practice figures, never a holder's name or age).
-#include "core/date.hpp"
 #include "http/routes.hpp"
-#include "services/monitor/monitor_json.hpp"
+#include "http/json/monitor_json.hpp"
 
 namespace vangnet {
 
@@ -10,7 +9,7 @@ void RegisterMonitorRoutes(Router& router, MonitorService& monitor) {
   router.Get("/api/v1/monitor", [&monitor](const RequestContext& ctx, const httplib::Request& req,
                                            httplib::Response& res) {
     // ?practice=AGB: one practice's signal card, without the conversation list.
-    auto report = monitor.Report(ctx.caller, TodayUtc(), req.get_param_value("practice"));
+    auto report = monitor.Report(ctx.caller, req.get_param_value("practice"));
     if (!report) return ReplyError(res, report.error());
     ReplyJson(res, 200, MonitorReportJson(report.value(), monitor.norms()));
   });

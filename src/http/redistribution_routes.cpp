@@ -1,6 +1,6 @@
 // /api/v1/incidents/{id}/redistribution: patient redistribution within an incident. Thin: parse,
 // call the service, map the result. Patient rows only reach the RHO and the receiving practice.
-#include "core/date.hpp"
+#include "http/json/redistribution_json.hpp"
 #include "http/routes.hpp"
 #include "io/plan_json.hpp"
 #include "services/redistribute/redistribution_service.hpp"
@@ -28,21 +28,6 @@ void ReplyCsv(httplib::Response& res, const Result<std::string>& csv, const std:
   res.set_content(csv.value(), "text/csv; charset=utf-8");
 }
 
-nlohmann::json PatientJson(const RedistributionPatient& p) {
-  return {{"id", p.id},
-          {"practice_agb", p.practice_agb},
-          {"his_number", p.his_number},
-          {"household_key", p.household_key},
-          {"postcode", p.postcode},
-          {"house_number", p.house_number},
-          {"birth_year", p.birth_year},
-          {"vulnerability", p.vulnerability},
-          {"receiver_id", p.receiver_id},
-          {"stage", EnumCode(PATIENT_STAGES, p.stage)},
-          {"consent", EnumCode(DOSSIER_CONSENTS, p.consent)},
-          {"updated_at", p.updated_at}};
-}
-
 }  // namespace
 
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service) {
@@ -50,7 +35,7 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
                                httplib::Response& res) {
     auto overview = service.Overview(ctx.caller, IncidentId(req));
     if (!overview) return ReplyError(res, overview.error());
-    ReplyJson(res, 200, overview.value());
+    ReplyJson(res, 200, RedistributionOverviewJson(overview.value()));
   });
   // Body: {"practice_agb": "...", "csv": "..."} or {"practice_agb": "...", "demo": true}.
   router.Post(kBase + "/patients", [&service](const RequestContext& ctx,
@@ -81,7 +66,7 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
     if (!body) return;
     auto overview = service.Plan(ctx.caller, IncidentId(req), PlanParametersFromJson(*body));
     if (!overview) return ReplyError(res, overview.error());
-    ReplyJson(res, 200, overview.value());
+    ReplyJson(res, 200, RedistributionOverviewJson(overview.value()));
   });
   // Body: {"practice_agb": "...", "capacity": 120} (null capacity = back to computed headroom).
   router.Post(kBase + "/offers", [&service](const RequestContext& ctx, const httplib::Request& req,

@@ -1,38 +1,11 @@
 #include "http/registry_routes.hpp"
 
-#include "http/entity_json.hpp"
+#include "http/json/registry_json.hpp"
 #include "http/problem.hpp"
 
 namespace vangnet {
 
 namespace {
-
-// "3", "\"3\"" or W/"3" -> 3: the record version an ETag carries.
-std::optional<std::int64_t> VersionFromIfMatch(const httplib::Request& req) {
-  std::string value = req.get_header_value("If-Match");
-  if (value.starts_with("W/")) value = value.substr(2);
-  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-    value = value.substr(1, value.size() - 2);
-  }
-  auto version = ParseInteger(value);
-  if (!version) return std::nullopt;
-  return *version;
-}
-
-// 428: a change without If-Match could silently overwrite someone else's.
-void ReplyVersionRequired(httplib::Response& res) {
-  res.status = 428;
-  res.set_content(ProblemJson(428, "",
-                              {Error::Validation("version",
-                                                 "stuur de versie mee in If-Match, zodat "
-                                                 "niemands wijziging verloren gaat")})
-                      .dump(),
-                  "application/problem+json; charset=utf-8");
-}
-
-std::string ETag(std::int64_t version) {
-  return "\"" + std::to_string(version) + "\"";
-}
 
 ListQuery QueryFrom(const httplib::Request& req) {
   ListQuery query;
@@ -106,7 +79,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
 
   router.Put(one, [&registry](const RequestContext& ctx, const httplib::Request& req,
                               httplib::Response& res) {
-    auto version = VersionFromIfMatch(req);
+    auto version = IfMatchVersion(req);
     if (!version) return ReplyVersionRequired(res);
     auto body = ParseJsonBody(req, res);
     if (!body) return;
@@ -121,7 +94,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
 
   router.Delete(one, [&registry](const RequestContext& ctx, const httplib::Request& req,
                                  httplib::Response& res) {
-    auto version = VersionFromIfMatch(req);
+    auto version = IfMatchVersion(req);
     if (!version) return ReplyVersionRequired(res);
     if (auto s = registry.Delete<T>(ctx.caller, std::stoll(req.matches[1]), *version); !s) {
       return ReplyError(res, s.error());

@@ -36,6 +36,33 @@ std::optional<nlohmann::json> ParseJsonBody(const httplib::Request& req, httplib
   return body;
 }
 
+// "3", "\"3\"" or W/"3" -> 3: the record version an ETag carries.
+std::optional<std::int64_t> IfMatchVersion(const httplib::Request& req) {
+  std::string value = req.get_header_value("If-Match");
+  if (value.starts_with("W/")) value = value.substr(2);
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  auto version = ParseInteger(value);
+  if (!version) return std::nullopt;
+  return *version;
+}
+
+// 428: a change without If-Match could silently overwrite someone else's.
+void ReplyVersionRequired(httplib::Response& res) {
+  res.status = 428;
+  res.set_content(ProblemJson(428, "",
+                              {Error::Validation("version",
+                                                 "stuur de versie mee in If-Match, zodat "
+                                                 "niemands wijziging verloren gaat")})
+                      .dump(),
+                  "application/problem+json; charset=utf-8");
+}
+
+std::string ETag(std::int64_t version) {
+  return "\"" + std::to_string(version) + "\"";
+}
+
 std::string Router::CookieName() const {
   return behind_tls_ ? "__Host-vangnet_session" : "vangnet_session";
 }

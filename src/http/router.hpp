@@ -27,6 +27,12 @@ using RouteHandler =
 // Response helpers: JSON bodies, problem+json errors.
 void ReplyJson(httplib::Response& res, int status, const nlohmann::json& body);
 void ReplyError(httplib::Response& res, const Error& error);
+// The one concurrency convention for every mutable resource: a GET answers with the record's
+// version as ETag, a change sends it back in If-Match; a stale version is refused with 412
+// (Error::Conflict on field "version"), a missing one with 428.
+std::optional<std::int64_t> IfMatchVersion(const httplib::Request& req);
+void ReplyVersionRequired(httplib::Response& res);
+std::string ETag(std::int64_t version);
 // Parses the request body as JSON; a 400/415 problem is already sent when this returns nullopt.
 std::optional<nlohmann::json> ParseJsonBody(const httplib::Request& req, httplib::Response& res);
 

@@ -1,31 +1,32 @@
-// The route groups of the API besides the registry resources (registry_routes.hpp).
+// The route groups of the API, one per domain, and the one table that mounts them all. A route
+// parses the request, calls exactly one service verb and maps the result with its domain's
+// JSON mapping (http/json/); it never opens a transaction, writes audit or checks a role.
 #pragma once
-
-#include <string>
 
 #include "http/event_hub.hpp"
 #include "http/router.hpp"
-#include "store/store.hpp"
+#include "services/app/app_services.hpp"
 
 namespace vangnet {
 
 struct ServerOptions;
-class IncidentService;
-class PlaybookCatalog;
-class MonitorService;
-class RedistributionService;
-class StressService;
-class PaperPrintouts;
-class PreparednessService;
 
-void RegisterSessionRoutes(Router& router);
+// Mounts every group below.
+void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
+                    const ServerOptions& options);
+
+// /api/v1/session: log in, who am I, log out.
+void RegisterSessionRoutes(Router& router, AccountService& accounts);
+// /api/v1/<resource>: list, read, create, update, delete for every registry record type.
+void RegisterRegistryRoutes(Router& router, RegistryService& registry);
 // Region summary, map background, client configuration, health.
-void RegisterRegionRoutes(Router& router, Store& store, const ServerOptions& options);
-// Audit log and user list, for admins.
-void RegisterAdminRoutes(Router& router, Store& store);
+void RegisterRegionRoutes(Router& router, RegionService& region, const ServerOptions& options);
+// Audit log, user list and the offline bundle, for admins.
+void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& accounts,
+                         OfflineBundles& bundles);
 // Incidents (start, tasks, logbook, stage, report) and the playbooks they start from.
 void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
-                            const PlaybookCatalog& playbooks, Store& store);
+                            const PlaybookCatalog& playbooks);
 // GET /api/v1/monitor: the continuity signals, areas, succession radar and history.
 void RegisterMonitorRoutes(Router& router, MonitorService& monitor);
 // /api/v1/incidents/{id}/redistribution: patient lists, plan, decisions, tracking, letters.
@@ -33,12 +34,9 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
 // GET /api/v1/stress: the resilience stress test (N-1, areas, a future year).
 void RegisterStressRoutes(Router& router, StressService& stress);
 // GET /api/v1/printouts/...: paper fallbacks as PDF (calamity card, contact list, playbooks,
-// triage and prescription forms, the incident report and vulnerable-patient list). `playbooks`
-// and `incidents` may be null (the playbooks did not load): no playbook or incident printouts.
-void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts,
-                            const PlaybookCatalog* playbooks, IncidentService* incidents,
-                            RedistributionService& redistribution);
-// /api/v1/preparedness: the preparedness calendar, completions, the iCalendar file.
+// triage and prescription forms, the incident report and vulnerable-patient list).
+void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts);
+// /api/v1/preparedness: the preparedness calendar, completions, the iCalendar file and feed.
 void RegisterPreparednessRoutes(Router& router, PreparednessService& service);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);

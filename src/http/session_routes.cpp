@@ -1,26 +1,18 @@
 // /api/v1/session: log in, who am I, log out.
+#include "http/json/account_json.hpp"
 #include "http/routes.hpp"
 
 namespace vangnet {
 
-namespace {
-nlohmann::json UserJson(const UserAccount& user) {
-  return {{"username", user.username},
-          {"display_name", user.display_name},
-          {"role", EnumCode(USER_ROLES, user.role)},
-          {"role_label", EnumLabel(USER_ROLES, user.role)},
-          {"practice_agbs", user.practice_agbs}};
-}
-}  // namespace
-
-void RegisterSessionRoutes(Router& router) {
+void RegisterSessionRoutes(Router& router, AccountService& accounts) {
   router.Post(
       "/api/v1/session",
-      [&router](const RequestContext&, const httplib::Request& req, httplib::Response& res) {
+      [&router, &accounts](const RequestContext&, const httplib::Request& req,
+                          httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         std::string username = body->value("username", ""), password = body->value("password", "");
-        auto login = router.accounts().Login(username, password, req.remote_addr);
+        auto login = accounts.Login(username, password, req.remote_addr);
         if (!login) {
           if (login.error().kind == ErrorKind::kRateLimited) res.set_header("Retry-After", "900");
           return ReplyError(res, login.error());
@@ -38,9 +30,10 @@ void RegisterSessionRoutes(Router& router) {
               {{"user", UserJson(ctx.session->user)}, {"csrf_token", ctx.session->csrf_token}});
   });
 
-  router.Delete("/api/v1/session", [&router](const RequestContext&, const httplib::Request& req,
-                                             httplib::Response& res) {
-    (void)router.accounts().Logout(router.SessionTokenOf(req));
+  router.Delete("/api/v1/session", [&router, &accounts](const RequestContext&,
+                                                        const httplib::Request& req,
+                                                        httplib::Response& res) {
+    (void)accounts.Logout(router.SessionTokenOf(req));
     res.set_header("Set-Cookie", router.ExpiredSessionCookie());
     res.status = 204;
   });

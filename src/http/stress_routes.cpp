@@ -1,8 +1,8 @@
 // GET /api/v1/stress: the resilience stress test as the caller may run it. Query: year (a future
 // year), area (repeatable; municipality:, zone:, postcodes:, practices:), capacity_per_fte,
 // max_km, format=csv for a download. Thin: parse, call the service, map the result.
-#include "core/date.hpp"
 #include "core/text.hpp"
+#include "http/json/stress_json.hpp"
 #include "http/routes.hpp"
 #include "services/stress/stress_service.hpp"
 
@@ -40,7 +40,7 @@ void RegisterStressRoutes(Router& router, StressService& stress) {
     for (std::size_t i = 0; i < req.get_param_value_count("area"); ++i) {
       request.areas.push_back(req.get_param_value("area", i));
     }
-    auto report = stress.Run(ctx.caller, request, TodayUtc());
+    auto report = stress.Run(ctx.caller, request);
     if (!report) return ReplyError(res, report.error());
     if (req.get_param_value("format") == "csv") {
       res.status = 200;
@@ -51,13 +51,7 @@ void RegisterStressRoutes(Router& router, StressService& stress) {
       res.set_content(StressReportCsv(report.value()), "text/csv; charset=utf-8");
       return;
     }
-    auto out = StressReportJson(report.value());
-    out["zones"] = nlohmann::json::array();
-    for (const auto& a : stress.areas().areas) {
-      out["zones"].push_back(
-          {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"source", a.source}});
-    }
-    ReplyJson(res, 200, out);
+    ReplyJson(res, 200, StressReportJson(report.value(), &stress.areas()));
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/audit_event.hpp"
 #include "core/error.hpp"
+#include "core/time.hpp"
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/incident_repository.hpp"
@@ -37,15 +38,32 @@ class UnitOfWork {
   virtual RedistributionRepository& Redistribution() = 0;
   virtual PreparednessRepository& Preparedness() = 0;
   virtual const Actor& actor() const = 0;
+  // The store's clock: what "now" and "today" are for this action (an audit timestamp, a
+  // review date that may not lie ahead).
+  virtual const Clock& clock() const = 0;
   virtual Status Commit() = 0;
 
  protected:
   virtual RepositoryBase& RepositoryFor(std::string_view table) = 0;
 };
 
+// The one way an audit event is written: as the unit of work's actor, in its transaction, so the
+// event commits or rolls back with the action it records. `details` is JSON and never holds
+// values of personal data; `subject_key` names whose data it is.
+inline Status RecordAudit(UnitOfWork& uow, std::string action, std::string object_type,
+                          std::string object_key, std::string subject_key = {},
+                          std::string details = {}, std::string outcome = "success") {
+  return uow.Audit().Append(AuditEvent::Of(uow.actor(), std::move(action), std::move(object_type),
+                                           std::move(object_key), std::move(subject_key),
+                                           std::move(details), std::move(outcome)));
+}
+
 class Store {
  public:
   virtual ~Store() = default;
+  // The one clock of this process (the wall clock, or a test's ManualClock): the store stamps
+  // its audit events with it and the services above read "now" from it.
+  virtual const Clock& clock() const = 0;
   // Applies pending migrations; returns how many were applied.
   virtual Result<int> Migrate() = 0;
   // Opens a write transaction for one user action (waits for other writers up to the busy
@@ -56,6 +74,7 @@ class Store {
 };
 
 // The embedded default: a SQLite file in WAL mode. Creates the file when missing.
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const Clock& clock = WallClock());
 
 }  // namespace vangnet

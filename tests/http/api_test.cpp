@@ -45,13 +45,14 @@ class ApiTest : public ::testing::Test {
       if (role == UserRole::kPracticeUser) user.practice_agbs = {"01051037"};
       ASSERT_TRUE(accounts_->AddUser(kTestActor, user, kPassword));
     }
+    AppSettings settings;
+    std::filesystem::create_directories(dir_->Path("bundles"));
+    settings.bundle.folder = dir_->Path("bundles");  // no scheduler here: only on request
+    services_ = new AppServices(*store_, *accounts_, settings);
     ServerOptions options;
     options.port = 0;
     options.threads = 8;
-    std::filesystem::create_directories(dir_->Path("bundles"));
-    options.bundle_dir = dir_->Path("bundles");
-    options.bundle_hour = 24;  // never by the clock here; only on request
-    server_ = new HttpServer(*store_, *accounts_, options);
+    server_ = new HttpServer(*services_, options);
     auto port = server_->Bind();
     ASSERT_TRUE(port);
     port_ = port.value();
@@ -62,6 +63,7 @@ class ApiTest : public ::testing::Test {
     thread_->join();
     delete thread_;
     delete server_;
+    delete services_;
     delete accounts_;
     delete store_;
     delete dir_;
@@ -93,9 +95,12 @@ class ApiTest : public ::testing::Test {
     if (!if_match.empty()) headers.emplace("If-Match", if_match);
     return Client().Put(path, headers, body.dump(), "application/json");
   }
-  httplib::Result Post(const Session& s, const std::string& path, const json& body) {
-    return Client().Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, body.dump(),
-                         "application/json");
+  // `if_match`: the version the change was made against, as an ETag ("\"3\"").
+  httplib::Result Post(const Session& s, const std::string& path, const json& body,
+                       const std::string& if_match = "") {
+    httplib::Headers headers{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
+    if (!if_match.empty()) headers.emplace("If-Match", if_match);
+    return Client().Post(path, headers, body.dump(), "application/json");
   }
 
   // The id and ETag of the practice with this AGB.
@@ -109,6 +114,7 @@ class ApiTest : public ::testing::Test {
   static inline TempDir* dir_ = nullptr;
   static inline Store* store_ = nullptr;
   static inline AccountService* accounts_ = nullptr;
+  static inline AppServices* services_ = nullptr;
   static inline HttpServer* server_ = nullptr;
   static inline std::thread* thread_ = nullptr;
   static inline int port_ = 0;
@@ -352,12 +358,17 @@ TEST_F(ApiTest, ACoordinatorStartsTheFireScenarioAndWorksItsTasks) {
   const std::string base = "/api/v1/incidents/" + std::to_string(incident["id"].get<int>());
 
   auto task = incident["tasks"][0];
+  const std::string task_version = "\"" + std::to_string(task["version"].get<int>()) + "\"";
+  EXPECT_EQ(Post(s, base + "/tasks/" + std::to_string(task["id"].get<int>()) + "/done",
+                 {{"note", "112 gebeld"}})
+                ->status,
+            428);  // a change without the version it was made against is refused
   auto done = Post(s, base + "/tasks/" + std::to_string(task["id"].get<int>()) + "/done",
-                   {{"version", task["version"]}, {"note", "112 gebeld"}});
+                   {{"note", "112 gebeld"}}, task_version);
   ASSERT_EQ(done->status, 200) << done->body;
   EXPECT_EQ(json::parse(done->body)["tasks"][0]["status"], "done");
   auto again = Post(s, base + "/tasks/" + std::to_string(task["id"].get<int>()) + "/done",
-                    {{"version", task["version"]}});
+                    json::object(), task_version);
   EXPECT_EQ(again->status, 412);
 
   auto decision =

@@ -33,7 +33,7 @@ TEST_F(AccountServiceTest, TheStoreHoldsAnArgon2HashNotThePassword) {
   EXPECT_TRUE(user->password_hash.starts_with("$argon2id$"));
   EXPECT_EQ(user->password_hash.find(kPassword), std::string::npos);
   // And the service never hands the hash out.
-  EXPECT_TRUE(accounts_->ListUsers(kTestActor)[0].password_hash.empty());
+  EXPECT_TRUE(accounts_->ListUsers(Caller::System(kTestActor)).value()[0].password_hash.empty());
 }
 
 TEST_F(AccountServiceTest, ALoginGivesASessionThatAuthenticates) {
@@ -86,7 +86,7 @@ TEST_F(AccountServiceTest, LogoutPasswordChangeAndDisablingEndSessions) {
 }
 
 TEST_F(AccountServiceTest, ACalendarFeedAddressIsSecretReplacedAndEndsWithANewPassword) {
-  const std::int64_t id = accounts_->ListUsers(kTestActor)[0].id;
+  const std::int64_t id = accounts_->ListUsers(Caller::System(kTestActor)).value()[0].id;
   auto first = accounts_->NewCalendarFeedToken(kTestActor, id);
   ASSERT_TRUE(first) << first.error().ToString();
   EXPECT_EQ(first.value().size(), 64u);

@@ -20,7 +20,7 @@ TimePoint NowSeconds() {
 class AlarmingTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("alarming.db"));
+    store_ = OpenTestStore(dir_.Path("alarming.db"), clock_);
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
     auto catalog = PlaybookCatalog::Load();
     ASSERT_TRUE(catalog);
@@ -72,6 +72,12 @@ class AlarmingTest : public ::testing::Test {
     return alarms;
   }
 
+  // One tick of the scheduler at `now`.
+  Result<int> TickAt(TimePoint now) {
+    clock_.Set(now);
+    return service_->Tick();
+  }
+  ManualClock clock_{NowSeconds()};
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<PlaybookCatalog> catalog_;
@@ -108,14 +114,14 @@ TEST_F(AlarmingTest, StartingAFireAlarmsTheCrisisCoordinatorsAndTheHagroCoordina
 
 TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOfficer) {
   Incident incident = Start();
-  const TimePoint t0 = NowSeconds();
+  const TimePoint t0 = clock_.Now();
   const CrisisRole cc1 = Role("CC-1");
   const CrisisRole duty = Role("PIKET");
   // Not yet: nine minutes is within the ten.
-  ASSERT_TRUE(service_->Tick(t0 + minutes(9)));
+  ASSERT_TRUE(TickAt(t0 + minutes(9)));
   EXPECT_EQ(ForRole(Reload(incident.id), "CC-1").size(), 1u);
 
-  ASSERT_TRUE(service_->Tick(t0 + minutes(11)));
+  ASSERT_TRUE(TickAt(t0 + minutes(11)));
   auto after = ForRole(Reload(incident.id), "CC-1");
   ASSERT_EQ(after.size(), 2u);
   EXPECT_EQ(after[0].status, AlarmStatus::kPassedOn);
@@ -128,7 +134,7 @@ TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOffice
            e.text.find("Vervanger") != std::string::npos;
   }));
 
-  ASSERT_TRUE(service_->Tick(t0 + minutes(11) + minutes(11)));
+  ASSERT_TRUE(TickAt(t0 + minutes(11) + minutes(11)));
   after = ForRole(Reload(incident.id), "CC-1");
   ASSERT_EQ(after.size(), 3u);
   EXPECT_EQ(after[2].person_code, duty.primary_person_code);
@@ -136,7 +142,7 @@ TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOffice
 
   // The duty officer acknowledges: nothing passes on any more, however long it takes.
   ASSERT_TRUE(service_->Acknowledge(Coordinator(), incident.id, after[2].id));
-  ASSERT_TRUE(service_->Tick(t0 + std::chrono::hours(5)));
+  ASSERT_TRUE(TickAt(t0 + std::chrono::hours(5)));
   after = ForRole(Reload(incident.id), "CC-1");
   EXPECT_EQ(after[2].status, AlarmStatus::kAcknowledged);
   EXPECT_EQ(after[2].acknowledged_by, "coordinator");
@@ -227,7 +233,7 @@ TEST_F(AlarmingTest, OverdueTasksRemindTheirOwnerOnceAndTheCoordinatorGetsADiges
   ASSERT_TRUE(started);
   const auto id = started.value().id;
   const TimePoint now = NowSeconds();
-  ASSERT_TRUE(service_->Tick(now));
+  ASSERT_TRUE(TickAt(now));
   auto count = [&](const std::string& prefix, Channel channel) {
     int n = 0;
     for (const auto& m : Outbox(id)) n += m.dedup_key.starts_with(prefix) && m.channel == channel;
@@ -238,10 +244,10 @@ TEST_F(AlarmingTest, OverdueTasksRemindTheirOwnerOnceAndTheCoordinatorGetsADiges
   EXPECT_EQ(count("digest:", Channel::kApp), 1);
   EXPECT_EQ(count("digest:", Channel::kEmail), 1);
   // A minute later nothing new: reminders are once per task, the digest once per hour.
-  ASSERT_TRUE(service_->Tick(now + minutes(1)));
+  ASSERT_TRUE(TickAt(now + minutes(1)));
   EXPECT_EQ(count("overdue:task:", Channel::kApp), reminders);
   EXPECT_EQ(count("digest:", Channel::kApp), 1);
-  ASSERT_TRUE(service_->Tick(now + minutes(61)));
+  ASSERT_TRUE(TickAt(now + minutes(61)));
   EXPECT_EQ(count("digest:", Channel::kApp), 2);
 }
 
@@ -257,15 +263,15 @@ TEST_F(AlarmingTest, ATakeoverWarnsBeforeItsMaximumDurationRunsOut) {
       n += e.text.find("maximale duur") != std::string::npos;
     return n;
   };
-  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(100)));
+  ASSERT_TRUE(TickAt(ends - std::chrono::days(100)));
   EXPECT_EQ(warnings(), 0);
-  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(89)));
+  ASSERT_TRUE(TickAt(ends - std::chrono::days(89)));
   EXPECT_EQ(warnings(), 1);
-  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(88)));
+  ASSERT_TRUE(TickAt(ends - std::chrono::days(88)));
   EXPECT_EQ(warnings(), 1);  // once per warning
-  ASSERT_TRUE(service_->Tick(ends - std::chrono::days(6)));
+  ASSERT_TRUE(TickAt(ends - std::chrono::days(6)));
   EXPECT_EQ(warnings(), 2);  // the 30-day warning was missed: only the nearest fires
-  ASSERT_TRUE(service_->Tick(ends + std::chrono::hours(1)));
+  ASSERT_TRUE(TickAt(ends + std::chrono::hours(1)));
   EXPECT_EQ(warnings(), 3);
 }
 

@@ -19,7 +19,7 @@ TimePoint Utc(const char* text) {
 class IncidentServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("incidents.db"));
+    store_ = OpenTestStore(dir_.Path("incidents.db"), clock_);
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
     auto catalog = PlaybookCatalog::Load();
     ASSERT_TRUE(catalog);
@@ -43,6 +43,8 @@ class IncidentServiceTest : public ::testing::Test {
     return Caller{{"praktijk", "practice_user", "test", "crisis"}, UserRole::kPracticeUser, {agb}};
   }
 
+  // An hour after the fire of StartFire.
+  ManualClock clock_{Utc("2026-11-23T03:00:00Z")};
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<PlaybookCatalog> catalog_;
@@ -212,6 +214,7 @@ TEST_F(IncidentServiceTest, TheSharedPictureIsVersionedAndExportsAsStructuredTex
 }
 
 TEST_F(IncidentServiceTest, ATakeoverGetsItsWeeklyAndMonthlyReportsAsTasks) {
+  clock_.Set(Utc("2026-11-23T09:00:00Z"));
   auto takeover = service_->Start(
       Coordinator(), {"temporary-takeover", {"01051037"}, false, Utc("2026-11-23T09:00:00Z"), ""});
   ASSERT_TRUE(takeover) << takeover.error().ToString();
@@ -283,7 +286,7 @@ TEST_F(IncidentServiceTest, TheReportShowsTasksOverdueAndTheLogbookInLocalTime) 
 // log sheet. Back online, the coordinator types them in with their real times, in one go.
 TEST_F(IncidentServiceTest, APaperRecordIsEnteredAfterwardsWithRealTimesOrRefusedWhole) {
   using namespace std::chrono;
-  const TimePoint start = floor<seconds>(system_clock::now()) - hours(5);
+  const TimePoint start = clock_.Now() - hours(5);
   auto started =
       service_->Start(Coordinator(), {"practice-unusable", {"01051037"}, false, start, ""});
   ASSERT_TRUE(started) << started.error().ToString();

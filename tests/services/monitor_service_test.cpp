@@ -18,7 +18,7 @@ constexpr std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chron
 class MonitorServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("monitor.db"));
+    store_ = OpenTestStore(dir_.Path("monitor.db"), clock_);
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
     auto norms = LoadNorms();
     ASSERT_TRUE(norms);
@@ -28,13 +28,14 @@ class MonitorServiceTest : public ::testing::Test {
     return Caller{{"tester", "x", "test", "monitor"}, role, std::move(agbs)};
   }
 
+  ManualClock clock_{std::chrono::sys_days{kToday} + std::chrono::hours(12)};
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<MonitorService> monitor_;
 };
 
 TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
-  auto report = monitor_->Report(As(UserRole::kCoordinator), kToday);
+  auto report = monitor_->Report(As(UserRole::kCoordinator));
   ASSERT_TRUE(report) << report.error().ToString();
   const auto& counts = report.value().signal_counts;
   // Planted by the demo (see services/demo): two companies and the RHO's takeover; one company
@@ -70,7 +71,7 @@ TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
 }
 
 TEST_F(MonitorServiceTest, TheInsurerSeesFiguresButNoNamesOrAges) {
-  auto report = monitor_->Report(As(UserRole::kInsurerLiaison), kToday);
+  auto report = monitor_->Report(As(UserRole::kInsurerLiaison));
   ASSERT_TRUE(report);
   EXPECT_TRUE(report.value().conversations.empty());
   EXPECT_TRUE(report.value().person_names.empty());
@@ -79,7 +80,7 @@ TEST_F(MonitorServiceTest, TheInsurerSeesFiguresButNoNamesOrAges) {
 }
 
 TEST_F(MonitorServiceTest, OnePracticesCardReadsNoAges) {
-  auto report = monitor_->Report(As(UserRole::kCoordinator), kToday, "01051037");
+  auto report = monitor_->Report(As(UserRole::kCoordinator), "01051037");
   ASSERT_TRUE(report);
   ASSERT_EQ(report.value().practices.size(), 1u);
   EXPECT_TRUE(report.value().conversations.empty());
@@ -90,25 +91,25 @@ TEST_F(MonitorServiceTest, OnePracticesCardReadsNoAges) {
 }
 
 TEST_F(MonitorServiceTest, APracticeUserSeesOnlyTheirOwnPractice) {
-  auto report = monitor_->Report(As(UserRole::kPracticeUser, {"01051037"}), kToday);
+  auto report = monitor_->Report(As(UserRole::kPracticeUser, {"01051037"}));
   ASSERT_TRUE(report);
   ASSERT_EQ(report.value().practices.size(), 1u);
   EXPECT_EQ(report.value().practices[0].agb, "01051037");
 }
 
 TEST_F(MonitorServiceTest, ReadingAgesIsAuditedAndTheMonthIsRecordedOnce) {
-  ASSERT_TRUE(monitor_->Report(As(UserRole::kCoordinator), kToday));
+  ASSERT_TRUE(monitor_->Report(As(UserRole::kCoordinator)));
   {
     auto uow = store_->BeginRead(kTestActor).value();
     AuditFilter filter;
     filter.object_type = "monitor";
     EXPECT_EQ(uow->Audit().List(filter).size(), 1u);
   }
-  auto first = monitor_->RecordMonth(kToday);
+  auto first = monitor_->RecordMonth();
   ASSERT_TRUE(first);
   EXPECT_TRUE(first.value());
-  EXPECT_FALSE(monitor_->RecordMonth(kToday).value());
-  auto report = monitor_->Report(As(UserRole::kReadOnly), kToday).value();
+  EXPECT_FALSE(monitor_->RecordMonth().value());
+  auto report = monitor_->Report(As(UserRole::kReadOnly)).value();
   auto practices = std::find_if(report.history.begin(), report.history.end(),
                                 [](const HistoryPoint& p) { return p.measure == "_practices"; });
   ASSERT_NE(practices, report.history.end());

@@ -34,7 +34,7 @@ std::string RunTool(const std::string& command) {
 class PaperPrintoutsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("papier.db"));
+    store_ = OpenTestStore(dir_.Path("papier.db"), clock_);
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
   }
   static Caller As(UserRole role, std::vector<std::string> practices = {}) {
@@ -50,13 +50,14 @@ class PaperPrintoutsTest : public ::testing::Test {
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
+  ManualClock clock_{Now()};
   TempDir dir_;
   std::unique_ptr<Store> store_;
 };
 
 TEST_F(PaperPrintoutsTest, TheCalamityCardRendersWithItsDutchTextVersionAndPrintTime) {
   PaperPrintouts printouts(*store_);
-  auto pdf = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "01051037", Now());
+  auto pdf = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "01051037");
   ASSERT_TRUE(pdf) << pdf.error().ToString();
   ASSERT_EQ(pdf.value().rfind("%PDF-", 0), 0u);
   std::string path = Write(pdf.value(), "kaart.pdf");
@@ -79,14 +80,14 @@ TEST_F(PaperPrintoutsTest, TheCalamityCardRendersWithItsDutchTextVersionAndPrint
 
 TEST_F(PaperPrintoutsTest, OnlyWhoMayReadTheCardPrintsItAndPrintingIsAudited) {
   PaperPrintouts printouts(*store_);
-  EXPECT_FALSE(printouts.CalamityCardPdf(As(UserRole::kInsurerLiaison), "01051037", Now()));
+  EXPECT_FALSE(printouts.CalamityCardPdf(As(UserRole::kInsurerLiaison), "01051037"));
   auto other =
-      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051111"}), "01051037", Now());
+      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051111"}), "01051037");
   ASSERT_FALSE(other);
   EXPECT_EQ(other.error().kind, ErrorKind::kForbidden);
   EXPECT_TRUE(
-      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", Now()));
-  auto missing = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "09999999", Now());
+      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037"));
+  auto missing = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "09999999");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
   AuditFilter filter;
@@ -100,7 +101,7 @@ TEST_F(PaperPrintoutsTest, OnlyWhoMayReadTheCardPrintsItAndPrintingIsAudited) {
 
 TEST_F(PaperPrintoutsTest, TheContactListNamesEveryCrisisRoleWithItsSubstitute) {
   PaperPrintouts printouts(*store_);
-  auto pdf = printouts.ContactListPdf(As(UserRole::kCrisisTeam), Now());
+  auto pdf = printouts.ContactListPdf(As(UserRole::kCrisisTeam));
   ASSERT_TRUE(pdf) << pdf.error().ToString();
   std::string path = Write(pdf.value(), "contacten.pdf");
   std::string text = RunTool("pdftotext " + path + " -");
@@ -116,7 +117,7 @@ TEST_F(PaperPrintoutsTest, TheContactListNamesEveryCrisisRoleWithItsSubstitute) 
   std::string png_prefix = dir_.Path("contacten");
   RunTool("pdftoppm -r 50 -png " + path + " " + png_prefix);
   EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
-  EXPECT_FALSE(printouts.ContactListPdf(As(UserRole::kInsurerLiaison), Now()));
+  EXPECT_FALSE(printouts.ContactListPdf(As(UserRole::kInsurerLiaison)));
 }
 
 TEST_F(PaperPrintoutsTest, APlaybookPrintsAsAChecklistWithABlankLogSheet) {
@@ -150,7 +151,7 @@ int Pages(const std::string& path) {
 TEST_F(PaperPrintoutsTest, TriageAndPrescriptionFormsPrintBlankWithThePracticeAndItsHelp) {
   PaperPrintouts printouts(*store_);
   auto triage =
-      printouts.TriageFormsPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", 3, Now());
+      printouts.TriageFormsPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", 3);
   ASSERT_TRUE(triage) << triage.error().ToString();
   std::string path = Write(triage.value(), "triage.pdf");
   EXPECT_EQ(Pages(path), 3);  // one form per page
@@ -165,7 +166,7 @@ TEST_F(PaperPrintoutsTest, TriageAndPrescriptionFormsPrintBlankWithThePracticeAn
   RunTool("pdftoppm -r 50 -png -f 1 -l 1 " + path + " " + dir_.Path("triage"));
   EXPECT_TRUE(std::filesystem::exists(dir_.Path("triage") + "-1.png"));
 
-  auto recipes = printouts.PrescriptionFormsPdf(As(UserRole::kCoordinator), "", 1, Now());
+  auto recipes = printouts.PrescriptionFormsPdf(As(UserRole::kCoordinator), "", 1);
   ASSERT_TRUE(recipes) << recipes.error().ToString();
   path = Write(recipes.value(), "recepten.pdf");
   text = RunTool("pdftotext " + path + " -");
@@ -173,10 +174,10 @@ TEST_F(PaperPrintoutsTest, TriageAndPrescriptionFormsPrintBlankWithThePracticeAn
                                "Apotheken in de regio", "Apotheek"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
-  auto none = printouts.TriageFormsPdf(As(UserRole::kCoordinator), "", 0, Now());
+  auto none = printouts.TriageFormsPdf(As(UserRole::kCoordinator), "", 0);
   ASSERT_FALSE(none);
   EXPECT_EQ(none.error().field, "copies");
-  auto unknown = printouts.PrescriptionFormsPdf(As(UserRole::kCoordinator), "09999999", 1, Now());
+  auto unknown = printouts.PrescriptionFormsPdf(As(UserRole::kCoordinator), "09999999", 1);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().field, "agb");
 }
@@ -188,9 +189,7 @@ TEST_F(PaperPrintoutsTest, TheIncidentReportAndTheVulnerablePatientListPrintDuri
   IncidentService incidents(*store_, catalog.value());
   RedistributionService redistribution(*store_);
   const Caller coordinator = As(UserRole::kCoordinator);
-  const TimePoint start =
-      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) -
-      std::chrono::hours(2);
+  const TimePoint start = Now() - std::chrono::hours(2);
   auto started =
       incidents.Start(coordinator, {"practice-unusable", {"01051037"}, false, start, ""});
   ASSERT_TRUE(started) << started.error().ToString();
@@ -204,7 +203,7 @@ TEST_F(PaperPrintoutsTest, TheIncidentReportAndTheVulnerablePatientListPrintDuri
   ASSERT_TRUE(entered) << entered.error().ToString();
 
   PaperPrintouts printouts(*store_);
-  auto report = printouts.IncidentReportPdf(coordinator, entered.value(), Now());
+  auto report = printouts.IncidentReportPdf(coordinator, entered.value());
   ASSERT_TRUE(report) << report.error().ToString();
   std::string path = Write(report.value(), "rapport.pdf");
   std::string text = RunTool("pdftotext " + path + " -");
@@ -230,7 +229,7 @@ TEST_F(PaperPrintoutsTest, TheIncidentReportAndTheVulnerablePatientListPrintDuri
   ASSERT_FALSE(vulnerable.value().empty());
   for (const auto& p : vulnerable.value()) EXPECT_NE(p.vulnerability, "none");
   auto list =
-      printouts.VulnerablePatientsPdf(coordinator, incident, "01051037", vulnerable.value(), Now());
+      printouts.VulnerablePatientsPdf(coordinator, incident, "01051037", vulnerable.value());
   ASSERT_TRUE(list) << list.error().ToString();
   path = Write(list.value(), "kwetsbaar.pdf");
   text = RunTool("pdftotext " + path + " -");
@@ -264,7 +263,7 @@ TEST_F(PaperPrintoutsTest, TheOfflineBundleHoldsEveryRegionalPrintoutAndTheRegis
   ASSERT_TRUE(redistribution.GenerateDemoPatients(admin, incident.value().id, "01051037"));
 
   std::filesystem::create_directories(dir_.Path("share"));
-  auto bundle = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("share"), Now());
+  auto bundle = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("share"));
   ASSERT_TRUE(bundle) << bundle.error().ToString();
   EXPECT_EQ(bundle.value().path, dir_.Path("share") + "/vangnet-offline-2026-11-23.zip");
   auto entries = ReadZip(bundle.value().path);
@@ -316,8 +315,8 @@ TEST_F(PaperPrintoutsTest, TheOfflineBundleHoldsEveryRegionalPrintoutAndTheRegis
 
   // Only the newest `keep` bundles stay; only an admin; the folder must exist.
   for (int day = 24; day <= 26; ++day) {
-    ASSERT_TRUE(WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("share"),
-                                   Now() + std::chrono::days(day - 23), 2));
+    clock_.Set(Now() + std::chrono::days(day - 23));
+    ASSERT_TRUE(WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("share"), 2));
   }
   std::vector<std::string> kept;
   for (const auto& f : std::filesystem::directory_iterator(dir_.Path("share")))
@@ -326,8 +325,8 @@ TEST_F(PaperPrintoutsTest, TheOfflineBundleHoldsEveryRegionalPrintoutAndTheRegis
   EXPECT_EQ(kept, (std::vector<std::string>{"vangnet-offline-2026-11-25.zip",
                                             "vangnet-offline-2026-11-26.zip"}));
   EXPECT_FALSE(WriteOfflineBundle(*store_, catalog.value(), As(UserRole::kCoordinator),
-                                  dir_.Path("share"), Now()));
-  auto missing = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("nope"), Now());
+                                  dir_.Path("share")));
+  auto missing = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("nope"));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "folder");
 }

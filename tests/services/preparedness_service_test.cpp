@@ -15,7 +15,7 @@ namespace {
 class PreparednessServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("paraat.db"));
+    store_ = OpenTestStore(dir_.Path("paraat.db"), clock_);
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
     auto rules = LoadPreparednessRules();
     ASSERT_TRUE(rules) << rules.error().ToString();
@@ -33,6 +33,12 @@ class PreparednessServiceTest : public ::testing::Test {
   }
   static constexpr std::chrono::year_month_day kToday{std::chrono::year{2026},
                                                       std::chrono::November, std::chrono::day{23}};
+  // Queues the reminders as the scheduler would at `now`.
+  Result<int> RemindAt(TimePoint now, const ReminderSettings& settings) {
+    clock_.Set(now);
+    return service_->QueueMonthlyReminders(settings);
+  }
+  ManualClock clock_{std::chrono::sys_days{kToday} + std::chrono::hours(12)};
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<PreparednessService> service_;
@@ -56,7 +62,7 @@ TEST_F(PreparednessServiceTest, TheShippedRulesCarryTheirSources) {
 }
 
 TEST_F(PreparednessServiceTest, ItemsComeFromTheRulesAndTheRegistrysOwnDates) {
-  auto overview = service_->Overview(As(UserRole::kCoordinator), kToday);
+  auto overview = service_->Overview(As(UserRole::kCoordinator));
   ASSERT_TRUE(overview) << overview.error().ToString();
   const auto& o = overview.value();
   EXPECT_EQ(o.overdue + o.due_this_month + o.upcoming, static_cast<int>(o.items.size()));
@@ -94,9 +100,9 @@ TEST_F(PreparednessServiceTest, ItemsComeFromTheRulesAndTheRegistrysOwnDates) {
 TEST_F(PreparednessServiceTest, RecordingABackupTestMovesItFromOverdueToLaterAndIsAudited) {
   auto done = service_->RecordDone(
       As(UserRole::kPracticeUser, {"01051037"}),
-      {"backup_test", "01051037", "2026-11-20", "Praktijkmanager", "Terugzettest gelukt"}, kToday);
+      {"backup_test", "01051037", "2026-11-20", "Praktijkmanager", "Terugzettest gelukt"});
   ASSERT_TRUE(done) << done.error().ToString();
-  auto o = service_->Overview(As(UserRole::kCoordinator), kToday).value();
+  auto o = service_->Overview(As(UserRole::kCoordinator)).value();
   const auto* backup = Find(o, "backup_test", "01051037");
   EXPECT_EQ(backup->status, ItemStatus::kUpcoming);
   EXPECT_EQ(backup->due.value_or(""), "2026-12-20");
@@ -108,7 +114,7 @@ TEST_F(PreparednessServiceTest, RecordingABackupTestMovesItFromOverdueToLaterAnd
 
 TEST_F(PreparednessServiceTest, BadInputIsRefusedWholeWithTheFieldAndNothingIsStored) {
   auto bad = service_->RecordDone(As(UserRole::kCoordinator),
-                                  {"crisis_plan_review", "01051037", "2027-01-01", "", ""}, kToday);
+                                  {"crisis_plan_review", "01051037", "2027-01-01", "", ""});
   ASSERT_FALSE(bad);
   std::set<std::string> fields{bad.error().field};
   for (const auto& more : bad.error().more) fields.insert(more.field);
@@ -117,27 +123,27 @@ TEST_F(PreparednessServiceTest, BadInputIsRefusedWholeWithTheFieldAndNothingIsSt
   EXPECT_TRUE(fields.contains("done_by"));
   auto registry_kept =
       service_->RecordDone(As(UserRole::kCoordinator),
-                           {"calamity_card_refresh", "01051037", "2026-11-01", "X", ""}, kToday);
+                           {"calamity_card_refresh", "01051037", "2026-11-01", "X", ""});
   ASSERT_FALSE(registry_kept);
   EXPECT_EQ(registry_kept.error().field, "rule_id");
   auto other_practice =
       service_->RecordDone(As(UserRole::kPracticeUser, {"01051111"}),
-                           {"backup_test", "01051037", "2026-11-20", "X", ""}, kToday);
+                           {"backup_test", "01051037", "2026-11-20", "X", ""});
   ASSERT_FALSE(other_practice);
   EXPECT_EQ(other_practice.error().kind, ErrorKind::kForbidden);
   EXPECT_TRUE(store_->BeginRead(kTestActor).value()->Preparedness().All().empty());
 }
 
 TEST_F(PreparednessServiceTest, APracticeSeesOnlyItsOwnItemsTheInsurerNone) {
-  auto own = service_->Overview(As(UserRole::kPracticeUser, {"01051037"}), kToday);
+  auto own = service_->Overview(As(UserRole::kPracticeUser, {"01051037"}));
   ASSERT_TRUE(own);
   for (const auto& i : own.value().items) EXPECT_EQ(i.practice_agb, "01051037");
   EXPECT_FALSE(own.value().items.empty());
-  EXPECT_FALSE(service_->Overview(As(UserRole::kInsurerLiaison), kToday));
+  EXPECT_FALSE(service_->Overview(As(UserRole::kInsurerLiaison)));
 }
 
 TEST_F(PreparednessServiceTest, TheIcalFileHoldsOneEventPerItemOnItsDueDate) {
-  auto o = service_->Overview(As(UserRole::kPracticeUser, {"01051037"}), kToday).value();
+  auto o = service_->Overview(As(UserRole::kPracticeUser, {"01051037"})).value();
   std::string ical = PreparednessIcal(o, "2026-11-23T10:00:00.000Z");
   EXPECT_EQ(ical.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
   std::size_t events = 0;
@@ -173,9 +179,7 @@ TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLess
   ASSERT_TRUE(exercise) << exercise.error().ToString();
   const auto id = exercise.value().id;
   // Still running: not done yet.
-  const auto today = std::chrono::year_month_day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  auto running = service_->Overview(coordinator, today).value();
+  auto running = service_->Overview(coordinator).value();
   EXPECT_EQ(Find(running, "power_outage_exercise", "01051037")->status, ItemStatus::kOverdue);
 
   auto down =
@@ -188,7 +192,7 @@ TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLess
   ASSERT_TRUE(incidents.SaveEvaluation(coordinator, id, point));
   ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, IncidentStatus::kClosed, "geëvalueerd"));
 
-  auto after = service_->Overview(coordinator, today).value();
+  auto after = service_->Overview(coordinator).value();
   const auto* item = Find(after, "power_outage_exercise", "01051037");
   ASSERT_NE(item, nullptr);
   EXPECT_EQ(item->status, ItemStatus::kUpcoming);
@@ -216,15 +220,15 @@ TEST_F(PreparednessServiceTest, MonthlyRemindersGoToThePracticeAndTheCoordinator
     return TimePoint{sys_days{year{2026} / month / day} + hours(hour_utc)};
   };
   // 1 December, 07:00 Amsterdam: too early.
-  EXPECT_EQ(service_->QueueMonthlyReminders(at(12, 1, 6), settings).value(), 0);
+  EXPECT_EQ(RemindAt(at(12, 1, 6), settings).value(), 0);
   // No mail server: nothing to queue.
-  EXPECT_EQ(service_->QueueMonthlyReminders(at(12, 1, 9), {false, "", 8}).value(), 0);
+  EXPECT_EQ(RemindAt(at(12, 1, 9), {false, "", 8}).value(), 0);
 
-  auto queued = service_->QueueMonthlyReminders(at(12, 1, 7) + minutes(30), settings);
+  auto queued = RemindAt(at(12, 1, 7) + minutes(30), settings);
   ASSERT_TRUE(queued) << queued.error().ToString();
   EXPECT_GT(queued.value(), 58);  // at least one holder per practice, plus the coordinators
   // Again in the same month (a restart, the next tick): nothing new.
-  EXPECT_EQ(service_->QueueMonthlyReminders(at(12, 15, 12), settings).value(), 0);
+  EXPECT_EQ(RemindAt(at(12, 15, 12), settings).value(), 0);
 
   auto uow = store_->BeginRead(kTestActor).value();
   const auto mails = uow->Outbox().Due(at(12, 2, 0), 10000);
@@ -267,7 +271,7 @@ TEST_F(PreparednessServiceTest, MonthlyRemindersGoToThePracticeAndTheCoordinator
 
   // A new month, a new round.
   const TimePoint january{sys_days{year{2027} / 1 / 4} + hours(9)};
-  EXPECT_GT(service_->QueueMonthlyReminders(january, settings).value(), 0);
+  EXPECT_GT(RemindAt(january, settings).value(), 0);
 }
 
 }  // namespace

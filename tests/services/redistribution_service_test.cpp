@@ -2,6 +2,7 @@
 // is loaded, the plan places the households, a receiving practice sees only its own patients and
 // accepts or declines, patients move through the funnel, consent is never presumed, and the
 // patient data is gone before the incident can close.
+#include "http/json/redistribution_json.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 
 #include <gtest/gtest.h>
@@ -12,6 +13,11 @@
 
 namespace vangnet {
 namespace {
+
+// The overview as the opvang page receives it.
+nlohmann::json AsJson(const Result<RedistributionOverview>& overview) {
+  return RedistributionOverviewJson(overview.value());
+}
 
 class RedistributionServiceTest : public ::testing::Test {
  protected:
@@ -75,14 +81,15 @@ TEST_F(RedistributionServiceTest, APlanPlacesTheDemoListAndAReceiverSeesOnlyItsO
   EXPECT_GT(generated.value(), 1000);
   auto overview = service_->Plan(Coordinator(), incident_id_, {});
   ASSERT_TRUE(overview) << overview.error().ToString();
-  const auto& plan = overview.value()["plan"];
+  const nlohmann::json shown = AsJson(overview);
+  const auto& plan = shown["plan"];
   EXPECT_EQ(plan["outcome"], "all_placed") << plan["explanation"].dump();
-  EXPECT_EQ(overview.value()["funnel"]["proposed"], generated.value());
+  EXPECT_EQ(shown["funnel"]["proposed"], generated.value());
 
   // The receiving practice with the most households sees its own patients only, and accepts.
   std::string receiver;
   long long most = 0;
-  for (const auto& r : overview.value()["receivers"]) {
+  for (const auto& r : shown["receivers"]) {
     if (r["placed_patients"].get<long long>() > most)
       most = r["placed_patients"], receiver = r["id"];
   }
@@ -169,7 +176,7 @@ TEST_F(RedistributionServiceTest, TheInsurerSeesFiguresButNoPatientRows) {
   Caller insurer{{"zv", "insurer_liaison", "test", "opvang"}, UserRole::kInsurerLiaison, {}};
   auto overview = service_->Overview(insurer, incident_id_);
   ASSERT_TRUE(overview);
-  EXPECT_FALSE(overview.value()["plan"].contains("unplaced"));
+  EXPECT_FALSE(AsJson(overview)["plan"].contains("unplaced"));
   EXPECT_EQ(service_->Patients(insurer, incident_id_).error().kind, ErrorKind::kForbidden);
 }
 

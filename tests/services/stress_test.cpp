@@ -9,6 +9,7 @@
 #include "io/stress_areas_yaml.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "services/stress/stress_engine.hpp"
+#include "http/json/stress_json.hpp"
 #include "services/stress/stress_service.hpp"
 #include "test_support/registry_fixture.hpp"
 
@@ -157,7 +158,7 @@ TEST(StressEngine, ResultsAreTheSameOnOneThreadAndOnTwoAndWithoutTheNeighbourhoo
 class StressServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("stress.db"));
+    store_ = OpenTestStore(dir_.Path("stress.db"), clock_);
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
     auto norms = LoadNorms();
     ASSERT_TRUE(norms);
@@ -170,6 +171,7 @@ class StressServiceTest : public ::testing::Test {
   }
   static constexpr std::chrono::year_month_day kToday{std::chrono::year{2026},
                                                       std::chrono::November, std::chrono::day{23}};
+  ManualClock clock_{std::chrono::sys_days{kToday} + std::chrono::hours(12)};
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<StressService> service_;
@@ -178,7 +180,7 @@ class StressServiceTest : public ::testing::Test {
 TEST_F(StressServiceTest, TodayTriesEveryPracticeEveryMunicipalityAndTheShippedAreas) {
   StressRequest request;
   request.threads = 2;
-  auto report = service_->Run(As(UserRole::kCoordinator), request, kToday);
+  auto report = service_->Run(As(UserRole::kCoordinator), request);
   ASSERT_TRUE(report) << report.error().ToString();
   const auto& r = report.value();
   EXPECT_EQ(r.single_ranked.size(), 58u);
@@ -227,7 +229,7 @@ TEST_F(StressServiceTest, AFutureYearClosesThePracticesTheSuccessionRadarCountsA
   StressRequest request;
   request.year = 2031;
   request.areas = {"zone:geul-overstroming"};
-  auto report = service_->Run(As(UserRole::kInsurerLiaison), request, kToday);
+  auto report = service_->Run(As(UserRole::kInsurerLiaison), request);
   ASSERT_TRUE(report) << report.error().ToString();
   const auto& r = report.value();
   int closed = 0;
@@ -256,14 +258,14 @@ TEST_F(StressServiceTest, StretchingTheCapacityPerFteAbsorbsMore) {
   StressRequest norm, stretched;
   norm.areas = stretched.areas = {"municipality:Vaals", "practices:01053072"};
   stretched.capacity_patients_per_fte = 3000;
-  auto a = service_->Run(As(UserRole::kCoordinator), norm, kToday);
-  auto b = service_->Run(As(UserRole::kCoordinator), stretched, kToday);
+  auto a = service_->Run(As(UserRole::kCoordinator), norm);
+  auto b = service_->Run(As(UserRole::kCoordinator), stretched);
   ASSERT_TRUE(a && b);
   for (int s = 0; s < 2; ++s) {
     EXPECT_GT(b.value().run.outcomes[s].placed, a.value().run.outcomes[s].placed);
   }
   stretched.capacity_patients_per_fte = 5000;  // beyond the 4,000 signal
-  auto refused = service_->Run(As(UserRole::kCoordinator), stretched, kToday);
+  auto refused = service_->Run(As(UserRole::kCoordinator), stretched);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().field, "capacity_patients_per_fte");
 }
@@ -273,25 +275,25 @@ TEST_F(StressServiceTest, BadAreasAndYearsAreRefusedWithTheField) {
                            "practices:99999999", "wijk:MAA", "Meerssen"}) {
     StressRequest request;
     request.areas = {spec};
-    auto report = service_->Run(As(UserRole::kCoordinator), request, kToday);
+    auto report = service_->Run(As(UserRole::kCoordinator), request);
     ASSERT_FALSE(report) << spec;
     EXPECT_EQ(report.error().field, "area") << spec;
     EXPECT_NE(report.error().message.find(spec), std::string::npos) << report.error().message;
   }
   StressRequest past;
   past.year = 2020;
-  auto report = service_->Run(As(UserRole::kCoordinator), past, kToday);
+  auto report = service_->Run(As(UserRole::kCoordinator), past);
   ASSERT_FALSE(report);
   EXPECT_EQ(report.error().field, "year");
   StressRequest far;
   far.parameters.max_distance_km = -1;
-  EXPECT_FALSE(service_->Run(As(UserRole::kCoordinator), far, kToday));
+  EXPECT_FALSE(service_->Run(As(UserRole::kCoordinator), far));
 }
 
 TEST_F(StressServiceTest, AreaSpecsFindTheRightPractices) {
   StressRequest request;
   request.areas = {"municipality:meerssen", "postcodes:6301, 6305", "practices:01051037,01051037"};
-  auto report = service_->Run(As(UserRole::kReadOnly), request, kToday);
+  auto report = service_->Run(As(UserRole::kReadOnly), request);
   ASSERT_TRUE(report) << report.error().ToString();
   const auto& r = report.value();
   for (int i : r.scenarios[0].closed) EXPECT_EQ(r.practices[i].municipality, "Meerssen");
@@ -306,10 +308,10 @@ TEST_F(StressServiceTest, AreaSpecsFindTheRightPractices) {
 TEST_F(StressServiceTest, APracticeUserMayNotRunItTheInsurerMay) {
   StressRequest request;
   request.areas = {"practices:01051037"};
-  auto denied = service_->Run(As(UserRole::kPracticeUser), request, kToday);
+  auto denied = service_->Run(As(UserRole::kPracticeUser), request);
   ASSERT_FALSE(denied);
   EXPECT_EQ(denied.error().kind, ErrorKind::kForbidden);
-  EXPECT_TRUE(service_->Run(As(UserRole::kInsurerLiaison), request, kToday));
+  EXPECT_TRUE(service_->Run(As(UserRole::kInsurerLiaison), request));
 }
 
 TEST(StressAreasYaml, TheShippedAreasLoadAndABadFileNamesLineAndField) {

@@ -19,8 +19,10 @@ namespace vangnet {
 
 inline const Actor kTestActor{"test", "admin", "test", "test"};
 
-inline std::unique_ptr<Store> OpenTestStore(const std::string& path) {
-  auto store = OpenSqliteStore(path);
+// `clock`: a test's ManualClock, so the test sets the time instead of sleeping.
+inline std::unique_ptr<Store> OpenTestStore(const std::string& path,
+                                            const Clock& clock = WallClock()) {
+  auto store = OpenSqliteStore(path, clock);
   EXPECT_TRUE(store) << store.error().ToString();
   return std::move(store.value());
 }

@@ -12,16 +12,8 @@ namespace vangnet {
 
 namespace {
 
-// ISO 8601 UTC timestamps (seconds) compare correctly as text, so expiry checks are string
-// comparisons against what the store holds.
-std::string IsoUtc(std::chrono::system_clock::time_point t) {
-  auto day = std::chrono::floor<std::chrono::days>(t);
-  std::chrono::hh_mm_ss time{std::chrono::floor<std::chrono::seconds>(t - day)};
-  char clock[16];
-  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
-  return FormatDate(std::chrono::year_month_day{day}) + clock;
-}
+// Session times are stored as ISO 8601 UTC (FormatUtc): they compare correctly as text, so
+// expiry checks are string comparisons against what the store holds.
 
 UserAccount Public(UserAccount user) {
   user.password_hash.clear();
@@ -80,7 +72,7 @@ Result<UserAccount> AccountService::AddUser(const Actor& actor, UserAccount user
   auto hash = HashPassword(password);
   if (!hash) return hash.error();
   user.password_hash = hash.value();
-  user.created_at = NowUtcIso();
+  user.created_at = store_.clock().NowIso();
   auto uow = store_.Begin(actor);
   if (!uow) return uow.error();
   for (const auto& agb : user.practice_agbs) {
@@ -131,11 +123,20 @@ Status AccountService::SetDisabled(const Actor& actor, const std::string& userna
                        [&](UserAccount& user) { user.disabled = disabled; });
 }
 
-std::vector<UserAccount> AccountService::ListUsers(const Actor& actor) {
-  auto uow = store_.BeginRead(actor);
-  if (!uow) return {};
+Result<std::vector<UserAccount>> AccountService::ListUsers(const Caller& caller) {
+  if (caller.role != UserRole::kAdmin) {
+    return Error(ErrorKind::kForbidden, "alleen beheerders zien gebruikers");
+  }
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
   std::vector<UserAccount> users;
   for (auto& u : uow.value()->Accounts().ListUsers()) users.push_back(Public(u));
+  if (auto s = RecordAudit(*uow.value(), "read", "user_account", "list", "",
+                           "{\"records\":" + std::to_string(users.size()) + "}");
+      !s) {
+    return s.error();
+  }
+  if (auto s = uow.value()->Commit(); !s) return s.error();
   return users;
 }
 
@@ -194,11 +195,11 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
       (void)uow.value()->Accounts().UpdateUser(*user);
     }
   }
-  auto now = std::chrono::system_clock::now();
+  const TimePoint now = store_.clock().Now();
   LoginResult result{RandomHex(32), RandomHex(32), Public(*user)};
   UserSession session{
-      HashToken(result.session_token), user->id, result.csrf_token, IsoUtc(now), IsoUtc(now),
-      IsoUtc(now + kAbsoluteLimit)};
+      HashToken(result.session_token), user->id, result.csrf_token, FormatUtc(now), FormatUtc(now),
+      FormatUtc(now + kAbsoluteLimit)};
   if (auto s = uow.value()->Accounts().InsertSession(session); !s) return s.error();
   AuditEvent event = AuditEvent::Of(uow.value()->actor(), "login", "user_account", username,
                                     username, details.dump());
@@ -210,7 +211,7 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
 std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string& session_token) {
   if (session_token.size() != 64) return std::nullopt;
   const std::string token_hash = HashToken(session_token);
-  auto now = std::chrono::system_clock::now();
+  const TimePoint now = store_.clock().Now();
   std::optional<UserSession> session;
   std::optional<UserAccount> user;
   {
@@ -220,16 +221,16 @@ std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string&
     if (!session) return std::nullopt;
     user = uow.value()->Accounts().FindUserById(session->user_id);
   }
-  const std::string now_text = IsoUtc(now);
+  const std::string now_text = FormatUtc(now);
   const bool expired = now_text >= session->expires_at;
-  const bool idle = session->last_seen_at < IsoUtc(now - kIdleLimit);
+  const bool idle = session->last_seen_at < FormatUtc(now - kIdleLimit);
   if (!user || user->disabled || expired || idle) {
     (void)Logout(session_token);
     return std::nullopt;
   }
   // Keep the session alive, but write at most once a minute per session: every request writing
   // would serialise all readers behind the single SQLite writer.
-  if (session->last_seen_at < IsoUtc(now - std::chrono::minutes(1))) {
+  if (session->last_seen_at < FormatUtc(now - std::chrono::minutes(1))) {
     if (auto uow = store_.Begin(Actor{"", "", "http", "sessie"})) {
       if (uow.value()->Accounts().TouchSession(token_hash, now_text)) (void)uow.value()->Commit();
     }
@@ -248,7 +249,7 @@ Result<std::string> AccountService::NewCalendarFeedToken(const Actor& actor, std
   auto uow = store_.Begin(actor);
   if (!uow) return uow.error();
   const std::string token = RandomHex(32);
-  const std::string now = IsoUtc(std::chrono::system_clock::now());
+  const std::string now = FormatUtc(store_.clock().Now());
   if (auto s = uow.value()->Accounts().SetCalendarFeed(user_id, HashToken(token), now); !s)
     return s.error();
   auto event = AuditEvent::Of(actor, "create", "calendar_feed", actor.user, actor.user, "");

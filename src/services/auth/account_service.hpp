@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/user_account.hpp"
+#include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
 namespace vangnet {
@@ -56,7 +57,8 @@ class AccountService {
   Result<UserAccount> AddUser(const Actor& actor, UserAccount user, const std::string& password);
   Status SetPassword(const Actor& actor, const std::string& username, const std::string& password);
   Status SetDisabled(const Actor& actor, const std::string& username, bool disabled);
-  std::vector<UserAccount> ListUsers(const Actor& actor);
+  // Every account without its password hash; for admins and the command line. Audited.
+  Result<std::vector<UserAccount>> ListUsers(const Caller& caller);
 
   // Checks the password; a wrong username and a wrong password get the same answer.
   Result<LoginResult> Login(const std::string& username, const std::string& password,

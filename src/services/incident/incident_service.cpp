@@ -16,10 +16,6 @@ namespace {
 // The playbook whose after-phase themes every incident takes on when it scales down.
 constexpr const char* kAfterPhasePlaybook = "regional-crisis";
 
-TimePoint Now() {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 bool MayRead(const Caller& caller, const Incident& incident) {
   if (caller.role != UserRole::kPracticeUser) return true;  // incidents hold no patient data
   return std::any_of(incident.practice_agbs.begin(), incident.practice_agbs.end(),
@@ -106,6 +102,17 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
   if (request.practice_agbs.empty() && Trim(request.area).empty()) {
     return Error::Validation("practice_agbs", "kies minstens één getroffen praktijk of een gebied");
   }
+  if (request.activated_at) {
+    // A longer outage than a week is a different story; a few minutes of clock difference
+    // between the user's device and the server are allowed.
+    const TimePoint now = store_.clock().Now();
+    if (*request.activated_at > now + std::chrono::minutes(5)) {
+      return Error::Validation("activated_at", "de starttijd ligt in de toekomst");
+    }
+    if (*request.activated_at < now - std::chrono::days(7)) {
+      return Error::Validation("activated_at", "de starttijd ligt meer dan een week terug");
+    }
+  }
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   Incident incident;
@@ -128,7 +135,7 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
   incident.playbook_id = playbook->id;
   incident.playbook_version = playbook->version;
   incident.exercise = request.exercise;
-  incident.activated_at = request.activated_at.value_or(Now());
+  incident.activated_at = request.activated_at.value_or(store_.clock().Now());
 
   incident.created_by = caller.actor.user;
   const int year = static_cast<int>(
@@ -173,7 +180,7 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
   if (!stored) return stored.error();
   // Alarming is part of starting: the alarms and their messages commit with the incident.
   if (auto s = AlarmRoles(*uow.value(), stored.value(),
-                          RolesToAlarm(*uow.value(), *playbook, stored.value()), Now(), settings_,
+                          RolesToAlarm(*uow.value(), *playbook, stored.value()), store_.clock().Now(), settings_,
                           caller.actor.user);
       !s) {
     return s.error();
@@ -283,7 +290,7 @@ Result<Incident> IncidentService::CloseTask(const Caller& caller, std::int64_t i
   }
   task->status = status;
   task->note = note;
-  task->closed_at = Now();
+  task->closed_at = store_.clock().Now();
   task->closed_by = caller.actor.user;
   auto updated = uow.value()->Incidents().UpdateTask(incident_id, *task);
   if (!updated) return updated.error();
@@ -292,7 +299,7 @@ Result<Incident> IncidentService::CloseTask(const Caller& caller, std::int64_t i
       task->text + (note.empty() ? "" : " (" + note + ")");
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id,
-      {0, Now(), caller.actor.user, LogKind::kTask, what, "", "", std::nullopt, std::nullopt});
+      {0, store_.clock().Now(), caller.actor.user, LogKind::kTask, what, "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(
       *uow.value(), incident_id, "update",
@@ -305,7 +312,7 @@ Result<Incident> IncidentService::EnterAfterwards(const Caller& caller, std::int
   if (!uow) return uow.error();
   auto incident = Load(*uow.value(), caller, incident_id, true);
   if (!incident) return incident.error();
-  const TimePoint now = Now();
+  const TimePoint now = store_.clock().Now();
   const TimePoint start = incident.value().activated_at;
   Errors errors;
   if (record.tasks.empty() && record.entries.empty()) {
@@ -431,7 +438,7 @@ Result<Incident> IncidentService::AddTask(const Caller& caller, std::int64_t inc
   auto added = uow.value()->Incidents().InsertTask(incident_id, task);
   if (!added) return added.error();
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kTask, "Taak toegevoegd: " + text, "", "",
+      incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kTask, "Taak toegevoegd: " + text, "", "",
                     std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
@@ -458,7 +465,7 @@ Result<Incident> IncidentService::AssignTask(const Caller& caller, std::int64_t 
   auto updated = uow.value()->Incidents().UpdateTask(incident_id, *task);
   if (!updated) return updated.error();
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kTask,
+      incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kTask,
                     "Taak toegewezen aan " + person_code + ": " + task->text, "", "", std::nullopt,
                     std::nullopt});
   if (!logged) return logged.error();
@@ -487,7 +494,7 @@ Result<Incident> IncidentService::AddLog(const Caller& caller, std::int64_t inci
     if (!known) return Error::Validation("corrects_id", "de te corrigeren logregel bestaat niet");
   }
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, input.kind, input.text, input.decided_by,
+      incident_id, {0, store_.clock().Now(), caller.actor.user, input.kind, input.text, input.decided_by,
                     input.acted_by, input.corrects_id, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
@@ -500,13 +507,13 @@ Result<Incident> IncidentService::SavePicture(const Caller& caller, std::int64_t
   if (!uow) return uow.error();
   auto incident = Load(*uow.value(), caller, incident_id, true);
   if (!incident) return incident.error();
-  picture.confirmed_at = Now();
+  picture.confirmed_at = store_.clock().Now();
   picture.confirmed_by = caller.actor.user;
   auto saved = uow.value()->Incidents().SavePicture(incident_id, base_version, picture);
   if (!saved) return saved.error();
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id,
-      {0, Now(), caller.actor.user, LogKind::kPicture,
+      {0, store_.clock().Now(), caller.actor.user, LogKind::kPicture,
        "Gedeeld beeld versie " + std::to_string(saved.value().version) + " vastgesteld", "", "",
        std::nullopt, std::nullopt});
   if (!logged) return logged.error();
@@ -532,14 +539,14 @@ Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_
                            "ze en verwijder ze eerst (Opvang, Exporteren en verwijderen)");
   }
   incident.value().status = status;
-  if (status == IncidentStatus::kClosed) incident.value().closed_at = Now();
+  if (status == IncidentStatus::kClosed) incident.value().closed_at = store_.clock().Now();
   auto updated = uow.value()->Incidents().Update(incident.value());
   if (!updated) return updated.error();
   if (status == IncidentStatus::kScaledDown) {
-    if (auto s = AddAfterPhaseThemes(*uow.value(), incident.value(), Now()); !s) return s.error();
+    if (auto s = AddAfterPhaseThemes(*uow.value(), incident.value(), store_.clock().Now()); !s) return s.error();
   }
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kStatus,
+      incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kStatus,
                     std::string(EnumLabel(INCIDENT_STATUSES, status)) + ": " + reason, "", "",
                     std::nullopt, std::nullopt});
   if (!logged) return logged.error();
@@ -566,13 +573,13 @@ Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t
                      std::to_string(from) + " naar " + std::to_string(stage) + ": " + reason;
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id,
-      {0, Now(), caller.actor.user, LogKind::kStage, text, "", "", std::nullopt, std::nullopt});
+      {0, store_.clock().Now(), caller.actor.user, LogKind::kStage, text, "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   if (const Playbook* playbook = playbooks_.Find(incident.value().playbook_id)) {
     incident.value().stage = stage;
     auto roles = RolesToAlarm(*uow.value(), *playbook, incident.value());
     if (auto s =
-            AlarmRoles(*uow.value(), incident.value(), roles, Now(), settings_, caller.actor.user);
+            AlarmRoles(*uow.value(), incident.value(), roles, store_.clock().Now(), settings_, caller.actor.user);
         !s) {
       return s.error();
     }
@@ -633,13 +640,13 @@ Result<Incident> IncidentService::Acknowledge(const Caller& caller, std::int64_t
   }
   // A passed-on alarm may still be acknowledged: the person picked up late, and both now know.
   alarm->status = AlarmStatus::kAcknowledged;
-  alarm->acknowledged_at = Now();
+  alarm->acknowledged_at = store_.clock().Now();
   alarm->acknowledged_by = caller.actor.user;
   if (auto updated = uow.value()->Incidents().UpdateAlarm(incident_id, *alarm); !updated) {
     return updated.error();
   }
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kMessage,
+      incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kMessage,
                     "Alarmering bevestigd: " + alarm->person_name + " (" + alarm->role_label +
                         "), vastgelegd door " + caller.actor.user,
                     "", "", std::nullopt, std::nullopt});
@@ -669,14 +676,14 @@ Result<IncidentService::Acknowledged> IncidentService::AcknowledgeByToken(
     return Error::Conflict("status", "het incident is al afgesloten");
   }
   alarm->status = AlarmStatus::kAcknowledged;
-  alarm->acknowledged_at = Now();
+  alarm->acknowledged_at = store_.clock().Now();
   alarm->acknowledged_by = alarm->person_code;
   if (auto updated = uow.value()->Incidents().UpdateAlarm(*incident_id, *alarm); !updated) {
     return updated.error();
   }
   auto logged = uow.value()->Incidents().AppendLog(
       *incident_id,
-      {0, Now(), alarm->person_name, LogKind::kMessage,
+      {0, store_.clock().Now(), alarm->person_name, LogKind::kMessage,
        "Alarmering bevestigd via de link: " + alarm->person_name + " (" + alarm->role_label + ")",
        "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
@@ -725,7 +732,7 @@ Result<Incident> IncidentService::HandOverRole(const Caller& caller, std::int64_
   }
   const std::string label = CrisisRoleLabel(*role);
   auto alarmed = AlarmPerson(*uow.value(), incident.value(), role_code, label, person_code,
-                             AlarmLevel::kHandover, Now(), settings_);
+                             AlarmLevel::kHandover, store_.clock().Now(), settings_);
   if (!alarmed) return alarmed.error();
   int moved = 0;
   for (auto& task : incident.value().tasks) {
@@ -744,7 +751,7 @@ Result<Incident> IncidentService::HandOverRole(const Caller& caller, std::int64_
                      person->name + ": " + reason;
   if (moved) text += " (" + std::to_string(moved) + " open taken gaan mee)";
   auto logged = uow.value()->Incidents().AppendLog(
-      incident_id, {0, Now(), caller.actor.user, LogKind::kDecision, text, caller.actor.user,
+      incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kDecision, text, caller.actor.user,
                     person->name, std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return Finish(*uow.value(), incident_id, "update",
@@ -776,7 +783,8 @@ Result<Incident> IncidentService::SaveEvaluation(const Caller& caller, std::int6
                 nlohmann::json{{"evaluation", point.point}}.dump());
 }
 
-Result<int> IncidentService::Tick(TimePoint now) {
+Result<int> IncidentService::Tick() {
+  const TimePoint now = store_.clock().Now();
   const Actor actor{"vangnet", "system", "scheduler", "alarmering en herinneringen"};
   std::vector<std::int64_t> ids;
   {
@@ -805,8 +813,28 @@ Result<std::vector<OutboxMessage>> IncidentService::Messages(const Caller& calle
   auto incident = Load(*uow.value(), caller, incident_id, false);
   if (!incident) return incident.error();
   auto messages = uow.value()->Outbox().ForIncident(incident_id);
-  for (auto& m : messages) m.body.clear();  // links in bodies are one-time secrets
+  for (auto& m : messages) {
+    m.body.clear();  // links in bodies are one-time secrets
+    if (!caller.IsRho()) m.recipient.clear();
+  }
   return messages;
+}
+
+Result<std::vector<CommunicationDraft>> IncidentService::Drafts(const Caller& caller,
+                                                                std::int64_t incident_id) {
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = Load(*uow.value(), caller, incident_id, false);
+  if (!incident) return incident.error();
+  const Playbook* playbook = playbooks_.Find(incident.value().playbook_id);
+  if (!playbook) return std::vector<CommunicationDraft>{};
+  return DraftCommunication(*uow.value(), *playbook, incident.value());
+}
+
+Result<std::string> IncidentService::Report(const Caller& caller, std::int64_t incident_id) {
+  auto incident = Get(caller, incident_id);
+  if (!incident) return incident.error();
+  return IncidentReportMarkdown(incident.value(), store_.clock().Now());
 }
 
 std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {

@@ -10,6 +10,7 @@
 
 #include "core/incident.hpp"
 #include "services/incident/alarming.hpp"
+#include "services/incident/communication_drafts.hpp"
 #include "services/playbook/playbook_catalog.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
@@ -20,7 +21,9 @@ struct StartIncident {
   std::string playbook_id;
   std::vector<std::string> practice_agbs;  // at least one, unless an area is given
   bool exercise = false;
-  std::optional<TimePoint> activated_at;  // default: now
+  // Default now. Started on paper while vangnet was unreachable: the real start time, so the
+  // deadlines and the logbook are right; at most a week back, never ahead.
+  std::optional<TimePoint> activated_at;
   // Or an area: a wijk or hagro code, a place name, or 4-digit postcodes separated by commas
   // (a power cut, a flood zone); every active practice in it is affected.
   std::string area;
@@ -81,6 +84,9 @@ class IncidentService {
         listener_(std::move(listener)),
         settings_(std::move(settings)) {}
 
+  // The service's clock: what "now" is when an incident is shown (overdue, office hours).
+  TimePoint Now() const { return store_.clock().Now(); }
+
   Result<Incident> Start(const Caller& caller, const StartIncident& request);
   Result<std::vector<Incident>> List(const Caller& caller);
   Result<Incident> Get(const Caller& caller, std::int64_t id);
@@ -137,11 +143,16 @@ class IncidentService {
   // Records the evaluation of one of the playbook's evaluation points (seed 002 §4.8).
   Result<Incident> SaveEvaluation(const Caller& caller, std::int64_t incident_id,
                                   const EvaluationPoint& point);
-  // One tick of the clock over all open incidents (see TickIncident); returns how many
-  // incidents changed. Run by the server every few seconds; `now` for tests.
-  Result<int> Tick(TimePoint now);
-  // The messages that went out for an incident, newest first.
+  // One tick of the clock over all open incidents (see TickIncident) at the store clock's now;
+  // returns how many incidents changed. Run by the scheduler every few seconds.
+  Result<int> Tick();
+  // The messages that went out for an incident, newest first. Addresses are staff contact
+  // data: only the RHO's own roles see them, for others the recipient is blank.
   Result<std::vector<OutboxMessage>> Messages(const Caller& caller, std::int64_t incident_id);
+  // The playbook's communication table as drafts with the incident's details filled in.
+  Result<std::vector<CommunicationDraft>> Drafts(const Caller& caller, std::int64_t incident_id);
+  // The incident as a Markdown report (IncidentReportMarkdown) at the store clock's now.
+  Result<std::string> Report(const Caller& caller, std::int64_t incident_id);
 
  private:
   Result<Incident> Load(UnitOfWork& uow, const Caller& caller, std::int64_t id, bool write);

@@ -138,8 +138,8 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
 }
 
 Result<MonitorReport> MonitorService::Report(const Caller& caller,
-                                             std::chrono::year_month_day today,
                                              const std::string& only_agb) {
+  const auto today = store_.clock().TodayUtc();
   const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll && only_agb.empty();
   // Ages are personal data: that read is audited, in the same transaction.
   auto uow = sees_people ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
@@ -179,7 +179,8 @@ Result<MonitorReport> MonitorService::Report(const Caller& caller,
   return report;
 }
 
-Result<bool> MonitorService::RecordMonth(std::chrono::year_month_day today) {
+Result<bool> MonitorService::RecordMonth() {
+  const auto today = store_.clock().TodayUtc();
   const Actor actor{"vangnet", "system", "scheduler", "maandoverzicht monitor"};
   auto uow = store_.Begin(actor);
   if (!uow) return uow.error();

@@ -4,7 +4,8 @@
 
 namespace vangnet {
 
-Result<DeliveryCount> OutboxDelivery::DeliverDue(std::chrono::sys_seconds now, int limit) {
+Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
+  const TimePoint now = store_.clock().Now();
   const Actor actor{"vangnet", "system", "scheduler", "berichten verzenden"};
   std::vector<OutboxMessage> due;
   {

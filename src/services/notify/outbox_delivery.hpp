@@ -21,7 +21,8 @@ class OutboxDelivery {
   OutboxDelivery(Store& store, MessageSender* email, MessageSender* sms)
       : store_(store), email_(email), sms_(sms) {}
 
-  Result<DeliveryCount> DeliverDue(std::chrono::sys_seconds now, int limit = 50);
+  // Sends what is due at the store clock's now, at most `limit` messages.
+  Result<DeliveryCount> DeliverDue(int limit = 50);
 
  private:
   Store& store_;

@@ -68,7 +68,8 @@ constexpr const char* kFormVersion = "1";
 }  // namespace
 
 Result<std::string> PaperPrintouts::IncidentReportPdf(const Caller& caller,
-                                                      const Incident& incident, TimePoint now) {
+                                                      const Incident& incident) {
+  const TimePoint now = store_.clock().Now();
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
   const auto names = PracticeNames(*uow.value());
@@ -168,7 +169,8 @@ Result<std::string> PaperPrintouts::IncidentReportPdf(const Caller& caller,
 
 Result<std::string> PaperPrintouts::VulnerablePatientsPdf(
     const Caller& caller, const Incident& incident, const std::string& practice_agb,
-    const std::vector<RedistributionPatient>& patients, TimePoint now) {
+    const std::vector<RedistributionPatient>& patients) {
+  const TimePoint now = store_.clock().Now();
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
   const auto names = PracticeNames(*uow.value());
@@ -221,8 +223,8 @@ Result<std::string> PaperPrintouts::VulnerablePatientsPdf(
 }
 
 Result<std::string> PaperPrintouts::TriageFormsPdf(const Caller& caller,
-                                                   const std::string& practice_agb, int copies,
-                                                   TimePoint now) {
+                                                   const std::string& practice_agb, int copies) {
+  const TimePoint now = store_.clock().Now();
   if (copies < 1 || copies > 50) {
     return Error::Validation("copies", "Kies 1 tot 50 formulieren.");
   }
@@ -267,7 +269,8 @@ Result<std::string> PaperPrintouts::TriageFormsPdf(const Caller& caller,
 
 Result<std::string> PaperPrintouts::PrescriptionFormsPdf(const Caller& caller,
                                                          const std::string& practice_agb,
-                                                         int copies, TimePoint now) {
+                                                         int copies) {
+  const TimePoint now = store_.clock().Now();
   if (copies < 1 || copies > 50) {
     return Error::Validation("copies", "Kies 1 tot 50 formulieren.");
   }
@@ -300,6 +303,40 @@ Result<std::string> PaperPrintouts::PrescriptionFormsPdf(const Caller& caller,
     }
   }
   return pdf.Finish();
+}
+
+Result<Printout> PaperPrintouts::IncidentReport(const Caller& caller, std::int64_t incident_id) {
+  if (!incidents_) return Error::NotFound("", "incidenten zijn hier niet beschikbaar");
+  auto incident = incidents_->Get(caller, incident_id);
+  if (!incident) return incident.error();
+  auto pdf = IncidentReportPdf(caller, incident.value());
+  if (!pdf) return pdf.error();
+  return Printout{std::move(pdf).value(), "incidentrapport-" + incident.value().number + ".pdf",
+                  true};
+}
+
+Result<Printout> PaperPrintouts::VulnerablePatients(const Caller& caller,
+                                                    std::int64_t incident_id,
+                                                    const std::string& practice_agb) {
+  if (!incidents_ || !redistribution_) {
+    return Error::NotFound("", "incidenten zijn hier niet beschikbaar");
+  }
+  auto incident = incidents_->Get(caller, incident_id);
+  if (!incident) return incident.error();
+  auto patients = redistribution_->VulnerablePatients(caller, incident_id, practice_agb);
+  if (!patients) return patients.error();
+  auto pdf = VulnerablePatientsPdf(caller, incident.value(), practice_agb, patients.value());
+  if (!pdf) return pdf.error();
+  return Printout{std::move(pdf).value(), "kwetsbare-patienten-" + practice_agb + ".pdf", true};
+}
+
+Result<Printout> PaperPrintouts::PlaybookChecklist(const Caller& caller,
+                                                   const std::string& playbook_id) {
+  const Playbook* playbook = playbooks_ ? playbooks_->Find(playbook_id) : nullptr;
+  if (!playbook) return Error::NotFound("", "Dit draaiboek bestaat niet.");
+  auto pdf = PlaybookChecklistPdf(*playbook, caller.actor.user, store_.clock().Now());
+  if (!pdf) return pdf.error();
+  return Printout{std::move(pdf).value(), "draaiboek-" + playbook->id + ".pdf", false};
 }
 
 }  // namespace vangnet

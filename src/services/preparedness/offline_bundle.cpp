@@ -47,7 +47,8 @@ std::string OfflineBundleName(TimePoint now) {
 
 Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& playbooks,
                                         const Caller& caller, const std::string& folder,
-                                        TimePoint now, int keep) {
+                                        int keep) {
+  const TimePoint now = store.clock().Now();
   if (caller.role != UserRole::kAdmin) {
     return Error(ErrorKind::kForbidden, "alleen een beheerder maakt de offline-bundel");
   }
@@ -60,7 +61,7 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
   std::vector<ArchiveEntry> entries;
   PaperPrintouts printouts(store);
 
-  auto contacts = printouts.ContactListPdf(caller, now);
+  auto contacts = printouts.ContactListPdf(caller);
   if (!contacts) return contacts.error();
   entries.push_back({"contactlijst-crisisrollen.pdf", std::move(contacts).value()});
 
@@ -79,7 +80,7 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
     open_incidents = uow.value()->Incidents().OpenIncidentIds();
   }
   for (const auto& p : practices) {
-    auto card = printouts.CalamityCardPdf(caller, p.agb, now);
+    auto card = printouts.CalamityCardPdf(caller, p.agb);
     if (!card) return card.error();
     entries.push_back(
         {"calamiteitenkaarten/" + p.agb + "-" + Slug(p.name) + ".pdf", std::move(card).value()});
@@ -89,10 +90,10 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
     if (!pdf) return pdf.error();
     entries.push_back({"draaiboeken/" + playbook.id + ".pdf", std::move(pdf).value()});
   }
-  auto triage = printouts.TriageFormsPdf(caller, "", 10, now);
+  auto triage = printouts.TriageFormsPdf(caller, "", 10);
   if (!triage) return triage.error();
   entries.push_back({"formulieren/triageformulieren.pdf", std::move(triage).value()});
-  auto recipes = printouts.PrescriptionFormsPdf(caller, "", 2, now);
+  auto recipes = printouts.PrescriptionFormsPdf(caller, "", 2);
   if (!recipes) return recipes.error();
   entries.push_back({"formulieren/telefonische-recepten.pdf", std::move(recipes).value()});
   for (std::int64_t id : open_incidents) {
@@ -103,7 +104,7 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
       incident = uow.value()->Incidents().Find(id);
     }
     if (!incident) continue;
-    auto report = printouts.IncidentReportPdf(caller, *incident, now);
+    auto report = printouts.IncidentReportPdf(caller, *incident);
     if (!report) return report.error();
     entries.push_back(
         {"incidenten/" + incident->number + "-rapport.pdf", std::move(report).value()});
@@ -161,6 +162,71 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
   if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return result;
+}
+
+Result<BundleStatus> OfflineBundles::State(const Caller& caller) {
+  if (caller.role != UserRole::kAdmin) {
+    return Error(ErrorKind::kForbidden, "alleen voor beheerders");
+  }
+  return Snapshot();
+}
+
+Result<BundleStatus> OfflineBundles::MakeNow(const Caller& caller) {
+  if (caller.role != UserRole::kAdmin) {
+    return Error(ErrorKind::kForbidden, "alleen voor beheerders");
+  }
+  if (settings_.folder.empty()) {
+    return Error::Validation("folder",
+                             "Er is geen map ingesteld: start vangnet serve met --bundle-dir MAP.");
+  }
+  auto made = Make(caller);
+  if (!made) return made.error();
+  return Snapshot();
+}
+
+Status OfflineBundles::MakeIfDue() {
+  if (settings_.folder.empty()) return Ok{};
+  const TimePoint now = store_.clock().Now();
+  if (AmsterdamHour(now) < settings_.hour) return Ok{};
+  const std::string date = FormatDate(AmsterdamDate(now));
+  {
+    std::lock_guard lock(status_mutex_);
+    if (status_.date == date) return Ok{};
+  }
+  if (fs::exists(fs::path(settings_.folder) / OfflineBundleName(now))) {
+    std::lock_guard lock(status_mutex_);
+    status_.date = date;
+    return Ok{};
+  }
+  auto made = Make(Caller::System(Actor{"vangnet", "system", "scheduler", "offline-bundel"}));
+  if (!made) return made.error();
+  return Ok{};
+}
+
+Result<BundleResult> OfflineBundles::Make(const Caller& caller) {
+  std::lock_guard run(run_mutex_);
+  const TimePoint now = store_.clock().Now();
+  auto made = WriteOfflineBundle(store_, playbooks_, caller, settings_.folder);
+  std::lock_guard lock(status_mutex_);
+  status_.date = FormatDate(AmsterdamDate(now));
+  status_.at = FormatUtc(now);
+  if (made) {
+    status_.error.clear();
+    status_.path = made.value().path;
+    status_.files = made.value().files.size();
+    status_.bytes = made.value().bytes;
+  } else {
+    status_.error = made.error().message;
+  }
+  return made;
+}
+
+BundleStatus OfflineBundles::Snapshot() {
+  std::lock_guard lock(status_mutex_);
+  BundleStatus copy = status_;
+  copy.folder = settings_.folder;
+  copy.hour = settings_.hour;
+  return copy;
 }
 
 }  // namespace vangnet

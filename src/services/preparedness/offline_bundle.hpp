@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,47 @@ std::string OfflineBundleName(TimePoint now);
 
 Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& playbooks,
                                         const Caller& caller, const std::string& folder,
-                                        TimePoint now, int keep = 7);
+                                        int keep = 7);
+
+// Where and from which hour (Amsterdam time) the server writes the bundle each night.
+struct BundleSettings {
+  std::string folder;  // empty: not scheduled, and "make one now" is refused
+  int hour = 2;
+};
+
+// The outcome of the last attempt, for the admin's status view.
+struct BundleStatus {
+  std::string folder;
+  int hour = 2;
+  std::string date;  // the Amsterdam date of the last attempt; empty: none yet
+  std::string at, path, error;
+  std::size_t files = 0, bytes = 0;
+};
+
+// The server's bundle: once a night from the set hour (skipped when today's is already there,
+// e.g. after a restart) and on an admin's request; one run at a time.
+class OfflineBundles {
+ public:
+  OfflineBundles(Store& store, const PlaybookCatalog& playbooks, BundleSettings settings)
+      : store_(store), playbooks_(playbooks), settings_(std::move(settings)) {}
+
+  // For admins: where, when, and the last outcome.
+  Result<BundleStatus> State(const Caller& caller);
+  // For admins: a bundle now, whatever the hour.
+  Result<BundleStatus> MakeNow(const Caller& caller);
+  // The scheduler's job: the night's bundle when due (Ok when not due).
+  Status MakeIfDue();
+
+ private:
+  Result<BundleResult> Make(const Caller& caller);
+  BundleStatus Snapshot();
+
+  Store& store_;
+  const PlaybookCatalog& playbooks_;
+  BundleSettings settings_;
+  BundleStatus status_;
+  std::mutex status_mutex_;  // guards status_
+  std::mutex run_mutex_;     // one bundle written at a time (night and request share a name)
+};
 
 }  // namespace vangnet

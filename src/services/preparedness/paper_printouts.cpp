@@ -21,8 +21,8 @@ std::string OrMissing(const std::string& value) {
 }  // namespace
 
 Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
-                                                    const std::string& practice_agb,
-                                                    TimePoint now) {
+                                                    const std::string& practice_agb) {
+  const TimePoint now = store_.clock().Now();
   Access access = ReadAccess(caller.role, "calamity_card");
   if (access == Access::kNone || (access == Access::kScoped && !caller.HasPractice(practice_agb))) {
     return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot deze calamiteitenkaart");
@@ -105,7 +105,8 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
   return bytes;
 }
 
-Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller, TimePoint now) {
+Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
+  const TimePoint now = store_.clock().Now();
   if (ReadAccess(caller.role, "crisis_role") != Access::kAll ||
       ReadAccess(caller.role, "contact") != Access::kAll) {
     return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de contactlijst");

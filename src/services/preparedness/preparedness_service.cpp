@@ -53,8 +53,8 @@ std::string Fold(const std::string& line) {
 
 }  // namespace
 
-Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller,
-                                                           std::chrono::year_month_day today) {
+Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller) {
+  const auto today = store_.clock().TodayUtc();
   if (caller.role == UserRole::kInsurerLiaison) {
     return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de paraatheidskalender");
   }
@@ -168,8 +168,8 @@ PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& 
 }
 
 Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& caller,
-                                                               const CompletionRequest& request,
-                                                               std::chrono::year_month_day today) {
+                                                               const CompletionRequest& request) {
+  const auto today = store_.clock().TodayUtc();
   const PreparednessRule* rule = rules_.Find(request.rule_id);
   if (!rule)
     return Error::Validation("rule_id", "Onbekende verplichting '" + request.rule_id + "'.");
@@ -222,7 +222,7 @@ Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& cal
                                     request.done_by,
                                     request.evidence,
                                     caller.actor.user,
-                                    NowUtcIso()};
+                                    uow.value()->clock().NowIso()};
   auto stored = uow.value()->Preparedness().Add(completion);
   if (!stored) return stored.error();
   auto event =
@@ -291,8 +291,38 @@ std::string CountText(const std::vector<const PreparednessItem*>& items) {
 
 }  // namespace
 
-Result<int> PreparednessService::QueueMonthlyReminders(TimePoint now,
-                                                       const ReminderSettings& settings) {
+Result<std::string> PreparednessService::Calendar(const Caller& caller) {
+  auto overview = Overview(caller);
+  if (!overview) return overview.error();
+  return PreparednessIcal(overview.value(), store_.clock().NowIso());
+}
+
+Result<std::string> PreparednessService::SubscribeFeed(const Caller& caller,
+                                                       std::int64_t user_id) {
+  if (caller.role == UserRole::kInsurerLiaison) {
+    return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de paraatheidskalender");
+  }
+  if (!accounts_) return Error::Internal("geen accounts voor agenda-adressen");
+  auto token = accounts_->NewCalendarFeedToken(caller.actor, user_id);
+  if (!token) return token.error();
+  return "/api/v1/preparedness/feed/" + token.value() + ".ics";
+}
+
+Status PreparednessService::EndFeed(const Caller& caller, std::int64_t user_id) {
+  if (!accounts_) return Error::Internal("geen accounts voor agenda-adressen");
+  return accounts_->EndCalendarFeed(caller.actor, user_id);
+}
+
+Result<std::string> PreparednessService::FeedCalendar(const std::string& token) {
+  auto user = accounts_ ? accounts_->UserForCalendarFeed(token) : std::nullopt;
+  if (!user) {
+    return Error::NotFound("", "dit agenda-adres bestaat niet (meer); maak in vangnet een nieuw aan");
+  }
+  return Calendar(Caller::Of(*user, "agenda", "paraatheidskalender"));
+}
+
+Result<int> PreparednessService::QueueMonthlyReminders(const ReminderSettings& settings) {
+  const TimePoint now = store_.clock().Now();
   if (!settings.email) return 0;
   if (AmsterdamHour(now) < settings.hour) return 0;
   const std::chrono::year_month_day today = AmsterdamDate(now);

@@ -11,6 +11,7 @@
 
 #include "core/monitor.hpp"
 #include "core/preparedness.hpp"
+#include "services/auth/account_service.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
@@ -55,16 +56,17 @@ struct ReminderSettings {
 
 class PreparednessService {
  public:
-  PreparednessService(Store& store, PreparednessRules rules, MonitorSettings settings = {})
-      : store_(store), rules_(std::move(rules)), settings_(settings) {}
+  // `accounts` (optional) lets agenda apps subscribe to a user's items (the feed verbs).
+  PreparednessService(Store& store, PreparednessRules rules, MonitorSettings settings = {},
+                      AccountService* accounts = nullptr)
+      : store_(store), rules_(std::move(rules)), settings_(settings), accounts_(accounts) {}
 
   // The RHO roles see every item; a practice user the items of their own practice(s); the
   // insurer liaison none (who did what is about people).
-  Result<PreparednessOverview> Overview(const Caller& caller, std::chrono::year_month_day today);
+  Result<PreparednessOverview> Overview(const Caller& caller);
   // Records that an obligation was done; the RHO for any, a practice user for their own
   // practice. One transaction with its audit event; bad input refused whole with the field.
-  Result<PreparednessCompletion> RecordDone(const Caller& caller, const CompletionRequest& request,
-                                            std::chrono::year_month_day today);
+  Result<PreparednessCompletion> RecordDone(const Caller& caller, const CompletionRequest& request);
 
   // Once a month (from the 1st at `settings.hour`, Amsterdam time; later in the month when the
   // server was down then), queues one e-mail per person with what is overdue or due this month:
@@ -72,7 +74,18 @@ class PreparednessService {
   // those the RHO owns, such as succession conversations) with a summary of the region to the
   // current holder of each crisis-coordinator role. Keyed per month and person, so a restart
   // never sends twice. Returns how many e-mails were queued now.
-  Result<int> QueueMonthlyReminders(TimePoint now, const ReminderSettings& settings);
+  Result<int> QueueMonthlyReminders(const ReminderSettings& settings);
+
+  // The caller's items as an iCalendar file (PreparednessIcal).
+  Result<std::string> Calendar(const Caller& caller);
+  // A secret address an agenda app subscribes to, for the items `user_id` sees; replaces the
+  // user's previous address. Not for the insurer liaison. Returns the address's path.
+  Result<std::string> SubscribeFeed(const Caller& caller, std::int64_t user_id);
+  // Ends the user's address.
+  Status EndFeed(const Caller& caller, std::int64_t user_id);
+  // The items behind a feed address, as its owner would see them now; not found when the
+  // address is unknown or ended.
+  Result<std::string> FeedCalendar(const std::string& token);
 
   const PreparednessRules& rules() const { return rules_; }
 
@@ -84,6 +97,7 @@ class PreparednessService {
   Store& store_;
   PreparednessRules rules_;
   MonitorSettings settings_;
+  AccountService* accounts_;
 };
 
 // The items as an iCalendar (RFC 5545) file: one all-day event per item on its due date (today

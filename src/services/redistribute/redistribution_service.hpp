@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/redistribution.hpp"
+#include "services/redistribute/redistribution_overview.hpp"
 #include "services/registry/access_policy.hpp"
 #include "solver/plan_input.hpp"
 #include "store/store.hpp"
@@ -48,10 +49,10 @@ class RedistributionService {
   Result<TemporarySite> AddSite(const Caller& caller, std::int64_t incident_id, TemporarySite site);
   Status RemoveSite(const Caller& caller, std::int64_t incident_id, std::int64_t site_id);
   // Plans every household not yet accepted; accepted ones stay. Returns the overview.
-  Result<nlohmann::json> Plan(const Caller& caller, std::int64_t incident_id,
+  Result<RedistributionOverview> Plan(const Caller& caller, std::int64_t incident_id,
                               const solver::PlanParameters& parameters);
   // The map, the table per receiver, the unplaced with reasons, the funnel: no patient rows.
-  Result<nlohmann::json> Overview(const Caller& caller, std::int64_t incident_id);
+  Result<RedistributionOverview> Overview(const Caller& caller, std::int64_t incident_id);
   // Patient rows: all for the RHO, only its own for a receiving practice. Audited.
   Result<std::vector<RedistributionPatient>> Patients(const Caller& caller,
                                                       std::int64_t incident_id,

@@ -5,6 +5,23 @@
 
 namespace vangnet {
 
+// ISO dates compare correctly as text.
+template <>
+Errors CheckNotInFuture(const ContinuityContract& c, std::chrono::year_month_day today) {
+  if (!c.last_reviewed.empty() && c.last_reviewed > FormatDate(today)) {
+    return {Error::Validation("last_reviewed", "laatste evaluatie ligt in de toekomst")};
+  }
+  return {};
+}
+
+template <>
+Errors CheckNotInFuture(const GovernanceCheck& check, std::chrono::year_month_day today) {
+  if (!check.checked_on.empty() && check.checked_on > FormatDate(today)) {
+    return {Error::Validation("checked_on", "een controle ligt niet in de toekomst")};
+  }
+  return {};
+}
+
 template <>
 Errors Normalise(ContinuityContract& contract) {
   Canonicalise(contract);

@@ -21,6 +21,17 @@ Errors Normalise(ContinuityContract& contract);
 template <>
 Errors Normalise(Practice& practice);
 
+// Dates that record something already done (a contract's review, a governance check) do not
+// lie after `today`. Kept out of core's Validate because it needs the clock.
+template <class T>
+Errors CheckNotInFuture(const T&, std::chrono::year_month_day) {
+  return {};
+}
+template <>
+Errors CheckNotInFuture(const ContinuityContract& contract, std::chrono::year_month_day today);
+template <>
+Errors CheckNotInFuture(const GovernanceCheck& check, std::chrono::year_month_day today);
+
 // Every filled reference field names an existing record.
 template <class T>
 Errors CheckReferences(UnitOfWork& uow, const T& record) {
@@ -51,6 +62,7 @@ Result<SaveOutcome> SaveRecord(UnitOfWork& uow, const std::optional<T>& existing
   std::size_t before = errors.size();
   for (auto& e : Normalise(record)) errors.push_back(std::move(e));
   for (auto& e : EntityTraits<T>::Validate(record)) errors.push_back(std::move(e));
+  for (auto& e : CheckNotInFuture(record, uow.clock().TodayUtc())) errors.push_back(std::move(e));
   for (auto& e : CheckReferences(uow, record)) errors.push_back(std::move(e));
   if (errors.size() > before) return Error::Validation({}, "record refused");
   auto& table = uow.Table<T>();

@@ -108,10 +108,12 @@ class RegistryService {
 // Adds the whole-record rules' errors for fields that parsed, so a form learns of every
 // problem at once instead of one per attempt.
 template <class T>
-void AddRecordErrors(const T& record, Errors& errors) {
+void AddRecordErrors(const T& record, std::chrono::year_month_day today, Errors& errors) {
   T normalised = record;
   for (auto& e : Normalise(normalised)) errors.push_back(std::move(e));
-  for (auto& e : EntityTraits<T>::Validate(normalised)) {
+  Errors rules = EntityTraits<T>::Validate(normalised);
+  for (auto& e : CheckNotInFuture(normalised, today)) rules.push_back(std::move(e));
+  for (auto& e : rules) {
     bool already = false;
     for (const auto& known : errors) already = already || known.field == e.field;
     if (!already) errors.push_back(std::move(e));
@@ -215,7 +217,7 @@ Result<T> RegistryService::Create(const Caller& caller,
     if (fields[i].required && (!filled[i] || Trim(*filled[i]).empty())) filled[i].reset();
   }
   for (auto& e : ParseFields(fields, filled, record)) errors.push_back(std::move(e));
-  AddRecordErrors(record, errors);
+  AddRecordErrors(record, store_.clock().TodayUtc(), errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
@@ -256,7 +258,7 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
   }
   T record = *existing;
   Errors errors = ParseFields(EntityTraits<T>::Fields(), texts, record);
-  AddRecordErrors(record, errors);
+  AddRecordErrors(record, store_.clock().TodayUtc(), errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   (void)Normalise(record);
   if (KeyOf(record) != KeyOf(*existing)) {

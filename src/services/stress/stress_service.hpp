@@ -73,8 +73,7 @@ class StressService {
   // Admin, coordinator, crisis team, insurer liaison and read-only may run it; a practice user
   // may not (it compares every practice of the region). A future year reads holders' stop years
   // (derived from birth years), so that read is audited.
-  Result<StressReport> Run(const Caller& caller, const StressRequest& request,
-                           std::chrono::year_month_day today);
+  Result<StressReport> Run(const Caller& caller, const StressRequest& request);
 
   const StressAreas& areas() const { return areas_; }
 
@@ -84,8 +83,6 @@ class StressService {
   StressAreas areas_;
 };
 
-// The report for the API and `vangnet stress --format json`.
-nlohmann::json StressReportJson(const StressReport& report);
 // One row per scenario, ranked, for `--format csv`.
 std::string StressReportCsv(const StressReport& report);
 // Short Dutch verdict of one scenario: "Volledig op te vangen", "312 patiënten zonder plek; ...".

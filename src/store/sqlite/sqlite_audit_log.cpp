@@ -53,7 +53,7 @@ Status SqliteAuditLog::Append(AuditEvent event) {
     Statement head(db_, "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1");
     last_hash_ = head.Step() == SQLITE_ROW ? head.Text(0) : kGenesisHash;
   }
-  if (event.occurred_at.empty()) event.occurred_at = NowUtcIso();
+  if (event.occurred_at.empty()) event.occurred_at = clock_.NowIso();
   event.prev_hash = last_hash_;
   event.hash = AuditEventHash(event);
   if (!insert_) {

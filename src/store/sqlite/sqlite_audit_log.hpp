@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "core/time.hpp"
 #include "store/audit_log.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
@@ -11,13 +12,14 @@ namespace vangnet::sqlite {
 
 class SqliteAuditLog final : public AuditLog {
  public:
-  explicit SqliteAuditLog(sqlite3* db) : db_(db) {}
+  SqliteAuditLog(sqlite3* db, const Clock& clock) : db_(db), clock_(clock) {}
   Status Append(AuditEvent event) override;
   std::vector<AuditEvent> List(const AuditFilter& filter) override;
   std::optional<std::int64_t> FirstBrokenLink() override;
 
  private:
   sqlite3* db_;
+  const Clock& clock_;  // stamps events that come without a time
   std::string last_hash_;  // chain head within this transaction; read once, then kept
   std::unique_ptr<Statement> insert_;
 };

@@ -22,8 +22,7 @@ Status SqliteRedistributionRepository::ReplacePatients(
   remove.BindInt(1, incident_id);
   remove.BindText(2, practice_agb);
   if (auto s = Done(db_, remove); !s) return s;
-  const std::string now = FormatUtc(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  const std::string now = FormatUtc(clock_.Now());
   Statement insert(db_,
                    "INSERT INTO redistribution_patient (incident_id, practice_agb, his_number, "
                    "household_key, postcode, house_number, birth_year, vulnerability, updated_at) "

@@ -1,6 +1,7 @@
 // Patient redistribution in SQLite.
 #pragma once
 
+#include "core/time.hpp"
 #include "store/redistribution_repository.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 
@@ -8,7 +9,7 @@ namespace vangnet::sqlite {
 
 class SqliteRedistributionRepository final : public RedistributionRepository {
  public:
-  explicit SqliteRedistributionRepository(sqlite3* db) : db_(db) {}
+  SqliteRedistributionRepository(sqlite3* db, const Clock& clock) : db_(db), clock_(clock) {}
   Status ReplacePatients(std::int64_t incident_id, const std::string& practice_agb,
                          const std::vector<RedistributionPatient>& patients) override;
   std::vector<RedistributionPatient> Patients(std::int64_t incident_id) override;
@@ -25,6 +26,7 @@ class SqliteRedistributionRepository final : public RedistributionRepository {
 
  private:
   sqlite3* db_;
+  const Clock& clock_;  // stamps updated_at
 };
 
 }  // namespace vangnet::sqlite

@@ -36,7 +36,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
  public:
   SqliteUnitOfWork(SqliteStore& store, Connection connection, const Actor& actor)
       : store_(store), connection_(std::move(connection)), actor_(actor) {
-    parts_.emplace(connection_.handle(), actor_);
+    parts_.emplace(connection_.handle(), actor_, store_.clock());
   }
 
   ~SqliteUnitOfWork() override {
@@ -66,6 +66,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   RedistributionRepository& Redistribution() override { return parts_->redistribution; }
   PreparednessRepository& Preparedness() override { return parts_->preparedness; }
   const Actor& actor() const override { return actor_; }
+  const Clock& clock() const override { return store_.clock(); }
 
   Status Commit() override {
     if (auto status = connection_.Exec("COMMIT"); !status) return status;
@@ -94,13 +95,13 @@ class SqliteUnitOfWork final : public UnitOfWork {
   // Everything that holds prepared statements on the connection, so it can be finalised
   // before the connection is handed back.
   struct Parts {
-    Parts(sqlite3* db, const Actor& actor)
-        : audit(db),
+    Parts(sqlite3* db, const Actor& actor, const Clock& clock)
+        : audit(db, clock),
           accounts(db),
           incidents(db),
           outbox(db),
           history(db),
-          redistribution(db),
+          redistribution(db, clock),
           preparedness(db),
           repositories(
               Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
@@ -164,7 +165,7 @@ Result<int> SqliteStore::Migrate() {
                      "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
     record.BindInt(1, version);
     record.BindText(2, file.name);
-    record.BindText(3, NowUtcIso());
+    record.BindText(3, clock_.NowIso());
     record.Step();
     record.Reset();
     if (auto s = db.Exec("COMMIT"); !s) return s.error();
@@ -214,14 +215,14 @@ Result<std::unique_ptr<UnitOfWork>> SqliteStore::BeginRead(const Actor& actor) {
 
 namespace vangnet {
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock) {
   if (sodium_init() < 0) return Error::Internal("libsodium kon niet starten");
   // A new database may go in a folder that does not exist yet (e.g. var/ on a fresh clone).
   auto folder = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) return Error::Io(path, "map voor de database kan niet worden gemaakt: " + ec.message());
-  auto store = std::make_unique<sqlite::SqliteStore>(path);
+  auto store = std::make_unique<sqlite::SqliteStore>(path, clock);
   auto migrated = store->Migrate();
   if (!migrated) return migrated.error();
   return std::unique_ptr<Store>(std::move(store));

@@ -13,7 +13,8 @@ namespace vangnet::sqlite {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+  SqliteStore(std::string path, const Clock& clock) : path_(std::move(path)), clock_(clock) {}
+  const Clock& clock() const override { return clock_; }
   Result<int> Migrate() override;
   Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) override;
   Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) override;
@@ -28,6 +29,7 @@ class SqliteStore final : public Store {
 
   static constexpr std::size_t kMaxIdleConnections = 16;
   std::string path_;
+  const Clock& clock_;
   std::mutex pool_mutex_;
   std::vector<Connection> idle_;
 };

@@ -57,7 +57,8 @@ async function request<T>(method: string, path: string, body?: unknown, ifMatch?
 
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
+  // `version`: the version the change was made against, sent as If-Match (412 when stale).
+  post: <T>(path: string, body: unknown, version?: number) => request<T>("POST", path, body, version),
   put: <T>(path: string, body: unknown, version?: number) => request<T>("PUT", path, body, version),
   delete: (path: string, version?: number) => request<void>("DELETE", path, undefined, version),
 };

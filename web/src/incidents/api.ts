@@ -152,15 +152,15 @@ export const incidentsApi = {
   messages: (incident: number) => api.get<{ items: OutboxMessage[] }>(`/incidents/${incident}/messages`),
   paper: (incident: number, record: PaperRecord) => api.post<Incident>(`/incidents/${incident}/paper`, record),
   closeTask: (incident: number, task: Task, how: "done" | "not-applicable", note: string) =>
-    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { version: task.version, note }),
+    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/${how}`, { note }, task.version),
   log: (incident: number, entry: { kind: string; text: string; decided_by?: string; acted_by?: string }) =>
     api.post<Incident>(`/incidents/${incident}/log`, entry),
   addTask: (incident: number, text: string, owner_role: string, owner_person_code: string, deadline: string) =>
     api.post<Incident>(`/incidents/${incident}/tasks`, { text, owner_role, owner_person_code, deadline }),
   assign: (incident: number, task: Task, person_code: string) =>
-    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/assign`, { version: task.version, person_code }),
+    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/assign`, { person_code }, task.version),
   picture: (incident: number, version: number, fields: Record<string, string>) =>
-    api.post<Incident>(`/incidents/${incident}/picture`, { version, ...fields }),
+    api.post<Incident>(`/incidents/${incident}/picture`, fields, version),
   status: (incident: number, status: string, reason: string) =>
     api.post<Incident>(`/incidents/${incident}/status`, { status, reason }),
   stage: (incident: number, stage: number, reason: string) =>

@@ -1,4 +1,4 @@
-#include "services/monitor/monitor_json.hpp"
+#include "http/json/monitor_json.hpp"
 
 namespace vangnet {
 

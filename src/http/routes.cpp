@@ -1,0 +1,22 @@
+#include "http/routes.hpp"
+
+namespace vangnet {
+
+// The one table of every route group; authentication and CSRF checks are applied by the
+// Router to each route it mounts.
+void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
+                    const ServerOptions& options) {
+  RegisterSessionRoutes(router, services.accounts);
+  RegisterRegistryRoutes(router, services.registry);
+  RegisterRegionRoutes(router, services.region, options);
+  RegisterAdminRoutes(router, services.audit, services.accounts, services.bundles);
+  RegisterEventRoutes(router, hub);
+  RegisterIncidentRoutes(router, services.incidents, services.playbooks());
+  RegisterMonitorRoutes(router, services.monitor);
+  RegisterRedistributionRoutes(router, services.redistribution);
+  RegisterStressRoutes(router, services.stress);
+  RegisterPrintoutRoutes(router, services.printouts);
+  RegisterPreparednessRoutes(router, services.preparedness);
+}
+
+}  // namespace vangnet

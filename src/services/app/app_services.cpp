@@ -1,0 +1,71 @@
+#include "services/app/app_services.hpp"
+
+#include "io/norms_yaml.hpp"
+#include "io/preparedness_yaml.hpp"
+#include "io/stress_areas_yaml.hpp"
+
+namespace vangnet {
+
+namespace {
+
+// A data file that did not load leaves its service on defaults; Loaded() reports it and
+// `serve` refuses to start, so the defaults are never served.
+template <class T>
+const T& OrDefault(const Result<T>& loaded) {
+  static const T kEmpty{};
+  return loaded ? loaded.value() : kEmpty;
+}
+
+// The alarm settings with the channels this process can deliver on.
+AlarmSettings WithChannels(const AppSettings& settings) {
+  AlarmSettings alarms = settings.alarms;
+  alarms.email = !settings.smtp.url.empty();
+  alarms.sms = !settings.sms.url.empty();
+  return alarms;
+}
+
+}  // namespace
+
+AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings settings)
+    : store_(store),
+      settings_(std::move(settings)),
+      playbooks_(PlaybookCatalog::Load(settings_.playbook_dir)),
+      norms_(LoadNorms(settings_.norms_file)),
+      stress_areas_(LoadStressAreas(settings_.stress_areas_file)),
+      preparedness_rules_(LoadPreparednessRules(settings_.preparedness_file)),
+      email_(settings_.smtp.url.empty() ? nullptr : std::make_unique<SmtpSender>(settings_.smtp)),
+      sms_(settings_.sms.url.empty() ? nullptr
+                                     : std::make_unique<SmsWebhookSender>(settings_.sms)),
+      accounts(accounts_),
+      audit(store),
+      registry(store, [this](const ChangeEvent& change) { Publish(change); }),
+      region(store),
+      incidents(
+          store, playbooks(),
+          [this](std::int64_t id) {
+            Publish(ChangeEvent{"incident", "update", id, std::to_string(id)});
+          },
+          WithChannels(settings_)),
+      monitor(store, OrDefault(norms_)),
+      redistribution(store),
+      stress(store, OrDefault(norms_), OrDefault(stress_areas_)),
+      preparedness(store, OrDefault(preparedness_rules_),
+                   norms_ ? norms_.value().settings : MonitorSettings{}, &accounts_),
+      printouts(store, &playbooks(), &incidents, &redistribution),
+      bundles(store, playbooks(), settings_.bundle),
+      delivery(store, email_.get(), sms_.get()) {}
+
+ReminderSettings AppServices::reminders() const {
+  return ReminderSettings{!settings_.smtp.url.empty(), settings_.alarms.public_url,
+                          settings_.reminder_hour};
+}
+
+Status AppServices::Loaded() const {
+  if (!playbooks_) return playbooks_.error();
+  if (!norms_) return norms_.error();
+  if (!stress_areas_) return stress_areas_.error();
+  if (!preparedness_rules_) return preparedness_rules_.error();
+  return Ok{};
+}
+
+}  // namespace vangnet

@@ -1,0 +1,57 @@
+#include "services/app/scheduler.hpp"
+
+#include <iostream>
+
+namespace vangnet {
+
+namespace {
+
+// The server's log says which job failed; nothing personal is in these messages.
+void Log(const char* job, const Status& status) {
+  if (!status) std::cerr << "vangnet serve: " << job << ": " << status.error().message << "\n";
+}
+
+template <class T>
+Status AsStatus(const Result<T>& result) {
+  if (!result) return result.error();
+  return Ok{};
+}
+
+}  // namespace
+
+void Scheduler::RunOnce() {
+  Log("klok", AsStatus(services_.incidents.Tick()));
+  Log("herinneringen", AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));
+  Log("verzenden", AsStatus(services_.delivery.DeliverDue()));
+  Log("offline-bundel", services_.bundles.MakeIfDue());
+  const std::string month = FormatUtc(services_.clock().Now()).substr(0, 7);
+  if (month != recorded_month_) {
+    auto recorded = services_.monitor.RecordMonth();
+    if (recorded) recorded_month_ = month;
+    Log("maandoverzicht", AsStatus(recorded));
+  }
+}
+
+void Scheduler::Start() {
+  if (thread_.joinable()) return;
+  thread_ = std::thread([this] {
+    std::unique_lock lock(mutex_);
+    while (!stop_) {
+      lock.unlock();
+      RunOnce();
+      lock.lock();
+      wake_.wait_for(lock, tick_, [this] { return stop_; });
+    }
+  });
+}
+
+void Scheduler::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+}  // namespace vangnet

@@ -1,0 +1,38 @@
+#include "services/audit/audit_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace vangnet {
+
+namespace {
+
+Status AdminOnly(const Caller& caller) {
+  if (caller.role == UserRole::kAdmin) return Ok{};
+  return Error(ErrorKind::kForbidden, "alleen beheerders zien het auditlog");
+}
+
+}  // namespace
+
+Result<std::vector<AuditEvent>> AuditService::List(const Caller& caller,
+                                                   const AuditFilter& filter) {
+  if (auto s = AdminOnly(caller); !s) return s.error();
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto events = uow.value()->Audit().List(filter);
+  if (auto s = RecordAudit(*uow.value(), "read", "audit_event", "list", "",
+                           nlohmann::json{{"records", events.size()}}.dump());
+      !s) {
+    return s.error();
+  }
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return events;
+}
+
+Result<std::optional<std::int64_t>> AuditService::FirstBrokenLink(const Caller& caller) {
+  if (auto s = AdminOnly(caller); !s) return s.error();
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  return uow.value()->Audit().FirstBrokenLink();
+}
+
+}  // namespace vangnet

@@ -1,0 +1,93 @@
+// RedistributionService::Overview: the opvang page's picture of an incident's redistribution.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "io/plan_json.hpp"
+#include "io/postcode_table.hpp"
+#include "services/redistribute/redistribution_planning.hpp"
+#include "services/redistribute/redistribution_service.hpp"
+
+namespace vangnet {
+
+using namespace redistribution;
+
+Result<RedistributionOverview> RedistributionService::Overview(const Caller& caller,
+                                                               std::int64_t incident_id) {
+  if (caller.role == UserRole::kReadOnly)
+    return Forbidden("uw rol geeft geen toegang tot de opvang");
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = ActiveIncident(*uow.value(), incident_id, false);
+  if (!incident) return incident.error();
+  auto& repo = uow.value()->Redistribution();
+  auto patients = repo.Patients(incident_id);
+  RedistributionOverview out;
+  out.plan = repo.FindPlan(incident_id);
+  out.parameters =
+      out.plan ? PlanParametersFromJson(nlohmann::json::parse(out.plan->parameters, nullptr, false))
+               : solver::PlanParameters{};
+  PlanningData data =
+      BuildPlanning(*uow.value(), incident.value(), patients, out.parameters, settings_);
+  out.incident = incident.value();
+  for (const auto& agb : out.incident.practice_agbs) {
+    ClosedPracticeView item;
+    item.agb = agb;
+    item.patients_listed =
+        std::count_if(patients.begin(), patients.end(),
+                      [&](const RedistributionPatient& p) { return p.practice_agb == agb; });
+    if (auto practice = FindPractice(*uow.value(), agb)) {
+      item.name = practice->name;
+      item.registered_patients = practice->registered_patients;
+      item.latitude = practice->latitude;
+      item.longitude = practice->longitude;
+    }
+    out.closed_practices.push_back(std::move(item));
+  }
+  // Loads as they are now (accepted and proposed), so the table is right between plans too.
+  std::map<std::string, long long> placed, vulnerable;
+  std::map<std::string, std::set<std::string>> households;
+  for (const auto& s : PATIENT_STAGES) out.funnel[std::string(s.code)] = 0;
+  for (const auto& c : DOSSIER_CONSENTS) out.consent[std::string(c.code)] = 0;
+  std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, long long>>
+      by_postcode;
+  for (const auto& p : patients) {
+    ++out.funnel[std::string(EnumCode(PATIENT_STAGES, p.stage))];
+    ++out.consent[std::string(EnumCode(DOSSIER_CONSENTS, p.consent))];
+    auto& cell = by_postcode[{p.postcode, p.receiver_id}];
+    cell.first.insert(HouseholdId(p));
+    ++cell.second;
+    if (p.receiver_id.empty()) continue;
+    ++placed[p.receiver_id];
+    if (p.vulnerability != "none") ++vulnerable[p.receiver_id];
+    households[p.receiver_id].insert(HouseholdId(p));
+  }
+  out.patients_total = patients.size();
+  for (std::size_t r = 0; r < data.input.receivers.size(); ++r) {
+    ReceiverView view;
+    view.receiver = data.input.receivers[r];
+    const auto& info = data.info[r];
+    const std::string& id = view.receiver.id;
+    view.placed_patients = placed.count(id) ? placed[id] : 0;
+    view.placed_households = households[id].size();
+    view.vulnerable_patients = vulnerable[id];
+    if (info.gp_fte > 0) {
+      view.patients_per_fte_after =
+          static_cast<double>(info.registered + view.placed_patients) / info.gp_fte;
+      view.above_signal = *view.patients_per_fte_after > settings_.signal_patients_per_fte;
+    }
+    out.receivers.push_back(std::move(view));
+  }
+  for (const auto& [key, cell] : by_postcode) {
+    const auto* area = PostcodeTable::Embedded().Find(key.first);
+    if (!area) continue;
+    out.postcodes.push_back(
+        {key.first, key.second, area->latitude, area->longitude, cell.first.size(), cell.second});
+  }
+  out.offers = repo.Offers(incident_id);
+  out.sites = repo.Sites(incident_id);
+  out.show_unplaced = caller.IsRho();
+  return out;
+}
+
+}  // namespace vangnet

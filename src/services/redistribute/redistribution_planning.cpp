@@ -1,0 +1,160 @@
+#include "services/redistribute/redistribution_planning.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/monitor.hpp"
+#include "io/postcode_table.hpp"
+#include "services/monitor/monitor_service.hpp"
+
+namespace vangnet::redistribution {
+
+using nlohmann::json;
+
+Error Forbidden(const char* what) {
+  return Error(ErrorKind::kForbidden, what);
+}
+
+Result<Incident> ActiveIncident(UnitOfWork& uow, std::int64_t incident_id, bool for_write) {
+  auto incident = uow.Incidents().Find(incident_id);
+  if (!incident) return Error::NotFound("incident", "Dit incident bestaat niet.");
+  if (for_write && incident->status == IncidentStatus::kClosed) {
+    return Error::Conflict("incident", "Het incident is gesloten; de opvang is afgerond.");
+  }
+  return *incident;
+}
+
+Status Audit(UnitOfWork& uow, const char* action, std::int64_t incident_id, std::string subject,
+             const json& details) {
+  return RecordAudit(uow, action, "redistribution", std::to_string(incident_id),
+                     std::move(subject), details.dump());
+}
+
+std::string HouseholdId(const RedistributionPatient& p) {
+  return p.practice_agb + "/" + p.household_key;
+}
+
+std::optional<Practice> FindPractice(UnitOfWork& uow, const std::string& agb) {
+  Practice probe;
+  probe.agb = agb;
+  return uow.Table<Practice>().Find(probe);
+}
+
+// The patient `id` of the incident, if the caller may update it: the RHO, or the receiving
+// practice of that patient.
+Result<RedistributionPatient*> FindPatientToUpdate(const Caller& caller,
+                                                   std::vector<RedistributionPatient>& patients,
+                                                   std::int64_t id) {
+  auto it =
+      std::find_if(patients.begin(), patients.end(), [&](const auto& p) { return p.id == id; });
+  if (it == patients.end()) {
+    return Error::NotFound("id",
+                           "Patiënt " + std::to_string(id) + " bestaat niet in dit incident.");
+  }
+  bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(it->receiver_id);
+  if (!caller.IsRho() && !own) {
+    return Forbidden("alleen de ontvangende praktijk of de RHO werkt deze patiënt bij");
+  }
+  return &*it;
+}
+
+bool Closed(const Incident& incident, const std::string& agb) {
+  return std::find(incident.practice_agbs.begin(), incident.practice_agbs.end(), agb) !=
+         incident.practice_agbs.end();
+}
+
+// The planner's input from the registry, the offers, the sites and the patient list.
+PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
+                           const std::vector<RedistributionPatient>& patients,
+                           const solver::PlanParameters& parameters,
+                           const RedistributionSettings& settings) {
+  PlanningData data;
+  data.input.parameters = parameters;
+  std::map<std::string, long long> offers;
+  for (const auto& o : uow.Redistribution().Offers(incident.id))
+    offers[o.practice_agb] = o.capacity;
+  std::set<std::string> partners;
+  for (const auto& c : uow.Table<ContinuityContract>().List()) {
+    if (Closed(incident, c.practice_a_agb)) partners.insert(c.practice_b_agb);
+    if (Closed(incident, c.practice_b_agb)) partners.insert(c.practice_a_agb);
+  }
+  MonitorSettings norm;
+  norm.norm_patients_per_fte = settings.norm_patients_per_fte;
+  for (const auto& snapshot : ReadSnapshots(uow)) {
+    const Practice& p = snapshot.practice;
+    if (Closed(incident, p.agb)) {
+      if (p.latitude && p.longitude) {
+        // Its own building is the first place to look for a practice started from zero.
+        data.input.candidate_sites.push_back({p.agb, p.name + " (eigen pand)", *p.latitude,
+                                              *p.longitude, 0, false,
+                                              solver::ReceiverKind::kNewPractice});
+      }
+      continue;
+    }
+    if (p.status == PracticeStatus::kClosed || !p.latitude || !p.longitude) continue;
+    auto offer = offers.find(p.agb);
+    // seed 004 §4.2.1: room up to the norm practice per FTE; a patient stop means none unless
+    // the practice offers places itself.
+    long long capacity = offer != offers.end() ? offer->second
+                         : p.patient_stop      ? 0
+                                               : Headroom(snapshot, norm);
+    data.input.receivers.push_back({p.agb, p.name, *p.latitude, *p.longitude, capacity,
+                                    partners.contains(p.agb), solver::ReceiverKind::kPractice});
+    data.info.push_back({p.agb, p.registered_patients, GpFte(snapshot)});
+  }
+  for (const auto& site : uow.Redistribution().Sites(incident.id)) {
+    data.input.receivers.push_back(solver::Receiver{
+        "site-" + std::to_string(site.id), site.name, site.latitude, site.longitude, site.capacity,
+        false,
+        ParseEnum(solver::RECEIVER_KINDS, site.kind).value_or(solver::ReceiverKind::kNewPractice)});
+    data.info.push_back({site.practice_agb, 0, 0});
+  }
+  std::map<std::string, int> household_index;
+  const auto& postcodes = PostcodeTable::Embedded();
+  for (int i = 0; i < static_cast<int>(patients.size()); ++i) {
+    const auto& p = patients[i];
+    auto [it, added] =
+        household_index.emplace(HouseholdId(p), static_cast<int>(data.members.size()));
+    if (added) {
+      solver::Household h;
+      h.id = it->first;
+      h.postcode = p.postcode;
+      if (const auto* area = postcodes.Find(p.postcode)) {
+        h.latitude = area->latitude;
+        h.longitude = area->longitude;
+      }
+      data.input.households.push_back(std::move(h));
+      data.members.emplace_back();
+    }
+    auto& h = data.input.households[it->second];
+    h.patients.push_back(
+        {p.his_number,
+         ParseEnum(solver::VULNERABILITIES, p.vulnerability).value_or(solver::Vulnerability::kNone),
+         p.birth_year});
+    if (p.stage >= PatientStage::kAccepted && !p.receiver_id.empty())
+      h.accepted_receiver = p.receiver_id;
+    for (std::size_t start = 0; start < p.declined_by.size();) {
+      auto end = p.declined_by.find(';', start);
+      if (end == std::string::npos) end = p.declined_by.size();
+      std::string id = p.declined_by.substr(start, end - start);
+      if (!id.empty() && std::find(h.declined_receivers.begin(), h.declined_receivers.end(), id) ==
+                             h.declined_receivers.end()) {
+        h.declined_receivers.push_back(id);
+      }
+      start = end + 1;
+    }
+    data.members[it->second].push_back(i);
+  }
+  // A receiver that accepted earlier but is gone from the region keeps its households anyway.
+  for (auto& h : data.input.households) {
+    if (h.accepted_receiver.empty()) continue;
+    bool known =
+        std::any_of(data.input.receivers.begin(), data.input.receivers.end(),
+                    [&](const solver::Receiver& r) { return r.id == h.accepted_receiver; });
+    if (!known) h.accepted_receiver.clear();
+  }
+  return data;
+}
+
+}  // namespace vangnet::redistribution

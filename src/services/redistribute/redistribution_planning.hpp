@@ -1,0 +1,61 @@
+// What the redistribution verbs share: the incident they work in, their audit event, and the
+// planner's input built from the registry, the offers, the sites and the patient list.
+// Internal to services/redistribute.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/incident.hpp"
+#include "core/redistribution.hpp"
+#include "core/registry.hpp"
+#include "services/redistribute/redistribution_service.hpp"
+#include "solver/plan_input.hpp"
+#include "store/store.hpp"
+
+namespace vangnet::redistribution {
+
+Error Forbidden(const char* what);
+
+// The incident the redistribution belongs to; for a change it must not be closed.
+Result<Incident> ActiveIncident(UnitOfWork& uow, std::int64_t incident_id, bool for_write);
+
+// The audit event of a redistribution action (details: counts and codes, never patient data).
+Status Audit(UnitOfWork& uow, const char* action, std::int64_t incident_id, std::string subject,
+             const nlohmann::json& details);
+
+// "practice AGB/household key": a household across the closed practices.
+std::string HouseholdId(const RedistributionPatient& p);
+
+// A receiving practice with what the overview shows about it.
+struct ReceiverInfo {
+  std::string agb;  // empty for a temporary site
+  long long registered = 0;
+  double gp_fte = 0;
+};
+
+struct PlanningData {
+  solver::PlanInput input;
+  std::vector<ReceiverInfo> info;         // per receiver
+  std::vector<std::vector<int>> members;  // per household: patient indexes
+};
+
+std::optional<Practice> FindPractice(UnitOfWork& uow, const std::string& agb);
+
+// The patient `id` of the incident, if the caller may update it: the RHO, or the receiving
+// practice of that patient.
+Result<RedistributionPatient*> FindPatientToUpdate(const Caller& caller,
+                                                   std::vector<RedistributionPatient>& patients,
+                                                   std::int64_t id);
+
+// Whether `agb` is one of the incident's closed (affected) practices.
+bool Closed(const Incident& incident, const std::string& agb);
+
+// The planner's input from the registry, the offers, the sites and the patient list.
+PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
+                           const std::vector<RedistributionPatient>& patients,
+                           const solver::PlanParameters& parameters,
+                           const RedistributionSettings& settings);
+
+}  // namespace vangnet::redistribution
