@@ -75,7 +75,7 @@ int RunIncident(const std::vector<std::string>& argv) {
   if ((words[0] == "show" || words[0] == "export") && words.size() == 2) {
     auto incident = FindIncident(incidents, caller, words[1]);
     if (!incident) return Fail(incident.error());
-    auto written = incidents.Report(caller, incident.value().id);
+    auto written = incidents.reports.Report(caller, incident.value().id);
     if (!written) return Fail(written.error());
     const std::string& report = written.value();
     if (words[0] == "show" || !args->Has("out")) {

@@ -6,9 +6,9 @@
 #include "cli/cli_args.hpp"
 #include "cli/commands.hpp"
 #include "core/date.hpp"
+#include "http/json/monitor_json.hpp"
 #include "io/csv.hpp"
 #include "io/norms_yaml.hpp"
-#include "http/json/monitor_json.hpp"
 
 namespace vangnet::cli {
 

@@ -87,12 +87,13 @@ int RunServe(const std::vector<std::string>& argv) {
   settings.smtp.url = args->Get("smtp-url");
   settings.smtp.from = args->Get("smtp-from", "vangnet@localhost");
   settings.smtp.username = args->Get("smtp-user");
-  if (const char* password = std::getenv("VANGNET_SMTP_PASSWORD")) settings.smtp.password = password;
+  if (const char* password = std::getenv("VANGNET_SMTP_PASSWORD"))
+    settings.smtp.password = password;
   settings.smtp.require_tls = args->Has("smtp-require-tls");
   settings.sms.url = args->Get("sms-webhook");
   if (const char* token = std::getenv("VANGNET_SMS_TOKEN")) settings.sms.bearer_token = token;
-  for (auto [flag, target] : {std::pair{"alarm-timeout", &settings.alarms.ack_timeout},
-                              std::pair{"tick", &tick}}) {
+  for (auto [flag, target] :
+       {std::pair{"alarm-timeout", &settings.alarms.ack_timeout}, std::pair{"tick", &tick}}) {
     if (!args->Has(flag)) continue;
     auto value = ParseSeconds(args->Get(flag));
     if (!value) {

@@ -8,8 +8,8 @@
 #include "cli/commands.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
-#include "io/norms_yaml.hpp"
 #include "http/json/stress_json.hpp"
+#include "io/norms_yaml.hpp"
 #include "services/stress/stress_service.hpp"
 
 namespace vangnet::cli {

@@ -34,20 +34,20 @@ void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& ac
   });
 
   // Where and when the bundle is written, the last outcome, and "make one now".
-  router.Get("/api/v1/admin/offline-bundle", [&bundles](const RequestContext& ctx,
-                                                        const httplib::Request&,
-                                                        httplib::Response& res) {
-    auto status = bundles.State(ctx.caller);
-    if (!status) return ReplyError(res, status.error());
-    ReplyJson(res, 200, BundleStatusJson(status.value()));
-  });
-  router.Post("/api/v1/admin/offline-bundle", [&bundles](const RequestContext& ctx,
-                                                         const httplib::Request&,
-                                                         httplib::Response& res) {
-    auto status = bundles.MakeNow(ctx.caller);
-    if (!status) return ReplyError(res, status.error());
-    ReplyJson(res, 201, BundleStatusJson(status.value()));
-  });
+  router.Get(
+      "/api/v1/admin/offline-bundle",
+      [&bundles](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+        auto status = bundles.State(ctx.caller);
+        if (!status) return ReplyError(res, status.error());
+        ReplyJson(res, 200, BundleStatusJson(status.value()));
+      });
+  router.Post(
+      "/api/v1/admin/offline-bundle",
+      [&bundles](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+        auto status = bundles.MakeNow(ctx.caller);
+        if (!status) return ReplyError(res, status.error());
+        ReplyJson(res, 201, BundleStatusJson(status.value()));
+      });
 }
 
 }  // namespace vangnet

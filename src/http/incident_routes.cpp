@@ -20,7 +20,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Get(
       R"(/api/v1/incidents/(\d+)/drafts)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto drafts = incidents.Drafts(ctx.caller, std::stoll(req.matches[1]));
+        auto drafts = incidents.reports.Drafts(ctx.caller, std::stoll(req.matches[1]));
         if (!drafts) return ReplyError(res, drafts.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& d : drafts.value()) items.push_back(DraftJson(d));
@@ -37,7 +37,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Get(
       R"(/api/v1/playbooks/([a-z0-9-]+)/lessons)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto lessons = incidents.Lessons(ctx.caller, req.matches[1]);
+        auto lessons = incidents.evaluation.Lessons(ctx.caller, req.matches[1]);
         if (!lessons) return ReplyError(res, lessons.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& l : lessons.value()) items.push_back(LessonJson(l));
@@ -88,7 +88,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Get(
       R"(/api/v1/incidents/(\d+)/report)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto report = incidents.Report(ctx.caller, std::stoll(req.matches[1]));
+        auto report = incidents.reports.Report(ctx.caller, std::stoll(req.matches[1]));
         if (!report) return ReplyError(res, report.error());
         res.set_content(report.value(), "text/markdown; charset=utf-8");
       });
@@ -103,29 +103,29 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                   auto body = ParseJsonBody(req, res);
                   if (!body) return;
                   Reply(res, incidents,
-                        incidents.CloseTask(ctx.caller, std::stoll(req.matches[1]),
-                                            std::stoll(req.matches[2]), *version, status,
-                                            body->value("note", "")));
+                        incidents.tasks.CloseTask(ctx.caller, std::stoll(req.matches[1]),
+                                                  std::stoll(req.matches[2]), *version, status,
+                                                  body->value("note", "")));
                 });
   }
 
-  router.Post(
-      R"(/api/v1/incidents/(\d+)/log)",
-      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto body = ParseJsonBody(req, res);
-        if (!body) return;
-        LogInput input;
-        auto kind = ParseEnum(LOG_KINDS, body->value("kind", "observation"));
-        if (!kind) return ReplyError(res, Error::Validation("kind", "onbekende soort logregel"));
-        input.kind = *kind;
-        input.text = body->value("text", "");
-        input.decided_by = body->value("decided_by", "");
-        input.acted_by = body->value("acted_by", "");
-        if (body->contains("corrects_id") && (*body)["corrects_id"].is_number_integer()) {
-          input.corrects_id = (*body)["corrects_id"].get<std::int64_t>();
-        }
-        Reply(res, incidents, incidents.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
-      });
+  router.Post(R"(/api/v1/incidents/(\d+)/log)", [&incidents](const RequestContext& ctx,
+                                                             const httplib::Request& req,
+                                                             httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    LogInput input;
+    auto kind = ParseEnum(LOG_KINDS, body->value("kind", "observation"));
+    if (!kind) return ReplyError(res, Error::Validation("kind", "onbekende soort logregel"));
+    input.kind = *kind;
+    input.text = body->value("text", "");
+    input.decided_by = body->value("decided_by", "");
+    input.acted_by = body->value("acted_by", "");
+    if (body->contains("corrects_id") && (*body)["corrects_id"].is_number_integer()) {
+      input.corrects_id = (*body)["corrects_id"].get<std::int64_t>();
+    }
+    Reply(res, incidents, incidents.logbook.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
+  });
 
   // The paper record typed in afterwards: {"source", "tasks":[{"id","version","done_at",
   // "done_by","note"}], "entries":[{"kind","at","text","decided_by","acted_by"}]}; times UTC.
@@ -180,7 +180,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                                 text(row, "text"), text(row, "decided_by"), text(row, "acted_by")});
     }
     if (!errors.empty()) return ReplyError(res, Error::Combined(std::move(errors)));
-    Reply(res, incidents, incidents.EnterAfterwards(ctx.caller, std::stoll(req.matches[1]), record));
+    Reply(res, incidents,
+          incidents.logbook.EnterAfterwards(ctx.caller, std::stoll(req.matches[1]), record));
   });
 
   router.Post(R"(/api/v1/incidents/(\d+)/tasks)", [&incidents](const RequestContext& ctx,
@@ -192,9 +193,10 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
     if (!deadline) {
       return ReplyError(res, Error::Validation("deadline", "geef een deadline (datum en tijd)"));
     }
-    Reply(res, incidents, incidents.AddTask(ctx.caller, std::stoll(req.matches[1]), body->value("text", ""),
-                                 body->value("owner_role", ""),
-                                 body->value("owner_person_code", ""), *deadline));
+    Reply(res, incidents,
+          incidents.tasks.AddTask(ctx.caller, std::stoll(req.matches[1]), body->value("text", ""),
+                                  body->value("owner_role", ""),
+                                  body->value("owner_person_code", ""), *deadline));
   });
 
   router.Post(
@@ -205,9 +207,9 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         Reply(res, incidents,
-              incidents.AssignTask(ctx.caller, std::stoll(req.matches[1]),
-                                   std::stoll(req.matches[2]), *version,
-                                   body->value("person_code", "")));
+              incidents.tasks.AssignTask(ctx.caller, std::stoll(req.matches[1]),
+                                         std::stoll(req.matches[2]), *version,
+                                         body->value("person_code", "")));
       });
 
   router.Post(
@@ -219,8 +221,9 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!status) {
           return ReplyError(res, Error::Validation("status", "kies active, scaled_down of closed"));
         }
-        Reply(res, incidents, incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *status,
-                                          body->value("reason", "")));
+        Reply(res, incidents,
+              incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *status,
+                                     body->value("reason", "")));
       });
 
   router.Post(
@@ -237,8 +240,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         picture.communication = body->value("communication", "");
         picture.weather = body->value("weather", "");
         Reply(res, incidents,
-              incidents.SavePicture(ctx.caller, std::stoll(req.matches[1]),
-                                    static_cast<int>(*version), picture));
+              incidents.logbook.SavePicture(ctx.caller, std::stoll(req.matches[1]),
+                                            static_cast<int>(*version), picture));
       });
 
   router.Post(
@@ -246,15 +249,17 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
-        Reply(res, incidents, incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]),
-                                         body->value("stage", 0), body->value("reason", "")));
+        Reply(res, incidents,
+              incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]), body->value("stage", 0),
+                                    body->value("reason", "")));
       });
 
   router.Post(
       R"(/api/v1/incidents/(\d+)/alarms/(\d+)/acknowledge)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        Reply(res, incidents, incidents.Acknowledge(ctx.caller, std::stoll(req.matches[1]),
-                                         std::stoll(req.matches[2])));
+        Reply(res, incidents,
+              incidents.alarms.Acknowledge(ctx.caller, std::stoll(req.matches[1]),
+                                           std::stoll(req.matches[2])));
       });
 
   // The one-time link in an alarm message: public, the token is the proof. The page that
@@ -264,7 +269,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       [&incidents](const RequestContext&, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
-        auto done = incidents.AcknowledgeByToken(body->value("token", ""));
+        auto done = incidents.alarms.AcknowledgeByToken(body->value("token", ""));
         if (!done) return ReplyError(res, done.error());
         ReplyJson(res, 200,
                   {{"incident_number", done.value().incident_number},
@@ -278,9 +283,10 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
-        Reply(res, incidents, incidents.HandOverRole(
-                       ctx.caller, std::stoll(req.matches[1]), body->value("role_code", ""),
-                       body->value("person_code", ""), body->value("reason", "")));
+        Reply(res, incidents,
+              incidents.alarms.HandOverRole(
+                  ctx.caller, std::stoll(req.matches[1]), body->value("role_code", ""),
+                  body->value("person_code", ""), body->value("reason", "")));
       });
 
   router.Put(
@@ -290,13 +296,14 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!body) return;
         EvaluationPoint point{body->value("point", ""), "", body->value("finding", ""),
                               body->value("action", "")};
-        Reply(res, incidents, incidents.SaveEvaluation(ctx.caller, std::stoll(req.matches[1]), point));
+        Reply(res, incidents,
+              incidents.evaluation.SaveEvaluation(ctx.caller, std::stoll(req.matches[1]), point));
       });
 
   router.Get(
       R"(/api/v1/incidents/(\d+)/messages)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto messages = incidents.Messages(ctx.caller, std::stoll(req.matches[1]));
+        auto messages = incidents.alarms.Messages(ctx.caller, std::stoll(req.matches[1]));
         if (!messages) return ReplyError(res, messages.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& m : messages.value()) items.push_back(MessageJson(m));

@@ -1,7 +1,7 @@
 // /api/v1/monitor: the continuity monitor as the caller may see it (the insurer liaison gets the
 // regional and practice figures, never a holder's name or age).
-#include "http/routes.hpp"
 #include "http/json/monitor_json.hpp"
+#include "http/routes.hpp"
 
 namespace vangnet {
 

@@ -7,8 +7,7 @@ namespace vangnet {
 
 namespace {
 
-void ReplyCalendar(httplib::Response& res, const Result<std::string>& ics,
-                   bool as_attachment) {
+void ReplyCalendar(httplib::Response& res, const Result<std::string>& ics, bool as_attachment) {
   if (!ics) return ReplyError(res, ics.error());
   res.status = 200;
   if (as_attachment) {

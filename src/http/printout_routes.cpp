@@ -32,13 +32,13 @@ int Copies(const httplib::Request& req) {
 }  // namespace
 
 void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts) {
-  router.Get(
-      "/api/v1/printouts/triage-form",
-      [&printouts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        ReplyPdf(res, Named(printouts.TriageFormsPdf(ctx.caller, req.get_param_value("agb"),
-                                                     Copies(req)),
-                            "triageformulieren.pdf", false));
-      });
+  router.Get("/api/v1/printouts/triage-form", [&printouts](const RequestContext& ctx,
+                                                           const httplib::Request& req,
+                                                           httplib::Response& res) {
+    ReplyPdf(res,
+             Named(printouts.TriageFormsPdf(ctx.caller, req.get_param_value("agb"), Copies(req)),
+                   "triageformulieren.pdf", false));
+  });
   router.Get(
       "/api/v1/printouts/prescription-form",
       [&printouts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -72,8 +72,8 @@ void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts) {
   router.Get(
       "/api/v1/printouts/contact-list",
       [&printouts](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
-        ReplyPdf(res, Named(printouts.ContactListPdf(ctx.caller),
-                            "contactlijst-crisisrollen.pdf", true));
+        ReplyPdf(res, Named(printouts.ContactListPdf(ctx.caller), "contactlijst-crisisrollen.pdf",
+                            true));
       });
 }
 

@@ -22,27 +22,27 @@ void RegisterRegionRoutes(Router& router, RegionService& region, const ServerOpt
   });
 
   // Aggregates only: every role may see them, the insurer included.
-  router.Get("/api/v1/region/summary", [&region](const RequestContext& ctx,
-                                                 const httplib::Request&, httplib::Response& res) {
-    auto summary = region.Summary(ctx.caller);
-    if (!summary) return ReplyError(res, summary.error());
-    ReplyJson(res, 200, RegionSummaryJson(summary.value()));
-  });
+  router.Get("/api/v1/region/summary",
+             [&region](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+               auto summary = region.Summary(ctx.caller);
+               if (!summary) return ReplyError(res, summary.error());
+               ReplyJson(res, 200, RegionSummaryJson(summary.value()));
+             });
 
   // The map's offline background: the address postcodes around the region's practices.
-  router.Get("/api/v1/postcodes", [&region](const RequestContext& ctx, const httplib::Request&,
-                                            httplib::Response& res) {
-    auto areas = region.PostcodeAreas(ctx.caller);
-    if (!areas) return ReplyError(res, areas.error());
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& a : areas.value()) {
-      items.push_back({{"postcode", a.postcode},
-                       {"place", a.place},
-                       {"latitude", a.latitude},
-                       {"longitude", a.longitude}});
-    }
-    ReplyJson(res, 200, {{"items", items}});
-  });
+  router.Get("/api/v1/postcodes",
+             [&region](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+               auto areas = region.PostcodeAreas(ctx.caller);
+               if (!areas) return ReplyError(res, areas.error());
+               nlohmann::json items = nlohmann::json::array();
+               for (const auto& a : areas.value()) {
+                 items.push_back({{"postcode", a.postcode},
+                                  {"place", a.place},
+                                  {"latitude", a.latitude},
+                                  {"longitude", a.longitude}});
+               }
+               ReplyJson(res, 200, {{"items", items}});
+             });
 }
 
 }  // namespace vangnet

@@ -8,7 +8,7 @@ void RegisterSessionRoutes(Router& router, AccountService& accounts) {
   router.Post(
       "/api/v1/session",
       [&router, &accounts](const RequestContext&, const httplib::Request& req,
-                          httplib::Response& res) {
+                           httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         std::string username = body->value("username", ""), password = body->value("password", "");
@@ -30,13 +30,13 @@ void RegisterSessionRoutes(Router& router, AccountService& accounts) {
               {{"user", UserJson(ctx.session->user)}, {"csrf_token", ctx.session->csrf_token}});
   });
 
-  router.Delete("/api/v1/session", [&router, &accounts](const RequestContext&,
-                                                        const httplib::Request& req,
-                                                        httplib::Response& res) {
-    (void)accounts.Logout(router.SessionTokenOf(req));
-    res.set_header("Set-Cookie", router.ExpiredSessionCookie());
-    res.status = 204;
-  });
+  router.Delete("/api/v1/session",
+                [&router, &accounts](const RequestContext&, const httplib::Request& req,
+                                     httplib::Response& res) {
+                  (void)accounts.Logout(router.SessionTokenOf(req));
+                  res.set_header("Set-Cookie", router.ExpiredSessionCookie());
+                  res.status = 204;
+                });
 }
 
 }  // namespace vangnet

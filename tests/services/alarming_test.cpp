@@ -141,7 +141,7 @@ TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOffice
   EXPECT_EQ(after[2].level, AlarmLevel::kDutyOfficer);
 
   // The duty officer acknowledges: nothing passes on any more, however long it takes.
-  ASSERT_TRUE(service_->Acknowledge(Coordinator(), incident.id, after[2].id));
+  ASSERT_TRUE(service_->alarms.Acknowledge(Coordinator(), incident.id, after[2].id));
   ASSERT_TRUE(TickAt(t0 + std::chrono::hours(5)));
   after = ForRole(Reload(incident.id), "CC-1");
   EXPECT_EQ(after[2].status, AlarmStatus::kAcknowledged);
@@ -179,19 +179,20 @@ TEST_F(AlarmingTest, TheLinkInTheMessageAcknowledgesWithoutLoggingIn) {
     }
   }
   ASSERT_EQ(token.size(), 48u);
-  auto acknowledged = service_->AcknowledgeByToken(token);
+  auto acknowledged = service_->alarms.AcknowledgeByToken(token);
   ASSERT_TRUE(acknowledged) << acknowledged.error().ToString();
   EXPECT_EQ(acknowledged.value().incident_number, incident.number);
   // Clicking twice is fine; a made-up token is not.
-  EXPECT_TRUE(service_->AcknowledgeByToken(token));
-  EXPECT_EQ(service_->AcknowledgeByToken(std::string(48, 'a')).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(service_->alarms.AcknowledgeByToken(token));
+  EXPECT_EQ(service_->alarms.AcknowledgeByToken(std::string(48, 'a')).error().kind,
+            ErrorKind::kNotFound);
   int acknowledged_alarms = 0;
   for (const auto& a : Reload(incident.id).alarms) {
     acknowledged_alarms += a.status == AlarmStatus::kAcknowledged;
   }
   EXPECT_EQ(acknowledged_alarms, 1);
   // The messages the board lists never carry the link.
-  auto listed = service_->Messages(Coordinator(), incident.id);
+  auto listed = service_->alarms.Messages(Coordinator(), incident.id);
   ASSERT_TRUE(listed);
   EXPECT_FALSE(listed.value().empty());
   for (const auto& m : listed.value()) EXPECT_TRUE(m.body.empty());
@@ -204,10 +205,12 @@ TEST_F(AlarmingTest, HandingOverARoleAlarmsTheNewPersonAndMovesTheOpenTasks) {
   for (const auto& t : incident.tasks) owned += t.owner_person_code == previous;
   ASSERT_GT(owned, 0);
   const std::string successor = Role("CT-ORG").primary_person_code;
-  EXPECT_EQ(service_->HandOverRole(Coordinator(), incident.id, "CC-1", successor, "").error().field,
+  EXPECT_EQ(service_->alarms.HandOverRole(Coordinator(), incident.id, "CC-1", successor, "")
+                .error()
+                .field,
             "reason");
-  auto handed = service_->HandOverRole(Coordinator(), incident.id, "CC-1", successor,
-                                       "Nachtdienst voorbij, aflossing om 08:00");
+  auto handed = service_->alarms.HandOverRole(Coordinator(), incident.id, "CC-1", successor,
+                                              "Nachtdienst voorbij, aflossing om 08:00");
   ASSERT_TRUE(handed) << handed.error().ToString();
   auto alarms = ForRole(handed.value(), "CC-1");
   ASSERT_EQ(alarms.size(), 2u);
@@ -312,11 +315,12 @@ TEST_F(AlarmingTest, TheEvaluationRecordsThePlaybooksPoints) {
   Incident incident = Start();
   const auto& points = catalog_->Find("practice-unusable")->evaluation;
   ASSERT_FALSE(points.empty());
-  EXPECT_EQ(service_->SaveEvaluation(Coordinator(), incident.id, {"Iets anders", "", "x", ""})
-                .error()
-                .field,
-            "point");
-  auto saved = service_->SaveEvaluation(
+  EXPECT_EQ(
+      service_->evaluation.SaveEvaluation(Coordinator(), incident.id, {"Iets anders", "", "x", ""})
+          .error()
+          .field,
+      "point");
+  auto saved = service_->evaluation.SaveEvaluation(
       Coordinator(), incident.id,
       {points[0].text, "", "Doorschakelen telefoon duurde te lang", "Nummer vooraf regelen"});
   ASSERT_TRUE(saved) << saved.error().ToString();
@@ -325,8 +329,8 @@ TEST_F(AlarmingTest, TheEvaluationRecordsThePlaybooksPoints) {
   EXPECT_EQ(saved.value().evaluation[0].source, points[0].source);
   EXPECT_EQ(saved.value().evaluation[0].action, "Nummer vooraf regelen");
   // Saving again replaces the finding.
-  auto again = service_->SaveEvaluation(Coordinator(), incident.id,
-                                        {points[0].text, "", "Ging na uitleg goed", ""});
+  auto again = service_->evaluation.SaveEvaluation(Coordinator(), incident.id,
+                                                   {points[0].text, "", "Ging na uitleg goed", ""});
   ASSERT_TRUE(again);
   ASSERT_EQ(again.value().evaluation.size(), points.size());
   EXPECT_EQ(again.value().evaluation[0].finding, "Ging na uitleg goed");

@@ -81,19 +81,19 @@ TEST_F(IncidentServiceTest, StartingAFireGivesEveryPlaybookStepAsATaskWithItsDea
 TEST_F(IncidentServiceTest, TasksAreDoneOrNotApplicableWithAReasonAndLogged) {
   Incident incident = StartFire();
   const IncidentTask task = incident.tasks.front();
-  auto no_reason = service_->CloseTask(Coordinator(), incident.id, task.id, task.version,
-                                       TaskStatus::kNotApplicable, "");
+  auto no_reason = service_->tasks.CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                             TaskStatus::kNotApplicable, "");
   ASSERT_FALSE(no_reason);
   EXPECT_EQ(no_reason.error().field, "note");
 
-  auto done = service_->CloseTask(Coordinator(), incident.id, task.id, task.version,
-                                  TaskStatus::kDone, "112 gebeld om 02:04");
+  auto done = service_->tasks.CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                        TaskStatus::kDone, "112 gebeld om 02:04");
   ASSERT_TRUE(done) << done.error().ToString();
   EXPECT_EQ(done.value().tasks.front().status, TaskStatus::kDone);
   EXPECT_EQ(done.value().log.back().kind, LogKind::kTask);
   // A second coordinator working from the old copy gets a conflict, not a silent overwrite.
-  auto stale = service_->CloseTask(Coordinator(), incident.id, task.id, task.version,
-                                   TaskStatus::kNotApplicable, "al gedaan");
+  auto stale = service_->tasks.CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                         TaskStatus::kNotApplicable, "al gedaan");
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().field, "version");
 }
@@ -101,21 +101,22 @@ TEST_F(IncidentServiceTest, TasksAreDoneOrNotApplicableWithAReasonAndLogged) {
 TEST_F(IncidentServiceTest, DecisionsNameWhoDecidedAndCorrectionsPointBack) {
   Incident incident = StartFire();
   auto missing =
-      service_->AddLog(Coordinator(), incident.id,
-                       {LogKind::kDecision, "Patiënten naar de buurpraktijk", "", "", {}});
+      service_->logbook.AddLog(Coordinator(), incident.id,
+                               {LogKind::kDecision, "Patiënten naar de buurpraktijk", "", "", {}});
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "decided_by");
-  auto decided = service_->AddLog(Coordinator(), incident.id,
-                                  {LogKind::kDecision,
-                                   "Spreekuur morgen in de huisartsenpost",
-                                   "voorzitter",
-                                   "coördinator",
-                                   {}});
+  auto decided = service_->logbook.AddLog(Coordinator(), incident.id,
+                                          {LogKind::kDecision,
+                                           "Spreekuur morgen in de huisartsenpost",
+                                           "voorzitter",
+                                           "coördinator",
+                                           {}});
   ASSERT_TRUE(decided);
   std::int64_t decision_id = decided.value().log.back().id;
-  auto corrected = service_->AddLog(Coordinator(), incident.id,
-                                    {LogKind::kDecision, "Spreekuur morgen bij de buurpraktijk",
-                                     "voorzitter", "coördinator", decision_id});
+  auto corrected =
+      service_->logbook.AddLog(Coordinator(), incident.id,
+                               {LogKind::kDecision, "Spreekuur morgen bij de buurpraktijk",
+                                "voorzitter", "coördinator", decision_id});
   ASSERT_TRUE(corrected);
   EXPECT_EQ(corrected.value().log.back().corrects_id, decision_id);
   // The corrected entry is still there, unchanged: the log is append-only.
@@ -157,9 +158,10 @@ TEST_F(IncidentServiceTest, WhoMayStartSeeAndWork) {
   EXPECT_TRUE(service_->List(PracticeUser("01051074")).value().empty());
   // The insurer may follow incident status (no patient data in an incident) but not work it.
   EXPECT_TRUE(service_->Get(insurer, incident.id));
-  EXPECT_EQ(
-      service_->AddLog(insurer, incident.id, {LogKind::kObservation, "x", "", "", {}}).error().kind,
-      ErrorKind::kForbidden);
+  EXPECT_EQ(service_->logbook.AddLog(insurer, incident.id, {LogKind::kObservation, "x", "", "", {}})
+                .error()
+                .kind,
+            ErrorKind::kForbidden);
 }
 
 TEST_F(IncidentServiceTest, RefusesUnknownPlaybooksAndPractices) {
@@ -193,17 +195,17 @@ TEST_F(IncidentServiceTest, TheSharedPictureIsVersionedAndExportsAsStructuredTex
   SharedPicture picture;
   picture.situation = "Brand in de praktijk, pand ontruimd";
   picture.casualties = "Geen";
-  auto first = service_->SavePicture(Coordinator(), incident.id, 0, picture);
+  auto first = service_->logbook.SavePicture(Coordinator(), incident.id, 0, picture);
   ASSERT_TRUE(first) << first.error().ToString();
   ASSERT_TRUE(first.value().picture);
   EXPECT_EQ(first.value().picture->version, 1);
   EXPECT_EQ(first.value().picture->confirmed_by, "coordinator");
   // Someone saving over the version they did not see gets a conflict.
-  auto stale = service_->SavePicture(Coordinator(), incident.id, 0, picture);
+  auto stale = service_->logbook.SavePicture(Coordinator(), incident.id, 0, picture);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().field, "version");
   picture.weather = "Harde wind uit het westen";
-  auto second = service_->SavePicture(Coordinator(), incident.id, 1, picture);
+  auto second = service_->logbook.SavePicture(Coordinator(), incident.id, 1, picture);
   ASSERT_TRUE(second);
   EXPECT_EQ(second.value().picture->version, 2);
   std::string text = SharedPictureText(incident.number, *second.value().picture);
@@ -231,26 +233,29 @@ TEST_F(IncidentServiceTest, ATakeoverGetsItsWeeklyAndMonthlyReportsAsTasks) {
 TEST_F(IncidentServiceTest, TasksCanBeAddedWithAFixedDeadlineAndReassigned) {
   Incident incident = StartFire();
   auto empty =
-      service_->AddTask(Coordinator(), incident.id, "", "", "", Utc("2026-11-24T09:00:00Z"));
+      service_->tasks.AddTask(Coordinator(), incident.id, "", "", "", Utc("2026-11-24T09:00:00Z"));
   ASSERT_FALSE(empty);
   EXPECT_EQ(empty.error().field, "text");
   EXPECT_EQ(empty.error().more.size(), 1u);  // the owner is missing too
-  auto added = service_->AddTask(Coordinator(), incident.id, "Sleutels ophalen bij de brandweer",
-                                 "Continuïteitsteam", "", Utc("2026-11-24T09:00:00Z"));
+  auto added =
+      service_->tasks.AddTask(Coordinator(), incident.id, "Sleutels ophalen bij de brandweer",
+                              "Continuïteitsteam", "", Utc("2026-11-24T09:00:00Z"));
   ASSERT_TRUE(added) << added.error().ToString();
   auto it = std::find_if(
       added.value().tasks.begin(), added.value().tasks.end(),
       [](const IncidentTask& t) { return t.text == "Sleutels ophalen bij de brandweer"; });
   ASSERT_NE(it, added.value().tasks.end());
   EXPECT_EQ(FormatUtc(it->deadline), "2026-11-24T09:00:00Z");
-  auto assigned = service_->AssignTask(Coordinator(), incident.id, it->id, it->version, "HA-1004");
+  auto assigned =
+      service_->tasks.AssignTask(Coordinator(), incident.id, it->id, it->version, "HA-1004");
   ASSERT_TRUE(assigned) << assigned.error().ToString();
   EXPECT_EQ(assigned.value().log.back().text,
             "Taak toegewezen aan HA-1004: Sleutels ophalen bij de brandweer");
-  EXPECT_EQ(service_->AssignTask(Coordinator(), incident.id, it->id, it->version + 1, "HA-9999")
-                .error()
-                .field,
-            "person_code");
+  EXPECT_EQ(
+      service_->tasks.AssignTask(Coordinator(), incident.id, it->id, it->version + 1, "HA-9999")
+          .error()
+          .field,
+      "person_code");
 }
 
 TEST_F(IncidentServiceTest, ScaleDownThenCloseAndAClosedIncidentNoLongerChanges) {
@@ -267,8 +272,8 @@ TEST_F(IncidentServiceTest, ScaleDownThenCloseAndAClosedIncidentNoLongerChanges)
                                        "Evaluatie gedaan");
   ASSERT_TRUE(closed);
   EXPECT_TRUE(closed.value().closed_at.has_value());
-  auto after =
-      service_->AddLog(Coordinator(), incident.id, {LogKind::kObservation, "Nog iets", "", "", {}});
+  auto after = service_->logbook.AddLog(Coordinator(), incident.id,
+                                        {LogKind::kObservation, "Nog iets", "", "", {}});
   ASSERT_FALSE(after);
   EXPECT_EQ(after.error().field, "status");
 }
@@ -301,7 +306,7 @@ TEST_F(IncidentServiceTest, APaperRecordIsEnteredAfterwardsWithRealTimesOrRefuse
                {999999, 1, start + minutes(20), "Bob", ""}};
   bad.entries = {{LogKind::kDecision, start + minutes(45), "Patiënten naar Lindenlaan", "", ""},
                  {LogKind::kObservation, start + hours(6), "", "", ""}};
-  auto refused = service_->EnterAfterwards(Coordinator(), incident.id, bad);
+  auto refused = service_->logbook.EnterAfterwards(Coordinator(), incident.id, bad);
   ASSERT_FALSE(refused);
   std::set<std::string> fields{refused.error().field};
   for (const auto& more : refused.error().more) fields.insert(more.field);
@@ -320,7 +325,7 @@ TEST_F(IncidentServiceTest, APaperRecordIsEnteredAfterwardsWithRealTimesOrRefuse
   paper.entries = {{LogKind::kDecision, start + minutes(45), "Telefoon naar de Lindenlaan",
                     "Voorzitter", "Praktijkmanager"},
                    {LogKind::kObservation, start + minutes(50), "Stroom nog steeds uit", "", ""}};
-  auto entered = service_->EnterAfterwards(Coordinator(), incident.id, paper);
+  auto entered = service_->logbook.EnterAfterwards(Coordinator(), incident.id, paper);
   ASSERT_TRUE(entered) << entered.error().ToString();
   const Incident& after = entered.value();
   auto task = [&](std::int64_t id) {
@@ -352,9 +357,9 @@ TEST_F(IncidentServiceTest, APaperRecordIsEnteredAfterwardsWithRealTimesOrRefuse
   // The same task cannot be entered twice.
   PaperRecord again;
   again.tasks = {{first.id, first.version, start + minutes(12), "Anna", ""}};
-  EXPECT_FALSE(service_->EnterAfterwards(Coordinator(), incident.id, again));
+  EXPECT_FALSE(service_->logbook.EnterAfterwards(Coordinator(), incident.id, again));
   // A practice user of another practice may not.
-  EXPECT_FALSE(service_->EnterAfterwards(PracticeUser("01051111"), incident.id, paper));
+  EXPECT_FALSE(service_->logbook.EnterAfterwards(PracticeUser("01051111"), incident.id, paper));
 }
 
 }  // namespace

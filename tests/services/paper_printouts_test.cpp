@@ -81,12 +81,10 @@ TEST_F(PaperPrintoutsTest, TheCalamityCardRendersWithItsDutchTextVersionAndPrint
 TEST_F(PaperPrintoutsTest, OnlyWhoMayReadTheCardPrintsItAndPrintingIsAudited) {
   PaperPrintouts printouts(*store_);
   EXPECT_FALSE(printouts.CalamityCardPdf(As(UserRole::kInsurerLiaison), "01051037"));
-  auto other =
-      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051111"}), "01051037");
+  auto other = printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051111"}), "01051037");
   ASSERT_FALSE(other);
   EXPECT_EQ(other.error().kind, ErrorKind::kForbidden);
-  EXPECT_TRUE(
-      printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037"));
+  EXPECT_TRUE(printouts.CalamityCardPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037"));
   auto missing = printouts.CalamityCardPdf(As(UserRole::kCoordinator), "09999999");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
@@ -150,8 +148,7 @@ int Pages(const std::string& path) {
 
 TEST_F(PaperPrintoutsTest, TriageAndPrescriptionFormsPrintBlankWithThePracticeAndItsHelp) {
   PaperPrintouts printouts(*store_);
-  auto triage =
-      printouts.TriageFormsPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", 3);
+  auto triage = printouts.TriageFormsPdf(As(UserRole::kPracticeUser, {"01051037"}), "01051037", 3);
   ASSERT_TRUE(triage) << triage.error().ToString();
   std::string path = Write(triage.value(), "triage.pdf");
   EXPECT_EQ(Pages(path), 3);  // one form per page
@@ -199,7 +196,7 @@ TEST_F(PaperPrintoutsTest, TheIncidentReportAndTheVulnerablePatientListPrintDuri
                   "Anna de Wit", ""}};
   paper.entries = {{LogKind::kDecision, start + std::chrono::minutes(20),
                     "Patiënten met zuurstof eerst bellen", "Voorzitter", "Assistente"}};
-  auto entered = incidents.EnterAfterwards(coordinator, incident.id, paper);
+  auto entered = incidents.logbook.EnterAfterwards(coordinator, incident.id, paper);
   ASSERT_TRUE(entered) << entered.error().ToString();
 
   PaperPrintouts printouts(*store_);
@@ -324,8 +321,8 @@ TEST_F(PaperPrintoutsTest, TheOfflineBundleHoldsEveryRegionalPrintoutAndTheRegis
   std::sort(kept.begin(), kept.end());
   EXPECT_EQ(kept, (std::vector<std::string>{"vangnet-offline-2026-11-25.zip",
                                             "vangnet-offline-2026-11-26.zip"}));
-  EXPECT_FALSE(WriteOfflineBundle(*store_, catalog.value(), As(UserRole::kCoordinator),
-                                  dir_.Path("share")));
+  EXPECT_FALSE(
+      WriteOfflineBundle(*store_, catalog.value(), As(UserRole::kCoordinator), dir_.Path("share")));
   auto missing = WriteOfflineBundle(*store_, catalog.value(), admin, dir_.Path("nope"));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "folder");

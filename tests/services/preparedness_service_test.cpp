@@ -121,14 +121,12 @@ TEST_F(PreparednessServiceTest, BadInputIsRefusedWholeWithTheFieldAndNothingIsSt
   EXPECT_TRUE(fields.contains("practice_agb"));  // regional: no practice
   EXPECT_TRUE(fields.contains("done_on"));       // in the future
   EXPECT_TRUE(fields.contains("done_by"));
-  auto registry_kept =
-      service_->RecordDone(As(UserRole::kCoordinator),
-                           {"calamity_card_refresh", "01051037", "2026-11-01", "X", ""});
+  auto registry_kept = service_->RecordDone(
+      As(UserRole::kCoordinator), {"calamity_card_refresh", "01051037", "2026-11-01", "X", ""});
   ASSERT_FALSE(registry_kept);
   EXPECT_EQ(registry_kept.error().field, "rule_id");
-  auto other_practice =
-      service_->RecordDone(As(UserRole::kPracticeUser, {"01051111"}),
-                           {"backup_test", "01051037", "2026-11-20", "X", ""});
+  auto other_practice = service_->RecordDone(As(UserRole::kPracticeUser, {"01051111"}),
+                                             {"backup_test", "01051037", "2026-11-20", "X", ""});
   ASSERT_FALSE(other_practice);
   EXPECT_EQ(other_practice.error().kind, ErrorKind::kForbidden);
   EXPECT_TRUE(store_->BeginRead(kTestActor).value()->Preparedness().All().empty());
@@ -189,7 +187,7 @@ TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLess
   EvaluationPoint point = down.value().evaluation.front();
   point.finding = "Het noodnummer van de netbeheerder stond nergens";
   point.action = "Netbeheerder met storingsnummer toevoegen aan de contacten van het draaiboek";
-  ASSERT_TRUE(incidents.SaveEvaluation(coordinator, id, point));
+  ASSERT_TRUE(incidents.evaluation.SaveEvaluation(coordinator, id, point));
   ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, IncidentStatus::kClosed, "geëvalueerd"));
 
   auto after = service_->Overview(coordinator).value();
@@ -201,13 +199,13 @@ TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLess
   // Other practices still have to exercise.
   EXPECT_EQ(Find(after, "power_outage_exercise", "01051111")->status, ItemStatus::kOverdue);
 
-  auto lessons = incidents.Lessons(coordinator, "power-outage");
+  auto lessons = incidents.evaluation.Lessons(coordinator, "power-outage");
   ASSERT_TRUE(lessons) << lessons.error().ToString();
   ASSERT_EQ(lessons.value().size(), 1u);
   EXPECT_TRUE(lessons.value()[0].exercise);
   EXPECT_EQ(lessons.value()[0].action, point.action);
-  EXPECT_TRUE(incidents.Lessons(coordinator, "practice-unusable").value().empty());
-  EXPECT_FALSE(incidents.Lessons(coordinator, "bestaat-niet"));
+  EXPECT_TRUE(incidents.evaluation.Lessons(coordinator, "practice-unusable").value().empty());
+  EXPECT_FALSE(incidents.evaluation.Lessons(coordinator, "bestaat-niet"));
 }
 
 // The monthly reminder e-mails: queued once per month and person from the 1st at the hour, the

@@ -2,11 +2,11 @@
 // is loaded, the plan places the households, a receiving practice sees only its own patients and
 // accepts or declines, patients move through the funnel, consent is never presumed, and the
 // patient data is gone before the incident can close.
-#include "http/json/redistribution_json.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 
 #include <gtest/gtest.h>
 
+#include "http/json/redistribution_json.hpp"
 #include "services/incident/incident_service.hpp"
 #include "services/playbook/playbook_catalog.hpp"
 #include "test_support/registry_fixture.hpp"

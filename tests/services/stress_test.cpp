@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "core/date.hpp"
+#include "http/json/stress_json.hpp"
 #include "io/norms_yaml.hpp"
 #include "io/stress_areas_yaml.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "services/stress/stress_engine.hpp"
-#include "http/json/stress_json.hpp"
 #include "services/stress/stress_service.hpp"
 #include "test_support/registry_fixture.hpp"
 

@@ -114,12 +114,8 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
 }
 
 nlohmann::json PlaybookSummaryJson(const Playbook& p) {
-  return {{"id", p.id},
-          {"version", p.version},
-          {"title", p.title},
-          {"source", p.source},
-          {"derived", p.derived},
-          {"steps", p.StepCount()}};
+  return {{"id", p.id},         {"version", p.version}, {"title", p.title},
+          {"source", p.source}, {"derived", p.derived}, {"steps", p.StepCount()}};
 }
 
 nlohmann::json LessonJson(const PlaybookLesson& l) {

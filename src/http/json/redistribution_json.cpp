@@ -35,10 +35,11 @@ json RedistributionOverviewJson(const RedistributionOverview& o) {
     json summary = json::parse(o.plan->summary, nullptr, false);
     if (summary.is_object()) {
       for (const auto& r : summary["receivers"]) plan_receivers[r["id"].get<std::string>()] = r;
-      out["plan"] = {{"planned_at", o.plan->planned_at},    {"planned_by", o.plan->planned_by},
-                     {"outcome", summary["outcome"]},         {"summary", summary["summary"]},
-                     {"lower_bound", summary["lower_bound"]}, {"gap", summary["gap"]},
-                     {"explanation", summary["explanation"]}, {"candidates", summary["candidates"]}};
+      out["plan"] = {
+          {"planned_at", o.plan->planned_at},      {"planned_by", o.plan->planned_by},
+          {"outcome", summary["outcome"]},         {"summary", summary["summary"]},
+          {"lower_bound", summary["lower_bound"]}, {"gap", summary["gap"]},
+          {"explanation", summary["explanation"]}, {"candidates", summary["candidates"]}};
       if (o.show_unplaced) out["plan"]["unplaced"] = summary["unplaced"];
     }
   }

@@ -34,8 +34,7 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
       stress_areas_(LoadStressAreas(settings_.stress_areas_file)),
       preparedness_rules_(LoadPreparednessRules(settings_.preparedness_file)),
       email_(settings_.smtp.url.empty() ? nullptr : std::make_unique<SmtpSender>(settings_.smtp)),
-      sms_(settings_.sms.url.empty() ? nullptr
-                                     : std::make_unique<SmsWebhookSender>(settings_.sms)),
+      sms_(settings_.sms.url.empty() ? nullptr : std::make_unique<SmsWebhookSender>(settings_.sms)),
       accounts(accounts_),
       audit(store),
       registry(store, [this](const ChangeEvent& change) { Publish(change); }),

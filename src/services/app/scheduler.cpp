@@ -21,7 +21,8 @@ Status AsStatus(const Result<T>& result) {
 
 void Scheduler::RunOnce() {
   Log("klok", AsStatus(services_.incidents.Tick()));
-  Log("herinneringen", AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));
+  Log("herinneringen",
+      AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));
   Log("verzenden", AsStatus(services_.delivery.DeliverDue()));
   Log("offline-bundel", services_.bundles.MakeIfDue());
   const std::string month = FormatUtc(services_.clock().Now()).substr(0, 7);

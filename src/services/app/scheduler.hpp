@@ -16,8 +16,7 @@ namespace vangnet {
 
 class Scheduler {
  public:
-  Scheduler(AppServices& services, std::chrono::seconds tick)
-      : services_(services), tick_(tick) {}
+  Scheduler(AppServices& services, std::chrono::seconds tick) : services_(services), tick_(tick) {}
   ~Scheduler() { Stop(); }
 
   // Every job once, at the store clock's now. Failures go to the log and do not stop the

@@ -137,8 +137,7 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
   return points;
 }
 
-Result<MonitorReport> MonitorService::Report(const Caller& caller,
-                                             const std::string& only_agb) {
+Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::string& only_agb) {
   const auto today = store_.clock().TodayUtc();
   const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll && only_agb.empty();
   // Ages are personal data: that read is audited, in the same transaction.

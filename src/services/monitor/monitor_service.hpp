@@ -76,8 +76,7 @@ class MonitorService {
   // ages); a practice user only their own practices. Reading ages is audited.
   // With `only_agb`, just that practice and no conversation list (a practice's own page: no
   // ages read, nothing to audit).
-  Result<MonitorReport> Report(const Caller& caller,
-                               const std::string& only_agb = "");
+  Result<MonitorReport> Report(const Caller& caller, const std::string& only_agb = "");
   // Stores this month's snapshot unless one exists; true when stored.
   Result<bool> RecordMonth();
 

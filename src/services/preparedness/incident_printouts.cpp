@@ -315,8 +315,7 @@ Result<Printout> PaperPrintouts::IncidentReport(const Caller& caller, std::int64
                   true};
 }
 
-Result<Printout> PaperPrintouts::VulnerablePatients(const Caller& caller,
-                                                    std::int64_t incident_id,
+Result<Printout> PaperPrintouts::VulnerablePatients(const Caller& caller, std::int64_t incident_id,
                                                     const std::string& practice_agb) {
   if (!incidents_ || !redistribution_) {
     return Error::NotFound("", "incidenten zijn hier niet beschikbaar");

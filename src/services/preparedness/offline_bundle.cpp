@@ -46,8 +46,7 @@ std::string OfflineBundleName(TimePoint now) {
 }
 
 Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& playbooks,
-                                        const Caller& caller, const std::string& folder,
-                                        int keep) {
+                                        const Caller& caller, const std::string& folder, int keep) {
   const TimePoint now = store.clock().Now();
   if (caller.role != UserRole::kAdmin) {
     return Error(ErrorKind::kForbidden, "alleen een beheerder maakt de offline-bundel");

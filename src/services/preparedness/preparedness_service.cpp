@@ -297,8 +297,7 @@ Result<std::string> PreparednessService::Calendar(const Caller& caller) {
   return PreparednessIcal(overview.value(), store_.clock().NowIso());
 }
 
-Result<std::string> PreparednessService::SubscribeFeed(const Caller& caller,
-                                                       std::int64_t user_id) {
+Result<std::string> PreparednessService::SubscribeFeed(const Caller& caller, std::int64_t user_id) {
   if (caller.role == UserRole::kInsurerLiaison) {
     return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de paraatheidskalender");
   }
@@ -316,7 +315,8 @@ Status PreparednessService::EndFeed(const Caller& caller, std::int64_t user_id) 
 Result<std::string> PreparednessService::FeedCalendar(const std::string& token) {
   auto user = accounts_ ? accounts_->UserForCalendarFeed(token) : std::nullopt;
   if (!user) {
-    return Error::NotFound("", "dit agenda-adres bestaat niet (meer); maak in vangnet een nieuw aan");
+    return Error::NotFound("",
+                           "dit agenda-adres bestaat niet (meer); maak in vangnet een nieuw aan");
   }
   return Calendar(Caller::Of(*user, "agenda", "paraatheidskalender"));
 }

@@ -1,8 +1,6 @@
 // The redistribution's patient rows: reading them (audited), the receivers' decisions, each
 // patient's way through informed - registered - dossier consent - transferred, letters, the
 // export before the purge, and the purge.
-#include "services/redistribute/redistribution_service.hpp"
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -10,6 +8,7 @@
 #include "io/csv.hpp"
 #include "io/patient_list_csv.hpp"
 #include "services/redistribute/redistribution_planning.hpp"
+#include "services/redistribute/redistribution_service.hpp"
 
 namespace vangnet {
 
@@ -225,8 +224,8 @@ Result<long long> RedistributionService::Purge(const Caller& caller, std::int64_
   if (!incident) return incident.error();
   auto purged = uow.value()->Redistribution().PurgePatients(incident_id);
   if (!purged) return purged.error();
-  if (auto s = uow.value()->Redistribution().SavePlan(incident_id,
-                                                      {"{}", "{}", FormatUtc(store_.clock().Now()), caller.actor.user});
+  if (auto s = uow.value()->Redistribution().SavePlan(
+          incident_id, {"{}", "{}", FormatUtc(store_.clock().Now()), caller.actor.user});
       !s) {
     return s.error();
   }

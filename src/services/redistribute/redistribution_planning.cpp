@@ -27,8 +27,8 @@ Result<Incident> ActiveIncident(UnitOfWork& uow, std::int64_t incident_id, bool 
 
 Status Audit(UnitOfWork& uow, const char* action, std::int64_t incident_id, std::string subject,
              const json& details) {
-  return RecordAudit(uow, action, "redistribution", std::to_string(incident_id),
-                     std::move(subject), details.dump());
+  return RecordAudit(uow, action, "redistribution", std::to_string(incident_id), std::move(subject),
+                     details.dump());
 }
 
 std::string HouseholdId(const RedistributionPatient& p) {

@@ -186,8 +186,8 @@ Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t inci
   return uow.value()->Commit();
 }
 
-Result<RedistributionOverview> RedistributionService::Plan(const Caller& caller, std::int64_t incident_id,
-                                         const solver::PlanParameters& parameters) {
+Result<RedistributionOverview> RedistributionService::Plan(
+    const Caller& caller, std::int64_t incident_id, const solver::PlanParameters& parameters) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO maakt een verdeling");
   {
     auto uow = store_.Begin(caller.actor);

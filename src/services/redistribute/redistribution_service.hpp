@@ -50,7 +50,7 @@ class RedistributionService {
   Status RemoveSite(const Caller& caller, std::int64_t incident_id, std::int64_t site_id);
   // Plans every household not yet accepted; accepted ones stay. Returns the overview.
   Result<RedistributionOverview> Plan(const Caller& caller, std::int64_t incident_id,
-                              const solver::PlanParameters& parameters);
+                                      const solver::PlanParameters& parameters);
   // The map, the table per receiver, the unplaced with reasons, the funnel: no patient rows.
   Result<RedistributionOverview> Overview(const Caller& caller, std::int64_t incident_id);
   // Patient rows: all for the RHO, only its own for a receiving practice. Audited.

@@ -19,7 +19,7 @@ class SqliteAuditLog final : public AuditLog {
 
  private:
   sqlite3* db_;
-  const Clock& clock_;  // stamps events that come without a time
+  const Clock& clock_;     // stamps events that come without a time
   std::string last_hash_;  // chain head within this transaction; read once, then kept
   std::unique_ptr<Statement> insert_;
 };
