@@ -7,7 +7,6 @@
 
 #include "core/error.hpp"
 #include "core/incident.hpp"
-#include "core/outbox_message.hpp"
 
 namespace vangnet {
 
@@ -47,38 +46,6 @@ class IncidentRepository {
   virtual std::vector<std::int64_t> OpenIncidentIds() = 0;
   // Records the evaluation of one point (replacing what was recorded before).
   virtual Status SaveEvaluation(std::int64_t incident_id, const EvaluationPoint& point) = 0;
-};
-
-// The monitor's monthly snapshots (counts per signal and region totals).
-struct HistoryPoint {
-  std::string month;  // YYYY-MM
-  std::string measure;
-  long long value = 0;
-};
-class MonitorHistoryRepository {
- public:
-  virtual ~MonitorHistoryRepository() = default;
-  // Stores the month's values unless that month was recorded before; true when stored.
-  virtual Result<bool> RecordMonth(const std::string& month,
-                                   const std::vector<HistoryPoint>& points,
-                                   const std::string& recorded_at) = 0;
-  virtual bool HasMonth(const std::string& month) = 0;
-  // Everything, oldest month first.
-  virtual std::vector<HistoryPoint> All() = 0;
-};
-
-// Messages waiting to be sent; see core/outbox_message.hpp.
-class OutboxRepository {
- public:
-  virtual ~OutboxRepository() = default;
-  // Queues a message; false when one with the same dedup key was queued before.
-  virtual Result<bool> Enqueue(const OutboxMessage& message) = 0;
-  // Pending messages whose next attempt is due, oldest first.
-  virtual std::vector<OutboxMessage> Due(TimePoint now, int limit) = 0;
-  // Stores the outcome of an attempt (status, attempts, next attempt, error, sent_at).
-  virtual Status Record(const OutboxMessage& message) = 0;
-  // The messages of an incident, newest first (the board shows what went out).
-  virtual std::vector<OutboxMessage> ForIncident(std::int64_t incident_id) = 0;
 };
 
 }  // namespace vangnet

@@ -12,6 +12,8 @@
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/incident_repository.hpp"
+#include "store/monitor_history_repository.hpp"
+#include "store/outbox_repository.hpp"
 #include "store/preparedness_repository.hpp"
 #include "store/redistribution_repository.hpp"
 #include "store/repository.hpp"

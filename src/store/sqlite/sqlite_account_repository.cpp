@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_account_repository.hpp"
 
+#include "store/sqlite/sqlite_rows.hpp"
+
 namespace vangnet::sqlite {
 
 namespace {
@@ -28,15 +30,16 @@ std::vector<std::string> SplitAgbs(const std::string& joined) {
 
 UserAccount ReadUser(const Statement& stmt) {
   UserAccount u;
-  u.id = stmt.Int(0);
-  u.version = stmt.Int(1);
-  u.username = stmt.Text(2);
-  u.display_name = stmt.Text(3);
-  u.role = ParseEnum(USER_ROLES, stmt.Text(4)).value_or(UserRole::kReadOnly);
-  u.practice_agbs = SplitAgbs(stmt.Text(5));
-  u.password_hash = stmt.Text(6);
-  u.disabled = stmt.Int(7) != 0;
-  u.created_at = stmt.Text(8);
+  Row row(stmt);
+  u.id = row.Int();
+  u.version = row.Int();
+  u.username = row.Text();
+  u.display_name = row.Text();
+  u.role = ParseEnum(USER_ROLES, row.Text()).value_or(UserRole::kReadOnly);
+  u.practice_agbs = SplitAgbs(row.Text());
+  u.password_hash = row.Text();
+  u.disabled = row.Bool();
+  u.created_at = row.Text();
   return u;
 }
 
@@ -56,14 +59,14 @@ Status SqliteAccountRepository::Run(Statement& stmt) {
 std::optional<UserAccount> SqliteAccountRepository::FindUser(std::string_view username) {
   Statement stmt(db_,
                  std::string("SELECT ") + kUserColumns + " FROM user_account WHERE username = ?");
-  stmt.BindText(1, username);
+  Bind(stmt, username);
   if (stmt.Step() != SQLITE_ROW) return std::nullopt;
   return ReadUser(stmt);
 }
 
 std::optional<UserAccount> SqliteAccountRepository::FindUserById(std::int64_t id) {
   Statement stmt(db_, std::string("SELECT ") + kUserColumns + " FROM user_account WHERE id = ?");
-  stmt.BindInt(1, id);
+  Bind(stmt, id);
   if (stmt.Step() != SQLITE_ROW) return std::nullopt;
   return ReadUser(stmt);
 }
@@ -80,13 +83,8 @@ Result<UserAccount> SqliteAccountRepository::InsertUser(const UserAccount& user)
   Statement stmt(db_,
                  "INSERT INTO user_account (username, display_name, role, practice_agbs, "
                  "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  stmt.BindText(1, user.username);
-  stmt.BindText(2, user.display_name);
-  stmt.BindText(3, EnumCode(USER_ROLES, user.role));
-  stmt.BindText(4, JoinAgbs(user.practice_agbs));
-  stmt.BindText(5, user.password_hash);
-  stmt.BindInt(6, user.disabled ? 1 : 0);
-  stmt.BindText(7, user.created_at);
+  Bind(stmt, user.username, user.display_name, EnumCode(USER_ROLES, user.role),
+       JoinAgbs(user.practice_agbs), user.password_hash, user.disabled ? 1 : 0, user.created_at);
   if (stmt.Step() != SQLITE_ROW) {
     if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
       return Error::Conflict("username", "gebruikersnaam '" + user.username + "' bestaat al");
@@ -103,12 +101,8 @@ Status SqliteAccountRepository::UpdateUser(const UserAccount& user) {
   Statement stmt(db_,
                  "UPDATE user_account SET display_name = ?, role = ?, practice_agbs = ?, "
                  "password_hash = ?, disabled = ?, version = version + 1 WHERE id = ?");
-  stmt.BindText(1, user.display_name);
-  stmt.BindText(2, EnumCode(USER_ROLES, user.role));
-  stmt.BindText(3, JoinAgbs(user.practice_agbs));
-  stmt.BindText(4, user.password_hash);
-  stmt.BindInt(5, user.disabled ? 1 : 0);
-  stmt.BindInt(6, user.id);
+  Bind(stmt, user.display_name, EnumCode(USER_ROLES, user.role), JoinAgbs(user.practice_agbs),
+       user.password_hash, user.disabled ? 1 : 0, user.id);
   return Run(stmt);
 }
 
@@ -116,12 +110,7 @@ Status SqliteAccountRepository::InsertSession(const UserSession& s) {
   Statement stmt(db_,
                  "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, "
                  "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
-  stmt.BindText(1, s.token_hash);
-  stmt.BindInt(2, s.user_id);
-  stmt.BindText(3, s.csrf_token);
-  stmt.BindText(4, s.created_at);
-  stmt.BindText(5, s.last_seen_at);
-  stmt.BindText(6, s.expires_at);
+  Bind(stmt, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at);
   return Run(stmt);
 }
 
@@ -129,7 +118,7 @@ std::optional<UserSession> SqliteAccountRepository::FindSession(std::string_view
   Statement stmt(db_,
                  "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
                  "FROM user_session WHERE token_hash = ?");
-  stmt.BindText(1, token_hash);
+  Bind(stmt, token_hash);
   if (stmt.Step() != SQLITE_ROW) return std::nullopt;
   return UserSession{stmt.Text(0), stmt.Int(1),  stmt.Text(2),
                      stmt.Text(3), stmt.Text(4), stmt.Text(5)};
@@ -138,20 +127,19 @@ std::optional<UserSession> SqliteAccountRepository::FindSession(std::string_view
 Status SqliteAccountRepository::TouchSession(std::string_view token_hash,
                                              std::string_view last_seen_at) {
   Statement stmt(db_, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?");
-  stmt.BindText(1, last_seen_at);
-  stmt.BindText(2, token_hash);
+  Bind(stmt, last_seen_at, token_hash);
   return Run(stmt);
 }
 
 Status SqliteAccountRepository::DeleteSession(std::string_view token_hash) {
   Statement stmt(db_, "DELETE FROM user_session WHERE token_hash = ?");
-  stmt.BindText(1, token_hash);
+  Bind(stmt, token_hash);
   return Run(stmt);
 }
 
 Status SqliteAccountRepository::DeleteSessionsOfUser(std::int64_t user_id) {
   Statement stmt(db_, "DELETE FROM user_session WHERE user_id = ?");
-  stmt.BindInt(1, user_id);
+  Bind(stmt, user_id);
   return Run(stmt);
 }
 
@@ -161,22 +149,20 @@ Status SqliteAccountRepository::SetCalendarFeed(std::int64_t user_id, std::strin
                  "INSERT INTO calendar_feed (user_id, token_hash, created_at) VALUES (?, ?, ?) "
                  "ON CONFLICT(user_id) DO UPDATE SET token_hash = excluded.token_hash, "
                  "created_at = excluded.created_at");
-  stmt.BindInt(1, user_id);
-  stmt.BindText(2, token_hash);
-  stmt.BindText(3, created_at);
+  Bind(stmt, user_id, token_hash, created_at);
   return Run(stmt);
 }
 
 std::optional<std::int64_t> SqliteAccountRepository::FindCalendarFeed(std::string_view token_hash) {
   Statement stmt(db_, "SELECT user_id FROM calendar_feed WHERE token_hash = ?");
-  stmt.BindText(1, token_hash);
+  Bind(stmt, token_hash);
   if (stmt.Step() != SQLITE_ROW) return std::nullopt;
   return stmt.Int(0);
 }
 
 Status SqliteAccountRepository::DeleteCalendarFeed(std::int64_t user_id) {
   Statement stmt(db_, "DELETE FROM calendar_feed WHERE user_id = ?");
-  stmt.BindInt(1, user_id);
+  Bind(stmt, user_id);
   return Run(stmt);
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/date.hpp"
 #include "store/digest.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 
 namespace vangnet::sqlite {
 
@@ -17,20 +18,21 @@ constexpr const char* kColumns =
 
 AuditEvent ReadEvent(const Statement& stmt) {
   AuditEvent e;
-  e.id = stmt.Int(0);
-  e.occurred_at = stmt.Text(1);
-  e.actor_user = stmt.Text(2);
-  e.actor_role = stmt.Text(3);
-  e.source = stmt.Text(4);
-  e.action = stmt.Text(5);
-  e.object_type = stmt.Text(6);
-  e.object_key = stmt.Text(7);
-  e.subject_key = stmt.Text(8);
-  e.purpose = stmt.Text(9);
-  e.outcome = stmt.Text(10);
-  e.details = stmt.Text(11);
-  e.prev_hash = stmt.Text(12);
-  e.hash = stmt.Text(13);
+  Row row(stmt);
+  e.id = row.Int();
+  e.occurred_at = row.Text();
+  e.actor_user = row.Text();
+  e.actor_role = row.Text();
+  e.source = row.Text();
+  e.action = row.Text();
+  e.object_type = row.Text();
+  e.object_key = row.Text();
+  e.subject_key = row.Text();
+  e.purpose = row.Text();
+  e.outcome = row.Text();
+  e.details = row.Text();
+  e.prev_hash = row.Text();
+  e.hash = row.Text();
   return e;
 }
 }  // namespace
@@ -65,13 +67,9 @@ Status SqliteAuditLog::Append(AuditEvent event) {
   }
   Statement& stmt = *insert_;
   stmt.Reset();
-  int i = 1;
-  for (const std::string* v :
-       {&event.occurred_at, &event.actor_user, &event.actor_role, &event.source, &event.action,
-        &event.object_type, &event.object_key, &event.subject_key, &event.purpose, &event.outcome,
-        &event.details, &event.prev_hash, &event.hash}) {
-    stmt.BindText(i++, *v);
-  }
+  Bind(stmt, event.occurred_at, event.actor_user, event.actor_role, event.source, event.action,
+       event.object_type, event.object_key, event.subject_key, event.purpose, event.outcome,
+       event.details, event.prev_hash, event.hash);
   int rc = stmt.Step();
   stmt.Reset();
   if (rc != SQLITE_DONE) return Error::Internal(std::string("audit: ") + sqlite3_errmsg(db_));
@@ -85,14 +83,8 @@ std::vector<AuditEvent> SqliteAuditLog::List(const AuditFilter& filter) {
                           "(? = '' OR object_key = ?) AND (? = '' OR actor_user = ?) "
                           "ORDER BY id " +
                           (filter.newest_first ? "DESC" : "ASC") + " LIMIT ?");
-  stmt.BindInt(1, filter.after_id);
-  stmt.BindText(2, filter.object_type);
-  stmt.BindText(3, filter.object_type);
-  stmt.BindText(4, filter.object_key);
-  stmt.BindText(5, filter.object_key);
-  stmt.BindText(6, filter.actor_user);
-  stmt.BindText(7, filter.actor_user);
-  stmt.BindInt(8, filter.limit);
+  Bind(stmt, filter.after_id, filter.object_type, filter.object_type, filter.object_key,
+       filter.object_key, filter.actor_user, filter.actor_user, filter.limit);
   std::vector<AuditEvent> events;
   while (stmt.Step() == SQLITE_ROW) events.push_back(ReadEvent(stmt));
   return events;

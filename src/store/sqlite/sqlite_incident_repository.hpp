@@ -31,28 +31,4 @@ class SqliteIncidentRepository final : public IncidentRepository {
   sqlite3* db_;
 };
 
-class SqliteOutboxRepository final : public OutboxRepository {
- public:
-  explicit SqliteOutboxRepository(sqlite3* db) : db_(db) {}
-  Result<bool> Enqueue(const OutboxMessage& message) override;
-  std::vector<OutboxMessage> Due(TimePoint now, int limit) override;
-  Status Record(const OutboxMessage& message) override;
-  std::vector<OutboxMessage> ForIncident(std::int64_t incident_id) override;
-
- private:
-  sqlite3* db_;
-};
-
-class SqliteMonitorHistoryRepository final : public MonitorHistoryRepository {
- public:
-  explicit SqliteMonitorHistoryRepository(sqlite3* db) : db_(db) {}
-  Result<bool> RecordMonth(const std::string& month, const std::vector<HistoryPoint>& points,
-                           const std::string& recorded_at) override;
-  bool HasMonth(const std::string& month) override;
-  std::vector<HistoryPoint> All() override;
-
- private:
-  sqlite3* db_;
-};
-
 }  // namespace vangnet::sqlite

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_preparedness_repository.hpp"
 
+#include "store/sqlite/sqlite_rows.hpp"
+
 namespace vangnet::sqlite {
 
 Result<PreparednessCompletion> SqlitePreparednessRepository::Add(
@@ -7,13 +9,8 @@ Result<PreparednessCompletion> SqlitePreparednessRepository::Add(
   Statement s(db_,
               "INSERT INTO preparedness_completion (rule_id, practice_agb, done_on, done_by, "
               "evidence, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?)");
-  s.BindText(1, completion.rule_id);
-  s.BindText(2, completion.practice_agb);
-  s.BindText(3, completion.done_on);
-  s.BindText(4, completion.done_by);
-  s.BindText(5, completion.evidence);
-  s.BindText(6, completion.recorded_by);
-  s.BindText(7, completion.recorded_at);
+  Bind(s, completion.rule_id, completion.practice_agb, completion.done_on, completion.done_by,
+       completion.evidence, completion.recorded_by, completion.recorded_at);
   if (s.Step() != SQLITE_DONE) return StoreError(db_);
   PreparednessCompletion stored = completion;
   stored.id = sqlite3_last_insert_rowid(db_);

@@ -16,24 +16,26 @@
 #include "store/audit_log.hpp"
 #include "store/repository.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 
 namespace vangnet::sqlite {
 
 // Binds a field's canonical text with the column's real type, so that SQL sees numbers as
-// numbers (sums, comparisons) and PostgreSQL later gets the same values.
+// numbers (sums, comparisons) and PostgreSQL later gets the same values. The field tables
+// generate the values; binding itself is sqlite_rows.hpp's, as in every repository.
 template <class T>
 void BindField(Statement& stmt, int index, const FieldSpec<T>& field,
                const std::optional<std::string>& text) {
-  if (!text) return stmt.BindNull(index);
+  if (!text) return BindValue(stmt, index, nullptr);
   switch (field.type) {
     case FieldType::kInteger:
     case FieldType::kBool:
-      return stmt.BindInt(index, ParseInteger(*text).value_or(0));
+      return BindValue(stmt, index, ParseInteger(*text).value_or(0));
     case FieldType::kReal:
-      return stmt.BindDouble(index, ParseDecimal(*text).value_or(0));
+      return BindValue(stmt, index, ParseDecimal(*text).value_or(0));
     case FieldType::kText:
     case FieldType::kDate:
-      return stmt.BindText(index, *text);
+      return BindValue(stmt, index, *text);
   }
 }
 
@@ -112,17 +114,15 @@ class SqliteRepository final : public Repository<T> {
     const int n = static_cast<int>(fields.size());
     stmt.BindInt(n + 1, record.id);
     stmt.BindInt(n + 2, record.version);
-    int rc = stmt.Step();
-    if (rc != SQLITE_ROW) stmt.Reset();
-    if (rc == SQLITE_DONE) {
-      return Error::Conflict("version", std::string(Traits::kLabelNl) + " " + KeyOf(record) +
-                                            " is intussen door iemand anders gewijzigd; laad "
-                                            "opnieuw en probeer het nog eens");
-    }
-    if (rc != SQLITE_ROW) return ConstraintError(rc, record);
-    T stored = record;
-    stored.version = stmt.Int(0);
+    auto version = StepVersioned(
+        stmt,
+        std::string(Traits::kLabelNl) + " " + KeyOf(record) +
+            " is intussen door iemand anders gewijzigd; laad opnieuw en probeer het nog eens",
+        [&](int rc) { return ConstraintError(rc, record); });
     stmt.Reset();
+    if (!version) return version.error();
+    T stored = record;
+    stored.version = version.value();
     nlohmann::json changed = nlohmann::json::array();
     auto old_texts = FieldTexts(*before), new_texts = FieldTexts(record);
     for (std::size_t i = 0; i < fields.size(); ++i) {

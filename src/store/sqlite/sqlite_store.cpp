@@ -13,9 +13,12 @@
 #include "store/sqlite/sqlite_account_repository.hpp"
 #include "store/sqlite/sqlite_audit_log.hpp"
 #include "store/sqlite/sqlite_incident_repository.hpp"
+#include "store/sqlite/sqlite_monitor_history_repository.hpp"
+#include "store/sqlite/sqlite_outbox_repository.hpp"
 #include "store/sqlite/sqlite_preparedness_repository.hpp"
 #include "store/sqlite/sqlite_redistribution_repository.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
 
 namespace vangnet {
 std::span<const EmbeddedFile> SqliteMigrations();  // generated, see src/store/CMakeLists.txt
@@ -54,7 +57,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
     Statement stmt(connection_.handle(), "SELECT 1 FROM " + std::string(reference.substr(0, dot)) +
                                              " WHERE " + std::string(reference.substr(dot + 1)) +
                                              " = ?");
-    stmt.BindText(1, value);
+    Bind(stmt, value);
     return stmt.Step() == SQLITE_ROW;
   }
 
@@ -149,7 +152,7 @@ Result<int> SqliteStore::Migrate() {
     int version = std::stoi(std::string(file.name.substr(0, 4)));
     if (auto s = db.Exec("BEGIN IMMEDIATE"); !s) return s.error();
     Statement check(db.handle(), "SELECT 1 FROM schema_migration WHERE version = ?");
-    check.BindInt(1, version);
+    Bind(check, version);
     bool done = check.Step() == SQLITE_ROW;
     check.Reset();
     if (done) {
@@ -163,9 +166,7 @@ Result<int> SqliteStore::Migrate() {
     }
     Statement record(db.handle(),
                      "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
-    record.BindInt(1, version);
-    record.BindText(2, file.name);
-    record.BindText(3, clock_.NowIso());
+    Bind(record, version, file.name, clock_.NowIso());
     record.Step();
     record.Reset();
     if (auto s = db.Exec("COMMIT"); !s) return s.error();
