@@ -90,6 +90,10 @@ TEST(Cli, TheAuditTrailOfTheDemoIsIntact) {
   auto list = RunVangnet("audit list --limit 2 --type practice --db " + dir.Path("v.db"));
   EXPECT_EQ(list.exit_code, 0);
   EXPECT_TRUE(Contains(list.output, "create  practice 0105"));
+  // Reading the trail is itself recorded, from the command line as from the admin page.
+  auto reads = RunVangnet("audit list --type audit_event --db " + dir.Path("v.db"));
+  EXPECT_EQ(reads.exit_code, 0);
+  EXPECT_TRUE(Contains(reads.output, "read  audit_event list")) << reads.output;
 }
 
 TEST(Cli, TheStressTestPrintsWeakPointsAndRefusesABadAreaWithDataError) {

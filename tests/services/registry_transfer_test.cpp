@@ -109,6 +109,23 @@ TEST_F(RegistryTransferTest, RefusesABadAgbNamingFileRowAndField) {
             "bestaan");
 }
 
+// A review or check is something done: it cannot lie after today, by the store's clock.
+TEST_F(RegistryTransferTest, RefusesAContractReviewDatedAfterToday) {
+  ManualClock clock{ParseUtc("2026-11-23T12:00:00Z").value()};
+  auto store = OpenTestStore(dir_.Path("clocked.db"), clock);
+  ASSERT_TRUE(SaveRegistryRecords(*store, kTestActor, BuildDemoRegion({})));
+  const std::string header = "practice_a_agb,practice_b_agb,last_reviewed\n";
+  auto refused = ImportRegistry(*store, kTestActor,
+                                {{"contracts.csv", "", header + "01051037,01051111,2026-11-24\n"}});
+  ASSERT_FALSE(refused.committed);
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_EQ(refused.errors[0].field, "last_reviewed");
+  EXPECT_EQ(refused.errors[0].row, 2u);
+  auto today = ImportRegistry(*store, kTestActor,
+                              {{"contracts.csv", "", header + "01051037,01051111,2026-11-23\n"}});
+  EXPECT_TRUE(today.committed) << (today.errors.empty() ? "" : today.errors[0].ToString());
+}
+
 TEST_F(RegistryTransferTest, RefusesAnAffiliationWithAnUnknownPractice) {
   auto errors = ExpectRefused(
       {{"affiliations.csv", "", "person_code,practice_agb,role\nHA-1001,01000000,locum\n"}});

@@ -56,8 +56,8 @@ Status AccountService::AuditSecurityEvent(const std::string& user, const std::st
   const Actor actor{user, "", "http", "aanmelden"};
   auto uow = store_.Begin(actor);
   if (!uow) return uow.error();
-  auto event = AuditEvent::Of(actor, action, "user_account", user, "", details, outcome);
-  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  if (auto s = RecordAudit(*uow.value(), action, "user_account", user, "", details, outcome); !s)
+    return s;
   return uow.value()->Commit();
 }
 
@@ -82,10 +82,10 @@ Result<UserAccount> AccountService::AddUser(const Actor& actor, UserAccount user
   }
   auto stored = uow.value()->Accounts().InsertUser(user);
   if (!stored) return stored.error();
-  AuditEvent event =
-      AuditEvent::Of(actor, "create", "user_account", user.username, user.username,
-                     nlohmann::json{{"role", EnumCode(USER_ROLES, user.role)}}.dump());
-  if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
+  if (auto s = RecordAudit(*uow.value(), "create", "user_account", user.username, user.username,
+                           nlohmann::json{{"role", EnumCode(USER_ROLES, user.role)}}.dump());
+      !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return Public(stored.value());
 }
@@ -103,9 +103,10 @@ Status AccountService::ChangeAccount(const Actor& actor, const std::string& user
     if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
     if (auto s = uow.value()->Accounts().DeleteCalendarFeed(user->id); !s) return s;
   }
-  auto event = AuditEvent::Of(actor, "update", "user_account", username, username,
-                              nlohmann::json{{"changed", {changed_field}}}.dump());
-  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  if (auto s = RecordAudit(*uow.value(), "update", "user_account", username, username,
+                           nlohmann::json{{"changed", {changed_field}}}.dump());
+      !s)
+    return s;
   return uow.value()->Commit();
 }
 
@@ -201,9 +202,10 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
       HashToken(result.session_token), user->id, result.csrf_token, FormatUtc(now), FormatUtc(now),
       FormatUtc(now + kAbsoluteLimit)};
   if (auto s = uow.value()->Accounts().InsertSession(session); !s) return s.error();
-  AuditEvent event = AuditEvent::Of(uow.value()->actor(), "login", "user_account", username,
-                                    username, details.dump());
-  if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
+  if (auto s =
+          RecordAudit(*uow.value(), "login", "user_account", username, username, details.dump());
+      !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return result;
 }
@@ -252,8 +254,8 @@ Result<std::string> AccountService::NewCalendarFeedToken(const Actor& actor, std
   const std::string now = FormatUtc(store_.clock().Now());
   if (auto s = uow.value()->Accounts().SetCalendarFeed(user_id, HashToken(token), now); !s)
     return s.error();
-  auto event = AuditEvent::Of(actor, "create", "calendar_feed", actor.user, actor.user, "");
-  if (auto s = uow.value()->Audit().Append(event); !s) return s.error();
+  if (auto s = RecordAudit(*uow.value(), "create", "calendar_feed", actor.user, actor.user, ""); !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return token;
 }
@@ -262,8 +264,8 @@ Status AccountService::EndCalendarFeed(const Actor& actor, std::int64_t user_id)
   auto uow = store_.Begin(actor);
   if (!uow) return uow.error();
   if (auto s = uow.value()->Accounts().DeleteCalendarFeed(user_id); !s) return s;
-  auto event = AuditEvent::Of(actor, "delete", "calendar_feed", actor.user, actor.user, "");
-  if (auto s = uow.value()->Audit().Append(event); !s) return s;
+  if (auto s = RecordAudit(*uow.value(), "delete", "calendar_feed", actor.user, actor.user, ""); !s)
+    return s;
   return uow.value()->Commit();
 }
 

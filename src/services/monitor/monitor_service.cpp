@@ -171,9 +171,10 @@ Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::st
       if (c.person_code == person.code) report.person_names[person.code] = person.name;
     }
   }
-  auto event = AuditEvent::Of(uow.value()->actor(), "read", "monitor", "conversations", "",
-                              nlohmann::json{{"holders", report.conversations.size()}}.dump());
-  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = RecordAudit(*uow.value(), "read", "monitor", "conversations", "",
+                           nlohmann::json{{"holders", report.conversations.size()}}.dump());
+      !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return report;
 }

@@ -154,11 +154,13 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
 
   auto uow = store.Begin(caller.actor);
   if (!uow) return uow.error();
-  auto event = AuditEvent::Of(
-      caller.actor, "export", "offline_bundle", date, "",
-      nlohmann::json{{"file", result.path}, {"files", result.files.size()}, {"bytes", result.bytes}}
-          .dump());
-  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = RecordAudit(
+          *uow.value(), "export", "offline_bundle", date, "",
+          nlohmann::json{
+              {"file", result.path}, {"files", result.files.size()}, {"bytes", result.bytes}}
+              .dump());
+      !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return result;
 }

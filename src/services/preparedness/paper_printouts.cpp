@@ -98,9 +98,10 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
   auto bytes = pdf.Finish();
   if (!bytes) return bytes.error();
 
-  auto event = AuditEvent::Of(uow.value()->actor(), "export", "calamity_card", practice_agb, "",
-                              nlohmann::json{{"format", "pdf"}, {"version", card->version}}.dump());
-  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = RecordAudit(*uow.value(), "export", "calamity_card", practice_agb, "",
+                           nlohmann::json{{"format", "pdf"}, {"version", card->version}}.dump());
+      !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return bytes;
 }
@@ -170,11 +171,12 @@ Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
             contacts);
   auto bytes = pdf.Finish();
   if (!bytes) return bytes.error();
-  auto event = AuditEvent::Of(
-      work.actor(), "export", "crisis_role", "contactlijst", "",
-      nlohmann::json{{"format", "pdf"}, {"roles", roles.size()}, {"contacts", contacts.size()}}
-          .dump());
-  if (auto s = work.Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = RecordAudit(
+          work, "export", "crisis_role", "contactlijst", "",
+          nlohmann::json{{"format", "pdf"}, {"roles", roles.size()}, {"contacts", contacts.size()}}
+              .dump());
+      !s)
+    return s.error();
   if (auto s = work.Commit(); !s) return s.error();
   return bytes;
 }

@@ -225,11 +225,12 @@ Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& cal
                                     uow.value()->clock().NowIso()};
   auto stored = uow.value()->Preparedness().Add(completion);
   if (!stored) return stored.error();
-  auto event =
-      AuditEvent::Of(uow.value()->actor(), "create", "preparedness_completion",
-                     rule->id + (request.practice_agb.empty() ? "" : ":" + request.practice_agb),
-                     "", nlohmann::json{{"done_on", completion.done_on}}.dump());
-  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s =
+          RecordAudit(*uow.value(), "create", "preparedness_completion",
+                      rule->id + (request.practice_agb.empty() ? "" : ":" + request.practice_agb),
+                      "", nlohmann::json{{"done_on", completion.done_on}}.dump());
+      !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return stored;
 }

@@ -67,10 +67,8 @@ bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
 
 Status RegistryService::AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
                                   const std::string& subject, std::size_t count) {
-  const Actor& a = uow.actor();
-  AuditEvent event = AuditEvent::Of(a, "read", std::string(table), key, subject,
-                                    nlohmann::json{{"records", count}}.dump());
-  return uow.Audit().Append(std::move(event));
+  return RecordAudit(uow, "read", std::string(table), key, subject,
+                     nlohmann::json{{"records", count}}.dump());
 }
 
 void RegistryService::Notify(std::string_view table, const char* action, std::int64_t id,

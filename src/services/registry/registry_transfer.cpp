@@ -227,8 +227,7 @@ ImportReport ImportRegistry(Store& store, const Actor& actor, std::vector<Import
                        {"unchanged", c.unchanged}});
     names += (names.empty() ? "" : ", ") + fs::path(c.name).filename().string();
   }
-  AuditEvent event = AuditEvent::Of(actor, "import", "registry", names, "", details.dump());
-  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) {
+  if (auto s = RecordAudit(*uow.value(), "import", "registry", names, "", details.dump()); !s) {
     report.errors.push_back(s.error());
     return report;
   }
@@ -280,8 +279,8 @@ Result<ExportReport> ExportRegistry(Store& store, const Actor& actor,
   }
   nlohmann::json details = nlohmann::json::array();
   for (const auto& f : report.files) details.push_back({{"file", f.name}, {"rows", f.created}});
-  AuditEvent event = AuditEvent::Of(actor, "export", "registry", directory, "", details.dump());
-  if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+  if (auto s = RecordAudit(*uow.value(), "export", "registry", directory, "", details.dump()); !s)
+    return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return report;
 }

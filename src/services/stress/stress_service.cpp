@@ -217,10 +217,11 @@ Result<StressReport> StressService::Run(const Caller& caller, const StressReques
     if (request.year) {
       int closed = 0;
       for (const auto& p : report.practices) closed += p.closed_in_base;
-      auto event = AuditEvent::Of(
-          uow.value()->actor(), "read", "stress", "succession", "",
-          json{{"year", *request.year}, {"practices_without_successor", closed}}.dump());
-      if (auto s = uow.value()->Audit().Append(std::move(event)); !s) return s.error();
+      if (auto s = RecordAudit(
+              *uow.value(), "read", "stress", "succession", "",
+              json{{"year", *request.year}, {"practices_without_successor", closed}}.dump());
+          !s)
+        return s.error();
       if (auto s = uow.value()->Commit(); !s) return s.error();
     }
   }

@@ -13,10 +13,10 @@
 
 #include "core/audit_event.hpp"
 #include "core/entity.hpp"
-#include "store/audit_log.hpp"
 #include "store/repository.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
+#include "store/store.hpp"
 
 namespace vangnet::sqlite {
 
@@ -42,8 +42,8 @@ void BindField(Statement& stmt, int index, const FieldSpec<T>& field,
 template <class T>
 class SqliteRepository final : public Repository<T> {
  public:
-  SqliteRepository(sqlite3* db, AuditLog& audit, const Actor& actor)
-      : db_(db), audit_(audit), actor_(actor) {}
+  // `uow`: the unit of work this repository belongs to; its writes are audited through it.
+  SqliteRepository(sqlite3* db, UnitOfWork& uow) : db_(db), uow_(uow) {}
 
   std::optional<T> Find(const T& probe) override {
     Statement& stmt = Prepared(SelectSql() + " WHERE " + KeyWhereSql());
@@ -246,8 +246,8 @@ class SqliteRepository final : public Repository<T> {
   }
 
   Status AppendAudit(const char* action, const T& record, const nlohmann::json& details) {
-    return audit_.Append(AuditEvent::Of(actor_, action, std::string(Traits::kTable), KeyOf(record),
-                                        SubjectOf(record), details.dump()));
+    return RecordAudit(uow_, action, std::string(Traits::kTable), KeyOf(record), SubjectOf(record),
+                       details.dump());
   }
 
   // Statements are prepared once per unit of work and reused: an import of many rows
@@ -260,8 +260,7 @@ class SqliteRepository final : public Repository<T> {
   }
 
   sqlite3* db_;
-  AuditLog& audit_;
-  const Actor& actor_;
+  UnitOfWork& uow_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 

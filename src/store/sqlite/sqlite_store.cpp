@@ -39,7 +39,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
  public:
   SqliteUnitOfWork(SqliteStore& store, Connection connection, const Actor& actor)
       : store_(store), connection_(std::move(connection)), actor_(actor) {
-    parts_.emplace(connection_.handle(), actor_, store_.clock());
+    parts_.emplace(connection_.handle(), *this, store_.clock());
   }
 
   ~SqliteUnitOfWork() override {
@@ -98,7 +98,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   // Everything that holds prepared statements on the connection, so it can be finalised
   // before the connection is handed back.
   struct Parts {
-    Parts(sqlite3* db, const Actor& actor, const Clock& clock)
+    Parts(sqlite3* db, UnitOfWork& uow, const Clock& clock)
         : audit(db, clock),
           accounts(db),
           incidents(db),
@@ -107,7 +107,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
           redistribution(db, clock),
           preparedness(db),
           repositories(
-              Make(db, actor, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
+              Make(db, uow, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
     SqliteAuditLog audit;
     SqliteAccountRepository accounts;
     SqliteIncidentRepository incidents;
@@ -119,9 +119,9 @@ class SqliteUnitOfWork final : public UnitOfWork {
 
    private:
     template <std::size_t... I>
-    typename RepositoriesOf<RegistryTypes>::type Make(sqlite3* db, const Actor& actor,
+    typename RepositoriesOf<RegistryTypes>::type Make(sqlite3* db, UnitOfWork& uow,
                                                       std::index_sequence<I...>) {
-      return {SqliteRepository<std::tuple_element_t<I, RegistryTypes>>(db, audit, actor)...};
+      return {SqliteRepository<std::tuple_element_t<I, RegistryTypes>>(db, uow)...};
     }
   };
 
