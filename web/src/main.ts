@@ -20,18 +20,12 @@ import { renderMonitor } from "./monitor/page";
 import { renderStress } from "./stress/page";
 import { renderPreparedness } from "./preparedness/page";
 import { clear, h } from "./ui/dom";
+import type { PageContext } from "./ui/page_context";
 
 const app = document.getElementById("app")!;
 let user: User | null = null;
 // The page on screen re-renders itself when the server reports a change to a table it shows.
 let refreshOnChange: ((table: string) => void) | null = null;
-
-export interface PageContext {
-  user: User;
-  main: HTMLElement;
-  // Register which tables this page shows; a change to one re-renders it.
-  watch(tables: string[], rerender: () => void): void;
-}
 
 function navigation(current: string): HTMLElement {
   const links: [string, string][] = [
@@ -50,7 +44,7 @@ function navigation(current: string): HTMLElement {
     h("a", { class: "brand", href: "#/" }, "vangnet"),
     h(
       "nav",
-      { "aria-label": "Hoofdmenu" },
+      { "aria-label": t("mainMenu") },
       links.map(([href, text]) =>
         h("a", { href, class: current === href ? "active" : "", "aria-current": current === href ? "page" : null }, text),
       ),

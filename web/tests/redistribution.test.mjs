@@ -79,6 +79,30 @@ test("the receiving practice sees only its own proposals and accepts one", async
   assert.equal(others, 403, "another practice's patients stay hidden");
 });
 
+test("in English the opvang page speaks English throughout", async () => {
+  await page.context().clearCookies();
+  await login("opvang-coordinator");
+  await page.goto(baseUrl + "/#/incidenten/1/opvang");
+  await page.getByRole("heading", { name: /Opvang patiënten/ }).waitFor();
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("heading", { name: /Patient placement/ }).waitFor();
+  await page.getByRole("heading", { name: "Patient list of the closed practice" }).waitFor();
+  await page.getByRole("button", { name: "Plan again" }).waitFor();
+  // The planner's explanation comes from the server, in Dutch as all its messages; the rest is ours.
+  const text = await page.locator("main").evaluate((el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll("ul.explanation, ul.unplaced").forEach((e) => e.remove());
+    return copy.innerText ?? copy.textContent;
+  });
+  for (const dutch of ["Patiëntenlijst", "Verdeling", "Ontvanger", "Voortgang per patiënt", "huishoudens", "Afronden"]) {
+    assert.ok(!text.includes(dutch), `no Dutch "${dutch}" on the English page`);
+  }
+  assert.match(await page.locator("ul.funnel").innerText(), /Accepted/);
+  await page.screenshot({ path: join(artifacts, "opvang-english.png"), fullPage: true });
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await page.getByRole("heading", { name: /Opvang patiënten/ }).waitFor();
+});
+
 test("nothing was fetched from outside 127.0.0.1", () => {
   assert.deepEqual(session.blocked, []);
 });

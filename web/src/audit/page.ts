@@ -1,6 +1,6 @@
 // The audit log, for admins: who did what to which record, when and why.
 import { api } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
 import { clear, formatTimestamp, h } from "../ui/dom";
 

@@ -1,6 +1,6 @@
 // Contact directory and crisis roles, printable: the page to have on paper when the IT is down.
 import { api, Page } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, h } from "../ui/dom";
 

@@ -1,4 +1,5 @@
 // /api/v1/incidents and /api/v1/playbooks.
+import { t } from "../i18n";
 import { api } from "../api/client";
 
 export interface PlaybookSummary {
@@ -42,13 +43,17 @@ export interface LogEntry {
 
 // The entries people write (BOB: picture, judgement, decision); stage, task and status entries
 // vangnet writes itself.
-export const LOG_KINDS: [string, string][] = [
-  ["observation", "Waarneming"],
-  ["picture", "Beeldvorming"],
-  ["judgement", "Oordeelsvorming"],
-  ["decision", "Besluit"],
-  ["message", "Bericht"],
-];
+// The kinds a person writes in the logbook (BOB, seed 002 §5.2), with their label in the UI's
+// language; a function because the language may change while the app runs.
+export function logKinds(): [string, string][] {
+  return [
+    ["observation", t("logObservation")],
+    ["picture", t("logPicture")],
+    ["judgement", t("logJudgement")],
+    ["decision", t("logDecision")],
+    ["message", t("logMessage")],
+  ];
+}
 
 // What was done on paper, typed in afterwards (times as UTC ISO).
 export interface PaperRecord {

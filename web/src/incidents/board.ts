@@ -1,23 +1,19 @@
 // The incident board: what now, and who. Overdue and next tasks first, the stage and who decides
 // at this stage and time of day, the logbook with BOB entries. Refreshes live.
 import { ApiError } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
 import { clear, formatTimestamp, h, localToUtc } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
-import { Alarm, Draft, Incident, incidentsApi, LOG_KINDS, OutboxMessage, Task } from "./api";
+import { Alarm, Draft, Incident, incidentsApi, logKinds, OutboxMessage, Task } from "./api";
 import { mayStart } from "./list";
 import { paperSection } from "./paper";
 
 
-const LOG_LABELS: Record<string, string> = {
-  ...Object.fromEntries(LOG_KINDS),
-  stage: "Stadium",
-  task: "Taak",
-  status: "Status",
-};
+const logLabel = (kind: string): string =>
+  ({ ...Object.fromEntries(logKinds()), stage: t("logStage"), task: t("logTask"), status: t("logStatus") })[kind] ?? kind;
 
 // "Anna van Proefveld (HA-1012)" or a bare code -> the person's code.
 function codeOf(value: string, names: Map<string, string>): string {
@@ -209,7 +205,8 @@ function evaluationSection(incident: Incident, canWork: boolean, act: (a: () => 
   );
 }
 
-const CHANNELS: Record<OutboxMessage["channel"], string> = { app: "in de app", email: "e-mail", sms: "sms" };
+const channelLabel = (channel: OutboxMessage["channel"]): string =>
+  ({ app: t("channelApp"), email: t("channelEmail"), sms: t("channelSms") })[channel];
 
 function messagesSection(messages: OutboxMessage[], names: Map<string, string>): HTMLElement {
   return h(
@@ -224,9 +221,9 @@ function messagesSection(messages: OutboxMessage[], names: Map<string, string>):
             h(
               "li",
               { class: m.status },
-              h("small", { class: "muted" }, `${formatTimestamp(m.created_at)} · ${CHANNELS[m.channel]} · ${m.channel === "app" ? names.get(m.recipient) ?? m.recipient : m.recipient}`),
+              h("small", { class: "muted" }, `${formatTimestamp(m.created_at)} · ${channelLabel(m.channel)} · ${m.channel === "app" ? names.get(m.recipient) ?? m.recipient : m.recipient}`),
               h("div", {}, m.subject),
-              m.status === "failed" || m.last_error ? h("small", { class: "missing" }, `${m.status === "failed" ? "mislukt" : "nog niet verzonden"}: ${m.last_error}`) : null,
+              m.status === "failed" || m.last_error ? h("small", { class: "missing" }, `${m.status === "failed" ? t("messageFailed") : t("messageNotSentYet")}: ${m.last_error}`) : null,
             ),
           ),
         )
@@ -336,7 +333,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
   };
 
   // Logbook form: BOB entries with who decided and who acts.
-  const kind = h("select", { name: "kind", "aria-label": t("kind") }, LOG_KINDS.map(([value, text]) => h("option", { value }, text))) as HTMLSelectElement;
+  const kind = h("select", { name: "kind", "aria-label": t("kind") }, logKinds().map(([value, text]) => h("option", { value }, text))) as HTMLSelectElement;
   const text = h("textarea", { name: "text", rows: 2, "aria-label": t("logText"), placeholder: t("logText") }) as HTMLTextAreaElement;
   const decidedBy = h("input", { name: "decided_by", placeholder: t("decidedBy"), "aria-label": t("decidedBy") }) as HTMLInputElement;
   const actedBy = h("input", { name: "acted_by", placeholder: t("actedBy"), "aria-label": t("actedBy") }) as HTMLInputElement;
@@ -459,7 +456,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
               h(
                 "small",
                 { class: "muted" },
-                `${formatTimestamp(entry.at)} · ${LOG_LABELS[entry.kind] ?? entry.kind} · ${entry.author}`,
+                `${formatTimestamp(entry.at)} · ${logLabel(entry.kind)} · ${entry.author}`,
                 entry.entered_at ? h("span", { class: "badge entered", title: formatTimestamp(entry.entered_at) }, `${t("enteredAfterwards")} ${formatTimestamp(entry.entered_at)}`) : null,
               ),
               h("div", {}, entry.text),

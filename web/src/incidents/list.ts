@@ -1,5 +1,5 @@
 // The incidents, newest first, and the way to start one.
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
 import { clear, formatTimestamp, h } from "../ui/dom";
 import { incidentsApi } from "./api";

@@ -7,7 +7,7 @@ import { ApiError } from "../api/client";
 import { t } from "../i18n";
 import { h, localToUtc } from "../ui/dom";
 import { toast } from "../ui/toast";
-import { Incident, LOG_KINDS, PaperRecord, incidentsApi } from "./api";
+import { Incident, logKinds, PaperRecord, incidentsApi } from "./api";
 
 // The card stays closed until opened; its form is built then, so the board stays light and its
 // other forms keep their labels to themselves.
@@ -41,7 +41,7 @@ function paperForm(incident: Incident, rerender: () => Promise<void>): HTMLEleme
   const entryBody = h("tbody", {});
   const addEntry = () => {
     const n = entryRows.length + 1;
-    const kind = h("select", { "aria-label": `${t("kind")} ${n}` }, LOG_KINDS.map(([value, label]) => h("option", { value }, label))) as HTMLSelectElement;
+    const kind = h("select", { "aria-label": `${t("kind")} ${n}` }, logKinds().map(([value, label]) => h("option", { value }, label))) as HTMLSelectElement;
     const at = h("input", { type: "datetime-local", "aria-label": `${t("paperAt")} ${n}` }) as HTMLInputElement;
     const text = h("input", { type: "text", "aria-label": `${t("logText")} ${n}`, placeholder: t("logText") }) as HTMLInputElement;
     const decided = h("input", { type: "text", "aria-label": `${t("decidedBy")} ${n}`, placeholder: t("decidedBy") }) as HTMLInputElement;

@@ -1,6 +1,6 @@
 // Start an incident in at most three steps: what happened, where, start.
 import { ApiError } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { practicesApi, Practice } from "../practices/api";
 import { t } from "../i18n";
 import { h, localToUtc } from "../ui/dom";

@@ -3,9 +3,9 @@
 // the wijk and hagro figures, the succession radar and the trend per signal.
 import L from "leaflet";
 import { api } from "../api/client";
-import type { PageContext } from "../main";
-import { addBackground } from "../pages/overview";
-import { t } from "../i18n";
+import type { PageContext } from "../ui/page_context";
+import { addBackground, plainText } from "../ui/map";
+import { fmt, t } from "../i18n";
 import { formatNumber, h } from "../ui/dom";
 import { MonitorReport, PracticeRisk, SignalHit, SuccessionYear, monitorApi } from "./api";
 
@@ -20,11 +20,11 @@ function riskColour(score: number): string {
   return "#2e7d32";
 }
 function riskLabel(score: number): string {
-  if (score >= 10) return "zeer hoog";
-  if (score >= 7) return "hoog";
-  if (score >= 4) return "middel";
-  if (score >= 1) return "laag";
-  return "geen signalen";
+  if (score >= 10) return t("riskVeryHigh");
+  if (score >= 7) return t("riskHigh");
+  if (score >= 4) return t("riskMedium");
+  if (score >= 1) return t("riskLow");
+  return t("riskNone");
 }
 
 function signalCard(p: PracticeRisk, rules: Map<string, MonitorReport["signals"][number]>): HTMLElement {
@@ -68,7 +68,7 @@ function successionChart(years: SuccessionYear[]): SVGElement {
   const svg = document.createElementNS(ns, "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "Patiënten in praktijken zonder houder en zonder opvolger, per jaar");
+  svg.setAttribute("aria-label", t("monitorChartLabel"));
   svg.classList.add("succession-chart");
   const add = (tag: string, attrs: Record<string, string | number>, text?: string) => {
     const el = document.createElementNS(ns, tag);
@@ -145,7 +145,7 @@ export async function renderMonitor(ctx: PageContext): Promise<void> {
               h("strong", {}, p.name),
               h("span", { class: "muted" }, ` ${p.place} · ${p.signals.length} ${t("monitorSignals").toLowerCase()}`),
             ),
-            h("p", { class: "muted" }, `AGB ${p.agb} · ${formatNumber(p.patients)} ${t("patients").toLowerCase()} · ${formatNumber(p.gp_fte, 1)} fte huisarts${p.patients_per_fte ? ` · ${formatNumber(p.patients_per_fte)} per fte` : ""} · ruimte bij de norm ${formatNumber(p.headroom)}`),
+            h("p", { class: "muted" }, fmt("monitorPracticeFacts", { agb: p.agb, patients: formatNumber(p.patients), fte: formatNumber(p.gp_fte, 1), perFte: p.patients_per_fte ? fmt("monitorFactsPerFte", { n: formatNumber(p.patients_per_fte) }) : "", headroom: formatNumber(p.headroom) })),
             p.signals.length ? signalCard(p, rules) : h("p", {}, t("monitorNoSignals")),
             h("a", { href: `#/praktijken/${p.id}` }, t("monitorOpenPractice")),
           ),
@@ -236,7 +236,7 @@ export async function renderMonitor(ctx: PageContext): Promise<void> {
               "ul",
               {},
               report.conversations.map((c) =>
-                h("li", {}, `${c.name} (${c.practice_agb}), ${c.age} jaar, stopt ${c.expected_stop_year}${c.stop_year_assumed ? " (aangenomen)" : ""}, opvolger: ${c.successor === "known" ? "bekend" : c.successor === "none" ? "geen" : "onbekend"}`),
+                h("li", {}, fmt("monitorConversation", { name: c.name, agb: c.practice_agb, age: c.age, stop: c.expected_stop_year, assumed: c.stop_year_assumed ? t("monitorAssumed") : "", successor: c.successor === "known" ? t("successorKnown") : c.successor === "none" ? t("successorNone") : t("successorUnknown") })),
               ),
             ),
           )
@@ -253,7 +253,7 @@ export async function renderMonitor(ctx: PageContext): Promise<void> {
     bounds.push([p.latitude, p.longitude]);
     L.circleMarker([p.latitude, p.longitude], { radius: 6 + Math.min(p.score, 12) / 2, color: "#ffffff", weight: 1.5, fillColor: riskColour(p.score), fillOpacity: 0.9 })
       .addTo(map)
-      .bindTooltip(`${p.name}: score ${p.score} (${riskLabel(p.score)})`)
+      .bindTooltip(plainText(`${p.name}: score ${p.score} (${riskLabel(p.score)})`))
       .bindPopup(h("div", { class: "popup" }, h("strong", {}, p.name), h("div", {}, p.signals.map((s) => s.label).join(", ") || t("monitorNoSignals")), h("a", { href: `#/praktijken/${p.id}` }, t("monitorOpenPractice"))));
   }
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });

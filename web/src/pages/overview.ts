@@ -2,7 +2,8 @@
 // without a configured tile server its background is the region's postcode areas.
 import L from "leaflet";
 import { api } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
+import { addBackground, plainText, STATUS_COLOURS } from "../ui/map";
 import { Practice, practicesApi } from "../practices/api";
 import { label, t } from "../i18n";
 import { formatNumber, h } from "../ui/dom";
@@ -25,11 +26,6 @@ interface Config {
   tile_url: string | null;
 }
 
-export const STATUS_COLOURS: Record<string, string> = {
-  active: "#2e7d32",
-  temporary_takeover: "#ef6c00",
-  closed: "#757575",
-};
 // Bigger practices, bigger dots: solo smallest.
 const FORM_RADIUS: Record<string, number> = { solo: 6, duo: 8, hoed: 8, group: 10, health_centre: 12 };
 
@@ -52,7 +48,7 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     figure(`${summary.calamity_cards_complete} / ${summary.calamity_cards}`, t("summaryCards")),
     figure(formatNumber(summary.crisis_roles_without_substitute), t("summaryNoSubstitute"), summary.crisis_roles_without_substitute > 0),
   );
-  const mapEl = h("div", { id: "map", role: "region", "aria-label": "Kaart van de praktijken" });
+  const mapEl = h("div", { id: "map", role: "region", "aria-label": t("overviewMapLabel") });
   const legend = h(
     "div",
     { class: "legend" },
@@ -60,24 +56,11 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     Object.entries(STATUS_COLOURS).map(([status, colour]) =>
       h("span", {}, h("i", { class: "dot", style: `background:${colour}` }), label(status)),
     ),
-    h("span", {}, h("i", { class: "dot ring" }), "patiëntenstop"),
+    h("span", {}, h("i", { class: "dot ring" }), t("patientStopMark")),
     config.tile_url ? null : h("span", { class: "muted" }, t("mapOffline")),
   );
   ctx.main.append(h("h1", {}, t("overview")), figures, mapEl, legend);
   await drawMap(mapEl, practices.items, config.tile_url);
-}
-
-// The map's background: the region's tile server when configured, else the postcode centroids
-// as grey dots (works without internet).
-export async function addBackground(map: L.Map, tileUrl: string | null): Promise<void> {
-  if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 18, attribution: "" }).addTo(map);
-    return;
-  }
-  const postcodes = await api.get<{ items: { postcode: string; place: string; latitude: number; longitude: number }[] }>("/postcodes");
-  for (const area of postcodes.items) {
-    L.circleMarker([area.latitude, area.longitude], { radius: 3, color: "#b0bec5", weight: 1, fillOpacity: 0.4, interactive: false }).addTo(map);
-  }
 }
 
 async function drawMap(el: HTMLElement, practices: Practice[], tileUrl: string | null): Promise<void> {
@@ -99,11 +82,11 @@ async function drawMap(el: HTMLElement, practices: Practice[], tileUrl: string |
       { class: "popup" },
       h("strong", {}, p.name),
       h("div", {}, `${label(p.form)} · ${formatNumber(p.registered_patients)} ${t("patients").toLowerCase()}`),
-      h("div", {}, `${label(p.status)}${p.patient_stop ? " · patiëntenstop" : ""}`),
-      h("a", { href: `#/praktijken/${p.id}` }, "Open praktijkkaart →"),
+      h("div", {}, `${label(p.status)}${p.patient_stop ? ` · ${t("patientStopMark")}` : ""}`),
+      h("a", { href: `#/praktijken/${p.id}` }, t("openPracticeCard")),
     );
     marker.bindPopup(card);
-    marker.bindTooltip(p.name);
+    marker.bindTooltip(plainText(p.name));
   }
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });
   else map.setView([50.85, 5.75], 11);

@@ -2,13 +2,13 @@
 // form, whose messages are the server's own, shown next to the field they are about.
 import { api, ApiError, Page } from "../api/client";
 import { canEditPractice, seesPeople } from "../api/session";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, formatDate, formatNumber, h } from "../ui/dom";
 import { FieldSpec, recordForm } from "../ui/record_form";
 import { monitorApi } from "../monitor/api";
 import { practiceSignalsSection } from "../monitor/page";
-import { STATUS_COLOURS } from "../pages/overview";
+import { STATUS_COLOURS } from "../ui/map";
 import { Affiliation, CalamityCard, Contract, Practice, practicesApi } from "./api";
 
 interface Contact {

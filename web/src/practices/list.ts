@@ -1,10 +1,10 @@
 // The practice list: search and filter, then open a practice. Filters live in the URL
 // (#/praktijken?q=...&form=solo) so a list can be shared and survives a reload.
 import { api, Page } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, formatNumber, h } from "../ui/dom";
-import { STATUS_COLOURS } from "../pages/overview";
+import { STATUS_COLOURS } from "../ui/map";
 import { practicesApi } from "./api";
 
 interface GpGroup {

@@ -3,7 +3,7 @@
 // obligation records it with the date, who and the evidence. Contract reviews and calamity cards
 // are kept on their own records and link there.
 import { ApiError } from "../api/client";
-import type { PageContext } from "../main";
+import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
 import { formatDate, h } from "../ui/dom";
 import { toast } from "../ui/toast";

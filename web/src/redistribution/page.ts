@@ -4,26 +4,29 @@
 // declines; the funnel shows how far every patient is.
 import L from "leaflet";
 import { api, ApiError } from "../api/client";
-import type { PageContext } from "../main";
-import { addBackground } from "../pages/overview";
+import type { PageContext } from "../ui/page_context";
+import { addBackground, plainText } from "../ui/map";
+import { fmt, t } from "../i18n";
 import { formatNumber, formatTimestamp, h } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { Overview, Receiver, TrackedPatient, redistributionApi } from "./api";
 
-const STAGES: [string, string][] = [
-  ["unplaced", "Nog geen plek"],
-  ["proposed", "Voorgesteld"],
-  ["accepted", "Geaccepteerd"],
-  ["informed", "Geïnformeerd"],
-  ["registered", "Ingeschreven"],
-  ["transferred", "Dossier overgedragen"],
+// Functions, not constants: the language may change while the app runs.
+const STAGES = (): [string, string][] => [
+  ["unplaced", t("opvangStageUnplaced")],
+  ["proposed", t("opvangStageProposed")],
+  ["accepted", t("opvangStageAccepted")],
+  ["informed", t("opvangStageInformed")],
+  ["registered", t("opvangStageRegistered")],
+  ["transferred", t("opvangStageTransferred")],
 ];
-const KIND_LABEL: Record<string, string> = {
-  practice: "Praktijk",
-  new_practice: "Nulpraktijk",
-  out_of_hours_post: "Huisartsenpost overdag",
-  locum_hours: "Extra uren waarnemer",
-};
+const kindLabel = (kind: string): string =>
+  ({
+    practice: t("opvangKindPractice"),
+    new_practice: t("opvangKindNewPractice"),
+    out_of_hours_post: t("opvangKindOutOfHours"),
+    locum_hours: t("opvangKindLocumHours"),
+  })[kind] ?? kind;
 const PALETTE = ["#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e", "#558b2f", "#283593", "#00695c"];
 
 function isRho(role: string): boolean {
@@ -51,7 +54,7 @@ function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void 
     const fill = p.receiver ? colour.get(p.receiver) ?? "#78909c" : "#c62828";
     const receiver = data.receivers.find((r) => r.id === p.receiver);
     L.circleMarker([p.latitude, p.longitude], { radius: 4 + Math.sqrt(p.households), color: "#fff", weight: 1, fillColor: fill, fillOpacity: 0.75 })
-      .bindTooltip(`${p.postcode}: ${p.households} huishoudens, ${p.patients} patiënten → ${receiver ? receiver.name : "nog geen plek"}`)
+      .bindTooltip(plainText(fmt("opvangPostcodeTip", { postcode: p.postcode, households: p.households, patients: p.patients, receiver: receiver ? receiver.name : t("opvangNoPlaceYet") })))
       .addTo(map);
   }
   for (const r of data.receivers) {
@@ -64,14 +67,14 @@ function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void 
       fillColor: colour.get(r.id) ?? "#eceff1",
       fillOpacity: 0.35,
     })
-      .bindTooltip(`${r.name}: ${r.placed_patients} van ${r.capacity} plaatsen${r.binding ? " · bepalend" : ""}`)
+      .bindTooltip(plainText(fmt("opvangReceiverTip", { name: r.name, placed: r.placed_patients, capacity: r.capacity }) + (r.binding ? ` · ${t("opvangBinding")}` : "")))
       .addTo(map);
   }
   for (const c of data.closed_practices) {
     if (c.latitude === undefined || c.longitude === undefined) continue;
     bounds.push([c.latitude, c.longitude]);
     L.circleMarker([c.latitude, c.longitude], { radius: 9, color: "#000", weight: 3, fillColor: "#000", fillOpacity: 0.9 })
-      .bindTooltip(`Gesloten: ${c.name ?? c.agb}`, { permanent: true, direction: "top" })
+      .bindTooltip(plainText(fmt("opvangClosedTip", { name: c.name ?? c.agb })), { permanent: true, direction: "top" })
       .addTo(map);
   }
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });
@@ -82,8 +85,8 @@ function receiverTable(data: Overview, rho: boolean, id: number, rerender: () =>
     .filter((r) => r.placed_patients > 0 || r.binding || data.offers.some((o) => o.practice_agb === r.id))
     .sort((a, b) => b.placed_patients - a.placed_patients);
   const offerInput = (r: Receiver) => {
-    const input = h("input", { type: "number", min: "0", value: String(r.capacity), "aria-label": `Plaatsen ${r.name}`, class: "narrow" }) as HTMLInputElement;
-    return h("span", {}, input, h("button", { class: "link", onclick: () => act(() => redistributionApi.offer(id, r.id, Number(input.value)), "Aanbod opgeslagen", rerender) }, "opslaan"));
+    const input = h("input", { type: "number", min: "0", value: String(r.capacity), "aria-label": fmt("opvangPlacesOf", { name: r.name }), class: "narrow" }) as HTMLInputElement;
+    return h("span", {}, input, h("button", { class: "link", onclick: () => act(() => redistributionApi.offer(id, r.id, Number(input.value)), t("opvangOfferSaved"), rerender) }, t("opvangSave")));
   };
   return h(
     "div",
@@ -91,7 +94,7 @@ function receiverTable(data: Overview, rho: boolean, id: number, rerender: () =>
     h(
       "table",
       { class: "list receivers" },
-      h("thead", {}, h("tr", {}, ["Ontvanger", "Plaatsen", "Geplaatst", "Kwetsbaar", "Gem. / max km", "Patiënten per fte na opvang", ""].map((c) => h("th", {}, c)))),
+      h("thead", {}, h("tr", {}, [t("opvangColReceiver"), t("opvangColPlaces"), t("opvangColPlaced"), t("opvangColVulnerable"), t("opvangColKm"), t("opvangColLoad"), ""].map((c) => h("th", {}, c)))),
       h(
         "tbody",
         {},
@@ -99,13 +102,13 @@ function receiverTable(data: Overview, rho: boolean, id: number, rerender: () =>
           h(
             "tr",
             {},
-            h("td", {}, r.name, r.kind !== "practice" ? h("span", { class: "muted" }, ` (${KIND_LABEL[r.kind]})`) : null, r.contract_partner ? h("span", { class: "badge", style: "background:#2e7d32" }, "contractpartner") : null),
+            h("td", {}, r.name, r.kind !== "practice" ? h("span", { class: "muted" }, ` (${kindLabel(r.kind)})`) : null, r.contract_partner ? h("span", { class: "badge", style: "background:#2e7d32" }, t("opvangContractPartner")) : null),
             h("td", {}, rho && r.kind === "practice" ? offerInput(r) : formatNumber(r.capacity)),
-            h("td", {}, `${formatNumber(r.placed_patients)} (${r.placed_households} huishoudens)`),
+            h("td", {}, fmt("opvangHouseholdsCount", { patients: formatNumber(r.placed_patients), households: r.placed_households })),
             h("td", {}, formatNumber(r.vulnerable_patients)),
             h("td", {}, r.mean_km !== undefined ? `${formatNumber(r.mean_km, 1)} / ${formatNumber(r.max_km, 1)}` : "–"),
-            h("td", {}, r.patients_per_fte_after !== undefined ? formatNumber(r.patients_per_fte_after) : "–", r.above_signal ? h("span", { class: "badge stop" }, "boven 4.000") : null),
-            h("td", {}, r.binding ? h("span", { class: "badge stop" }, "bepalend") : r.saturated ? h("span", { class: "badge", style: "background:#ef6c00" }, "vol") : null, rho ? h("a", { href: redistributionApi.lettersUrl(id, r.id) }, "brieven (CSV)") : null),
+            h("td", {}, r.patients_per_fte_after !== undefined ? formatNumber(r.patients_per_fte_after) : "–", r.above_signal ? h("span", { class: "badge stop" }, t("opvangAboveSignal")) : null),
+            h("td", {}, r.binding ? h("span", { class: "badge stop" }, t("opvangBinding")) : r.saturated ? h("span", { class: "badge", style: "background:#ef6c00" }, t("opvangFull")) : null, rho ? h("a", { href: redistributionApi.lettersUrl(id, r.id) }, t("opvangLetters")) : null),
           ),
         ),
       ),
@@ -118,15 +121,15 @@ function funnel(data: Overview): HTMLElement {
   return h(
     "section",
     { class: "card" },
-    h("h2", {}, "Voortgang per patiënt"),
+    h("h2", {}, t("opvangProgress")),
     h(
       "ul",
       { class: "funnel" },
-      STAGES.map(([code, label]) =>
+      STAGES().map(([code, label]) =>
         h("li", {}, h("span", { class: "funnel-label" }, label), h("span", { class: "funnel-bar", style: `width:${(100 * (data.funnel[code] ?? 0)) / total}%` }), h("strong", {}, formatNumber(data.funnel[code] ?? 0))),
       ),
     ),
-    h("p", { class: "muted" }, `Toestemming dossieroverdracht: ${formatNumber(data.consent.given ?? 0)} gegeven, ${formatNumber(data.consent.objected ?? 0)} bezwaar, ${formatNumber(data.consent.pending ?? 0)} nog open. Toestemming wordt nooit verondersteld.`),
+    h("p", { class: "muted" }, fmt("opvangConsent", { given: formatNumber(data.consent.given ?? 0), objected: formatNumber(data.consent.objected ?? 0), pending: formatNumber(data.consent.pending ?? 0) })),
   );
 }
 
@@ -138,14 +141,14 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
   const patients = (await redistributionApi.patients(id, agb)).items;
   const households = new Map<string, TrackedPatient[]>();
   for (const p of patients) households.set(`${p.practice_agb}/${p.household_key}`, [...(households.get(`${p.practice_agb}/${p.household_key}`) ?? []), p]);
-  const next: Record<string, [string, string] | undefined> = { accepted: ["informed", "geïnformeerd"], informed: ["registered", "ingeschreven"], registered: ["transferred", "dossier overgedragen"] };
+  const next: Record<string, [string, string] | undefined> = { accepted: ["informed", t("opvangNextInformed")], informed: ["registered", t("opvangNextRegistered")], registered: ["transferred", t("opvangNextTransferred")] };
   // A large practice may get hundreds of households: show the first ones, the rest on request.
   const all = [...households.entries()];
   const shown = showAll ? all : all.slice(0, 25);
   return h(
     "section",
     { class: "card" },
-    h("h2", {}, `Voorgesteld aan uw praktijk: ${households.size} huishoudens, ${patients.length} patiënten`),
+    h("h2", {}, fmt("opvangProposedToYou", { households: households.size, patients: patients.length })),
     h(
       "ul",
       { class: "household-list" },
@@ -155,26 +158,26 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
         return h(
           "li",
           {},
-          h("strong", {}, `Huishouden ${first.household_key}`),
-          h("span", { class: "muted" }, ` · postcode ${first.postcode} · ${members.length} patiënt(en): ${members.map((m) => `${m.his_number} (${m.birth_year}${m.vulnerability !== "none" ? ", kwetsbaar" : ""})`).join(", ")} · ${STAGES.find((s) => s[0] === first.stage)?.[1]}`),
+          h("strong", {}, fmt("opvangHousehold", { key: first.household_key })),
+          h("span", { class: "muted" }, fmt("opvangHouseholdLine", { postcode: first.postcode, count: members.length, members: members.map((m) => `${m.his_number} (${m.birth_year}${m.vulnerability !== "none" ? t("opvangVulnerableMark") : ""})`).join(", "), stage: STAGES().find((s) => s[0] === first.stage)?.[1] ?? "" })),
           first.stage === "proposed"
             ? h(
                 "span",
                 { class: "actions" },
-                h("button", { class: "primary", onclick: () => act(() => redistributionApi.decide(id, first.practice_agb, first.household_key, true), "Geaccepteerd", rerender) }, "Accepteren"),
-                h("button", { onclick: () => act(() => redistributionApi.decide(id, first.practice_agb, first.household_key, false), "Afgewezen; de coördinator zoekt een andere plek", rerender) }, "Afwijzen"),
+                h("button", { class: "primary", onclick: () => act(() => redistributionApi.decide(id, first.practice_agb, first.household_key, true), t("opvangAccepted"), rerender) }, t("opvangAccept")),
+                h("button", { onclick: () => act(() => redistributionApi.decide(id, first.practice_agb, first.household_key, false), t("opvangDeclined"), rerender) }, t("opvangDecline")),
               )
             : null,
-          step ? h("button", { onclick: () => act(() => redistributionApi.advance(id, members.map((m) => m.id), step[0]), "Bijgewerkt", rerender) }, `Markeer ${step[1]}`) : null,
+          step ? h("button", { onclick: () => act(() => redistributionApi.advance(id, members.map((m) => m.id), step[0]), t("opvangUpdated"), rerender) }, fmt("opvangMark", { step: step[1] })) : null,
           first.stage === "informed" || first.stage === "registered"
-            ? h("button", { class: "link", onclick: () => act(() => Promise.all(members.map((m) => redistributionApi.consent(id, m.id, "given"))), "Toestemming vastgelegd", rerender) }, "toestemming gegeven")
+            ? h("button", { class: "link", onclick: () => act(() => Promise.all(members.map((m) => redistributionApi.consent(id, m.id, "given"))), t("opvangConsentRecorded"), rerender) }, t("opvangConsentGiven"))
             : null,
           h("span", { hidden: true }, key),
         );
       }),
     ),
     shown.length < all.length
-      ? h("button", { class: "link", onclick: () => { showAll = true; rerender(); } }, `Toon alle ${all.length} huishoudens`)
+      ? h("button", { class: "link", onclick: () => { showAll = true; rerender(); } }, fmt("opvangShowAll", { n: all.length }))
       : null,
   );
 }
@@ -189,24 +192,24 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
   const lists = h(
     "section",
     { class: "card" },
-    h("h2", {}, "Patiëntenlijst van de gesloten praktijk"),
-    h("p", { class: "muted" }, "Alleen patiëntnummer, huishouden, postcode, huisnummer, geboortejaar en kwetsbaarheid; namen en adressen blijven in het HIS."),
+    h("h2", {}, t("opvangListTitle")),
+    h("p", { class: "muted" }, t("opvangListFields")),
     data.closed_practices.map((c) => {
-      const file = h("input", { type: "file", accept: ".csv,text/csv", "aria-label": `CSV-lijst ${c.name ?? c.agb}` }) as HTMLInputElement;
+      const file = h("input", { type: "file", accept: ".csv,text/csv", "aria-label": fmt("opvangCsvOf", { name: c.name ?? c.agb }) }) as HTMLInputElement;
       return h(
         "div",
         { class: "closed-practice" },
         h("strong", {}, c.name ?? c.agb),
-        h("span", {}, ` · ${formatNumber(c.patients_listed)} patiënten geladen${c.registered_patients ? ` van ${formatNumber(c.registered_patients)} ingeschreven` : ""}`),
+        h("span", {}, fmt("opvangLoaded", { n: formatNumber(c.patients_listed) }) + (c.registered_patients ? fmt("opvangOfRegistered", { n: formatNumber(c.registered_patients) }) : "")),
         // The paper list to call or visit the most dependent first (audited when printed).
-        c.patients_listed ? h("a", { href: `/api/v1/printouts/incident/${id}/vulnerable/${c.agb}`, target: "_blank", rel: "noopener", class: "button-link", style: "margin-left:0.8rem" }, "Kwetsbare patiënten (PDF)") : null,
+        c.patients_listed ? h("a", { href: `/api/v1/printouts/incident/${id}/vulnerable/${c.agb}`, target: "_blank", rel: "noopener", class: "button-link", style: "margin-left:0.8rem" }, t("opvangVulnerablePdf")) : null,
         rho
           ? h(
               "span",
               { class: "actions" },
               file,
-              h("button", { onclick: async () => { const f = file.files?.[0]; if (f) await act(async () => redistributionApi.importCsv(id, c.agb, await f.text(), f.name), "Lijst geladen", rerender); } }, "Lijst laden"),
-              h("button", { onclick: () => act(() => redistributionApi.loadDemo(id, c.agb), "Demolijst gemaakt", rerender) }, "Demolijst maken"),
+              h("button", { onclick: async () => { const f = file.files?.[0]; if (f) await act(async () => redistributionApi.importCsv(id, c.agb, await f.text(), f.name), t("opvangListLoaded"), rerender); } }, t("opvangLoadList")),
+              h("button", { onclick: () => act(() => redistributionApi.loadDemo(id, c.agb), t("opvangDemoMade"), rerender) }, t("opvangMakeDemo")),
             )
           : null,
       );
@@ -219,15 +222,15 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
   const planCard = h(
     "section",
     { class: "card" },
-    h("h2", {}, "Verdeling"),
+    h("h2", {}, t("opvangPlanTitle")),
     rho
       ? h(
           "div",
           { class: "plan-form" },
-          h("label", { for: "max-km" }, "Maximale afstand (km)"), maxKm,
-          h("label", { for: "vulnerable-km" }, "Voor kwetsbare patiënten (km)"), vulnerableKm,
-          h("label", { for: "bonus-km" }, "Voorkeur contractpartner (km)"), bonusKm,
-          h("button", { class: "primary", onclick: () => act(() => redistributionApi.plan(id, { max_distance_km: Number(maxKm.value), max_distance_vulnerable_km: Number(vulnerableKm.value), contract_bonus_km: Number(bonusKm.value) }), "Verdeling gemaakt", rerender) }, plan ? "Opnieuw verdelen" : "Verdeling maken"),
+          h("label", { for: "max-km" }, t("opvangMaxKm")), maxKm,
+          h("label", { for: "vulnerable-km" }, t("opvangVulnerableKm")), vulnerableKm,
+          h("label", { for: "bonus-km" }, t("opvangBonusKm")), bonusKm,
+          h("button", { class: "primary", onclick: () => act(() => redistributionApi.plan(id, { max_distance_km: Number(maxKm.value), max_distance_vulnerable_km: Number(vulnerableKm.value), contract_bonus_km: Number(bonusKm.value) }), t("opvangPlanMade"), rerender) }, plan ? t("opvangReplan") : t("opvangMakePlan")),
         )
       : null,
     plan
@@ -235,30 +238,30 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
           "div",
           {},
           h("ul", { class: "explanation" }, plan.explanation.map((line) => h("li", {}, line))),
-          h("p", { class: "muted" }, `Gemaakt ${formatTimestamp(plan.planned_at)} door ${plan.planned_by}. Ondergrens (huishoudens gesplitst): ${formatNumber(plan.lower_bound.patients_placeable)} patiënten plaatsbaar; ${plan.gap.cost_relative !== null ? `reisafstand ${formatNumber(plan.gap.cost_relative * 100, 2)}% boven de ondergrens` : `${plan.gap.patients} patiënten minder dan de ondergrens`}. Afstanden tussen postcodemiddelpunten.`),
+          h("p", { class: "muted" }, [fmt("opvangPlannedBy", { at: formatTimestamp(plan.planned_at), by: plan.planned_by }), fmt("opvangBound", { n: formatNumber(plan.lower_bound.patients_placeable) }), (plan.gap.cost_relative !== null ? fmt("opvangGapCost", { pct: formatNumber(plan.gap.cost_relative * 100, 2) }) : fmt("opvangGapPatients", { n: plan.gap.patients })) + ".", t("opvangCentroids")].join(" ")),
         )
-      : h("p", {}, data.patients_total ? "Nog geen verdeling gemaakt." : "Laad eerst de patiëntenlijst."),
+      : h("p", {}, data.patients_total ? t("opvangNoPlan") : t("opvangLoadFirst")),
   );
 
-  const mapEl = h("div", { class: "opvang-map", id: "opvang-map", role: "region", "aria-label": "Kaart: gesloten praktijk, ontvangers naar capaciteit, huishoudens per postcode gekleurd naar ontvanger" });
+  const mapEl = h("div", { class: "opvang-map", id: "opvang-map", role: "region", "aria-label": t("opvangMapLabel") });
   const unplaced = plan?.unplaced?.length
-    ? h("section", { class: "card" }, h("h2", {}, `Nog geen plek: ${plan.unplaced.length} huishoudens`), h("ul", { class: "unplaced" }, plan.unplaced.slice(0, 50).map((u) => h("li", {}, h("strong", {}, `${u.household} (${u.patients})`), ` ${u.explanation}`))))
+    ? h("section", { class: "card" }, h("h2", {}, fmt("opvangUnplacedTitle", { n: plan.unplaced.length })), h("ul", { class: "unplaced" }, plan.unplaced.slice(0, 50).map((u) => h("li", {}, h("strong", {}, `${u.household} (${u.patients})`), ` ${u.explanation}`))))
     : null;
   const candidates = plan?.candidates.length
-    ? h("section", { class: "card" }, h("h2", {}, "Waar extra capaciteit het meest helpt"), h("ol", {}, plan.candidates.map((c) => h("li", {}, `${c.name}: ${c.unplaced_households_in_reach} huishoudens (${c.unplaced_patients_in_reach} patiënten) binnen bereik`))))
+    ? h("section", { class: "card" }, h("h2", {}, t("opvangCandidatesTitle")), h("ol", {}, plan.candidates.map((c) => h("li", {}, fmt("opvangCandidate", { name: c.name, households: c.unplaced_households_in_reach, patients: c.unplaced_patients_in_reach })))))
     : null;
 
-  const siteKind = h("select", { "aria-label": "Soort tijdelijke capaciteit" }, ["new_practice", "out_of_hours_post", "locum_hours"].map((k) => h("option", { value: k }, KIND_LABEL[k]))) as HTMLSelectElement;
-  const sitePractice = h("select", { "aria-label": "Locatie" }, [...data.closed_practices.map((c) => h("option", { value: c.agb }, `${c.name ?? c.agb} (pand gesloten praktijk)`)), ...data.receivers.filter((r) => r.kind === "practice").map((r) => h("option", { value: r.id }, r.name))]) as HTMLSelectElement;
-  const siteCapacity = h("input", { type: "number", min: "1", value: "500", "aria-label": "Plaatsen tijdelijke capaciteit", class: "narrow" }) as HTMLInputElement;
+  const siteKind = h("select", { "aria-label": t("opvangSiteKind") }, ["new_practice", "out_of_hours_post", "locum_hours"].map((k) => h("option", { value: k }, kindLabel(k)))) as HTMLSelectElement;
+  const sitePractice = h("select", { "aria-label": t("opvangSiteLocation") }, [...data.closed_practices.map((c) => h("option", { value: c.agb }, fmt("opvangClosedBuilding", { name: c.name ?? c.agb }))), ...data.receivers.filter((r) => r.kind === "practice").map((r) => h("option", { value: r.id }, r.name))]) as HTMLSelectElement;
+  const siteCapacity = h("input", { type: "number", min: "1", value: "500", "aria-label": t("opvangSitePlaces"), class: "narrow" }) as HTMLInputElement;
   const whatIf = rho
     ? h(
         "section",
         { class: "card" },
-        h("h2", {}, "Wat als: tijdelijke capaciteit"),
-        h("p", { class: "muted" }, "Een nulpraktijk, de huisartsenpost overdag of extra uren van een waarnemer (LHV-handreiking §3.3). Voeg toe en verdeel opnieuw."),
-        h("div", { class: "actions" }, siteKind, sitePractice, siteCapacity, h("button", { onclick: () => act(() => redistributionApi.addSite(id, { kind: siteKind.value, name: `${KIND_LABEL[siteKind.value]} ${sitePractice.selectedOptions[0]?.textContent ?? ""}`, capacity: Number(siteCapacity.value), practice_agb: sitePractice.value }), "Toegevoegd; verdeel opnieuw", rerender) }, "Toevoegen")),
-        h("ul", {}, data.sites.map((s) => h("li", {}, `${s.name}: ${s.capacity} plaatsen `, h("button", { class: "link", onclick: () => act(() => redistributionApi.removeSite(id, s.id), "Verwijderd", rerender) }, "verwijderen")))),
+        h("h2", {}, t("opvangWhatIf")),
+        h("p", { class: "muted" }, t("opvangWhatIfIntro")),
+        h("div", { class: "actions" }, siteKind, sitePractice, siteCapacity, h("button", { onclick: () => act(() => redistributionApi.addSite(id, { kind: siteKind.value, name: `${kindLabel(siteKind.value)} ${sitePractice.selectedOptions[0]?.textContent ?? ""}`, capacity: Number(siteCapacity.value), practice_agb: sitePractice.value }), t("opvangSiteAdded"), rerender) }, t("opvangAdd"))),
+        h("ul", {}, data.sites.map((s) => h("li", {}, fmt("opvangSitePlacesLine", { name: s.name, n: s.capacity }), h("button", { class: "link", onclick: () => act(() => redistributionApi.removeSite(id, s.id), t("opvangRemoved"), rerender) }, t("opvangRemove"))))),
       )
     : null;
 
@@ -267,10 +270,10 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     ? h(
         "section",
         { class: "card" },
-        h("h2", {}, "Afronden: exporteren en verwijderen"),
-        h("p", { class: "muted" }, "Patiëntgegevens blijven alleen zolang het incident loopt. Exporteer de stand, bewaar die in het dossier van de RHO en verwijder daarna alles hier."),
-        h("a", { href: redistributionApi.exportUrl(id) }, "Export (CSV) downloaden"),
-        h("div", {}, confirm, h("label", { for: "export-saved" }, " De export is opgeslagen"), h("button", { onclick: () => (confirm.checked ? act(() => redistributionApi.purge(id), "Patiëntgegevens verwijderd", rerender) : toast("Bevestig eerst dat de export is opgeslagen.")) }, "Patiëntgegevens verwijderen")),
+        h("h2", {}, t("opvangClosing")),
+        h("p", { class: "muted" }, t("opvangClosingIntro")),
+        h("a", { href: redistributionApi.exportUrl(id) }, t("opvangExport")),
+        h("div", {}, confirm, h("label", { for: "export-saved" }, t("opvangExportSaved")), h("button", { onclick: () => (confirm.checked ? act(() => redistributionApi.purge(id), t("opvangPurged"), rerender) : toast(t("opvangConfirmFirst"))) }, t("opvangPurge"))),
       )
     : null;
 
@@ -278,12 +281,12 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
 
   const parts: (HTMLElement | null)[] = [
     h("a", { href: `#/incidenten/${id}`, class: "back" }, `← ${data.incident.number}`),
-    h("h1", {}, `Opvang patiënten · ${data.incident.title}`),
+    h("h1", {}, fmt("opvangTitle", { title: data.incident.title })),
     ...own,
     lists,
     planCard,
-    h("section", { class: "card" }, h("h2", {}, "Kaart"), mapEl, h("p", { class: "muted" }, "Zwart: gesloten praktijk. Grote cirkels: ontvangers naar capaciteit (rode rand: bepalend). Kleine cirkels: huishoudens per postcode in de kleur van hun ontvanger; rood: nog geen plek.")),
-    h("section", { class: "card" }, h("h2", {}, "Per ontvanger"), receiverTable(data, rho, id, rerender)),
+    h("section", { class: "card" }, h("h2", {}, t("opvangMapTitle")), mapEl, h("p", { class: "muted" }, t("opvangMapLegend"))),
+    h("section", { class: "card" }, h("h2", {}, t("opvangPerReceiver")), receiverTable(data, rho, id, rerender)),
     funnel(data),
     unplaced,
     candidates,

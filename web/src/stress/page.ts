@@ -4,8 +4,8 @@
 // ranked tables, with the reason behind every row.
 import L from "leaflet";
 import { api, ApiError } from "../api/client";
-import type { PageContext } from "../main";
-import { addBackground } from "../pages/overview";
+import type { PageContext } from "../ui/page_context";
+import { addBackground, plainText } from "../ui/map";
 import { t } from "../i18n";
 import { formatNumber, h } from "../ui/dom";
 import { StressOutcome, StressQuery, StressReport, StressScenario, stressApi } from "./api";
@@ -172,7 +172,7 @@ async function drawMap(el: HTMLElement, report: StressReport, tileUrl: string | 
       fillOpacity: 0.9,
     })
       .addTo(map)
-      .bindTooltip(text);
+      .bindTooltip(plainText(text));
   }
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });
   else map.setView([50.85, 5.75], 11);

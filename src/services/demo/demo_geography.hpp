@@ -1,0 +1,41 @@
+// The demo region's shape: its municipalities with their inhabitants and number of practices,
+// the wijken and hagros a practice falls in, list sizes per practice form, and the synthetic
+// contact details (example.nl addresses, 043-555 numbers) that can never reach a real person.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/practice.hpp"
+#include "io/postcode_table.hpp"
+#include "services/demo/demo_random.hpp"
+
+namespace vangnet::demo {
+
+// DOMAIN.md: inhabitants per municipality (CBS 2024; Vaals 2019). The postcode table is a 2014
+// snapshot, in which Eijsden-Margraten still appears as Eijsden and Margraten.
+struct MunicipalityPlan {
+  std::string name;
+  std::vector<std::string> table_names;
+  int population;
+  int practices;  // proportional to population, 58 in all
+};
+const std::vector<MunicipalityPlan>& Municipalities();
+
+// Relative list size per practice form: a solo practice runs about one norm practice
+// (2095 per FTE, seed 004 §4.2.1), larger forms several.
+double ListWeight(PracticeForm form);
+
+// Maastricht's wijken: the centre, and west/east of the Maas split north/south; elsewhere the
+// (2014) municipality. The hagro groups wijken. Returns {wijk code, hagro code}.
+std::pair<std::string, std::string> DistrictAndGroup(const std::string& municipality,
+                                                     const PostcodeArea& area, double lat,
+                                                     double lon);
+
+std::string Phone(DemoRandom& random);
+std::string Email(const std::string& local);
+// "HA-1001" -> "ha.1001": the local part of an e-mail address.
+std::string LowerCode(std::string code);
+
+}  // namespace vangnet::demo
