@@ -108,7 +108,8 @@ std::string ComposeMail(const SmtpSettings& settings, const OutboxMessage& messa
          wrapped;
 }
 
-SmtpSender::SmtpSender(SmtpSettings settings) : settings_(std::move(settings)) {
+SmtpSender::SmtpSender(SmtpSettings settings, const Clock& clock)
+    : settings_(std::move(settings)), clock_(clock) {
   CurlGlobalInit();
 }
 
@@ -119,10 +120,7 @@ Status SmtpSender::Send(const OutboxMessage& message) {
   }
   CURL* curl = curl_easy_init();
   if (!curl) return Error::Internal("libcurl start niet");
-  Upload upload{
-      ComposeMail(settings_, message,
-                  std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())),
-      0};
+  Upload upload{ComposeMail(settings_, message, clock_.Now()), 0};
   const std::string from = "<" + settings_.from + ">";
   curl_slist* recipients = curl_slist_append(nullptr, ("<" + message.recipient + ">").c_str());
   curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());

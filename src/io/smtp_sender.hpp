@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/time.hpp"
 #include "io/message_sender.hpp"
 
 namespace vangnet {
@@ -27,11 +28,13 @@ std::string ComposeMail(const SmtpSettings& settings, const OutboxMessage& messa
 
 class SmtpSender final : public MessageSender {
  public:
-  explicit SmtpSender(SmtpSettings settings);
+  // `clock` dates the messages (the Date header).
+  explicit SmtpSender(SmtpSettings settings, const Clock& clock = WallClock());
   Status Send(const OutboxMessage& message) override;
 
  private:
   SmtpSettings settings_;
+  const Clock& clock_;
 };
 
 }  // namespace vangnet

@@ -33,7 +33,9 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
       norms_(LoadNorms(settings_.norms_file)),
       stress_areas_(LoadStressAreas(settings_.stress_areas_file)),
       preparedness_rules_(LoadPreparednessRules(settings_.preparedness_file)),
-      email_(settings_.smtp.url.empty() ? nullptr : std::make_unique<SmtpSender>(settings_.smtp)),
+      email_(settings_.smtp.url.empty()
+                 ? nullptr
+                 : std::make_unique<SmtpSender>(settings_.smtp, store.clock())),
       sms_(settings_.sms.url.empty() ? nullptr : std::make_unique<SmsWebhookSender>(settings_.sms)),
       accounts(accounts_),
       audit(store),

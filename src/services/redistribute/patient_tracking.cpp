@@ -20,21 +20,20 @@ Result<std::vector<RedistributionPatient>> RedistributionService::Patients(
              caller.HasPractice(receiver_id);
   if (!caller.IsRho() && !own)
     return Forbidden("u ziet alleen de patiënten die uw praktijk opvangt");
-  auto uow = store_.Begin(caller.actor);  // a write: the read is audited in the same transaction
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, false);
-  if (!incident) return incident.error();
-  auto patients = uow.value()->Redistribution().Patients(incident_id);
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kAuditedRead);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  auto patients = uow.Redistribution().Patients(incident_id);
   if (!receiver_id.empty()) {
     std::erase_if(patients,
                   [&](const RedistributionPatient& p) { return p.receiver_id != receiver_id; });
   }
-  if (auto s = Audit(*uow.value(), "read", incident_id, receiver_id.empty() ? "alle" : receiver_id,
+  if (auto s = Audit(uow, "read", incident_id, receiver_id.empty() ? "alle" : receiver_id,
                      {{"patients", patients.size()}});
       !s) {
     return s.error();
   }
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = uow.Commit(); !s) return s.error();
   return patients;
 }
 
@@ -43,33 +42,32 @@ Result<std::vector<RedistributionPatient>> RedistributionService::VulnerablePati
   const bool own = caller.role == UserRole::kPracticeUser && caller.HasPractice(practice_agb);
   if (!caller.IsRho() && !own)
     return Forbidden("u ziet alleen de kwetsbare patiënten van uw eigen praktijk");
-  auto uow = store_.Begin(caller.actor);  // a write: the read is audited in the same transaction
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, false);
-  if (!incident) return incident.error();
-  if (!Closed(incident.value(), practice_agb)) {
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kAuditedRead);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  Incident& incident = work.value().incident;
+  if (!Closed(incident, practice_agb)) {
     return Error::NotFound("practice_agb", "Deze praktijk is niet getroffen door dit incident.");
   }
-  auto patients = uow.value()->Redistribution().Patients(incident_id);
+  auto patients = uow.Redistribution().Patients(incident_id);
   std::erase_if(patients, [&](const RedistributionPatient& p) {
     return p.practice_agb != practice_agb || p.vulnerability == "none";
   });
-  if (auto s = Audit(*uow.value(), "read", incident_id, practice_agb,
+  if (auto s = Audit(uow, "read", incident_id, practice_agb,
                      {{"patients", patients.size()}, {"list", "vulnerable"}});
       !s) {
     return s.error();
   }
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = uow.Commit(); !s) return s.error();
   return patients;
 }
 
 Status RedistributionService::Decide(const Caller& caller, std::int64_t incident_id,
                                      const HouseholdDecision& decision) {
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
-  auto& repo = uow.value()->Redistribution();
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  auto& repo = uow.Redistribution();
   std::vector<RedistributionPatient> members;
   for (auto& p : repo.Patients(incident_id)) {
     if (p.practice_agb == decision.practice_agb && p.household_key == decision.household_key)
@@ -94,22 +92,21 @@ Status RedistributionService::Decide(const Caller& caller, std::int64_t incident
     p.updated_at = now;
     if (auto s = repo.UpdatePatient(p); !s) return s;
   }
-  if (auto s = Audit(*uow.value(), decision.accept ? "accept" : "decline", incident_id,
+  if (auto s = Audit(uow, decision.accept ? "accept" : "decline", incident_id,
                      decision.practice_agb + "/" + decision.household_key,
                      {{"receiver", receiver}, {"patients", members.size()}});
       !s) {
     return s;
   }
-  return uow.value()->Commit();
+  return uow.Commit();
 }
 
 Status RedistributionService::Advance(const Caller& caller, std::int64_t incident_id,
                                       const std::vector<std::int64_t>& ids, PatientStage to) {
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
-  auto& repo = uow.value()->Redistribution();
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  auto& repo = uow.Redistribution();
   auto patients = repo.Patients(incident_id);
   const std::string now = FormatUtc(store_.clock().Now());
   for (std::int64_t id : ids) {
@@ -124,23 +121,21 @@ Status RedistributionService::Advance(const Caller& caller, std::int64_t inciden
     patient.stage = to;
     patient.updated_at = now;
     if (auto s = repo.UpdatePatient(patient); !s) return s;
-    if (auto s = Audit(*uow.value(), "update", incident_id,
-                       patient.practice_agb + "/" + patient.his_number,
+    if (auto s = Audit(uow, "update", incident_id, patient.practice_agb + "/" + patient.his_number,
                        {{"stage", EnumCode(PATIENT_STAGES, to)}});
         !s) {
       return s;
     }
   }
-  return uow.value()->Commit();
+  return uow.Commit();
 }
 
 Status RedistributionService::RecordConsent(const Caller& caller, std::int64_t incident_id,
                                             std::int64_t patient_id, DossierConsent consent) {
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
-  auto& repo = uow.value()->Redistribution();
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  auto& repo = uow.Redistribution();
   auto patients = repo.Patients(incident_id);
   auto found = FindPatientToUpdate(caller, patients, patient_id);
   if (!found) return found.error();
@@ -149,12 +144,12 @@ Status RedistributionService::RecordConsent(const Caller& caller, std::int64_t i
   it->consent = consent;
   it->updated_at = FormatUtc(store_.clock().Now());
   if (auto s = repo.UpdatePatient(*it); !s) return s;
-  if (auto s = Audit(*uow.value(), "update", incident_id, it->practice_agb + "/" + it->his_number,
+  if (auto s = Audit(uow, "update", incident_id, it->practice_agb + "/" + it->his_number,
                      {{"consent", EnumCode(DOSSIER_CONSENTS, consent)}});
       !s) {
     return s;
   }
-  return uow.value()->Commit();
+  return uow.Commit();
 }
 
 Result<std::string> RedistributionService::LettersCsv(const Caller& caller,
@@ -218,23 +213,21 @@ Result<long long> RedistributionService::Purge(const Caller& caller, std::int64_
   if (!export_confirmed) {
     return Error::Validation("export_confirmed", "Bevestig eerst dat de export is opgeslagen.");
   }
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, false);
-  if (!incident) return incident.error();
-  auto purged = uow.value()->Redistribution().PurgePatients(incident_id);
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kAuditedRead);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  auto purged = uow.Redistribution().PurgePatients(incident_id);
   if (!purged) return purged.error();
-  if (auto s = uow.value()->Redistribution().SavePlan(
+  if (auto s = uow.Redistribution().SavePlan(
           incident_id, {"{}", "{}", FormatUtc(store_.clock().Now()), caller.actor.user});
       !s) {
     return s.error();
   }
-  if (auto s = Audit(*uow.value(), "delete", incident_id, "alle",
-                     {{"patients_deleted", purged.value()}});
+  if (auto s = Audit(uow, "delete", incident_id, "alle", {{"patients_deleted", purged.value()}});
       !s) {
     return s.error();
   }
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = uow.Commit(); !s) return s.error();
   return purged;
 }
 

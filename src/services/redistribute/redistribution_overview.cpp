@@ -16,27 +16,26 @@ Result<RedistributionOverview> RedistributionService::Overview(const Caller& cal
                                                                std::int64_t incident_id) {
   if (caller.role == UserRole::kReadOnly)
     return Forbidden("uw rol geeft geen toegang tot de opvang");
-  auto uow = store_.BeginRead(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, false);
-  if (!incident) return incident.error();
-  auto& repo = uow.value()->Redistribution();
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kRead);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  Incident& incident = work.value().incident;
+  auto& repo = uow.Redistribution();
   auto patients = repo.Patients(incident_id);
   RedistributionOverview out;
   out.plan = repo.FindPlan(incident_id);
   out.parameters =
       out.plan ? PlanParametersFromJson(nlohmann::json::parse(out.plan->parameters, nullptr, false))
                : solver::PlanParameters{};
-  PlanningData data =
-      BuildPlanning(*uow.value(), incident.value(), patients, out.parameters, settings_);
-  out.incident = incident.value();
+  PlanningData data = BuildPlanning(uow, incident, patients, out.parameters, settings_);
+  out.incident = incident;
   for (const auto& agb : out.incident.practice_agbs) {
     ClosedPracticeView item;
     item.agb = agb;
     item.patients_listed =
         std::count_if(patients.begin(), patients.end(),
                       [&](const RedistributionPatient& p) { return p.practice_agb == agb; });
-    if (auto practice = FindPractice(*uow.value(), agb)) {
+    if (auto practice = FindPractice(uow, agb)) {
       item.name = practice->name;
       item.registered_patients = practice->registered_patients;
       item.latitude = practice->latitude;

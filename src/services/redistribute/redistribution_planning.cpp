@@ -16,13 +16,16 @@ Error Forbidden(const char* what) {
   return Error(ErrorKind::kForbidden, what);
 }
 
-Result<Incident> ActiveIncident(UnitOfWork& uow, std::int64_t incident_id, bool for_write) {
-  auto incident = uow.Incidents().Find(incident_id);
+Result<IncidentWork> OpenIncidentWork(Store& store, const Caller& caller, std::int64_t incident_id,
+                                      Work work) {
+  auto uow = work == Work::kRead ? store.BeginRead(caller.actor) : store.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = uow.value()->Incidents().Find(incident_id);
   if (!incident) return Error::NotFound("incident", "Dit incident bestaat niet.");
-  if (for_write && incident->status == IncidentStatus::kClosed) {
+  if (work == Work::kChange && incident->status == IncidentStatus::kClosed) {
     return Error::Conflict("incident", "Het incident is gesloten; de opvang is afgerond.");
   }
-  return *incident;
+  return IncidentWork{std::move(uow.value()), std::move(*incident)};
 }
 
 Status Audit(UnitOfWork& uow, const char* action, std::int64_t incident_id, std::string subject,

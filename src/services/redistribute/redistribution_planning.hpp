@@ -18,8 +18,18 @@ namespace vangnet::redistribution {
 
 Error Forbidden(const char* what);
 
-// The incident the redistribution belongs to; for a change it must not be closed.
-Result<Incident> ActiveIncident(UnitOfWork& uow, std::int64_t incident_id, bool for_write);
+// How a verb opens its unit of work: a plain read, a read of patient rows (a write transaction,
+// because the read is audited in it), or a change (refused once the incident is closed).
+enum class Work { kRead, kAuditedRead, kChange };
+
+// The start of every redistribution verb: one unit of work for the caller and the incident the
+// redistribution belongs to.
+struct IncidentWork {
+  std::unique_ptr<UnitOfWork> uow;
+  Incident incident;
+};
+Result<IncidentWork> OpenIncidentWork(Store& store, const Caller& caller, std::int64_t incident_id,
+                                      Work work);
 
 // The audit event of a redistribution action (details: counts and codes, never patient data).
 Status Audit(UnitOfWork& uow, const char* action, std::int64_t incident_id, std::string subject,

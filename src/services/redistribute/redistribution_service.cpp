@@ -22,11 +22,11 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller,
                                                         const std::string& csv_text,
                                                         const std::string& file_name) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO laadt patiëntenlijsten");
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
-  if (!Closed(incident.value(), practice_agb)) {
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  Incident& incident = work.value().incident;
+  if (!Closed(incident, practice_agb)) {
     return Error::Validation("practice_agb",
                              "Praktijk " + practice_agb + " hoort niet bij dit incident.");
   }
@@ -42,25 +42,24 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller,
     }
   }
   if (!unknown.empty()) return Error::Combined(std::move(unknown));
-  for (const auto& p : uow.value()->Redistribution().Patients(incident_id)) {
+  for (const auto& p : uow.Redistribution().Patients(incident_id)) {
     if (p.practice_agb == practice_agb && p.stage >= PatientStage::kAccepted) {
       return Error::Conflict("practice_agb",
                              "Een deel van deze patiënten is al geaccepteerd door een "
                              "ontvangende praktijk; de lijst kan niet meer worden vervangen.");
     }
   }
-  if (auto s =
-          uow.value()->Redistribution().ReplacePatients(incident_id, practice_agb, parsed.value());
+  if (auto s = uow.Redistribution().ReplacePatients(incident_id, practice_agb, parsed.value());
       !s) {
     return s.error();
   }
   auto count = static_cast<long long>(parsed.value().size());
-  if (auto s = Audit(*uow.value(), "import", incident_id, practice_agb,
+  if (auto s = Audit(uow, "import", incident_id, practice_agb,
                      {{"patients", count}, {"file", file_name}});
       !s) {
     return s.error();
   }
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = uow.Commit(); !s) return s.error();
   return count;
 }
 
@@ -108,25 +107,24 @@ Status RedistributionService::SetOffer(const Caller& caller, std::int64_t incide
   if (capacity && (*capacity < 0 || *capacity > 20000)) {
     return Error::Validation("capacity", "Het aantal plaatsen moet tussen 0 en 20.000 liggen.");
   }
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
-  if (!FindPractice(*uow.value(), practice_agb)) {
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  if (!FindPractice(uow, practice_agb)) {
     return Error::NotFound("practice_agb", "Praktijk " + practice_agb + " bestaat niet.");
   }
-  auto& repo = uow.value()->Redistribution();
+  auto& repo = uow.Redistribution();
   if (auto s = capacity ? repo.SetOffer(incident_id, {practice_agb, *capacity})
                         : repo.RemoveOffer(incident_id, practice_agb);
       !s) {
     return s;
   }
-  if (auto s = Audit(*uow.value(), "update", incident_id, "",
+  if (auto s = Audit(uow, "update", incident_id, "",
                      {{"offer", practice_agb}, {"capacity", capacity ? json(*capacity) : json()}});
       !s) {
     return s;
   }
-  return uow.value()->Commit();
+  return uow.Commit();
 }
 
 Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::int64_t incident_id,
@@ -145,12 +143,11 @@ Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::
     errors.push_back(
         Error::Validation("capacity", "Het aantal plaatsen moet tussen 1 en 20.000 liggen."));
   }
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
   if (!site.practice_agb.empty()) {
-    auto practice = FindPractice(*uow.value(), site.practice_agb);
+    auto practice = FindPractice(uow, site.practice_agb);
     if (!practice || !practice->latitude) {
       errors.push_back(
           Error::Validation("practice_agb", "Praktijk " + site.practice_agb + " bestaat niet."));
@@ -163,45 +160,43 @@ Result<TemporarySite> RedistributionService::AddSite(const Caller& caller, std::
     errors.push_back(Error::Validation("latitude", "Kies een praktijk of een plek in Nederland."));
   }
   if (!errors.empty()) return Error::Combined(std::move(errors));
-  auto stored = uow.value()->Redistribution().AddSite(incident_id, site);
+  auto stored = uow.Redistribution().AddSite(incident_id, site);
   if (!stored) return stored.error();
-  if (auto s = Audit(*uow.value(), "create", incident_id, "",
-                     {{"site", site.name}, {"capacity", site.capacity}});
+  if (auto s =
+          Audit(uow, "create", incident_id, "", {{"site", site.name}, {"capacity", site.capacity}});
       !s) {
     return s.error();
   }
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = uow.Commit(); !s) return s.error();
   return stored;
 }
 
 Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t incident_id,
                                          std::int64_t site_id) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO verwijdert tijdelijke capaciteit");
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto incident = ActiveIncident(*uow.value(), incident_id, true);
-  if (!incident) return incident.error();
-  if (auto s = uow.value()->Redistribution().RemoveSite(incident_id, site_id); !s) return s;
-  if (auto s = Audit(*uow.value(), "delete", incident_id, "", {{"site", site_id}}); !s) return s;
-  return uow.value()->Commit();
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+  if (!work) return work.error();
+  UnitOfWork& uow = *work.value().uow;
+  if (auto s = uow.Redistribution().RemoveSite(incident_id, site_id); !s) return s;
+  if (auto s = Audit(uow, "delete", incident_id, "", {{"site", site_id}}); !s) return s;
+  return uow.Commit();
 }
 
 Result<RedistributionOverview> RedistributionService::Plan(
     const Caller& caller, std::int64_t incident_id, const solver::PlanParameters& parameters) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO maakt een verdeling");
   {
-    auto uow = store_.Begin(caller.actor);
-    if (!uow) return uow.error();
-    auto incident = ActiveIncident(*uow.value(), incident_id, true);
-    if (!incident) return incident.error();
-    auto& repo = uow.value()->Redistribution();
+    auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
+    if (!work) return work.error();
+    UnitOfWork& uow = *work.value().uow;
+    Incident& incident = work.value().incident;
+    auto& repo = uow.Redistribution();
     auto patients = repo.Patients(incident_id);
     if (patients.empty()) {
       return Error::Validation("patients",
                                "Laad eerst de patiëntenlijst van de gesloten praktijk.");
     }
-    PlanningData data =
-        BuildPlanning(*uow.value(), incident.value(), patients, parameters, settings_);
+    PlanningData data = BuildPlanning(uow, incident, patients, parameters, settings_);
     if (auto valid = solver::ValidatePlanInput(data.input); !valid) return valid.error();
     solver::Plan plan = solver::PlanRedistribution(data.input);
     std::vector<int> receiver_of(data.input.households.size(), -1);
@@ -229,7 +224,7 @@ Result<RedistributionOverview> RedistributionService::Plan(
         !s) {
       return s.error();
     }
-    if (auto s = Audit(*uow.value(), "update", incident_id, "",
+    if (auto s = Audit(uow, "update", incident_id, "",
                        {{"plan", solver::PlanOutcomeName(plan.outcome)},
                         {"households", plan.households_total},
                         {"placed", plan.households_placed},
@@ -237,7 +232,7 @@ Result<RedistributionOverview> RedistributionService::Plan(
         !s) {
       return s.error();
     }
-    if (auto s = uow.value()->Commit(); !s) return s.error();
+    if (auto s = uow.Commit(); !s) return s.error();
   }
   return Overview(caller, incident_id);
 }
