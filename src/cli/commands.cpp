@@ -204,4 +204,26 @@ int RunVersion(const std::vector<std::string>&) {
   return kExitOk;
 }
 
+std::optional<Args> ParseOrFail(const std::vector<std::string>& argv,
+                                const std::set<std::string>& value_options,
+                                const std::set<std::string>& flags, int& exit_code) {
+  std::string error;
+  auto args = Args::Parse(argv, value_options, flags, error);
+  if (!args) {
+    std::cerr << "vangnet: " << error << " (zie --help)\n";
+    exit_code = kExitUsage;
+  }
+  return args;
+}
+
+std::optional<std::string> ReportFormat(const Args& args, int& exit_code) {
+  std::string format = args.Get("format", "table");
+  if (format != "table" && format != "csv" && format != "json") {
+    std::cerr << "vangnet: --format is table, csv of json\n";
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  return format;
+}
+
 }  // namespace vangnet::cli

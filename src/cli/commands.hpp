@@ -1,9 +1,12 @@
 // The subcommands of `vangnet`, each with its own help text.
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "cli/cli_args.hpp"
 #include "core/audit_event.hpp"
 #include "core/error.hpp"
 
@@ -42,5 +45,12 @@ Actor CommandLineActor(const std::string& purpose);
 std::string DemoLoginsPath(const std::string& db_path);
 // Prints an error in Dutch to stderr and returns the exit code that fits its kind.
 int Fail(const Error& error);
+// Parses the command line; on a mistake prints it and sets `exit_code` to kExitUsage.
+std::optional<Args> ParseOrFail(const std::vector<std::string>& argv,
+                                const std::set<std::string>& value_options,
+                                const std::set<std::string>& flags, int& exit_code);
+// --format table|csv|json (default table) of the report commands; on anything else prints the
+// choices and sets `exit_code` to kExitUsage.
+std::optional<std::string> ReportFormat(const Args& args, int& exit_code);
 
 }  // namespace vangnet::cli

@@ -76,17 +76,12 @@ void PrintTable(const MonitorReport& report, const SignalNorms& norms) {
 }  // namespace
 
 int RunMonitor(const std::vector<std::string>& argv) {
-  std::string error;
-  auto args = Args::Parse(argv, {"db", "format", "norms"}, {"record"}, error);
-  if (!args) {
-    std::cerr << "vangnet: " << error << " (zie --help)\n";
-    return kExitUsage;
-  }
-  const std::string format = args->Get("format", "table");
-  if (format != "table" && format != "csv" && format != "json") {
-    std::cerr << "vangnet: --format is table, csv of json\n";
-    return kExitUsage;
-  }
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"db", "format", "norms"}, {"record"}, code);
+  if (!args) return code;
+  const auto chosen = ReportFormat(*args, code);
+  if (!chosen) return code;
+  const std::string& format = *chosen;
   auto norms = LoadNorms(args->Get("norms"));
   if (!norms) return Fail(norms.error());
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));

@@ -22,18 +22,6 @@ namespace vangnet::cli {
 namespace {
 
 // Parses arguments; on error prints it and sets `exit_code`.
-std::optional<Args> ParseOrFail(const std::vector<std::string>& argv,
-                                const std::set<std::string>& value_options,
-                                const std::set<std::string>& flags, int& exit_code) {
-  std::string error;
-  auto args = Args::Parse(argv, value_options, flags, error);
-  if (!args) {
-    std::cerr << "vangnet: " << error << " (zie --help)\n";
-    exit_code = kExitUsage;
-  }
-  return args;
-}
-
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }

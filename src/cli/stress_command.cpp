@@ -64,20 +64,15 @@ void PrintTable(const StressReport& report) {
 }  // namespace
 
 int RunStress(const std::vector<std::string>& argv) {
-  std::string error;
-  auto args = Args::Parse(
+  int code = kExitOk;
+  auto args = ParseOrFail(
       argv,
       {"db", "format", "norms", "areas", "year", "area", "max-km", "capacity-per-fte", "threads"},
-      {}, error);
-  if (!args) {
-    std::cerr << "vangnet: " << error << " (zie --help)\n";
-    return kExitUsage;
-  }
-  const std::string format = args->Get("format", "table");
-  if (format != "table" && format != "csv" && format != "json") {
-    std::cerr << "vangnet: --format is table, csv of json\n";
-    return kExitUsage;
-  }
+      {}, code);
+  if (!args) return code;
+  const auto chosen = ReportFormat(*args, code);
+  if (!chosen) return code;
+  const std::string& format = *chosen;
   StressRequest request;
   if (args->Has("year")) {
     auto year = ParseInteger(args->Get("year"));

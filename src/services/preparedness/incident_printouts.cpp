@@ -26,18 +26,31 @@ std::string Or(const std::string& value, const std::string& fallback) {
 
 // The practice a form is printed for (name, AGB, its out-of-hours post) and the region's
 // pharmacies with their numbers: what a form needs at hand when the HIS is down.
+// The version of the blank forms' layout, printed on every page.
+constexpr const char* kFormVersion = "1";
+
 struct FormContext {
   std::string practice_line;
   std::string out_of_hours;
   std::vector<std::vector<std::string>> pharmacies;
+  std::string footer;  // the form's name and version, when and by whom it was printed
 };
 
+// What a blank form (`title`, `copies` pages) is headed with: the practice (optional), its
+// out-of-hours post and the region's pharmacies, and the footer every page carries.
 Result<FormContext> ReadFormContext(Store& store, const Caller& caller,
-                                    const std::string& practice_agb) {
+                                    const std::string& practice_agb, int copies,
+                                    const std::string& title) {
+  if (copies < 1 || copies > 50) {
+    return Error::Validation("copies", "Kies 1 tot 50 formulieren.");
+  }
   auto uow = store.BeginRead(caller.actor);
   if (!uow) return uow.error();
   auto& work = *uow.value();
   FormContext out;
+  out.footer = title + " versie " + std::string(kFormVersion) + " · afgedrukt " +
+               LocalTimeText(store.clock().Now()) + " door " + caller.actor.user +
+               " · bewaar ingevuld veilig en voer later in het HIS in";
   std::map<std::string, Organisation> organisations;
   for (auto& o : work.Table<Organisation>().List()) organisations[o.code] = o;
   if (!practice_agb.empty()) {
@@ -62,8 +75,6 @@ Result<FormContext> ReadFormContext(Store& store, const Caller& caller,
   }
   return out;
 }
-
-constexpr const char* kFormVersion = "1";
 
 }  // namespace
 
@@ -224,16 +235,10 @@ Result<std::string> PaperPrintouts::VulnerablePatientsPdf(
 
 Result<std::string> PaperPrintouts::TriageFormsPdf(const Caller& caller,
                                                    const std::string& practice_agb, int copies) {
-  const TimePoint now = store_.clock().Now();
-  if (copies < 1 || copies > 50) {
-    return Error::Validation("copies", "Kies 1 tot 50 formulieren.");
-  }
-  auto context = ReadFormContext(store_, caller, practice_agb);
+  auto context = ReadFormContext(store_, caller, practice_agb, copies, "Papieren triageformulier");
   if (!context) return context.error();
   const FormContext& c = context.value();
-  const std::string footer = "Papieren triageformulier versie " + std::string(kFormVersion) +
-                             " · afgedrukt " + LocalTimeText(now) + " door " + caller.actor.user +
-                             " · bewaar ingevuld veilig en voer later in het HIS in";
+  const std::string& footer = c.footer;
   PdfDocument pdf("Papieren triageformulier", footer);
   for (int i = 0; i < copies; ++i) {
     if (i) pdf.PageBreak();
@@ -270,16 +275,11 @@ Result<std::string> PaperPrintouts::TriageFormsPdf(const Caller& caller,
 Result<std::string> PaperPrintouts::PrescriptionFormsPdf(const Caller& caller,
                                                          const std::string& practice_agb,
                                                          int copies) {
-  const TimePoint now = store_.clock().Now();
-  if (copies < 1 || copies > 50) {
-    return Error::Validation("copies", "Kies 1 tot 50 formulieren.");
-  }
-  auto context = ReadFormContext(store_, caller, practice_agb);
+  auto context =
+      ReadFormContext(store_, caller, practice_agb, copies, "Formulier telefonische recepten");
   if (!context) return context.error();
   const FormContext& c = context.value();
-  const std::string footer = "Formulier telefonische recepten versie " + std::string(kFormVersion) +
-                             " · afgedrukt " + LocalTimeText(now) + " door " + caller.actor.user +
-                             " · bewaar ingevuld veilig en voer later in het HIS in";
+  const std::string& footer = c.footer;
   PdfDocument pdf("Formulier telefonische recepten", footer);
   for (int i = 0; i < copies; ++i) {
     if (i) pdf.PageBreak();
