@@ -101,6 +101,11 @@ export const nl = {
   logJudgement: "Oordeelsvorming",
   logDecision: "Besluit",
   logMessage: "Bericht",
+  pictureSituation: "Situatie",
+  pictureCasualties: "Slachtoffers",
+  pictureHazardous: "Gevaarlijke stoffen",
+  pictureCommunication: "Communicatie",
+  pictureWeather: "Meteo",
 };
 
 export const en: typeof nl = {
@@ -205,4 +210,9 @@ export const en: typeof nl = {
   logJudgement: "Judgement",
   logDecision: "Decision",
   logMessage: "Message",
+  pictureSituation: "Situation",
+  pictureCasualties: "Casualties",
+  pictureHazardous: "Hazardous substances",
+  pictureCommunication: "Communication",
+  pictureWeather: "Weather",
 };

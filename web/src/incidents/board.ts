@@ -45,18 +45,18 @@ function addTaskForm(incident: Incident, act: (a: () => Promise<unknown>) => Pro
 }
 
 // seed 002 §6.1: the five parts of the shared picture.
-const PICTURE_FIELDS: [string, string][] = [
-  ["situation", "Situatie"],
-  ["casualties", "Slachtoffers"],
-  ["hazardous_substances", "Gevaarlijke stoffen"],
-  ["communication", "Communicatie"],
-  ["weather", "Meteo"],
+const pictureFields = (): [string, string][] => [
+  ["situation", t("pictureSituation")],
+  ["casualties", t("pictureCasualties")],
+  ["hazardous_substances", t("pictureHazardous")],
+  ["communication", t("pictureCommunication")],
+  ["weather", t("pictureWeather")],
 ];
 
 function pictureSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>): HTMLElement {
   const picture = incident.picture;
   const inputs = new Map<string, HTMLTextAreaElement>();
-  const fields = PICTURE_FIELDS.map(([key, label]) => {
+  const fields = pictureFields().map(([key, label]) => {
     const area = h("textarea", { id: `picture-${key}`, rows: 2, readonly: !canWork }, picture ? String(picture[key as keyof typeof picture] ?? "") : "") as HTMLTextAreaElement;
     inputs.set(key, area);
     return h("div", { class: "field" }, h("label", { for: `picture-${key}` }, label), area);

@@ -20,21 +20,23 @@ interface Contact {
   email: string | null;
 }
 
-const CARD_ITEMS: [string, string][] = [
-  ["authorised_persons", "Gemachtigden"],
-  ["contact_persons", "Contactpersonen"],
-  ["salary_payment_authority", "Wie mag salarissen betalen"],
-  ["bank_access", "Toegang tot de bankrekening"],
-  ["billing_continuity", "Declaraties en administratie"],
-  ["suppliers", "Leveranciers"],
-  ["insurances", "Verzekeringen"],
-  ["ict_phone_contacts", "Storingsnummers ICT en telefonie"],
-  ["his_access_route", "Toegang tot het HIS"],
-  ["password_location", "Waar de wachtwoorden liggen"],
-  ["second_agb_linked_vektis", "Tweede AGB gekoppeld in Vektis"],
-  ["practice_will_present", "Praktijktestament"],
-  ["emergency_response_plan", "BHV-plan"],
-  ["last_updated", "Laatst bijgewerkt"],
+// seed 000 §6: the calamity card's items with their label in the UI's language (a function:
+// the language may change while the app runs).
+const cardItems = (): [string, string][] => [
+  ["authorised_persons", t("cardAuthorisedPersons")],
+  ["contact_persons", t("cardContactPersons")],
+  ["salary_payment_authority", t("cardSalaryPaymentAuthority")],
+  ["bank_access", t("cardBankAccess")],
+  ["billing_continuity", t("cardBillingContinuity")],
+  ["suppliers", t("cardSuppliers")],
+  ["insurances", t("cardInsurances")],
+  ["ict_phone_contacts", t("cardIctPhoneContacts")],
+  ["his_access_route", t("cardHisAccessRoute")],
+  ["password_location", t("cardPasswordLocation")],
+  ["second_agb_linked_vektis", t("cardSecondAgbLinkedVektis")],
+  ["practice_will_present", t("cardPracticeWillPresent")],
+  ["emergency_response_plan", t("cardEmergencyResponsePlan")],
+  ["last_updated", t("cardLastUpdated")],
 ];
 
 function row(name: string, value: Node | string | null | undefined): HTMLElement {
@@ -103,14 +105,14 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
       row("AGB", p.agb),
       row("KvK", p.kvk),
       row(t("form"), label(p.form)),
-      row("Adres", `${p.street_address ?? ""}, ${p.postcode} ${p.place ?? ""}`),
+      row(t("rowAddress"), `${p.street_address ?? ""}, ${p.postcode} ${p.place ?? ""}`),
       row(t("patients"), formatNumber(p.registered_patients)),
       row(t("hagro"), p.gp_group_code),
-      row("Wijk", p.district_code),
-      row("Huisartsenpost", p.out_of_hours_post_code),
-      row("In ANW-rooster", p.in_out_of_hours_rota ? t("yes") : h("span", { class: "missing" }, t("no"))),
-      row("Eigenaar", p.owner_kind === "other_party" ? `${label(p.owner_kind)}: ${p.owner_name}` : label(p.owner_kind)),
-      ctx.user.role === "insurer_liaison" ? null : row("Medisch eindverantwoordelijk", responsible ?? missing()),
+      row(t("rowDistrict"), p.district_code),
+      row(t("rowOutOfHours"), p.out_of_hours_post_code),
+      row(t("rowInRota"), p.in_out_of_hours_rota ? t("yes") : h("span", { class: "missing" }, t("no"))),
+      row(t("rowOwner"), p.owner_kind === "other_party" ? `${label(p.owner_kind)}: ${p.owner_name}` : label(p.owner_kind)),
+      ctx.user.role === "insurer_liaison" ? null : row(t("rowResponsible"), responsible ?? missing()),
     ),
   );
   const signals = monitor ? practiceSignalsSection(monitor, p.agb) : null;
@@ -158,7 +160,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
       { class: "card" },
       h("h2", {}, t("contracts")),
       mine.length === 0
-        ? h("p", { class: "missing" }, "Geen continuïteitscontract vastgelegd.")
+        ? h("p", { class: "missing" }, t("noContracts"))
         : h(
             "ul",
             { class: "plain" },
@@ -193,62 +195,62 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
         ? h(
             "dl",
             {},
-            CARD_ITEMS.map(([key, name]) => {
+            cardItems().map(([key, name]) => {
               const value = card[key];
               if (typeof value === "boolean") return row(name, value ? t("yes") : h("span", { class: "missing" }, t("no")));
               if (key === "last_updated") return row(name, value ? formatDate(String(value)) : missing());
               return row(name, value ? String(value) : missing());
             }),
           )
-        : h("p", { class: "missing" }, "Er is nog geen calamiteitenkaart voor deze praktijk."),
+        : h("p", { class: "missing" }, t("noCardYet")),
     ),
     h(
       "section",
       { class: "card" },
       h("h2", {}, t("contacts")),
       (contacts as Page<Contact>).items.length === 0
-        ? h("p", { class: "muted" }, "Geen aparte contactpersonen voor deze praktijk; zie de contactenlijst.")
+        ? h("p", { class: "muted" }, t("noOwnContacts"))
         : h("ul", { class: "plain" }, (contacts as Page<Contact>).items.map((c) => h("li", {}, `${c.name} (${c.function ?? ""}) · ${c.phone ?? ""} · ${c.email ?? ""}`))),
     ),
   );
 }
 
 // The fields a coordinator edits, with the control that suits each.
-const PRACTICE_FIELDS: FieldSpec[] = [
-  ["name", "Naam", "text"],
-  ["kvk", "KvK-nummer", "text"],
-  ["form", "Vorm", { options: ["solo", "duo", "group", "health_centre", "hoed"] }],
-  ["street_address", "Straat en huisnummer", "text"],
-  ["postcode", "Postcode (4 cijfers)", "text"],
-  ["place", "Plaats", "text"],
-  ["registered_patients", "Ingeschreven patiënten", "number"],
-  ["patient_stop", "Patiëntenstop", "checkbox"],
-  ["status", "Status", { options: ["active", "temporary_takeover", "closed"] }],
-  ["gp_group_code", "Hagro (code)", "text"],
-  ["district_code", "Wijk (code)", "text"],
-  ["out_of_hours_post_code", "Huisartsenpost (code)", "text"],
-  ["owner_kind", "Eigenaar", { options: ["gp_holders", "other_party"] }],
-  ["owner_name", "Naam eigenaar (als dat geen huisarts is)", "text"],
-  ["medically_responsible_person_code", "Medisch eindverantwoordelijke (code)", "text"],
-  ["in_out_of_hours_rota", "Doet mee aan het ANW-rooster", "checkbox"],
+const practiceFields = (): FieldSpec[] => [
+  ["name", t("formName"), "text"],
+  ["kvk", t("formKvk"), "text"],
+  ["form", t("formForm"), { options: ["solo", "duo", "group", "health_centre", "hoed"] }],
+  ["street_address", t("formStreetAddress"), "text"],
+  ["postcode", t("formPostcode"), "text"],
+  ["place", t("formPlace"), "text"],
+  ["registered_patients", t("formRegisteredPatients"), "number"],
+  ["patient_stop", t("formPatientStop"), "checkbox"],
+  ["status", t("formStatus"), { options: ["active", "temporary_takeover", "closed"] }],
+  ["gp_group_code", t("formGpGroupCode"), "text"],
+  ["district_code", t("formDistrictCode"), "text"],
+  ["out_of_hours_post_code", t("formOutOfHoursPostCode"), "text"],
+  ["owner_kind", t("formOwnerKind"), { options: ["gp_holders", "other_party"] }],
+  ["owner_name", t("formOwnerName"), "text"],
+  ["medically_responsible_person_code", t("formMedicallyResponsiblePersonCode"), "text"],
+  ["in_out_of_hours_rota", t("formInOutOfHoursRota"), "checkbox"],
 ];
 
 // seed 000 §6: the calamity card's items; where passwords are kept, never a password.
-const CARD_FIELDS: FieldSpec[] = [
-  ...CARD_ITEMS.filter(([key]) => !["second_agb_linked_vektis", "practice_will_present", "emergency_response_plan", "last_updated"].includes(key)).map(
+const cardFields = (): FieldSpec[] => [
+  ...cardItems().filter(([key]) => !["second_agb_linked_vektis", "practice_will_present", "emergency_response_plan", "last_updated"].includes(key)).map(
     ([key, text]) => [key, text, "textarea"] as FieldSpec,
   ),
-  ["second_agb_linked_vektis", "Tweede AGB gekoppeld in Vektis", "checkbox"],
-  ["practice_will_present", "Praktijktestament aanwezig", "checkbox"],
-  ["emergency_response_plan", "BHV-plan aanwezig", "checkbox"],
-  ["last_updated", "Laatst gecontroleerd", "date"],
+  ["second_agb_linked_vektis", t("cardSecondAgbLinkedVektis"), "checkbox"],
+  ["practice_will_present", t("cardWillPresent"), "checkbox"],
+  ["emergency_response_plan", t("cardPlanPresent"), "checkbox"],
+  ["last_updated", t("cardLastChecked"), "date"],
 ];
 
 function practiceForm(p: Practice): HTMLElement {
   return recordForm({
     title: `${t("edit")}: ${p.name}`,
     record: p as unknown as Record<string, unknown>,
-    fields: PRACTICE_FIELDS,
+    fields: practiceFields(),
     cancelHref: `#/praktijken/${p.id}`,
     save: async (changes) => {
       await practicesApi.update(p, changes as Partial<Practice>);
@@ -263,7 +265,7 @@ async function calamityCardForm(p: Practice): Promise<HTMLElement> {
   return recordForm({
     title: `${t("calamityCard")}: ${p.name}`,
     record: (card ?? { practice_agb: p.agb }) as Record<string, unknown>,
-    fields: CARD_FIELDS,
+    fields: cardFields(),
     cancelHref: `#/praktijken/${p.id}`,
     save: async (changes) => {
       if (card) await api.put(`/calamity-cards/${card.id}`, changes, card.version as number);
