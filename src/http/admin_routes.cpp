@@ -1,6 +1,8 @@
 // /api/v1/audit, /api/v1/users and /api/v1/admin/offline-bundle: for admins (the services
 // refuse everyone else). Reading the audit log or the user list is itself audited.
 #include "http/json/account_json.hpp"
+#include "http/json/audit_json.hpp"
+#include "http/json/preparedness_json.hpp"
 #include "http/routes.hpp"
 
 namespace vangnet {

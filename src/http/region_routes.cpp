@@ -1,6 +1,6 @@
 // /api/v1/region/summary, /api/v1/postcodes, /api/v1/config, /api/v1/health
 #include "http/http_server.hpp"
-#include "http/json/account_json.hpp"
+#include "http/json/region_json.hpp"
 #include "http/routes.hpp"
 
 namespace vangnet {

@@ -40,4 +40,18 @@ nlohmann::json PreparednessOverviewJson(const PreparednessOverview& o) {
           {"items", std::move(items)}};
 }
 
+nlohmann::json BundleStatusJson(const BundleStatus& b) {
+  nlohmann::json last = nullptr;
+  if (!b.at.empty()) {
+    last = {{"at", b.at},
+            {"path", b.path},
+            {"files", b.files},
+            {"bytes", b.bytes},
+            {"error", b.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(b.error)}};
+  }
+  return {{"folder", b.folder.empty() ? nlohmann::json(nullptr) : nlohmann::json(b.folder)},
+          {"hour", b.hour},
+          {"last", last}};
+}
+
 }  // namespace vangnet
