@@ -145,6 +145,25 @@ TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
                           [](const IncidentAlarm& a) { return a.role_code == "CT-VOORZITTER"; }));
 }
 
+// Started on paper while vangnet was down: the real start time is taken up to a week back, and
+// never ahead of the server's clock (a few minutes of difference between devices allowed).
+TEST_F(IncidentServiceTest, ARealStartTimeIsAtMostAWeekBackAndNeverAhead) {
+  auto start_at = [&](TimePoint at) {
+    return service_->Start(Coordinator(), {"practice-unusable", {"01051037"}, false, at, ""});
+  };
+  const TimePoint now = clock_.Now();
+  auto ahead = start_at(now + std::chrono::minutes(10));
+  ASSERT_FALSE(ahead);
+  EXPECT_EQ(ahead.error().field, "activated_at");
+  auto old = start_at(now - std::chrono::days(8));
+  ASSERT_FALSE(old);
+  EXPECT_EQ(old.error().field, "activated_at");
+  auto week = start_at(now - std::chrono::days(6));
+  ASSERT_TRUE(week) << week.error().ToString();
+  EXPECT_EQ(week.value().activated_at, now - std::chrono::days(6));
+  EXPECT_TRUE(start_at(now + std::chrono::minutes(3)));  // a device's clock a little ahead
+}
+
 TEST_F(IncidentServiceTest, WhoMayStartSeeAndWork) {
   Caller insurer{{"verzekeraar", "insurer_liaison", "test", "x"}, UserRole::kInsurerLiaison, {}};
   EXPECT_EQ(
