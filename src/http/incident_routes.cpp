@@ -10,6 +10,7 @@ namespace {
 void Reply(httplib::Response& res, const IncidentService& incidents,
            const Result<Incident>& incident, int status = 200) {
   if (!incident) return ReplyError(res, incident.error());
+  res.set_header("ETag", ETag(incident.value().version));  // for stage and status changes
   ReplyJson(res, status, IncidentJson(incident.value(), true, incidents.Now()));
 }
 
@@ -215,6 +216,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Post(
       R"(/api/v1/incidents/(\d+)/status)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto version = IfMatchVersion(req);  // the incident's, as the board showed it
+        if (!version) return ReplyVersionRequired(res);
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         auto status = ParseEnum(INCIDENT_STATUSES, body->value("status", ""));
@@ -222,7 +225,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
           return ReplyError(res, Error::Validation("status", "kies active, scaled_down of closed"));
         }
         Reply(res, incidents,
-              incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *status,
+              incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *version, *status,
                                      body->value("reason", "")));
       });
 
@@ -247,10 +250,13 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Post(
       R"(/api/v1/incidents/(\d+)/stage)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto version = IfMatchVersion(req);  // the incident's, as the board showed it
+        if (!version) return ReplyVersionRequired(res);
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         Reply(res, incidents,
-              incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]), body->value("stage", 0),
+              incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]), *version,
+                                    body->value("stage", 0),
                                     body->value("reason", "")));
       });
 

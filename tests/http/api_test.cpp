@@ -375,7 +375,9 @@ TEST_F(ApiTest, ACoordinatorStartsTheFireScenarioAndWorksItsTasks) {
       Post(s, base + "/log",
            {{"kind", "decision"}, {"text", "Spreekuur in de HAP"}, {"decided_by", "voorzitter"}});
   ASSERT_EQ(decision->status, 200) << decision->body;
-  auto stage = Post(s, base + "/stage", {{"stage", 2}, {"reason", "Tweede praktijk dicht"}});
+  const json stage_change{{"stage", 2}, {"reason", "Tweede praktijk dicht"}};
+  EXPECT_EQ(Post(s, base + "/stage", stage_change)->status, 428);
+  auto stage = Post(s, base + "/stage", stage_change, Get(s, base)->get_header_value("ETag"));
   ASSERT_EQ(stage->status, 200);
   auto log = json::parse(stage->body)["log"];
   EXPECT_TRUE(

@@ -280,7 +280,8 @@ TEST_F(AlarmingTest, ATakeoverWarnsBeforeItsMaximumDurationRunsOut) {
 
 TEST_F(AlarmingTest, ScalingDownAddsTheAfterPhaseThemesWithOwners) {
   Incident incident = Start();
-  auto down = service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kScaledDown,
+  auto down = service_->ChangeStatus(Coordinator(), incident.id, incident.version,
+                                     IncidentStatus::kScaledDown,
                                      "Praktijk draait weer in noodruimte");
   ASSERT_TRUE(down) << down.error().ToString();
   int themes = 0;

@@ -129,9 +129,9 @@ TEST_F(IncidentServiceTest, DecisionsNameWhoDecidedAndCorrectionsPointBack) {
 
 TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
   Incident incident = StartFire();
-  EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, 2, ""));
-  EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, 5, "te hoog"));
-  auto raised = service_->ChangeStage(Coordinator(), incident.id, 2, "Tweede praktijk getroffen");
+  EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, incident.version, 2, ""));
+  EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, incident.version, 5, "te hoog"));
+  auto raised = service_->ChangeStage(Coordinator(), incident.id, incident.version, 2, "Tweede praktijk getroffen");
   ASSERT_TRUE(raised) << raised.error().ToString();
   EXPECT_EQ(raised.value().stage, 2);
   const auto& log = raised.value().log;
@@ -279,16 +279,23 @@ TEST_F(IncidentServiceTest, TasksCanBeAddedWithAFixedDeadlineAndReassigned) {
 
 TEST_F(IncidentServiceTest, ScaleDownThenCloseAndAClosedIncidentNoLongerChanges) {
   Incident incident = StartFire();
-  EXPECT_EQ(service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kScaledDown, "")
+  EXPECT_EQ(service_
+                ->ChangeStatus(Coordinator(), incident.id, incident.version,
+                               IncidentStatus::kScaledDown, "")
                 .error()
                 .field,
             "reason");
-  auto down = service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kScaledDown,
-                                     "Tijdelijke locatie draait");
+  auto down = service_->ChangeStatus(Coordinator(), incident.id, incident.version,
+                                     IncidentStatus::kScaledDown, "Tijdelijke locatie draait");
   ASSERT_TRUE(down) << down.error().ToString();
   EXPECT_EQ(down.value().log.back().text, "Afgeschaald: Tijdelijke locatie draait");
-  auto closed = service_->ChangeStatus(Coordinator(), incident.id, IncidentStatus::kClosed,
-                                       "Evaluatie gedaan");
+  // A second coordinator who still saw the incident before it was scaled down is refused.
+  auto stale = service_->ChangeStatus(Coordinator(), incident.id, incident.version,
+                                      IncidentStatus::kClosed, "Evaluatie gedaan");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().field, "version");
+  auto closed = service_->ChangeStatus(Coordinator(), incident.id, down.value().version,
+                                       IncidentStatus::kClosed, "Evaluatie gedaan");
   ASSERT_TRUE(closed);
   EXPECT_TRUE(closed.value().closed_at.has_value());
   auto after = service_->logbook.AddLog(Coordinator(), incident.id,

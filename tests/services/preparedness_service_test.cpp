@@ -181,14 +181,16 @@ TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLess
   EXPECT_EQ(Find(running, "power_outage_exercise", "01051037")->status, ItemStatus::kOverdue);
 
   auto down =
-      incidents.ChangeStatus(coordinator, id, IncidentStatus::kScaledDown, "oefening klaar");
+      incidents.ChangeStatus(coordinator, id, exercise.value().version,
+                             IncidentStatus::kScaledDown, "oefening klaar");
   ASSERT_TRUE(down) << down.error().ToString();
   ASSERT_FALSE(down.value().evaluation.empty());
   EvaluationPoint point = down.value().evaluation.front();
   point.finding = "Het noodnummer van de netbeheerder stond nergens";
   point.action = "Netbeheerder met storingsnummer toevoegen aan de contacten van het draaiboek";
   ASSERT_TRUE(incidents.evaluation.SaveEvaluation(coordinator, id, point));
-  ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, IncidentStatus::kClosed, "geëvalueerd"));
+  ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, down.value().version,
+                                     IncidentStatus::kClosed, "geëvalueerd"));
 
   auto after = service_->Overview(coordinator).value();
   const auto* item = Find(after, "power_outage_exercise", "01051037");

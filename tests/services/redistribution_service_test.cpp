@@ -45,6 +45,9 @@ class RedistributionServiceTest : public ::testing::Test {
   }
 
   static constexpr const char* kClosed = "01051037";
+  // The incident's version as the board would show it now.
+  std::int64_t IncidentVersion() { return incidents_->Get(Coordinator(), incident_id_).value().version; }
+
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<PlaybookCatalog> catalog_;
@@ -157,7 +160,8 @@ TEST_F(RedistributionServiceTest, TheDossierMovesOnlyWithConsentAndDataIsPurgedB
   EXPECT_NE(letters.value().find("«naam»"), std::string::npos);
 
   auto close =
-      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentStatus::kClosed, "afgerond");
+      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentVersion(),
+                              IncidentStatus::kClosed, "afgerond");
   ASSERT_FALSE(close);
   EXPECT_EQ(close.error().kind, ErrorKind::kConflict);
   ASSERT_TRUE(service_->ExportCsv(Coordinator(), incident_id_));
@@ -167,7 +171,8 @@ TEST_F(RedistributionServiceTest, TheDossierMovesOnlyWithConsentAndDataIsPurgedB
   EXPECT_GT(purged.value(), 1000);
   EXPECT_TRUE(All().empty());
   EXPECT_TRUE(
-      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentStatus::kClosed, "afgerond"));
+      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentVersion(),
+                              IncidentStatus::kClosed, "afgerond"));
 }
 
 TEST_F(RedistributionServiceTest, TheInsurerSeesFiguresButNoPatientRows) {

@@ -92,11 +92,16 @@ test("an exercise starts from the calendar, counts as done once closed, and leav
   // Scale down, evaluate one point with an action, close: through the API the board uses.
   const number = await page.evaluate(async (id) => {
     const csrf = (await (await fetch("/api/v1/session")).json()).csrf_token;
-    const call = (method, path, body) =>
-      fetch(`/api/v1${path}`, { method, headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf }, body: JSON.stringify(body) }).then((r) => r.json());
-    const down = await call("POST", `/incidents/${id}/status`, { status: "scaled_down", reason: "oefening klaar" });
+    const call = (method, path, body, version) =>
+      fetch(`/api/v1${path}`, {
+        method,
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, ...(version === undefined ? {} : { "If-Match": `"${version}"` }) },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
+    const shown = await (await fetch(`/api/v1/incidents/${id}`)).json();
+    const down = await call("POST", `/incidents/${id}/status`, { status: "scaled_down", reason: "oefening klaar" }, shown.version);
     await call("PUT", `/incidents/${id}/evaluation`, { point: down.evaluation[0].point, finding: "Storingsnummer netbeheerder ontbrak", action: "Netbeheerder toevoegen aan de contacten" });
-    const closed = await call("POST", `/incidents/${id}/status`, { status: "closed", reason: "geëvalueerd" });
+    const closed = await call("POST", `/incidents/${id}/status`, { status: "closed", reason: "geëvalueerd" }, down.version);
     return closed.number;
   }, id);
   await page.goto(baseUrl + "/#/paraatheid");

@@ -184,12 +184,17 @@ Result<Incident> IncidentService::Get(const Caller& caller, std::int64_t id) {
 }
 
 Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_t incident_id,
+                                               std::int64_t expected_version,
                                                IncidentStatus status, const std::string& reason) {
   if (Trim(reason).empty()) return Error::Validation("reason", "geef de reden");
   auto uow = access_.store.Begin(caller.actor);
   if (!uow) return uow.error();
   auto incident = access_.Load(*uow.value(), caller, incident_id, true);
   if (!incident) return incident.error();
+  if (incident.value().version != expected_version) {
+    return Error::Conflict("version",
+                           "stadium of status van dit incident is intussen gewijzigd; laad opnieuw");
+  }
   if (incident.value().status == status) {
     return Error::Validation("status", "het incident heeft die status al");
   }
@@ -219,7 +224,8 @@ Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_
 }
 
 Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t incident_id,
-                                              int stage, const std::string& reason) {
+                                              std::int64_t expected_version, int stage,
+                                              const std::string& reason) {
   if (stage < 1 || stage > 4) return Error::Validation("stage", "het stadium is 1, 2, 3 of 4");
   if (Trim(reason).empty())
     return Error::Validation("reason", "geef de reden van op- of afschalen");
@@ -227,6 +233,10 @@ Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t
   if (!uow) return uow.error();
   auto incident = access_.Load(*uow.value(), caller, incident_id, true);
   if (!incident) return incident.error();
+  if (incident.value().version != expected_version) {
+    return Error::Conflict("version",
+                           "stadium of status van dit incident is intussen gewijzigd; laad opnieuw");
+  }
   const int from = incident.value().stage;
   if (from == stage)
     return Error::Validation("stage", "het incident staat al in stadium " + std::to_string(stage));

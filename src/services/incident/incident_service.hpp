@@ -53,11 +53,15 @@ class IncidentService {
   Result<Incident> Get(const Caller& caller, std::int64_t id);
   // Scale down or close (seed 002 §4.3-4.8); the reason goes into the logbook. A closed
   // incident no longer changes. Scaling down adds the after-phase themes as tasks.
+  // `expected_version`: the incident's version the user saw (its stage and status); refused as
+  // stale when someone changed either meanwhile.
   Result<Incident> ChangeStatus(const Caller& caller, std::int64_t incident_id,
-                                IncidentStatus status, const std::string& reason);
+                                std::int64_t expected_version, IncidentStatus status,
+                                const std::string& reason);
   // Stage 1-4 (seed 002 §4); the reason goes into the logbook. From stage 2 the whole crisis
   // team is alarmed (seed 002 §3.2).
-  Result<Incident> ChangeStage(const Caller& caller, std::int64_t incident_id, int stage,
+  Result<Incident> ChangeStage(const Caller& caller, std::int64_t incident_id,
+                               std::int64_t expected_version, int stage,
                                const std::string& reason);
   // One tick of the clock over all open incidents (see TickIncident) at the store clock's now;
   // returns how many incidents changed. Run by the scheduler every few seconds.

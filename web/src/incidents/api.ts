@@ -166,8 +166,9 @@ export const incidentsApi = {
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/assign`, { person_code }, task.version),
   picture: (incident: number, version: number, fields: Record<string, string>) =>
     api.post<Incident>(`/incidents/${incident}/picture`, fields, version),
-  status: (incident: number, status: string, reason: string) =>
-    api.post<Incident>(`/incidents/${incident}/status`, { status, reason }),
-  stage: (incident: number, stage: number, reason: string) =>
-    api.post<Incident>(`/incidents/${incident}/stage`, { stage, reason }),
+  // `version`: the incident's version as the board shows it (If-Match; 412 when stale).
+  status: (incident: Incident, status: string, reason: string) =>
+    api.post<Incident>(`/incidents/${incident.id}/status`, { status, reason }, incident.version),
+  stage: (incident: Incident, stage: number, reason: string) =>
+    api.post<Incident>(`/incidents/${incident.id}/stage`, { stage, reason }, incident.version),
 };

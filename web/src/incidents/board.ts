@@ -361,7 +361,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       class: "stage-form",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        act(() => incidentsApi.stage(incident.id, Number(stageSelect.value), stageReason.value));
+        act(() => incidentsApi.stage(incident, Number(stageSelect.value), stageReason.value));
       },
     },
     stageSelect,
@@ -384,7 +384,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       class: "stage-form",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        act(() => incidentsApi.status(incident.id, statusSelect.value, statusReason.value));
+        act(() => incidentsApi.status(incident, statusSelect.value, statusReason.value));
       },
     },
     statusSelect,

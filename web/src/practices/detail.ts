@@ -48,21 +48,29 @@ function missing(): HTMLElement {
 }
 
 export async function renderPracticePage(ctx: PageContext, id: number, editing: "" | "wijzigen" | "calamiteitenkaart"): Promise<void> {
+  // Each render builds the page apart and only the latest is shown: two live updates in quick
+  // succession must not interleave their drawing (the page fetches several times while drawing).
+  let latest = 0;
   const render = async () => {
+    const mine = ++latest;
+    const page = h("div", {});
+    const at: PageContext = { ...ctx, main: page };
     const practice = await practicesApi.get(id).catch((e: ApiError) => e);
-    clear(ctx.main);
     if (practice instanceof ApiError) {
-      ctx.main.append(h("a", { href: "#/praktijken" }, t("backToList")), h("p", { class: "empty" }, practice.message));
-      return;
-    }
-    ctx.main.append(h("a", { href: "#/praktijken", class: "back" }, t("backToList")));
-    if (editing === "wijzigen" && canEditPractice(ctx.user, practice.agb)) {
-      ctx.main.append(practiceForm(practice));
-    } else if (editing === "calamiteitenkaart" && canEditPractice(ctx.user, practice.agb)) {
-      ctx.main.append(await calamityCardForm(practice));
+      page.append(h("a", { href: "#/praktijken" }, t("backToList")), h("p", { class: "empty" }, practice.message));
     } else {
-      await showPractice(ctx, practice);
+      page.append(h("a", { href: "#/praktijken", class: "back" }, t("backToList")));
+      if (editing === "wijzigen" && canEditPractice(ctx.user, practice.agb)) {
+        page.append(practiceForm(practice));
+      } else if (editing === "calamiteitenkaart" && canEditPractice(ctx.user, practice.agb)) {
+        page.append(await calamityCardForm(practice));
+      } else {
+        await showPractice(at, practice);
+      }
     }
+    if (mine !== latest) return;
+    clear(ctx.main);
+    ctx.main.append(...page.childNodes);
   };
   // While editing, a live re-render would wipe what the user typed; a stale save gets a clear
   // 412 message instead.
