@@ -221,13 +221,14 @@ function feedSection(): HTMLElement {
   return h("details", { class: "card feed", "data-testid": "prep-feed" }, h("summary", {}, t("prepFeed")), h("p", { class: "muted" }, t("prepFeedIntro")), h("div", { class: "filters" }, create, address, copy, end), error);
 }
 
+// Only the latest render is shown: two renders in quick succession must not interleave.
+let latestRender = 0;
+
 export async function renderPreparedness(ctx: PageContext): Promise<void> {
+  const mine = ++latestRender;
   const data = await preparednessApi.overview();
   const canRecord = ["admin", "coordinator", "crisis_team", "practice_user"].includes(ctx.user.role);
-  const rerender = () => {
-    ctx.main.replaceChildren();
-    void renderPreparedness(ctx);
-  };
+  const rerender = () => void renderPreparedness(ctx);
   const statusFilter = h(
     "select",
     { "aria-label": t("status") },
@@ -250,7 +251,9 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
   // Open with what needs attention: the overdue items.
   statusFilter.value = data.overdue ? "overdue" : "";
   draw();
-  ctx.main.append(
+  const lessons = await lessonsSection();
+  if (mine !== latestRender) return;
+  ctx.main.replaceChildren(
     h("h1", {}, t("prepTitle")),
     h("p", { class: "muted" }, t("prepIntro")),
     h(
@@ -275,6 +278,6 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
       h("div", { class: "table-wrap" }, h("table", { class: "table prep-table", "data-testid": "prep-items" }, h("thead", {}, h("tr", {}, [t("status"), t("prepObligation"), t("stressPractice"), t("prepLastDone"), t("prepDue"), t("prepOwner"), ""].map((c) => h("th", { scope: "col" }, c)))), body)),
     ),
     h("section", { class: "card" }, h("h2", {}, t("prepCalendar")), monthCalendar(data)),
-    await lessonsSection(),
+    lessons,
   );
 }

@@ -182,10 +182,13 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
   );
 }
 
+// Only the latest render is shown: two live updates in quick succession must not interleave.
+let latestRender = 0;
+
 export async function renderRedistribution(ctx: PageContext, id: number): Promise<void> {
+  const mine = ++latestRender;
   const rerender = () => void renderRedistribution({ ...ctx, main: ctx.main }, id).catch(() => undefined);
   const [data, config] = await Promise.all([redistributionApi.overview(id), api.get<{ tile_url: string | null }>("/config")]);
-  ctx.main.replaceChildren();
   const rho = isRho(ctx.user.role);
   const plan = data.plan && data.plan.outcome ? data.plan : undefined;
 
@@ -293,7 +296,8 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     whatIf,
     closing,
   ];
-  ctx.main.append(...parts.filter((p): p is HTMLElement => p !== null));
+  if (mine !== latestRender) return;
+  ctx.main.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   drawMap(mapEl, data, config.tile_url);
   ctx.watch(["redistribution"], rerender);
 }
