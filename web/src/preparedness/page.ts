@@ -228,7 +228,10 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
   const mine = ++latestRender;
   const data = await preparednessApi.overview();
   const canRecord = ["admin", "coordinator", "crisis_team", "practice_user"].includes(ctx.user.role);
-  const rerender = () => void renderPreparedness(ctx);
+  const rerender = () => {
+    ctx.main.replaceChildren();  // at once: what was shown is no longer true
+    void renderPreparedness(ctx);
+  };
   const statusFilter = h(
     "select",
     { "aria-label": t("status") },
