@@ -39,6 +39,16 @@ Result<Incident> IncidentAccess::Load(UnitOfWork& uow, const Caller& caller, std
   return *incident;
 }
 
+Result<Incident> IncidentAccess::LoadVersion(UnitOfWork& uow, const Caller& caller, std::int64_t id,
+                                             std::int64_t expected_version) {
+  auto incident = Load(uow, caller, id, true);
+  if (incident && incident.value().version != expected_version) {
+    return Error::Conflict(
+        "version", "stadium of status van dit incident is intussen gewijzigd; laad opnieuw");
+  }
+  return incident;
+}
+
 Result<Incident> IncidentAccess::Finish(UnitOfWork& uow, std::int64_t id, const std::string& action,
                                         const std::string& details) {
   if (auto s = RecordAudit(uow, action, "incident", std::to_string(id), "", details); !s) {

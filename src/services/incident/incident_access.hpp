@@ -33,6 +33,10 @@ class IncidentAccess {
   // The incident for a verb, with its evaluation form; refused when the caller may not read
   // it (or change it, `write`), and for a change when it is closed.
   Result<Incident> Load(UnitOfWork& uow, const Caller& caller, std::int64_t id, bool write);
+  // For a change of the incident's own stage or status: as Load(write), and refused as stale
+  // when its version is not the one the user saw.
+  Result<Incident> LoadVersion(UnitOfWork& uow, const Caller& caller, std::int64_t id,
+                               std::int64_t expected_version);
   // Appends the verb's audit event, commits, tells the listener; returns the incident as now.
   Result<Incident> Finish(UnitOfWork& uow, std::int64_t id, const std::string& action,
                           const std::string& details);

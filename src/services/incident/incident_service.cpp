@@ -184,17 +184,13 @@ Result<Incident> IncidentService::Get(const Caller& caller, std::int64_t id) {
 }
 
 Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_t incident_id,
-                                               std::int64_t expected_version,
-                                               IncidentStatus status, const std::string& reason) {
+                                               std::int64_t expected_version, IncidentStatus status,
+                                               const std::string& reason) {
   if (Trim(reason).empty()) return Error::Validation("reason", "geef de reden");
   auto uow = access_.store.Begin(caller.actor);
   if (!uow) return uow.error();
-  auto incident = access_.Load(*uow.value(), caller, incident_id, true);
+  auto incident = access_.LoadVersion(*uow.value(), caller, incident_id, expected_version);
   if (!incident) return incident.error();
-  if (incident.value().version != expected_version) {
-    return Error::Conflict("version",
-                           "stadium of status van dit incident is intussen gewijzigd; laad opnieuw");
-  }
   if (incident.value().status == status) {
     return Error::Validation("status", "het incident heeft die status al");
   }
@@ -231,12 +227,8 @@ Result<Incident> IncidentService::ChangeStage(const Caller& caller, std::int64_t
     return Error::Validation("reason", "geef de reden van op- of afschalen");
   auto uow = access_.store.Begin(caller.actor);
   if (!uow) return uow.error();
-  auto incident = access_.Load(*uow.value(), caller, incident_id, true);
+  auto incident = access_.LoadVersion(*uow.value(), caller, incident_id, expected_version);
   if (!incident) return incident.error();
-  if (incident.value().version != expected_version) {
-    return Error::Conflict("version",
-                           "stadium of status van dit incident is intussen gewijzigd; laad opnieuw");
-  }
   const int from = incident.value().stage;
   if (from == stage)
     return Error::Validation("stage", "het incident staat al in stadium " + std::to_string(stage));

@@ -61,8 +61,7 @@ class IncidentService {
   // Stage 1-4 (seed 002 §4); the reason goes into the logbook. From stage 2 the whole crisis
   // team is alarmed (seed 002 §3.2).
   Result<Incident> ChangeStage(const Caller& caller, std::int64_t incident_id,
-                               std::int64_t expected_version, int stage,
-                               const std::string& reason);
+                               std::int64_t expected_version, int stage, const std::string& reason);
   // One tick of the clock over all open incidents (see TickIncident) at the store clock's now;
   // returns how many incidents changed. Run by the scheduler every few seconds.
   Result<int> Tick();
