@@ -70,8 +70,6 @@ class AppServices {
   ReminderSettings reminders() const;
   const Clock& clock() const { return store_.clock(); }
   const PlaybookCatalog& playbooks() const { return playbooks_ ? playbooks_.value() : empty_; }
-  // Whether e-mail or SMS can leave this process; without them alarms stay in the app.
-  bool HasOutsideChannel() const { return email_ || sms_; }
 
   AccountService& accounts;
   AuditService audit;
