@@ -136,6 +136,7 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
 
 HttpServer::~HttpServer() {
   Stop();
+  impl_->services.OnChange({});  // the event hub goes with this server
 }
 
 Result<int> HttpServer::Bind() {

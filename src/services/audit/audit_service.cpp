@@ -6,16 +6,13 @@ namespace vangnet {
 
 namespace {
 
-Status AdminOnly(const Caller& caller) {
-  if (caller.role == UserRole::kAdmin) return Ok{};
-  return Error(ErrorKind::kForbidden, "alleen beheerders zien het auditlog");
-}
+constexpr const char* kAdminsOnly = "alleen beheerders zien het auditlog";
 
 }  // namespace
 
 Result<std::vector<AuditEvent>> AuditService::List(const Caller& caller,
                                                    const AuditFilter& filter) {
-  if (auto s = AdminOnly(caller); !s) return s.error();
+  if (auto s = caller.RequireAdmin(kAdminsOnly); !s) return s.error();
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   auto events = uow.value()->Audit().List(filter);
@@ -29,7 +26,7 @@ Result<std::vector<AuditEvent>> AuditService::List(const Caller& caller,
 }
 
 Result<std::optional<std::int64_t>> AuditService::FirstBrokenLink(const Caller& caller) {
-  if (auto s = AdminOnly(caller); !s) return s.error();
+  if (auto s = caller.RequireAdmin(kAdminsOnly); !s) return s.error();
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
   return uow.value()->Audit().FirstBrokenLink();

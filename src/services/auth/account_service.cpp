@@ -125,15 +125,13 @@ Status AccountService::SetDisabled(const Actor& actor, const std::string& userna
 }
 
 Result<std::vector<UserAccount>> AccountService::ListUsers(const Caller& caller) {
-  if (caller.role != UserRole::kAdmin) {
-    return Error(ErrorKind::kForbidden, "alleen beheerders zien gebruikers");
-  }
+  if (auto s = caller.RequireAdmin("alleen beheerders zien gebruikers"); !s) return s.error();
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   std::vector<UserAccount> users;
   for (auto& u : uow.value()->Accounts().ListUsers()) users.push_back(Public(u));
   if (auto s = RecordAudit(*uow.value(), "read", "user_account", "list", "",
-                           "{\"records\":" + std::to_string(users.size()) + "}");
+                           nlohmann::json{{"records", users.size()}}.dump());
       !s) {
     return s.error();
   }

@@ -48,8 +48,8 @@ std::string OfflineBundleName(TimePoint now) {
 Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& playbooks,
                                         const Caller& caller, const std::string& folder, int keep) {
   const TimePoint now = store.clock().Now();
-  if (caller.role != UserRole::kAdmin) {
-    return Error(ErrorKind::kForbidden, "alleen een beheerder maakt de offline-bundel");
+  if (auto s = caller.RequireAdmin("alleen een beheerder maakt de offline-bundel"); !s) {
+    return s.error();
   }
   std::error_code error;
   if (folder.empty() || !fs::is_directory(folder, error)) {
@@ -166,16 +166,12 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
 }
 
 Result<BundleStatus> OfflineBundles::State(const Caller& caller) {
-  if (caller.role != UserRole::kAdmin) {
-    return Error(ErrorKind::kForbidden, "alleen voor beheerders");
-  }
+  if (auto s = caller.RequireAdmin("alleen voor beheerders"); !s) return s.error();
   return Snapshot();
 }
 
 Result<BundleStatus> OfflineBundles::MakeNow(const Caller& caller) {
-  if (caller.role != UserRole::kAdmin) {
-    return Error(ErrorKind::kForbidden, "alleen voor beheerders");
-  }
+  if (auto s = caller.RequireAdmin("alleen voor beheerders"); !s) return s.error();
   if (settings_.folder.empty()) {
     return Error::Validation("folder",
                              "Er is geen map ingesteld: start vangnet serve met --bundle-dir MAP.");
@@ -224,10 +220,7 @@ Result<BundleResult> OfflineBundles::Make(const Caller& caller) {
 
 BundleStatus OfflineBundles::Snapshot() {
   std::lock_guard lock(status_mutex_);
-  BundleStatus copy = status_;
-  copy.folder = settings_.folder;
-  copy.hour = settings_.hour;
-  return copy;
+  return status_;
 }
 
 }  // namespace vangnet

@@ -54,7 +54,10 @@ struct BundleStatus {
 class OfflineBundles {
  public:
   OfflineBundles(Store& store, const PlaybookCatalog& playbooks, BundleSettings settings)
-      : store_(store), playbooks_(playbooks), settings_(std::move(settings)) {}
+      : store_(store), playbooks_(playbooks), settings_(std::move(settings)) {
+    status_.folder = settings_.folder;
+    status_.hour = settings_.hour;
+  }
 
   // For admins: where, when, and the last outcome.
   Result<BundleStatus> State(const Caller& caller);

@@ -26,6 +26,11 @@ bool Caller::IsRho() const {
          role == UserRole::kCrisisTeam;
 }
 
+Status Caller::RequireAdmin(std::string refusal) const {
+  if (role == UserRole::kAdmin) return Ok{};
+  return Error(ErrorKind::kForbidden, std::move(refusal));
+}
+
 Caller Caller::Of(const UserAccount& user, std::string channel, std::string purpose) {
   return Caller{Actor{user.username, std::string(EnumCode(USER_ROLES, user.role)),
                       std::move(channel), std::move(purpose)},

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/audit_event.hpp"
+#include "core/error.hpp"
 #include "core/user_account.hpp"
 
 namespace vangnet {
@@ -30,6 +31,8 @@ struct Caller {
   bool HasPractice(std::string_view agb) const;
   // The RHO's own people (admin, coordinator, crisis team): they act for the whole region.
   bool IsRho() const;
+  // Ok for an admin (and the command line and internal jobs); otherwise forbidden with `refusal`.
+  Status RequireAdmin(std::string refusal) const;
   static Caller System(Actor actor);  // the command line and internal jobs: full rights
   // A logged-in user acting through `channel` ("http", "agenda") for `purpose`.
   static Caller Of(const UserAccount& user, std::string channel, std::string purpose);

@@ -2,6 +2,7 @@
 // form, whose messages are the server's own, shown next to the field they are about.
 import { api, ApiError, Page } from "../api/client";
 import { canEditPractice, seesPeople } from "../api/session";
+import { LatestRender } from "../ui/latest_render";
 import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, formatDate, formatNumber, h } from "../ui/dom";
@@ -48,11 +49,11 @@ function missing(): HTMLElement {
 }
 
 export async function renderPracticePage(ctx: PageContext, id: number, editing: "" | "wijzigen" | "calamiteitenkaart"): Promise<void> {
-  // Each render builds the page apart and only the latest is shown: two live updates in quick
-  // succession must not interleave their drawing (the page fetches several times while drawing).
-  let latest = 0;
+  // Each render builds the page apart and only the newest is shown (the page fetches several
+  // times while it draws).
+  const renders = new LatestRender();
   const render = async () => {
-    const mine = ++latest;
+    const newest = renders.start();
     const page = h("div", {});
     const at: PageContext = { ...ctx, main: page };
     const practice = await practicesApi.get(id).catch((e: ApiError) => e);
@@ -68,7 +69,7 @@ export async function renderPracticePage(ctx: PageContext, id: number, editing: 
         await showPractice(at, practice);
       }
     }
-    if (mine !== latest) return;
+    if (!newest()) return;
     clear(ctx.main);
     ctx.main.append(...page.childNodes);
   };

@@ -3,6 +3,7 @@
 // obligation records it with the date, who and the evidence. Contract reviews and calamity cards
 // are kept on their own records and link there.
 import { ApiError } from "../api/client";
+import { LatestRender } from "../ui/latest_render";
 import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
 import { formatDate, h } from "../ui/dom";
@@ -221,11 +222,10 @@ function feedSection(): HTMLElement {
   return h("details", { class: "card feed", "data-testid": "prep-feed" }, h("summary", {}, t("prepFeed")), h("p", { class: "muted" }, t("prepFeedIntro")), h("div", { class: "filters" }, create, address, copy, end), error);
 }
 
-// Only the latest render is shown: two renders in quick succession must not interleave.
-let latestRender = 0;
+const renders = new LatestRender();
 
 export async function renderPreparedness(ctx: PageContext): Promise<void> {
-  const mine = ++latestRender;
+  const newest = renders.start();
   const data = await preparednessApi.overview();
   const canRecord = ["admin", "coordinator", "crisis_team", "practice_user"].includes(ctx.user.role);
   const rerender = () => {
@@ -255,7 +255,7 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
   statusFilter.value = data.overdue ? "overdue" : "";
   draw();
   const lessons = await lessonsSection();
-  if (mine !== latestRender) return;
+  if (!newest()) return;
   ctx.main.replaceChildren(
     h("h1", {}, t("prepTitle")),
     h("p", { class: "muted" }, t("prepIntro")),

@@ -4,6 +4,7 @@
 // declines; the funnel shows how far every patient is.
 import L from "leaflet";
 import { api, ApiError } from "../api/client";
+import { LatestRender } from "../ui/latest_render";
 import type { PageContext } from "../ui/page_context";
 import { addBackground, plainText } from "../ui/map";
 import { fmt, t } from "../i18n";
@@ -182,11 +183,10 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
   );
 }
 
-// Only the latest render is shown: two live updates in quick succession must not interleave.
-let latestRender = 0;
+const renders = new LatestRender();
 
 export async function renderRedistribution(ctx: PageContext, id: number): Promise<void> {
-  const mine = ++latestRender;
+  const newest = renders.start();
   const rerender = () => void renderRedistribution({ ...ctx, main: ctx.main }, id).catch(() => undefined);
   const [data, config] = await Promise.all([redistributionApi.overview(id), api.get<{ tile_url: string | null }>("/config")]);
   const rho = isRho(ctx.user.role);
@@ -296,7 +296,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     whatIf,
     closing,
   ];
-  if (mine !== latestRender) return;
+  if (!newest()) return;
   ctx.main.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   drawMap(mapEl, data, config.tile_url);
   ctx.watch(["redistribution"], rerender);
