@@ -66,7 +66,8 @@ Access WriteAccess(UserRole role, std::string_view table) {
     case UserRole::kCoordinator:
       return Access::kAll;
     case UserRole::kPracticeUser:
-      return OwnPracticeData(table) ? Access::kScoped : Access::kNone;
+      // People: a new one, or one on their own staff (see WriteInScope).
+      return OwnPracticeData(table) || table == "person" ? Access::kScoped : Access::kNone;
     case UserRole::kCrisisTeam:
     case UserRole::kInsurerLiaison:
     case UserRole::kReadOnly:

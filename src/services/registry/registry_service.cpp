@@ -32,6 +32,34 @@ bool InScope(UnitOfWork&, const Caller&, const Person& p, const std::set<std::st
   return people.count(p.code) > 0;
 }
 
+namespace {
+// A person nobody has linked yet, added by this very user: theirs to link to their practice.
+bool CreatedByAndUnlinked(UnitOfWork& uow, const Caller& c, const std::string& person_code) {
+  for (const auto& a : uow.Table<Affiliation>().List()) {
+    if (a.person_code == person_code) return false;
+  }
+  AuditFilter filter;
+  filter.object_type = "person";
+  filter.object_key = person_code;
+  filter.actor_user = c.actor.user;
+  filter.limit = 1000;
+  for (const auto& event : uow.Audit().List(filter)) {
+    if (event.action == "create" && event.outcome == "success") return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool WriteInScope(UnitOfWork& uow, const Caller& c, const Affiliation& a, bool) {
+  if (!c.HasPractice(a.practice_agb)) return false;
+  return PeopleOfPractices(uow, c).count(a.person_code) > 0 ||
+         CreatedByAndUnlinked(uow, c, a.person_code);
+}
+
+bool WriteInScope(UnitOfWork& uow, const Caller& c, const Person& p, bool is_new) {
+  return is_new || PeopleOfPractices(uow, c).count(p.code) > 0;
+}
+
 void Redact(const Caller& caller, Practice& practice) {
   // The insurer sees practices, not who is medically responsible (a person's record).
   if (caller.role == UserRole::kInsurerLiaison) practice.medically_responsible_person_code.clear();

@@ -57,6 +57,18 @@ bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set
 bool InScope(UnitOfWork&, const Caller& c, const GovernanceCheck& r, const std::set<std::string>&);
 bool InScope(UnitOfWork&, const Caller& c, const Person& p, const std::set<std::string>& people);
 
+// Whether a practice user may write this record. Mostly the read scope; but a link between a
+// person and a practice also decides who can read that person, so a practice user may only link
+// someone who already works at one of their practices or whom they created themselves (and who
+// works nowhere yet). A new person may be added; an existing one changed only when on the staff.
+template <class T>
+bool WriteInScope(UnitOfWork& uow, const Caller& c, const T& record, bool is_new) {
+  (void)is_new;
+  return InScope(uow, c, record, {});
+}
+bool WriteInScope(UnitOfWork& uow, const Caller& c, const Affiliation& a, bool is_new);
+bool WriteInScope(UnitOfWork& uow, const Caller& c, const Person& p, bool is_new);
+
 // Removes what this caller may not see of a record they may see (the insurer and persons).
 template <class T>
 void Redact(const Caller&, T&) {}
@@ -94,7 +106,7 @@ class RegistryService {
 
  private:
   template <class T>
-  Status CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record);
+  Status CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record, bool is_new);
   Status AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
                    const std::string& subject, std::size_t count);
   void Notify(std::string_view table, const char* action, std::int64_t id, std::string key);
@@ -188,11 +200,12 @@ Result<T> RegistryService::Get(const Caller& caller, std::int64_t id) {
 }
 
 template <class T>
-Status RegistryService::CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record) {
+Status RegistryService::CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record,
+                                   bool is_new) {
   Access access = WriteAccess(caller.role, EntityTraits<T>::kTable);
   if (access == Access::kNone)
     return Forbidden("het wijzigen van " + std::string(EntityTraits<T>::kLabelNl));
-  if (access == Access::kScoped && !InScope(uow, caller, record, {})) {
+  if (access == Access::kScoped && !WriteInScope(uow, caller, record, is_new)) {
     return Forbidden("gegevens van een andere praktijk");
   }
   return Ok{};
@@ -221,8 +234,8 @@ Result<T> RegistryService::Create(const Caller& caller,
   if (!errors.empty()) return Error::Combined(std::move(errors));
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
-  if (auto s = CheckWrite(*uow.value(), caller, record); !s) return s.error();
   (void)Normalise(record);
+  if (auto s = CheckWrite(*uow.value(), caller, record, true); !s) return s.error();
   if (uow.value()->template Table<T>().Find(record)) {
     return Error::Conflict(
         std::string(EntityTraits<T>::kKeyFields[0]),
@@ -249,7 +262,7 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
   if (!existing) {
     return NotFoundError<T>();
   }
-  if (auto s = CheckWrite(*uow.value(), caller, *existing); !s) return s.error();
+  if (auto s = CheckWrite(*uow.value(), caller, *existing, false); !s) return s.error();
   if (existing->version != expected_version) {
     return Error::Conflict("version", std::string(EntityTraits<T>::kLabelNl) + " " +
                                           KeyOf(*existing) +
@@ -265,7 +278,7 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
     return Error::Validation(std::string(EntityTraits<T>::kKeyFields[0]),
                              "de sleutel kan niet worden gewijzigd; maak een nieuw record");
   }
-  if (auto s = CheckWrite(*uow.value(), caller, record); !s) return s.error();
+  if (auto s = CheckWrite(*uow.value(), caller, record, false); !s) return s.error();
   auto outcome = SaveRecord(*uow.value(), existing, record, errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   if (!outcome) return outcome.error();
@@ -288,7 +301,7 @@ Status RegistryService::Delete(const Caller& caller, std::int64_t id,
   if (!existing) {
     return NotFoundError<T>();
   }
-  if (auto s = CheckWrite(*uow.value(), caller, *existing); !s) return s;
+  if (auto s = CheckWrite(*uow.value(), caller, *existing, false); !s) return s;
   if (existing->version != expected_version) {
     return Error::Conflict(
         "version", std::string(EntityTraits<T>::kLabelNl) + " is intussen gewijzigd; laad opnieuw");
