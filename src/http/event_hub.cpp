@@ -2,25 +2,29 @@
 
 namespace vangnet {
 
-void EventHub::Publish(const std::string& type, const std::string& json) {
+void EventHub::Publish(const std::string& type, const std::string& json, const std::string& topic) {
   {
     std::lock_guard lock(mutex_);
-    history_.push_back(Event{next_id_++, type, json});
+    history_.push_back(Event{next_id_++, type, json, topic});
     if (history_.size() > kHistory) history_.pop_front();
   }
   changed_.notify_all();
 }
 
-bool EventHub::Join() {
+bool EventHub::Join(const std::string& account) {
   std::lock_guard lock(mutex_);
   if (stopped_ || clients_ >= kMaxClients) return false;
+  int& mine = per_account_[account];
+  if (mine >= kMaxClientsPerAccount) return false;
+  ++mine;
   ++clients_;
   return true;
 }
 
-void EventHub::Leave() {
+void EventHub::Leave(const std::string& account) {
   std::lock_guard lock(mutex_);
   --clients_;
+  if (--per_account_[account] <= 0) per_account_.erase(account);
 }
 
 std::int64_t EventHub::LastId() {

@@ -4,9 +4,11 @@
 namespace vangnet {
 
 void RegisterEventRoutes(Router& router, EventHub& hub) {
-  router.Get("/api/v1/events", [&hub](const RequestContext&, const httplib::Request& req,
+  router.Get("/api/v1/events", [&hub](const RequestContext& ctx, const httplib::Request& req,
                                       httplib::Response& res) {
-    if (!hub.Join()) {
+    const std::string account = ctx.caller.actor.user;
+    const UserRole role = ctx.caller.role;
+    if (!hub.Join(account)) {
       res.set_header("Retry-After", "30");
       return ReplyError(res, Error(ErrorKind::kRateLimited,
                                    "te veel live verbindingen; de pagina ververst elke minuut"));
@@ -16,7 +18,7 @@ void RegisterEventRoutes(Router& router, EventHub& hub) {
     res.set_header("Cache-Control", "no-store");
     res.set_chunked_content_provider(
         "text/event-stream",
-        [&hub, last_id](std::size_t, httplib::DataSink& sink) mutable {
+        [&hub, last_id, role](std::size_t, httplib::DataSink& sink) mutable {
           bool stopped = false;
           auto event = hub.NextAfter(last_id, std::chrono::seconds(15), stopped);
           if (stopped) {
@@ -24,7 +26,10 @@ void RegisterEventRoutes(Router& router, EventHub& hub) {
             return false;
           }
           std::string chunk;
-          if (event) {
+          if (event && !MayHearOf(role, event->topic)) {
+            last_id = event->id;  // not for this role: skip it silently
+            chunk = ": \n\n";
+          } else if (event) {
             last_id = event->id;
             chunk = "id: " + std::to_string(event->id) + "\nevent: " + event->type +
                     "\ndata: " + event->json + "\n\n";
@@ -33,7 +38,7 @@ void RegisterEventRoutes(Router& router, EventHub& hub) {
           }
           return sink.write(chunk.data(), chunk.size());
         },
-        [&hub](bool) { hub.Leave(); });
+        [&hub, account](bool) { hub.Leave(account); });
   });
 }
 

@@ -72,13 +72,12 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
   // client's delayed ACK (Nagle): measured in bench/api_bench.
   s.set_tcp_nodelay(true);
 
-  // Committed changes go to the live event stream.
+  // Committed changes go to the live event stream. The key of a person's record is personal
+  // data (a person code): only the table and row id travel for those.
   services.OnChange([this](const ChangeEvent& change) {
-    impl_->hub.Publish("change", nlohmann::json{{"table", change.table},
-                                                {"action", change.action},
-                                                {"id", change.id},
-                                                {"key", change.key}}
-                                     .dump());
+    nlohmann::json event{{"table", change.table}, {"action", change.action}, {"id", change.id}};
+    if (!HoldsPersonalData(change.table)) event["key"] = change.key;
+    impl_->hub.Publish("change", event.dump(), change.table);
   });
   RegisterRoutes(impl_->router, services, impl_->hub, impl_->options);
 

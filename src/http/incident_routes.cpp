@@ -256,8 +256,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!body) return;
         Reply(res, incidents,
               incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]), *version,
-                                    body->value("stage", 0),
-                                    body->value("reason", "")));
+                                    body->value("stage", 0), body->value("reason", "")));
       });
 
   router.Post(

@@ -2,9 +2,14 @@
 // finding, named after it: each failed before its fix.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <fstream>
+#include <set>
 #include <string>
+#include <thread>
 
 #include "test_support/api_fixture.hpp"
+#include "test_support/run_command.hpp"
 
 namespace vangnet {
 namespace {
@@ -67,6 +72,130 @@ TEST_F(SecurityProbeTest, PracticeUserCannotLinkAnotherPracticesPersonToReadThem
                     {{"phone", "+31600000000"}},
                     "\"" + std::to_string(stranger_record["version"].get<int>()) + "\"");
   EXPECT_EQ(change->status, 403);
+}
+
+// Finding 2: the insurer saw the names and codes of task owners and alarmed people, and the
+// event stream carried person codes; incident reads went unaudited.
+TEST_F(SecurityProbeTest, InsurerSeesNoPersonInIncidentsReportsOrTheEventStream) {
+  auto coordinator = Login("coordinator");
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  ASSERT_EQ(started->status, 201) << started->body;
+  const json incident = json::parse(started->body);
+  const std::string id = std::to_string(incident["id"].get<int>());
+  // What the RHO sees: people by code and name (or the test would prove nothing).
+  std::set<std::string> personal;
+  for (const auto& a : incident["alarms"]) {
+    for (const char* f : {"person_code", "person_name"}) {
+      if (a.contains(f) && a[f].is_string() && !a[f].get<std::string>().empty()) {
+        personal.insert(a[f].get<std::string>());
+      }
+    }
+  }
+  for (const auto& t : incident["tasks"]) {
+    if (t.contains("owner_person_code") && t["owner_person_code"].is_string() &&
+        !t["owner_person_code"].get<std::string>().empty()) {
+      personal.insert(t["owner_person_code"].get<std::string>());
+    }
+  }
+  ASSERT_FALSE(personal.empty()) << incident.dump();
+  personal.insert("coordinator");  // the user who started it
+
+  auto insurer = Login("verzekeraar");
+  for (const std::string path :
+       {"/api/v1/incidents/" + id, "/api/v1/incidents/" + id + "/report",
+        std::string("/api/v1/incidents"), "/api/v1/incidents/" + id + "/messages"}) {
+    auto res = Get(insurer, path);
+    ASSERT_EQ(res->status, 200) << path << ": " << res->body;
+    for (const auto& p : personal)
+      EXPECT_EQ(res->body.find(p), std::string::npos) << p << " in " << path;
+  }
+  // The same for the PDF, read back through its text layer.
+  auto pdf = Get(insurer, "/api/v1/printouts/incident/" + id);
+  ASSERT_EQ(pdf->status, 200);
+  const std::string pdf_path = dir_->Path("rapport-verzekeraar.pdf");
+  {
+    std::ofstream out(pdf_path, std::ios::binary);
+    out << pdf->body;
+  }
+  const std::string text = RunTool("pdftotext " + pdf_path + " -");
+  ASSERT_NE(text.find("Incident"), std::string::npos);
+  for (const auto& p : personal) EXPECT_EQ(text.find(p), std::string::npos) << p << " in the PDF";
+
+  // Every one of those reads is in the audit trail, as the insurer.
+  auto uow = store_->BeginRead(kTestActor);
+  AuditFilter filter;
+  filter.object_type = "incident";
+  filter.actor_user = "verzekeraar";
+  std::set<std::string> views;
+  for (const auto& e : uow.value()->Audit().List(filter)) {
+    if (e.action == "read") views.insert(json::parse(e.details).value("view", "list"));
+  }
+  EXPECT_EQ(views, (std::set<std::string>{"detail", "report", "list", "messages"}));
+}
+
+// Finding 2: the live stream sent person codes, to every role.
+TEST_F(SecurityProbeTest, TheEventStreamCarriesNoPersonCodeAndOnlyToThoseWhoMayReadPeople) {
+  auto coordinator = Login("coordinator");
+  auto insurer = Login("verzekeraar");
+  auto listen = [&](const Session& who, std::string& received, std::atomic<bool>& done) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(2, 0);  // ends the stream soon after `done`
+    client.Get("/api/v1/events", {{"Cookie", who.cookie}}, [&](const char* data, size_t length) {
+      received.append(data, length);
+      return !done.load();
+    });
+  };
+  std::string for_insurer, for_coordinator;
+  std::atomic<bool> done{false};
+  std::thread a([&] { listen(insurer, for_insurer, done); });
+  std::thread b([&] { listen(coordinator, for_coordinator, done); });
+  auto person = json::parse(Get(coordinator, "/api/v1/people?limit=1")->body)["items"][0];
+  const std::string code = person["code"];
+  const std::string path = "/api/v1/people/" + std::to_string(person["id"].get<int>());
+  std::string etag = "\"" + std::to_string(person["version"].get<int>()) + "\"";
+  // Change the person until the coordinator's stream has it (bounded), then a practice.
+  for (int i = 0; i < 50 && for_coordinator.find("\"person\"") == std::string::npos; ++i) {
+    auto res = Put(coordinator, path, {{"phone", "+3161234567" + std::to_string(i % 10)}}, etag);
+    ASSERT_EQ(res->status, 200) << res->body;
+    etag = res->get_header_value("ETag");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto [practice_id, practice_etag] = PracticeHandle(coordinator, "01051222");
+  ASSERT_EQ(Put(coordinator, "/api/v1/practices/" + std::to_string(practice_id),
+                {{"registered_patients", 3100}}, practice_etag)
+                ->status,
+            200);
+  for (int i = 0; i < 100 && for_insurer.find("01051222") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  done = true;
+  a.join();
+  b.join();
+  EXPECT_NE(for_coordinator.find("\"table\":\"person\""), std::string::npos);
+  EXPECT_EQ(for_coordinator.find(code), std::string::npos);
+  EXPECT_NE(for_insurer.find("01051222"), std::string::npos);
+  EXPECT_EQ(for_insurer.find("\"person\""), std::string::npos);
+}
+
+// Finding 2: the opvang overview and the preparedness overview were read without an audit event.
+TEST_F(SecurityProbeTest, OpvangAndPreparednessOverviewsAreAudited) {
+  auto coordinator = Login("coordinator");
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  ASSERT_EQ(started->status, 201);
+  const std::string id = std::to_string(json::parse(started->body)["id"].get<int>());
+  ASSERT_EQ(Get(coordinator, "/api/v1/incidents/" + id + "/redistribution")->status, 200);
+  ASSERT_EQ(Get(coordinator, "/api/v1/preparedness")->status, 200);
+  auto uow = store_->BeginRead(kTestActor);
+  AuditFilter filter;
+  filter.actor_user = "coordinator";
+  std::set<std::string> read;
+  for (const auto& e : uow.value()->Audit().List(filter)) {
+    if (e.action == "read") read.insert(e.object_type + ":" + e.object_key);
+  }
+  EXPECT_TRUE(read.count("redistribution:" + id)) << "opvang overview not audited";
+  EXPECT_TRUE(read.count("preparedness:overview")) << "preparedness not audited";
 }
 
 }  // namespace

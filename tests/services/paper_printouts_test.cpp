@@ -16,20 +16,10 @@
 #include "services/preparedness/offline_bundle.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 #include "test_support/registry_fixture.hpp"
+#include "test_support/run_command.hpp"
 
 namespace vangnet {
 namespace {
-
-// Runs a poppler tool on `pdf` and returns its standard output.
-std::string RunTool(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
 
 class PaperPrintoutsTest : public ::testing::Test {
  protected:

@@ -1,4 +1,4 @@
-// Runs the vangnet binary as a user would, capturing its output and exit code.
+// Runs the vangnet binary as a user would, or a tool, capturing its output and exit code.
 #pragma once
 
 #include <sys/wait.h>
@@ -13,6 +13,18 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
+// Runs a shell command (a poppler tool, oathtool) and returns its standard output.
+inline std::string RunTool(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  pclose(pipe);
+  return out;
+}
+
+#ifdef VANGNET_BINARY
 // `arguments` is passed to the shell; quote paths with spaces.
 inline CommandResult RunVangnet(const std::string& arguments) {
   std::string command = std::string(VANGNET_BINARY) + " " + arguments + " 2>&1";
@@ -25,5 +37,6 @@ inline CommandResult RunVangnet(const std::string& arguments) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+#endif
 
 }  // namespace vangnet

@@ -1,6 +1,7 @@
 #include "services/incident/incident_access.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace vangnet {
 
@@ -37,6 +38,38 @@ Result<Incident> IncidentAccess::Load(UnitOfWork& uow, const Caller& caller, std
     return Error::Conflict("status", "het incident is afgesloten en verandert niet meer");
   }
   return *incident;
+}
+
+Result<Incident> IncidentAccess::LoadToRead(UnitOfWork& uow, const Caller& caller, std::int64_t id,
+                                            std::string_view view) {
+  auto incident = Load(uow, caller, id, false);
+  if (!incident) return incident;
+  Redact(caller, incident.value());
+  if (auto s = RecordAudit(uow, "read", "incident", std::to_string(id), "",
+                           nlohmann::json{{"view", view}}.dump());
+      !s) {
+    return s.error();
+  }
+  return incident;
+}
+
+void IncidentAccess::Redact(const Caller& caller, Incident& incident) {
+  if (caller.role != UserRole::kInsurerLiaison) return;
+  incident.created_by.clear();
+  for (auto& t : incident.tasks) {
+    t.owner_person_code.clear();
+    t.closed_by.clear();
+    t.note.clear();  // free text
+  }
+  // The logbook and the shared picture are free text, in which people are named (the alarm
+  // lines name whom they reached): none of it for the insurer.
+  incident.log.clear();
+  incident.picture.reset();
+  for (auto& a : incident.alarms) {
+    a.person_code.clear();
+    a.person_name.clear();
+    a.acknowledged_by.clear();
+  }
 }
 
 Result<Incident> IncidentAccess::LoadVersion(UnitOfWork& uow, const Caller& caller, std::int64_t id,

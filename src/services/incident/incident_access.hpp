@@ -33,6 +33,15 @@ class IncidentAccess {
   // The incident for a verb, with its evaluation form; refused when the caller may not read
   // it (or change it, `write`), and for a change when it is closed.
   Result<Incident> Load(UnitOfWork& uow, const Caller& caller, std::int64_t id, bool write);
+  // The incident for a read verb (`view`: "detail", "report", ...): as Load, less what this
+  // caller may not see (Redact), and the read audited in `uow`, which the verb then commits: the
+  // incident names the people alarmed and tasked.
+  Result<Incident> LoadToRead(UnitOfWork& uow, const Caller& caller, std::int64_t id,
+                              std::string_view view);
+  // The insurer sees how an incident goes, never who: person codes, names and user names of
+  // task owners and alarmed people are removed, and so is all free text (the logbook, the
+  // shared picture, task notes), which names people.
+  static void Redact(const Caller& caller, Incident& incident);
   // For a change of the incident's own stage or status: as Load(write), and refused as stale
   // when its version is not the one the user saw.
   Result<Incident> LoadVersion(UnitOfWork& uow, const Caller& caller, std::int64_t id,

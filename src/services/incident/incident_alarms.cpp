@@ -145,11 +145,12 @@ Result<Incident> IncidentAlarms::HandOverRole(const Caller& caller, std::int64_t
 
 Result<std::vector<OutboxMessage>> IncidentAlarms::Messages(const Caller& caller,
                                                             std::int64_t incident_id) {
-  auto uow = store_.BeginRead(caller.actor);
+  auto uow = store_.Begin(caller.actor);  // the read is audited in it
   if (!uow) return uow.error();
-  auto incident = access_.Load(*uow.value(), caller, incident_id, false);
+  auto incident = access_.LoadToRead(*uow.value(), caller, incident_id, "messages");
   if (!incident) return incident.error();
   auto messages = uow.value()->Outbox().ForIncident(incident_id);
+  if (auto s = uow.value()->Commit(); !s) return s.error();
   for (auto& m : messages) {
     m.body.clear();  // links in bodies are one-time secrets
     if (!caller.IsRho()) m.recipient.clear();

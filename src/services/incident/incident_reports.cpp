@@ -12,20 +12,24 @@ namespace vangnet {
 
 Result<std::vector<CommunicationDraft>> IncidentReports::Drafts(const Caller& caller,
                                                                 std::int64_t incident_id) {
-  auto uow = store_.BeginRead(caller.actor);
+  auto uow = store_.Begin(caller.actor);  // the read is audited in it
   if (!uow) return uow.error();
-  auto incident = access_.Load(*uow.value(), caller, incident_id, false);
+  auto incident = access_.LoadToRead(*uow.value(), caller, incident_id, "drafts");
   if (!incident) return incident.error();
-  const Playbook* playbook = playbooks_.Find(incident.value().playbook_id);
-  if (!playbook) return std::vector<CommunicationDraft>{};
-  return DraftCommunication(*uow.value(), *playbook, incident.value());
+  std::vector<CommunicationDraft> drafts;
+  if (const Playbook* playbook = playbooks_.Find(incident.value().playbook_id)) {
+    drafts = DraftCommunication(*uow.value(), *playbook, incident.value());
+  }
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return drafts;
 }
 
 Result<std::string> IncidentReports::Report(const Caller& caller, std::int64_t incident_id) {
-  auto uow = store_.BeginRead(caller.actor);
+  auto uow = store_.Begin(caller.actor);  // the read is audited in it
   if (!uow) return uow.error();
-  auto incident = access_.Load(*uow.value(), caller, incident_id, false);
+  auto incident = access_.LoadToRead(*uow.value(), caller, incident_id, "report");
   if (!incident) return incident.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
   return IncidentReportMarkdown(incident.value(), store_.clock().Now());
 }
 

@@ -168,19 +168,32 @@ Result<Incident> IncidentService::Start(const Caller& caller, const StartInciden
 }
 
 Result<std::vector<Incident>> IncidentService::List(const Caller& caller) {
-  auto uow = access_.store.BeginRead(caller.actor);
+  auto uow = access_.store.Begin(caller.actor);  // the read is audited in it
   if (!uow) return uow.error();
   std::vector<Incident> visible;
+  nlohmann::json keys = nlohmann::json::array();
   for (auto& incident : uow.value()->Incidents().List()) {
-    if (IncidentAccess::MayRead(caller, incident)) visible.push_back(std::move(incident));
+    if (!IncidentAccess::MayRead(caller, incident)) continue;
+    IncidentAccess::Redact(caller, incident);
+    keys.push_back(incident.id);
+    visible.push_back(std::move(incident));
   }
+  if (auto s = RecordAudit(*uow.value(), "read", "incident", "list", "",
+                           nlohmann::json{{"records", visible.size()}, {"keys", keys}}.dump());
+      !s) {
+    return s.error();
+  }
+  if (auto s = uow.value()->Commit(); !s) return s.error();
   return visible;
 }
 
 Result<Incident> IncidentService::Get(const Caller& caller, std::int64_t id) {
-  auto uow = access_.store.BeginRead(caller.actor);
+  auto uow = access_.store.Begin(caller.actor);  // the read is audited in it
   if (!uow) return uow.error();
-  return access_.Load(*uow.value(), caller, id, false);
+  auto incident = access_.LoadToRead(*uow.value(), caller, id, "detail");
+  if (!incident) return incident;
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return incident;
 }
 
 Result<Incident> IncidentService::ChangeStatus(const Caller& caller, std::int64_t incident_id,

@@ -58,10 +58,18 @@ Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller)
   if (caller.role == UserRole::kInsurerLiaison) {
     return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de paraatheidskalender");
   }
-  auto uow = store_.BeginRead(caller.actor);
+  // Names who recorded what and which holders near 60: the read is audited in its transaction.
+  auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   auto& work = *uow.value();
-  return Build(work, caller, ReadSnapshots(work), today);
+  auto overview = Build(work, caller, ReadSnapshots(work), today);
+  if (auto s = RecordAudit(work, "read", "preparedness", "overview", "",
+                           nlohmann::json{{"items", overview.items.size()}}.dump());
+      !s) {
+    return s.error();
+  }
+  if (auto s = work.Commit(); !s) return s.error();
+  return overview;
 }
 
 PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& caller,

@@ -16,7 +16,7 @@ Result<RedistributionOverview> RedistributionService::Overview(const Caller& cal
                                                                std::int64_t incident_id) {
   if (caller.role == UserRole::kReadOnly)
     return Forbidden("uw rol geeft geen toegang tot de opvang");
-  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kRead);
+  auto work = OpenIncidentWork(store_, caller, incident_id, Work::kAuditedRead);
   if (!work) return work.error();
   UnitOfWork& uow = *work.value().uow;
   Incident& incident = work.value().incident;
@@ -86,6 +86,12 @@ Result<RedistributionOverview> RedistributionService::Overview(const Caller& cal
   out.offers = repo.Offers(incident_id);
   out.sites = repo.Sites(incident_id);
   out.show_unplaced = caller.IsRho();
+  if (auto s = Audit(uow, "read", incident_id, "overzicht",
+                     {{"patients", out.patients_total}, {"receivers", out.receivers.size()}});
+      !s) {
+    return s.error();
+  }
+  if (auto s = uow.Commit(); !s) return s.error();
   return out;
 }
 

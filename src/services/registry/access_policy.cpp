@@ -76,6 +76,10 @@ Access WriteAccess(UserRole role, std::string_view table) {
   return Access::kNone;
 }
 
+bool MayHearOf(UserRole role, std::string_view table) {
+  return !HoldsPersonalData(table) || ReadAccess(role, table) != Access::kNone;
+}
+
 bool HoldsPersonalData(std::string_view table) {
   return table == "person" || table == "affiliation" || table == "contact" ||
          table == "crisis_role" || table == "calamity_card";

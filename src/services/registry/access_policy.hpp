@@ -46,6 +46,9 @@ enum class Access {
 
 Access ReadAccess(UserRole role, std::string_view table);
 Access WriteAccess(UserRole role, std::string_view table);
+// Whether a role hears of changes to `table` on the live stream: changes to personal data only
+// reach roles that may read that table; other changes (practices, incidents) reach everyone.
+bool MayHearOf(UserRole role, std::string_view table);
 // Whether reading this table touches personal data, which every read then audits.
 bool HoldsPersonalData(std::string_view table);
 
