@@ -153,10 +153,11 @@ int RunServe(const std::vector<std::string>& argv) {
               << " (bouw die met scripts/dev.sh start); alleen de API is beschikbaar.\n";
   }
   std::cout << "vangnet draait op http://" << options.host << ":" << bound.value() << "/\n";
-  std::ifstream logins(DemoLoginsPath(db));
-  if (logins) {
-    std::cout << "\nDemo-inloggegevens (alleen voor de verzonnen demo-regio):\n"
-              << logins.rdbuf() << "\n";
+  // Where the demo logins are, never the passwords themselves: a server's output ends up in
+  // logs and terminals that others read.
+  if (std::filesystem::exists(DemoLoginsPath(db))) {
+    std::cout << "Demo-inloggegevens (alleen voor de verzonnen demo-regio): zie "
+              << DemoLoginsPath(db) << "\n";
   }
   std::cout << "Stoppen: Ctrl+C\n" << std::flush;
 

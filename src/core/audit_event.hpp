@@ -4,6 +4,9 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+
+#include "core/text.hpp"
 
 namespace vangnet {
 
@@ -31,21 +34,23 @@ struct AuditEvent {
   std::string prev_hash;
   std::string hash;
 
-  // An event of `actor` doing `action` to a record; the log fills in time and hashes.
-  static AuditEvent Of(const Actor& actor, std::string action, std::string object_type,
-                       std::string object_key, std::string subject_key = {},
-                       std::string details = {}, std::string outcome = "success") {
+  // An event of `actor` doing `action` to a record; the log fills in time and hashes. Text
+  // that came from outside (a purpose header, a refused key) is made valid UTF-8 first: the
+  // trail must be readable whatever a request held.
+  static AuditEvent Of(const Actor& actor, std::string_view action, std::string_view object_type,
+                       std::string_view object_key, std::string_view subject_key = {},
+                       std::string_view details = {}, std::string_view outcome = "success") {
     AuditEvent e;
-    e.actor_user = actor.user;
-    e.actor_role = actor.role;
-    e.source = actor.source;
-    e.purpose = actor.purpose;
-    e.action = std::move(action);
-    e.object_type = std::move(object_type);
-    e.object_key = std::move(object_key);
-    e.subject_key = std::move(subject_key);
-    e.details = std::move(details);
-    e.outcome = std::move(outcome);
+    e.actor_user = ToValidUtf8(actor.user);
+    e.actor_role = ToValidUtf8(actor.role);
+    e.source = ToValidUtf8(actor.source);
+    e.purpose = ToValidUtf8(actor.purpose);
+    e.action = ToValidUtf8(action);
+    e.object_type = ToValidUtf8(object_type);
+    e.object_key = ToValidUtf8(object_key);
+    e.subject_key = ToValidUtf8(subject_key);
+    e.details = ToValidUtf8(details);
+    e.outcome = ToValidUtf8(outcome);
     return e;
   }
 };

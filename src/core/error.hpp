@@ -78,6 +78,7 @@ class Result {
   T& value() & { return std::get<0>(data_); }
   const T& value() const& { return std::get<0>(data_); }
   T&& value() && { return std::get<0>(std::move(data_)); }
+  T value_or(T fallback) const& { return ok() ? value() : std::move(fallback); }
   const Error& error() const { return std::get<1>(data_); }
 
  private:

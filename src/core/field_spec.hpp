@@ -49,6 +49,15 @@ Errors ParseFields(const std::vector<FieldSpec<T>>& fields,
     const auto& f = fields[i];
     if (i >= texts.size() || !texts[i]) continue;
     std::string_view text = Trim(*texts[i]);
+    // Names, codes and keys are one line of plain text; only a note may span lines.
+    const bool multiline = f.name == "note" || f.name == "notes";
+    if (HasControlCharacter(text) ||
+        (!multiline && text.find_first_of("\t\r\n") != std::string_view::npos)) {
+      errors.push_back(Error::Validation(std::string(f.name),
+                                         "bevat een stuurteken (zoals een regeleinde of tab); "
+                                         "dat hoort niet in dit veld"));
+      continue;
+    }
     if (text.empty()) {
       if (f.required) {
         errors.push_back(Error::Validation(std::string(f.name), "is verplicht maar leeg"));

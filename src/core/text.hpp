@@ -12,6 +12,14 @@ std::string ToLowerAscii(std::string_view text);
 bool IsAllDigits(std::string_view text);
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
+// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD: for text
+// that must be stored or shown whatever came in (an audit row of a refused request).
+std::string ToValidUtf8(std::string_view text);
+// At most `max_bytes` of valid UTF-8, never cut inside a character.
+std::string CutUtf8(std::string_view text, std::size_t max_bytes);
+// A control character other than tab and line ends (NUL, ESC, DEL...): never part of a name,
+// a key or a note; refused wherever text comes in.
+bool HasControlCharacter(std::string_view text);
 
 // Numbers as coordinators type them: "0,8" and "0.8" are the same FTE. Integers refuse a decimal
 // point, because "3.700" is Dutch for three thousand seven hundred and must not become 3.

@@ -44,21 +44,6 @@ void SecurityHeaders(httplib::Response& res) {
 
 // The route pattern, not the URL: paths and queries may carry codes and search words, and
 // nothing personal goes into the server log.
-std::string LogPath(const httplib::Request& req) {
-  std::string path = req.path;
-  if (path.starts_with("/api/")) {
-    for (std::size_t i = 0; i < path.size(); ++i) {
-      if (path[i] >= '0' && path[i] <= '9') {
-        auto end = path.find('/', i);
-        path.replace(i, (end == std::string::npos ? path.size() : end) - i, "{id}");
-        break;
-      }
-    }
-    return path;
-  }
-  return "(static)";
-}
-
 }  // namespace
 
 HttpServer::HttpServer(AppServices& services, ServerOptions options)
@@ -118,8 +103,8 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
           what = e.what();
         } catch (...) {
         }
-        std::cerr << "vangnet serve: internal error on " << req.method << " " << LogPath(req)
-                  << ": " << what << "\n";
+        std::cerr << "vangnet serve: internal error on " << req.method << " "
+                  << PathForLog(req.path) << ": " << what << "\n";
         res.status = 500;
         res.set_content(ProblemJson(Error::Internal(what)).dump(),
                         "application/problem+json; charset=utf-8");
@@ -127,8 +112,8 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
 
   s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     if (res.status >= 500) {
-      std::cerr << "vangnet serve: " << req.method << " " << LogPath(req) << " -> " << res.status
-                << "\n";
+      std::cerr << "vangnet serve: " << req.method << " " << PathForLog(req.path) << " -> "
+                << res.status << "\n";
     }
   });
 }

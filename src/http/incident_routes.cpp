@@ -21,7 +21,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Get(
       R"(/api/v1/incidents/(\d+)/drafts)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto drafts = incidents.reports.Drafts(ctx.caller, std::stoll(req.matches[1]));
+        auto drafts = incidents.reports.Drafts(ctx.caller, PathId(req, 1));
         if (!drafts) return ReplyError(res, drafts.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& d : drafts.value()) items.push_back(DraftJson(d));
@@ -61,17 +61,11 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         if (!body) return;
         StartIncident request;
         request.playbook_id = body->value("playbook_id", "");
-        if (body->contains("practice_agbs") && (*body)["practice_agbs"].is_array()) {
-          for (const auto& agb : (*body)["practice_agbs"]) {
-            if (agb.is_string()) request.practice_agbs.push_back(agb.get<std::string>());
-          }
-        }
+        request.practice_agbs = body->TextList("practice_agbs");
         request.exercise = body->value("exercise", false);
         request.area = body->value("area", "");
-        if (body->contains("activated_at") && !(*body)["activated_at"].is_null()) {
-          auto at = (*body)["activated_at"].is_string()
-                        ? ParseUtc((*body)["activated_at"].get<std::string>())
-                        : std::nullopt;
+        if (auto text = body->OptionalText("activated_at")) {
+          auto at = ParseUtc(*text);
           if (!at) {
             return ReplyError(res, Error::Validation("activated_at", "geef datum en tijd"));
           }
@@ -83,13 +77,13 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   router.Get(
       R"(/api/v1/incidents/(\d+))",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        Reply(res, incidents, incidents.Get(ctx.caller, std::stoll(req.matches[1])));
+        Reply(res, incidents, incidents.Get(ctx.caller, PathId(req, 1)));
       });
 
   router.Get(
       R"(/api/v1/incidents/(\d+)/report)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto report = incidents.reports.Report(ctx.caller, std::stoll(req.matches[1]));
+        auto report = incidents.reports.Report(ctx.caller, PathId(req, 1));
         if (!report) return ReplyError(res, report.error());
         res.set_content(report.value(), "text/markdown; charset=utf-8");
       });
@@ -104,29 +98,26 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                   auto body = ParseJsonBody(req, res);
                   if (!body) return;
                   Reply(res, incidents,
-                        incidents.tasks.CloseTask(ctx.caller, std::stoll(req.matches[1]),
-                                                  std::stoll(req.matches[2]), *version, status,
-                                                  body->value("note", "")));
+                        incidents.tasks.CloseTask(ctx.caller, PathId(req, 1), PathId(req, 2),
+                                                  *version, status, body->value("note", "")));
                 });
   }
 
-  router.Post(R"(/api/v1/incidents/(\d+)/log)", [&incidents](const RequestContext& ctx,
-                                                             const httplib::Request& req,
-                                                             httplib::Response& res) {
-    auto body = ParseJsonBody(req, res);
-    if (!body) return;
-    LogInput input;
-    auto kind = ParseEnum(LOG_KINDS, body->value("kind", "observation"));
-    if (!kind) return ReplyError(res, Error::Validation("kind", "onbekende soort logregel"));
-    input.kind = *kind;
-    input.text = body->value("text", "");
-    input.decided_by = body->value("decided_by", "");
-    input.acted_by = body->value("acted_by", "");
-    if (body->contains("corrects_id") && (*body)["corrects_id"].is_number_integer()) {
-      input.corrects_id = (*body)["corrects_id"].get<std::int64_t>();
-    }
-    Reply(res, incidents, incidents.logbook.AddLog(ctx.caller, std::stoll(req.matches[1]), input));
-  });
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/log)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        LogInput input;
+        auto kind = ParseEnum(LOG_KINDS, body->value("kind", "observation"));
+        if (!kind) return ReplyError(res, Error::Validation("kind", "onbekende soort logregel"));
+        input.kind = *kind;
+        input.text = body->value("text", "");
+        input.decided_by = body->value("decided_by", "");
+        input.acted_by = body->value("acted_by", "");
+        input.corrects_id = body->OptionalInteger("corrects_id");
+        Reply(res, incidents, incidents.logbook.AddLog(ctx.caller, PathId(req, 1), input));
+      });
 
   // The paper record typed in afterwards: {"source", "tasks":[{"id","version","done_at",
   // "done_by","note"}], "entries":[{"kind","at","text","decided_by","acted_by"}]}; times UTC.
@@ -146,14 +137,14 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
     };
     auto rows = [&](const char* key) {
       if (!body->contains(key)) return nlohmann::json::array();
-      if (!(*body)[key].is_array()) {
+      if (!body->json()[key].is_array()) {
         errors.push_back(Error::Validation(key, "verwacht een lijst"));
         return nlohmann::json::array();
       }
-      return (*body)[key];
+      return body->json()[key];
     };
     PaperRecord record;
-    record.source = text(*body, "source");
+    record.source = text(body->json(), "source");
     const auto tasks = rows("tasks");
     for (std::size_t i = 0; i < tasks.size(); ++i) {
       const auto& row = tasks[i];
@@ -181,8 +172,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                                 text(row, "text"), text(row, "decided_by"), text(row, "acted_by")});
     }
     if (!errors.empty()) return ReplyError(res, Error::Combined(std::move(errors)));
-    Reply(res, incidents,
-          incidents.logbook.EnterAfterwards(ctx.caller, std::stoll(req.matches[1]), record));
+    Reply(res, incidents, incidents.logbook.EnterAfterwards(ctx.caller, PathId(req, 1), record));
   });
 
   router.Post(R"(/api/v1/incidents/(\d+)/tasks)", [&incidents](const RequestContext& ctx,
@@ -195,7 +185,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       return ReplyError(res, Error::Validation("deadline", "geef een deadline (datum en tijd)"));
     }
     Reply(res, incidents,
-          incidents.tasks.AddTask(ctx.caller, std::stoll(req.matches[1]), body->value("text", ""),
+          incidents.tasks.AddTask(ctx.caller, PathId(req, 1), body->value("text", ""),
                                   body->value("owner_role", ""),
                                   body->value("owner_person_code", ""), *deadline));
   });
@@ -208,8 +198,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         Reply(res, incidents,
-              incidents.tasks.AssignTask(ctx.caller, std::stoll(req.matches[1]),
-                                         std::stoll(req.matches[2]), *version,
+              incidents.tasks.AssignTask(ctx.caller, PathId(req, 1), PathId(req, 2), *version,
                                          body->value("person_code", "")));
       });
 
@@ -225,7 +214,7 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
           return ReplyError(res, Error::Validation("status", "kies active, scaled_down of closed"));
         }
         Reply(res, incidents,
-              incidents.ChangeStatus(ctx.caller, std::stoll(req.matches[1]), *version, *status,
+              incidents.ChangeStatus(ctx.caller, PathId(req, 1), *version, *status,
                                      body->value("reason", "")));
       });
 
@@ -243,8 +232,8 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         picture.communication = body->value("communication", "");
         picture.weather = body->value("weather", "");
         Reply(res, incidents,
-              incidents.logbook.SavePicture(ctx.caller, std::stoll(req.matches[1]),
-                                            static_cast<int>(*version), picture));
+              incidents.logbook.SavePicture(ctx.caller, PathId(req, 1), static_cast<int>(*version),
+                                            picture));
       });
 
   router.Post(
@@ -255,16 +244,15 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         auto body = ParseJsonBody(req, res);
         if (!body) return;
         Reply(res, incidents,
-              incidents.ChangeStage(ctx.caller, std::stoll(req.matches[1]), *version,
-                                    body->value("stage", 0), body->value("reason", "")));
+              incidents.ChangeStage(ctx.caller, PathId(req, 1), *version, body->value("stage", 0),
+                                    body->value("reason", "")));
       });
 
   router.Post(
       R"(/api/v1/incidents/(\d+)/alarms/(\d+)/acknowledge)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         Reply(res, incidents,
-              incidents.alarms.Acknowledge(ctx.caller, std::stoll(req.matches[1]),
-                                           std::stoll(req.matches[2])));
+              incidents.alarms.Acknowledge(ctx.caller, PathId(req, 1), PathId(req, 2)));
       });
 
   // The one-time link in an alarm message: public, the token is the proof. The page that
@@ -283,32 +271,30 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
       },
       Router::Auth::kPublic);
 
-  router.Post(
-      R"(/api/v1/incidents/(\d+)/handover)",
-      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto body = ParseJsonBody(req, res);
-        if (!body) return;
-        Reply(res, incidents,
-              incidents.alarms.HandOverRole(
-                  ctx.caller, std::stoll(req.matches[1]), body->value("role_code", ""),
-                  body->value("person_code", ""), body->value("reason", "")));
-      });
+  router.Post(R"(/api/v1/incidents/(\d+)/handover)", [&incidents](const RequestContext& ctx,
+                                                                  const httplib::Request& req,
+                                                                  httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    Reply(res, incidents,
+          incidents.alarms.HandOverRole(ctx.caller, PathId(req, 1), body->value("role_code", ""),
+                                        body->value("person_code", ""), body->value("reason", "")));
+  });
 
-  router.Put(
-      R"(/api/v1/incidents/(\d+)/evaluation)",
-      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto body = ParseJsonBody(req, res);
-        if (!body) return;
-        EvaluationPoint point{body->value("point", ""), "", body->value("finding", ""),
-                              body->value("action", "")};
-        Reply(res, incidents,
-              incidents.evaluation.SaveEvaluation(ctx.caller, std::stoll(req.matches[1]), point));
-      });
+  router.Put(R"(/api/v1/incidents/(\d+)/evaluation)", [&incidents](const RequestContext& ctx,
+                                                                   const httplib::Request& req,
+                                                                   httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    EvaluationPoint point{body->value("point", ""), "", body->value("finding", ""),
+                          body->value("action", "")};
+    Reply(res, incidents, incidents.evaluation.SaveEvaluation(ctx.caller, PathId(req, 1), point));
+  });
 
   router.Get(
       R"(/api/v1/incidents/(\d+)/messages)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        auto messages = incidents.alarms.Messages(ctx.caller, std::stoll(req.matches[1]));
+        auto messages = incidents.alarms.Messages(ctx.caller, PathId(req, 1));
         if (!messages) return ReplyError(res, messages.error());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& m : messages.value()) items.push_back(MessageJson(m));

@@ -11,7 +11,7 @@ void ReplyCalendar(httplib::Response& res, const Result<std::string>& ics, bool 
   if (!ics) return ReplyError(res, ics.error());
   res.status = 200;
   if (as_attachment) {
-    res.set_header("Content-Disposition", "attachment; filename=\"vangnet-paraatheid.ics\"");
+    SetDownloadName(res, "vangnet-paraatheid.ics", false);
   } else {
     res.set_header("Cache-Control", "no-store");
   }

@@ -12,7 +12,7 @@ namespace {
 void ReplyPdf(httplib::Response& res, Result<Printout> printout) {
   if (!printout) return ReplyError(res, printout.error());
   res.status = 200;
-  res.set_header("Content-Disposition", "inline; filename=\"" + printout.value().file_name + "\"");
+  SetDownloadName(res, printout.value().file_name, true);
   if (printout.value().personal) res.set_header("Cache-Control", "no-store");
   res.set_content(std::move(printout.value().pdf), "application/pdf");
 }
@@ -49,13 +49,12 @@ void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts) {
   router.Get(
       R"(/api/v1/printouts/incident/(\d+))",
       [&printouts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        ReplyPdf(res, printouts.IncidentReport(ctx.caller, std::stoll(req.matches[1])));
+        ReplyPdf(res, printouts.IncidentReport(ctx.caller, PathId(req, 1)));
       });
   router.Get(
       R"(/api/v1/printouts/incident/(\d+)/vulnerable/(\d{8}))",
       [&printouts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
-        ReplyPdf(res, printouts.VulnerablePatients(ctx.caller, std::stoll(req.matches[1]),
-                                                   req.matches[2]));
+        ReplyPdf(res, printouts.VulnerablePatients(ctx.caller, PathId(req, 1), req.matches[2]));
       });
   router.Get(
       R"(/api/v1/printouts/playbook/([a-z0-9-]+))",

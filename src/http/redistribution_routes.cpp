@@ -12,7 +12,7 @@ namespace {
 const std::string kBase = R"(/api/v1/incidents/(\d+)/redistribution)";
 
 std::int64_t IncidentId(const httplib::Request& req) {
-  return std::stoll(req.matches[1]);
+  return PathId(req, 1);
 }
 
 void ReplyStatus(httplib::Response& res, const Status& status) {
@@ -23,7 +23,7 @@ void ReplyStatus(httplib::Response& res, const Status& status) {
 void ReplyCsv(httplib::Response& res, const Result<std::string>& csv, const std::string& file) {
   if (!csv) return ReplyError(res, csv.error());
   res.status = 200;
-  res.set_header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  SetDownloadName(res, file, false);
   res.set_header("Cache-Control", "no-store");
   res.set_content(csv.value(), "text/csv; charset=utf-8");
 }
@@ -64,7 +64,9 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
                                           httplib::Response& res) {
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    auto overview = service.Plan(ctx.caller, IncidentId(req), PlanParametersFromJson(*body));
+    auto parameters = PlanParametersFromJson(body->json());
+    if (!parameters) return ReplyError(res, parameters.error());
+    auto overview = service.Plan(ctx.caller, IncidentId(req), parameters.value());
     if (!overview) return ReplyError(res, overview.error());
     ReplyJson(res, 200, RedistributionOverviewJson(overview.value()));
   });
@@ -73,13 +75,7 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
                                             httplib::Response& res) {
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    std::optional<long long> capacity;
-    if (body->contains("capacity") && (*body)["capacity"].is_number_integer()) {
-      capacity = (*body)["capacity"].get<long long>();
-    } else if (body->contains("capacity") && !(*body)["capacity"].is_null()) {
-      return ReplyError(
-          res, Error::Validation("capacity", "Het aantal plaatsen moet een geheel getal zijn."));
-    }
+    std::optional<long long> capacity = body->OptionalInteger("capacity");
     ReplyStatus(res, service.SetOffer(ctx.caller, IncidentId(req), body->value("practice_agb", ""),
                                       capacity));
   });
@@ -98,11 +94,11 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
     if (!stored) return ReplyError(res, stored.error());
     ReplyJson(res, 201, {{"id", stored.value().id}});
   });
-  router.Delete(kBase + R"(/sites/(\d+))", [&service](const RequestContext& ctx,
-                                                      const httplib::Request& req,
-                                                      httplib::Response& res) {
-    ReplyStatus(res, service.RemoveSite(ctx.caller, IncidentId(req), std::stoll(req.matches[2])));
-  });
+  router.Delete(
+      kBase + R"(/sites/(\d+))",
+      [&service](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        ReplyStatus(res, service.RemoveSite(ctx.caller, IncidentId(req), PathId(req, 2)));
+      });
   // Body: {"practice_agb": closed practice, "household_key": "...", "accept": true|false}.
   router.Post(
       kBase + "/decisions",
@@ -129,11 +125,7 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
     auto stage = ParseEnum(PATIENT_STAGES, body->value("stage", ""));
     if (!stage) return ReplyError(res, Error::Validation("stage", "Onbekende stap."));
     std::vector<std::int64_t> ids;
-    if (body->contains("ids") && (*body)["ids"].is_array()) {
-      for (const auto& id : (*body)["ids"]) {
-        if (id.is_number_integer()) ids.push_back(id.get<std::int64_t>());
-      }
-    }
+    for (long long id : body->IntegerList("ids")) ids.push_back(id);
     ReplyStatus(res, service.Advance(ctx.caller, IncidentId(req), ids, *stage));
   });
   router.Get(kBase + "/letters", [&service](const RequestContext& ctx, const httplib::Request& req,

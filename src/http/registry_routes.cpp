@@ -57,7 +57,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
 
   router.Get(one, [&registry](const RequestContext& ctx, const httplib::Request& req,
                               httplib::Response& res) {
-    auto record = registry.Get<T>(ctx.caller, std::stoll(req.matches[1]));
+    auto record = registry.Get<T>(ctx.caller, PathId(req, 1));
     if (!record) return ReplyError(res, record.error());
     res.set_header("ETag", ETag(record.value().version));
     ReplyJson(res, 200, EntityToJson(record.value()));
@@ -67,7 +67,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
                                 httplib::Response& res) {
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    auto texts = JsonToFieldTexts<T>(*body);
+    auto texts = JsonToFieldTexts<T>(body->json());
     if (!texts) return ReplyError(res, texts.error());
     auto created = registry.Create<T>(ctx.caller, texts.value());
     if (!created) return ReplyError(res, created.error());
@@ -83,10 +83,9 @@ void RegisterResource(Router& router, RegistryService& registry) {
     if (!version) return ReplyVersionRequired(res);
     auto body = ParseJsonBody(req, res);
     if (!body) return;
-    auto texts = JsonToFieldTexts<T>(*body);
+    auto texts = JsonToFieldTexts<T>(body->json());
     if (!texts) return ReplyError(res, texts.error());
-    auto updated =
-        registry.Update<T>(ctx.caller, std::stoll(req.matches[1]), *version, texts.value());
+    auto updated = registry.Update<T>(ctx.caller, PathId(req, 1), *version, texts.value());
     if (!updated) return ReplyError(res, updated.error());
     res.set_header("ETag", ETag(updated.value().version));
     ReplyJson(res, 200, EntityToJson(updated.value()));
@@ -96,7 +95,7 @@ void RegisterResource(Router& router, RegistryService& registry) {
                                  httplib::Response& res) {
     auto version = IfMatchVersion(req);
     if (!version) return ReplyVersionRequired(res);
-    if (auto s = registry.Delete<T>(ctx.caller, std::stoll(req.matches[1]), *version); !s) {
+    if (auto s = registry.Delete<T>(ctx.caller, PathId(req, 1), *version); !s) {
       return ReplyError(res, s.error());
     }
     res.status = 204;

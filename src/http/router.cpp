@@ -2,21 +2,158 @@
 
 #include <sodium.h>
 
+#include <limits>
+
+#include "core/text.hpp"
 #include "http/problem.hpp"
 
 namespace vangnet {
 
 void ReplyJson(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  // Whatever text a record holds, the answer is valid JSON: invalid UTF-8 (which the readers
+  // refuse, but an old row may hold) shows as U+FFFD instead of failing the whole page.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+  // Answers may hold personal data; nothing of the API belongs in a browser or proxy cache.
+  if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
 }
 
 void ReplyError(httplib::Response& res, const Error& error) {
   res.status = HttpStatusFor(error);
-  res.set_content(ProblemJson(error).dump(), "application/problem+json; charset=utf-8");
+  res.set_content(ProblemJson(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/problem+json; charset=utf-8");
 }
 
-std::optional<nlohmann::json> ParseJsonBody(const httplib::Request& req, httplib::Response& res) {
+namespace {
+void ReplyProblem(httplib::Response& res, int status, const Error& error) {
+  res.status = status;
+  res.set_content(ProblemJson(status, "", {error})
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/problem+json; charset=utf-8");
+}
+
+// The first text (key or value) in `value` with a control character, as a field path.
+std::optional<std::string> FieldWithControlCharacter(const nlohmann::json& value,
+                                                     const std::string& path) {
+  if (value.is_string()) {
+    if (HasControlCharacter(value.get_ref<const std::string&>())) return path;
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      const std::string here = path.empty() ? key : path + "." + key;
+      if (HasControlCharacter(key)) return here;
+      if (auto found = FieldWithControlCharacter(item, here)) return found;
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto found = FieldWithControlCharacter(value[i], path + "[" + std::to_string(i) + "]")) {
+        return found;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+[[noreturn]] void WrongType(const std::string& key, const char* expected) {
+  throw BadRequest(Error::Validation(key, std::string("moet ") + expected + " zijn"));
+}
+
+// Query parameters are text from anywhere: each name and value must be UTF-8 without control
+// characters, or the request is refused naming it (it would otherwise reach a file name, a
+// filter or an audit row).
+std::optional<Error> BadQuery(const httplib::Request& req) {
+  for (const auto& [name, value] : req.params) {
+    const std::string field = IsValidUtf8(name) ? name : ToValidUtf8(name);
+    if (!IsValidUtf8(name) || HasControlCharacter(name)) {
+      return Error::Validation(field, "de naam van deze parameter is geen geldige tekst");
+    }
+    if (!IsValidUtf8(value) || HasControlCharacter(value) ||
+        value.find_first_of("\r\n") != std::string::npos) {
+      return Error::Validation(field, "geen geldige tekst (UTF-8, zonder stuurtekens)");
+    }
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+const nlohmann::json* JsonBody::Field(const std::string& key) const {
+  auto it = json_.find(key);
+  if (it == json_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::string JsonBody::value(const std::string& key, const char* fallback) const {
+  return value(key, std::string(fallback));
+}
+std::string JsonBody::value(const std::string& key, const std::string& fallback) const {
+  const auto* field = Field(key);
+  if (!field) return fallback;
+  if (!field->is_string()) WrongType(key, "tekst");
+  return field->get<std::string>();
+}
+bool JsonBody::value(const std::string& key, bool fallback) const {
+  const auto* field = Field(key);
+  if (!field) return fallback;
+  if (!field->is_boolean()) WrongType(key, "true of false");
+  return field->get<bool>();
+}
+long long JsonBody::value(const std::string& key, long long fallback) const {
+  const auto* field = Field(key);
+  if (!field) return fallback;
+  if (!field->is_number_integer()) WrongType(key, "een geheel getal");
+  return field->get<long long>();
+}
+int JsonBody::value(const std::string& key, int fallback) const {
+  long long v = value(key, static_cast<long long>(fallback));
+  if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) {
+    WrongType(key, "een kleiner getal");
+  }
+  return static_cast<int>(v);
+}
+double JsonBody::value(const std::string& key, double fallback) const {
+  const auto* field = Field(key);
+  if (!field) return fallback;
+  if (!field->is_number()) WrongType(key, "een getal");
+  return field->get<double>();
+}
+std::optional<std::string> JsonBody::OptionalText(const std::string& key) const {
+  if (!Field(key)) return std::nullopt;
+  return value(key, "");
+}
+std::optional<long long> JsonBody::OptionalInteger(const std::string& key) const {
+  if (!Field(key)) return std::nullopt;
+  return value(key, 0LL);
+}
+std::vector<std::string> JsonBody::TextList(const std::string& key) const {
+  std::vector<std::string> out;
+  const auto* field = Field(key);
+  if (!field) return out;
+  if (!field->is_array()) WrongType(key, "een lijst");
+  for (const auto& item : *field) {
+    if (!item.is_string()) WrongType(key, "een lijst van teksten");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+std::vector<long long> JsonBody::IntegerList(const std::string& key) const {
+  std::vector<long long> out;
+  const auto* field = Field(key);
+  if (!field) return out;
+  if (!field->is_array()) WrongType(key, "een lijst");
+  for (const auto& item : *field) {
+    if (!item.is_number_integer()) WrongType(key, "een lijst van gehele getallen");
+    out.push_back(item.get<long long>());
+  }
+  return out;
+}
+
+std::int64_t PathId(const httplib::Request& req, std::size_t group) {
+  auto id = group < req.matches.size() ? ParseInteger(req.matches[group].str()) : std::nullopt;
+  if (!id) throw BadRequest(Error(ErrorKind::kNotFound, "dit nummer bestaat niet"));
+  return *id;
+}
+
+std::optional<JsonBody> ParseJsonBody(const httplib::Request& req, httplib::Response& res) {
   if (req.get_header_value("Content-Type").find("application/json") == std::string::npos) {
     res.status = 415;
     res.set_content(ProblemJson(415, "Verkeerd formaat",
@@ -33,7 +170,15 @@ std::optional<nlohmann::json> ParseJsonBody(const httplib::Request& req, httplib
         "application/problem+json; charset=utf-8");
     return std::nullopt;
   }
-  return body;
+  if (!body.is_object()) {
+    ReplyProblem(res, 422, Error::Validation("", "stuur de gegevens als JSON-object"));
+    return std::nullopt;
+  }
+  if (auto field = FieldWithControlCharacter(body, "")) {
+    ReplyProblem(res, 422, Error::Validation(*field, "bevat een stuurteken; dat kan niet"));
+    return std::nullopt;
+  }
+  return JsonBody(std::move(body));
 }
 
 // "3", "\"3\"" or W/"3" -> 3: the record version an ETag carries.
@@ -57,6 +202,36 @@ void ReplyVersionRequired(httplib::Response& res) {
                                                  "niemands wijziging verloren gaat")})
                       .dump(),
                   "application/problem+json; charset=utf-8");
+}
+
+std::string PathForLog(std::string_view request_path) {
+  const std::string_view prefix = "/api/v1/";
+  if (!request_path.starts_with(prefix)) return "(static)";
+  // Every segment after the version with a digit in it is an id, a number or a code: "{id}".
+  std::string path(prefix);
+  std::string_view rest = std::string_view(request_path).substr(prefix.size());
+  while (!rest.empty()) {
+    auto slash = rest.find('/');
+    std::string_view segment = rest.substr(0, slash);
+    const bool id = segment.find_first_of("0123456789") != std::string_view::npos;
+    path += id ? std::string_view("{id}") : segment;
+    if (slash == std::string_view::npos) break;
+    path += '/';
+    rest.remove_prefix(slash + 1);
+  }
+  return path;
+}
+
+void SetDownloadName(httplib::Response& res, const std::string& file_name, bool inline_view) {
+  std::string safe;
+  for (char c : file_name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
+    safe += plain ? c : '-';
+  }
+  if (safe.empty() || safe.front() == '.') safe = "vangnet" + safe;
+  res.set_header("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
+                                            "; filename=\"" + safe + "\"");
 }
 
 std::string ETag(std::int64_t version) {
@@ -102,6 +277,7 @@ httplib::Server::Handler Router::Wrap(RouteHandler handler, Auth auth, bool is_w
     if (is_write && !site.empty() && site != "same-origin" && site != "none") {
       return ReplyError(res, Error(ErrorKind::kForbidden, "verzoek van een andere website"));
     }
+    if (auto bad = BadQuery(req)) return ReplyProblem(res, 400, *bad);
     RequestContext context;
     if (auth == Auth::kSession) {
       context.session = accounts_.Authenticate(SessionTokenOf(req));
@@ -121,11 +297,23 @@ httplib::Server::Handler Router::Wrap(RouteHandler handler, Auth auth, bool is_w
       }
       const UserAccount& user = context.session->user;
       std::string purpose = req.get_header_value("X-Purpose");
+      if (!IsValidUtf8(purpose) || HasControlCharacter(purpose)) {
+        return ReplyProblem(res, 400,
+                            Error::Validation("X-Purpose", "het doel is geen geldige tekst"));
+      }
       if (purpose.empty()) purpose = "registerbeheer";
-      purpose = purpose.substr(0, 200);  // a reason, not a document
+      purpose = CutUtf8(purpose, 200);  // a reason, not a document
       context.caller = Caller::Of(user, "http", purpose);
     }
-    handler(context, req, res);
+    try {
+      handler(context, req, res);
+    } catch (const BadRequest& bad) {
+      res.headers.erase("Content-Disposition");
+      ReplyError(res, bad.error);
+    } catch (const nlohmann::json::exception&) {
+      // A body read without JsonBody's typed readers: still the client's fault, not ours.
+      ReplyProblem(res, 422, Error::Validation("", "een veld heeft het verkeerde type"));
+    }
   };
 }
 

@@ -44,10 +44,11 @@ void RegisterStressRoutes(Router& router, StressService& stress) {
     if (!report) return ReplyError(res, report.error());
     if (req.get_param_value("format") == "csv") {
       res.status = 200;
-      res.set_header("Content-Disposition",
-                     "attachment; filename=\"stresstest-" +
-                         (request.year ? std::to_string(*request.year) : report.value().date) +
-                         ".csv\"");
+      SetDownloadName(res,
+                      "stresstest-" +
+                          (request.year ? std::to_string(*request.year) : report.value().date) +
+                          ".csv",
+                      false);
       res.set_content(StressReportCsv(report.value()), "text/csv; charset=utf-8");
       return;
     }

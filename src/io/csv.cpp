@@ -20,6 +20,30 @@ char DetectDelimiter(std::string_view content) {
   return semicolons > commas ? ';' : ',';
 }
 
+// Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before one) as a
+// formula: =HYPERLINK(...) in a practice name would be a live link in the coordinator's Excel.
+// Such a cell is written with a leading apostrophe, which spreadsheets show as text, unless it
+// is only a number or phone number ("+31 43 123 4567", "-5,25"), which cannot call anything.
+// Reading takes one such apostrophe off again, so our own exports import unchanged.
+constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+
+bool MayRunAsFormula(std::string_view cell) {
+  if (cell.empty() || kFormulaStarts.find(cell.front()) == std::string_view::npos) return false;
+  return cell.find_first_not_of("0123456789 +-.,()/") != std::string_view::npos;
+}
+
+std::string Neutralised(std::string_view cell) {
+  return MayRunAsFormula(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string Restored(std::string cell) {
+  if (cell.size() >= 2 && cell.front() == '\'' &&
+      MayRunAsFormula(std::string_view(cell).substr(1))) {
+    cell.erase(0, 1);
+  }
+  return cell;
+}
+
 bool NeedsQuotes(std::string_view cell) {
   if (cell.empty()) return false;
   if (cell.front() == ' ' || cell.back() == ' ') return true;
@@ -57,7 +81,7 @@ Result<CsvTable> ReadCsv(std::string_view content, const std::string& file_name)
   bool quoted = false, cell_was_quoted = false, record_has_content = false;
   std::size_t line = 1, quote_line = 0;
   auto end_cell = [&] {
-    current.cells.push_back(cell_was_quoted ? cell : std::string(Trim(cell)));
+    current.cells.push_back(Restored(cell_was_quoted ? cell : std::string(Trim(cell))));
     cell.clear();
     cell_was_quoted = false;
   };
@@ -144,15 +168,16 @@ std::string WriteCsv(const std::vector<std::string>& header,
   auto write_row = [&out](const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out += ',';
-      if (NeedsQuotes(cells[i])) {
+      const std::string cell = Neutralised(cells[i]);
+      if (NeedsQuotes(cell)) {
         out += '"';
-        for (char c : cells[i]) {
+        for (char c : cell) {
           if (c == '"') out += '"';
           out += c;
         }
         out += '"';
       } else {
-        out += cells[i];
+        out += cell;
       }
     }
     out += '\n';

@@ -22,10 +22,13 @@ struct CsvTable {
   char delimiter = ',';
 };
 
-// Parses a whole file. `file_name` only names the file in errors.
+// Parses a whole file. `file_name` only names the file in errors. A cell WriteCsv guarded with a
+// leading apostrophe (a would-be formula) is read without it.
 Result<CsvTable> ReadCsv(std::string_view content, const std::string& file_name);
 
-// Writes a header and rows: comma-separated, quoted where needed, "\n" line ends, UTF-8.
+// Writes a header and rows: comma-separated, quoted where needed, "\n" line ends, UTF-8. A cell
+// a spreadsheet would run as a formula (=, +, -, @ first, and not just a number) gets a leading
+// apostrophe.
 std::string WriteCsv(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows);
 

@@ -44,7 +44,12 @@ Result<std::vector<RedistributionPatient>> ParsePatientList(const std::string& t
     auto cell = [&](const char* name) -> std::string {
       auto it = column.find(name);
       if (it == column.end() || it->second >= record.cells.size()) return {};
-      return std::string(Trim(record.cells[it->second]));
+      std::string text(Trim(record.cells[it->second]));
+      if (HasControlCharacter(text) || text.find_first_of("\t\r\n") != std::string::npos) {
+        fail(record.line, name, "Bevat een stuurteken (zoals een regeleinde of tab).");
+        return {};
+      }
+      return text;
     };
     RedistributionPatient p;
     p.his_number = cell("his_patient_number");

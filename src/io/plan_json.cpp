@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/text.hpp"
 #include "solver/planner.hpp"
 
 namespace vangnet {
@@ -208,22 +209,37 @@ json PlanParametersToJson(const PlanParameters& p) {
           {"contract_bonus_km", p.contract_bonus_km}};
 }
 
-PlanParameters PlanParametersFromJson(const json& object) {
+Result<PlanParameters> PlanParametersFromJson(const json& object) {
   PlanParameters p;
-  if (!object.is_object()) return p;
-  auto number = [&](const char* key, double fallback) {
+  if (object.is_null()) return p;
+  if (!object.is_object()) return Error::Validation("parameters", "verwacht een object");
+  Errors errors;
+  // A number within [low, high], or the fallback when absent (or null, where that is allowed).
+  auto number = [&](const char* key, double low, double high, double& into) {
     auto it = object.find(key);
-    return it != object.end() && it->is_number() ? it->get<double>() : fallback;
+    if (it == object.end()) return;
+    if (!it->is_number() || !std::isfinite(it->get<double>())) {
+      errors.push_back(Error::Validation(key, "moet een getal zijn"));
+    } else if (it->get<double>() < low || it->get<double>() > high) {
+      errors.push_back(Error::Validation(
+          key, "moet tussen " + FormatDecimal(low) + " en " + FormatDecimal(high) + " liggen"));
+    } else {
+      into = it->get<double>();
+    }
   };
-  p.detour_factor = number("detour_factor", p.detour_factor);
-  p.max_distance_km = number("max_distance_km", p.max_distance_km);
-  p.contract_bonus_km = number("contract_bonus_km", p.contract_bonus_km);
+  number("detour_factor", 1.0, 5.0, p.detour_factor);
+  number("max_distance_km", 0.1, 500.0, p.max_distance_km);
+  number("contract_bonus_km", 0.0, 100.0, p.contract_bonus_km);
   if (auto it = object.find("max_distance_vulnerable_km"); it != object.end()) {
-    if (it->is_number())
-      p.max_distance_vulnerable_km = it->get<double>();
-    else
+    if (it->is_null()) {
       p.max_distance_vulnerable_km.reset();
+    } else {
+      double bound = 0;
+      number("max_distance_vulnerable_km", 0.1, 500.0, bound);
+      if (bound > 0) p.max_distance_vulnerable_km = bound;
+    }
   }
+  if (!errors.empty()) return Error::Combined(std::move(errors));
   return p;
 }
 

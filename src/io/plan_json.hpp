@@ -16,9 +16,11 @@ Result<solver::PlanInput> ParsePlanInstance(const std::string& text, const std::
 nlohmann::json PlanInstanceToJson(const solver::PlanInput& input);
 
 // The parameters alone, as the instance file and the API hold them. Reading takes what is there
-// and keeps the defaults for the rest; a null vulnerable bound means "the general bound".
+// and keeps the defaults for the rest; a null vulnerable bound means "the general bound". A
+// field that is there but not a number (or not a sensible one) is an error naming it, never
+// silently the default.
 nlohmann::json PlanParametersToJson(const solver::PlanParameters& parameters);
-solver::PlanParameters PlanParametersFromJson(const nlohmann::json& object);
+Result<solver::PlanParameters> PlanParametersFromJson(const nlohmann::json& object);
 
 // The plan with ids (not indexes), its bound, gap and explanation.
 nlohmann::json PlanToJson(const solver::PlanInput& input, const solver::Plan& plan);

@@ -13,8 +13,10 @@ namespace vangnet {
 
 struct AuditFilter {
   std::string object_type;  // empty = any
-  std::string object_key;   // empty = any
-  std::string actor_user;   // empty = any
+  // Empty = any. Otherwise events about this record: its key, its subject (whose data), or a
+  // list read that returned it ("who saw person X").
+  std::string object_key;
+  std::string actor_user;  // empty = any
   std::int64_t after_id = 0;
   int limit = 100;
   bool newest_first = false;  // the admin page wants the latest events, not the first

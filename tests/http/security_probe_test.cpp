@@ -2,12 +2,15 @@
 // finding, named after it: each failed before its fix.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <set>
 #include <string>
 #include <thread>
 
+#include "http/event_hub.hpp"
+#include "http/router.hpp"
 #include "test_support/api_fixture.hpp"
 #include "test_support/run_command.hpp"
 
@@ -196,6 +199,155 @@ TEST_F(SecurityProbeTest, OpvangAndPreparednessOverviewsAreAudited) {
   }
   EXPECT_TRUE(read.count("redistribution:" + id)) << "opvang overview not audited";
   EXPECT_TRUE(read.count("preparedness:overview")) << "preparedness not audited";
+}
+
+// Finding 3: invalid UTF-8 in one audit row made the admin's audit page answer 500.
+TEST_F(SecurityProbeTest, InvalidUtf8InARequestNeverBreaksTheAuditPage) {
+  auto lezer = Login("lezer");
+  auto bad_purpose =
+      Client().Get("/api/v1/people/3", {{"Cookie", lezer.cookie}, {"X-Purpose", "\xff\xfe"}});
+  EXPECT_EQ(bad_purpose->status, 400);
+  EXPECT_EQ(json::parse(bad_purpose->body)["errors"][0]["field"], "X-Purpose");
+  // 199 bytes of 'a' and then a two-byte character: cut at 200 must not split it.
+  std::string long_purpose(199, 'a');
+  long_purpose += "\xc3\xa9";
+  EXPECT_EQ(Client()
+                .Get("/api/v1/people/3", {{"Cookie", lezer.cookie}, {"X-Purpose", long_purpose}})
+                ->status,
+            200);
+  auto coordinator = Login("coordinator");
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  const std::string id = std::to_string(json::parse(started->body)["id"].get<int>());
+  auto letters =
+      Get(coordinator, "/api/v1/incidents/" + id + "/redistribution/letters?receiver=%ff");
+  EXPECT_EQ(letters->status, 400);
+  EXPECT_EQ(json::parse(letters->body)["errors"][0]["field"], "receiver");
+
+  auto admin = Login("beheerder");
+  auto audit = Get(admin, "/api/v1/audit?order=newest&limit=50&user=lezer");
+  ASSERT_EQ(audit->status, 200) << audit->body;
+  bool cut_purpose_seen = false;
+  const json events = json::parse(audit->body)["items"];
+  for (const auto& e : events) {
+    const std::string purpose = e.value("purpose", "");
+    if (purpose.starts_with("aaaa")) {
+      cut_purpose_seen = true;
+      EXPECT_EQ(purpose, std::string(199, 'a'));
+    }
+  }
+  EXPECT_TRUE(cut_purpose_seen) << audit->body;
+}
+
+// Finding 8: requests that answered 500 or did the wrong thing; each is now a 4xx problem that
+// names the field.
+TEST_F(SecurityProbeTest, MalformedRequestsGetAProblemNamingTheFieldNeverA500) {
+  auto coordinator = Login("coordinator");
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  ASSERT_EQ(started->status, 201);
+  const std::string incident =
+      "/api/v1/incidents/" + std::to_string(json::parse(started->body)["id"].get<int>());
+  const std::string etag = started->get_header_value("ETag");
+  struct Probe {
+    std::string what;
+    httplib::Result result;
+    std::string field;  // expected in errors[0].field; "" = any
+  };
+  auto raw_post = [&](const std::string& path, const std::string& body, bool logged_in) {
+    httplib::Headers headers;
+    if (logged_in) headers = {{"Cookie", coordinator.cookie}, {"X-CSRF-Token", coordinator.csrf}};
+    return Client().Post(path, headers, body, "application/json");
+  };
+  std::vector<Probe> probes;
+  probes.push_back({"login with a list", raw_post("/api/v1/session", "[]", false), ""});
+  probes.push_back(
+      {"login with a number", raw_post("/api/v1/session", R"({"username":5})", false), "username"});
+  probes.push_back({"acknowledgement token a number",
+                    raw_post("/api/v1/alarm-acknowledgements", R"({"token":5})", false), "token"});
+  probes.push_back(
+      {"stage a text", Post(coordinator, incident + "/stage", {{"stage", "x"}}, etag), "stage"});
+  probes.push_back(
+      {"invalid UTF-8 parameter name", Get(coordinator, "/api/v1/organisations?%ff=1"), ""});
+  probes.push_back({"invalid UTF-8 year", Get(coordinator, "/api/v1/stress?year=%ff"), "year"});
+  probes.push_back(
+      {"invalid UTF-8 AGB", Get(coordinator, "/api/v1/printouts/triage-form?agb=%ff"), "agb"});
+  probes.push_back({"huge id", Get(coordinator, "/api/v1/people/99999999999999999999"), ""});
+  probes.push_back(
+      {"huge incident id", Get(coordinator, "/api/v1/incidents/99999999999999999999/report"), ""});
+  probes.push_back(
+      {"distance a text",
+       Post(coordinator, incident + "/redistribution/plan", {{"max_distance_km", "x"}}),
+       "max_distance_km"});
+  probes.push_back(
+      {"NUL in a name",
+       Post(coordinator, "/api/v1/organisations",
+            {{"code", "APO-NUL"}, {"name", std::string("Apotheek\0x", 10)}, {"kind", "pharmacy"}}),
+       "name"});
+  probes.push_back({"control character in a key",
+                    Post(coordinator, "/api/v1/organisations",
+                         {{"code", "APO\x1b"}, {"name", "Apotheek"}, {"kind", "pharmacy"}}),
+                    "code"});
+  probes.push_back({"control character in a field name",
+                    Post(coordinator, incident + "/log", {{"te\x01xt", "x"}}), "te\x01xt"});
+  probes.push_back(
+      {"log text a number", Post(coordinator, incident + "/log", {{"text", 5}}), "text"});
+  for (const auto& p : probes) {
+    ASSERT_TRUE(p.result) << p.what;
+    EXPECT_GE(p.result->status, 400) << p.what << ": " << p.result->body;
+    EXPECT_LT(p.result->status, 500) << p.what << ": " << p.result->body;
+    EXPECT_EQ(p.result->get_header_value("Content-Type"), "application/problem+json; charset=utf-8")
+        << p.what;
+    if (!p.field.empty()) {
+      auto problem = json::parse(p.result->body, nullptr, false);
+      ASSERT_FALSE(problem.is_discarded()) << p.what;
+      EXPECT_EQ(problem["errors"][0]["field"], p.field) << p.what << ": " << p.result->body;
+    }
+  }
+  // Nothing of the refused organisations was stored.
+  EXPECT_EQ(json::parse(Get(coordinator, "/api/v1/organisations?code=APO-NUL")->body)["total"],
+            0);
+
+  // A receiver id that tries to end the file name in Content-Disposition stays inside it.
+  auto letters = Get(coordinator, incident + "/redistribution/letters?receiver=" +
+                                      "x%22%3B%20filename%3D%22evil.html");
+  ASSERT_TRUE(letters);
+  const std::string disposition = letters->get_header_value("Content-Disposition");
+  EXPECT_EQ(disposition.find("evil.html\""), std::string::npos) << disposition;
+  EXPECT_EQ(std::count(disposition.begin(), disposition.end(), '"'), disposition.empty() ? 0 : 2)
+      << disposition;
+}
+
+// Finding 9: list reads were audited as "list" with a count; personal JSON could be cached;
+// one account could take every live connection; the log scrubbed the 1 of /api/v1.
+TEST_F(SecurityProbeTest, ListReadsNameWhoseDataWasShownAndPersonalJsonIsNotCached) {
+  auto lezer = Login("lezer");
+  auto people = Get(lezer, "/api/v1/people?limit=5");
+  ASSERT_EQ(people->status, 200);
+  EXPECT_EQ(people->get_header_value("Cache-Control"), "no-store");
+  const std::string code = json::parse(people->body)["items"][2]["code"];
+  auto admin = Login("beheerder");
+  auto who_saw = json::parse(Get(admin, "/api/v1/audit?key=" + code + "&user=lezer")->body);
+  ASSERT_FALSE(who_saw["items"].empty()) << "the list read of " << code << " is not found";
+  EXPECT_EQ(who_saw["items"][0]["object_key"], "list");
+}
+
+TEST(EventHubLimits, OneAccountCannotTakeEveryLiveConnection) {
+  EventHub hub;
+  for (int i = 0; i < EventHub::kMaxClientsPerAccount; ++i) EXPECT_TRUE(hub.Join("coordinator"));
+  EXPECT_FALSE(hub.Join("coordinator"));
+  EXPECT_TRUE(hub.Join("praktijk"));
+  hub.Leave("coordinator");
+  EXPECT_TRUE(hub.Join("coordinator"));
+}
+
+TEST(ServerLog, PathsShowTheRouteWithIdsScrubbed) {
+  EXPECT_EQ(PathForLog("/api/v1/incidents/12/tasks/345/done"),
+            "/api/v1/incidents/{id}/tasks/{id}/done");
+  EXPECT_EQ(PathForLog("/api/v1/printouts/calamity-card/01051037"),
+            "/api/v1/printouts/calamity-card/{id}");
+  EXPECT_EQ(PathForLog("/api/v1/people/HA-1004"), "/api/v1/people/{id}");
+  EXPECT_EQ(PathForLog("/index.html"), "(static)");
 }
 
 }  // namespace

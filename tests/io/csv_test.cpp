@@ -91,5 +91,29 @@ TEST(PostcodeTable, DistancesAreGreatCircleKilometres) {
   EXPECT_DOUBLE_EQ(DistanceKm(50.0, 5.0, 50.0, 5.0), 0.0);
 }
 
+// Issue 17 finding 5: a practice name like =HYPERLINK(...) became a live formula in Excel.
+TEST(Csv, FormulasAreNeutralisedOnExportAndOurOwnExportImportsUnchanged) {
+  const std::vector<std::vector<std::string>> rows{
+      {"=HYPERLINK(\"http://evil.example\",\"klik\")", "+31 43 123 4567"},
+      {"+SUM(A1:A2)", "-5,25"},
+      {"-2+3+cmd|' /C calc'!A0", "@SUM(1)"},
+      {"\t=1+1", "gewoon"},
+  };
+  const std::string csv = WriteCsv({"naam", "telefoon"}, rows);
+  auto table = ReadCsv(csv, "export.csv");
+  ASSERT_TRUE(table) << table.error().ToString();
+  // In the file itself no cell starts with a formula character, except plain numbers.
+  for (const auto& line : {"'=HYPERLINK", "'+SUM", "'-2+3", "'@SUM"}) {
+    EXPECT_NE(csv.find(line), std::string::npos) << line << "\n" << csv;
+  }
+  EXPECT_NE(csv.find(",+31 43 123 4567\n"), std::string::npos) << "a phone number stays as it is";
+  EXPECT_NE(csv.find(",\"-5,25\""), std::string::npos);
+  // Read back: exactly what was written (the tab cell is quoted, so it keeps its tab).
+  ASSERT_EQ(table.value().records.size(), rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    EXPECT_EQ(table.value().records[r].cells, rows[r]) << "row " << r;
+  }
+}
+
 }  // namespace
 }  // namespace vangnet

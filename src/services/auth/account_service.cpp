@@ -51,6 +51,14 @@ Result<std::string> AccountService::HashPassword(const std::string& password) {
   return std::string(hash);
 }
 
+const std::string& AccountService::DummyHash() {
+  std::call_once(dummy_once_, [this] {
+    auto hash = HashPassword(RandomHex(16));
+    dummy_hash_ = hash ? hash.value() : std::string();
+  });
+  return dummy_hash_;
+}
+
 Status AccountService::AuditSecurityEvent(const std::string& user, const std::string& action,
                                           const std::string& outcome, const std::string& details) {
   const Actor actor{user, "", "http", "aanmelden"};
@@ -169,13 +177,14 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
     if (!uow) return uow.error();
     user = uow.value()->Accounts().FindUser(username);
   }
-  bool valid = false;
-  if (user && !user->disabled) {
-    hashing_.acquire();
-    valid = crypto_pwhash_str_verify(user->password_hash.c_str(), password.data(),
-                                     password.size()) == 0;
-    hashing_.release();
-  }
+  // An unknown or disabled account is checked against a dummy hash of the same cost, so the
+  // answer takes as long as for a real one and does not tell which usernames exist.
+  const bool known = user && !user->disabled;
+  const std::string& hash = known ? user->password_hash : DummyHash();
+  hashing_.acquire();
+  bool valid = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  hashing_.release();
+  valid = valid && known;
   // remote_addr is a network address, not personal data about a patient; it helps trace abuse.
   nlohmann::json details{{"remote_addr", remote_addr}};
   if (!valid) {

@@ -79,6 +79,9 @@ class AccountService {
 
  private:
   Result<std::string> HashPassword(const std::string& password);
+  // A hash of a random password at this service's cost, made once: what an unknown username's
+  // password is checked against.
+  const std::string& DummyHash();
   bool TooManyFailures(const std::string& username);
   void RecordFailure(const std::string& username);
   // Finds the account, applies `change`, optionally ends its sessions, audits: one action.
@@ -90,6 +93,8 @@ class AccountService {
   Store& store_;
   PasswordCost cost_;
   std::counting_semaphore<2> hashing_{2};
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;
   std::mutex failures_mutex_;
   std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
 };

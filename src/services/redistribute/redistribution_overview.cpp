@@ -26,6 +26,7 @@ Result<RedistributionOverview> RedistributionService::Overview(const Caller& cal
   out.plan = repo.FindPlan(incident_id);
   out.parameters =
       out.plan ? PlanParametersFromJson(nlohmann::json::parse(out.plan->parameters, nullptr, false))
+                     .value_or(solver::PlanParameters{})  // stored by Plan: checked then
                : solver::PlanParameters{};
   PlanningData data = BuildPlanning(uow, incident, patients, out.parameters, settings_);
   out.incident = incident;

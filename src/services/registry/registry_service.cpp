@@ -94,9 +94,11 @@ bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
 }
 
 Status RegistryService::AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
-                                  const std::string& subject, std::size_t count) {
-  return RecordAudit(uow, "read", std::string(table), key, subject,
-                     nlohmann::json{{"records", count}}.dump());
+                                  const std::string& subject,
+                                  const std::vector<std::string>& keys) {
+  nlohmann::json details{{"records", key == "list" ? keys.size() : 1}};
+  if (key == "list") details["keys"] = keys;
+  return RecordAudit(uow, "read", std::string(table), key, subject, details.dump());
 }
 
 void RegistryService::Notify(std::string_view table, const char* action, std::int64_t id,

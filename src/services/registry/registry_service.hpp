@@ -107,8 +107,9 @@ class RegistryService {
  private:
   template <class T>
   Status CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record, bool is_new);
+  // One read: of the record `key` (about `subject`), or of a list ("list") returning `keys`.
   Status AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
-                   const std::string& subject, std::size_t count);
+                   const std::string& subject, const std::vector<std::string>& keys);
   void Notify(std::string_view table, const char* action, std::int64_t id, std::string key);
 
   Store& store_;
@@ -165,9 +166,11 @@ Result<Page<T>> RegistryService::List(const Caller& caller, const ListQuery& que
     }
   }
   if (HoldsPersonalData(table)) {
-    if (auto s = AuditRead(*uow.value(), table, "list", "", page.items.size()); !s) {
-      return s.error();
-    }
+    // Whose data was shown: the keys of the returned records, so "who saw person X" has an
+    // answer (NEN 7513), not just a count.
+    std::vector<std::string> keys;
+    for (const auto& record : page.items) keys.push_back(KeyOf(record));
+    if (auto s = AuditRead(*uow.value(), table, "list", "", keys); !s) return s.error();
     if (auto s = uow.value()->Commit(); !s) return s.error();
   }
   return page;
@@ -191,7 +194,7 @@ Result<T> RegistryService::Get(const Caller& caller, std::int64_t id) {
   }
   Redact(caller, *record);
   if (HoldsPersonalData(table)) {
-    if (auto s = AuditRead(*uow.value(), table, KeyOf(*record), SubjectOf(*record), 1); !s) {
+    if (auto s = AuditRead(*uow.value(), table, KeyOf(*record), SubjectOf(*record), {}); !s) {
       return s.error();
     }
     if (auto s = uow.value()->Commit(); !s) return s.error();

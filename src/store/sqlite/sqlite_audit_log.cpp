@@ -80,11 +80,14 @@ Status SqliteAuditLog::Append(AuditEvent event) {
 std::vector<AuditEvent> SqliteAuditLog::List(const AuditFilter& filter) {
   Statement stmt(db_, std::string("SELECT ") + kColumns +
                           " FROM audit_event WHERE id > ? AND (? = '' OR object_type = ?) AND "
-                          "(? = '' OR object_key = ?) AND (? = '' OR actor_user = ?) "
+                          "(? = '' OR object_key = ? OR subject_key = ? OR "
+                          "(object_key = 'list' AND instr(details, '\"' || ? || '\"') > 0)) AND "
+                          "(? = '' OR actor_user = ?) "
                           "ORDER BY id " +
                           (filter.newest_first ? "DESC" : "ASC") + " LIMIT ?");
   Bind(stmt, filter.after_id, filter.object_type, filter.object_type, filter.object_key,
-       filter.object_key, filter.actor_user, filter.actor_user, filter.limit);
+       filter.object_key, filter.object_key, filter.object_key, filter.actor_user,
+       filter.actor_user, filter.limit);
   std::vector<AuditEvent> events;
   while (stmt.Step() == SQLITE_ROW) events.push_back(ReadEvent(stmt));
   return events;
