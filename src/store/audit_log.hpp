@@ -8,6 +8,7 @@
 
 #include "core/audit_event.hpp"
 #include "core/error.hpp"
+#include "store/audit_anchors.hpp"
 
 namespace vangnet {
 
@@ -29,8 +30,14 @@ class AuditLog {
   virtual Status Append(AuditEvent event) = 0;
   // Events matching the filter, oldest first (or newest first when asked).
   virtual std::vector<AuditEvent> List(const AuditFilter& filter) = 0;
-  // Recomputes the hash chain; the first broken event's id, or nullopt when intact.
+  // The chain's head: how many events, the newest id and its hash.
+  virtual AuditHead Head() = 0;
+  // Recomputes the keyed hash chain and checks it against every checkpoint in the anchor file:
+  // the first broken event's id (for a cut tail or a rewritten chain: the id of the checkpoint
+  // that is no longer there), or nullopt when intact.
   virtual std::optional<std::int64_t> FirstBrokenLink() = 0;
+  // Appends the current head to the anchor file (see audit_anchors.hpp).
+  virtual Status WriteCheckpoint() = 0;
 };
 
 }  // namespace vangnet

@@ -17,6 +17,7 @@
 #include "store/preparedness_repository.hpp"
 #include "store/redistribution_repository.hpp"
 #include "store/repository.hpp"
+#include "store/secret_keys.hpp"
 
 namespace vangnet {
 
@@ -66,6 +67,9 @@ class Store {
   // The one clock of this process (the wall clock, or a test's ManualClock): the store stamps
   // its audit events with it and the services above read "now" from it.
   virtual const Clock& clock() const = 0;
+  // The secrets kept outside the database (secret_keys.hpp): the audit chain's key, the key
+  // that encrypts second-factor secrets.
+  virtual const SecretKeys& keys() const = 0;
   // Applies pending migrations; returns how many were applied.
   virtual Result<int> Migrate() = 0;
   // Opens a write transaction for one user action (waits for other writers up to the busy
@@ -75,7 +79,8 @@ class Store {
   virtual Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) = 0;
 };
 
-// The embedded default: a SQLite file in WAL mode. Creates the file when missing.
+// The embedded default: a SQLite file in WAL mode. Creates the file when missing, and the key
+// file (SecretKeys::PathFor) beside it when that is missing.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const Clock& clock = WallClock());
 

@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/registry.hpp"
+#include "store/audit_anchors.hpp"
+#include "store/sqlite/sqlite_audit_log.hpp"
 #include "store/store.hpp"
 #include "test_support/temp_dir.hpp"
 
@@ -181,6 +184,91 @@ TEST_F(SqliteStoreTest, TheAuditChainDetectsTampering) {
             SQLITE_OK);
   sqlite3_close(db);
   EXPECT_EQ(Write()->Audit().FirstBrokenLink(), 1);
+}
+
+// Issue 17 finding 6: verify passed after the tail was cut, after every row was deleted, and
+// after the chain was recomputed from a tampered row with plain BLAKE2b. The chain is keyed now
+// and checked against checkpoints kept outside the database.
+class AuditAnchoringTest : public SqliteStoreTest {
+ protected:
+  // 60 audited writes, then a checkpoint of the head.
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    for (int i = 0; i < 60; ++i) {
+      auto uow = Write();
+      char agb[9];
+      std::snprintf(agb, sizeof agb, "0100%04d", i);
+      ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice(agb)));
+      ASSERT_TRUE(uow->Commit());
+    }
+    auto uow = Write();
+    ASSERT_TRUE(uow->Audit().WriteCheckpoint());
+    ASSERT_FALSE(uow->Audit().FirstBrokenLink());
+  }
+  // Runs SQL on the database as someone with file access, triggers dropped.
+  void Tamper(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(dir_.Path("registry.db").c_str(), &db), SQLITE_OK);
+    const std::string all =
+        "DROP TRIGGER IF EXISTS audit_event_no_update; "
+        "DROP TRIGGER IF EXISTS audit_event_no_delete; " +
+        sql;
+    char* message = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
+    sqlite3_close(db);
+  }
+};
+
+TEST_F(AuditAnchoringTest, DeletingTheLastRowIsNoticed) {
+  Tamper("DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)");
+  EXPECT_TRUE(Write()->Audit().FirstBrokenLink());
+}
+
+TEST_F(AuditAnchoringTest, DeletingTheLast50RowsIsNoticed) {
+  Tamper("DELETE FROM audit_event WHERE id > (SELECT max(id) - 50 FROM audit_event)");
+  EXPECT_TRUE(Write()->Audit().FirstBrokenLink());
+}
+
+TEST_F(AuditAnchoringTest, DeletingEveryRowIsNoticed) {
+  Tamper("DELETE FROM audit_event");
+  EXPECT_TRUE(Write()->Audit().FirstBrokenLink());
+}
+
+TEST_F(AuditAnchoringTest, AChainRecomputedWithPlainBlake2bFromATamperedRowIsNoticed) {
+  // Edit row 10 and rebuild every hash from there as the old, unkeyed chain did.
+  Tamper("UPDATE audit_event SET actor_user = 'iemand-anders' WHERE id = 10");
+  std::vector<AuditEvent> events;
+  {
+    AuditFilter all;
+    all.limit = 1000;
+    events = Write()->Audit().List(all);
+  }
+  std::string prev = "0";
+  std::string sql;
+  for (auto& e : events) {
+    e.prev_hash = prev;
+    e.hash = sqlite::AuditEventHash(e);  // no key: all a database editor can compute
+    sql += "UPDATE audit_event SET prev_hash = '" + e.prev_hash + "', hash = '" + e.hash +
+           "' WHERE id = " + std::to_string(e.id) + ";";
+    prev = e.hash;
+  }
+  Tamper(sql);
+  EXPECT_TRUE(Write()->Audit().FirstBrokenLink());
+}
+
+TEST_F(AuditAnchoringTest, AForgedCheckpointIsNoticedAndTheKeyStaysOutsideTheDatabase) {
+  const std::string anchors = AuditAnchors::PathFor(dir_.Path("registry.db"));
+  {
+    std::ofstream out(anchors, std::ios::app);
+    out << "1\t1\tabc\t2026-12-01T00:00:00.000Z\t0000\n";
+  }
+  EXPECT_TRUE(Write()->Audit().FirstBrokenLink());
+  // The key file exists beside the database, owner-only, and its bytes are not in it.
+  const auto key_file = SecretKeys::PathFor(dir_.Path("registry.db"));
+  ASSERT_TRUE(std::filesystem::exists(key_file));
+  EXPECT_EQ(std::filesystem::status(key_file).permissions() & std::filesystem::perms::group_all,
+            std::filesystem::perms::none);
+  EXPECT_EQ(std::filesystem::file_size(key_file), 32u);
 }
 
 }  // namespace

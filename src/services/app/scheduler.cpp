@@ -25,6 +25,7 @@ void Scheduler::RunOnce() {
       AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));
   Log("verzenden", AsStatus(services_.delivery.DeliverDue()));
   Log("offline-bundel", services_.bundles.MakeIfDue());
+  Log("controlepunt auditlog", services_.audit.Checkpoint());
   const std::string month = FormatUtc(services_.clock().Now()).substr(0, 7);
   if (month != recorded_month_) {
     auto recorded = services_.monitor.RecordMonth();
@@ -53,6 +54,7 @@ void Scheduler::Stop() {
   }
   wake_.notify_all();
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+  Log("controlepunt auditlog", services_.audit.Checkpoint());  // the head as the server stops
 }
 
 }  // namespace vangnet

@@ -32,4 +32,11 @@ Result<std::optional<std::int64_t>> AuditService::FirstBrokenLink(const Caller& 
   return uow.value()->Audit().FirstBrokenLink();
 }
 
+Status AuditService::Checkpoint() {
+  // A write transaction: the head cannot move between reading it and writing it down.
+  auto uow = store_.Begin(Actor{"vangnet", "system", "scheduler", "controlepunt auditlog"});
+  if (!uow) return uow.error();
+  return uow.value()->Audit().WriteCheckpoint();
+}
+
 }  // namespace vangnet

@@ -16,8 +16,12 @@ class AuditService {
 
   // The events matching `filter`; admins and the command line only. The read is recorded.
   Result<std::vector<AuditEvent>> List(const Caller& caller, const AuditFilter& filter);
-  // Recomputes the hash chain: the first broken event's id, or nullopt when intact.
+  // Recomputes the hash chain and compares it with the checkpoints: the first broken event's
+  // id, or nullopt when intact.
   Result<std::optional<std::int64_t>> FirstBrokenLink(const Caller& caller);
+  // Writes the chain's head to the anchor file (the scheduler, every tick and at stop; the
+  // command line after a successful check). Nothing is written when the head did not move.
+  Status Checkpoint();
 
  private:
   Store& store_;

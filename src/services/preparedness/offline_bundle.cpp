@@ -123,6 +123,18 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
   }
   fs::remove_all(scratch, error);
 
+  // A copy of the audit chain's checkpoint, outside the server: a later cut or rewrite of the
+  // trail shows against it (README, Security).
+  {
+    auto uow = store.Begin(caller.actor);
+    if (!uow) return uow.error();
+    if (auto s = uow.value()->Audit().WriteCheckpoint(); !s) return s.error();
+    const AuditHead head = uow.value()->Audit().Head();
+    entries.push_back({"auditlog-controlepunt.txt",
+                       "aantal\tlaatste-id\thash\ttijd\tmac\r\n" +
+                           AuditAnchors("", store.keys().audit()).Line(head, FormatUtc(now))});
+  }
+
   std::string readme =
       "vangnet offline-bundel van " + local + " (Nederlandse tijd), gemaakt door " +
       caller.actor.user +

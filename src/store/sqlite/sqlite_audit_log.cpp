@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_audit_log.hpp"
 
+#include <map>
 #include <memory>
+#include <string_view>
 
 #include "core/date.hpp"
 #include "store/digest.hpp"
@@ -11,6 +13,8 @@ namespace vangnet::sqlite {
 namespace {
 // The chain's anchor: the prev_hash of the first event.
 constexpr const char* kGenesisHash = "0";
+// Marks a hash made with the audit key; older events have a plain hash.
+constexpr std::string_view kKeyedPrefix = "k1:";
 
 constexpr const char* kColumns =
     "id, occurred_at, actor_user, actor_role, source, action, object_type, object_key, "
@@ -37,7 +41,7 @@ AuditEvent ReadEvent(const Statement& stmt) {
 }
 }  // namespace
 
-std::string AuditEventHash(const AuditEvent& e) {
+std::string AuditEventHash(const AuditEvent& e, const SecretKey* key) {
   // Fields separated by the ASCII unit separator, which no field is allowed to contain
   // unnoticed: a shifted boundary would change the hash anyway.
   std::string material;
@@ -47,7 +51,7 @@ std::string AuditEventHash(const AuditEvent& e) {
     material += *part;
     material += '\x1f';
   }
-  return Blake2bHex(material);
+  return key ? std::string(kKeyedPrefix) + Blake2bKeyedHex(material, *key) : Blake2bHex(material);
 }
 
 Status SqliteAuditLog::Append(AuditEvent event) {
@@ -57,7 +61,7 @@ Status SqliteAuditLog::Append(AuditEvent event) {
   }
   if (event.occurred_at.empty()) event.occurred_at = clock_.NowIso();
   event.prev_hash = last_hash_;
-  event.hash = AuditEventHash(event);
+  event.hash = AuditEventHash(event, &key_);
   if (!insert_) {
     insert_ = std::make_unique<Statement>(
         db_,
@@ -93,15 +97,52 @@ std::vector<AuditEvent> SqliteAuditLog::List(const AuditFilter& filter) {
   return events;
 }
 
+AuditHead SqliteAuditLog::Head() {
+  Statement stmt(db_,
+                 "SELECT (SELECT count(*) FROM audit_event), id, hash FROM audit_event "
+                 "ORDER BY id DESC LIMIT 1");
+  AuditHead head;
+  if (stmt.Step() == SQLITE_ROW) {
+    Row row(stmt);
+    head.count = row.Int();
+    head.last_id = row.Int();
+    head.hash = row.Text();
+  }
+  return head;
+}
+
 std::optional<std::int64_t> SqliteAuditLog::FirstBrokenLink() {
+  auto anchors = anchors_.Read();
+  if (!anchors) return 0;  // a forged checkpoint: the trail cannot be trusted from the start
+  std::map<std::int64_t, const AuditHead*> expected;  // by last_id
+  for (const auto& a : anchors.value()) expected[a.last_id] = &a;
   Statement stmt(db_, std::string("SELECT ") + kColumns + " FROM audit_event ORDER BY id");
   std::string expected_prev = kGenesisHash;
+  std::int64_t count = 0;
+  bool keyed_seen = false;
   while (stmt.Step() == SQLITE_ROW) {
     AuditEvent e = ReadEvent(stmt);
-    if (e.prev_hash != expected_prev || AuditEventHash(e) != e.hash) return e.id;
+    ++count;
+    const bool keyed = std::string_view(e.hash).starts_with(kKeyedPrefix);
+    // Once the key exists every event is keyed: a plain hash after a keyed one is a rewrite.
+    if (keyed_seen && !keyed) return e.id;
+    keyed_seen = keyed_seen || keyed;
+    if (e.prev_hash != expected_prev || AuditEventHash(e, keyed ? &key_ : nullptr) != e.hash) {
+      return e.id;
+    }
+    if (auto it = expected.find(e.id); it != expected.end()) {
+      if (it->second->hash != e.hash || it->second->count != count) return e.id;
+      expected.erase(it);
+    }
     expected_prev = e.hash;
   }
+  // A checkpoint whose event is gone: the tail was cut (or the chain rebuilt with other ids).
+  if (!expected.empty()) return expected.begin()->first;
   return std::nullopt;
+}
+
+Status SqliteAuditLog::WriteCheckpoint() {
+  return anchors_.Append(Head(), clock_.NowIso());
 }
 
 }  // namespace vangnet::sqlite

@@ -39,7 +39,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
  public:
   SqliteUnitOfWork(SqliteStore& store, Connection connection, const Actor& actor)
       : store_(store), connection_(std::move(connection)), actor_(actor) {
-    parts_.emplace(connection_.handle(), *this, store_.clock());
+    parts_.emplace(connection_.handle(), *this, store_.clock(), store_);
   }
 
   ~SqliteUnitOfWork() override {
@@ -98,8 +98,8 @@ class SqliteUnitOfWork final : public UnitOfWork {
   // Everything that holds prepared statements on the connection, so it can be finalised
   // before the connection is handed back.
   struct Parts {
-    Parts(sqlite3* db, UnitOfWork& uow, const Clock& clock)
-        : audit(db, clock),
+    Parts(sqlite3* db, UnitOfWork& uow, const Clock& clock, const SqliteStore& store)
+        : audit(db, clock, store.keys().audit(), store.anchors()),
           accounts(db),
           incidents(db),
           outbox(db),
@@ -223,7 +223,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
   std::error_code ec;
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) return Error::Io(path, "map voor de database kan niet worden gemaakt: " + ec.message());
-  auto store = std::make_unique<sqlite::SqliteStore>(path, clock);
+  auto keys = SecretKeys::LoadOrCreate(SecretKeys::PathFor(path));
+  if (!keys) return keys.error();
+  auto store = std::make_unique<sqlite::SqliteStore>(path, clock, std::move(keys).value());
   auto migrated = store->Migrate();
   if (!migrated) return migrated.error();
   return std::unique_ptr<Store>(std::move(store));

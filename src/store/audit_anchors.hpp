@@ -1,0 +1,47 @@
+// Checkpoints of the audit chain's head, kept outside the database. Recomputing the chain finds
+// an edited row, but not a cut tail or a chain rewritten from scratch by someone who can write
+// the database. Each checkpoint (count, last id, head hash) goes into an append-only file, every
+// line with a MAC under the audit key from the key file, so the checkpoints cannot be forged
+// without that key either; verification then demands that every checkpoint is still in the
+// chain. By default the file lies beside the database (`<db>.audit-anchors`); put it elsewhere
+// with VANGNET_AUDIT_ANCHOR_FILE, ideally on storage the database's editor cannot write
+// (`chattr +a`, another host). The nightly offline bundle carries a copy of the latest one.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/secret_keys.hpp"
+
+namespace vangnet {
+
+struct AuditHead {
+  std::int64_t count = 0;    // events in the chain
+  std::int64_t last_id = 0;  // the newest event's id
+  std::string hash;          // its hash
+  bool operator==(const AuditHead&) const = default;
+};
+
+class AuditAnchors {
+ public:
+  AuditAnchors(std::string path, SecretKey key) : path_(std::move(path)), key_(key) {}
+  // VANGNET_AUDIT_ANCHOR_FILE when set, else `<db_path>.audit-anchors`.
+  static std::string PathFor(const std::string& db_path);
+
+  // Appends `head` (stamped `at`) unless it equals the last checkpoint. An empty chain has
+  // nothing to anchor.
+  Status Append(const AuditHead& head, const std::string& at) const;
+  // Every checkpoint, oldest first; an error names the line whose MAC does not match.
+  Result<std::vector<AuditHead>> Read() const;
+  // One checkpoint as a line (with its MAC): what the offline bundle keeps.
+  std::string Line(const AuditHead& head, const std::string& at) const;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  SecretKey key_;
+};
+
+}  // namespace vangnet

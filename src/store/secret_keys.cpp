@@ -1,0 +1,62 @@
+#include "store/secret_keys.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace vangnet {
+
+std::string SecretKeys::PathFor(const std::string& db_path) {
+  if (const char* file = std::getenv("VANGNET_KEY_FILE"); file && *file) return file;
+  return db_path + ".key";
+}
+
+Result<SecretKeys> SecretKeys::LoadOrCreate(const std::string& path) {
+  if (sodium_init() < 0) return Error::Internal("libsodium kon niet starten");
+  unsigned char master[crypto_kdf_KEYBYTES];
+  if (std::filesystem::exists(path)) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() != sizeof master) {
+      return Error::Io(path,
+                       "sleutelbestand heeft niet de verwachte 32 bytes; herstel het uit "
+                       "de back-up (zonder deze sleutel is het auditlog niet te controleren)");
+    }
+    std::copy(bytes.begin(), bytes.end(), master);
+  } else {
+    crypto_kdf_keygen(master);
+    // Created with owner-only rights from the start, not chmod-ed after: no moment in which
+    // another user could read it.
+    const mode_t old_mask = umask(077);
+    {
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out.write(reinterpret_cast<const char*>(master), sizeof master);
+      if (!out) {
+        umask(old_mask);
+        return Error::Io(path, "sleutelbestand kon niet worden geschreven");
+      }
+    }
+    umask(old_mask);
+  }
+  SecretKeys keys;
+  keys.path_ = path;
+  crypto_kdf_derive_from_key(keys.audit_.data(), keys.audit_.size(), 1, "vn-audit", master);
+  crypto_kdf_derive_from_key(keys.totp_.data(), keys.totp_.size(), 2, "vn-totp_", master);
+  sodium_memzero(master, sizeof master);
+  return keys;
+}
+
+std::string Blake2bKeyedHex(std::string_view data, const SecretKey& key) {
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size(), key.data(), key.size());
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+}  // namespace vangnet
