@@ -11,6 +11,7 @@
 #include "core/registry.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/auth/account_service.hpp"
+#include "services/auth/totp.hpp"
 #include "services/demo/demo_region.hpp"
 #include "services/registry/record_rules.hpp"
 #include "services/registry/region_service.hpp"
@@ -64,11 +65,16 @@ Status CreateDemoAccounts(Store& store, const Actor& actor, const std::string& d
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     auto added = accounts.AddUser(actor, account, password);
     if (!added) return added.error();
-    char line[160];
-    std::snprintf(line, sizeof line, "  %-12s %-14s %s\n", u.username, password,
-                  std::string(EnumLabel(USER_ROLES, u.role)).c_str());
+    // A known second factor per demo account, so the demo stays usable: add the secret to an
+    // authenticator app, or compute a code with `oathtool --totp -b SECRET`.
+    const std::string secret = totp::NewSecretBase32();
+    if (auto s = accounts.SetSecondFactorSecret(actor, u.username, secret); !s) return s;
+    char line[200];
+    std::snprintf(line, sizeof line, "  %-12s %-14s %-34s %s\n", u.username, password,
+                  secret.c_str(), std::string(EnumLabel(USER_ROLES, u.role)).c_str());
     listing += line;
   }
+  listing = "  gebruiker    wachtwoord     tweede factor (TOTP-geheim)        rol\n" + listing;
   const std::string file = DemoLoginsPath(db_path);
   {
     std::ofstream out(file, std::ios::trunc);

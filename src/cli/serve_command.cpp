@@ -52,9 +52,10 @@ int RunServe(const std::vector<std::string>& argv) {
   std::string error;
   auto args = Args::Parse(
       argv,
-      {"db", "listen", "web", "tile-url", "playbooks", "public-url", "smtp-url", "smtp-from",
-       "smtp-user", "sms-webhook", "alarm-timeout", "digest-interval", "tick", "norms", "areas",
-       "preparedness", "reminder-hour", "bundle-dir", "bundle-hour"},
+      {"db",          "listen",     "web",       "tile-url",     "playbooks",     "public-url",
+       "smtp-url",    "smtp-from",  "smtp-user", "sms-webhook",  "alarm-timeout", "digest-interval",
+       "tick",        "norms",      "areas",     "preparedness", "reminder-hour", "bundle-dir",
+       "bundle-hour", "require-2fa"},
       {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
@@ -132,7 +133,18 @@ int RunServe(const std::vector<std::string>& argv) {
   const std::string db = args->Get("db", kDefaultDb);
   auto store = OpenSqliteStore(db);
   if (!store) return Fail(store.error());
-  AccountService accounts(*store.value(), PasswordCost::FromEnvironment());
+  // Every account logs in with a second factor unless the region says otherwise.
+  AuthPolicy policy;
+  const std::string second_factor = args->Get("require-2fa", "on");
+  if (second_factor == "off") {
+    policy.require_second_factor = false;
+  } else if (second_factor == "except-read-only") {
+    policy.relax_for_read_only = true;
+  } else if (second_factor != "on") {
+    std::cerr << "vangnet: --require-2fa verwacht on, except-read-only of off\n";
+    return kExitUsage;
+  }
+  AccountService accounts(*store.value(), PasswordCost::FromEnvironment(), policy);
 
   // Signals are taken by a waiting thread, not a handler: stopping the server is not
   // async-signal-safe.

@@ -42,6 +42,15 @@ struct UserAccount {
   std::string created_at;
 };
 
+// An account's second factor (TOTP, RFC 6238). The secret is only ever stored sealed.
+struct SecondFactor {
+  std::int64_t user_id = 0;
+  std::string secret_sealed;  // secretbox(nonce || ciphertext), base64
+  bool enabled = false;       // confirmed with a code at enrolment
+  std::int64_t last_counter = -1;
+  std::string created_at;
+};
+
 struct UserSession {
   std::string token_hash;
   std::int64_t user_id = 0;

@@ -35,6 +35,15 @@ void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& ac
     ReplyJson(res, 200, {{"items", items}});
   });
 
+  // A user lost their phone: the admin resets the second factor; the next login enrols anew.
+  router.Post(
+      R"(/api/v1/users/([A-Za-z0-9._-]{1,64})/second-factor/reset)",
+      [&accounts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto done = accounts.ResetSecondFactor(ctx.caller, req.matches[1]);
+        if (!done) return ReplyError(res, done.error());
+        res.status = 204;
+      });
+
   // Where and when the bundle is written, the last outcome, and "make one now".
   router.Get(
       "/api/v1/admin/offline-bundle",

@@ -37,6 +37,21 @@ class AccountRepository {
   // The user id behind a calendar-feed token hash.
   virtual std::optional<std::int64_t> FindCalendarFeed(std::string_view token_hash) = 0;
   virtual Status DeleteCalendarFeed(std::int64_t user_id) = 0;
+
+  // The user's second factor, if enrolment has begun.
+  virtual std::optional<SecondFactor> FindSecondFactor(std::int64_t user_id) = 0;
+  // Inserts or replaces the user's second factor (a new enrolment starts over).
+  virtual Status SaveSecondFactor(const SecondFactor& factor) = 0;
+  // Records `counter` as used; false when it is not newer than the last one (a replay).
+  virtual Result<bool> UseCounter(std::int64_t user_id, std::int64_t counter) = 0;
+  // Removes the second factor and the recovery codes (an admin's reset).
+  virtual Status DeleteSecondFactor(std::int64_t user_id) = 0;
+  // Replaces the user's recovery codes by these hashes.
+  virtual Status ReplaceRecoveryCodes(std::int64_t user_id,
+                                      const std::vector<std::string>& code_hashes) = 0;
+  // Marks an unused recovery code as used at `at`; false when there is no such unused code.
+  virtual Result<bool> UseRecoveryCode(std::int64_t user_id, std::string_view code_hash,
+                                       std::string_view at) = 0;
 };
 
 }  // namespace vangnet

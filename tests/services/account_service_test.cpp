@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "test_support/registry_fixture.hpp"
+#include "test_support/run_command.hpp"
 
 namespace vangnet {
 namespace {
@@ -15,14 +16,18 @@ constexpr const char* kPassword = "correct horse battery";
 class AccountServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = OpenTestStore(dir_.Path("accounts.db"));
-    accounts_ = std::make_unique<AccountService>(*store_, PasswordCost::Minimum());
+    store_ = OpenTestStore(dir_.Path("accounts.db"), clock_);
+    // Passwords and sessions on their own; the second factor has its own tests below.
+    AuthPolicy password_only;
+    password_only.require_second_factor = false;
+    accounts_ = std::make_unique<AccountService>(*store_, PasswordCost::Minimum(), password_only);
     UserAccount user;
     user.username = "coordinator";
     user.role = UserRole::kCoordinator;
     auto added = accounts_->AddUser(kTestActor, user, kPassword);
     ASSERT_TRUE(added) << added.error().ToString();
   }
+  ManualClock clock_{WallClock().Now()};
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<AccountService> accounts_;
@@ -154,6 +159,89 @@ TEST_F(AccountServiceTest, AnUnknownUsernameTakesAsLongAsAWrongPassword) {
     unknown += time_login("bestaat-niet-" + std::to_string(i));
   }
   EXPECT_GT(unknown, known * 0.4) << "known " << known << " s, unknown " << unknown << " s";
+}
+
+// The second factor (issue 17): codes computed independently with oathtool.
+class SecondFactorTest : public AccountServiceTest {
+ protected:
+  void SetUp() override {
+    AccountServiceTest::SetUp();
+    accounts_ = std::make_unique<AccountService>(*store_, PasswordCost::Minimum());  // required
+  }
+  std::string Code(const std::string& secret) { return OathtoolCode(secret, clock_.Now()); }
+};
+
+TEST_F(SecondFactorTest, AFirstLoginEnrolsWithAnAppCodeAndGetsTenRecoveryCodes) {
+  auto login = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  ASSERT_TRUE(login) << login.error().ToString();
+  EXPECT_TRUE(login.value().session_token.empty()) << "no session before the second factor";
+  EXPECT_EQ(login.value().second_factor, "enrol");
+  auto enrolment = accounts_->BeginEnrolment(login.value().pending_token);
+  ASSERT_TRUE(enrolment) << enrolment.error().ToString();
+  EXPECT_TRUE(enrolment.value().otpauth_uri.starts_with(
+      "otpauth://totp/vangnet:coordinator?secret=" + enrolment.value().secret));
+  // The secret is stored sealed: its text is nowhere in the database file.
+  EXPECT_EQ(ReadFile(dir_.Path("accounts.db")).find(enrolment.value().secret), std::string::npos);
+  EXPECT_FALSE(accounts_->CompleteLogin(login.value().pending_token, "000000", "127.0.0.1"));
+  auto done = accounts_->CompleteLogin(login.value().pending_token, Code(enrolment.value().secret),
+                                       "127.0.0.1");
+  ASSERT_TRUE(done) << done.error().ToString();
+  EXPECT_EQ(done.value().session_token.size(), 64u);
+  EXPECT_EQ(done.value().recovery_codes.size(), 10u);
+  // The pending login was used up.
+  EXPECT_FALSE(accounts_->CompleteLogin(login.value().pending_token, Code(enrolment.value().secret),
+                                        "127.0.0.1"));
+}
+
+TEST_F(SecondFactorTest, AUsedCodeIsRefusedARecoveryCodeWorksOnceAndAnAdminResets) {
+  const std::string secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, "coordinator", secret));
+  auto first = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  ASSERT_EQ(first.value().second_factor, "code");
+  const std::string code = Code(secret);
+  ASSERT_TRUE(accounts_->CompleteLogin(first.value().pending_token, code, "127.0.0.1"));
+  // The same code again (an eavesdropper's replay) is refused.
+  auto second = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  auto replay = accounts_->CompleteLogin(second.value().pending_token, code, "127.0.0.1");
+  ASSERT_FALSE(replay);
+  EXPECT_EQ(replay.error().field, "code");
+  // Half a minute later the app shows a new code, which works.
+  clock_.Advance(std::chrono::seconds(30));
+  EXPECT_TRUE(accounts_->CompleteLogin(second.value().pending_token, Code(secret), "127.0.0.1"));
+
+  // An admin resets the factor: the next login enrols anew and gets recovery codes, one of
+  // which then replaces a lost phone exactly once.
+  ASSERT_TRUE(accounts_->ResetSecondFactor(Caller::System(kTestActor), "coordinator"));
+  auto again = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  ASSERT_EQ(again.value().second_factor, "enrol");
+  auto enrolment = accounts_->BeginEnrolment(again.value().pending_token);
+  clock_.Advance(std::chrono::seconds(30));
+  auto enrolled = accounts_->CompleteLogin(again.value().pending_token,
+                                           Code(enrolment.value().secret), "127.0.0.1");
+  ASSERT_TRUE(enrolled);
+  const std::string recovery = enrolled.value().recovery_codes.front();
+  auto lost_phone = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  EXPECT_TRUE(accounts_->CompleteLogin(lost_phone.value().pending_token, recovery, "127.0.0.1"));
+  auto twice = accounts_->Login("coordinator", kPassword, "127.0.0.1");
+  EXPECT_FALSE(accounts_->CompleteLogin(twice.value().pending_token, recovery, "127.0.0.1"));
+  // Only an admin may reset.
+  UserAccount coordinator;
+  coordinator.username = "x";
+  coordinator.role = UserRole::kCoordinator;
+  EXPECT_FALSE(
+      accounts_->ResetSecondFactor(Caller::Of(coordinator, "http", "test"), "coordinator"));
+}
+
+TEST_F(SecondFactorTest, ARegionMayRelaxItForReadOnlyAccountsOnly) {
+  AuthPolicy relaxed;
+  relaxed.relax_for_read_only = true;
+  AccountService accounts(*store_, PasswordCost::Minimum(), relaxed);
+  UserAccount reader;
+  reader.username = "lezer";
+  reader.role = UserRole::kReadOnly;
+  ASSERT_TRUE(accounts.AddUser(kTestActor, reader, kPassword));
+  EXPECT_EQ(accounts.Login("lezer", kPassword, "127.0.0.1").value().session_token.size(), 64u);
+  EXPECT_EQ(accounts.Login("coordinator", kPassword, "127.0.0.1").value().second_factor, "enrol");
 }
 
 }  // namespace

@@ -12,12 +12,15 @@
 #include "http/http_server.hpp"
 #include "services/auth/account_service.hpp"
 #include "test_support/registry_fixture.hpp"
+#include "test_support/run_command.hpp"
 
 namespace vangnet {
 
 using nlohmann::json;
 
 constexpr const char* kPassword = "wachtwoord-voor-tests";
+// Every fixture account's second factor (RFC 6238 test-style secret, base32).
+constexpr const char* kTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 struct Session {
   std::string cookie;
@@ -28,7 +31,10 @@ class ApiFixture : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    store_ = OpenTestStore(dir_->Path("api.db")).release();
+    // A manual clock at the real time, moved on half a minute before each login: every login's
+    // second-factor code is then of a new time step, as a code may be used only once.
+    clock_ = new ManualClock(WallClock().Now());
+    store_ = OpenTestStore(dir_->Path("api.db"), *clock_).release();
     ASSERT_TRUE(SaveRegistryRecords(*store_, kTestActor, BuildDemoRegion({})));
     accounts_ = new AccountService(*store_, PasswordCost::Minimum());
     for (auto [name, role] :
@@ -44,6 +50,7 @@ class ApiFixture : public ::testing::Test {
       user.role = role;
       if (role == UserRole::kPracticeUser) user.practice_agbs = {"01051037"};
       ASSERT_TRUE(accounts_->AddUser(kTestActor, user, kPassword));
+      ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, name, kTotpSecret));
     }
     AppSettings settings;
     std::filesystem::create_directories(dir_->Path("bundles"));
@@ -67,6 +74,7 @@ class ApiFixture : public ::testing::Test {
     delete accounts_;
     delete store_;
     delete dir_;
+    delete clock_;
   }
 
   httplib::Client Client() {
@@ -75,11 +83,22 @@ class ApiFixture : public ::testing::Test {
     return client;
   }
 
+  // Logs in with password and second factor, as the login page does.
   Session Login(const std::string& username) {
     auto client = Client();
-    auto res =
+    auto first =
         client.Post("/api/v1/session", json{{"username", username}, {"password", kPassword}}.dump(),
                     "application/json");
+    EXPECT_TRUE(first);
+    EXPECT_EQ(first->status, 200) << first->body;
+    auto step = json::parse(first->body);
+    EXPECT_EQ(step.value("second_factor", ""), "code") << first->body;
+    clock_->Advance(std::chrono::seconds(31));
+    auto res = client.Post("/api/v1/session/second-factor",
+                           json{{"pending", step.value("pending", "")},
+                                {"code", OathtoolCode(kTotpSecret, clock_->Now())}}
+                               .dump(),
+                           "application/json");
     EXPECT_TRUE(res);
     EXPECT_EQ(res->status, 200) << res->body;
     std::string cookie = res->get_header_value("Set-Cookie");
@@ -112,6 +131,7 @@ class ApiFixture : public ::testing::Test {
   }
 
   static inline TempDir* dir_ = nullptr;
+  static inline ManualClock* clock_ = nullptr;
   static inline Store* store_ = nullptr;
   static inline AccountService* accounts_ = nullptr;
   static inline AppServices* services_ = nullptr;

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "core/time.hpp"
+
 namespace vangnet {
 
 struct CommandResult {
@@ -22,6 +24,16 @@ inline std::string RunTool(const std::string& command) {
   while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
   pclose(pipe);
   return out;
+}
+
+// A TOTP code for `secret` at `at`, computed by oathtool (Debian's OATH Toolkit), not by
+// vangnet's own code: the two must agree on RFC 6238.
+inline std::string OathtoolCode(const std::string& secret, TimePoint at) {
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
+  std::string code = RunTool("oathtool --totp -b " + secret + " -N @" + std::to_string(seconds));
+  while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
+  return code;
 }
 
 #ifdef VANGNET_BINARY

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.hpp"
+#include "services/auth/totp.hpp"
 #include "store/digest.hpp"
 
 namespace vangnet {
@@ -192,29 +193,220 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
     (void)AuditSecurityEvent(username, "login", "refused", details.dump());
     return wrong;
   }
-  auto uow = store_.Begin(
-      Actor{username, std::string(EnumCode(USER_ROLES, user->role)), "http", "aanmelden"});
-  if (!uow) return uow.error();
   if (crypto_pwhash_str_needs_rehash(user->password_hash.c_str(), cost_.opslimit, cost_.memlimit) !=
       0) {
-    auto rehashed = HashPassword(password);
-    if (rehashed) {
+    if (auto rehashed = HashPassword(password)) {
+      auto uow = store_.Begin(AccountActor(*user, "aanmelden"));
+      if (!uow) return uow.error();
       user->password_hash = rehashed.value();
       (void)uow.value()->Accounts().UpdateUser(*user);
+      (void)uow.value()->Commit();
     }
   }
+  // The password was right; whether a second factor must follow.
+  std::optional<SecondFactor> factor;
+  {
+    auto uow = store_.BeginRead(AccountActor(*user, "aanmelden"));
+    if (!uow) return uow.error();
+    factor = uow.value()->Accounts().FindSecondFactor(user->id);
+  }
+  const bool enrolled = factor && factor->enabled;
+  if (enrolled || NeedsSecondFactor(*user)) {
+    LoginResult pending;
+    pending.user = Public(*user);
+    pending.pending_token = RandomHex(32);
+    pending.second_factor = enrolled ? "code" : "enrol";
+    std::lock_guard lock(pending_mutex_);
+    const auto now = store_.clock().Now();
+    std::erase_if(pending_, [&](const auto& entry) { return entry.second.expires < now; });
+    pending_[HashToken(pending.pending_token)] = PendingLogin{user->id, now + kPendingLimit};
+    return pending;
+  }
+  return StartSession(*user, details.dump());
+}
+
+bool AccountService::NeedsSecondFactor(const UserAccount& user) const {
+  if (!policy_.require_second_factor) return false;
+  return !(policy_.relax_for_read_only && user.role == UserRole::kReadOnly);
+}
+
+Actor AccountService::AccountActor(const UserAccount& user, std::string purpose) {
+  return Actor{user.username, std::string(EnumCode(USER_ROLES, user.role)), "http",
+               std::move(purpose)};
+}
+
+Result<LoginResult> AccountService::StartSession(const UserAccount& user,
+                                                 const std::string& details, UnitOfWork* within) {
+  std::unique_ptr<UnitOfWork> own;
+  if (!within) {
+    auto uow = store_.Begin(AccountActor(user, "aanmelden"));
+    if (!uow) return uow.error();
+    own = std::move(uow.value());
+    within = own.get();
+  }
   const TimePoint now = store_.clock().Now();
-  LoginResult result{RandomHex(32), RandomHex(32), Public(*user)};
+  LoginResult result;
+  result.session_token = RandomHex(32);
+  result.csrf_token = RandomHex(32);
+  result.user = Public(user);
   UserSession session{
-      HashToken(result.session_token), user->id, result.csrf_token, FormatUtc(now), FormatUtc(now),
+      HashToken(result.session_token), user.id, result.csrf_token, FormatUtc(now), FormatUtc(now),
       FormatUtc(now + kAbsoluteLimit)};
-  if (auto s = uow.value()->Accounts().InsertSession(session); !s) return s.error();
-  if (auto s =
-          RecordAudit(*uow.value(), "login", "user_account", username, username, details.dump());
+  if (auto s = within->Accounts().InsertSession(session); !s) return s.error();
+  if (auto s = RecordAudit(*within, "login", "user_account", user.username, user.username, details);
+      !s)
+    return s.error();
+  if (own) {
+    if (auto s = own->Commit(); !s) return s.error();
+  }
+  return result;
+}
+
+Result<UserAccount> AccountService::PendingUser(const std::string& pending_token) {
+  const Error expired(ErrorKind::kUnauthenticated,
+                      "de aanmelding is verlopen; begin opnieuw met uw wachtwoord", {}, 0,
+                      "pending");
+  std::int64_t user_id = 0;
+  {
+    std::lock_guard lock(pending_mutex_);
+    auto it = pending_.find(HashToken(pending_token));
+    if (it == pending_.end() || it->second.expires < store_.clock().Now()) return expired;
+    user_id = it->second.user_id;
+  }
+  auto uow = store_.BeginRead(Actor{"", "", "http", "aanmelden"});
+  if (!uow) return uow.error();
+  auto user = uow.value()->Accounts().FindUserById(user_id);
+  if (!user || user->disabled) return expired;
+  return *user;
+}
+
+Result<Enrolment> AccountService::BeginEnrolment(const std::string& pending_token) {
+  auto user = PendingUser(pending_token);
+  if (!user) return user.error();
+  auto uow = store_.Begin(AccountActor(user.value(), "tweede factor instellen"));
+  if (!uow) return uow.error();
+  auto existing = uow.value()->Accounts().FindSecondFactor(user.value().id);
+  if (existing && existing->enabled) {
+    return Error::Conflict("second_factor",
+                           "er is al een tweede factor ingesteld; vraag de beheerder om die te "
+                           "herstellen als u hem kwijt bent");
+  }
+  Enrolment enrolment;
+  enrolment.secret = totp::NewSecretBase32();
+  enrolment.otpauth_uri = totp::OtpauthUri(policy_.issuer, user.value().username, enrolment.secret);
+  SecondFactor factor{user.value().id, totp::Seal(enrolment.secret, store_.keys().totp()), false,
+                      -1, store_.clock().NowIso()};
+  if (auto s = uow.value()->Accounts().SaveSecondFactor(factor); !s) return s.error();
+  if (auto s = RecordAudit(*uow.value(), "enrol", "second_factor", user.value().username,
+                           user.value().username, R"({"step":"begun"})");
       !s)
     return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
-  return result;
+  return enrolment;
+}
+
+Result<LoginResult> AccountService::CompleteLogin(const std::string& pending_token,
+                                                  const std::string& code,
+                                                  const std::string& remote_addr) {
+  auto user = PendingUser(pending_token);
+  if (!user) return user.error();
+  const std::string& username = user.value().username;
+  if (TooManyFailures(username)) {
+    return Error{ErrorKind::kRateLimited,
+                 "te veel mislukte pogingen; probeer het over 15 minuten opnieuw",
+                 {},
+                 0,
+                 "code"};
+  }
+  auto uow = store_.Begin(AccountActor(user.value(), "aanmelden"));
+  if (!uow) return uow.error();
+  auto& accounts = uow.value()->Accounts();
+  auto factor = accounts.FindSecondFactor(user.value().id);
+  const Error wrong(ErrorKind::kUnauthenticated, "de code klopt niet (of is al gebruikt)", {}, 0,
+                    "code");
+  if (!factor) {
+    return Error(ErrorKind::kUnauthenticated, "stel eerst een tweede factor in", {}, 0, "code");
+  }
+  nlohmann::json details{{"remote_addr", remote_addr}};
+  bool accepted = false;
+  const std::string trimmed(Trim(code));
+  if (auto secret = totp::Open(factor->secret_sealed, store_.keys().totp()); !secret) {
+    return secret.error();
+  } else if (auto step = totp::MatchingStep(secret.value(), trimmed, store_.clock().Now())) {
+    auto fresh = accounts.UseCounter(user.value().id, *step);  // a replayed code is refused
+    if (!fresh) return fresh.error();
+    accepted = fresh.value();
+    details["factor"] = "totp";
+  } else if (factor->enabled) {
+    auto used = accounts.UseRecoveryCode(
+        user.value().id, HashToken(totp::NormaliseRecoveryCode(trimmed)), store_.clock().NowIso());
+    if (!used) return used.error();
+    accepted = used.value();
+    details["factor"] = "recovery_code";
+  }
+  if (!accepted) {
+    uow.value().reset();  // rolls back; the refusal is audited on its own
+    RecordFailure(username);
+    (void)AuditSecurityEvent(username, "login", "refused", R"({"step":"second_factor"})");
+    return wrong;
+  }
+  std::vector<std::string> recovery_codes;
+  if (!factor->enabled) {  // the code confirmed a new enrolment
+    factor->enabled = true;
+    auto current = accounts.FindSecondFactor(user.value().id);
+    factor->last_counter = current ? current->last_counter : factor->last_counter;
+    if (auto s = accounts.SaveSecondFactor(*factor); !s) return s.error();
+    recovery_codes = totp::NewRecoveryCodes();
+    std::vector<std::string> hashes;
+    for (const auto& c : recovery_codes)
+      hashes.push_back(HashToken(totp::NormaliseRecoveryCode(c)));
+    if (auto s = accounts.ReplaceRecoveryCodes(user.value().id, hashes); !s) return s.error();
+    if (auto s = RecordAudit(*uow.value(), "enrol", "second_factor", username, username,
+                             R"({"step":"confirmed"})");
+        !s)
+      return s.error();
+  }
+  auto session = StartSession(user.value(), details.dump(), uow.value().get());
+  if (!session) return session.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  {
+    std::lock_guard lock(pending_mutex_);
+    pending_.erase(HashToken(pending_token));  // single use
+  }
+  session.value().recovery_codes = std::move(recovery_codes);
+  return session;
+}
+
+Status AccountService::ResetSecondFactor(const Caller& caller, const std::string& username) {
+  if (auto s = caller.RequireAdmin("alleen een beheerder kan een tweede factor herstellen"); !s) {
+    return s;
+  }
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto user = uow.value()->Accounts().FindUser(username);
+  if (!user) return Error::NotFound("username", "gebruiker " + username + " bestaat niet");
+  if (auto s = uow.value()->Accounts().DeleteSecondFactor(user->id); !s) return s;
+  // Whoever held the old factor must not stay logged in on it.
+  if (auto s = uow.value()->Accounts().DeleteSessionsOfUser(user->id); !s) return s;
+  if (auto s = RecordAudit(*uow.value(), "reset", "second_factor", username, username); !s)
+    return s;
+  return uow.value()->Commit();
+}
+
+Status AccountService::SetSecondFactorSecret(const Actor& actor, const std::string& username,
+                                             const std::string& secret_base32) {
+  auto uow = store_.Begin(actor);
+  if (!uow) return uow.error();
+  auto user = uow.value()->Accounts().FindUser(username);
+  if (!user) return Error::NotFound("username", "gebruiker " + username + " bestaat niet");
+  SecondFactor factor{user->id, totp::Seal(secret_base32, store_.keys().totp()), true, -1,
+                      store_.clock().NowIso()};
+  if (auto s = uow.value()->Accounts().SaveSecondFactor(factor); !s) return s;
+  if (auto s = RecordAudit(*uow.value(), "enrol", "second_factor", username, username,
+                           R"({"step":"set_by_admin"})");
+      !s)
+    return s;
+  return uow.value()->Commit();
 }
 
 std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string& session_token) {

@@ -37,6 +37,27 @@ struct LoginResult {
   std::string session_token;  // goes into the cookie, nowhere else
   std::string csrf_token;     // the client sends it back on every write
   UserAccount user;
+  // When the password was right but a second factor must follow: no session yet, a pending
+  // login (5 minutes, single use) and what is asked: "code", or "enrol" for a first time.
+  std::string pending_token;
+  std::string second_factor;
+  // Shown once, right after enrolment: ten one-time codes for when the phone is lost.
+  std::vector<std::string> recovery_codes;
+};
+
+// A new second factor: the secret for the authenticator app, and the same as an otpauth URI
+// (what the QR code holds).
+struct Enrolment {
+  std::string secret;
+  std::string otpauth_uri;
+};
+
+// Who must log in with a second factor. The regional plan asks it of every account (seed 000
+// §6, scenario 7, prevention); a region may relax it for read-only accounts.
+struct AuthPolicy {
+  bool require_second_factor = true;
+  bool relax_for_read_only = false;
+  std::string issuer = "vangnet";  // the name the authenticator app shows
 };
 
 struct AuthenticatedUser {
@@ -52,7 +73,10 @@ class AccountService {
   static constexpr std::chrono::minutes kIdleLimit{60};
   static constexpr std::chrono::hours kAbsoluteLimit{12};
 
-  AccountService(Store& store, PasswordCost cost) : store_(store), cost_(cost) {}
+  static constexpr std::chrono::minutes kPendingLimit{5};
+
+  AccountService(Store& store, PasswordCost cost, AuthPolicy policy = {})
+      : store_(store), cost_(cost), policy_(std::move(policy)) {}
 
   Result<UserAccount> AddUser(const Actor& actor, UserAccount user, const std::string& password);
   Status SetPassword(const Actor& actor, const std::string& username, const std::string& password);
@@ -60,9 +84,25 @@ class AccountService {
   // Every account without its password hash; for admins and the command line. Audited.
   Result<std::vector<UserAccount>> ListUsers(const Caller& caller);
 
-  // Checks the password; a wrong username and a wrong password get the same answer.
+  // Checks the password; a wrong username and a wrong password get the same answer. With a
+  // second factor due, the result is a pending login instead of a session.
   Result<LoginResult> Login(const std::string& username, const std::string& password,
                             const std::string& remote_addr);
+  // For a pending login without a second factor yet: a new TOTP secret, stored sealed and not
+  // yet in force (CompleteLogin with a code from it confirms it).
+  Result<Enrolment> BeginEnrolment(const std::string& pending_token);
+  // The second step: a TOTP code (each accepted once) or an unused recovery code. Confirms a new
+  // enrolment (then the recovery codes come with the result) and starts the session.
+  Result<LoginResult> CompleteLogin(const std::string& pending_token, const std::string& code,
+                                    const std::string& remote_addr);
+  // An admin's reset of a user who lost their phone: the factor and recovery codes go, the
+  // user's sessions end, and the next login enrols anew. Audited.
+  Status ResetSecondFactor(const Caller& caller, const std::string& username);
+  // Puts a known, confirmed secret in force for a user: the demo accounts (whose secrets are
+  // printed with their passwords) and tests.
+  Status SetSecondFactorSecret(const Actor& actor, const std::string& username,
+                               const std::string& secret_base32);
+  const AuthPolicy& policy() const { return policy_; }
   // The user behind a session token, when the session is valid; keeps it alive.
   std::optional<AuthenticatedUser> Authenticate(const std::string& session_token);
   Status Logout(const std::string& session_token);
@@ -79,6 +119,13 @@ class AccountService {
 
  private:
   Result<std::string> HashPassword(const std::string& password);
+  bool NeedsSecondFactor(const UserAccount& user) const;
+  static Actor AccountActor(const UserAccount& user, std::string purpose);
+  // A new session for `user`, audited as a login; in `within` when given (not committed),
+  // else in its own transaction.
+  Result<LoginResult> StartSession(const UserAccount& user, const std::string& details,
+                                   UnitOfWork* within = nullptr);
+  Result<UserAccount> PendingUser(const std::string& pending_token);
   // A hash of a random password at this service's cost, made once: what an unknown username's
   // password is checked against.
   const std::string& DummyHash();
@@ -90,8 +137,16 @@ class AccountService {
   Status AuditSecurityEvent(const std::string& user, const std::string& action,
                             const std::string& outcome, const std::string& details);
 
+  struct PendingLogin {
+    std::int64_t user_id;
+    TimePoint expires;
+  };
+
   Store& store_;
   PasswordCost cost_;
+  AuthPolicy policy_;
+  std::mutex pending_mutex_;
+  std::map<std::string, PendingLogin> pending_;  // by token hash
   std::counting_semaphore<2> hashing_{2};
   std::once_flag dummy_once_;
   std::string dummy_hash_;

@@ -166,4 +166,71 @@ Status SqliteAccountRepository::DeleteCalendarFeed(std::int64_t user_id) {
   return Run(stmt);
 }
 
+std::optional<SecondFactor> SqliteAccountRepository::FindSecondFactor(std::int64_t user_id) {
+  Statement stmt(db_,
+                 "SELECT user_id, secret_sealed, enabled, last_counter, created_at "
+                 "FROM second_factor WHERE user_id = ?");
+  Bind(stmt, user_id);
+  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  Row row(stmt);
+  SecondFactor f;
+  f.user_id = row.Int();
+  f.secret_sealed = row.Text();
+  f.enabled = row.Bool();
+  f.last_counter = row.Int();
+  f.created_at = row.Text();
+  return f;
+}
+
+Status SqliteAccountRepository::SaveSecondFactor(const SecondFactor& f) {
+  Statement stmt(db_,
+                 "INSERT INTO second_factor (user_id, secret_sealed, enabled, last_counter, "
+                 "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
+                 "secret_sealed = excluded.secret_sealed, enabled = excluded.enabled, "
+                 "last_counter = excluded.last_counter, created_at = excluded.created_at");
+  Bind(stmt, f.user_id, f.secret_sealed, f.enabled ? 1 : 0, f.last_counter, f.created_at);
+  return Run(stmt);
+}
+
+Result<bool> SqliteAccountRepository::UseCounter(std::int64_t user_id, std::int64_t counter) {
+  Statement stmt(
+      db_, "UPDATE second_factor SET last_counter = ? WHERE user_id = ? AND last_counter < ?");
+  Bind(stmt, counter, user_id, counter);
+  if (auto s = Run(stmt); !s) return s.error();
+  return sqlite3_changes(db_) == 1;
+}
+
+Status SqliteAccountRepository::DeleteSecondFactor(std::int64_t user_id) {
+  Statement codes(db_, "DELETE FROM recovery_code WHERE user_id = ?");
+  Bind(codes, user_id);
+  if (auto s = Run(codes); !s) return s;
+  Statement stmt(db_, "DELETE FROM second_factor WHERE user_id = ?");
+  Bind(stmt, user_id);
+  return Run(stmt);
+}
+
+Status SqliteAccountRepository::ReplaceRecoveryCodes(std::int64_t user_id,
+                                                     const std::vector<std::string>& hashes) {
+  Statement clear(db_, "DELETE FROM recovery_code WHERE user_id = ?");
+  Bind(clear, user_id);
+  if (auto s = Run(clear); !s) return s;
+  for (const auto& hash : hashes) {
+    Statement insert(db_, "INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)");
+    Bind(insert, user_id, hash);
+    if (auto s = Run(insert); !s) return s;
+  }
+  return Ok{};
+}
+
+Result<bool> SqliteAccountRepository::UseRecoveryCode(std::int64_t user_id,
+                                                      std::string_view code_hash,
+                                                      std::string_view at) {
+  Statement stmt(db_,
+                 "UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
+                 "used_at IS NULL");
+  Bind(stmt, at, user_id, code_hash);
+  if (auto s = Run(stmt); !s) return s.error();
+  return sqlite3_changes(db_) == 1;
+}
+
 }  // namespace vangnet::sqlite

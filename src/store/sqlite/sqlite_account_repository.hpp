@@ -23,6 +23,14 @@ class SqliteAccountRepository final : public AccountRepository {
                          std::string_view created_at) override;
   std::optional<std::int64_t> FindCalendarFeed(std::string_view token_hash) override;
   Status DeleteCalendarFeed(std::int64_t user_id) override;
+  std::optional<SecondFactor> FindSecondFactor(std::int64_t user_id) override;
+  Status SaveSecondFactor(const SecondFactor& factor) override;
+  Result<bool> UseCounter(std::int64_t user_id, std::int64_t counter) override;
+  Status DeleteSecondFactor(std::int64_t user_id) override;
+  Status ReplaceRecoveryCodes(std::int64_t user_id,
+                              const std::vector<std::string>& code_hashes) override;
+  Result<bool> UseRecoveryCode(std::int64_t user_id, std::string_view code_hash,
+                               std::string_view at) override;
 
  private:
   Status Run(Statement& stmt);
