@@ -145,12 +145,15 @@ const std::vector<Command>& Commands() {
        "Gebruik: vangnet user add NAAM --role ROL [--name \"Volledige naam\"] [--practice "
        "AGB,...]\n"
        "       vangnet user passwd NAAM\n"
+       "       vangnet user reset-2fa NAAM\n"
        "       vangnet user disable NAAM | enable NAAM\n"
        "       vangnet user list\n\n"
        "Rollen: admin, coordinator, crisis_team, practice_user (met --practice),\n"
        "insurer_liaison, read_only. Zonder --password-stdin maakt vangnet een wachtwoord\n"
        "aan en toont het eenmalig; met --password-stdin wordt het van de invoer gelezen\n"
-       "(minstens 10 tekens). Een nieuw wachtwoord of blokkeren beëindigt open sessies.\n\n"
+       "(minstens 10 tekens). Een nieuw wachtwoord of blokkeren beëindigt open sessies.\n"
+       "reset-2fa wist de tweede factor (telefoon kwijt); de volgende aanmelding stelt een\n"
+       "nieuwe in.\n\n"
        "  --db PAD    databasebestand (standaard vangnet.db)\n",
        RunUser},
       {"incident", "incidenten starten, tonen en exporteren",

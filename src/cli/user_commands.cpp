@@ -41,7 +41,8 @@ int RunUser(const std::vector<std::string>& argv) {
   }
   const auto& words = args->positionals();
   if (words.empty()) {
-    std::cerr << "vangnet: gebruik vangnet user add|passwd|list|disable|enable (zie --help)\n";
+    std::cerr << "vangnet: gebruik vangnet user add|passwd|reset-2fa|list|disable|enable (zie "
+                 "--help)\n";
     return kExitUsage;
   }
   auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
@@ -98,6 +99,14 @@ int RunUser(const std::vector<std::string>& argv) {
     if (auto s = accounts.SetPassword(actor, username, password); !s) return Fail(s.error());
     std::cout << "Wachtwoord van " << username << " gewijzigd; open sessies zijn beëindigd.\n";
     if (generated) std::cout << "Nieuw wachtwoord: " << password << "\n";
+    return kExitOk;
+  } else if (verb == "reset-2fa") {
+    // The way back in for an admin who lost their own phone: whoever runs this on the server.
+    if (auto s = accounts.ResetSecondFactor(Caller::System(actor), username); !s) {
+      return Fail(s.error());
+    }
+    std::cout << "Tweede factor van " << username
+              << " gewist; bij de volgende aanmelding stelt de gebruiker een nieuwe in.\n";
     return kExitOk;
   } else if (verb == "disable" || verb == "enable") {
     if (auto s = accounts.SetDisabled(actor, username, verb == "disable"); !s) {

@@ -305,12 +305,12 @@ TEST_F(SecurityProbeTest, MalformedRequestsGetAProblemNamingTheFieldNeverA500) {
     }
   }
   // Nothing of the refused organisations was stored.
-  EXPECT_EQ(json::parse(Get(coordinator, "/api/v1/organisations?code=APO-NUL")->body)["total"],
-            0);
+  EXPECT_EQ(json::parse(Get(coordinator, "/api/v1/organisations?code=APO-NUL")->body)["total"], 0);
 
   // A receiver id that tries to end the file name in Content-Disposition stays inside it.
-  auto letters = Get(coordinator, incident + "/redistribution/letters?receiver=" +
-                                      "x%22%3B%20filename%3D%22evil.html");
+  auto letters =
+      Get(coordinator,
+          incident + "/redistribution/letters?receiver=" + "x%22%3B%20filename%3D%22evil.html");
   ASSERT_TRUE(letters);
   const std::string disposition = letters->get_header_value("Content-Disposition");
   EXPECT_EQ(disposition.find("evil.html\""), std::string::npos) << disposition;
@@ -330,6 +330,40 @@ TEST_F(SecurityProbeTest, ListReadsNameWhoseDataWasShownAndPersonalJsonIsNotCach
   auto who_saw = json::parse(Get(admin, "/api/v1/audit?key=" + code + "&user=lezer")->body);
   ASSERT_FALSE(who_saw["items"].empty()) << "the list read of " << code << " is not found";
   EXPECT_EQ(who_saw["items"][0]["object_key"], "list");
+}
+
+// Two factors: the password alone gives no session; an admin (only) resets a lost factor.
+TEST_F(SecurityProbeTest, ThePasswordAloneGivesNoSessionAndOnlyAnAdminResetsTheSecondFactor) {
+  auto first =
+      Client().Post("/api/v1/session", json{{"username", "lezer"}, {"password", kPassword}}.dump(),
+                    "application/json");
+  ASSERT_EQ(first->status, 200);
+  EXPECT_TRUE(first->get_header_value("Set-Cookie").empty());
+  EXPECT_EQ(json::parse(first->body)["second_factor"], "code");
+  auto guessed = Client().Post(
+      "/api/v1/session/second-factor",
+      json{{"pending", json::parse(first->body)["pending"]}, {"code", "123456"}}.dump(),
+      "application/json");
+  EXPECT_EQ(guessed->status, 401);
+  EXPECT_TRUE(guessed->get_header_value("Set-Cookie").empty());
+
+  auto coordinator = Login("coordinator");
+  EXPECT_EQ(Post(coordinator, "/api/v1/users/lezer/second-factor/reset", json::object())->status,
+            403);
+  auto admin = Login("beheerder");
+  EXPECT_EQ(Post(admin, "/api/v1/users/lezer/second-factor/reset", json::object())->status, 204);
+  auto after =
+      Client().Post("/api/v1/session", json{{"username", "lezer"}, {"password", kPassword}}.dump(),
+                    "application/json");
+  EXPECT_EQ(json::parse(after->body)["second_factor"], "enrol");
+  auto enrolment = Client().Post("/api/v1/session/enrolment",
+                                 json{{"pending", json::parse(after->body)["pending"]}}.dump(),
+                                 "application/json");
+  ASSERT_EQ(enrolment->status, 200) << enrolment->body;
+  EXPECT_TRUE(json::parse(enrolment->body)["otpauth_uri"].get<std::string>().starts_with(
+      "otpauth://totp/"));
+  // Restore the fixture's secret for the tests after this one.
+  ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, "lezer", kTotpSecret));
 }
 
 TEST(EventHubLimits, OneAccountCannotTakeEveryLiveConnection) {

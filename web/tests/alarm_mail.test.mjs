@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
-import { artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
+import { apiLogin, artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
 
 const PASSWORD = "alarm-wachtwoord-123";
 
@@ -79,14 +79,7 @@ after(async () => {
 });
 
 test("an incident e-mails the crisis roles, passes an unanswered alarm on, and the link acknowledges", async () => {
-  const login = await fetch(`${baseUrl}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "alarm-coordinator", password: PASSWORD }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get("set-cookie").split(";")[0];
-  const { csrf_token } = await login.json();
+  const { cookie, csrf_token } = await apiLogin(baseUrl, "alarm-coordinator", PASSWORD);
   const api = (method, path, body) =>
     fetch(`${baseUrl}/api/v1${path}`, {
       method,

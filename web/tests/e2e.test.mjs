@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
+import { apiLogin, artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -19,14 +19,7 @@ const blocked = [];
 
 // A second user working through the API, as another browser would.
 async function apiSession(username) {
-  const res = await fetch(`${baseUrl}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200);
-  const cookie = res.headers.get("set-cookie").split(";")[0];
-  const { csrf_token } = await res.json();
+  const { cookie, csrf_token } = await apiLogin(baseUrl, username, PASSWORD);
   return {
     get: (path) => fetch(`${baseUrl}/api/v1${path}`, { headers: { Cookie: cookie } }).then((r) => r.json()),
     put: (path, body, version) =>

@@ -49,7 +49,8 @@ async function request<T>(method: string, path: string, body?: unknown, ifMatch?
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
-    if (response.status === 401 && path !== "/session") onUnauthenticated();
+    // A refused login step is an answer on the login page itself, not a lost session.
+    if (response.status === 401 && !path.startsWith("/session")) onUnauthenticated();
     throw new ApiError(response.status, data.title ?? response.statusText, data.errors ?? []);
   }
   return data as T;

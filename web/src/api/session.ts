@@ -24,10 +24,37 @@ export async function currentUser(): Promise<User | null> {
   }
 }
 
-export async function login(username: string, password: string): Promise<User> {
-  const session = await api.post<SessionResponse>("/session", { username, password });
-  setCsrfToken(session.csrf_token);
-  return session.user;
+// A login step's answer: a session, or the next step (a code, or a first enrolment).
+export type LoginStep =
+  | { kind: "session"; user: User; recoveryCodes: string[] }
+  | { kind: "code" | "enrol"; pending: string };
+
+interface StepResponse {
+  user?: User;
+  csrf_token?: string;
+  recovery_codes?: string[];
+  second_factor?: "code" | "enrol";
+  pending?: string;
+}
+
+function toStep(response: StepResponse): LoginStep {
+  if (response.user && response.csrf_token) {
+    setCsrfToken(response.csrf_token);
+    return { kind: "session", user: response.user, recoveryCodes: response.recovery_codes ?? [] };
+  }
+  return { kind: response.second_factor ?? "code", pending: response.pending ?? "" };
+}
+
+export async function login(username: string, password: string): Promise<LoginStep> {
+  return toStep(await api.post<StepResponse>("/session", { username, password }));
+}
+
+export async function completeLogin(pending: string, code: string): Promise<LoginStep> {
+  return toStep(await api.post<StepResponse>("/session/second-factor", { pending, code }));
+}
+
+export async function beginEnrolment(pending: string): Promise<{ secret: string; otpauth_uri: string }> {
+  return api.post("/session/enrolment", { pending });
 }
 
 export async function logout(): Promise<void> {

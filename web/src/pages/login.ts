@@ -1,10 +1,103 @@
-// The login page: the first thing a coordinator sees at 03:00, so it says what to do.
+// The login page: the first thing a coordinator sees at 03:00, so it says what to do. Two steps:
+// the password, then a code from an authenticator app (or, the first time, setting that app up
+// with a QR code; then the recovery codes, shown once).
+import QRCode from "qrcode";
 import { ApiError } from "../api/client";
-import { login, User } from "../api/session";
+import { beginEnrolment, completeLogin, login, LoginStep, User } from "../api/session";
 import { t, toggleLang } from "../i18n";
 import { h } from "../ui/dom";
 
-export function renderLogin(app: HTMLElement, onLoggedIn: (user: User) => void): void {
+type Done = (user: User) => void;
+
+function showError(target: HTMLElement, e: unknown): void {
+  target.textContent = e instanceof ApiError ? e.message : String(e);
+}
+
+// The QR code as an SVG element. The library draws it from our own otpauth URI; parsed as SVG,
+// never inserted as HTML.
+async function qrCode(uri: string): Promise<Element> {
+  const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  const element = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+  element.setAttribute("role", "img");
+  element.setAttribute("aria-label", t("enrolQr"));
+  element.setAttribute("class", "qr-code");
+  return element;
+}
+
+function page(app: HTMLElement, form: HTMLElement): void {
+  app.replaceChildren(h("main", { class: "login-page" }, form));
+}
+
+// Where a step leads: the app, the recovery codes first, or the code form.
+async function next(app: HTMLElement, step: LoginStep, done: Done): Promise<void> {
+  if (step.kind === "session") {
+    if (step.recoveryCodes.length > 0) return renderRecoveryCodes(app, step.user, step.recoveryCodes, done);
+    return done(step.user);
+  }
+  return renderCodeStep(app, step.pending, step.kind === "enrol", done);
+}
+
+async function renderCodeStep(app: HTMLElement, pending: string, enrol: boolean, done: Done): Promise<void> {
+  const error = h("p", { class: "error", role: "alert" });
+  const code = h("input", {
+    id: "code", name: "code", autocomplete: "one-time-code", inputmode: enrol ? "numeric" : "text",
+    required: true, maxlength: 20,
+  }) as HTMLInputElement;
+  const intro: (Node | string)[] = [];
+  if (enrol) {
+    try {
+      const enrolment = await beginEnrolment(pending);
+      intro.push(
+        h("p", {}, t("enrolSteps")),
+        h("div", { class: "qr" }, await qrCode(enrolment.otpauth_uri)),
+        h("p", { class: "muted" }, t("enrolSecret")),
+        h("p", {}, h("code", { class: "secret", "data-secret": enrolment.secret }, enrolment.secret.replace(/(.{4})(?=.)/g, "$1 "))),
+      );
+    } catch (e) {
+      showError(error, e);
+    }
+  } else {
+    intro.push(h("p", { class: "muted" }, t("secondFactorHint")));
+  }
+  const form = h(
+    "form",
+    {
+      class: "login card",
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        error.textContent = "";
+        try {
+          await next(app, await completeLogin(pending, code.value.trim()), done);
+        } catch (e) {
+          showError(error, e);
+          code.select();
+        }
+      },
+    },
+    h("h1", {}, enrol ? t("enrolTitle") : t("secondFactorTitle")),
+    ...intro,
+    h("label", { for: "code" }, t("secondFactorCode")),
+    code,
+    error,
+    h("button", { type: "submit", class: "primary" }, t("confirmCode")),
+  );
+  page(app, form);
+  code.focus();
+}
+
+function renderRecoveryCodes(app: HTMLElement, user: User, codes: string[], done: Done): void {
+  const form = h(
+    "form",
+    { class: "login card", onsubmit: (event: Event) => { event.preventDefault(); done(user); } },
+    h("h1", {}, t("recoveryTitle")),
+    h("p", {}, t("recoveryIntro")),
+    h("ol", { class: "recovery-codes" }, ...codes.map((c) => h("li", {}, h("code", {}, c)))),
+    h("button", { type: "submit", class: "primary" }, t("recoveryDone")),
+  );
+  page(app, form);
+}
+
+export function renderLogin(app: HTMLElement, onLoggedIn: Done): void {
   const error = h("p", { class: "error", role: "alert" });
   const username = h("input", { id: "username", name: "username", autocomplete: "username", required: true }) as HTMLInputElement;
   const password = h("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true }) as HTMLInputElement;
@@ -16,9 +109,9 @@ export function renderLogin(app: HTMLElement, onLoggedIn: (user: User) => void):
         event.preventDefault();
         error.textContent = "";
         try {
-          onLoggedIn(await login(username.value.trim(), password.value));
+          await next(app, await login(username.value.trim(), password.value), onLoggedIn);
         } catch (e) {
-          error.textContent = e instanceof ApiError ? e.message : String(e);
+          showError(error, e);
         }
       },
     },
