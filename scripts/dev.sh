@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one set-up script behind README's two commands:
 #   scripts/dev.sh start   install what is missing, build, start vangnet on the embedded SQLite default
-#   scripts/dev.sh test    install what is missing, build, run every test (C++ and browser)
+#   scripts/dev.sh test    install what is missing, build, run every test (C++, browser, and a
+#                          short fuzz run of each parser)
 # A second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +12,9 @@ APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev li
            libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev liblemon-dev
            libglpk-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libarchive-dev liboath-dev)
 # Only the tests need a browser, poppler's pdftotext/pdftoppm to read the printouts back, and
-# oathtool to compute second-factor codes independently of vangnet's own TOTP code.
-APT_TEST=(chromium poppler-utils oathtool)
+# oathtool to compute second-factor codes independently of vangnet's own TOTP code, and clang
+# with its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh).
+APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev)
 
 sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 
@@ -72,6 +74,8 @@ case "$cmd" in
     build_web
     ctest --test-dir build --output-on-failure --parallel "$(nproc)"
     (cd web && VANGNET_BINARY="$PWD/../build/vangnet" node --test --test-concurrency=1 tests/)
+    # Every parser that takes outside input, fuzzed a few seconds each on its seed corpus.
+    bench/fuzz.sh 3
     ;;
   *)
     echo "usage: scripts/dev.sh start|test" >&2

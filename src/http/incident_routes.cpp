@@ -88,9 +88,10 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
         res.set_content(report.value(), "text/markdown; charset=utf-8");
       });
 
-  for (const auto& [action, status] : {std::pair{"done", TaskStatus::kDone},
-                                       std::pair{"not-applicable", TaskStatus::kNotApplicable}}) {
-    router.Post(std::string(R"(/api/v1/incidents/(\d+)/tasks/(\d+)/)") + action,
+  for (const auto& route : {std::pair{"done", TaskStatus::kDone},
+                            std::pair{"not-applicable", TaskStatus::kNotApplicable}}) {
+    const TaskStatus status = route.second;  // a plain variable: lambdas capture it everywhere
+    router.Post(std::string(R"(/api/v1/incidents/(\d+)/tasks/(\d+)/)") + route.first,
                 [&incidents, status](const RequestContext& ctx, const httplib::Request& req,
                                      httplib::Response& res) {
                   auto version = IfMatchVersion(req);  // the task's

@@ -13,11 +13,12 @@ namespace {
 
 std::optional<double> Number(yaml::Reader& r, const YAML::Node& map, const char* key,
                              const std::string& where) {
-  if (!map[key]) return std::nullopt;
+  if (!yaml::Reader::Child(map, key)) return std::nullopt;
   std::string text = r.Text(map, key, where);
   auto value = ParseDecimal(text);
   if (!value) {
-    r.Fail(map[key], where.empty() ? key : where + "." + key, "'" + text + "' is geen getal");
+    r.Fail(yaml::Reader::Child(map, key), where.empty() ? key : where + "." + key,
+           "'" + text + "' is geen getal");
   }
   return value;
 }
@@ -34,7 +35,7 @@ Result<SignalNorms> ParseNormsYaml(std::string_view content, const std::string& 
   r.OnlyKeys(root, "", {"version", "settings", "signals"});
   if (!root.IsMap()) return Error::Combined(r.Take());
   norms.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
-  if (const YAML::Node settings = root["settings"]) {
+  if (const YAML::Node settings = yaml::Reader::Child(root, "settings")) {
     r.OnlyKeys(settings, "settings",
                {"norm_patients_per_fte", "norm_source", "default_stop_age", "conversation_age"});
     auto& s = norms.settings;
@@ -58,7 +59,7 @@ Result<SignalNorms> ParseNormsYaml(std::string_view content, const std::string& 
     if (auto parsed = ParseEnum(SEVERITIES, severity)) {
       rule.severity = *parsed;
     } else if (!severity.empty()) {
-      r.Fail(n["severity"], w + ".severity", "kies high, medium of low");
+      r.Fail(yaml::Reader::Child(n, "severity"), w + ".severity", "kies high, medium of low");
     }
     rule.source = r.Text(n, "source", w);
     norms.rules.push_back(std::move(rule));

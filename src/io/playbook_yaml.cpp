@@ -25,9 +25,9 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
   p.version = static_cast<int>(ParseInteger(r.Text(root, "version", "")).value_or(0));
   p.title = r.Text(root, "title", "");
   p.source = r.Text(root, "source", "", false);
-  p.derived = root["derived"] && root["derived"].as<std::string>() == "true";
+  p.derived = r.Text(root, "derived", "", false) == "true";
   p.situation = r.Text(root, "situation", "");
-  if (root["max_duration"]) p.max_duration = r.Duration(root, "max_duration", "");
+  if (Reader::Child(root, "max_duration")) p.max_duration = r.Duration(root, "max_duration", "");
   r.List(root, "risks", "", [&](const YAML::Node& n, const std::string& w) {
     r.OnlyKeys(n, w, {"risk", "impact", "source"});
     p.risks.push_back({r.Text(n, "risk", w), r.Text(n, "impact", w), r.Text(n, "source", w, false),
@@ -44,7 +44,7 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
     phase.id = r.Text(n, "id", w);
     phase.title = r.Text(n, "title", w);
     phase.starts = r.Duration(n, "starts", w);
-    if (n["ends"]) phase.ends = r.Duration(n, "ends", w);
+    if (Reader::Child(n, "ends")) phase.ends = r.Duration(n, "ends", w);
     phase.source = r.Text(n, "source", w, false);
     phase.line = Reader::Line(n);
     r.List(n, "steps", w, [&](const YAML::Node& s, const std::string& sw) {
@@ -54,8 +54,8 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
       step.text = r.Text(s, "text", sw);
       step.owner = r.Text(s, "owner", sw);
       step.deadline = r.Duration(s, "deadline", sw);
-      step.legal = s["legal"] && s["legal"].as<std::string>() == "true";
-      if (s["repeat"]) step.repeat = r.Duration(s, "repeat", sw);
+      step.legal = r.Text(s, "legal", sw, false) == "true";
+      if (Reader::Child(s, "repeat")) step.repeat = r.Duration(s, "repeat", sw);
       step.source = r.Text(s, "source", sw, false);
       step.line = Reader::Line(s);
       phase.steps.push_back(std::move(step));

@@ -30,25 +30,27 @@ Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const 
     rule.line = yaml::Reader::Line(n);
     rule.id = r.Text(n, "id", w);
     if (!rule.id.empty() && !ids.insert(rule.id).second)
-      r.Fail(n["id"], w + ".id", "id '" + rule.id + "' komt twee keer voor");
+      r.Fail(yaml::Reader::Child(n, "id"), w + ".id", "id '" + rule.id + "' komt twee keer voor");
     rule.label = r.Text(n, "label", w);
     rule.explanation = r.Text(n, "explanation", w);
     const std::string scope = r.Text(n, "scope", w);
     if (auto parsed = ParseEnum(PREPAREDNESS_SCOPES, scope)) {
       rule.scope = *parsed;
     } else if (!scope.empty()) {
-      r.Fail(n["scope"], w + ".scope", "kies regional of practice");
+      r.Fail(yaml::Reader::Child(n, "scope"), w + ".scope", "kies regional of practice");
     }
     const std::string every = r.Text(n, "every_months", w);
     auto months = ParseInteger(every);
     if (!every.empty() && (!months || *months < 1 || *months > 120)) {
-      r.Fail(n["every_months"], w + ".every_months", "een aantal maanden van 1 tot 120");
+      r.Fail(yaml::Reader::Child(n, "every_months"), w + ".every_months",
+             "een aantal maanden van 1 tot 120");
     }
     rule.every_months = static_cast<int>(months.value_or(12));
     rule.owner = r.Text(n, "owner", w);
     rule.applies_to = r.Text(n, "applies_to", w, false);
     if (!rule.applies_to.empty() && rule.applies_to != "holder_60_plus") {
-      r.Fail(n["applies_to"], w + ".applies_to", "alleen holder_60_plus, of weglaten");
+      r.Fail(yaml::Reader::Child(n, "applies_to"), w + ".applies_to",
+             "alleen holder_60_plus, of weglaten");
     }
     rule.source = r.Text(n, "source", w);
     rule.exercise_playbook = r.Text(n, "exercise_playbook", w, false);

@@ -44,13 +44,14 @@ Result<StressAreas> ParseStressAreasYaml(std::string_view content, const std::st
       bool plain = std::all_of(area.id.begin(), area.id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
       });
-      if (!plain) r.Fail(n["id"], w + ".id", "alleen kleine letters, cijfers en '-'");
+      if (!plain)
+        r.Fail(yaml::Reader::Child(n, "id"), w + ".id", "alleen kleine letters, cijfers en '-'");
       if (!ids.insert(area.id).second)
-        r.Fail(n["id"], w + ".id", "id '" + area.id + "' komt twee keer voor");
+        r.Fail(yaml::Reader::Child(n, "id"), w + ".id", "id '" + area.id + "' komt twee keer voor");
     }
     if (!area.kind.empty() && std::find(std::begin(kStressAreaKinds), std::end(kStressAreaKinds),
                                         area.kind) == std::end(kStressAreaKinds)) {
-      r.Fail(n["kind"], w + ".kind", "kies flood_zone, power_cut of other");
+      r.Fail(yaml::Reader::Child(n, "kind"), w + ".kind", "kies flood_zone, power_cut of other");
     }
     r.List(n, "postcodes", w, [&](const YAML::Node& pc, const std::string& pw) {
       std::string code = pc.IsScalar() ? pc.as<std::string>() : "";
@@ -62,7 +63,7 @@ Result<StressAreas> ParseStressAreasYaml(std::string_view content, const std::st
         area.postcodes.push_back(code);
       }
     });
-    if (!n["postcodes"] || n["postcodes"].size() == 0) {
+    if (!yaml::Reader::Child(n, "postcodes") || yaml::Reader::Child(n, "postcodes").size() == 0) {
       r.Fail(n, w + ".postcodes", "een gebied heeft minstens één postcode");
     }
     out.areas.push_back(std::move(area));

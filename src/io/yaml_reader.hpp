@@ -32,6 +32,12 @@ class Reader {
     errors_.emplace_back(ErrorKind::kValidation, message, file_, Line(node), field);
   }
   static int Line(const YAML::Node& node) { return node.Mark().line + 1; }
+  // map[key], or an undefined node when `map` is not a map: yaml-cpp throws when a scalar or a
+  // list is indexed by a key, and a file must never make the reader throw (found by fuzzing).
+  static YAML::Node Child(const YAML::Node& map, const char* key) {
+    if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    return map[key];
+  }
 
   // Refuses keys outside `allowed`.
   void OnlyKeys(const YAML::Node& map, const std::string& where, std::set<std::string> allowed) {
@@ -40,6 +46,10 @@ class Reader {
       return;
     }
     for (const auto& entry : map) {
+      if (!entry.first.IsScalar()) {
+        Fail(entry.first, where, "een sleutel moet tekst zijn");
+        continue;
+      }
       auto key = entry.first.as<std::string>();
       if (!allowed.count(key)) {
         std::string list;
@@ -52,7 +62,7 @@ class Reader {
 
   std::string Text(const YAML::Node& map, const char* key, const std::string& where,
                    bool required = true) {
-    const YAML::Node node = map[key];
+    const YAML::Node node = Child(map, key);
     if (!node || node.IsNull()) {
       if (required) Fail(map, Field(where, key), "verplicht veld ontbreekt");
       return {};
@@ -69,14 +79,14 @@ class Reader {
     if (text.empty()) return {};
     auto d = ParseDuration(text);
     if (!d)
-      Fail(map[key], Field(where, key),
+      Fail(Child(map, key), Field(where, key),
            "'" + text + "' is geen duur; schrijf bijv. 30m, 2h, 3d of 2w");
     return d.value_or(std::chrono::minutes{});
   }
 
   template <class Fn>
   void List(const YAML::Node& map, const char* key, const std::string& where, Fn each) {
-    const YAML::Node node = map[key];
+    const YAML::Node node = Child(map, key);
     if (!node) return;
     if (!node.IsSequence()) {
       Fail(node, Field(where, key), "verwacht een lijst");

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include "io/playbook_yaml.hpp"
+#include "io/preparedness_yaml.hpp"
+#include "io/stress_areas_yaml.hpp"
+
 namespace vangnet {
 namespace {
 
@@ -43,6 +47,20 @@ TEST(NormsYaml, ABrokenFileIsRefusedWithLineAndField) {
   ASSERT_GE(e.more.size(), 2u);
   EXPECT_EQ(e.more[0].field, "signals[1].threshold");
   EXPECT_EQ(e.more[0].row, 11u);
+}
+
+// Found by fuzzing (issue 17, bench/fuzz): a scalar or list where a map belongs made yaml-cpp
+// throw out of the reader. Every YAML file a region supplies is now refused with an error.
+TEST(RegionYaml, AScalarOrListWhereAMapBelongsIsAnErrorNotACrash) {
+  for (const char* text : {"rules: [5]\n", "rules:\n  - x\n", "settings: 3\n", "rules:\n  - [a]\n",
+                           "? [a]\n: b\n", "areas: [1, 2]\n", "rules:\n  - id: [x]\n"}) {
+    EXPECT_NO_THROW({
+      EXPECT_FALSE(ParseNormsYaml(text, "normen.yaml")) << text;
+      EXPECT_FALSE(ParsePreparednessYaml(text, "paraatheid.yaml")) << text;
+      EXPECT_FALSE(ParseStressAreasYaml(text, "gebieden.yaml")) << text;
+      EXPECT_FALSE(ParsePlaybookYaml(text, "draaiboek.yaml")) << text;
+    }) << text;
+  }
 }
 
 }  // namespace
