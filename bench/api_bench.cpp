@@ -71,7 +71,10 @@ int main(int argc, char** argv) {
   auto store = OpenSqliteStore((dir / "bench.db").string());
   const Actor actor{"bench", "admin", "bench", "benchmark"};
   if (!SaveRegistryRecords(*store.value(), actor, BuildDemoRegion({}))) return 1;
-  AccountService accounts(*store.value(), PasswordCost::Minimum());
+  // The benchmark measures requests within a session, not logins: password only.
+  AuthPolicy password_only;
+  password_only.require_second_factor = false;
+  AccountService accounts(*store.value(), PasswordCost::Minimum(), password_only);
   UserAccount user;
   user.username = "bench";
   user.role = UserRole::kCoordinator;
