@@ -8,12 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is missing (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
-if [ ! -f build-fuzz/build.ninja ]; then
-  CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANGNET_FUZZ=ON >/dev/null
-fi
-cmake --build build-fuzz --parallel "$(nproc)" >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# A failed build shows its last lines; a good one stays quiet.
+if [ ! -f build-fuzz/build.ninja ]; then
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DVANGNET_FUZZ=ON >"$work/configure.log" 2>&1 || { tail -40 "$work/configure.log"; exit 1; }
+fi
+cmake --build build-fuzz --parallel "$(nproc)" >"$work/build.log" 2>&1 || { tail -60 "$work/build.log"; exit 1; }
 status=0
 for target in registry_csv patient_list playbook_yaml norms_yaml plan_json request_body; do
   mkdir -p "$work/$target" "$work/$target-crash"
