@@ -51,8 +51,7 @@ Errors ParseFields(const std::vector<FieldSpec<T>>& fields,
     std::string_view text = Trim(*texts[i]);
     // Names, codes and keys are one line of plain text; only a note may span lines.
     const bool multiline = f.name == "note" || f.name == "notes";
-    if (HasControlCharacter(text) ||
-        (!multiline && text.find_first_of("\t\r\n") != std::string_view::npos)) {
+    if (HasControlCharacter(text, multiline)) {
       errors.push_back(Error::Validation(std::string(f.name),
                                          "bevat een stuurteken (zoals een regeleinde of tab); "
                                          "dat hoort niet in dit veld"));

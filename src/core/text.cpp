@@ -96,10 +96,11 @@ std::string CutUtf8(std::string_view text, std::size_t max_bytes) {
   return valid.substr(0, end);
 }
 
-bool HasControlCharacter(std::string_view text) {
+bool HasControlCharacter(std::string_view text, bool multiline) {
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+    const bool line_layout = c == '\t' || c == '\n' || c == '\r';
+    if ((c < 0x20 && !(multiline && line_layout)) || c == 0x7F) return true;
   }
   return false;
 }

@@ -17,9 +17,10 @@ bool IsValidUtf8(std::string_view text);
 std::string ToValidUtf8(std::string_view text);
 // At most `max_bytes` of valid UTF-8, never cut inside a character.
 std::string CutUtf8(std::string_view text, std::size_t max_bytes);
-// A control character other than tab and line ends (NUL, ESC, DEL...): never part of a name,
-// a key or a note; refused wherever text comes in.
-bool HasControlCharacter(std::string_view text);
+// A control character (NUL, ESC, DEL...): never part of a name, a key or a note; refused
+// wherever text comes in. Tab and line ends count too unless `multiline` (a note, a logbook
+// line) allows them.
+bool HasControlCharacter(std::string_view text, bool multiline = true);
 
 // Numbers as coordinators type them: "0,8" and "0.8" are the same FTE. Integers refuse a decimal
 // point, because "3.700" is Dutch for three thousand seven hundred and must not become 3.

@@ -19,19 +19,26 @@ void ReplyJson(httplib::Response& res, int status, const nlohmann::json& body) {
   if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
 }
 
-void ReplyError(httplib::Response& res, const Error& error) {
-  res.status = HttpStatusFor(error);
-  res.set_content(ProblemJson(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+namespace {
+// Every problem answer goes out here: as valid JSON whatever text it quotes.
+void SendProblem(httplib::Response& res, int status, const nlohmann::json& problem) {
+  res.status = status;
+  res.set_content(problem.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                   "application/problem+json; charset=utf-8");
 }
 
-namespace {
-void ReplyProblem(httplib::Response& res, int status, const Error& error) {
-  res.status = status;
-  res.set_content(ProblemJson(status, "", {error})
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/problem+json; charset=utf-8");
+// A problem with a status of its own (not the one HttpStatusFor gives the error's kind).
+void ReplyProblem(httplib::Response& res, int status, const Error& error,
+                  const std::string& title = "") {
+  SendProblem(res, status, ProblemJson(status, title, {error}));
 }
+}  // namespace
+
+void ReplyError(httplib::Response& res, const Error& error) {
+  SendProblem(res, HttpStatusFor(error), ProblemJson(error));
+}
+
+namespace {
 
 // The first text (key or value) in `value` with a control character, as a field path.
 std::optional<std::string> FieldWithControlCharacter(const nlohmann::json& value,
@@ -63,7 +70,7 @@ std::optional<std::string> FieldWithControlCharacter(const nlohmann::json& value
 // filter or an audit row).
 std::optional<Error> BadQuery(const httplib::Request& req) {
   for (const auto& [name, value] : req.params) {
-    const std::string field = IsValidUtf8(name) ? name : ToValidUtf8(name);
+    const std::string field = ToValidUtf8(name);
     if (!IsValidUtf8(name) || HasControlCharacter(name)) {
       return Error::Validation(field, "de naam van deze parameter is geen geldige tekst");
     }
@@ -155,19 +162,13 @@ std::int64_t PathId(const httplib::Request& req, std::size_t group) {
 
 std::optional<JsonBody> ParseJsonBody(const httplib::Request& req, httplib::Response& res) {
   if (req.get_header_value("Content-Type").find("application/json") == std::string::npos) {
-    res.status = 415;
-    res.set_content(ProblemJson(415, "Verkeerd formaat",
-                                {Error::Validation({}, "stuur de gegevens als application/json")})
-                        .dump(),
-                    "application/problem+json; charset=utf-8");
+    ReplyProblem(res, 415, Error::Validation({}, "stuur de gegevens als application/json"),
+                 "Verkeerd formaat");
     return std::nullopt;
   }
   auto body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_discarded()) {
-    res.status = 400;
-    res.set_content(
-        ProblemJson(400, "", {Error::Validation({}, "de gegevens zijn geen geldige JSON")}).dump(),
-        "application/problem+json; charset=utf-8");
+    ReplyProblem(res, 400, Error::Validation({}, "de gegevens zijn geen geldige JSON"));
     return std::nullopt;
   }
   if (!body.is_object()) {
@@ -195,13 +196,10 @@ std::optional<std::int64_t> IfMatchVersion(const httplib::Request& req) {
 
 // 428: a change without If-Match could silently overwrite someone else's.
 void ReplyVersionRequired(httplib::Response& res) {
-  res.status = 428;
-  res.set_content(ProblemJson(428, "",
-                              {Error::Validation("version",
-                                                 "stuur de versie mee in If-Match, zodat "
-                                                 "niemands wijziging verloren gaat")})
-                      .dump(),
-                  "application/problem+json; charset=utf-8");
+  ReplyProblem(res, 428,
+               Error::Validation("version",
+                                 "stuur de versie mee in If-Match, zodat niemands wijziging "
+                                 "verloren gaat"));
 }
 
 std::string PathForLog(std::string_view request_path) {

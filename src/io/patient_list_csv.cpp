@@ -45,7 +45,7 @@ Result<std::vector<RedistributionPatient>> ParsePatientList(const std::string& t
       auto it = column.find(name);
       if (it == column.end() || it->second >= record.cells.size()) return {};
       std::string text(Trim(record.cells[it->second]));
-      if (HasControlCharacter(text) || text.find_first_of("\t\r\n") != std::string::npos) {
+      if (HasControlCharacter(text, false)) {
         fail(record.line, name, "Bevat een stuurteken (zoals een regeleinde of tab).");
         return {};
       }

@@ -2,10 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -29,17 +32,43 @@ std::string AuditAnchors::Line(const AuditHead& head, const std::string& at) con
   return payload + "\t" + Blake2bKeyedHex(payload, key_) + "\n";
 }
 
-Status AuditAnchors::Append(const AuditHead& head, const std::string& at) const {
-  if (head.count == 0) return Ok{};
-  auto existing = Read();
-  if (existing && !existing.value().empty() && existing.value().back() == head) return Ok{};
+std::optional<std::pair<AuditHead, std::string>> AuditAnchors::Parse(
+    const std::string& line) const {
+  std::vector<std::string> parts;
+  std::stringstream fields(line);
+  for (std::string part; std::getline(fields, part, '\t');) parts.push_back(part);
+  if (parts.size() != 5) return std::nullopt;
+  auto count = ParseInteger(parts[0]);
+  auto last = ParseInteger(parts[1]);
+  if (!count || !last) return std::nullopt;
+  AuditHead head{*count, *last, parts[2]};
+  if (Blake2bKeyedHex(Payload(head, parts[3]), key_) != parts[4]) return std::nullopt;
+  return std::pair{std::move(head), line + "\n"};
+}
+
+Result<std::string> AuditAnchors::Append(const AuditHead& head, const std::string& at) const {
+  if (head.count == 0) return std::string();
+  // Only the last line matters here: the file grows with every checkpoint, and this runs on
+  // every scheduler tick.
+  std::string last;
+  if (std::ifstream in(path_, std::ios::binary | std::ios::ate); in) {
+    const std::streamoff size = in.tellg();
+    const std::streamoff from = std::max<std::streamoff>(0, size - 1024);
+    in.seekg(from);
+    std::string tail(static_cast<std::size_t>(size - from), '\0');
+    in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+    while (!tail.empty() && tail.back() == '\n') tail.pop_back();
+    last = tail.substr(tail.rfind('\n') == std::string::npos ? 0 : tail.rfind('\n') + 1);
+  }
+  if (auto previous = Parse(last); previous && previous->first == head) return previous->second;
+  const std::string line = Line(head, at);
   const mode_t old_mask = umask(077);
   std::ofstream out(path_, std::ios::app);
   umask(old_mask);
-  out << Line(head, at);
+  out << line;
   out.flush();
   if (!out) return Error::Io(path_, "controlepunt van het auditlog kon niet worden geschreven");
-  return Ok{};
+  return line;
 }
 
 Result<std::vector<AuditHead>> AuditAnchors::Read() const {
@@ -47,28 +76,17 @@ Result<std::vector<AuditHead>> AuditAnchors::Read() const {
   std::ifstream in(path_);
   if (!in) return heads;  // no checkpoint written yet
   std::string line;
-  int number = 0;
+  std::size_t number = 0;
   while (std::getline(in, line)) {
     ++number;
     if (line.empty()) continue;
-    std::vector<std::string> parts;
-    std::stringstream fields(line);
-    for (std::string part; std::getline(fields, part, '\t');) parts.push_back(part);
-    const auto fail = [&] {
+    auto parsed = Parse(line);
+    if (!parsed) {
       return Error{ErrorKind::kValidation,
-                   "controlepunt klopt niet met de sleutel (vervalst of beschadigd)", path_,
-                   static_cast<std::size_t>(number), "mac"};
-    };
-    if (parts.size() != 5) return fail();
-    AuditHead head;
-    auto count = ParseInteger(parts[0]);
-    auto last = ParseInteger(parts[1]);
-    if (!count || !last) return fail();
-    head.count = *count;
-    head.last_id = *last;
-    head.hash = parts[2];
-    if (Blake2bKeyedHex(Payload(head, parts[3]), key_) != parts[4]) return fail();
-    heads.push_back(std::move(head));
+                   "controlepunt klopt niet met de sleutel (vervalst of beschadigd)", path_, number,
+                   "mac"};
+    }
+    heads.push_back(std::move(parsed->first));
   }
   return heads;
 }

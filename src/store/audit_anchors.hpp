@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -30,16 +32,19 @@ class AuditAnchors {
   // VANGNET_AUDIT_ANCHOR_FILE when set, else `<db_path>.audit-anchors`.
   static std::string PathFor(const std::string& db_path);
 
-  // Appends `head` (stamped `at`) unless it equals the last checkpoint. An empty chain has
-  // nothing to anchor.
-  Status Append(const AuditHead& head, const std::string& at) const;
+  // Appends `head` (stamped `at`) unless it equals the last checkpoint; returns the checkpoint
+  // line (with its MAC) for `head`, which the offline bundle keeps. An empty chain has nothing
+  // to anchor (empty line).
+  Result<std::string> Append(const AuditHead& head, const std::string& at) const;
   // Every checkpoint, oldest first; an error names the line whose MAC does not match.
   Result<std::vector<AuditHead>> Read() const;
-  // One checkpoint as a line (with its MAC): what the offline bundle keeps.
-  std::string Line(const AuditHead& head, const std::string& at) const;
   const std::string& path() const { return path_; }
 
  private:
+  std::string Line(const AuditHead& head, const std::string& at) const;
+  // A checkpoint line back into its head (and the line), when its MAC matches.
+  std::optional<std::pair<AuditHead, std::string>> Parse(const std::string& line) const;
+
   std::string path_;
   SecretKey key_;
 };

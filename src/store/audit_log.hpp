@@ -36,8 +36,8 @@ class AuditLog {
   // the first broken event's id (for a cut tail or a rewritten chain: the id of the checkpoint
   // that is no longer there), or nullopt when intact.
   virtual std::optional<std::int64_t> FirstBrokenLink() = 0;
-  // Appends the current head to the anchor file (see audit_anchors.hpp).
-  virtual Status WriteCheckpoint() = 0;
+  // Appends the current head to the anchor file (see audit_anchors.hpp); the checkpoint line.
+  virtual Result<std::string> WriteCheckpoint() = 0;
 };
 
 }  // namespace vangnet

@@ -33,10 +33,12 @@ Result<std::optional<std::int64_t>> AuditService::FirstBrokenLink(const Caller& 
 }
 
 Status AuditService::Checkpoint() {
-  // A write transaction: the head cannot move between reading it and writing it down.
-  auto uow = store_.Begin(Actor{"vangnet", "system", "scheduler", "controlepunt auditlog"});
+  // A read snapshot is enough: within it the head does not move, and it takes no write lock.
+  auto uow = store_.BeginRead(Actor{"vangnet", "system", "scheduler", "controlepunt auditlog"});
   if (!uow) return uow.error();
-  return uow.value()->Audit().WriteCheckpoint();
+  auto line = uow.value()->Audit().WriteCheckpoint();
+  if (!line) return line.error();
+  return Ok{};
 }
 
 }  // namespace vangnet

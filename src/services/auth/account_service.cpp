@@ -173,10 +173,12 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
                  "password"};
   }
   std::optional<UserAccount> user;
+  std::optional<SecondFactor> factor;  // whether a second factor must follow the password
   {
     auto uow = store_.BeginRead(Actor{username, "", "http", "aanmelden"});
     if (!uow) return uow.error();
     user = uow.value()->Accounts().FindUser(username);
+    if (user) factor = uow.value()->Accounts().FindSecondFactor(user->id);
   }
   // An unknown or disabled account is checked against a dummy hash of the same cost, so the
   // answer takes as long as for a real one and does not tell which usernames exist.
@@ -202,13 +204,6 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
       (void)uow.value()->Accounts().UpdateUser(*user);
       (void)uow.value()->Commit();
     }
-  }
-  // The password was right; whether a second factor must follow.
-  std::optional<SecondFactor> factor;
-  {
-    auto uow = store_.BeginRead(AccountActor(*user, "aanmelden"));
-    if (!uow) return uow.error();
-    factor = uow.value()->Accounts().FindSecondFactor(user->id);
   }
   const bool enrolled = factor && factor->enabled;
   if (enrolled || NeedsSecondFactor(*user)) {

@@ -126,13 +126,12 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
   // A copy of the audit chain's checkpoint, outside the server: a later cut or rewrite of the
   // trail shows against it (README, Security).
   {
-    auto uow = store.Begin(caller.actor);
+    auto uow = store.BeginRead(caller.actor);
     if (!uow) return uow.error();
-    if (auto s = uow.value()->Audit().WriteCheckpoint(); !s) return s.error();
-    const AuditHead head = uow.value()->Audit().Head();
+    auto checkpoint = uow.value()->Audit().WriteCheckpoint();
+    if (!checkpoint) return checkpoint.error();
     entries.push_back({"auditlog-controlepunt.txt",
-                       "aantal\tlaatste-id\thash\ttijd\tmac\r\n" +
-                           AuditAnchors("", store.keys().audit()).Line(head, FormatUtc(now))});
+                       "aantal\tlaatste-id\thash\ttijd\tmac\r\n" + checkpoint.value()});
   }
 
   std::string readme =

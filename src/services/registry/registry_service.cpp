@@ -32,28 +32,26 @@ bool InScope(UnitOfWork&, const Caller&, const Person& p, const std::set<std::st
   return people.count(p.code) > 0;
 }
 
-namespace {
-// A person nobody has linked yet, added by this very user: theirs to link to their practice.
-bool CreatedByAndUnlinked(UnitOfWork& uow, const Caller& c, const std::string& person_code) {
-  for (const auto& a : uow.Table<Affiliation>().List()) {
-    if (a.person_code == person_code) return false;
+bool WriteInScope(UnitOfWork& uow, const Caller& c, const Affiliation& a, bool) {
+  if (!c.HasPractice(a.practice_agb)) return false;
+  // One pass over the links: on the caller's staff, or linked nowhere at all.
+  bool linked = false;
+  for (const auto& other : uow.Table<Affiliation>().List()) {
+    if (other.person_code != a.person_code) continue;
+    if (c.HasPractice(other.practice_agb)) return true;
+    linked = true;
   }
+  if (linked) return false;
+  // A person nobody has linked yet, added by this very user: theirs to link to their practice.
   AuditFilter filter;
   filter.object_type = "person";
-  filter.object_key = person_code;
+  filter.object_key = a.person_code;
   filter.actor_user = c.actor.user;
   filter.limit = 1000;
   for (const auto& event : uow.Audit().List(filter)) {
     if (event.action == "create" && event.outcome == "success") return true;
   }
   return false;
-}
-}  // namespace
-
-bool WriteInScope(UnitOfWork& uow, const Caller& c, const Affiliation& a, bool) {
-  if (!c.HasPractice(a.practice_agb)) return false;
-  return PeopleOfPractices(uow, c).count(a.person_code) > 0 ||
-         CreatedByAndUnlinked(uow, c, a.person_code);
 }
 
 bool WriteInScope(UnitOfWork& uow, const Caller& c, const Person& p, bool is_new) {

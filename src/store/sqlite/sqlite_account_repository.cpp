@@ -114,6 +114,11 @@ Status SqliteAccountRepository::InsertSession(const UserSession& s) {
   return Run(stmt);
 }
 
+Result<bool> SqliteAccountRepository::RunChangingOneRow(Statement& stmt) {
+  if (auto s = Run(stmt); !s) return s.error();
+  return sqlite3_changes(db_) == 1;
+}
+
 std::optional<UserSession> SqliteAccountRepository::FindSession(std::string_view token_hash) {
   Statement stmt(db_,
                  "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
@@ -196,8 +201,7 @@ Result<bool> SqliteAccountRepository::UseCounter(std::int64_t user_id, std::int6
   Statement stmt(
       db_, "UPDATE second_factor SET last_counter = ? WHERE user_id = ? AND last_counter < ?");
   Bind(stmt, counter, user_id, counter);
-  if (auto s = Run(stmt); !s) return s.error();
-  return sqlite3_changes(db_) == 1;
+  return RunChangingOneRow(stmt);
 }
 
 Status SqliteAccountRepository::DeleteSecondFactor(std::int64_t user_id) {
@@ -229,8 +233,7 @@ Result<bool> SqliteAccountRepository::UseRecoveryCode(std::int64_t user_id,
                  "UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
                  "used_at IS NULL");
   Bind(stmt, at, user_id, code_hash);
-  if (auto s = Run(stmt); !s) return s.error();
-  return sqlite3_changes(db_) == 1;
+  return RunChangingOneRow(stmt);
 }
 
 }  // namespace vangnet::sqlite

@@ -34,6 +34,8 @@ class SqliteAccountRepository final : public AccountRepository {
 
  private:
   Status Run(Statement& stmt);
+  // Runs a guarded UPDATE; true when it changed exactly one row (the guard held).
+  Result<bool> RunChangingOneRow(Statement& stmt);
   sqlite3* db_;
 };
 

@@ -141,7 +141,7 @@ std::optional<std::int64_t> SqliteAuditLog::FirstBrokenLink() {
   return std::nullopt;
 }
 
-Status SqliteAuditLog::WriteCheckpoint() {
+Result<std::string> SqliteAuditLog::WriteCheckpoint() {
   return anchors_.Append(Head(), clock_.NowIso());
 }
 

@@ -19,7 +19,7 @@ class SqliteAuditLog final : public AuditLog {
   std::vector<AuditEvent> List(const AuditFilter& filter) override;
   AuditHead Head() override;
   std::optional<std::int64_t> FirstBrokenLink() override;
-  Status WriteCheckpoint() override;
+  Result<std::string> WriteCheckpoint() override;
 
  private:
   sqlite3* db_;

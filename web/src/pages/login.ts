@@ -28,6 +28,21 @@ function page(app: HTMLElement, form: HTMLElement): void {
   app.replaceChildren(h("main", { class: "login-page" }, form));
 }
 
+// A login form's submit: take the step `attempt` asks the server for and go where it leads; a
+// refusal shows in `error` and the form stays.
+function submitStep(app: HTMLElement, error: HTMLElement, done: Done, attempt: () => Promise<LoginStep>, onRefused = () => {}) {
+  return async (event: Event) => {
+    event.preventDefault();
+    error.textContent = "";
+    try {
+      await next(app, await attempt(), done);
+    } catch (e) {
+      showError(error, e);
+      onRefused();
+    }
+  };
+}
+
 // Where a step leads: the app, the recovery codes first, or the code form.
 async function next(app: HTMLElement, step: LoginStep, done: Done): Promise<void> {
   if (step.kind === "session") {
@@ -63,16 +78,7 @@ async function renderCodeStep(app: HTMLElement, pending: string, enrol: boolean,
     "form",
     {
       class: "login card",
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        error.textContent = "";
-        try {
-          await next(app, await completeLogin(pending, code.value.trim()), done);
-        } catch (e) {
-          showError(error, e);
-          code.select();
-        }
-      },
+      onsubmit: submitStep(app, error, done, () => completeLogin(pending, code.value.trim()), () => code.select()),
     },
     h("h1", {}, enrol ? t("enrolTitle") : t("secondFactorTitle")),
     ...intro,
@@ -105,15 +111,7 @@ export function renderLogin(app: HTMLElement, onLoggedIn: Done): void {
     "form",
     {
       class: "login card",
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        error.textContent = "";
-        try {
-          await next(app, await login(username.value.trim(), password.value), onLoggedIn);
-        } catch (e) {
-          showError(error, e);
-        }
-      },
+      onsubmit: submitStep(app, error, onLoggedIn, () => login(username.value.trim(), password.value)),
     },
     h("h1", {}, "vangnet"),
     h("p", { class: "muted" }, t("tagline")),
