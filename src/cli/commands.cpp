@@ -25,6 +25,8 @@ const std::vector<Command>& Commands() {
        "  --require-2fa on|except-read-only|off\n"
        "                    tweede factor (TOTP-app) bij het aanmelden; standaard on: voor\n"
        "                    iedereen\n"
+       "  --sso BESTAND     aanmelden via de eigen identiteitsprovider van de organisatie\n"
+       "                    (OpenID Connect, bijv. Microsoft Entra ID); zie README\n"
        "  --playbooks MAP   eigen draaiboeken van de regio (naast de meegeleverde)\n"
        "  --norms BESTAND   eigen drempels voor de continuïteitsmonitor\n"
        "  --areas BESTAND   eigen gebieden voor de stresstest\n"

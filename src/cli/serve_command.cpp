@@ -50,13 +50,14 @@ std::string DemoLoginsPath(const std::string& db_path) {
 
 int RunServe(const std::vector<std::string>& argv) {
   std::string error;
-  auto args = Args::Parse(
-      argv,
-      {"db",          "listen",     "web",       "tile-url",     "playbooks",     "public-url",
-       "smtp-url",    "smtp-from",  "smtp-user", "sms-webhook",  "alarm-timeout", "digest-interval",
-       "tick",        "norms",      "areas",     "preparedness", "reminder-hour", "bundle-dir",
-       "bundle-hour", "require-2fa"},
-      {"behind-tls", "smtp-require-tls"}, error);
+  auto args = Args::Parse(argv, {"db",           "listen",        "web",
+                                 "tile-url",     "playbooks",     "public-url",
+                                 "smtp-url",     "smtp-from",     "smtp-user",
+                                 "sms-webhook",  "alarm-timeout", "digest-interval",
+                                 "tick",         "norms",         "areas",
+                                 "preparedness", "reminder-hour", "bundle-dir",
+                                 "bundle-hour",  "require-2fa",   "sso"},
+                          {"behind-tls", "smtp-require-tls"}, error);
   if (!args) {
     std::cerr << "vangnet: " << error << " (zie --help)\n";
     return kExitUsage;
@@ -80,6 +81,7 @@ int RunServe(const std::vector<std::string>& argv) {
   settings.norms_file = args->Get("norms");
   settings.stress_areas_file = args->Get("areas");
   settings.preparedness_file = args->Get("preparedness");
+  settings.sso_file = args->Get("sso");
 
   // Alarming and its channels. Secrets come from the environment, never the command line
   // (which other users of the machine can read in the process list).

@@ -250,9 +250,14 @@ std::string Router::ExpiredSessionCookie() const {
          (behind_tls_ ? "; Secure" : "");
 }
 
-std::string Router::SessionTokenOf(const httplib::Request& req) const {
+namespace {
+constexpr const char* kSignInCookie = "vangnet_sso";
+constexpr const char* kSignInPath = "/api/v1/session/sso";
+
+// The value of the cookie `name` in the request, or empty.
+std::string CookieOf(const httplib::Request& req, const std::string& name) {
   const std::string cookies = req.get_header_value("Cookie");
-  const std::string wanted = CookieName() + "=";
+  const std::string wanted = name + "=";
   std::size_t pos = 0;
   while (pos < cookies.size()) {
     while (pos < cookies.size() && (cookies[pos] == ' ' || cookies[pos] == ';')) ++pos;
@@ -264,6 +269,25 @@ std::string Router::SessionTokenOf(const httplib::Request& req) const {
     pos = end;
   }
   return {};
+}
+}  // namespace
+
+std::string Router::SessionTokenOf(const httplib::Request& req) const {
+  return CookieOf(req, CookieName());
+}
+
+std::string Router::SignInCookie(const std::string& browser_key) const {
+  return std::string(kSignInCookie) + "=" + browser_key + "; Path=" + kSignInPath +
+         "; HttpOnly; SameSite=Lax; Max-Age=600" + (behind_tls_ ? "; Secure" : "");
+}
+
+std::string Router::ExpiredSignInCookie() const {
+  return std::string(kSignInCookie) + "=; Path=" + kSignInPath +
+         "; HttpOnly; SameSite=Lax; Max-Age=0" + (behind_tls_ ? "; Secure" : "");
+}
+
+std::string Router::SignInKeyOf(const httplib::Request& req) const {
+  return CookieOf(req, kSignInCookie);
 }
 
 httplib::Server::Handler Router::Wrap(RouteHandler handler, Auth auth, bool is_write) {

@@ -101,6 +101,11 @@ class Router {
   std::string SessionCookie(const std::string& token) const;
   std::string ExpiredSessionCookie() const;
   std::string SessionTokenOf(const httplib::Request& req) const;
+  // The single sign-on browser key (single_sign_on.hpp): SameSite=Lax, since the provider sends
+  // the browser back with a cross-site navigation; only for the sso paths, 10 minutes.
+  std::string SignInCookie(const std::string& browser_key) const;
+  std::string ExpiredSignInCookie() const;
+  std::string SignInKeyOf(const httplib::Request& req) const;
   AccountService& accounts() { return accounts_; }
 
  private:

@@ -6,7 +6,7 @@ namespace vangnet {
 // Router to each route it mounts.
 void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
                     const ServerOptions& options) {
-  RegisterSessionRoutes(router, services.accounts);
+  RegisterSessionRoutes(router, services.accounts, services.sso.get());
   RegisterRegistryRoutes(router, services.registry);
   RegisterRegionRoutes(router, services.region, options);
   RegisterAdminRoutes(router, services.audit, services.accounts, services.bundles);

@@ -16,7 +16,7 @@ void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
                     const ServerOptions& options);
 
 // /api/v1/session: log in, who am I, log out.
-void RegisterSessionRoutes(Router& router, AccountService& accounts);
+void RegisterSessionRoutes(Router& router, AccountService& accounts, SingleSignOn* sso);
 // /api/v1/<resource>: list, read, create, update, delete for every registry record type.
 void RegisterRegistryRoutes(Router& router, RegistryService& registry);
 // Region summary, map background, client configuration, health.

@@ -1,4 +1,4 @@
-// /api/v1/session: log in, who am I, log out.
+// /api/v1/session: log in (password and second factor, or single sign-on), who am I, log out.
 #include "http/json/account_json.hpp"
 #include "http/routes.hpp"
 
@@ -22,9 +22,68 @@ void ReplyLogin(Router& router, httplib::Response& res, const Result<LoginResult
   if (!result.recovery_codes.empty()) body["recovery_codes"] = result.recovery_codes;
   ReplyJson(res, 200, body);
 }
+
+// Sends the browser on with 303: the single sign-on steps are navigations, not fetches.
+void Redirect(httplib::Response& res, const std::string& location) {
+  res.status = 303;
+  res.set_header("Location", location);
+  res.set_header("Cache-Control", "no-store");
+}
+
+// A refused single sign-on goes back to the login page with the reason as a short code (the
+// field of the error), which the page turns into a message; never the message itself, so a
+// crafted link cannot put words on our login page.
+void RedirectRefused(httplib::Response& res, const Error& error) {
+  std::string reason = error.kind == ErrorKind::kIo ? "unavailable" : error.field;
+  if (reason.empty()) reason = "unknown";
+  Redirect(res, "/?sso_fout=" + reason);
+}
+
+void RegisterSingleSignOnRoutes(Router& router, SingleSignOn* sso) {
+  // Whether the login page offers single sign-on, and the button's words.
+  router.Get(
+      "/api/v1/session/sso",
+      [sso](const RequestContext&, const httplib::Request&, httplib::Response& res) {
+        if (!sso) return ReplyJson(res, 200, {{"enabled", false}});
+        ReplyJson(res, 200, {{"enabled", true}, {"label", sso->settings().label}});
+      },
+      Router::Auth::kPublic);
+
+  // The button's link: on to the provider, with the browser key in a cookie.
+  router.Get(
+      "/api/v1/session/sso/start",
+      [&router, sso](const RequestContext&, const httplib::Request&, httplib::Response& res) {
+        if (!sso)
+          return ReplyError(res, Error::NotFound("sso", "single sign-on is niet ingesteld"));
+        auto start = sso->Begin();
+        if (!start) return RedirectRefused(res, start.error());
+        res.set_header("Set-Cookie", router.SignInCookie(start.value().browser_key));
+        Redirect(res, start.value().authorization_url);
+      },
+      Router::Auth::kPublic);
+
+  // Where the provider sends the browser back: a session and the app, or the login page with
+  // the reason. The browser key is spent either way.
+  router.Get(
+      "/api/v1/session/sso/callback",
+      [&router, sso](const RequestContext&, const httplib::Request& req, httplib::Response& res) {
+        if (!sso)
+          return ReplyError(res, Error::NotFound("sso", "single sign-on is niet ingesteld"));
+        auto login = sso->Finish({req.get_param_value("code"), req.get_param_value("state"),
+                                  req.get_param_value("iss"), req.get_param_value("error"),
+                                  router.SignInKeyOf(req), req.remote_addr});
+        res.set_header("Set-Cookie", router.ExpiredSignInCookie());
+        if (!login) return RedirectRefused(res, login.error());
+        res.set_header("Set-Cookie", router.SessionCookie(login.value().session_token));
+        Redirect(res, "/");
+      },
+      Router::Auth::kPublic);
+}
+
 }  // namespace
 
-void RegisterSessionRoutes(Router& router, AccountService& accounts) {
+void RegisterSessionRoutes(Router& router, AccountService& accounts, SingleSignOn* sso) {
+  RegisterSingleSignOnRoutes(router, sso);
   router.Post(
       "/api/v1/session",
       [&router, &accounts](const RequestContext&, const httplib::Request& req,

@@ -52,6 +52,12 @@ class AccountRepository {
   // Marks an unused recovery code as used at `at`; false when there is no such unused code.
   virtual Result<bool> UseRecoveryCode(std::int64_t user_id, std::string_view code_hash,
                                        std::string_view at) = 0;
+
+  // The account an identity at a single sign-on provider logs in as (issuer + subject).
+  virtual std::optional<std::int64_t> FindExternalIdentity(std::string_view issuer,
+                                                           std::string_view subject) = 0;
+  virtual Status InsertExternalIdentity(std::string_view issuer, std::string_view subject,
+                                        std::int64_t user_id, std::string_view created_at) = 0;
 };
 
 }  // namespace vangnet

@@ -2,6 +2,7 @@
 
 #include "io/norms_yaml.hpp"
 #include "io/preparedness_yaml.hpp"
+#include "io/sso_settings_yaml.hpp"
 #include "io/stress_areas_yaml.hpp"
 
 namespace vangnet {
@@ -33,6 +34,8 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
       norms_(LoadNorms(settings_.norms_file)),
       stress_areas_(LoadStressAreas(settings_.stress_areas_file)),
       preparedness_rules_(LoadPreparednessRules(settings_.preparedness_file)),
+      sso_settings_(settings_.sso_file.empty() ? Result<SsoSettings>(SsoSettings{})
+                                               : LoadSsoSettings(settings_.sso_file)),
       email_(settings_.smtp.url.empty()
                  ? nullptr
                  : std::make_unique<SmtpSender>(settings_.smtp, store.clock())),
@@ -54,7 +57,11 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
                    norms_ ? norms_.value().settings : MonitorSettings{}, &accounts_),
       printouts(store, &playbooks(), &incidents, &redistribution),
       bundles(store, playbooks(), settings_.bundle),
-      delivery(store, email_.get(), sms_.get()) {}
+      delivery(store, email_.get(), sms_.get()) {
+  if (!settings_.sso_file.empty() && sso_settings_) {
+    sso = std::make_unique<SingleSignOn>(sso_settings_.value(), accounts_, store.clock());
+  }
+}
 
 ReminderSettings AppServices::reminders() const {
   return ReminderSettings{!settings_.smtp.url.empty(), settings_.alarms.public_url,
@@ -66,6 +73,7 @@ Status AppServices::Loaded() const {
   if (!norms_) return norms_.error();
   if (!stress_areas_) return stress_areas_.error();
   if (!preparedness_rules_) return preparedness_rules_.error();
+  if (!sso_settings_) return sso_settings_.error();
   return Ok{};
 }
 

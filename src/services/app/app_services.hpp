@@ -13,6 +13,7 @@
 #include "io/smtp_sender.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/auth/account_service.hpp"
+#include "services/auth/single_sign_on.hpp"
 #include "services/incident/alarming.hpp"
 #include "services/incident/incident_service.hpp"
 #include "services/monitor/monitor_service.hpp"
@@ -33,6 +34,7 @@ struct AppSettings {
   std::string norms_file;         // the region's own monitor thresholds; empty: the shipped ones
   std::string stress_areas_file;  // the region's own stress-test areas; empty: the shipped ones
   std::string preparedness_file;  // the region's own preparedness rules; empty: the shipped ones
+  std::string sso_file;           // single sign-on settings; empty: local accounts only
   AlarmSettings alarms;           // acknowledgement timeout, digest interval, public URL
   SmtpSettings smtp;              // url empty: no e-mail (alarms still show in the app)
   SmsWebhookSettings sms;         // url empty: no SMS
@@ -51,14 +53,15 @@ class AppServices {
   Result<SignalNorms> norms_;
   Result<StressAreas> stress_areas_;
   Result<PreparednessRules> preparedness_rules_;
+  Result<SsoSettings> sso_settings_;
   std::unique_ptr<MessageSender> email_;
   std::unique_ptr<MessageSender> sms_;
 
  public:
   AppServices(Store& store, AccountService& accounts, AppSettings settings);
 
-  // Whether every data file (playbooks, norms, stress areas, preparedness rules) loaded: a
-  // crisis tool must not run on half its playbooks.
+  // Whether every data file (playbooks, norms, stress areas, preparedness rules, single sign-on
+  // settings) loaded: a crisis tool must not run on half its playbooks.
   Status Loaded() const;
   // Who hears of committed changes (the live event stream). Set before serving.
   void OnChange(std::function<void(const ChangeEvent&)> listener) {
@@ -83,6 +86,8 @@ class AppServices {
   PaperPrintouts printouts;
   OfflineBundles bundles;
   OutboxDelivery delivery;
+  // Single sign-on through the organisation's identity provider; null when not configured.
+  std::unique_ptr<SingleSignOn> sso;
 
  private:
   void Publish(const ChangeEvent& change) const {

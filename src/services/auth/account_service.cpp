@@ -182,7 +182,8 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
   }
   // An unknown or disabled account is checked against a dummy hash of the same cost, so the
   // answer takes as long as for a real one and does not tell which usernames exist.
-  const bool known = user && !user->disabled;
+  // An account without a password hash logs in through single sign-on only.
+  const bool known = user && !user->disabled && !user->password_hash.empty();
   const std::string& hash = known ? user->password_hash : DummyHash();
   hashing_.acquire();
   bool valid = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
@@ -255,6 +256,110 @@ Result<LoginResult> AccountService::StartSession(const UserAccount& user,
     if (auto s = own->Commit(); !s) return s.error();
   }
   return result;
+}
+
+std::string AccountService::FreeUsername(AccountRepository& accounts, std::string_view hint) {
+  // "Jan.de.Vries@zorggroep.nl" -> "jan.de.vries": lower case, the part before '@', every other
+  // character a '.', at most 36 characters, so a suffix "-NN" still fits the 40 allowed.
+  std::string base;
+  for (char c : hint.substr(0, hint.find('@'))) {
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool plain = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ||
+                       lower == '-' || lower == '_';
+    if (plain) {
+      base += lower;
+    } else if (!base.empty() && base.back() != '.') {
+      base += '.';
+    }
+  }
+  while (!base.empty() && base.back() == '.') base.pop_back();
+  if (base.size() > 36) base.resize(36);
+  if (base.size() < 3) base = "sso-gebruiker";
+  std::string candidate = base;
+  for (int n = 2; accounts.FindUser(candidate) || CheckUsername(candidate); ++n) {
+    candidate = base + "-" + std::to_string(n);
+  }
+  return candidate;
+}
+
+void AccountService::AuditRefusedSignIn(const std::string& who, const std::string& details) {
+  (void)AuditSecurityEvent(who, "login", "refused", details);
+}
+
+Result<LoginResult> AccountService::SignInExternal(const ExternalIdentity& identity) {
+  // First a read: the linked account, or the username a new one will get. The write below is
+  // done as that user (the audit trail names who logged in) and checks both again.
+  std::optional<UserAccount> user;
+  std::string new_username;
+  {
+    auto uow = store_.BeginRead(Actor{"", "", "http", "aanmelden"});
+    if (!uow) return uow.error();
+    auto& accounts = uow.value()->Accounts();
+    if (auto id = accounts.FindExternalIdentity(identity.issuer, identity.subject))
+      user = accounts.FindUserById(*id);
+    if (!user) new_username = FreeUsername(accounts, identity.username_hint);
+  }
+  if (user && user->disabled) {
+    AuditRefusedSignIn(user->username, identity.details);
+    return Error{ErrorKind::kForbidden, "dit account is geblokkeerd in vangnet", {}, 0, "user"};
+  }
+  UserAccount account = user ? *user : UserAccount{};
+  if (!user) {
+    account.username = new_username;
+    account.created_at = store_.clock().NowIso();
+  }
+  auto uow = store_.Begin(AccountActor(account, "aanmelden"));
+  if (!uow) return uow.error();
+  auto& accounts = uow.value()->Accounts();
+  std::vector<std::string> practices;
+  for (const auto& agb : identity.practices) {
+    if (uow.value()->ReferenceExists("practice.agb", agb)) practices.push_back(agb);
+  }
+  if (identity.role == UserRole::kPracticeUser && practices.empty()) {
+    return Error{ErrorKind::kForbidden,
+                 "de praktijken bij uw rol staan niet in het register; vraag de beheerder de "
+                 "instelling voor single sign-on na te kijken",
+                 {},
+                 0,
+                 "practices"};
+  }
+  std::vector<std::string> changed;
+  if (account.role != identity.role) changed.push_back("role");
+  if (account.practice_agbs != practices) changed.push_back("practice_agbs");
+  const std::string name = identity.display_name.empty() ? account.username : identity.display_name;
+  if (account.display_name != name) changed.push_back("display_name");
+  account.role = identity.role;
+  account.practice_agbs = practices;
+  account.display_name = name;
+  if (!user) {
+    // No password: this account logs in through the provider only.
+    auto stored = accounts.InsertUser(account);
+    if (!stored) return stored.error();
+    account = stored.value();
+    if (auto s = accounts.InsertExternalIdentity(identity.issuer, identity.subject, account.id,
+                                                 account.created_at);
+        !s)
+      return s.error();
+    if (auto s =
+            RecordAudit(*uow.value(), "create", "user_account", account.username, account.username,
+                        nlohmann::json{{"role", EnumCode(USER_ROLES, account.role)},
+                                       {"source", "sso"},
+                                       {"issuer", identity.issuer}}
+                            .dump());
+        !s)
+      return s.error();
+  } else if (!changed.empty()) {
+    if (auto s = accounts.UpdateUser(account); !s) return s.error();
+    if (auto s =
+            RecordAudit(*uow.value(), "update", "user_account", account.username, account.username,
+                        nlohmann::json{{"changed", changed}, {"source", "sso"}}.dump());
+        !s)
+      return s.error();
+  }
+  auto session = StartSession(account, identity.details, uow.value().get());
+  if (!session) return session.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return session;
 }
 
 Result<UserAccount> AccountService::PendingUser(const std::string& pending_token) {

@@ -60,6 +60,18 @@ struct AuthPolicy {
   std::string issuer = "vangnet";  // the name the authenticator app shows
 };
 
+// Someone the organisation's identity provider vouched for (single_sign_on.hpp), with the vangnet
+// role and practices its claims map to.
+struct ExternalIdentity {
+  std::string issuer;
+  std::string subject;        // the provider's stable id of the person (`sub`)
+  std::string username_hint;  // what a new account's username is made of (e.g. an e-mail address)
+  std::string display_name;
+  UserRole role = UserRole::kReadOnly;
+  std::vector<std::string> practices;
+  std::string details;  // JSON for the audit event: provider, claim that matched, remote address
+};
+
 struct AuthenticatedUser {
   UserAccount user;
   std::string csrf_token;
@@ -103,6 +115,13 @@ class AccountService {
   Status SetSecondFactorSecret(const Actor& actor, const std::string& username,
                                const std::string& secret_base32);
   const AuthPolicy& policy() const { return policy_; }
+  // Single sign-on: the account linked to this identity (made at its first login, with a
+  // username of its own: never an existing local account found by name or e-mail), its role and
+  // practices brought up to date from the provider, and a session. The second factor was the
+  // provider's to ask. A blocked account stays blocked. Audited.
+  Result<LoginResult> SignInExternal(const ExternalIdentity& identity);
+  // A refused single sign-on (bad token, no role), audited like a wrong password.
+  void AuditRefusedSignIn(const std::string& who, const std::string& details);
   // The user behind a session token, when the session is valid; keeps it alive.
   std::optional<AuthenticatedUser> Authenticate(const std::string& session_token);
   Status Logout(const std::string& session_token);
@@ -126,6 +145,8 @@ class AccountService {
   Result<LoginResult> StartSession(const UserAccount& user, const std::string& details,
                                    UnitOfWork* within = nullptr);
   Result<UserAccount> PendingUser(const std::string& pending_token);
+  // A username for a new single sign-on account, made of `hint`, not yet taken.
+  static std::string FreeUsername(AccountRepository& accounts, std::string_view hint);
   // A hash of a random password at this service's cost, made once: what an unknown username's
   // password is checked against.
   const std::string& DummyHash();

@@ -165,6 +165,25 @@ std::optional<std::int64_t> SqliteAccountRepository::FindCalendarFeed(std::strin
   return stmt.Int(0);
 }
 
+std::optional<std::int64_t> SqliteAccountRepository::FindExternalIdentity(
+    std::string_view issuer, std::string_view subject) {
+  Statement stmt(db_, "SELECT user_id FROM external_identity WHERE issuer = ? AND subject = ?");
+  Bind(stmt, issuer, subject);
+  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  return stmt.Int(0);
+}
+
+Status SqliteAccountRepository::InsertExternalIdentity(std::string_view issuer,
+                                                       std::string_view subject,
+                                                       std::int64_t user_id,
+                                                       std::string_view created_at) {
+  Statement stmt(db_,
+                 "INSERT INTO external_identity (issuer, subject, user_id, created_at) "
+                 "VALUES (?, ?, ?, ?)");
+  Bind(stmt, issuer, subject, user_id, created_at);
+  return Run(stmt);
+}
+
 Status SqliteAccountRepository::DeleteCalendarFeed(std::int64_t user_id) {
   Statement stmt(db_, "DELETE FROM calendar_feed WHERE user_id = ?");
   Bind(stmt, user_id);

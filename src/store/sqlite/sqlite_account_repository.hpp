@@ -22,6 +22,10 @@ class SqliteAccountRepository final : public AccountRepository {
   Status SetCalendarFeed(std::int64_t user_id, std::string_view token_hash,
                          std::string_view created_at) override;
   std::optional<std::int64_t> FindCalendarFeed(std::string_view token_hash) override;
+  std::optional<std::int64_t> FindExternalIdentity(std::string_view issuer,
+                                                   std::string_view subject) override;
+  Status InsertExternalIdentity(std::string_view issuer, std::string_view subject,
+                                std::int64_t user_id, std::string_view created_at) override;
   Status DeleteCalendarFeed(std::int64_t user_id) override;
   std::optional<SecondFactor> FindSecondFactor(std::int64_t user_id) override;
   Status SaveSecondFactor(const SecondFactor& factor) override;
