@@ -20,8 +20,9 @@ export function vangnet(args, input) {
 }
 
 // Starts `vangnet serve` on a free port; resolves with the child process and its base URL.
-export function startServer(db, extraArgs = []) {
-  const server = spawn(binary, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web", join(root, "web", "dist"), ...extraArgs], { env });
+// `port` 0 lets the system choose.
+export function startServer(db, extraArgs = [], port = 0) {
+  const server = spawn(binary, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--web", join(root, "web", "dist"), ...extraArgs], { env });
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error("server did not start: " + out)), 15000);
@@ -129,7 +130,8 @@ export async function logIn(page, baseUrl, username, password) {
 // ([username, role, extra arguments]), `prepare(db)` for anything else the test needs, then
 // `vangnet serve` and a browser page. `close()` stops both and removes the folder; `blocked`
 // lists every request that tried to leave 127.0.0.1.
-export async function demoSession({ prefix, password, accounts, prepare = () => {}, viewport = { width: 1280, height: 900 } }) {
+// `prepare(db, work)` may return arguments for `vangnet serve`; `port` 0 lets the system choose.
+export async function demoSession({ prefix, password, accounts, prepare = () => {}, viewport = { width: 1280, height: 900 }, port = 0 }) {
   mkdirSync(artifacts, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), prefix));
   const db = join(work, "v.db");
@@ -137,8 +139,8 @@ export async function demoSession({ prefix, password, accounts, prepare = () => 
   for (const [username, role, extra = []] of accounts) {
     vangnet(["user", "add", username, "--db", db, "--role", role, ...extra, "--password-stdin"], password + "\n");
   }
-  prepare(db);
-  const { server, baseUrl } = await startServer(db);
+  const serverArgs = prepare(db, work) ?? [];
+  const { server, baseUrl } = await startServer(db, serverArgs, port);
   const blocked = [];
   const context = await launchBrowser(join(work, "profile"), viewport, (url) => blocked.push(url));
   const page = context.pages()[0] ?? (await context.newPage());
@@ -146,6 +148,7 @@ export async function demoSession({ prefix, password, accounts, prepare = () => 
     db,
     baseUrl,
     page,
+    context,
     blocked,
     login: (username) => logIn(page, baseUrl, username, password),
     async close() {

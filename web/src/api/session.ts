@@ -57,6 +57,13 @@ export async function beginEnrolment(pending: string): Promise<{ secret: string;
   return api.post("/session/enrolment", { pending });
 }
 
+// Whether the region set up single sign-on with the organisation's identity provider, and the
+// words of its button. The button is a plain link: the server sends the browser on.
+export async function singleSignOn(): Promise<{ enabled: boolean; label?: string }> {
+  return api.get<{ enabled: boolean; label?: string }>("/session/sso").catch(() => ({ enabled: false }));
+}
+export const SINGLE_SIGN_ON_START = "/api/v1/session/sso/start";
+
 export async function logout(): Promise<void> {
   await api.delete("/session", 0).catch(() => undefined);
 }

@@ -3,8 +3,8 @@
 // with a QR code; then the recovery codes, shown once).
 import QRCode from "qrcode";
 import { ApiError } from "../api/client";
-import { beginEnrolment, completeLogin, login, LoginStep, User } from "../api/session";
-import { t, toggleLang } from "../i18n";
+import { beginEnrolment, completeLogin, login, LoginStep, SINGLE_SIGN_ON_START, singleSignOn, User } from "../api/session";
+import { fmt, t, toggleLang } from "../i18n";
 import { h } from "../ui/dom";
 
 type Done = (user: User) => void;
@@ -103,8 +103,37 @@ function renderRecoveryCodes(app: HTMLElement, user: User, codes: string[], done
   page(app, form);
 }
 
+// Why a single sign-on came back refused: the server sends a short reason code in the address
+// (never a text), which is shown once and then taken out of the address bar.
+function singleSignOnRefusal(): string {
+  const params = new URLSearchParams(location.search);
+  const reason = params.get("sso_fout");
+  if (!reason) return "";
+  history.replaceState(null, "", "/" + location.hash);
+  const plain = reason.replace(/[^a-z_]/g, "").slice(0, 20);
+  switch (plain) {
+    case "state": return t("ssoState");
+    case "browser": return t("ssoBrowser");
+    case "provider": return t("ssoProvider");
+    case "amr": return t("ssoMfa");
+    case "role": return t("ssoRole");
+    case "practices": return t("ssoPractices");
+    case "user": return t("ssoBlocked");
+    case "unavailable": return t("ssoUnavailable");
+    case "sso": return t("ssoBusy");
+    default: return fmt("ssoRejected", { reason: plain || "?" });
+  }
+}
+
+let refusalShown = false;
+
 export function renderLogin(app: HTMLElement, onLoggedIn: Done): void {
+  const refusal = refusalShown ? "" : singleSignOnRefusal();
+  refusalShown = true;
   const error = h("p", { class: "error", role: "alert" });
+  // The organisation's button (filled in below) with, above it, why the last try was refused.
+  const refused = h("p", { class: "error", role: "alert" }, refusal);
+  const organisation = h("div", { class: "sso" }, refused);
   const username = h("input", { id: "username", name: "username", autocomplete: "username", required: true }) as HTMLInputElement;
   const password = h("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true }) as HTMLInputElement;
   const form = h(
@@ -115,6 +144,7 @@ export function renderLogin(app: HTMLElement, onLoggedIn: Done): void {
     },
     h("h1", {}, "vangnet"),
     h("p", { class: "muted" }, t("tagline")),
+    organisation,
     h("label", { for: "username" }, t("username")),
     username,
     h("label", { for: "password" }, t("password")),
@@ -125,4 +155,12 @@ export function renderLogin(app: HTMLElement, onLoggedIn: Done): void {
   );
   app.append(h("main", { class: "login-page" }, form));
   username.focus();
+  // The organisation's button above the form, when the region set it up.
+  void singleSignOn().then((sso) => {
+    if (!sso.enabled) return;
+    organisation.append(
+      h("a", { class: "button primary sso-button", href: SINGLE_SIGN_ON_START }, sso.label ?? ""),
+      h("p", { class: "muted sso-or" }, t("ssoOr")),
+    );
+  });
 }
