@@ -194,6 +194,19 @@ TEST_F(IdTokenTest, AnUnknownKeyIdAsksForTheProvidersKeysAgain) {
   EXPECT_FALSE(SigningKeys::Parse("not json"));
 }
 
+// Found by fuzzing (bench/fuzz/id_token_fuzz.cpp): cjose aborts the process on base64url it
+// cannot decode. Such a key is left out and such a token refused before cjose sees them.
+TEST_F(IdTokenTest, UndecodableBase64InAKeyOrATokenIsRefusedNotACrash) {
+  auto keys = SigningKeys::Parse(
+      R"({"keys":[{"kty":"EC","crv":"P-256","kid":"k2","x":"f83OJ3D2xF1Bg8vub=tLe1gHMzV76e8Tus9uPHvRVEU",)"
+      R"("y":"x_FEzRu9m36HLN_tue659LNpXW6pCyRtikYjKIWI5a0"},{"kty":"RSA","n":"abcde","e":"AQAB"}]})");
+  ASSERT_TRUE(keys);
+  EXPECT_EQ(keys.value().size(), 0u);
+  const std::string genuine = provider_key_.Sign(Claims());
+  EXPECT_EQ(Verdict("eyJhb." + genuine.substr(genuine.find('.') + 1)), "token");  // length 4n+1
+  EXPECT_EQ(Verdict(genuine.substr(0, genuine.rfind('.') + 1) + "ab=cd"), "token");
+}
+
 SsoSettings Settings() {
   SsoSettings s;
   s.issuer = kIssuer;
