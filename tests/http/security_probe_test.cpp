@@ -384,5 +384,42 @@ TEST(ServerLog, PathsShowTheRouteWithIdsScrubbed) {
   EXPECT_EQ(PathForLog("/index.html"), "(static)");
 }
 
+// Single sign-on: a callback that no login of this browser began gives no session, whatever it
+// carries; the refusal is audited with its reason; an unreachable provider is said so.
+TEST_F(SecurityProbeTest, ASingleSignOnCallbackWithoutItsStartGivesNoSession) {
+  auto offered = Client().Get("/api/v1/session/sso");
+  ASSERT_EQ(offered->status, 200);
+  EXPECT_EQ(json::parse(offered->body)["label"], "Inloggen met uw organisatie");
+  for (const std::string query : {"code=stolen&state=guessed", "code=x&state=",
+                                  "error=access_denied", "state=%00%ff&code=%0d%0a"}) {
+    auto callback =
+        Client().Get("/api/v1/session/sso/callback?" + query, {{"Cookie", "vangnet_sso=made-up"}});
+    // Control characters and invalid UTF-8 are refused by the router before anything else.
+    if (query.find('%') != std::string::npos) {
+      EXPECT_EQ(callback->status, 400) << query;
+    } else {
+      EXPECT_EQ(callback->status, 303) << query;
+      EXPECT_EQ(callback->get_header_value("Location"), "/?sso_fout=state") << query;
+    }
+    for (const auto& [name, value] : callback->headers) {
+      if (name == "Set-Cookie") EXPECT_EQ(value.find("vangnet_session="), std::string::npos);
+    }
+  }
+  auto uow = store_->BeginRead(kTestActor);
+  AuditFilter filter;
+  filter.actor_user = "sso";
+  filter.limit = 1000;
+  int refused = 0;
+  for (const auto& e : uow.value()->Audit().List(filter)) {
+    refused += e.action == "login" && e.outcome == "refused" &&
+               e.details.find(R"("reason":"state")") != std::string::npos;
+  }
+  EXPECT_GE(refused, 3);
+  // The provider (nothing listens on port 9) cannot be reached: back to the login page, saying so.
+  auto start = Client().Get("/api/v1/session/sso/start");
+  ASSERT_EQ(start->status, 303);
+  EXPECT_EQ(start->get_header_value("Location"), "/?sso_fout=unavailable");
+}
+
 }  // namespace
 }  // namespace vangnet

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -55,6 +56,15 @@ class ApiFixture : public ::testing::Test {
     AppSettings settings;
     std::filesystem::create_directories(dir_->Path("bundles"));
     settings.bundle.folder = dir_->Path("bundles");  // no scheduler here: only on request
+    // Single sign-on with a provider that is not there (nothing listens on port 9): the routes
+    // answer, and every step that needs the provider says it cannot be reached.
+    std::ofstream(dir_->Path("sso.yaml"))
+        << "issuer: http://127.0.0.1:9\n"
+           "client_id: vangnet\n"
+           "redirect_uri: http://127.0.0.1:8080/api/v1/session/sso/callback\n"
+           "label: Inloggen met uw organisatie\n"
+           "roles: [{claim: groups, value: rho, role: coordinator}]\n";
+    settings.sso_file = dir_->Path("sso.yaml");
     services_ = new AppServices(*store_, *accounts_, settings);
     ServerOptions options;
     options.port = 0;
