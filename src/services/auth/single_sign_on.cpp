@@ -311,7 +311,10 @@ Result<LoginResult> SingleSignOn::Finish(const Callback& callback) {
       nlohmann::json{
           {"sso", settings_.issuer}, {"rule", role->matched}, {"remote_addr", callback.remote_addr}}
           .dump();
-  return accounts_.SignInExternal(identity);
+  auto login = accounts_.SignInExternal(identity);
+  // A blocked account's refusal is audited under its own name by the account service.
+  if (!login && login.error().field != "user") return Refuse(callback, login.error(), who);
+  return login;
 }
 
 }  // namespace vangnet
