@@ -8,7 +8,7 @@
 
 #include "core/registry.hpp"
 #include "store/audit_anchors.hpp"
-#include "store/sqlite/sqlite_audit_log.hpp"
+#include "store/sql/sql_audit_log.hpp"
 #include "store/store.hpp"
 #include "test_support/temp_dir.hpp"
 
@@ -247,7 +247,7 @@ TEST_F(AuditAnchoringTest, AChainRecomputedWithPlainBlake2bFromATamperedRowIsNot
   std::string sql;
   for (auto& e : events) {
     e.prev_hash = prev;
-    e.hash = sqlite::AuditEventHash(e);  // no key: all a database editor can compute
+    e.hash = sql::AuditEventHash(e);  // no key: all a database editor can compute
     sql += "UPDATE audit_event SET prev_hash = '" + e.prev_hash + "', hash = '" + e.hash +
            "' WHERE id = " + std::to_string(e.id) + ";";
     prev = e.hash;

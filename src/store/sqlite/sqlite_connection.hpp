@@ -1,62 +1,33 @@
-// Thin RAII wrappers over the SQLite C API: a connection and a prepared statement.
+// The SQLite backend of sql::Connection (the embedded default): a connection in WAL mode with
+// foreign keys on, full sync and a busy timeout, and its prepared statements.
 #pragma once
 
 #include <sqlite3.h>
 
-#include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 
-#include "core/error.hpp"
+#include "store/sql/connection.hpp"
 
 namespace vangnet::sqlite {
 
-class Statement {
- public:
-  Statement(sqlite3* db, std::string_view sql);  // throws std::runtime_error on bad SQL (a bug)
-  ~Statement();
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  void BindNull(int index);
-  void BindText(int index, std::string_view text);
-  void BindInt(int index, std::int64_t value);
-  void BindDouble(int index, double value);
-  // SQLITE_ROW, SQLITE_DONE or an error code; the statement resets itself on the next Bind.
-  int Step();
-  void Reset();
-
-  bool IsNull(int column) const;
-  std::string Text(int column) const;
-  std::int64_t Int(int column) const;
-  double Double(int column) const;
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  bool needs_reset_ = false;
-};
-
-class Connection {
+class SqliteConnection final : public sql::Connection {
  public:
   // Opens (creating when missing) and sets WAL, foreign keys, busy timeout and full sync.
-  static Result<Connection> Open(const std::string& path);
-  Connection(Connection&& other) noexcept;
-  Connection& operator=(Connection&&) = delete;
-  ~Connection();
+  static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-  sqlite3* handle() const { return db_; }
-  // Runs SQL without results; an Error carries SQLite's message.
-  Status Exec(std::string_view sql);
-  std::string LastError() const;
+  sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
+  std::unique_ptr<sql::StatementBackend> Prepare(std::string_view sql) override;
+  Status Exec(std::string_view sql) override;
+  std::string LastError() const override;
+  sql::Failure LastFailure() const override;
+  std::int64_t Changes() const override;
 
  private:
-  explicit Connection(sqlite3* db) : db_(db) {}
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
 };
-
-// The error of the last failed statement: a broken reference as not-found, the rest internal.
-Error StoreError(sqlite3* db);
 
 }  // namespace vangnet::sqlite

@@ -1,21 +1,21 @@
-#include "store/sqlite/sqlite_redistribution_repository.hpp"
+#include "store/sql/sql_redistribution_repository.hpp"
 
 #include "core/date.hpp"
 #include "core/incident.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 namespace {
 
-Status Done(sqlite3* db, Statement& s) {
-  if (s.Step() != SQLITE_DONE) return StoreError(db);
+Status Done(Connection& db, Statement& s) {
+  if (s.Step() != kDone) return StoreError(db);
   return Ok{};
 }
 
 }  // namespace
 
-Status SqliteRedistributionRepository::ReplacePatients(
+Status SqlRedistributionRepository::ReplacePatients(
     std::int64_t incident_id, const std::string& practice_agb,
     const std::vector<RedistributionPatient>& patients) {
   Statement remove(db_,
@@ -35,8 +35,7 @@ Status SqliteRedistributionRepository::ReplacePatients(
   return Ok{};
 }
 
-std::vector<RedistributionPatient> SqliteRedistributionRepository::Patients(
-    std::int64_t incident_id) {
+std::vector<RedistributionPatient> SqlRedistributionRepository::Patients(std::int64_t incident_id) {
   std::vector<RedistributionPatient> patients;
   Statement s(db_,
               "SELECT id, incident_id, practice_agb, his_number, household_key, postcode, "
@@ -44,7 +43,7 @@ std::vector<RedistributionPatient> SqliteRedistributionRepository::Patients(
               "updated_at FROM redistribution_patient WHERE incident_id = ? "
               "ORDER BY practice_agb, his_number");
   Bind(s, incident_id);
-  while (s.Step() == SQLITE_ROW) {
+  while (s.Step() == kRow) {
     RedistributionPatient p;
     Row row(s);
     p.id = row.Int();
@@ -66,7 +65,7 @@ std::vector<RedistributionPatient> SqliteRedistributionRepository::Patients(
   return patients;
 }
 
-Status SqliteRedistributionRepository::UpdatePatient(const RedistributionPatient& p) {
+Status SqlRedistributionRepository::UpdatePatient(const RedistributionPatient& p) {
   Statement s(db_,
               "UPDATE redistribution_patient SET receiver_id = ?, stage = ?, consent = ?, "
               "declined_by = ?, updated_at = ? WHERE id = ?");
@@ -75,15 +74,14 @@ Status SqliteRedistributionRepository::UpdatePatient(const RedistributionPatient
   return Done(db_, s);
 }
 
-Result<long long> SqliteRedistributionRepository::PurgePatients(std::int64_t incident_id) {
+Result<long long> SqlRedistributionRepository::PurgePatients(std::int64_t incident_id) {
   Statement s(db_, "DELETE FROM redistribution_patient WHERE incident_id = ?");
   Bind(s, incident_id);
   if (auto done = Done(db_, s); !done) return done.error();
-  return static_cast<long long>(sqlite3_changes(db_));
+  return static_cast<long long>(db_.Changes());
 }
 
-Status SqliteRedistributionRepository::SetOffer(std::int64_t incident_id,
-                                                const CapacityOffer& offer) {
+Status SqlRedistributionRepository::SetOffer(std::int64_t incident_id, const CapacityOffer& offer) {
   Statement s(
       db_,
       "INSERT INTO redistribution_offer (incident_id, practice_agb, capacity) VALUES (?,?,?) "
@@ -92,59 +90,58 @@ Status SqliteRedistributionRepository::SetOffer(std::int64_t incident_id,
   return Done(db_, s);
 }
 
-Status SqliteRedistributionRepository::RemoveOffer(std::int64_t incident_id,
-                                                   const std::string& practice_agb) {
+Status SqlRedistributionRepository::RemoveOffer(std::int64_t incident_id,
+                                                const std::string& practice_agb) {
   Statement s(db_, "DELETE FROM redistribution_offer WHERE incident_id = ? AND practice_agb = ?");
   Bind(s, incident_id, practice_agb);
   return Done(db_, s);
 }
 
-std::vector<CapacityOffer> SqliteRedistributionRepository::Offers(std::int64_t incident_id) {
+std::vector<CapacityOffer> SqlRedistributionRepository::Offers(std::int64_t incident_id) {
   std::vector<CapacityOffer> offers;
   Statement s(db_,
               "SELECT practice_agb, capacity FROM redistribution_offer WHERE incident_id = ? "
               "ORDER BY practice_agb");
   Bind(s, incident_id);
-  while (s.Step() == SQLITE_ROW) offers.push_back({s.Text(0), s.Int(1)});
+  while (s.Step() == kRow) offers.push_back({s.Text(0), s.Int(1)});
   return offers;
 }
 
-Result<TemporarySite> SqliteRedistributionRepository::AddSite(std::int64_t incident_id,
-                                                              const TemporarySite& site) {
+Result<TemporarySite> SqlRedistributionRepository::AddSite(std::int64_t incident_id,
+                                                           const TemporarySite& site) {
   Statement s(db_,
               "INSERT INTO redistribution_site (incident_id, kind, name, latitude, longitude, "
-              "capacity, practice_agb) VALUES (?,?,?,?,?,?,?)");
+              "capacity, practice_agb) VALUES (?,?,?,?,?,?,?) RETURNING id");
   Bind(s, incident_id, site.kind, site.name, site.latitude, site.longitude, site.capacity,
        site.practice_agb);
-  if (auto done = Done(db_, s); !done) return done.error();
+  if (s.Step() != kRow) return StoreError(db_);
   TemporarySite stored = site;
-  stored.id = sqlite3_last_insert_rowid(db_);
+  stored.id = s.Int(0);
   return stored;
 }
 
-Status SqliteRedistributionRepository::RemoveSite(std::int64_t incident_id, std::int64_t site_id) {
+Status SqlRedistributionRepository::RemoveSite(std::int64_t incident_id, std::int64_t site_id) {
   Statement s(db_, "DELETE FROM redistribution_site WHERE incident_id = ? AND id = ?");
   Bind(s, incident_id, site_id);
   if (auto done = Done(db_, s); !done) return done;
-  if (sqlite3_changes(db_) == 0)
-    return Error::NotFound("site", "Deze tijdelijke plek bestaat niet.");
+  if (db_.Changes() == 0) return Error::NotFound("site", "Deze tijdelijke plek bestaat niet.");
   return Ok{};
 }
 
-std::vector<TemporarySite> SqliteRedistributionRepository::Sites(std::int64_t incident_id) {
+std::vector<TemporarySite> SqlRedistributionRepository::Sites(std::int64_t incident_id) {
   std::vector<TemporarySite> sites;
   Statement s(db_,
               "SELECT id, kind, name, latitude, longitude, capacity, practice_agb FROM "
               "redistribution_site WHERE incident_id = ? ORDER BY id");
   Bind(s, incident_id);
-  while (s.Step() == SQLITE_ROW) {
+  while (s.Step() == kRow) {
     sites.push_back(
         {s.Int(0), s.Text(1), s.Text(2), s.Double(3), s.Double(4), s.Int(5), s.Text(6)});
   }
   return sites;
 }
 
-Status SqliteRedistributionRepository::SavePlan(std::int64_t incident_id, const StoredPlan& plan) {
+Status SqlRedistributionRepository::SavePlan(std::int64_t incident_id, const StoredPlan& plan) {
   Statement s(db_,
               "INSERT INTO redistribution_plan (incident_id, parameters, summary, planned_at, "
               "planned_by) VALUES (?,?,?,?,?) ON CONFLICT (incident_id) DO UPDATE SET "
@@ -154,13 +151,13 @@ Status SqliteRedistributionRepository::SavePlan(std::int64_t incident_id, const 
   return Done(db_, s);
 }
 
-std::optional<StoredPlan> SqliteRedistributionRepository::FindPlan(std::int64_t incident_id) {
+std::optional<StoredPlan> SqlRedistributionRepository::FindPlan(std::int64_t incident_id) {
   Statement s(db_,
               "SELECT parameters, summary, planned_at, planned_by FROM redistribution_plan WHERE "
               "incident_id = ?");
   Bind(s, incident_id);
-  if (s.Step() != SQLITE_ROW) return std::nullopt;
+  if (s.Step() != kRow) return std::nullopt;
   return StoredPlan{s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
 }
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

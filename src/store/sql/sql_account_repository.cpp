@@ -1,8 +1,8 @@
-#include "store/sqlite/sqlite_account_repository.hpp"
+#include "store/sql/sql_account_repository.hpp"
 
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 namespace {
 
@@ -45,51 +45,51 @@ UserAccount ReadUser(const Statement& stmt) {
 
 }  // namespace
 
-Status SqliteAccountRepository::Run(Statement& stmt) {
+Status SqlAccountRepository::Run(Statement& stmt) {
   int rc = stmt.Step();
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-    if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+  if (rc != kDone && rc != kRow) {
+    if (IsConstraint(db_.LastFailure())) {
       return Error::Conflict("username", "deze gebruikersnaam bestaat al");
     }
-    return Error::Internal(sqlite3_errmsg(db_));
+    return Error::Internal(db_.LastError());
   }
   return Ok{};
 }
 
-std::optional<UserAccount> SqliteAccountRepository::FindUser(std::string_view username) {
+std::optional<UserAccount> SqlAccountRepository::FindUser(std::string_view username) {
   Statement stmt(db_,
                  std::string("SELECT ") + kUserColumns + " FROM user_account WHERE username = ?");
   Bind(stmt, username);
-  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  if (stmt.Step() != kRow) return std::nullopt;
   return ReadUser(stmt);
 }
 
-std::optional<UserAccount> SqliteAccountRepository::FindUserById(std::int64_t id) {
+std::optional<UserAccount> SqlAccountRepository::FindUserById(std::int64_t id) {
   Statement stmt(db_, std::string("SELECT ") + kUserColumns + " FROM user_account WHERE id = ?");
   Bind(stmt, id);
-  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  if (stmt.Step() != kRow) return std::nullopt;
   return ReadUser(stmt);
 }
 
-std::vector<UserAccount> SqliteAccountRepository::ListUsers() {
+std::vector<UserAccount> SqlAccountRepository::ListUsers() {
   Statement stmt(db_,
                  std::string("SELECT ") + kUserColumns + " FROM user_account ORDER BY username");
   std::vector<UserAccount> users;
-  while (stmt.Step() == SQLITE_ROW) users.push_back(ReadUser(stmt));
+  while (stmt.Step() == kRow) users.push_back(ReadUser(stmt));
   return users;
 }
 
-Result<UserAccount> SqliteAccountRepository::InsertUser(const UserAccount& user) {
+Result<UserAccount> SqlAccountRepository::InsertUser(const UserAccount& user) {
   Statement stmt(db_,
                  "INSERT INTO user_account (username, display_name, role, practice_agbs, "
                  "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
   Bind(stmt, user.username, user.display_name, EnumCode(USER_ROLES, user.role),
        JoinAgbs(user.practice_agbs), user.password_hash, user.disabled ? 1 : 0, user.created_at);
-  if (stmt.Step() != SQLITE_ROW) {
-    if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+  if (stmt.Step() != kRow) {
+    if (IsConstraint(db_.LastFailure())) {
       return Error::Conflict("username", "gebruikersnaam '" + user.username + "' bestaat al");
     }
-    return Error::Internal(sqlite3_errmsg(db_));
+    return Error::Internal(db_.LastError());
   }
   UserAccount stored = user;
   stored.id = stmt.Int(0);
@@ -97,7 +97,7 @@ Result<UserAccount> SqliteAccountRepository::InsertUser(const UserAccount& user)
   return stored;
 }
 
-Status SqliteAccountRepository::UpdateUser(const UserAccount& user) {
+Status SqlAccountRepository::UpdateUser(const UserAccount& user) {
   Statement stmt(db_,
                  "UPDATE user_account SET display_name = ?, role = ?, practice_agbs = ?, "
                  "password_hash = ?, disabled = ?, version = version + 1 WHERE id = ?");
@@ -106,7 +106,7 @@ Status SqliteAccountRepository::UpdateUser(const UserAccount& user) {
   return Run(stmt);
 }
 
-Status SqliteAccountRepository::InsertSession(const UserSession& s) {
+Status SqlAccountRepository::InsertSession(const UserSession& s) {
   Statement stmt(db_,
                  "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, "
                  "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
@@ -114,42 +114,42 @@ Status SqliteAccountRepository::InsertSession(const UserSession& s) {
   return Run(stmt);
 }
 
-Result<bool> SqliteAccountRepository::RunChangingOneRow(Statement& stmt) {
+Result<bool> SqlAccountRepository::RunChangingOneRow(Statement& stmt) {
   if (auto s = Run(stmt); !s) return s.error();
-  return sqlite3_changes(db_) == 1;
+  return db_.Changes() == 1;
 }
 
-std::optional<UserSession> SqliteAccountRepository::FindSession(std::string_view token_hash) {
+std::optional<UserSession> SqlAccountRepository::FindSession(std::string_view token_hash) {
   Statement stmt(db_,
                  "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at "
                  "FROM user_session WHERE token_hash = ?");
   Bind(stmt, token_hash);
-  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  if (stmt.Step() != kRow) return std::nullopt;
   return UserSession{stmt.Text(0), stmt.Int(1),  stmt.Text(2),
                      stmt.Text(3), stmt.Text(4), stmt.Text(5)};
 }
 
-Status SqliteAccountRepository::TouchSession(std::string_view token_hash,
-                                             std::string_view last_seen_at) {
+Status SqlAccountRepository::TouchSession(std::string_view token_hash,
+                                          std::string_view last_seen_at) {
   Statement stmt(db_, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?");
   Bind(stmt, last_seen_at, token_hash);
   return Run(stmt);
 }
 
-Status SqliteAccountRepository::DeleteSession(std::string_view token_hash) {
+Status SqlAccountRepository::DeleteSession(std::string_view token_hash) {
   Statement stmt(db_, "DELETE FROM user_session WHERE token_hash = ?");
   Bind(stmt, token_hash);
   return Run(stmt);
 }
 
-Status SqliteAccountRepository::DeleteSessionsOfUser(std::int64_t user_id) {
+Status SqlAccountRepository::DeleteSessionsOfUser(std::int64_t user_id) {
   Statement stmt(db_, "DELETE FROM user_session WHERE user_id = ?");
   Bind(stmt, user_id);
   return Run(stmt);
 }
 
-Status SqliteAccountRepository::SetCalendarFeed(std::int64_t user_id, std::string_view token_hash,
-                                                std::string_view created_at) {
+Status SqlAccountRepository::SetCalendarFeed(std::int64_t user_id, std::string_view token_hash,
+                                             std::string_view created_at) {
   Statement stmt(db_,
                  "INSERT INTO calendar_feed (user_id, token_hash, created_at) VALUES (?, ?, ?) "
                  "ON CONFLICT(user_id) DO UPDATE SET token_hash = excluded.token_hash, "
@@ -158,25 +158,24 @@ Status SqliteAccountRepository::SetCalendarFeed(std::int64_t user_id, std::strin
   return Run(stmt);
 }
 
-std::optional<std::int64_t> SqliteAccountRepository::FindCalendarFeed(std::string_view token_hash) {
+std::optional<std::int64_t> SqlAccountRepository::FindCalendarFeed(std::string_view token_hash) {
   Statement stmt(db_, "SELECT user_id FROM calendar_feed WHERE token_hash = ?");
   Bind(stmt, token_hash);
-  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  if (stmt.Step() != kRow) return std::nullopt;
   return stmt.Int(0);
 }
 
-std::optional<std::int64_t> SqliteAccountRepository::FindExternalIdentity(
-    std::string_view issuer, std::string_view subject) {
+std::optional<std::int64_t> SqlAccountRepository::FindExternalIdentity(std::string_view issuer,
+                                                                       std::string_view subject) {
   Statement stmt(db_, "SELECT user_id FROM external_identity WHERE issuer = ? AND subject = ?");
   Bind(stmt, issuer, subject);
-  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  if (stmt.Step() != kRow) return std::nullopt;
   return stmt.Int(0);
 }
 
-Status SqliteAccountRepository::InsertExternalIdentity(std::string_view issuer,
-                                                       std::string_view subject,
-                                                       std::int64_t user_id,
-                                                       std::string_view created_at) {
+Status SqlAccountRepository::InsertExternalIdentity(std::string_view issuer,
+                                                    std::string_view subject, std::int64_t user_id,
+                                                    std::string_view created_at) {
   Statement stmt(db_,
                  "INSERT INTO external_identity (issuer, subject, user_id, created_at) "
                  "VALUES (?, ?, ?, ?)");
@@ -184,18 +183,18 @@ Status SqliteAccountRepository::InsertExternalIdentity(std::string_view issuer,
   return Run(stmt);
 }
 
-Status SqliteAccountRepository::DeleteCalendarFeed(std::int64_t user_id) {
+Status SqlAccountRepository::DeleteCalendarFeed(std::int64_t user_id) {
   Statement stmt(db_, "DELETE FROM calendar_feed WHERE user_id = ?");
   Bind(stmt, user_id);
   return Run(stmt);
 }
 
-std::optional<SecondFactor> SqliteAccountRepository::FindSecondFactor(std::int64_t user_id) {
+std::optional<SecondFactor> SqlAccountRepository::FindSecondFactor(std::int64_t user_id) {
   Statement stmt(db_,
                  "SELECT user_id, secret_sealed, enabled, last_counter, created_at "
                  "FROM second_factor WHERE user_id = ?");
   Bind(stmt, user_id);
-  if (stmt.Step() != SQLITE_ROW) return std::nullopt;
+  if (stmt.Step() != kRow) return std::nullopt;
   Row row(stmt);
   SecondFactor f;
   f.user_id = row.Int();
@@ -206,7 +205,7 @@ std::optional<SecondFactor> SqliteAccountRepository::FindSecondFactor(std::int64
   return f;
 }
 
-Status SqliteAccountRepository::SaveSecondFactor(const SecondFactor& f) {
+Status SqlAccountRepository::SaveSecondFactor(const SecondFactor& f) {
   Statement stmt(db_,
                  "INSERT INTO second_factor (user_id, secret_sealed, enabled, last_counter, "
                  "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
@@ -216,14 +215,14 @@ Status SqliteAccountRepository::SaveSecondFactor(const SecondFactor& f) {
   return Run(stmt);
 }
 
-Result<bool> SqliteAccountRepository::UseCounter(std::int64_t user_id, std::int64_t counter) {
+Result<bool> SqlAccountRepository::UseCounter(std::int64_t user_id, std::int64_t counter) {
   Statement stmt(
       db_, "UPDATE second_factor SET last_counter = ? WHERE user_id = ? AND last_counter < ?");
   Bind(stmt, counter, user_id, counter);
   return RunChangingOneRow(stmt);
 }
 
-Status SqliteAccountRepository::DeleteSecondFactor(std::int64_t user_id) {
+Status SqlAccountRepository::DeleteSecondFactor(std::int64_t user_id) {
   Statement codes(db_, "DELETE FROM recovery_code WHERE user_id = ?");
   Bind(codes, user_id);
   if (auto s = Run(codes); !s) return s;
@@ -232,8 +231,8 @@ Status SqliteAccountRepository::DeleteSecondFactor(std::int64_t user_id) {
   return Run(stmt);
 }
 
-Status SqliteAccountRepository::ReplaceRecoveryCodes(std::int64_t user_id,
-                                                     const std::vector<std::string>& hashes) {
+Status SqlAccountRepository::ReplaceRecoveryCodes(std::int64_t user_id,
+                                                  const std::vector<std::string>& hashes) {
   Statement clear(db_, "DELETE FROM recovery_code WHERE user_id = ?");
   Bind(clear, user_id);
   if (auto s = Run(clear); !s) return s;
@@ -245,9 +244,8 @@ Status SqliteAccountRepository::ReplaceRecoveryCodes(std::int64_t user_id,
   return Ok{};
 }
 
-Result<bool> SqliteAccountRepository::UseRecoveryCode(std::int64_t user_id,
-                                                      std::string_view code_hash,
-                                                      std::string_view at) {
+Result<bool> SqlAccountRepository::UseRecoveryCode(std::int64_t user_id, std::string_view code_hash,
+                                                   std::string_view at) {
   Statement stmt(db_,
                  "UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND "
                  "used_at IS NULL");
@@ -255,4 +253,4 @@ Result<bool> SqliteAccountRepository::UseRecoveryCode(std::int64_t user_id,
   return RunChangingOneRow(stmt);
 }
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

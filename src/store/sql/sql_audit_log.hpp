@@ -7,13 +7,13 @@
 #include "core/time.hpp"
 #include "store/audit_log.hpp"
 #include "store/secret_keys.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
-class SqliteAuditLog final : public AuditLog {
+class SqlAuditLog final : public AuditLog {
  public:
-  SqliteAuditLog(sqlite3* db, const Clock& clock, const SecretKey& key, const AuditAnchors& anchors)
+  SqlAuditLog(Connection& db, const Clock& clock, const SecretKey& key, const AuditAnchors& anchors)
       : db_(db), clock_(clock), key_(key), anchors_(anchors) {}
   Status Append(AuditEvent event) override;
   std::vector<AuditEvent> List(const AuditFilter& filter) override;
@@ -22,7 +22,7 @@ class SqliteAuditLog final : public AuditLog {
   Result<std::string> WriteCheckpoint() override;
 
  private:
-  sqlite3* db_;
+  Connection& db_;
   const Clock& clock_;  // stamps events that come without a time
   const SecretKey& key_;
   const AuditAnchors& anchors_;
@@ -35,4 +35,4 @@ class SqliteAuditLog final : public AuditLog {
 // events written before the key existed carry.
 std::string AuditEventHash(const AuditEvent& event, const SecretKey* key = nullptr);
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

@@ -1,8 +1,8 @@
-#include "store/sqlite/sqlite_outbox_repository.hpp"
+#include "store/sql/sql_outbox_repository.hpp"
 
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 namespace {
 
@@ -31,7 +31,7 @@ OutboxMessage ReadMessage(const Statement& s) {
 
 }  // namespace
 
-Result<bool> SqliteOutboxRepository::Enqueue(const OutboxMessage& m) {
+Result<bool> SqlOutboxRepository::Enqueue(const OutboxMessage& m) {
   Statement s(
       db_,
       "INSERT INTO outbox (dedup_key, created_at, channel, recipient, subject, body, "
@@ -40,40 +40,40 @@ Result<bool> SqliteOutboxRepository::Enqueue(const OutboxMessage& m) {
   Bind(s, m.dedup_key, m.created_at, EnumCode(CHANNELS, m.channel), m.recipient, m.subject, m.body,
        m.incident_id, EnumCode(OUTBOX_STATUSES, m.status), m.next_attempt_at, m.sent_at);
   int rc = s.Step();
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
+  if (rc == kRow) return true;
+  if (rc == kDone) return false;
   return StoreError(db_);
 }
 
 // Messages of an incident go before routine ones (the monthly reminders): an alarm at 08:00
 // on the 1st must not wait behind the region's reminder e-mails.
-std::vector<OutboxMessage> SqliteOutboxRepository::Due(TimePoint now, int limit) {
+std::vector<OutboxMessage> SqlOutboxRepository::Due(TimePoint now, int limit) {
   std::vector<OutboxMessage> due;
   Statement s(db_, std::string("SELECT ") + kOutboxColumns +
                        " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
                        "ORDER BY incident_id IS NULL, next_attempt_at, id LIMIT ?");
   Bind(s, FormatUtc(now), limit);
-  while (s.Step() == SQLITE_ROW) due.push_back(ReadMessage(s));
+  while (s.Step() == kRow) due.push_back(ReadMessage(s));
   return due;
 }
 
-Status SqliteOutboxRepository::Record(const OutboxMessage& m) {
+Status SqlOutboxRepository::Record(const OutboxMessage& m) {
   Statement s(db_,
               "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, "
               "sent_at = ? WHERE id = ?");
   Bind(s, EnumCode(OUTBOX_STATUSES, m.status), m.attempts, FormatUtc(m.next_attempt_at),
        OrNull(m.last_error), m.sent_at, m.id);
-  if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  if (s.Step() != kDone) return StoreError(db_);
   return Ok{};
 }
 
-std::vector<OutboxMessage> SqliteOutboxRepository::ForIncident(std::int64_t incident_id) {
+std::vector<OutboxMessage> SqlOutboxRepository::ForIncident(std::int64_t incident_id) {
   std::vector<OutboxMessage> messages;
   Statement s(db_, std::string("SELECT ") + kOutboxColumns +
                        " FROM outbox WHERE incident_id = ? ORDER BY id DESC");
   Bind(s, incident_id);
-  while (s.Step() == SQLITE_ROW) messages.push_back(ReadMessage(s));
+  while (s.Step() == kRow) messages.push_back(ReadMessage(s));
   return messages;
 }
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

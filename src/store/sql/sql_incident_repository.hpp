@@ -2,13 +2,13 @@
 #pragma once
 
 #include "store/incident_repository.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
-class SqliteIncidentRepository final : public IncidentRepository {
+class SqlIncidentRepository final : public IncidentRepository {
  public:
-  explicit SqliteIncidentRepository(sqlite3* db) : db_(db) {}
+  explicit SqlIncidentRepository(Connection& db) : db_(db) {}
   std::string NextNumber(int year) override;
   Result<Incident> Insert(const Incident& incident) override;
   std::optional<Incident> Find(std::int64_t id) override;
@@ -28,7 +28,7 @@ class SqliteIncidentRepository final : public IncidentRepository {
 
  private:
   void LoadDetails(Incident& incident, bool with_log);
-  sqlite3* db_;
+  Connection& db_;
 };
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

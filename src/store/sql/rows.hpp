@@ -1,12 +1,12 @@
-// The one way every SQLite repository binds values, reads rows and updates optimistically.
+// The one way every repository binds values, reads rows and updates optimistically, on either
+// database (sql/connection.hpp).
 //
 //   Bind(stmt, incident_id, task.text, OrNull(task.note), task.closed_at);   // ?1, ?2, ?3, ?4
 //   Row row(stmt); task.id = row.Int(); task.text = row.Text(); task.closed_at = row.Time();
 //   auto version = StepVersioned(db, stmt, "deze taak is intussen gewijzigd; laad opnieuw");
 //
 // Values bind by position in the order given; columns read in the order selected. Times are
-// stored as ISO 8601 UTC text (core/time.hpp), optional values as NULL. A PostgreSQL store
-// gets the same three helpers over libpq in store/postgres/.
+// stored as ISO 8601 UTC text (core/time.hpp), optional values as NULL.
 #pragma once
 
 #include <cstdint>
@@ -16,9 +16,9 @@
 #include <type_traits>
 
 #include "core/time.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 // Text that is stored as NULL when empty (optional references, notes).
 struct NullIfEmpty {
@@ -112,13 +112,13 @@ template <class OnError>
 Result<std::int64_t> StepVersioned(Statement& s, const std::string& stale_message,
                                    OnError on_error) {
   const int rc = s.Step();
-  if (rc == SQLITE_DONE) return Error::Conflict("version", stale_message);
-  if (rc != SQLITE_ROW) return on_error(rc);
+  if (rc == kDone) return Error::Conflict("version", stale_message);
+  if (rc != kRow) return on_error(rc);
   return s.Int(0);
 }
-inline Result<std::int64_t> StepVersioned(sqlite3* db, Statement& s,
+inline Result<std::int64_t> StepVersioned(Connection& db, Statement& s,
                                           const std::string& stale_message) {
-  return StepVersioned(s, stale_message, [db](int) { return StoreError(db); });
+  return StepVersioned(s, stale_message, [&db](int) { return StoreError(db); });
 }
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

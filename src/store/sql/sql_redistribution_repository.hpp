@@ -3,13 +3,13 @@
 
 #include "core/time.hpp"
 #include "store/redistribution_repository.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
-class SqliteRedistributionRepository final : public RedistributionRepository {
+class SqlRedistributionRepository final : public RedistributionRepository {
  public:
-  SqliteRedistributionRepository(sqlite3* db, const Clock& clock) : db_(db), clock_(clock) {}
+  SqlRedistributionRepository(Connection& db, const Clock& clock) : db_(db), clock_(clock) {}
   Status ReplacePatients(std::int64_t incident_id, const std::string& practice_agb,
                          const std::vector<RedistributionPatient>& patients) override;
   std::vector<RedistributionPatient> Patients(std::int64_t incident_id) override;
@@ -25,8 +25,8 @@ class SqliteRedistributionRepository final : public RedistributionRepository {
   std::optional<StoredPlan> FindPlan(std::int64_t incident_id) override;
 
  private:
-  sqlite3* db_;
+  Connection& db_;
   const Clock& clock_;  // stamps updated_at
 };
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_audit_log.hpp"
+#include "store/sql/sql_audit_log.hpp"
 
 #include <map>
 #include <memory>
@@ -6,9 +6,9 @@
 
 #include "core/date.hpp"
 #include "store/digest.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 namespace {
 // The chain's anchor: the prev_hash of the first event.
@@ -54,10 +54,10 @@ std::string AuditEventHash(const AuditEvent& e, const SecretKey* key) {
   return key ? std::string(kKeyedPrefix) + Blake2bKeyedHex(material, *key) : Blake2bHex(material);
 }
 
-Status SqliteAuditLog::Append(AuditEvent event) {
+Status SqlAuditLog::Append(AuditEvent event) {
   if (last_hash_.empty()) {
     Statement head(db_, "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1");
-    last_hash_ = head.Step() == SQLITE_ROW ? head.Text(0) : kGenesisHash;
+    last_hash_ = head.Step() == kRow ? head.Text(0) : kGenesisHash;
   }
   if (event.occurred_at.empty()) event.occurred_at = clock_.NowIso();
   event.prev_hash = last_hash_;
@@ -76,16 +76,20 @@ Status SqliteAuditLog::Append(AuditEvent event) {
        event.details, event.prev_hash, event.hash);
   int rc = stmt.Step();
   stmt.Reset();
-  if (rc != SQLITE_DONE) return Error::Internal(std::string("audit: ") + sqlite3_errmsg(db_));
+  if (rc != kDone) return Error::Internal(std::string("audit: ") + db_.LastError());
   last_hash_ = event.hash;
   return Ok{};
 }
 
-std::vector<AuditEvent> SqliteAuditLog::List(const AuditFilter& filter) {
+std::vector<AuditEvent> SqlAuditLog::List(const AuditFilter& filter) {
+  // The position of a text in another: instr in SQLite, strpos in PostgreSQL.
+  const std::string find = db_.dialect() == Dialect::kPostgres ? "strpos" : "instr";
   Statement stmt(db_, std::string("SELECT ") + kColumns +
                           " FROM audit_event WHERE id > ? AND (? = '' OR object_type = ?) AND "
                           "(? = '' OR object_key = ? OR subject_key = ? OR "
-                          "(object_key = 'list' AND instr(details, '\"' || ? || '\"') > 0)) AND "
+                          "(object_key = 'list' AND " +
+                          find +
+                          "(details, '\"' || ? || '\"') > 0)) AND "
                           "(? = '' OR actor_user = ?) "
                           "ORDER BY id " +
                           (filter.newest_first ? "DESC" : "ASC") + " LIMIT ?");
@@ -93,16 +97,16 @@ std::vector<AuditEvent> SqliteAuditLog::List(const AuditFilter& filter) {
        filter.object_key, filter.object_key, filter.object_key, filter.actor_user,
        filter.actor_user, filter.limit);
   std::vector<AuditEvent> events;
-  while (stmt.Step() == SQLITE_ROW) events.push_back(ReadEvent(stmt));
+  while (stmt.Step() == kRow) events.push_back(ReadEvent(stmt));
   return events;
 }
 
-AuditHead SqliteAuditLog::Head() {
+AuditHead SqlAuditLog::Head() {
   Statement stmt(db_,
                  "SELECT (SELECT count(*) FROM audit_event), id, hash FROM audit_event "
                  "ORDER BY id DESC LIMIT 1");
   AuditHead head;
-  if (stmt.Step() == SQLITE_ROW) {
+  if (stmt.Step() == kRow) {
     Row row(stmt);
     head.count = row.Int();
     head.last_id = row.Int();
@@ -111,7 +115,7 @@ AuditHead SqliteAuditLog::Head() {
   return head;
 }
 
-std::optional<std::int64_t> SqliteAuditLog::FirstBrokenLink() {
+std::optional<std::int64_t> SqlAuditLog::FirstBrokenLink() {
   auto anchors = anchors_.Read();
   if (!anchors) return 0;  // a forged checkpoint: the trail cannot be trusted from the start
   std::map<std::int64_t, const AuditHead*> expected;  // by last_id
@@ -120,7 +124,7 @@ std::optional<std::int64_t> SqliteAuditLog::FirstBrokenLink() {
   std::string expected_prev = kGenesisHash;
   std::int64_t count = 0;
   bool keyed_seen = false;
-  while (stmt.Step() == SQLITE_ROW) {
+  while (stmt.Step() == kRow) {
     AuditEvent e = ReadEvent(stmt);
     ++count;
     const bool keyed = std::string_view(e.hash).starts_with(kKeyedPrefix);
@@ -141,8 +145,8 @@ std::optional<std::int64_t> SqliteAuditLog::FirstBrokenLink() {
   return std::nullopt;
 }
 
-Result<std::string> SqliteAuditLog::WriteCheckpoint() {
+Result<std::string> SqlAuditLog::WriteCheckpoint() {
   return anchors_.Append(Head(), clock_.NowIso());
 }
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

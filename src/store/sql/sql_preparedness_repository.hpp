@@ -2,18 +2,18 @@
 #pragma once
 
 #include "store/preparedness_repository.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
-class SqlitePreparednessRepository final : public PreparednessRepository {
+class SqlPreparednessRepository final : public PreparednessRepository {
  public:
-  explicit SqlitePreparednessRepository(sqlite3* db) : db_(db) {}
+  explicit SqlPreparednessRepository(Connection& db) : db_(db) {}
   Result<PreparednessCompletion> Add(const PreparednessCompletion& completion) override;
   std::vector<PreparednessCompletion> All() override;
 
  private:
-  sqlite3* db_;
+  Connection& db_;
 };
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

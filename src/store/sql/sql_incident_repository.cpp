@@ -1,10 +1,10 @@
-#include "store/sqlite/sqlite_incident_repository.hpp"
+#include "store/sql/sql_incident_repository.hpp"
 
 #include <cstdio>
 
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/rows.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 namespace {
 
@@ -79,7 +79,7 @@ IncidentAlarm ReadAlarm(const Statement& s) {
 
 }  // namespace
 
-std::string SqliteIncidentRepository::NextNumber(int year) {
+std::string SqlIncidentRepository::NextNumber(int year) {
   Statement stmt(db_, "SELECT COUNT(*) FROM incident WHERE number LIKE ?");
   Bind(stmt, std::to_string(year) + "-%");
   stmt.Step();
@@ -88,7 +88,7 @@ std::string SqliteIncidentRepository::NextNumber(int year) {
   return number;
 }
 
-Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
+Result<Incident> SqlIncidentRepository::Insert(const Incident& incident) {
   Incident stored = incident;
   {
     Statement s(
@@ -100,14 +100,14 @@ Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
          EnumCode(INCIDENT_STATUSES, incident.status), incident.stage, incident.exercise ? 1 : 0,
          FormatUtc(incident.activated_at), incident.closed_at, incident.created_by,
          incident.ends_at);
-    if (s.Step() != SQLITE_ROW) return StoreError(db_);
+    if (s.Step() != kRow) return StoreError(db_);
     stored.id = s.Int(0);
     stored.version = s.Int(1);
   }
   for (const auto& agb : incident.practice_agbs) {
     Statement s(db_, "INSERT INTO incident_practice (incident_id, practice_agb) VALUES (?, ?)");
     Bind(s, stored.id, agb);
-    if (s.Step() != SQLITE_DONE) return StoreError(db_);
+    if (s.Step() != kDone) return StoreError(db_);
   }
   stored.tasks.clear();
   for (const auto& task : incident.tasks) {
@@ -124,8 +124,8 @@ Result<Incident> SqliteIncidentRepository::Insert(const Incident& incident) {
   return stored;
 }
 
-Result<IncidentTask> SqliteIncidentRepository::InsertTask(std::int64_t incident_id,
-                                                          const IncidentTask& task) {
+Result<IncidentTask> SqlIncidentRepository::InsertTask(std::int64_t incident_id,
+                                                       const IncidentTask& task) {
   Statement s(db_,
               "INSERT INTO incident_task (incident_id, step_id, phase_title, text, owner_role, "
               "owner_person_code, deadline_at, legal, source, status, closed_at, closed_by, note) "
@@ -134,24 +134,24 @@ Result<IncidentTask> SqliteIncidentRepository::InsertTask(std::int64_t incident_
        OrNull(task.owner_person_code), FormatUtc(task.deadline), task.legal ? 1 : 0, task.source,
        EnumCode(TASK_STATUSES, task.status), task.closed_at, OrNull(task.closed_by),
        OrNull(task.note));
-  if (s.Step() != SQLITE_ROW) return StoreError(db_);
+  if (s.Step() != kRow) return StoreError(db_);
   IncidentTask stored = task;
   stored.id = s.Int(0);
   stored.version = s.Int(1);
   return stored;
 }
 
-void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
+void SqlIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
   {
     Statement s(db_, "SELECT practice_agb FROM incident_practice WHERE incident_id = ? ORDER BY 1");
     Bind(s, incident.id);
-    while (s.Step() == SQLITE_ROW) incident.practice_agbs.push_back(s.Text(0));
+    while (s.Step() == kRow) incident.practice_agbs.push_back(s.Text(0));
   }
   {
     Statement s(db_, std::string("SELECT ") + kTaskColumns +
                          " FROM incident_task WHERE incident_id = ? ORDER BY deadline_at, id");
     Bind(s, incident.id);
-    while (s.Step() == SQLITE_ROW) incident.tasks.push_back(ReadTask(s));
+    while (s.Step() == kRow) incident.tasks.push_back(ReadTask(s));
   }
   {
     Statement s(db_,
@@ -159,7 +159,7 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
                 "weather, confirmed_at, confirmed_by FROM incident_picture WHERE incident_id = ? "
                 "ORDER BY version DESC LIMIT 1");
     Bind(s, incident.id);
-    if (s.Step() == SQLITE_ROW) {
+    if (s.Step() == kRow) {
       Row row(s);
       incident.picture = SharedPicture{row.Int32(), row.Text(), row.Text(),         row.Text(),
                                        row.Text(),  row.Text(), row.RequiredTime(), row.Text()};
@@ -170,7 +170,7 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
                          ", (SELECT name FROM person WHERE code = person_code) FROM "
                          "incident_alarm WHERE incident_id = ? ORDER BY id");
     Bind(s, incident.id);
-    while (s.Step() == SQLITE_ROW) {
+    while (s.Step() == kRow) {
       incident.alarms.push_back(ReadAlarm(s));
       incident.alarms.back().person_name = s.Text(12);
     }
@@ -180,7 +180,7 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
                 "SELECT point, source, finding, action FROM incident_evaluation WHERE "
                 "incident_id = ? ORDER BY id");
     Bind(s, incident.id);
-    while (s.Step() == SQLITE_ROW) {
+    while (s.Step() == kRow) {
       incident.evaluation.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3)});
     }
   }
@@ -189,7 +189,7 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
               "SELECT id, at, author, kind, text, decided_by, acted_by, corrects_id, entered_at "
               "FROM incident_log WHERE incident_id = ? ORDER BY at, id");
   Bind(s, incident.id);
-  while (s.Step() == SQLITE_ROW) {
+  while (s.Step() == kRow) {
     IncidentLogEntry e;
     Row row(s);
     e.id = row.Int();
@@ -205,30 +205,30 @@ void SqliteIncidentRepository::LoadDetails(Incident& incident, bool with_log) {
   }
 }
 
-std::optional<Incident> SqliteIncidentRepository::Find(std::int64_t id) {
+std::optional<Incident> SqlIncidentRepository::Find(std::int64_t id) {
   Incident incident;
   {
     Statement s(db_, std::string("SELECT ") + kIncidentColumns + " FROM incident WHERE id = ?");
     Bind(s, id);
-    if (s.Step() != SQLITE_ROW) return std::nullopt;
+    if (s.Step() != kRow) return std::nullopt;
     incident = ReadIncident(s);
   }
   LoadDetails(incident, true);
   return incident;
 }
 
-std::vector<Incident> SqliteIncidentRepository::List() {
+std::vector<Incident> SqlIncidentRepository::List() {
   std::vector<Incident> incidents;
   {
     Statement s(db_, std::string("SELECT ") + kIncidentColumns +
                          " FROM incident ORDER BY activated_at DESC, id DESC");
-    while (s.Step() == SQLITE_ROW) incidents.push_back(ReadIncident(s));
+    while (s.Step() == kRow) incidents.push_back(ReadIncident(s));
   }
   for (auto& incident : incidents) LoadDetails(incident, false);
   return incidents;
 }
 
-Result<Incident> SqliteIncidentRepository::Update(const Incident& incident) {
+Result<Incident> SqlIncidentRepository::Update(const Incident& incident) {
   Statement s(db_,
               "UPDATE incident SET status = ?, stage = ?, closed_at = ?, ends_at = ?, "
               "version = version + 1 WHERE id = ? AND version = ? RETURNING version");
@@ -241,8 +241,8 @@ Result<Incident> SqliteIncidentRepository::Update(const Incident& incident) {
   return stored;
 }
 
-Result<IncidentTask> SqliteIncidentRepository::UpdateTask(std::int64_t incident_id,
-                                                          const IncidentTask& task) {
+Result<IncidentTask> SqlIncidentRepository::UpdateTask(std::int64_t incident_id,
+                                                       const IncidentTask& task) {
   Statement s(db_,
               "UPDATE incident_task SET status = ?, owner_person_code = ?, closed_at = ?, "
               "closed_by = ?, note = ?, entered_at = ?, version = version + 1 WHERE id = ? AND "
@@ -257,9 +257,8 @@ Result<IncidentTask> SqliteIncidentRepository::UpdateTask(std::int64_t incident_
   return stored;
 }
 
-Result<SharedPicture> SqliteIncidentRepository::SavePicture(std::int64_t incident_id,
-                                                            int base_version,
-                                                            const SharedPicture& picture) {
+Result<SharedPicture> SqlIncidentRepository::SavePicture(std::int64_t incident_id, int base_version,
+                                                         const SharedPicture& picture) {
   int latest = 0;
   {
     Statement s(db_,
@@ -281,25 +280,25 @@ Result<SharedPicture> SqliteIncidentRepository::SavePicture(std::int64_t inciden
   Bind(s, incident_id, stored.version, stored.situation, stored.casualties,
        stored.hazardous_substances, stored.communication, stored.weather,
        FormatUtc(stored.confirmed_at), stored.confirmed_by);
-  if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  if (s.Step() != kDone) return StoreError(db_);
   return stored;
 }
 
-Result<IncidentLogEntry> SqliteIncidentRepository::AppendLog(std::int64_t incident_id,
-                                                             const IncidentLogEntry& entry) {
+Result<IncidentLogEntry> SqlIncidentRepository::AppendLog(std::int64_t incident_id,
+                                                          const IncidentLogEntry& entry) {
   Statement s(db_,
               "INSERT INTO incident_log (incident_id, at, author, kind, text, decided_by, "
               "acted_by, corrects_id, entered_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id");
   Bind(s, incident_id, entry.at, entry.author, EnumCode(LOG_KINDS, entry.kind), entry.text,
        OrNull(entry.decided_by), OrNull(entry.acted_by), entry.corrects_id, entry.entered_at);
-  if (s.Step() != SQLITE_ROW) return StoreError(db_);
+  if (s.Step() != kRow) return StoreError(db_);
   IncidentLogEntry stored = entry;
   stored.id = s.Int(0);
   return stored;
 }
 
-Result<IncidentAlarm> SqliteIncidentRepository::InsertAlarm(std::int64_t incident_id,
-                                                            const IncidentAlarm& alarm) {
+Result<IncidentAlarm> SqlIncidentRepository::InsertAlarm(std::int64_t incident_id,
+                                                         const IncidentAlarm& alarm) {
   Statement s(db_,
               "INSERT INTO incident_alarm (incident_id, role_code, role_label, person_code, "
               "level, status, alarmed_at, acknowledged_at, acknowledged_by, passed_at, "
@@ -308,15 +307,15 @@ Result<IncidentAlarm> SqliteIncidentRepository::InsertAlarm(std::int64_t inciden
        EnumCode(ALARM_LEVELS, alarm.level), EnumCode(ALARM_STATUSES, alarm.status),
        FormatUtc(alarm.alarmed_at), alarm.acknowledged_at, OrNull(alarm.acknowledged_by),
        alarm.passed_at, OrNull(alarm.ack_token_hash));
-  if (s.Step() != SQLITE_ROW) return StoreError(db_);
+  if (s.Step() != kRow) return StoreError(db_);
   IncidentAlarm stored = alarm;
   stored.id = s.Int(0);
   stored.version = s.Int(1);
   return stored;
 }
 
-Result<IncidentAlarm> SqliteIncidentRepository::UpdateAlarm(std::int64_t incident_id,
-                                                            const IncidentAlarm& alarm) {
+Result<IncidentAlarm> SqlIncidentRepository::UpdateAlarm(std::int64_t incident_id,
+                                                         const IncidentAlarm& alarm) {
   Statement s(db_,
               "UPDATE incident_alarm SET status = ?, acknowledged_at = ?, acknowledged_by = ?, "
               "passed_at = ?, version = version + 1 WHERE id = ? AND incident_id = ? AND "
@@ -330,30 +329,30 @@ Result<IncidentAlarm> SqliteIncidentRepository::UpdateAlarm(std::int64_t inciden
   return stored;
 }
 
-std::optional<std::int64_t> SqliteIncidentRepository::FindIncidentByAlarmToken(
+std::optional<std::int64_t> SqlIncidentRepository::FindIncidentByAlarmToken(
     const std::string& token_hash) {
   Statement s(db_, "SELECT incident_id FROM incident_alarm WHERE ack_token_hash = ?");
   Bind(s, token_hash);
-  if (s.Step() != SQLITE_ROW) return std::nullopt;
+  if (s.Step() != kRow) return std::nullopt;
   return s.Int(0);
 }
 
-std::vector<std::int64_t> SqliteIncidentRepository::OpenIncidentIds() {
+std::vector<std::int64_t> SqlIncidentRepository::OpenIncidentIds() {
   std::vector<std::int64_t> ids;
   Statement s(db_, "SELECT id FROM incident WHERE status <> 'closed' ORDER BY id");
-  while (s.Step() == SQLITE_ROW) ids.push_back(s.Int(0));
+  while (s.Step() == kRow) ids.push_back(s.Int(0));
   return ids;
 }
 
-Status SqliteIncidentRepository::SaveEvaluation(std::int64_t incident_id,
-                                                const EvaluationPoint& point) {
+Status SqlIncidentRepository::SaveEvaluation(std::int64_t incident_id,
+                                             const EvaluationPoint& point) {
   Statement s(db_,
               "INSERT INTO incident_evaluation (incident_id, point, source, finding, action) "
               "VALUES (?,?,?,?,?) ON CONFLICT (incident_id, point) DO UPDATE SET "
               "finding = excluded.finding, action = excluded.action, version = version + 1");
   Bind(s, incident_id, point.point, point.source, OrNull(point.finding), OrNull(point.action));
-  if (s.Step() != SQLITE_DONE) return StoreError(db_);
+  if (s.Step() != kDone) return StoreError(db_);
   return Ok{};
 }
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

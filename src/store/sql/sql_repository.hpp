@@ -14,15 +14,15 @@
 #include "core/audit_event.hpp"
 #include "core/entity.hpp"
 #include "store/repository.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
-#include "store/sqlite/sqlite_rows.hpp"
+#include "store/sql/connection.hpp"
+#include "store/sql/rows.hpp"
 #include "store/store.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
 // Binds a field's canonical text with the column's real type, so that SQL sees numbers as
 // numbers (sums, comparisons) and PostgreSQL later gets the same values. The field tables
-// generate the values; binding itself is sqlite_rows.hpp's, as in every repository.
+// generate the values; binding itself is rows.hpp's, as in every repository.
 template <class T>
 void BindField(Statement& stmt, int index, const FieldSpec<T>& field,
                const std::optional<std::string>& text) {
@@ -40,16 +40,16 @@ void BindField(Statement& stmt, int index, const FieldSpec<T>& field,
 }
 
 template <class T>
-class SqliteRepository final : public Repository<T> {
+class SqlRepository final : public Repository<T> {
  public:
   // `uow`: the unit of work this repository belongs to; its writes are audited through it.
-  SqliteRepository(sqlite3* db, UnitOfWork& uow) : db_(db), uow_(uow) {}
+  SqlRepository(Connection& db, UnitOfWork& uow) : db_(db), uow_(uow) {}
 
   std::optional<T> Find(const T& probe) override {
     Statement& stmt = Prepared(SelectSql() + " WHERE " + KeyWhereSql());
     BindKey(stmt, probe, 1);
     std::optional<T> found;
-    if (stmt.Step() == SQLITE_ROW) found = ReadRow(stmt);
+    if (stmt.Step() == kRow) found = ReadRow(stmt);
     stmt.Reset();
     return found;
   }
@@ -57,7 +57,7 @@ class SqliteRepository final : public Repository<T> {
   std::vector<T> List() override {
     Statement& stmt = Prepared(SelectSql() + " ORDER BY " + KeyOrderSql());
     std::vector<T> records;
-    while (stmt.Step() == SQLITE_ROW) records.push_back(ReadRow(stmt));
+    while (stmt.Step() == kRow) records.push_back(ReadRow(stmt));
     stmt.Reset();
     return records;
   }
@@ -81,7 +81,7 @@ class SqliteRepository final : public Repository<T> {
                                ") VALUES (" + placeholders + ") RETURNING id, version");
     BindAll(stmt, record);
     int rc = stmt.Step();
-    if (rc != SQLITE_ROW) {
+    if (rc != kRow) {
       stmt.Reset();
       return ConstraintError(rc, record);
     }
@@ -144,14 +144,14 @@ class SqliteRepository final : public Repository<T> {
     stmt.BindInt(1, existing->id);
     int rc = stmt.Step();
     stmt.Reset();
-    if (rc != SQLITE_DONE) {
-      if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_CONSTRAINT) {
+    if (rc != kDone) {
+      if (IsConstraint(db_.LastFailure())) {
         return Error::Conflict(std::string(Traits::kKeyFields[0]),
                                std::string(Traits::kLabelNl) + " " + KeyOf(probe) +
                                    " is nog in gebruik door andere gegevens; verwijder of wijzig "
                                    "die eerst");
       }
-      return Error::Internal(sqlite3_errmsg(db_));
+      return Error::Internal(db_.LastError());
     }
     return AppendAudit("delete", *existing, nlohmann::json::object());
   }
@@ -160,7 +160,7 @@ class SqliteRepository final : public Repository<T> {
     Statement& stmt = Prepared(SelectSql() + " WHERE id = ?");
     stmt.BindInt(1, id);
     std::optional<T> found;
-    if (stmt.Step() == SQLITE_ROW) found = ReadRow(stmt);
+    if (stmt.Step() == kRow) found = ReadRow(stmt);
     stmt.Reset();
     return found;
   }
@@ -234,15 +234,15 @@ class SqliteRepository final : public Repository<T> {
   }
 
   Error ConstraintError(int rc, const T& record) {
-    int extended = sqlite3_extended_errcode(db_);
+    const Failure failure = db_.LastFailure();
     std::string what = std::string(Traits::kLabelNl) + " " + KeyOf(record);
-    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    if (failure == Failure::kUnique) {
       return Error::Conflict(std::string(Traits::kKeyFields[0]), what + " bestaat al");
     }
-    if (extended == SQLITE_CONSTRAINT_FOREIGNKEY) {
+    if (failure == Failure::kForeignKey) {
       return Error::NotFound({}, what + " verwijst naar iets dat niet bestaat");
     }
-    return Error::Internal(what + ": " + sqlite3_errmsg(db_) + " (" + std::to_string(rc) + ")");
+    return Error::Internal(what + ": " + db_.LastError() + " (" + std::to_string(rc) + ")");
   }
 
   Status AppendAudit(const char* action, const T& record, const nlohmann::json& details) {
@@ -259,9 +259,9 @@ class SqliteRepository final : public Repository<T> {
     return *slot;
   }
 
-  sqlite3* db_;
+  Connection& db_;
   UnitOfWork& uow_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

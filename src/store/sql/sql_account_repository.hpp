@@ -2,13 +2,13 @@
 #pragma once
 
 #include "store/account_repository.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
+#include "store/sql/connection.hpp"
 
-namespace vangnet::sqlite {
+namespace vangnet::sql {
 
-class SqliteAccountRepository final : public AccountRepository {
+class SqlAccountRepository final : public AccountRepository {
  public:
-  explicit SqliteAccountRepository(sqlite3* db) : db_(db) {}
+  explicit SqlAccountRepository(Connection& db) : db_(db) {}
   std::optional<UserAccount> FindUser(std::string_view username) override;
   std::optional<UserAccount> FindUserById(std::int64_t id) override;
   std::vector<UserAccount> ListUsers() override;
@@ -40,7 +40,7 @@ class SqliteAccountRepository final : public AccountRepository {
   Status Run(Statement& stmt);
   // Runs a guarded UPDATE; true when it changed exactly one row (the guard held).
   Result<bool> RunChangingOneRow(Statement& stmt);
-  sqlite3* db_;
+  Connection& db_;
 };
 
-}  // namespace vangnet::sqlite
+}  // namespace vangnet::sql

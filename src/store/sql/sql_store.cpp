@@ -1,0 +1,218 @@
+#include "store/sql/sql_store.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <tuple>
+
+#include "core/date.hpp"
+#include "core/embedded_file.hpp"
+#include "core/registry.hpp"
+#include "store/sql/rows.hpp"
+#include "store/sql/sql_account_repository.hpp"
+#include "store/sql/sql_audit_log.hpp"
+#include "store/sql/sql_incident_repository.hpp"
+#include "store/sql/sql_monitor_history_repository.hpp"
+#include "store/sql/sql_outbox_repository.hpp"
+#include "store/sql/sql_preparedness_repository.hpp"
+#include "store/sql/sql_redistribution_repository.hpp"
+#include "store/sql/sql_repository.hpp"
+
+namespace vangnet::sql {
+
+namespace {
+
+template <class Tuple>
+struct RepositoriesOf;
+template <class... T>
+struct RepositoriesOf<std::tuple<T...>> {
+  using type = std::tuple<SqlRepository<T>...>;
+};
+
+class SqlUnitOfWork final : public UnitOfWork {
+ public:
+  SqlUnitOfWork(SqlStore& store, std::unique_ptr<Connection> connection, const Actor& actor)
+      : store_(store), connection_(std::move(connection)), actor_(actor) {
+    parts_.emplace(*connection_, *this, store_.clock(), store_);
+  }
+
+  ~SqlUnitOfWork() override {
+    // Statements first: the connection may go to another thread as soon as it is released.
+    parts_.reset();
+    if (!committed_ && !connection_->Exec("ROLLBACK")) return;  // a broken connection is dropped
+    store_.Release(std::move(connection_));
+  }
+
+  bool ReferenceExists(std::string_view reference, std::string_view value) override {
+    auto dot = reference.find('.');
+    // References come from the static field tables, never from input: a malformed one is a bug.
+    if (dot == std::string_view::npos)
+      throw std::logic_error("bad reference " + std::string(reference));
+    Statement stmt(*connection_, "SELECT 1 FROM " + std::string(reference.substr(0, dot)) +
+                                     " WHERE " + std::string(reference.substr(dot + 1)) + " = ?");
+    Bind(stmt, value);
+    return stmt.Step() == kRow;
+  }
+
+  AuditLog& Audit() override { return parts_->audit; }
+  AccountRepository& Accounts() override { return parts_->accounts; }
+  IncidentRepository& Incidents() override { return parts_->incidents; }
+  OutboxRepository& Outbox() override { return parts_->outbox; }
+  MonitorHistoryRepository& MonitorHistory() override { return parts_->history; }
+  RedistributionRepository& Redistribution() override { return parts_->redistribution; }
+  PreparednessRepository& Preparedness() override { return parts_->preparedness; }
+  const Actor& actor() const override { return actor_; }
+  const Clock& clock() const override { return store_.clock(); }
+
+  Status Commit() override {
+    if (auto status = connection_->Exec("COMMIT"); !status) return status;
+    committed_ = true;
+    return Ok{};
+  }
+
+ protected:
+  RepositoryBase& RepositoryFor(std::string_view table) override {
+    RepositoryBase* found = nullptr;
+    std::apply(
+        [&](auto&... repository) {
+          ((found = (!found && TableOf(repository) == table) ? &repository : found), ...);
+        },
+        parts_->repositories);
+    if (!found) throw std::logic_error("no repository for table " + std::string(table));
+    return *found;
+  }
+
+ private:
+  template <class T>
+  static std::string_view TableOf(const SqlRepository<T>&) {
+    return EntityTraits<T>::kTable;
+  }
+
+  // Everything that holds prepared statements on the connection, so it can be finalised
+  // before the connection is handed back.
+  struct Parts {
+    Parts(Connection& db, UnitOfWork& uow, const Clock& clock, const SqlStore& store)
+        : audit(db, clock, store.keys().audit(), store.anchors()),
+          accounts(db),
+          incidents(db),
+          outbox(db),
+          history(db),
+          redistribution(db, clock),
+          preparedness(db),
+          repositories(
+              Make(db, uow, std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{})) {}
+    SqlAuditLog audit;
+    SqlAccountRepository accounts;
+    SqlIncidentRepository incidents;
+    SqlOutboxRepository outbox;
+    SqlMonitorHistoryRepository history;
+    SqlRedistributionRepository redistribution;
+    SqlPreparednessRepository preparedness;
+    typename RepositoriesOf<RegistryTypes>::type repositories;
+
+   private:
+    template <std::size_t... I>
+    typename RepositoriesOf<RegistryTypes>::type Make(Connection& db, UnitOfWork& uow,
+                                                      std::index_sequence<I...>) {
+      return {SqlRepository<std::tuple_element_t<I, RegistryTypes>>(db, uow)...};
+    }
+  };
+
+  SqlStore& store_;
+  std::unique_ptr<Connection> connection_;
+  Actor actor_;
+  std::optional<Parts> parts_;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+Result<int> SqlStore::Migrate() {
+  auto connection = backend_->Connect();
+  if (!connection) return connection.error();
+  Connection& db = *connection.value();
+  // Each step in a write transaction, so servers starting together on one database migrate in
+  // turn and a failed migration leaves nothing behind.
+  const auto in_transaction = [&](const std::function<Status()>& work) -> Status {
+    if (auto s = db.Exec(backend_->BeginWrite()); !s) return s;
+    if (auto s = work(); !s) {
+      (void)db.Exec("ROLLBACK");
+      return s;
+    }
+    return db.Exec("COMMIT");
+  };
+  if (auto s = in_transaction([&] {
+        return db.Exec(
+            "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      });
+      !s) {
+    return s.error();
+  }
+  std::vector<EmbeddedFile> files(backend_->Migrations().begin(), backend_->Migrations().end());
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  int applied = 0;
+  for (const auto& file : files) {
+    // File names start with their number: 0001_registry.sql.
+    const int version = std::stoi(std::string(file.name.substr(0, 4)));
+    bool done = false;
+    auto status = in_transaction([&]() -> Status {
+      Statement check(db, "SELECT 1 FROM schema_migration WHERE version = ?");
+      Bind(check, version);
+      done = check.Step() == kRow;
+      check.Reset();
+      if (done) return Ok{};
+      if (auto s = db.Exec(file.content); !s) {
+        return Error::Internal("migratie " + std::string(file.name) +
+                               " mislukt: " + s.error().message);
+      }
+      Statement record(db,
+                       "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)");
+      Bind(record, version, file.name, clock_.NowIso());
+      if (record.Step() != kDone) return StoreError(db);
+      return Ok{};
+    });
+    if (!status) return status.error();
+    if (!done) ++applied;
+  }
+  return applied;
+}
+
+Result<std::unique_ptr<Connection>> SqlStore::Acquire() {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+  }
+  return backend_->Connect();
+}
+
+void SqlStore::Release(std::unique_ptr<Connection> connection) {
+  std::lock_guard lock(pool_mutex_);
+  if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
+}
+
+Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool write) {
+  auto connection = Acquire();
+  if (!connection) return connection.error();
+  if (auto s = connection.value()->Exec(write ? backend_->BeginWrite() : backend_->BeginRead());
+      !s) {
+    return Error::Conflict(
+        {}, "de database is bezet; probeer het zo nog eens (" + s.error().message + ")");
+  }
+  return std::unique_ptr<UnitOfWork>(
+      std::make_unique<SqlUnitOfWork>(*this, std::move(connection.value()), actor));
+}
+
+Result<std::unique_ptr<UnitOfWork>> SqlStore::Begin(const Actor& actor) {
+  return Open(actor, true);
+}
+Result<std::unique_ptr<UnitOfWork>> SqlStore::BeginRead(const Actor& actor) {
+  return Open(actor, false);
+}
+
+}  // namespace vangnet::sql

@@ -1,0 +1,64 @@
+// The store over SQL, for both databases: units of work, connection reuse and migrations, with
+// every repository of sql/. What differs per database is a Backend: how to connect, how a
+// write and a read transaction begin, and the migrations in its dialect.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/embedded_file.hpp"
+#include "store/audit_anchors.hpp"
+#include "store/secret_keys.hpp"
+#include "store/sql/connection.hpp"
+#include "store/store.hpp"
+
+namespace vangnet::sql {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual Result<std::unique_ptr<Connection>> Connect() = 0;
+  // Starts a write transaction so that writers queue and never fail half-way (one writer at a
+  // time: the audit chain is appended in order), and a read transaction on a consistent snapshot.
+  virtual std::string_view BeginWrite() const = 0;
+  virtual std::string_view BeginRead() const = 0;
+  // Numbered migrations (0001_name.sql, ...) in this database's dialect.
+  virtual std::span<const EmbeddedFile> Migrations() const = 0;
+};
+
+class SqlStore final : public Store {
+ public:
+  SqlStore(std::unique_ptr<Backend> backend, const Clock& clock, SecretKeys keys,
+           const std::string& anchors_path)
+      : backend_(std::move(backend)),
+        clock_(clock),
+        keys_(std::move(keys)),
+        anchors_(anchors_path, keys_.audit()) {}
+  const Clock& clock() const override { return clock_; }
+  const SecretKeys& keys() const override { return keys_; }
+  const AuditAnchors& anchors() const { return anchors_; }
+  Result<int> Migrate() override;
+  Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) override;
+  Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) override;
+
+  // Connections are reused: opening one costs more than most requests' own work. A unit of
+  // work hands its connection back when it ends.
+  void Release(std::unique_ptr<Connection> connection);
+
+ private:
+  Result<std::unique_ptr<UnitOfWork>> Open(const Actor& actor, bool write);
+  Result<std::unique_ptr<Connection>> Acquire();
+
+  static constexpr std::size_t kMaxIdleConnections = 16;
+  std::unique_ptr<Backend> backend_;
+  const Clock& clock_;
+  SecretKeys keys_;
+  AuditAnchors anchors_;
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+}  // namespace vangnet::sql
