@@ -28,7 +28,7 @@ int RunBundle(const std::vector<std::string>& argv) {
   }
   auto playbooks = PlaybookCatalog::Load(args->Get("playbooks"));
   if (!playbooks) return Fail(playbooks.error());
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   auto bundle = WriteOfflineBundle(*store.value(), playbooks.value(),
                                    Caller::System(CommandLineActor("offline-bundel")),

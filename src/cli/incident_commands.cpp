@@ -31,7 +31,7 @@ int RunIncident(const std::vector<std::string>& argv) {
     std::cerr << "vangnet: gebruik vangnet incident start|list|show|export (zie --help)\n";
     return kExitUsage;
   }
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   auto catalog = PlaybookCatalog::Load(args->Get("playbooks"));
   if (!catalog) return Fail(catalog.error());

@@ -84,7 +84,7 @@ int RunMonitor(const std::vector<std::string>& argv) {
   const std::string& format = *chosen;
   auto norms = LoadNorms(args->Get("norms"));
   if (!norms) return Fail(norms.error());
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   MonitorService monitor(*store.value(), norms.value());
   if (args->Has("record")) {

@@ -94,7 +94,7 @@ int RunMigrate(const std::vector<std::string>& argv) {
   auto args = ParseOrFail(argv, {"db"}, {}, code);
   if (!args) return code;
   std::string path = args->Get("db", kDefaultDb);
-  auto store = OpenSqliteStore(path);  // opening applies pending migrations
+  auto store = OpenStore(path);  // opening applies pending migrations
   if (!store) return Fail(store.error());
   std::cout << "Database " << path << " is bijgewerkt naar het nieuwste schema.\n";
   return kExitOk;
@@ -104,7 +104,7 @@ int RunSummary(const std::vector<std::string>& argv) {
   int code = kExitOk;
   auto args = ParseOrFail(argv, {"db"}, {}, code);
   if (!args) return code;
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   RegionService region(*store.value());
   auto summary = region.Summary(Caller::System(CommandLineActor("overzicht regio")));
@@ -133,7 +133,7 @@ int RunDemo(const std::vector<std::string>& argv) {
     }
     options.seed = static_cast<std::uint64_t>(*seed);
   }
-  auto store = OpenSqliteStore(path);
+  auto store = OpenStore(path);
   if (!store) return Fail(store.error());
   Actor actor = CommandLineActor("demo-regio aanmaken");
   {
@@ -172,7 +172,7 @@ int RunImport(const std::vector<std::string>& argv) {
     std::cerr << "vangnet: " << files.error().ToString() << "\n";
     return kExitNoInput;
   }
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   auto start = std::chrono::steady_clock::now();
   auto report = ImportRegistry(*store.value(),
@@ -206,7 +206,7 @@ int RunExport(const std::vector<std::string>& argv) {
     std::cerr << "vangnet: geef precies één doelmap op (zie --help)\n";
     return kExitUsage;
   }
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   auto report = ExportRegistry(*store.value(),
                                CommandLineActor(args->Get("reason", "export registergegevens")),
@@ -227,7 +227,7 @@ int RunAudit(const std::vector<std::string>& argv) {
     std::cerr << "vangnet: gebruik 'vangnet audit list' of 'vangnet audit verify'\n";
     return kExitUsage;
   }
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   AuditService audit(*store.value());
   const Caller caller = Caller::System(CommandLineActor("auditlog inzien"));

@@ -45,7 +45,7 @@ std::optional<std::chrono::seconds> ParseSeconds(const std::string& text) {
 }  // namespace
 
 std::string DemoLoginsPath(const std::string& db_path) {
-  return db_path + ".demo-logins.txt";
+  return LocalFileBase(db_path) + ".demo-logins.txt";
 }
 
 int RunServe(const std::vector<std::string>& argv) {
@@ -133,7 +133,7 @@ int RunServe(const std::vector<std::string>& argv) {
   }
 
   const std::string db = args->Get("db", kDefaultDb);
-  auto store = OpenSqliteStore(db);
+  auto store = OpenStore(db);
   if (!store) return Fail(store.error());
   // Every account logs in with a second factor unless the region says otherwise.
   AuthPolicy policy;

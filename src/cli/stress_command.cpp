@@ -111,7 +111,7 @@ int RunStress(const std::vector<std::string>& argv) {
   if (!norms) return Fail(norms.error());
   auto areas = LoadStressAreas(args->Get("areas"));
   if (!areas) return Fail(areas.error());
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   StressService stress(*store.value(), norms.value(), areas.value());
   auto report = stress.Run(Caller::System(CommandLineActor("stresstest")), request);

@@ -45,7 +45,7 @@ int RunUser(const std::vector<std::string>& argv) {
                  "--help)\n";
     return kExitUsage;
   }
-  auto store = OpenSqliteStore(args->Get("db", kDefaultDb));
+  auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   AccountService accounts(*store.value(), PasswordCost::FromEnvironment());
   const std::string& verb = words[0];

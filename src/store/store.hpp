@@ -83,5 +83,16 @@ class Store {
 // file (SecretKeys::PathFor) beside it when that is missing.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const Clock& clock = WallClock());
+// PostgreSQL at a postgresql:// address (libpq's syntax, several hosts allowed). The database
+// must exist; its tables are made by the migrations.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
+                                                 const Clock& clock = WallClock());
+bool IsPostgresAddress(std::string_view address);
+// Where files that belong with a database go (its key file, audit checkpoints, demo logins):
+// beside a SQLite file, or in the working directory named after a PostgreSQL database.
+std::string LocalFileBase(const std::string& address);
+// The store a --db address names: postgresql://... or a SQLite file path.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& address,
+                                         const Clock& clock = WallClock());
 
 }  // namespace vangnet

@@ -1,0 +1,166 @@
+#include "store/postgres/postgres_connection.hpp"
+
+#include <cstdlib>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace vangnet::postgres {
+
+namespace {
+
+// SQLSTATE classes (PostgreSQL appendix A) as the repositories' failures.
+sql::Failure FailureOf(const char* state) {
+  const std::string s = state ? state : "";
+  if (s == "23505") return sql::Failure::kUnique;
+  if (s == "23503") return sql::Failure::kForeignKey;
+  if (s.starts_with("23") || s == "P0001") return sql::Failure::kConstraint;  // P0001: a trigger
+  if (s == "40001" || s == "40P01" || s == "55P03" || s.starts_with("08") || s == "57P01")
+    return sql::Failure::kBusy;
+  return sql::Failure::kOther;
+}
+
+class PostgresStatement final : public sql::StatementBackend {
+ public:
+  PostgresStatement(PostgresConnection& db, std::string_view sql)
+      : db_(db), sql_(NumberPlaceholders(sql)) {}
+  ~PostgresStatement() override { Clear(); }
+
+  void Reset() override {
+    Clear();
+    params_.clear();
+  }
+  void BindNull(int index) override { Set(index, std::nullopt); }
+  void BindText(int index, std::string_view text) override { Set(index, std::string(text)); }
+  void BindInt(int index, std::int64_t value) override { Set(index, std::to_string(value)); }
+  void BindDouble(int index, double value) override {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    Set(index, std::string(text));
+  }
+
+  int Step() override {
+    if (!result_) {
+      std::vector<const char*> values;
+      for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
+      result_ = PQexecParams(db_.handle(), sql_.c_str(), static_cast<int>(values.size()), nullptr,
+                             values.data(), nullptr, nullptr, 0);
+      db_.Record(result_);
+      const auto status = PQresultStatus(result_);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return 1;
+      row_ = 0;
+    }
+    if (row_ < PQntuples(result_)) {
+      current_ = row_++;
+      return sql::kRow;
+    }
+    return sql::kDone;
+  }
+
+  bool IsNull(int column) const override { return PQgetisnull(result_, current_, column) == 1; }
+  std::string Text(int column) const override {
+    return std::string(PQgetvalue(result_, current_, column),
+                       static_cast<std::size_t>(PQgetlength(result_, current_, column)));
+  }
+  std::int64_t Int(int column) const override {
+    return std::strtoll(PQgetvalue(result_, current_, column), nullptr, 10);
+  }
+  double Double(int column) const override {
+    return std::strtod(PQgetvalue(result_, current_, column), nullptr);
+  }
+
+ private:
+  // Binding after a step starts the next execution, with fresh values (as in SQLite).
+  void Set(int index, std::optional<std::string> value) {
+    if (result_) Reset();
+    if (params_.size() < static_cast<std::size_t>(index)) params_.resize(index);
+    params_[index - 1] = std::move(value);
+  }
+  void Clear() {
+    if (result_) PQclear(result_);
+    result_ = nullptr;
+  }
+
+  PostgresConnection& db_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> params_;
+  PGresult* result_ = nullptr;
+  int row_ = 0;
+  int current_ = 0;
+};
+
+}  // namespace
+
+std::string NumberPlaceholders(std::string_view sql) {
+  std::string out;
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += "$" + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = conn ? PQerrorMessage(conn) : "out of memory";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
+    PQfinish(conn);
+    // The address may hold a password: only say which kind of database could not be reached.
+    return Error::Io("postgresql", "database kan niet worden geopend: " + message);
+  }
+  // Notices (e.g. "table already exists, skipping" at migrations) are not errors; never print them.
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
+  std::unique_ptr<PostgresConnection> connection(new PostgresConnection(conn));
+  // UTC and plain ISO dates whatever the server's defaults; times are stored as text anyway.
+  if (auto s = connection->Exec("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'"); !s) return s.error();
+  return connection;
+}
+
+PostgresConnection::~PostgresConnection() {
+  PQfinish(conn_);
+}
+
+void PostgresConnection::Record(PGresult* result) {
+  const auto status = PQresultStatus(result);
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+    last_failure_ = sql::Failure::kNone;
+    last_error_.clear();
+    const char* tuples = PQcmdTuples(result);
+    changes_ = tuples && *tuples ? std::strtoll(tuples, nullptr, 10) : 0;
+    return;
+  }
+  last_failure_ = PQstatus(conn_) == CONNECTION_OK
+                      ? FailureOf(PQresultErrorField(result, PG_DIAG_SQLSTATE))
+                      : sql::Failure::kBusy;
+  const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+  last_error_ = message ? message : PQerrorMessage(conn_);
+}
+
+std::unique_ptr<sql::StatementBackend> PostgresConnection::Prepare(std::string_view sql) {
+  return std::make_unique<PostgresStatement>(*this, sql);
+}
+
+Status PostgresConnection::Exec(std::string_view sql) {
+  PGresult* result = PQexec(conn_, std::string(sql).c_str());
+  Record(result);
+  const auto status = PQresultStatus(result);
+  PQclear(result);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Error::Internal(last_error_);
+  return Ok{};
+}
+
+}  // namespace vangnet::postgres

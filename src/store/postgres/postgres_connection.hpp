@@ -1,0 +1,44 @@
+// The PostgreSQL backend of sql::Connection, over libpq. Statements run with their values as
+// text parameters (PQexecParams: never spliced into the SQL), results read as text.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <string>
+
+#include "store/sql/connection.hpp"
+
+namespace vangnet::postgres {
+
+class PostgresConnection final : public sql::Connection {
+ public:
+  // `url`: postgresql://user@host:port/db?... (libpq's connection string, multi-host allowed).
+  static Result<std::unique_ptr<PostgresConnection>> Open(const std::string& url);
+  ~PostgresConnection() override;
+  PostgresConnection(const PostgresConnection&) = delete;
+  PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+  sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
+  std::unique_ptr<sql::StatementBackend> Prepare(std::string_view sql) override;
+  Status Exec(std::string_view sql) override;
+  std::string LastError() const override { return last_error_; }
+  sql::Failure LastFailure() const override { return last_failure_; }
+  std::int64_t Changes() const override { return changes_; }
+
+  // Statements report what became of their execution here.
+  void Record(PGresult* result);
+  PGconn* handle() const { return conn_; }
+
+ private:
+  explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+  PGconn* conn_;
+  std::string last_error_;
+  sql::Failure last_failure_ = sql::Failure::kNone;
+  std::int64_t changes_ = 0;
+};
+
+// SQL with `?` placeholders as PostgreSQL wants it: $1, $2, ... (a `?` inside a quoted literal
+// or identifier stays).
+std::string NumberPlaceholders(std::string_view sql);
+
+}  // namespace vangnet::postgres
