@@ -11,11 +11,12 @@ cd "$(dirname "$0")/.."
 APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev libsodium-dev
            libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev liblemon-dev
            libglpk-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libarchive-dev liboath-dev
-           libcjose-dev libjansson-dev libssl-dev)
-# Only the tests need a browser, poppler's pdftotext/pdftoppm to read the printouts back, and
-# oathtool to compute second-factor codes independently of vangnet's own TOTP code, and clang
-# with its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh).
-APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev)
+           libcjose-dev libjansson-dev libssl-dev libpq-dev)
+# Only the tests need a browser, poppler's pdftotext/pdftoppm to read the printouts back,
+# oathtool to compute second-factor codes independently of vangnet's own TOTP code, clang with
+# its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh), and a PostgreSQL server
+# for the same store, service and API tests on PostgreSQL.
+APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev postgresql-15 postgresql-common)
 
 sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 
@@ -73,7 +74,9 @@ case "$cmd" in
     install_packages "${APT_BUILD[@]}" "${APT_TEST[@]}"
     build
     build_web
-    ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+    # Inside a throwaway PostgreSQL cluster (pg_virtualenv makes it for this run and removes it
+    # after), so the tests labelled "postgres" run the store, service and API tests on it.
+    pg_virtualenv -v 15 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
     (cd web && VANGNET_BINARY="$PWD/../build/vangnet" node --test --test-concurrency=1 tests/)
     # Every parser that takes outside input, fuzzed a few seconds each on its seed corpus.
     bench/fuzz.sh 3

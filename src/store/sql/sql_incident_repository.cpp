@@ -349,7 +349,8 @@ Status SqlIncidentRepository::SaveEvaluation(std::int64_t incident_id,
   Statement s(db_,
               "INSERT INTO incident_evaluation (incident_id, point, source, finding, action) "
               "VALUES (?,?,?,?,?) ON CONFLICT (incident_id, point) DO UPDATE SET "
-              "finding = excluded.finding, action = excluded.action, version = version + 1");
+              "finding = excluded.finding, action = excluded.action, "
+              "version = incident_evaluation.version + 1");
   Bind(s, incident_id, point.point, point.source, OrNull(point.finding), OrNull(point.action));
   if (s.Step() != kDone) return StoreError(db_);
   return Ok{};
