@@ -77,6 +77,11 @@ class Store {
   virtual Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) = 0;
   // Opens a read-only transaction: a consistent snapshot for exports and reports.
   virtual Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) = 0;
+  // Whether this process runs the background jobs (alarms, outbox, reminders, bundle) now.
+  // SQLite: always (one server per file). PostgreSQL: the one server of several that holds a
+  // session lock on the database; when its connection ends (the server died), the next one
+  // to ask takes over.
+  virtual bool LeadsBackgroundWork() = 0;
 };
 
 // The embedded default: a SQLite file in WAL mode. Creates the file when missing, and the key

@@ -17,50 +17,11 @@
 #include "services/registry/registry_transfer.hpp"
 #include "store/store.hpp"
 #include "test_support/temp_dir.hpp"
+#include "test_support/test_store.hpp"
 
 namespace vangnet {
 
 inline const Actor kTestActor{"test", "admin", "test", "test"};
-
-// A fresh PostgreSQL database for each test store when VANGNET_TEST_POSTGRES names a server
-// (scripts/dev.sh test runs the store, service and API tests once more that way, in a throwaway
-// cluster); else the SQLite file at `path`.
-inline std::string TestStoreAddress(const std::string& path) {
-  const char* server = std::getenv("VANGNET_TEST_POSTGRES");
-  if (!server || !*server) return path;
-  // The same path opened again in this process is the same database (a reopened store).
-  static std::mutex mutex;
-  static std::map<std::string, std::string> databases;
-  std::lock_guard lock(mutex);
-  // The key file and checkpoints of the database go with the test's own files.
-  setenv("VANGNET_KEY_FILE", (path + ".key").c_str(), 1);
-  setenv("VANGNET_AUDIT_ANCHOR_FILE", (path + ".audit-anchors").c_str(), 1);
-  // Migrated once per process into a template, then copied: a fresh database in a few ms.
-  static const std::string kTemplate = [&] {
-    const std::string name = "vangnet_template_" + std::to_string(getpid());
-    if (std::system(("dropdb --if-exists " + name + " && createdb " + name).c_str()) != 0)
-      ADD_FAILURE() << "createdb " << name << " failed";
-    auto migrated = OpenPostgresStore(std::string(server) + name);
-    EXPECT_TRUE(migrated) << migrated.error().ToString();
-    return name;
-  }();
-  std::string& name = databases[path];
-  if (name.empty()) {
-    name = "vangnet_test_" + std::to_string(getpid()) + "_" + std::to_string(databases.size());
-    const std::string command =
-        "dropdb --if-exists " + name + " && createdb -T " + kTemplate + " " + name;
-    if (std::system(command.c_str()) != 0) ADD_FAILURE() << "createdb " << name << " failed";
-  }
-  return std::string(server) + name;
-}
-
-// `clock`: a test's ManualClock, so the test sets the time instead of sleeping.
-inline std::unique_ptr<Store> OpenTestStore(const std::string& path,
-                                            const Clock& clock = WallClock()) {
-  auto store = OpenStore(TestStoreAddress(path), clock);
-  EXPECT_TRUE(store) << store.error().ToString();
-  return std::move(store.value());
-}
 
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -72,6 +72,8 @@ class AppServices {
   // When and how the monthly preparedness reminders go out.
   ReminderSettings reminders() const;
   const Clock& clock() const { return store_.clock(); }
+  // Whether this server runs the background jobs now (one of several on one PostgreSQL).
+  bool LeadsBackgroundWork() { return store_.LeadsBackgroundWork(); }
   const PlaybookCatalog& playbooks() const { return playbooks_ ? playbooks_.value() : empty_; }
 
   AccountService& accounts;

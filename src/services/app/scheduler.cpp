@@ -20,6 +20,9 @@ Status AsStatus(const Result<T>& result) {
 }  // namespace
 
 void Scheduler::RunOnce() {
+  // Several servers on one database: only the one holding the lease works, so nothing is sent
+  // twice; the others take over when it stops.
+  if (!services_.LeadsBackgroundWork()) return;
   Log("klok", AsStatus(services_.incidents.Tick()));
   Log("herinneringen",
       AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));

@@ -1,5 +1,6 @@
 #include "store/postgres/postgres_connection.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -23,7 +24,7 @@ sql::Failure FailureOf(const char* state) {
 class PostgresStatement final : public sql::StatementBackend {
  public:
   PostgresStatement(PostgresConnection& db, std::string_view sql)
-      : db_(db), sql_(NumberPlaceholders(sql)) {}
+      : db_(db), sql_(NumberPlaceholders(sql)), writes_(IsWrite(sql)) {}
   ~PostgresStatement() override { Clear(); }
 
   void Reset() override {
@@ -43,11 +44,21 @@ class PostgresStatement final : public sql::StatementBackend {
     if (!result_) {
       std::vector<const char*> values;
       for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
+      // A failed statement aborts a PostgreSQL transaction; SQLite's goes on, and services rely
+      // on that (an import reports a refused row and checks the next). A write therefore runs
+      // under a savepoint that a failure rolls back to.
+      const bool guarded = writes_ && PQtransactionStatus(db_.handle()) == PQTRANS_INTRANS;
+      if (guarded) Command("SAVEPOINT vangnet_statement");
       result_ = PQexecParams(db_.handle(), sql_.c_str(), static_cast<int>(values.size()), nullptr,
                              values.data(), nullptr, nullptr, 0);
       db_.Record(result_);
       const auto status = PQresultStatus(result_);
-      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return 1;
+      const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+      if (guarded) {
+        Command(ok ? "RELEASE SAVEPOINT vangnet_statement"
+                   : "ROLLBACK TO SAVEPOINT vangnet_statement");
+      }
+      if (!ok) return 1;
       row_ = 0;
     }
     if (row_ < PQntuples(result_)) {
@@ -80,10 +91,25 @@ class PostgresStatement final : public sql::StatementBackend {
     if (result_) PQclear(result_);
     result_ = nullptr;
   }
+  // A savepoint command; its own outcome is not the statement's, so it is not recorded.
+  void Command(const char* sql) { PQclear(PQexec(db_.handle(), sql)); }
+  static bool IsWrite(std::string_view sql) {
+    const auto start = sql.find_first_not_of(" \t\n");
+    if (start == std::string_view::npos) return false;
+    const std::string_view verb = sql.substr(start, 6);
+    for (std::string_view w : {"INSERT", "UPDATE", "DELETE"}) {
+      if (verb.size() == 6 && std::equal(w.begin(), w.end(), verb.begin(), [](char a, char b) {
+            return a == (b >= 'a' && b <= 'z' ? b - 'a' + 'A' : b);
+          }))
+        return true;
+    }
+    return false;
+  }
 
   PostgresConnection& db_;
   std::string sql_;
   std::vector<std::optional<std::string>> params_;
+  bool writes_;
   PGresult* result_ = nullptr;
   int row_ = 0;
   int current_ = 0;

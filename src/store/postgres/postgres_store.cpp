@@ -33,6 +33,13 @@ class PostgresBackend final : public sql::Backend {
     return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   }
   std::span<const EmbeddedFile> Migrations() const override { return PostgresMigrations(); }
+  // A session lock (not a transaction's): held until this connection ends; asked again, the
+  // holder sees it has it.
+  std::string_view TakeLease() const override {
+    return "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND "
+           "objid = 7361627 AND pid = pg_backend_pid()) OR pg_try_advisory_lock(7361627) "
+           "THEN 1 ELSE 0 END";
+  }
 
  private:
   std::string url_;

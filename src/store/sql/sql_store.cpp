@@ -208,6 +208,22 @@ Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool writ
       std::make_unique<SqlUnitOfWork>(*this, std::move(connection.value()), actor));
 }
 
+bool SqlStore::LeadsBackgroundWork() {
+  if (backend_->TakeLease().empty()) return true;
+  std::lock_guard lock(lease_mutex_);
+  if (!lease_) {
+    auto connection = backend_->Connect();
+    if (!connection) return false;
+    lease_ = std::move(connection.value());
+  }
+  // Asked again on the same connection: still 1 while it holds the lock; a lost connection
+  // fails, and is replaced at the next call.
+  Statement take(*lease_, backend_->TakeLease());
+  const bool leads = take.Step() == kRow && take.Int(0) == 1;
+  if (!leads && lease_->LastFailure() != Failure::kNone) lease_.reset();
+  return leads;
+}
+
 Result<std::unique_ptr<UnitOfWork>> SqlStore::Begin(const Actor& actor) {
   return Open(actor, true);
 }

@@ -27,6 +27,9 @@ class Backend {
   virtual std::string_view BeginRead() const = 0;
   // Numbered migrations (0001_name.sql, ...) in this database's dialect.
   virtual std::span<const EmbeddedFile> Migrations() const = 0;
+  // A query that answers 1 when this connection took (or holds) the lease on the background
+  // work, for a database that several servers share; empty: every server leads (SQLite).
+  virtual std::string_view TakeLease() const { return {}; }
 };
 
 class SqlStore final : public Store {
@@ -43,6 +46,7 @@ class SqlStore final : public Store {
   Result<int> Migrate() override;
   Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) override;
   Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) override;
+  bool LeadsBackgroundWork() override;
 
   // Connections are reused: opening one costs more than most requests' own work. A unit of
   // work hands its connection back when it ends.
@@ -59,6 +63,8 @@ class SqlStore final : public Store {
   AuditAnchors anchors_;
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex lease_mutex_;
+  std::unique_ptr<Connection> lease_;  // the connection that holds the lease, while it does
 };
 
 }  // namespace vangnet::sql

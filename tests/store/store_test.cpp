@@ -1,7 +1,8 @@
-// The SQLite store: migrations, round-trips, optimistic concurrency, transactions and the
-// audit chain.
+// The store (SQLite, and PostgreSQL under the "postgres" label): migrations, round-trips,
+// optimistic concurrency, transactions and the audit chain.
+#include "store/store.hpp"
+
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,18 +10,20 @@
 #include "core/registry.hpp"
 #include "store/audit_anchors.hpp"
 #include "store/sql/sql_audit_log.hpp"
-#include "store/store.hpp"
 #include "test_support/temp_dir.hpp"
+#include "test_support/test_store.hpp"
 
 namespace vangnet {
 namespace {
 
 const Actor kTester{"test", "admin", "test", "unit test"};
 
-class SqliteStoreTest : public ::testing::Test {
+// On SQLite, or on PostgreSQL under the "postgres" label (test_support/test_store.hpp).
+class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = OpenSqliteStore(dir_.Path("registry.db"));
+    address_ = TestStoreAddress(dir_.Path("registry.db"));
+    auto store = OpenStore(address_);
     ASSERT_TRUE(store) << store.error().ToString();
     store_ = std::move(store.value());
   }
@@ -31,6 +34,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  std::string address_;
   std::unique_ptr<Store> store_;
 };
 
@@ -48,21 +52,22 @@ Practice MakePractice(const std::string& agb) {
   return p;
 }
 
-TEST_F(SqliteStoreTest, MigrationsAreIdempotent) {
-  auto again = OpenSqliteStore(dir_.Path("registry.db"));
+TEST_F(StoreTest, MigrationsAreIdempotent) {
+  auto again = OpenStore(address_);
   ASSERT_TRUE(again);
   auto applied = again.value()->Migrate();
   ASSERT_TRUE(applied);
   EXPECT_EQ(applied.value(), 0);
 }
 
-TEST_F(SqliteStoreTest, ANewDatabaseMayGoInAFolderThatDoesNotExistYet) {
+TEST_F(StoreTest, ANewDatabaseMayGoInAFolderThatDoesNotExistYet) {
+  if (TestOnPostgres()) GTEST_SKIP() << "a SQLite file's folder";
   auto store = OpenSqliteStore(dir_.Path("nieuw/sub/registry.db"));
   ASSERT_TRUE(store) << store.error().ToString();
   EXPECT_TRUE(std::filesystem::exists(dir_.Path("nieuw/sub/registry.db")));
 }
 
-TEST_F(SqliteStoreTest, APracticeReadsBackExactlyAsWritten) {
+TEST_F(StoreTest, APracticeReadsBackExactlyAsWritten) {
   auto uow = Write();
   auto stored = uow->Table<Practice>().Insert(MakePractice("01000001"));
   ASSERT_TRUE(stored) << stored.error().ToString();
@@ -79,7 +84,7 @@ TEST_F(SqliteStoreTest, APracticeReadsBackExactlyAsWritten) {
   EXPECT_EQ(*found->latitude, 50.8505631);
 }
 
-TEST_F(SqliteStoreTest, UncommittedWorkIsRolledBack) {
+TEST_F(StoreTest, UncommittedWorkIsRolledBack) {
   {
     auto uow = Write();
     ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
@@ -88,7 +93,7 @@ TEST_F(SqliteStoreTest, UncommittedWorkIsRolledBack) {
   EXPECT_TRUE(Write()->Audit().List({}).empty());
 }
 
-TEST_F(SqliteStoreTest, DuplicateKeyIsAConflict) {
+TEST_F(StoreTest, DuplicateKeyIsAConflict) {
   auto uow = Write();
   ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
   auto again = uow->Table<Practice>().Insert(MakePractice("01000001"));
@@ -97,7 +102,7 @@ TEST_F(SqliteStoreTest, DuplicateKeyIsAConflict) {
   EXPECT_EQ(again.error().message, "praktijk 01000001 bestaat al");
 }
 
-TEST_F(SqliteStoreTest, AStaleVersionCannotOverwriteANewerOne) {
+TEST_F(StoreTest, AStaleVersionCannotOverwriteANewerOne) {
   auto uow = Write();
   auto stored = uow->Table<Practice>().Insert(MakePractice("01000001")).value();
   Practice first = stored, second = stored;
@@ -112,7 +117,7 @@ TEST_F(SqliteStoreTest, AStaleVersionCannotOverwriteANewerOne) {
   EXPECT_EQ(uow->Table<Practice>().Find(stored)->registered_patients, 4300);
 }
 
-TEST_F(SqliteStoreTest, ReferencesMustExistAndBlockDeletion) {
+TEST_F(StoreTest, ReferencesMustExistAndBlockDeletion) {
   auto uow = Write();
   Affiliation a;
   a.person_code = "HA-1";
@@ -135,7 +140,7 @@ TEST_F(SqliteStoreTest, ReferencesMustExistAndBlockDeletion) {
   EXPECT_EQ(uow->Table<Practice>().Count(), 0);
 }
 
-TEST_F(SqliteStoreTest, EveryWriteIsAuditedWithWhoWhatAndWhose) {
+TEST_F(StoreTest, EveryWriteIsAuditedWithWhoWhatAndWhose) {
   auto uow = Write();
   auto person =
       uow->Table<Person>().Insert(Person{0, 0, "HA-1", "Dr. A", 1960, "", "", ""}).value();
@@ -162,7 +167,7 @@ TEST_F(SqliteStoreTest, EveryWriteIsAuditedWithWhoWhatAndWhose) {
   }
 }
 
-TEST_F(SqliteStoreTest, TheAuditChainDetectsTampering) {
+TEST_F(StoreTest, TheAuditChainDetectsTampering) {
   {
     auto uow = Write();
     ASSERT_TRUE(uow->Table<Practice>().Insert(MakePractice("01000001")));
@@ -172,28 +177,20 @@ TEST_F(SqliteStoreTest, TheAuditChainDetectsTampering) {
   EXPECT_FALSE(Write()->Audit().FirstBrokenLink());
 
   // The table refuses updates; someone with file access drops the guard and edits a row.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(dir_.Path("registry.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE audit_event SET actor_user = 'x' WHERE id = 1", nullptr,
-                         nullptr, nullptr),
-            SQLITE_CONSTRAINT);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "DROP TRIGGER audit_event_no_update; "
-                         "UPDATE audit_event SET actor_user = 'x' WHERE id = 1",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_FALSE(RunSqlDirectly(address_, "UPDATE audit_event SET actor_user = 'x' WHERE id = 1"));
+  ASSERT_TRUE(RunSqlDirectly(address_, DropAuditGuardSql(address_) +
+                                           "UPDATE audit_event SET actor_user = 'x' WHERE id = 1"));
   EXPECT_EQ(Write()->Audit().FirstBrokenLink(), 1);
 }
 
 // Issue 17 finding 6: verify passed after the tail was cut, after every row was deleted, and
 // after the chain was recomputed from a tampered row with plain BLAKE2b. The chain is keyed now
 // and checked against checkpoints kept outside the database.
-class AuditAnchoringTest : public SqliteStoreTest {
+class AuditAnchoringTest : public StoreTest {
  protected:
   // 60 audited writes, then a checkpoint of the head.
   void SetUp() override {
-    SqliteStoreTest::SetUp();
+    StoreTest::SetUp();
     for (int i = 0; i < 60; ++i) {
       auto uow = Write();
       char agb[9];
@@ -207,15 +204,7 @@ class AuditAnchoringTest : public SqliteStoreTest {
   }
   // Runs SQL on the database as someone with file access, triggers dropped.
   void Tamper(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(dir_.Path("registry.db").c_str(), &db), SQLITE_OK);
-    const std::string all =
-        "DROP TRIGGER IF EXISTS audit_event_no_update; "
-        "DROP TRIGGER IF EXISTS audit_event_no_delete; " +
-        sql;
-    char* message = nullptr;
-    ASSERT_EQ(sqlite3_exec(db, all.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
-    sqlite3_close(db);
+    ASSERT_TRUE(RunSqlDirectly(address_, DropAuditGuardSql(address_) + sql)) << sql;
   }
 };
 
@@ -269,6 +258,30 @@ TEST_F(AuditAnchoringTest, AForgedCheckpointIsNoticedAndTheKeyStaysOutsideTheDat
   EXPECT_EQ(std::filesystem::status(key_file).permissions() & std::filesystem::perms::group_all,
             std::filesystem::perms::none);
   EXPECT_EQ(std::filesystem::file_size(key_file), 32u);
+}
+
+}  // namespace
+}  // namespace vangnet
+
+namespace vangnet {
+namespace {
+
+// Several servers on one PostgreSQL database: one runs the background jobs, and when it goes
+// another takes over. On SQLite (one server per file) every store leads.
+TEST(BackgroundWorkLease, OneStoreOnADatabaseLeadsAndAnotherTakesOverWhenItGoes) {
+  TempDir dir;
+  auto first = OpenTestStore(dir.Path("lease.db"));
+  auto second = OpenTestStore(dir.Path("lease.db"));
+  ASSERT_TRUE(first && second);
+  EXPECT_TRUE(first->LeadsBackgroundWork());
+  EXPECT_TRUE(first->LeadsBackgroundWork());  // asked again, it still leads
+  if (!TestOnPostgres()) {
+    EXPECT_TRUE(second->LeadsBackgroundWork());
+    return;
+  }
+  EXPECT_FALSE(second->LeadsBackgroundWork());
+  first.reset();  // the leading server stops: its connection and lock end
+  EXPECT_TRUE(second->LeadsBackgroundWork());
 }
 
 }  // namespace
