@@ -135,6 +135,16 @@ const std::vector<Command>& Commands() {
        "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt). Een export\n"
        "kan ongewijzigd weer worden ingelezen met vangnet import MAP.\n",
        RunExport},
+      {"copy", "een hele database kopiëren, tussen SQLite en PostgreSQL",
+       "Gebruik: vangnet copy --from BRON --to DOEL\n\n"
+       "Kopieert alles (register, accounts, incidenten, auditlog) naar een nieuwe, lege\n"
+       "database: een SQLite-bestand of postgresql://... . Het doel krijgt het sleutelbestand\n"
+       "en de controlepunten van de bron. Daarna worden beide registers geëxporteerd en\n"
+       "vergeleken en de auditketen van het doel gecontroleerd. Bij een fout blijft het doel\n"
+       "leeg.\n\n"
+       "  --from BRON   bestaande database (bestand of postgresql://...)\n"
+       "  --to DOEL     nieuwe database; moet leeg zijn\n",
+       RunCopy},
       {"summary", "overzicht van de regio tonen", "Gebruik: vangnet summary [--db PAD]\n",
        RunSummary},
       {"audit", "auditlog tonen of de keten controleren",

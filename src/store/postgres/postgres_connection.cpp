@@ -79,6 +79,12 @@ class PostgresStatement final : public sql::StatementBackend {
   double Double(int column) const override {
     return std::strtod(PQgetvalue(result_, current_, column), nullptr);
   }
+  int ColumnCount() const override { return result_ ? PQnfields(result_) : 0; }
+  std::string ColumnName(int column) const override { return PQfname(result_, column); }
+  bool IsReal(int column) const override {
+    const Oid type = PQftype(result_, column);
+    return type == 700 || type == 701;  // float4, float8 (pg_type.h)
+  }
 
  private:
   // Binding after a step starts the next execution, with fresh values (as in SQLite).

@@ -46,6 +46,11 @@ class StatementBackend {
   virtual std::string Text(int column) const = 0;
   virtual std::int64_t Int(int column) const = 0;
   virtual double Double(int column) const = 0;
+  // For tools that copy whole tables (sql/copy_database.hpp): the columns of the result, and
+  // whether a value is a floating-point number (to be written back without rounding).
+  virtual int ColumnCount() const = 0;
+  virtual std::string ColumnName(int column) const = 0;
+  virtual bool IsReal(int column) const = 0;
 };
 
 class Connection {
@@ -76,6 +81,9 @@ class Statement {
   std::string Text(int column) const { return impl_->Text(column); }
   std::int64_t Int(int column) const { return impl_->Int(column); }
   double Double(int column) const { return impl_->Double(column); }
+  int ColumnCount() const { return impl_->ColumnCount(); }
+  std::string ColumnName(int column) const { return impl_->ColumnName(column); }
+  bool IsReal(int column) const { return impl_->IsReal(column); }
 
  private:
   std::unique_ptr<StatementBackend> impl_;

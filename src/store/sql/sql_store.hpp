@@ -48,6 +48,12 @@ class SqlStore final : public Store {
   Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) override;
   bool LeadsBackgroundWork() override;
 
+  // A connection of its own, outside any unit of work: for tools that work on whole tables
+  // (copy_database.hpp), never for a user's action.
+  Result<std::unique_ptr<Connection>> Connect() { return backend_->Connect(); }
+  std::string_view BeginWriteSql() const { return backend_->BeginWrite(); }
+  std::string_view BeginReadSql() const { return backend_->BeginRead(); }
+
   // Connections are reused: opening one costs more than most requests' own work. A unit of
   // work hands its connection back when it ends.
   void Release(std::unique_ptr<Connection> connection);

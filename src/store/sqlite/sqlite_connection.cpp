@@ -56,6 +56,11 @@ class SqliteStatement final : public sql::StatementBackend {
   }
   std::int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
   double Double(int column) const override { return sqlite3_column_double(stmt_, column); }
+  int ColumnCount() const override { return sqlite3_column_count(stmt_); }
+  std::string ColumnName(int column) const override { return sqlite3_column_name(stmt_, column); }
+  bool IsReal(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_FLOAT;
+  }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;

@@ -1,0 +1,110 @@
+// vangnet copy: a whole database into a new one, between SQLite and PostgreSQL, then checked:
+// the registry exported from both must be the same files, and the copied audit chain intact.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli_args.hpp"
+#include "cli/commands.hpp"
+#include "services/registry/registry_transfer.hpp"
+#include "store/audit_anchors.hpp"
+#include "store/secret_keys.hpp"
+#include "store/sql/copy_database.hpp"
+
+namespace vangnet::cli {
+
+namespace {
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// The audit chain's hashes are keyed with the source's key, and its checkpoints belong to that
+// chain: the target gets the same key file and checkpoint file. An existing, different key file
+// would make the copied chain unverifiable, so that is refused.
+Status ShareKeyFiles(const std::string& from, const std::string& to) {
+  namespace fs = std::filesystem;
+  const std::string from_key = SecretKeys::PathFor(LocalFileBase(from));
+  const std::string to_key = SecretKeys::PathFor(LocalFileBase(to));
+  if (from_key == to_key) return Ok{};
+  if (!fs::exists(from_key)) return Error::Io(from_key, "het sleutelbestand van de bron ontbreekt");
+  if (fs::exists(to_key) && ReadAll(to_key) != ReadAll(from_key)) {
+    return Error::Conflict("to", "het doel heeft al een ander sleutelbestand (" + to_key +
+                                     "); de gekopieerde auditketen zou niet te controleren zijn");
+  }
+  std::error_code ec;
+  fs::copy_file(from_key, to_key, fs::copy_options::skip_existing, ec);
+  if (ec) return Error::Io(to_key, "sleutelbestand niet gekopieerd: " + ec.message());
+  fs::permissions(to_key, fs::perms::owner_read | fs::perms::owner_write, ec);
+  const std::string from_anchors = AuditAnchors::PathFor(LocalFileBase(from));
+  const std::string to_anchors = AuditAnchors::PathFor(LocalFileBase(to));
+  if (from_anchors != to_anchors && fs::exists(from_anchors)) {
+    fs::copy_file(from_anchors, to_anchors, fs::copy_options::skip_existing, ec);
+  }
+  return Ok{};
+}
+
+// Export-compare: the registry of both, written as CSV, must be byte for byte the same.
+Status SameRegistry(Store& from, Store& to) {
+  namespace fs = std::filesystem;
+  const fs::path work = fs::temp_directory_path() / ("vangnet-copy-" + std::to_string(getpid()));
+  const Actor actor = CommandLineActor("kopie controleren");
+  auto a = ExportRegistry(from, actor, (work / "bron").string());
+  if (!a) return a.error();
+  auto b = ExportRegistry(to, actor, (work / "doel").string());
+  if (!b) return b.error();
+  Status result = Ok{};
+  for (const auto& entry : fs::directory_iterator(work / "bron")) {
+    if (ReadAll(entry.path()) != ReadAll(work / "doel" / entry.path().filename())) {
+      result = Error::Internal("de kopie wijkt af in " + entry.path().filename().string());
+      break;
+    }
+  }
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  return result;
+}
+
+}  // namespace
+
+int RunCopy(const std::vector<std::string>& argv) {
+  int code = kExitOk;
+  auto args = ParseOrFail(argv, {"from", "to"}, {}, code);
+  if (!args) return code;
+  const std::string from = args->Get("from"), to = args->Get("to");
+  if (from.empty() || to.empty()) {
+    std::cerr << "vangnet: geef --from en --to (zie --help)\n";
+    return kExitUsage;
+  }
+  if (!IsPostgresAddress(from) && !std::filesystem::exists(from)) {
+    std::cerr << "vangnet: de bron " << from << " bestaat niet\n";
+    return kExitNoInput;
+  }
+  if (auto s = ShareKeyFiles(from, to); !s) return Fail(s.error());
+  auto source = OpenStore(from);
+  if (!source) return Fail(source.error());
+  auto target = OpenStore(to);
+  if (!target) return Fail(target.error());
+  auto copied = sql::CopyDatabase(*source.value(), *target.value());
+  if (!copied) return Fail(copied.error());
+  for (const auto& [table, rows] : copied.value().rows) {
+    if (rows > 0) std::printf("  %-26s %8lld rijen\n", table.c_str(), static_cast<long long>(rows));
+  }
+  if (auto s = SameRegistry(*source.value(), *target.value()); !s) return Fail(s.error());
+  auto uow = target.value()->BeginRead(CommandLineActor("kopie controleren"));
+  if (!uow) return Fail(uow.error());
+  if (auto broken = uow.value()->Audit().FirstBrokenLink()) {
+    std::cerr << "vangnet: de gekopieerde auditketen is gebroken bij gebeurtenis " << *broken
+              << "\n";
+    return kExitDataError;
+  }
+  std::printf("Gekopieerd: %lld rijen. Het register is in beide gelijk en de auditketen klopt.\n",
+              static_cast<long long>(copied.value().total));
+  return kExitOk;
+}
+
+}  // namespace vangnet::cli
