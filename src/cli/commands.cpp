@@ -145,6 +145,17 @@ const std::vector<Command>& Commands() {
        "  --from BRON   bestaande database (bestand of postgresql://...)\n"
        "  --to DOEL     nieuwe database; moet leeg zijn\n",
        RunCopy},
+      {"backup", "reservekopie van de hele database, ook terwijl de server draait",
+       "Gebruik: vangnet backup [--db PAD] --out BESTAND\n\n"
+       "SQLite: een consistente kopie van het bestand (online backup). PostgreSQL: pg_dump\n"
+       "(eigen formaat). Het sleutelbestand zit er bewust niet in: bewaar dat apart.\n",
+       RunBackup},
+      {"restore", "een reservekopie terugzetten in een nieuwe database",
+       "Gebruik: vangnet restore --from KOPIE --key SLEUTELBESTAND --db NIEUWE_DATABASE\n\n"
+       "Zet de kopie terug in een nieuw SQLite-bestand of een lege PostgreSQL-database\n"
+       "(pg_restore, in één transactie), met het bewaarde sleutelbestand, en controleert de\n"
+       "auditketen.\n",
+       RunRestore},
       {"summary", "overzicht van de regio tonen", "Gebruik: vangnet summary [--db PAD]\n",
        RunSummary},
       {"audit", "auditlog tonen of de keten controleren",

@@ -26,6 +26,8 @@ int RunDemo(const std::vector<std::string>& args);
 int RunImport(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
 int RunCopy(const std::vector<std::string>& args);
+int RunBackup(const std::vector<std::string>& args);
+int RunRestore(const std::vector<std::string>& args);
 int RunSummary(const std::vector<std::string>& args);
 int RunAudit(const std::vector<std::string>& args);
 int RunIncident(const std::vector<std::string>& args);

@@ -24,26 +24,18 @@ std::string ReadAll(const std::filesystem::path& path) {
 }
 
 // The audit chain's hashes are keyed with the source's key, and its checkpoints belong to that
-// chain: the target gets the same key file and checkpoint file. An existing, different key file
-// would make the copied chain unverifiable, so that is refused.
+// chain: the target gets the same key file and checkpoint file.
 Status ShareKeyFiles(const std::string& from, const std::string& to) {
-  namespace fs = std::filesystem;
-  const std::string from_key = SecretKeys::PathFor(LocalFileBase(from));
-  const std::string to_key = SecretKeys::PathFor(LocalFileBase(to));
-  if (from_key == to_key) return Ok{};
-  if (!fs::exists(from_key)) return Error::Io(from_key, "het sleutelbestand van de bron ontbreekt");
-  if (fs::exists(to_key) && ReadAll(to_key) != ReadAll(from_key)) {
-    return Error::Conflict("to", "het doel heeft al een ander sleutelbestand (" + to_key +
-                                     "); de gekopieerde auditketen zou niet te controleren zijn");
-  }
-  std::error_code ec;
-  fs::copy_file(from_key, to_key, fs::copy_options::skip_existing, ec);
-  if (ec) return Error::Io(to_key, "sleutelbestand niet gekopieerd: " + ec.message());
-  fs::permissions(to_key, fs::perms::owner_read | fs::perms::owner_write, ec);
+  if (auto s = SecretKeys::Share(SecretKeys::PathFor(LocalFileBase(from)),
+                                 SecretKeys::PathFor(LocalFileBase(to)));
+      !s)
+    return s;
   const std::string from_anchors = AuditAnchors::PathFor(LocalFileBase(from));
   const std::string to_anchors = AuditAnchors::PathFor(LocalFileBase(to));
-  if (from_anchors != to_anchors && fs::exists(from_anchors)) {
-    fs::copy_file(from_anchors, to_anchors, fs::copy_options::skip_existing, ec);
+  std::error_code ec;
+  if (from_anchors != to_anchors && std::filesystem::exists(from_anchors)) {
+    std::filesystem::copy_file(from_anchors, to_anchors,
+                               std::filesystem::copy_options::skip_existing, ec);
   }
   return Ok{};
 }

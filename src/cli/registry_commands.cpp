@@ -118,6 +118,11 @@ int RunDemo(const std::vector<std::string>& argv) {
   auto args = ParseOrFail(argv, {"db", "seed"}, {"reset"}, code);
   if (!args) return code;
   std::string path = args->Get("db", kDefaultDb);
+  if (args->Has("reset") && IsPostgresAddress(path)) {
+    std::cerr << "vangnet: --reset werkt alleen op een SQLite-bestand; maak op PostgreSQL een "
+                 "nieuwe, lege database (dropdb en createdb)\n";
+    return kExitUsage;
+  }
   if (args->Has("reset")) {
     for (const char* suffix : {"", "-wal", "-shm", ".demo-logins.txt"}) {
       std::filesystem::remove(path + suffix);

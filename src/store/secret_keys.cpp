@@ -15,6 +15,26 @@ std::string SecretKeys::PathFor(const std::string& db_path) {
   return db_path + ".key";
 }
 
+Status SecretKeys::Share(const std::string& from, const std::string& to) {
+  namespace fs = std::filesystem;
+  if (from == to) return Ok{};
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  if (!fs::exists(from)) return Error::Io(from, "het sleutelbestand ontbreekt");
+  if (fs::exists(to)) {
+    if (read(to) == read(from)) return Ok{};
+    return Error::Validation("key", "er staat al een ander sleutelbestand op " + to +
+                                        "; de auditketen zou niet te controleren zijn");
+  }
+  std::error_code ec;
+  fs::copy_file(from, to, ec);
+  if (ec) return Error::Io(to, "sleutelbestand niet gekopieerd: " + ec.message());
+  fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write, ec);
+  return Ok{};
+}
+
 Result<SecretKeys> SecretKeys::LoadOrCreate(const std::string& path) {
   if (sodium_init() < 0) return Error::Internal("libsodium kon niet starten");
   unsigned char master[crypto_kdf_KEYBYTES];

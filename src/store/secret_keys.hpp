@@ -21,6 +21,10 @@ class SecretKeys {
   static Result<SecretKeys> LoadOrCreate(const std::string& path);
   // VANGNET_KEY_FILE when set, else `<db_path>.key`.
   static std::string PathFor(const std::string& db_path);
+  // Puts the key file `from` at `to` (owner-only) for a database copied or restored from one
+  // that used it: its audit chain is keyed with it. Nothing to do when both are the same file;
+  // refused when `to` holds another key (that database's chain could no longer be checked).
+  static Status Share(const std::string& from, const std::string& to);
 
   const SecretKey& audit() const { return audit_; }  // MAC of the audit chain and checkpoints
   const SecretKey& totp() const { return totp_; }    // encrypts second-factor secrets

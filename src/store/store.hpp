@@ -96,6 +96,9 @@ bool IsPostgresAddress(std::string_view address);
 // Where files that belong with a database go (its key file, audit checkpoints, demo logins):
 // beside a SQLite file, or in the working directory named after a PostgreSQL database.
 std::string LocalFileBase(const std::string& address);
+// A consistent copy of a SQLite database file into `out` while a server may be writing to it
+// (SQLite's online backup API). PostgreSQL is backed up with pg_dump (services/app/backup.hpp).
+Status BackupSqliteFile(const std::string& path, const std::string& out);
 // The store a --db address names: postgresql://... or a SQLite file path.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& address,
                                          const Clock& clock = WallClock());

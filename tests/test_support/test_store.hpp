@@ -63,6 +63,19 @@ inline std::unique_ptr<Store> OpenTestStore(const std::string& path,
   return std::move(store.value());
 }
 
+// An address for a database that does not exist yet (SQLite) or is empty, without even the
+// tables (PostgreSQL): what a restore or a copy goes into.
+inline std::string EmptyTestDatabaseAddress(const std::string& path) {
+  const char* server = std::getenv("VANGNET_TEST_POSTGRES");
+  if (!server || !*server) return path;
+  static std::atomic<int> counter{0};
+  const std::string name =
+      "vangnet_empty_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+  if (std::system(("dropdb --if-exists " + name + " && createdb " + name).c_str()) != 0)
+    ADD_FAILURE() << "createdb " << name << " failed";
+  return std::string(server) + name;
+}
+
 // Runs SQL on the test's database directly, as someone with access to its files or its server
 // would (to tamper with it): through sqlite3 or psql. False when the database refused it.
 inline bool RunSqlDirectly(const std::string& address, const std::string& sql) {
