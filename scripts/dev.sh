@@ -76,7 +76,9 @@ case "$cmd" in
     build_web
     # Inside a throwaway PostgreSQL cluster (pg_virtualenv makes it for this run and removes it
     # after), so the tests labelled "postgres" run the store, service and API tests on it.
-    pg_virtualenv -v 15 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+    # No fsync in the throwaway cluster: it is removed after the run anyway.
+    pg_virtualenv -v 15 -o fsync=off -o full_page_writes=off -o synchronous_commit=off \
+      ctest --test-dir build --output-on-failure --parallel "$(nproc)"
     (cd web && VANGNET_BINARY="$PWD/../build/vangnet" node --test --test-concurrency=1 tests/)
     # Every parser that takes outside input, fuzzed a few seconds each on its seed corpus.
     bench/fuzz.sh 3
