@@ -2,6 +2,7 @@
 // every write in it appends its audit event in that same transaction.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,12 @@ inline Status RecordAudit(UnitOfWork& uow, std::string action, std::string objec
                                            std::move(details), std::move(outcome)));
 }
 
+// A subscription to what other servers on the same database announce; ends when destroyed.
+class ChangeSubscription {
+ public:
+  virtual ~ChangeSubscription() = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -82,6 +89,13 @@ class Store {
   // session lock on the database; when its connection ends (the server died), the next one
   // to ask takes over.
   virtual bool LeadsBackgroundWork() = 0;
+  // Several servers on one database (PostgreSQL): a committed change told to the others
+  // (NOTIFY, after the commit), and what the others tell, handed to `on_message` on a thread of
+  // the subscription's own (LISTEN; it reconnects when the connection drops). SQLite has no
+  // other servers: Announce does nothing and Subscribe answers nullptr.
+  virtual void Announce(const std::string& message) = 0;
+  virtual std::unique_ptr<ChangeSubscription> Subscribe(
+      std::function<void(const std::string&)> on_message) = 0;
 };
 
 // The embedded default: a SQLite file in WAL mode. Creates the file when missing, and the key

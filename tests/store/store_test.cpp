@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include "core/registry.hpp"
 #include "store/audit_anchors.hpp"
@@ -364,6 +366,44 @@ TEST(CopyDatabase, TheCopyOrderNamesEveryTableOfTheSchema) {
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   EXPECT_EQ(tables, static_cast<int>(order.size()));
+}
+
+}  // namespace
+}  // namespace vangnet
+
+namespace vangnet {
+namespace {
+
+// Several servers on one PostgreSQL database: what one announces after a commit, the others
+// hear (the live event stream of every browser). SQLite has no other servers.
+TEST(ChangeAnnouncements, WhatOneStoreAnnouncesTheOthersHear) {
+  TempDir dir;
+  auto speaker = OpenTestStore(dir.Path("shared.db"));
+  auto hearer = OpenTestStore(dir.Path("shared.db"));
+  std::mutex mutex;
+  std::condition_variable heard_cv;
+  std::vector<std::string> heard;
+  auto subscription = hearer->Subscribe([&](const std::string& message) {
+    std::lock_guard lock(mutex);
+    heard.push_back(message);
+    heard_cv.notify_all();
+  });
+  if (!TestOnPostgres()) {
+    EXPECT_EQ(subscription, nullptr);
+    speaker->Announce("niemand luistert");  // and nothing happens
+    return;
+  }
+  ASSERT_NE(subscription, nullptr);
+  // The subscription listens once its connection is up; announce until it has heard.
+  std::unique_lock lock(mutex);
+  for (int i = 0; i < 50 && heard.empty(); ++i) {
+    lock.unlock();
+    speaker->Announce(R"({"table":"practice","action":"update","id":7})");
+    lock.lock();
+    heard_cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return !heard.empty(); });
+  }
+  ASSERT_FALSE(heard.empty());
+  EXPECT_EQ(heard.front(), R"({"table":"practice","action":"update","id":7})");
 }
 
 }  // namespace

@@ -1,9 +1,13 @@
 #include "services/app/app_services.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "io/norms_yaml.hpp"
 #include "io/preparedness_yaml.hpp"
 #include "io/sso_settings_yaml.hpp"
 #include "io/stress_areas_yaml.hpp"
+#include "services/registry/access_policy.hpp"
+#include "store/digest.hpp"
 
 namespace vangnet {
 
@@ -30,6 +34,7 @@ AlarmSettings WithChannels(const AppSettings& settings) {
 AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings settings)
     : store_(store),
       settings_(std::move(settings)),
+      origin_(RandomHex(8)),
       playbooks_(PlaybookCatalog::Load(settings_.playbook_dir)),
       norms_(LoadNorms(settings_.norms_file)),
       stress_areas_(LoadStressAreas(settings_.stress_areas_file)),
@@ -61,6 +66,34 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
   if (!settings_.sso_file.empty() && sso_settings_) {
     sso = std::make_unique<SingleSignOn>(sso_settings_.value(), accounts_, store.clock());
   }
+}
+
+void AppServices::OnChange(std::function<void(const ChangeEvent&)> listener) {
+  subscription_.reset();  // its thread ends before the listener it calls changes
+  listener_ = std::move(listener);
+  if (listener_) {
+    subscription_ = store_.Subscribe([this](const std::string& message) { Heard(message); });
+  }
+}
+
+void AppServices::Publish(const ChangeEvent& change) const {
+  if (listener_) listener_(change);
+  // A person code is personal data: it does not travel through the database's notifications.
+  nlohmann::json message{
+      {"origin", origin_}, {"table", change.table}, {"action", change.action}, {"id", change.id}};
+  if (!HoldsPersonalData(change.table)) message["key"] = change.key;
+  store_.Announce(message.dump());
+}
+
+void AppServices::Heard(const std::string& message) {
+  auto json = nlohmann::json::parse(message, nullptr, false);
+  if (!json.is_object() || json.value("origin", "") == origin_ || !listener_) return;
+  ChangeEvent change;
+  change.table = json.value("table", "");
+  change.action = json.value("action", "");
+  change.id = json.value("id", std::int64_t{0});
+  change.key = json.value("key", "");
+  if (!change.table.empty()) listener_(change);
 }
 
 ReminderSettings AppServices::reminders() const {

@@ -48,6 +48,8 @@ class AppServices {
   Store& store_;
   AppSettings settings_;
   std::function<void(const ChangeEvent&)> listener_;
+  std::string origin_;  // this server among others on one database: random, per process
+  std::unique_ptr<ChangeSubscription> subscription_;
   PlaybookCatalog empty_;
   Result<PlaybookCatalog> playbooks_;
   Result<SignalNorms> norms_;
@@ -59,14 +61,15 @@ class AppServices {
 
  public:
   AppServices(Store& store, AccountService& accounts, AppSettings settings);
+  ~AppServices() { subscription_.reset(); }  // its thread stops before any service goes
 
   // Whether every data file (playbooks, norms, stress areas, preparedness rules, single sign-on
   // settings) loaded: a crisis tool must not run on half its playbooks.
   Status Loaded() const;
-  // Who hears of committed changes (the live event stream). Set before serving.
-  void OnChange(std::function<void(const ChangeEvent&)> listener) {
-    listener_ = std::move(listener);
-  }
+  // Who hears of committed changes (the live event stream): this server's, and, with several
+  // servers on one PostgreSQL database, the others' (Store::Subscribe). Set before serving;
+  // cleared (empty) before the listener goes.
+  void OnChange(std::function<void(const ChangeEvent&)> listener);
 
   const AppSettings& settings() const { return settings_; }
   // When and how the monthly preparedness reminders go out.
@@ -92,9 +95,11 @@ class AppServices {
   std::unique_ptr<SingleSignOn> sso;
 
  private:
-  void Publish(const ChangeEvent& change) const {
-    if (listener_) listener_(change);
-  }
+  // To this server's listener, and announced to the other servers on the database.
+  void Publish(const ChangeEvent& change) const;
+  // A change another server announced (its JSON); its own announcements come back too and are
+  // left out by their origin.
+  void Heard(const std::string& message);
 };
 
 }  // namespace vangnet

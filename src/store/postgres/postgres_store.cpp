@@ -1,6 +1,11 @@
 // The SQL store on PostgreSQL: for a region that wants several servers on one database and a
 // standby, or a national registry.
+#include <poll.h>
 #include <sodium.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "store/postgres/postgres_connection.hpp"
 #include "store/sql/sql_store.hpp"
@@ -19,6 +24,64 @@ namespace {
 constexpr const char* kBeginWrite =
     "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(7361626)";
 
+constexpr const char* kChannel = "vangnet_change";
+
+// LISTEN on a connection of its own, on a thread of its own: every notification's text goes to
+// `on_message`. A dropped connection (a restarted or promoted server) is made again every
+// second; what was announced meanwhile is lost, which costs a browser a reload, never data.
+class PostgresSubscription final : public ChangeSubscription {
+ public:
+  PostgresSubscription(std::string url, std::function<void(const std::string&)> on_message)
+      : url_(std::move(url)), on_message_(std::move(on_message)), thread_([this] { Run(); }) {}
+  ~PostgresSubscription() override {
+    stop_ = true;
+    thread_.join();
+    if (conn_) PQfinish(conn_);
+  }
+
+ private:
+  void Run() {
+    while (!stop_) {
+      if (!conn_ && !Connect()) {
+        for (int i = 0; i < 10 && !stop_; ++i) std::this_thread::sleep_for(kPoll);
+        continue;
+      }
+      pollfd fd{PQsocket(conn_), POLLIN, 0};
+      if (poll(&fd, 1, static_cast<int>(kPoll.count())) < 0) continue;
+      if (!PQconsumeInput(conn_)) {
+        PQfinish(conn_);
+        conn_ = nullptr;
+        continue;
+      }
+      while (PGnotify* notify = PQnotifies(conn_)) {
+        on_message_(notify->extra);
+        PQfreemem(notify);
+      }
+    }
+  }
+  bool Connect() {
+    conn_ = PQconnectdb(url_.c_str());
+    if (PQstatus(conn_) == CONNECTION_OK) {
+      PQsetNoticeProcessor(
+          conn_, [](void*, const char*) {}, nullptr);
+      PGresult* listen = PQexec(conn_, (std::string("LISTEN ") + kChannel).c_str());
+      const bool ok = PQresultStatus(listen) == PGRES_COMMAND_OK;
+      PQclear(listen);
+      if (ok) return true;
+    }
+    PQfinish(conn_);
+    conn_ = nullptr;
+    return false;
+  }
+
+  static constexpr std::chrono::milliseconds kPoll{100};
+  std::string url_;
+  std::function<void(const std::string&)> on_message_;
+  std::atomic<bool> stop_{false};
+  PGconn* conn_ = nullptr;
+  std::thread thread_;  // last: starts when everything above is ready
+};
+
 class PostgresBackend final : public sql::Backend {
  public:
   explicit PostgresBackend(std::string url) : url_(std::move(url)) {}
@@ -33,6 +96,15 @@ class PostgresBackend final : public sql::Backend {
     return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   }
   std::span<const EmbeddedFile> Migrations() const override { return PostgresMigrations(); }
+  void Announce(sql::Connection& db, const std::string& message) override {
+    sql::Statement notify(db, std::string("SELECT pg_notify('") + kChannel + "', ?)");
+    notify.BindText(1, message);
+    notify.Step();
+  }
+  std::unique_ptr<ChangeSubscription> Subscribe(
+      std::function<void(const std::string&)> on_message) override {
+    return std::make_unique<PostgresSubscription>(url_, std::move(on_message));
+  }
   // A session lock (not a transaction's): held until this connection ends; asked again, the
   // holder sees it has it.
   std::string_view TakeLease() const override {

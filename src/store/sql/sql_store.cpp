@@ -224,6 +224,13 @@ bool SqlStore::LeadsBackgroundWork() {
   return leads;
 }
 
+void SqlStore::Announce(const std::string& message) {
+  auto connection = Acquire();
+  if (!connection) return;  // a lost announcement costs a browser a reload, never data
+  backend_->Announce(*connection.value(), message);
+  if (connection.value()->LastFailure() != Failure::kBusy) Release(std::move(connection.value()));
+}
+
 Result<std::unique_ptr<UnitOfWork>> SqlStore::Begin(const Actor& actor) {
   return Open(actor, true);
 }

@@ -30,6 +30,11 @@ class Backend {
   // A query that answers 1 when this connection took (or holds) the lease on the background
   // work, for a database that several servers share; empty: every server leads (SQLite).
   virtual std::string_view TakeLease() const { return {}; }
+  // Telling the other servers of a change, and hearing them; by default (SQLite) there are none.
+  virtual void Announce(Connection&, const std::string&) {}
+  virtual std::unique_ptr<ChangeSubscription> Subscribe(std::function<void(const std::string&)>) {
+    return nullptr;
+  }
 };
 
 class SqlStore final : public Store {
@@ -47,6 +52,11 @@ class SqlStore final : public Store {
   Result<std::unique_ptr<UnitOfWork>> Begin(const Actor& actor) override;
   Result<std::unique_ptr<UnitOfWork>> BeginRead(const Actor& actor) override;
   bool LeadsBackgroundWork() override;
+  void Announce(const std::string& message) override;
+  std::unique_ptr<ChangeSubscription> Subscribe(
+      std::function<void(const std::string&)> on_message) override {
+    return backend_->Subscribe(std::move(on_message));
+  }
 
   // A connection of its own, outside any unit of work: for tools that work on whole tables
   // (copy_database.hpp), never for a user's action.
