@@ -216,6 +216,7 @@ int Fail(const Error& error) {
       return kExitDataError;
     case ErrorKind::kConflict:
     case ErrorKind::kRateLimited:
+    case ErrorKind::kUnavailable:
       return kExitTempFail;
     case ErrorKind::kUnauthenticated:
     case ErrorKind::kForbidden:

@@ -40,6 +40,8 @@ const char* ErrorKindName(ErrorKind kind) {
       return "forbidden";
     case ErrorKind::kRateLimited:
       return "rate_limited";
+    case ErrorKind::kUnavailable:
+      return "unavailable";
     case ErrorKind::kInternal:
       return "internal";
   }

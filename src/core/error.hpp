@@ -20,6 +20,7 @@ enum class ErrorKind {
   kUnauthenticated,  // not logged in, or the session ended
   kForbidden,        // logged in, but this role may not do this
   kRateLimited,      // too many attempts; try again later
+  kUnavailable,      // the database cannot be reached (restarting, failing over); nothing was done
   kInternal,         // a broken invariant; reported, never expected
 };
 

@@ -16,6 +16,8 @@ int HttpStatusFor(const Error& error) {
       return 403;
     case ErrorKind::kRateLimited:
       return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
     case ErrorKind::kIo:
     case ErrorKind::kInternal:
       return 500;

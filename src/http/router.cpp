@@ -35,6 +35,8 @@ void ReplyProblem(httplib::Response& res, int status, const Error& error,
 }  // namespace
 
 void ReplyError(httplib::Response& res, const Error& error) {
+  // The database is switching over or restarting: nothing was done; a few seconds will do.
+  if (error.kind == ErrorKind::kUnavailable) res.set_header("Retry-After", "5");
   SendProblem(res, HttpStatusFor(error), ProblemJson(error));
 }
 

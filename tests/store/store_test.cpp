@@ -408,3 +408,46 @@ TEST(ChangeAnnouncements, WhatOneStoreAnnouncesTheOthersHear) {
 
 }  // namespace
 }  // namespace vangnet
+
+namespace vangnet {
+namespace {
+
+// The database server restarts or fails over: the server's pooled connections are gone. The
+// next action notices, connects anew and works; an action whose connection went half-way is
+// answered "unavailable" (HTTP 503 with Retry-After) and left nothing behind.
+TEST(LostConnection, TheNextActionReconnectsAndAHalfDoneOneSavesNothing) {
+  if (!TestOnPostgres()) GTEST_SKIP() << "a SQLite file has no connection to lose";
+  TempDir dir;
+  const std::string address = TestStoreAddress(dir.Path("weg.db"));
+  auto store = OpenTestStore(dir.Path("weg.db"));
+  for (const char* agb : {"01000001", "01000002"}) {  // two connections in the pool
+    auto uow = store->Begin(kTester);
+    ASSERT_TRUE(uow.value()->Table<Practice>().Insert(MakePractice(agb)));
+    ASSERT_TRUE(uow.value()->Commit());
+  }
+  const std::string kill_others =
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+      "current_database() AND pid <> pg_backend_pid()";
+  ASSERT_TRUE(RunSqlDirectly(address, kill_others));
+  {
+    auto uow = store->Begin(kTester);  // a dead pooled connection is dropped, a new one made
+    ASSERT_TRUE(uow) << uow.error().ToString();
+    ASSERT_TRUE(uow.value()->Table<Practice>().Insert(MakePractice("01000003")));
+    ASSERT_TRUE(uow.value()->Commit());
+  }
+  {
+    auto uow = store->Begin(kTester);
+    ASSERT_TRUE(uow);
+    ASSERT_TRUE(RunSqlDirectly(address, kill_others));  // gone in the middle of the action
+    auto inserted = uow.value()->Table<Practice>().Insert(MakePractice("01000004"));
+    ASSERT_FALSE(inserted);
+    EXPECT_EQ(inserted.error().kind, ErrorKind::kUnavailable);
+  }
+  auto uow = store->BeginRead(kTester);
+  ASSERT_TRUE(uow);
+  EXPECT_EQ(uow.value()->Table<Practice>().Count(), 3);
+  EXPECT_FALSE(uow.value()->Audit().FirstBrokenLink());
+}
+
+}  // namespace
+}  // namespace vangnet

@@ -24,6 +24,7 @@ class PostgresConnection final : public sql::Connection {
   std::string LastError() const override { return last_error_; }
   sql::Failure LastFailure() const override { return last_failure_; }
   std::int64_t Changes() const override { return changes_; }
+  bool Lost() const override { return PQstatus(conn_) != CONNECTION_OK; }
 
   // Statements report what became of their execution here.
   void Record(PGresult* result);

@@ -65,6 +65,8 @@ class Connection {
   virtual Failure LastFailure() const = 0;
   // Rows changed by the last INSERT, UPDATE or DELETE.
   virtual std::int64_t Changes() const = 0;
+  // Whether the connection to the database server is gone (a file database never is).
+  virtual bool Lost() const { return false; }
 };
 
 // A statement as repositories hold it: `Statement stmt(db, "SELECT ... WHERE id = ?")`.

@@ -51,7 +51,7 @@ Status SqlAccountRepository::Run(Statement& stmt) {
     if (IsConstraint(db_.LastFailure())) {
       return Error::Conflict("username", "deze gebruikersnaam bestaat al");
     }
-    return Error::Internal(db_.LastError());
+    return StoreError(db_);
   }
   return Ok{};
 }
@@ -89,7 +89,7 @@ Result<UserAccount> SqlAccountRepository::InsertUser(const UserAccount& user) {
     if (IsConstraint(db_.LastFailure())) {
       return Error::Conflict("username", "gebruikersnaam '" + user.username + "' bestaat al");
     }
-    return Error::Internal(db_.LastError());
+    return StoreError(db_);
   }
   UserAccount stored = user;
   stored.id = stmt.Int(0);

@@ -76,7 +76,8 @@ Status SqlAuditLog::Append(AuditEvent event) {
        event.details, event.prev_hash, event.hash);
   int rc = stmt.Step();
   stmt.Reset();
-  if (rc != kDone) return Error::Internal(std::string("audit: ") + db_.LastError());
+  if (rc != kDone)
+    return db_.Lost() ? StoreError(db_) : Error::Internal("audit: " + db_.LastError());
   last_hash_ = event.hash;
   return Ok{};
 }

@@ -151,7 +151,7 @@ class SqlRepository final : public Repository<T> {
                                    " is nog in gebruik door andere gegevens; verwijder of wijzig "
                                    "die eerst");
       }
-      return Error::Internal(db_.LastError());
+      return StoreError(db_);
     }
     return AppendAudit("delete", *existing, nlohmann::json::object());
   }
@@ -234,6 +234,7 @@ class SqlRepository final : public Repository<T> {
   }
 
   Error ConstraintError(int rc, const T& record) {
+    if (db_.Lost()) return StoreError(db_);
     const Failure failure = db_.LastFailure();
     std::string what = std::string(Traits::kLabelNl) + " " + KeyOf(record);
     if (failure == Failure::kUnique) {

@@ -197,15 +197,29 @@ void SqlStore::Release(std::unique_ptr<Connection> connection) {
 }
 
 Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool write) {
-  auto connection = Acquire();
-  if (!connection) return connection.error();
-  if (auto s = connection.value()->Exec(write ? backend_->BeginWrite() : backend_->BeginRead());
-      !s) {
-    return Error::Conflict(
-        {}, "de database is bezet; probeer het zo nog eens (" + s.error().message + ")");
+  // A pooled connection may have been lost since its last use (a restarted or promoted
+  // database server): it is dropped and the next one tried, up to a new connection. Nothing
+  // has been done yet, so trying again is safe.
+  for (std::size_t attempt = 0; attempt <= kMaxIdleConnections + 1; ++attempt) {
+    auto connection = Acquire();
+    if (!connection) {
+      return Error{ErrorKind::kUnavailable,
+                   "de database is nu niet bereikbaar; er is niets gewijzigd, probeer het over "
+                   "een paar seconden opnieuw"};
+    }
+    auto begun = connection.value()->Exec(write ? backend_->BeginWrite() : backend_->BeginRead());
+    if (begun) {
+      return std::unique_ptr<UnitOfWork>(
+          std::make_unique<SqlUnitOfWork>(*this, std::move(connection.value()), actor));
+    }
+    if (!connection.value()->Lost()) {
+      return Error::Conflict(
+          {}, "de database is bezet; probeer het zo nog eens (" + begun.error().message + ")");
+    }
   }
-  return std::unique_ptr<UnitOfWork>(
-      std::make_unique<SqlUnitOfWork>(*this, std::move(connection.value()), actor));
+  return Error{ErrorKind::kUnavailable,
+               "de database is nu niet bereikbaar; er is niets gewijzigd, probeer het over een "
+               "paar seconden opnieuw"};
 }
 
 bool SqlStore::LeadsBackgroundWork() {
@@ -228,7 +242,7 @@ void SqlStore::Announce(const std::string& message) {
   auto connection = Acquire();
   if (!connection) return;  // a lost announcement costs a browser a reload, never data
   backend_->Announce(*connection.value(), message);
-  if (connection.value()->LastFailure() != Failure::kBusy) Release(std::move(connection.value()));
+  if (!connection.value()->Lost()) Release(std::move(connection.value()));
 }
 
 Result<std::unique_ptr<UnitOfWork>> SqlStore::Begin(const Actor& actor) {
