@@ -18,7 +18,9 @@ CREATE TABLE audit_event (
   hash TEXT NOT NULL
 );
 
+-- begin sqlite only (PostgreSQL: ../postgres/0002_audit.sql)
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
 BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
 CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
 BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END;
+-- end sqlite only

@@ -54,8 +54,10 @@ CREATE TABLE incident_log (
   corrects_id INTEGER REFERENCES incident_log(id)
 );
 CREATE INDEX incident_log_incident ON incident_log(incident_id, id);
+-- begin sqlite only (PostgreSQL: ../postgres/0004_incidents.sql)
 CREATE TRIGGER incident_log_no_update BEFORE UPDATE ON incident_log
 BEGIN SELECT RAISE(ABORT, 'incident_log is append-only'); END;
 CREATE TRIGGER incident_log_no_delete BEFORE DELETE ON incident_log
 WHEN (SELECT COUNT(*) FROM incident WHERE id = OLD.incident_id) > 0
 BEGIN SELECT RAISE(ABORT, 'incident_log is append-only'); END;
+-- end sqlite only
