@@ -15,8 +15,10 @@ APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev li
 # Only the tests need a browser, poppler's pdftotext/pdftoppm to read the printouts back,
 # oathtool to compute second-factor codes independently of vangnet's own TOTP code, clang with
 # its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh), and a PostgreSQL server
-# for the same store, service and API tests on PostgreSQL.
-APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev postgresql-15 postgresql-common)
+# for the same store, service and API tests on PostgreSQL, with pg_auto_failover for the
+# failover test (a primary, a synchronous standby and the monitor that promotes it).
+APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev postgresql-15 postgresql-common
+          postgresql-15-auto-failover pg-auto-failover-cli)
 
 sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 
@@ -80,6 +82,8 @@ case "$cmd" in
     pg_virtualenv -v 15 -o fsync=off -o full_page_writes=off -o synchronous_commit=off \
       ctest --test-dir build --output-on-failure --parallel "$(nproc)"
     (cd web && VANGNET_BINARY="$PWD/../build/vangnet" node --test --test-concurrency=1 tests/)
+    # A primary killed under writes through two servers: no acknowledged write lost.
+    scripts/failover-test.sh build/vangnet
     # Every parser that takes outside input, fuzzed a few seconds each on its seed corpus.
     bench/fuzz.sh 3
     ;;

@@ -295,50 +295,69 @@ std::string Router::SignInKeyOf(const httplib::Request& req) const {
 httplib::Server::Handler Router::Wrap(RouteHandler handler, Auth auth, bool is_write) {
   return [this, handler = std::move(handler), auth, is_write](const httplib::Request& req,
                                                               httplib::Response& res) {
-    // Browsers say where a request comes from; a write from another site is refused even
-    // before the CSRF token is looked at (and login, which has no token yet, relies on it).
-    const std::string site = req.get_header_value("Sec-Fetch-Site");
-    if (is_write && !site.empty() && site != "same-origin" && site != "none") {
-      return ReplyError(res, Error(ErrorKind::kForbidden, "verzoek van een andere website"));
-    }
-    if (auto bad = BadQuery(req)) return ReplyProblem(res, 400, *bad);
-    RequestContext context;
-    if (auth == Auth::kSession) {
-      context.session = accounts_.Authenticate(SessionTokenOf(req));
-      if (!context.session) {
-        return ReplyError(res, Error(ErrorKind::kUnauthenticated,
-                                     "u bent niet (meer) aangemeld; meld u opnieuw aan"));
-      }
-      if (is_write) {
-        const std::string sent = req.get_header_value("X-CSRF-Token");
-        const std::string& expected = context.session->csrf_token;
-        if (sent.size() != expected.size() ||
-            sodium_memcmp(sent.data(), expected.data(), expected.size()) != 0) {
-          return ReplyError(res, Error(ErrorKind::kForbidden,
-                                       "beveiligingstoken ontbreekt of klopt niet; herlaad de "
-                                       "pagina"));
-        }
-      }
-      const UserAccount& user = context.session->user;
-      std::string purpose = req.get_header_value("X-Purpose");
-      if (!IsValidUtf8(purpose) || HasControlCharacter(purpose)) {
-        return ReplyProblem(res, 400,
-                            Error::Validation("X-Purpose", "het doel is geen geldige tekst"));
-      }
-      if (purpose.empty()) purpose = "registerbeheer";
-      purpose = CutUtf8(purpose, 200);  // a reason, not a document
-      context.caller = Caller::Of(user, "http", purpose);
-    }
-    try {
-      handler(context, req, res);
-    } catch (const BadRequest& bad) {
-      res.headers.erase("Content-Disposition");
-      ReplyError(res, bad.error);
-    } catch (const nlohmann::json::exception&) {
-      // A body read without JsonBody's typed readers: still the client's fault, not ours.
-      ReplyProblem(res, 422, Error::Validation("", "een veld heeft het verkeerde type"));
+    (void)TakeConnectionLost();  // a lost connection of an earlier request on this thread
+    Handle(handler, auth, is_write, req, res);
+    // The database connection went during the request (a database server restarting or a
+    // standby taking over): whatever the action made of that (a session not found, an empty
+    // list, a failed commit) is not the answer. A read is to be tried again; a write may or
+    // may not have been saved, which the user checks before repeating it.
+    if (TakeConnectionLost() && res.status != 503) {
+      res = httplib::Response{};
+      ReplyError(res, Error{ErrorKind::kUnavailable,
+                            is_write ? "de verbinding met de database viel weg tijdens deze "
+                                       "actie; herlaad en kijk of uw wijziging er staat voordat "
+                                       "u ze herhaalt"
+                                     : "de database is even niet bereikbaar; probeer het over "
+                                       "een paar seconden opnieuw"});
     }
   };
+}
+
+void Router::Handle(const RouteHandler& handler, Auth auth, bool is_write,
+                    const httplib::Request& req, httplib::Response& res) {
+  // Browsers say where a request comes from; a write from another site is refused even
+  // before the CSRF token is looked at (and login, which has no token yet, relies on it).
+  const std::string site = req.get_header_value("Sec-Fetch-Site");
+  if (is_write && !site.empty() && site != "same-origin" && site != "none") {
+    return ReplyError(res, Error(ErrorKind::kForbidden, "verzoek van een andere website"));
+  }
+  if (auto bad = BadQuery(req)) return ReplyProblem(res, 400, *bad);
+  RequestContext context;
+  if (auth == Auth::kSession) {
+    context.session = accounts_.Authenticate(SessionTokenOf(req));
+    if (!context.session) {
+      return ReplyError(res, Error(ErrorKind::kUnauthenticated,
+                                   "u bent niet (meer) aangemeld; meld u opnieuw aan"));
+    }
+    if (is_write) {
+      const std::string sent = req.get_header_value("X-CSRF-Token");
+      const std::string& expected = context.session->csrf_token;
+      if (sent.size() != expected.size() ||
+          sodium_memcmp(sent.data(), expected.data(), expected.size()) != 0) {
+        return ReplyError(res, Error(ErrorKind::kForbidden,
+                                     "beveiligingstoken ontbreekt of klopt niet; herlaad de "
+                                     "pagina"));
+      }
+    }
+    const UserAccount& user = context.session->user;
+    std::string purpose = req.get_header_value("X-Purpose");
+    if (!IsValidUtf8(purpose) || HasControlCharacter(purpose)) {
+      return ReplyProblem(res, 400,
+                          Error::Validation("X-Purpose", "het doel is geen geldige tekst"));
+    }
+    if (purpose.empty()) purpose = "registerbeheer";
+    purpose = CutUtf8(purpose, 200);  // a reason, not a document
+    context.caller = Caller::Of(user, "http", purpose);
+  }
+  try {
+    handler(context, req, res);
+  } catch (const BadRequest& bad) {
+    res.headers.erase("Content-Disposition");
+    ReplyError(res, bad.error);
+  } catch (const nlohmann::json::exception&) {
+    // A body read without JsonBody's typed readers: still the client's fault, not ours.
+    ReplyProblem(res, 422, Error::Validation("", "een veld heeft het verkeerde type"));
+  }
 }
 
 void Router::Get(const std::string& pattern, RouteHandler handler, Auth auth) {

@@ -110,6 +110,9 @@ class Router {
 
  private:
   httplib::Server::Handler Wrap(RouteHandler handler, Auth auth, bool is_write);
+  // Wrap's work: the origin, session and CSRF checks, then the handler.
+  void Handle(const RouteHandler& handler, Auth auth, bool is_write, const httplib::Request& req,
+              httplib::Response& res);
 
   httplib::Server& server_;
   AccountService& accounts_;

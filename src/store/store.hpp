@@ -98,6 +98,12 @@ class Store {
       std::function<void(const std::string&)> on_message) = 0;
 };
 
+// Whether a database connection was lost on this thread since the last call, which resets it.
+// A lost connection can surface in a service as "not found" or an empty list (a read that got
+// no rows); the HTTP layer asks this after every request and answers 503 instead, so a user
+// is never told a wrong thing, nor logged out, while the database fails over.
+bool TakeConnectionLost();
+
 // The embedded default: a SQLite file in WAL mode. Creates the file when missing, and the key
 // file (SecretKeys::PathFor) beside it when that is missing.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,

@@ -429,12 +429,14 @@ TEST(LostConnection, TheNextActionReconnectsAndAHalfDoneOneSavesNothing) {
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
       "current_database() AND pid <> pg_backend_pid()";
   ASSERT_TRUE(RunSqlDirectly(address, kill_others));
+  (void)TakeConnectionLost();
   {
     auto uow = store->Begin(kTester);  // a dead pooled connection is dropped, a new one made
     ASSERT_TRUE(uow) << uow.error().ToString();
     ASSERT_TRUE(uow.value()->Table<Practice>().Insert(MakePractice("01000003")));
     ASSERT_TRUE(uow.value()->Commit());
   }
+  EXPECT_FALSE(TakeConnectionLost()) << "a dropped idle connection cost the action nothing";
   {
     auto uow = store->Begin(kTester);
     ASSERT_TRUE(uow);
@@ -443,6 +445,17 @@ TEST(LostConnection, TheNextActionReconnectsAndAHalfDoneOneSavesNothing) {
     ASSERT_FALSE(inserted);
     EXPECT_EQ(inserted.error().kind, ErrorKind::kUnavailable);
   }
+  // What the HTTP layer asks after each request, to answer 503 whatever the action made of it.
+  EXPECT_TRUE(TakeConnectionLost());
+  EXPECT_FALSE(TakeConnectionLost()) << "asked once, the mark is gone";
+  {
+    auto uow = store->BeginRead(kTester);
+    ASSERT_TRUE(uow);
+    ASSERT_TRUE(RunSqlDirectly(address, kill_others));
+    // A read that loses its connection finds nothing, which must not be taken as the answer.
+    EXPECT_EQ(uow.value()->Table<Practice>().Count(), 0);
+  }
+  EXPECT_TRUE(TakeConnectionLost());
   auto uow = store->BeginRead(kTester);
   ASSERT_TRUE(uow);
   EXPECT_EQ(uow.value()->Table<Practice>().Count(), 3);

@@ -22,7 +22,14 @@ Status AsStatus(const Result<T>& result) {
 void Scheduler::RunOnce() {
   // Several servers on one database: only the one holding the lease works, so nothing is sent
   // twice; the others take over when it stops.
-  if (!services_.LeadsBackgroundWork()) return;
+  const bool leads = services_.LeadsBackgroundWork();
+  if (leads != leads_) {
+    // Worth a line in the server's log: which of several servers sends the alarms now.
+    std::cerr << "vangnet serve: achtergrondwerk (alarmen, herinneringen, verzenden): "
+              << (leads ? "deze server neemt het over" : "een andere server doet het") << "\n";
+    leads_ = leads;
+  }
+  if (!leads) return;
   Log("klok", AsStatus(services_.incidents.Tick()));
   Log("herinneringen",
       AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));

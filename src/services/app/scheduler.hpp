@@ -29,6 +29,9 @@ class Scheduler {
  private:
   AppServices& services_;
   std::chrono::seconds tick_;
+  // Whether this server held the background-work lease at the last tick; a single server (and
+  // SQLite) holds it from the start, so only a change is worth a line in the log.
+  bool leads_ = true;
   std::string recorded_month_;  // the monitor is recorded once per month
   std::mutex mutex_;
   std::condition_variable wake_;

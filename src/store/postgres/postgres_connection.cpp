@@ -68,19 +68,27 @@ class PostgresStatement final : public sql::StatementBackend {
     return sql::kDone;
   }
 
-  bool IsNull(int column) const override { return PQgetisnull(result_, current_, column) == 1; }
+  // A column read after a failed step (a lost connection) reads as empty, never as a crash;
+  // the failure itself reaches the caller through the connection (Lost, LastFailure).
+  bool IsNull(int column) const override {
+    return !HasValue(column) || PQgetisnull(result_, current_, column) == 1;
+  }
   std::string Text(int column) const override {
+    if (!HasValue(column)) return {};
     return std::string(PQgetvalue(result_, current_, column),
                        static_cast<std::size_t>(PQgetlength(result_, current_, column)));
   }
   std::int64_t Int(int column) const override {
-    return std::strtoll(PQgetvalue(result_, current_, column), nullptr, 10);
+    return HasValue(column) ? std::strtoll(PQgetvalue(result_, current_, column), nullptr, 10) : 0;
   }
   double Double(int column) const override {
-    return std::strtod(PQgetvalue(result_, current_, column), nullptr);
+    return HasValue(column) ? std::strtod(PQgetvalue(result_, current_, column), nullptr) : 0;
   }
   int ColumnCount() const override { return result_ ? PQnfields(result_) : 0; }
-  std::string ColumnName(int column) const override { return PQfname(result_, column); }
+  std::string ColumnName(int column) const override {
+    const char* name = result_ ? PQfname(result_, column) : nullptr;
+    return name ? name : "";
+  }
   bool IsReal(int column) const override {
     const Oid type = PQftype(result_, column);
     return type == 700 || type == 701;  // float4, float8 (pg_type.h)
@@ -92,6 +100,9 @@ class PostgresStatement final : public sql::StatementBackend {
     if (result_) Reset();
     if (params_.size() < static_cast<std::size_t>(index)) params_.resize(index);
     params_[index - 1] = std::move(value);
+  }
+  bool HasValue(int column) const {
+    return result_ && current_ < PQntuples(result_) && column < PQnfields(result_);
   }
   void Clear() {
     if (result_) PQclear(result_);

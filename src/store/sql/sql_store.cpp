@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <tuple>
+#include <utility>
 
 #include "core/date.hpp"
 #include "core/embedded_file.hpp"
@@ -22,6 +23,8 @@ namespace vangnet::sql {
 
 namespace {
 
+thread_local bool connection_lost = false;
+
 template <class Tuple>
 struct RepositoriesOf;
 template <class... T>
@@ -39,6 +42,7 @@ class SqlUnitOfWork final : public UnitOfWork {
   ~SqlUnitOfWork() override {
     // Statements first: the connection may go to another thread as soon as it is released.
     parts_.reset();
+    if (connection_->Lost()) connection_lost = true;
     if (!committed_ && !connection_->Exec("ROLLBACK")) return;  // a broken connection is dropped
     store_.Release(std::move(connection_));
   }
@@ -65,7 +69,15 @@ class SqlUnitOfWork final : public UnitOfWork {
   const Clock& clock() const override { return store_.clock(); }
 
   Status Commit() override {
-    if (auto status = connection_->Exec("COMMIT"); !status) return status;
+    if (auto status = connection_->Exec("COMMIT"); !status) {
+      // The server may have committed before the connection went: the outcome is unknown.
+      if (connection_->Lost()) {
+        return Error{ErrorKind::kUnavailable,
+                     "de verbinding met de database viel weg terwijl de wijziging werd "
+                     "opgeslagen; herlaad en kijk of ze er staat voordat u ze herhaalt"};
+      }
+      return status;
+    }
     committed_ = true;
     return Ok{};
   }
@@ -126,6 +138,18 @@ class SqlUnitOfWork final : public UnitOfWork {
 };
 
 }  // namespace
+
+}  // namespace vangnet::sql
+
+namespace vangnet {
+
+bool TakeConnectionLost() {
+  return std::exchange(sql::connection_lost, false);
+}
+
+}  // namespace vangnet
+
+namespace vangnet::sql {
 
 Result<int> SqlStore::Migrate() {
   auto connection = backend_->Connect();
@@ -203,6 +227,7 @@ Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool writ
   for (std::size_t attempt = 0; attempt <= kMaxIdleConnections + 1; ++attempt) {
     auto connection = Acquire();
     if (!connection) {
+      connection_lost = true;
       return Error{ErrorKind::kUnavailable,
                    "de database is nu niet bereikbaar; er is niets gewijzigd, probeer het over "
                    "een paar seconden opnieuw"};
@@ -217,6 +242,7 @@ Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool writ
           {}, "de database is bezet; probeer het zo nog eens (" + begun.error().message + ")");
     }
   }
+  connection_lost = true;
   return Error{ErrorKind::kUnavailable,
                "de database is nu niet bereikbaar; er is niets gewijzigd, probeer het over een "
                "paar seconden opnieuw"};

@@ -35,17 +35,41 @@ export interface Versioned {
   version: number;
 }
 
+// While the database fails over (or a server restarts) the server answers 503 with
+// Retry-After, or does not answer at all. A read is simply asked again, for up to about 20
+// seconds; a write never is, since it may have been saved: the user is told to check first.
+const readRetryDelaysMs = [500, 1000, 2000, 3000, 5000, 8000];
+
 async function request<T>(method: string, path: string, body?: unknown, ifMatch?: number): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET") headers["X-CSRF-Token"] = csrfToken;
   if (ifMatch !== undefined) headers["If-Match"] = `"${ifMatch}"`;
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: "same-origin",
-  });
+  const send = () =>
+    fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  let response: Response | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await send();
+    } catch {
+      response = undefined; // no answer: the server is unreachable
+    }
+    const unavailable = response === undefined || response.status === 503;
+    if (!unavailable || method !== "GET" || attempt >= readRetryDelaysMs.length) break;
+    await new Promise((resolve) => setTimeout(resolve, readRetryDelaysMs[attempt]));
+  }
+  if (response === undefined) {
+    const message =
+      method === "GET"
+        ? "De server is niet bereikbaar. Probeer het over een minuut opnieuw."
+        : "De server gaf geen antwoord. Herlaad de pagina en kijk of uw wijziging er staat voordat u ze herhaalt.";
+    throw new ApiError(0, "Geen verbinding", [{ message }]);
+  }
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
