@@ -21,6 +21,25 @@ class RepositoryBase {
   virtual ~RepositoryBase() = default;
 };
 
+// What a list asks of the database: only matching records, one page of them, and how many match
+// in all, so a list of thousands of practices never reads the whole table.
+struct RecordFilter {
+  // Field name -> canonical text (as the field table writes it; "1"/"0" for yes/no); "" also
+  // matches an empty field. Names come from the field table: others are ignored.
+  std::vector<std::pair<std::string, std::string>> equals;
+  // Part of any of `search_fields`, case-insensitive for ASCII letters; empty: no search.
+  std::string search;
+  std::vector<std::string> search_fields;
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+};
+
+template <class T>
+struct RecordPage {
+  std::vector<T> items;   // in natural-key order
+  std::size_t total = 0;  // matching records before limit and offset
+};
+
 template <class T>
 class Repository : public RepositoryBase {
  public:
@@ -32,6 +51,8 @@ class Repository : public RepositoryBase {
   virtual std::vector<T> List() = 0;
   // Number of records.
   virtual std::int64_t Count() = 0;
+  // The matching records, one page in natural-key order, with the number matching in all.
+  virtual RecordPage<T> Query(const RecordFilter& filter) = 0;
   // Stores a new record; returns it with id and version set. Conflict when the key exists.
   virtual Result<T> Insert(const T& record) = 0;
   // Replaces the record with record.id, only if its stored version is still record.version

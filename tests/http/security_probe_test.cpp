@@ -77,6 +77,31 @@ TEST_F(SecurityProbeTest, PracticeUserCannotLinkAnotherPracticesPersonToReadThem
   EXPECT_EQ(change->status, 403);
 }
 
+// Lists search and filter in the database; what a role may not see must not be findable there
+// either: the insurer cannot learn who is medically responsible by searching or filtering.
+TEST_F(SecurityProbeTest, AHiddenFieldCannotBeFoundBySearchOrFilter) {
+  auto coordinator = Login("coordinator");
+  auto practices = json::parse(Get(coordinator, "/api/v1/practices?limit=1000")->body)["items"];
+  std::string code;
+  for (const auto& p : practices) {
+    if (p["medically_responsible_person_code"].is_string()) {
+      code = p["medically_responsible_person_code"].get<std::string>();
+      break;
+    }
+  }
+  ASSERT_FALSE(code.empty());
+  EXPECT_GE(json::parse(Get(coordinator, "/api/v1/practices?q=" + code)->body)["total"], 1);
+  auto insurer = Login("verzekeraar");
+  EXPECT_EQ(json::parse(Get(insurer, "/api/v1/practices?q=" + code)->body)["total"], 0);
+  EXPECT_EQ(json::parse(Get(insurer, "/api/v1/practices?medically_responsible_person_code=" +
+                                         code)
+                            ->body)["total"],
+            0);
+  auto all = json::parse(Get(insurer, "/api/v1/practices?limit=1000")->body);
+  EXPECT_EQ(all["total"], practices.size());
+  for (const auto& p : all["items"]) EXPECT_TRUE(p["medically_responsible_person_code"].is_null());
+}
+
 // Finding 2: the insurer saw the names and codes of task owners and alarmed people, and the
 // event stream carried person codes; incident reads went unaudited.
 TEST_F(SecurityProbeTest, InsurerSeesNoPersonInIncidentsReportsOrTheEventStream) {

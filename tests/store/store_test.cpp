@@ -87,6 +87,66 @@ TEST_F(StoreTest, APracticeReadsBackExactlyAsWritten) {
   EXPECT_EQ(*found->latitude, 50.8505631);
 }
 
+TEST_F(StoreTest, AListQueryFiltersSearchesAndPagesInTheDatabase) {
+  auto uow = Write();
+  for (int i = 1; i <= 30; ++i) {
+    Practice p = MakePractice("0100" + std::to_string(1000 + i));
+    p.name = i % 3 == 0 ? "Huisartsen 100%_Zuid " + std::to_string(i) : "Praktijk " + p.agb;
+    p.patient_stop = i % 2 == 0;
+    p.form = i <= 10 ? PracticeForm::kSolo : PracticeForm::kDuo;
+    p.registered_patients = 1000 * i;
+    if (i == 7) p.place = "Vaals";
+    ASSERT_TRUE(uow->Table<Practice>().Insert(p));
+  }
+  auto& table = uow->Table<Practice>();
+  const auto agbs = [](const RecordPage<Practice>& page) {
+    std::vector<std::string> out;
+    for (const auto& p : page.items) out.push_back(p.agb);
+    return out;
+  };
+
+  RecordFilter all;
+  all.limit = 4;
+  all.offset = 8;
+  auto page = table.Query(all);
+  EXPECT_EQ(page.total, 30u);
+  EXPECT_EQ(agbs(page), (std::vector<std::string>{"01001009", "01001010", "01001011", "01001012"}))
+      << "a page in the order of the natural key";
+
+  RecordFilter solo_with_stop;
+  solo_with_stop.equals = {{"form", "solo"}, {"patient_stop", "1"}};
+  EXPECT_EQ(table.Query(solo_with_stop).total, 5u);
+  solo_with_stop.equals = {{"registered_patients", "7000"}};
+  EXPECT_EQ(agbs(table.Query(solo_with_stop)), std::vector<std::string>{"01001007"});
+  solo_with_stop.equals = {{"registered_patients", "zeven"}};
+  EXPECT_EQ(table.Query(solo_with_stop).total, 0u) << "no number: nothing matches";
+  solo_with_stop.equals = {{"place", ""}};
+  EXPECT_EQ(table.Query(solo_with_stop).total, 29u) << "an empty value matches an empty field";
+
+  RecordFilter search;
+  search.search_fields = {"name", "place"};
+  search.search = "VAALS";
+  EXPECT_EQ(agbs(table.Query(search)), std::vector<std::string>{"01001007"})
+      << "case-insensitive, in any of the fields";
+  search.search = "100%_z";
+  EXPECT_EQ(table.Query(search).total, 10u) << "% and _ are taken literally";
+  search.search = "0%_";
+  EXPECT_EQ(table.Query(search).total, 10u);
+  search.search = "1%z";
+  EXPECT_EQ(table.Query(search).total, 0u) << "% is no wildcard";
+  search.search_fields = {"place"};
+  search.search = "Praktijk";
+  EXPECT_EQ(table.Query(search).total, 0u) << "only the fields asked for are searched";
+  search.search_fields = {};
+  EXPECT_EQ(table.Query(search).total, 0u);
+
+  RecordFilter beyond;
+  beyond.offset = 40;
+  page = table.Query(beyond);
+  EXPECT_EQ(page.total, 30u);
+  EXPECT_TRUE(page.items.empty());
+}
+
 TEST_F(StoreTest, UncommittedWorkIsRolledBack) {
   {
     auto uow = Write();

@@ -58,9 +58,11 @@ bool WriteInScope(UnitOfWork& uow, const Caller& c, const Person& p, bool is_new
   return is_new || PeopleOfPractices(uow, c).count(p.code) > 0;
 }
 
-void Redact(const Caller& caller, Practice& practice) {
+template <>
+std::vector<std::string_view> HiddenFields<Practice>(const Caller& caller) {
   // The insurer sees practices, not who is medically responsible (a person's record).
-  if (caller.role == UserRole::kInsurerLiaison) practice.medically_responsible_person_code.clear();
+  if (caller.role == UserRole::kInsurerLiaison) return {"medically_responsible_person_code"};
+  return {};
 }
 
 Errors CheckAfterWrite(UnitOfWork& uow, const Practice& practice) {

@@ -69,10 +69,24 @@ bool WriteInScope(UnitOfWork& uow, const Caller& c, const T& record, bool is_new
 bool WriteInScope(UnitOfWork& uow, const Caller& c, const Affiliation& a, bool is_new);
 bool WriteInScope(UnitOfWork& uow, const Caller& c, const Person& p, bool is_new);
 
-// Removes what this caller may not see of a record they may see (the insurer and persons).
+// The fields of a record that this caller may not see although they see the record (the
+// insurer and who is medically responsible). A list neither shows nor searches them.
 template <class T>
-void Redact(const Caller&, T&) {}
-void Redact(const Caller& caller, Practice& practice);
+std::vector<std::string_view> HiddenFields(const Caller&) {
+  return {};
+}
+template <>
+std::vector<std::string_view> HiddenFields<Practice>(const Caller& caller);
+
+// Empties the hidden fields of a record before it leaves the service.
+template <class T>
+void Redact(const Caller& caller, T& record) {
+  for (std::string_view hidden : HiddenFields<T>(caller)) {
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      if (f.name == hidden) f.clear(record);
+    }
+  }
+}
 
 // Rules after a write that look beyond the record itself (see record_rules.hpp).
 template <class T>
@@ -151,18 +165,42 @@ Result<Page<T>> RegistryService::List(const Caller& caller, const ListQuery& que
   // Personal data: a write transaction, so the read and its audit event commit together.
   auto uow = HoldsPersonalData(table) ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
-  std::set<std::string> people;
-  if (access == Access::kScoped) people = PeopleOfPractices(*uow.value(), caller);
-  std::vector<std::string_view> names;
-  for (const auto& f : EntityTraits<T>::Fields()) names.push_back(f.name);
   Page<T> page;
-  for (auto& record : uow.value()->template Table<T>().List()) {
-    if (access == Access::kScoped && !InScope(*uow.value(), caller, record, people)) continue;
-    Redact(caller, record);
-    if (!MatchesQuery(FieldTexts(record), names, query)) continue;
-    if (page.total++ < query.offset) continue;
-    if (page.items.size() < std::min(query.limit, ListQuery::kMaxLimit)) {
-      page.items.push_back(std::move(record));
+  const std::vector<std::string_view> hidden = HiddenFields<T>(caller);
+  const auto is_hidden = [&hidden](std::string_view name) {
+    return std::find(hidden.begin(), hidden.end(), name) != hidden.end();
+  };
+  if (access == Access::kAll) {
+    // The filter, the search and the page run in the database. A hidden field is searched as
+    // the empty text the caller sees.
+    RecordFilter filter;
+    filter.search = query.search;
+    filter.limit = std::min(query.limit, ListQuery::kMaxLimit);
+    filter.offset = query.offset;
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      if (!is_hidden(f.name)) filter.search_fields.emplace_back(f.name);
+    }
+    for (const auto& [field, wanted] : query.equals) {
+      if (is_hidden(field) && !wanted.empty()) return page;  // empty to this caller: no match
+      if (!is_hidden(field)) filter.equals.emplace_back(field, wanted);
+    }
+    auto found = uow.value()->template Table<T>().Query(filter);
+    page.total = found.total;
+    page.items = std::move(found.items);
+    for (auto& record : page.items) Redact(caller, record);
+  } else {
+    // A practice user's own practices and people: what is in scope is decided per record.
+    const std::set<std::string> people = PeopleOfPractices(*uow.value(), caller);
+    std::vector<std::string_view> names;
+    for (const auto& f : EntityTraits<T>::Fields()) names.push_back(f.name);
+    for (auto& record : uow.value()->template Table<T>().List()) {
+      if (!InScope(*uow.value(), caller, record, people)) continue;
+      Redact(caller, record);
+      if (!MatchesQuery(FieldTexts(record), names, query)) continue;
+      if (page.total++ < query.offset) continue;
+      if (page.items.size() < std::min(query.limit, ListQuery::kMaxLimit)) {
+        page.items.push_back(std::move(record));
+      }
     }
   }
   if (HoldsPersonalData(table)) {

@@ -4,6 +4,7 @@
 // transaction, so no change can reach the database unrecorded.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -60,6 +61,64 @@ class SqlRepository final : public Repository<T> {
     while (stmt.Step() == kRow) records.push_back(ReadRow(stmt));
     stmt.Reset();
     return records;
+  }
+
+  RecordPage<T> Query(const RecordFilter& filter) override {
+    // The WHERE clause is made of field names from the field table only; every value is bound.
+    std::string where;
+    std::vector<std::function<void(Statement&, int&)>> binds;
+    const auto add = [&where](const std::string& condition) {
+      where += (where.empty() ? " WHERE " : " AND ") + condition;
+    };
+    for (const auto& [name, wanted] : filter.equals) {
+      const FieldSpec<T>* field = FieldNamed(name);
+      if (!field) continue;
+      const std::string column(field->name);
+      if (wanted.empty()) {
+        add("(" + column + " IS NULL OR CAST(" + column + " AS TEXT) = '')");
+        continue;
+      }
+      // A number field compared with text that is no number matches nothing, as in the text.
+      const bool numeric = field->type == FieldType::kInteger || field->type == FieldType::kBool;
+      if ((numeric && !ParseInteger(wanted)) ||
+          (field->type == FieldType::kReal && !ParseDecimal(wanted))) {
+        add("1 = 0");
+        continue;
+      }
+      add(column + " = ?");
+      binds.push_back([field, wanted](Statement& stmt, int& index) {
+        BindField(stmt, index++, *field, std::optional<std::string>(wanted));
+      });
+    }
+    if (!filter.search.empty()) {
+      std::string any;
+      for (const auto& name : filter.search_fields) {
+        const FieldSpec<T>* field = FieldNamed(name);
+        if (!field || field->type == FieldType::kReal || field->type == FieldType::kBool) continue;
+        any += (any.empty() ? "" : " OR ") + std::string("LOWER(CAST(") + std::string(field->name) +
+               " AS TEXT)) LIKE ? ESCAPE '!'";
+        binds.push_back([needle = LikePattern(filter.search)](Statement& stmt, int& index) {
+          BindValue(stmt, index++, needle);
+        });
+      }
+      add("(" + (any.empty() ? std::string("1 = 0") : any) + ")");
+    }
+    RecordPage<T> page;
+    Statement& count = Prepared("SELECT COUNT(*) FROM " + std::string(Traits::kTable) + where);
+    int index = 1;
+    for (const auto& bind : binds) bind(count, index);
+    if (count.Step() == kRow) page.total = static_cast<std::size_t>(count.Int(0));
+    count.Reset();
+    if (page.total <= filter.offset || filter.limit == 0) return page;
+    Statement& select =
+        Prepared(SelectSql() + where + " ORDER BY " + KeyOrderSql() + " LIMIT ? OFFSET ?");
+    index = 1;
+    for (const auto& bind : binds) bind(select, index);
+    BindValue(select, index++, static_cast<std::int64_t>(filter.limit));
+    BindValue(select, index++, static_cast<std::int64_t>(filter.offset));
+    while (select.Step() == kRow) page.items.push_back(ReadRow(select));
+    select.Reset();
+    return page;
   }
 
   std::int64_t Count() override {
@@ -172,6 +231,21 @@ class SqlRepository final : public Repository<T> {
     std::string sql = "SELECT id, version";
     for (const auto& f : Traits::Fields()) sql += ", " + std::string(f.name);
     return sql + " FROM " + std::string(Traits::kTable);
+  }
+  static const FieldSpec<T>* FieldNamed(std::string_view name) {
+    for (const auto& f : Traits::Fields()) {
+      if (f.name == name) return &f;
+    }
+    return nullptr;
+  }
+  // "%text%" in lower case, with LIKE's own characters taken literally ('!' escapes them).
+  static std::string LikePattern(std::string_view text) {
+    std::string pattern = "%";
+    for (char c : ToLowerAscii(text)) {
+      if (c == '%' || c == '_' || c == '!') pattern += '!';
+      pattern += c;
+    }
+    return pattern + "%";
   }
   static std::string KeyWhereSql() {
     std::string sql;
