@@ -110,13 +110,15 @@ const std::vector<Command>& Commands() {
        "  --db PAD    databasebestand (standaard vangnet.db)\n",
        RunMigrate},
       {"demo", "de demo-regio Maastricht-Heuvelland aanmaken en tonen",
-       "Gebruik: vangnet demo [--db PAD] [--seed N] [--reset]\n\n"
+       "Gebruik: vangnet demo [--db PAD] [--seed N] [--reset] [--national]\n\n"
        "Bouwt een verzonnen maar realistische regio Maastricht-Heuvelland (58 praktijken,\n"
        "ongeveer 210.000 patiënten) als de database nog leeg is, en toont het overzicht.\n"
        "Alle namen zijn fictief. Dezelfde seed en datum geven dezelfde regio.\n\n"
        "  --db PAD    databasebestand (standaard vangnet.db)\n"
        "  --seed N    andere variant van de regio (standaard 20251127)\n"
-       "  --reset     bestaande database eerst verwijderen (alle gegevens gaan verloren)\n",
+       "  --reset     bestaande database eerst verwijderen (alle gegevens gaan verloren)\n"
+       "  --national  een verzonnen landelijk register (4.874 praktijken) in plaats van de\n"
+       "              demo-regio, om grootte en snelheid te beproeven\n",
        RunDemo},
       {"import", "registergegevens inlezen uit CSV (alles of niets)",
        "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] BESTAND|MAP...\n\n"

@@ -115,7 +115,7 @@ int RunSummary(const std::vector<std::string>& argv) {
 
 int RunDemo(const std::vector<std::string>& argv) {
   int code = kExitOk;
-  auto args = ParseOrFail(argv, {"db", "seed"}, {"reset"}, code);
+  auto args = ParseOrFail(argv, {"db", "seed"}, {"reset", "national"}, code);
   if (!args) return code;
   std::string path = args->Get("db", kDefaultDb);
   if (args->Has("reset") && IsPostgresAddress(path)) {
@@ -130,6 +130,7 @@ int RunDemo(const std::vector<std::string>& argv) {
   }
   DemoRegionOptions options;
   options.today = WallClock().TodayUtc();  // the demo is made as of the real today
+  options.national = args->Has("national");
   if (args->Has("seed")) {
     auto seed = ParseInteger(args->Get("seed"));
     if (!seed || *seed < 0) {
@@ -155,8 +156,10 @@ int RunDemo(const std::vector<std::string>& argv) {
   RegistryRecords region = BuildDemoRegion(options);
   auto saved = SaveRegistryRecords(*store.value(), actor, region);
   if (!saved) return Fail(saved.error());
-  std::printf("Demo-regio Maastricht-Heuvelland aangemaakt in %s (%zu records, %.2f s).\n\n",
-              path.c_str(), saved.value().created, SecondsSince(start));
+  std::printf(
+      "%s aangemaakt in %s (%zu records, %.2f s).\n\n",
+      options.national ? "Landelijk demo-register (verzonnen)" : "Demo-regio Maastricht-Heuvelland",
+      path.c_str(), saved.value().created, SecondsSince(start));
   if (auto s = CreateDemoAccounts(*store.value(), actor, path); !s) return Fail(s.error());
   auto uow = store.value()->BeginRead(actor);
   if (!uow) return Fail(uow.error());

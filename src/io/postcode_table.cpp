@@ -28,7 +28,7 @@ PostcodeTable PostcodeTable::Parse(std::string_view csv) {
   };
   const auto postcode = column("postcode"), place = column("woonplaats"),
              municipality = column("gemeente"), lat = column("latitude"), lon = column("longitude"),
-             kind = column("soort");
+             province = column("provincie"), kind = column("soort");
   PostcodeTable table;
   for (const auto& record : parsed.value().records) {
     const auto& c = record.cells;
@@ -36,8 +36,9 @@ PostcodeTable PostcodeTable::Parse(std::string_view csv) {
     auto longitude = ParseDecimal(c[lon]);
     if (!latitude || !longitude) continue;  // a few PO-box rows carry no centroid
     table.by_postcode_[c[postcode]] = table.areas_.size();
-    table.areas_.push_back(PostcodeArea{c[postcode], c[place], c[municipality], *latitude,
-                                        *longitude, c[kind].find("Adres") != std::string::npos});
+    table.areas_.push_back(PostcodeArea{c[postcode], c[place], c[municipality], c[province],
+                                        *latitude, *longitude,
+                                        c[kind].find("Adres") != std::string::npos});
   }
   return table;
 }
@@ -52,6 +53,14 @@ std::vector<const PostcodeArea*> PostcodeTable::AddressAreasOf(
   std::vector<const PostcodeArea*> found;
   for (const auto& area : areas_) {
     if (area.is_address_area && area.municipality == municipality) found.push_back(&area);
+  }
+  return found;
+}
+
+std::vector<const PostcodeArea*> PostcodeTable::AddressAreas() const {
+  std::vector<const PostcodeArea*> found;
+  for (const auto& area : areas_) {
+    if (area.is_address_area) found.push_back(&area);
   }
   return found;
 }

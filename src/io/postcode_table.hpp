@@ -16,6 +16,7 @@ struct PostcodeArea {
   std::string postcode;  // PC4
   std::string place;
   std::string municipality;  // as of the 2014 snapshot (see data/README.md)
+  std::string province;
   double latitude = 0;
   double longitude = 0;
   bool is_address_area = false;  // kind contains "Adres": people live here
@@ -31,6 +32,8 @@ class PostcodeTable {
   const PostcodeArea* Find(std::string_view postcode) const;
   // Address areas of one municipality, in postcode order.
   std::vector<const PostcodeArea*> AddressAreasOf(std::string_view municipality) const;
+  // Every address area of the country, in postcode order.
+  std::vector<const PostcodeArea*> AddressAreas() const;
   std::size_t size() const { return areas_.size(); }
   const PostcodeArea& At(std::size_t index) const { return areas_[index]; }
 

@@ -1,6 +1,11 @@
 #include "services/demo/demo_geography.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
 
 #include "core/geo.hpp"
 
@@ -15,6 +20,49 @@ const std::vector<MunicipalityPlan>& Municipalities() {
       {"Gulpen-Wittem", {"Gulpen-Wittem"}, 14056, 4},
       {"Vaals", {"Vaals"}, 10100, 3},
   };
+  return plans;
+}
+
+std::vector<MunicipalityPlan> NationalMunicipalities() {
+  std::vector<MunicipalityPlan> plans;
+  std::map<std::string, std::size_t> index;
+  std::vector<std::size_t> areas;
+  for (const PostcodeArea* area : PostcodeTable::Embedded().AddressAreas()) {
+    if (area->municipality.empty()) continue;  // a few areas of the 2014 table name none
+    auto [it, added] = index.emplace(area->municipality, plans.size());
+    if (added) {
+      plans.push_back({area->municipality, {area->municipality}, 0, 0, area->province, {}});
+      areas.push_back(0);
+    }
+    ++areas[it->second];
+  }
+  // Practices by address postcodes, largest remainder first, at least one per municipality.
+  std::size_t total_areas = 0;
+  for (auto n : areas) total_areas += n;
+  std::vector<std::pair<double, std::size_t>> remainders;
+  int given = 0;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const double share = static_cast<double>(kNationalPractices) * areas[i] / total_areas;
+    plans[i].practices = std::max(1, static_cast<int>(share));
+    given += plans[i].practices;
+    remainders.emplace_back(share - std::floor(share), i);
+  }
+  std::sort(remainders.begin(), remainders.end(), std::greater<>());
+  for (std::size_t k = 0; given < kNationalPractices; k = (k + 1) % remainders.size(), ++given) {
+    ++plans[remainders[k].second].practices;
+  }
+  int patients_given = 0;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    plans[i].population =
+        i + 1 == plans.size()
+            ? kNationalPatients - patients_given
+            : static_cast<int>(std::lround(static_cast<double>(kNationalPatients) *
+                                           plans[i].practices / kNationalPractices));
+    patients_given += plans[i].population;
+    char hap[16];
+    std::snprintf(hap, sizeof hap, "HAP-%02zu", 1 + i * kNationalOutOfHoursPosts / plans.size());
+    plans[i].out_of_hours_post = hap;
+  }
   return plans;
 }
 

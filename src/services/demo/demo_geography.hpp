@@ -20,8 +20,21 @@ struct MunicipalityPlan {
   std::vector<std::string> table_names;
   int population;
   int practices;  // proportional to population, 58 in all
+  // The national registry only: the province, and the out-of-hours post (HAP-01..HAP-53).
+  std::string province = {};
+  std::string out_of_hours_post = {};
 };
 const std::vector<MunicipalityPlan>& Municipalities();
+
+// The whole country for `vangnet demo --national`: every municipality of the 2014 postcode
+// table with address areas (431), the 4,874 practices of DOMAIN.md (Nivel 2022) shared out by
+// its number of address postcodes (at least one each), and 17.9 million registered patients in
+// proportion. Neighbouring municipalities (in postcode order) share one of 53 out-of-hours
+// structures (DOMAIN.md: 105 HAPs in 53 structures).
+std::vector<MunicipalityPlan> NationalMunicipalities();
+constexpr int kNationalPractices = 4874;
+constexpr int kNationalPatients = 17'900'000;
+constexpr int kNationalOutOfHoursPosts = 53;
 
 // Relative list size per practice form: a solo practice runs about one norm practice
 // (2095 per FTE, seed 004 §4.2.1), larger forms several.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -21,7 +22,9 @@ class DemoBuilder {
   explicit DemoBuilder(const DemoRegionOptions& options)
       : random_(options.seed),
         today_(options.today),
-        year_(static_cast<int>(options.today.year())) {}
+        year_(static_cast<int>(options.today.year())),
+        national_(options.national),
+        plans_(options.national ? NationalMunicipalities() : Municipalities()) {}
 
   RegistryRecords Build() {
     AddAreas();
@@ -62,7 +65,21 @@ class DemoBuilder {
     return person.code;
   }
 
+  // The national registry's wijk and hagro: one of each per municipality.
+  static std::string Numbered(const char* prefix, std::size_t index) {
+    char code[24];
+    std::snprintf(code, sizeof code, "%s-%03zu", prefix, index + 1);
+    return code;
+  }
+
   void AddAreas() {
+    if (national_) {
+      for (std::size_t i = 0; i < plans_.size(); ++i) {
+        All<GpGroup>().push_back(GpGroup{0, 0, Numbered("HAG", i), "Hagro " + plans_[i].name});
+        All<District>().push_back(District{0, 0, Numbered("W", i), plans_[i].name});
+      }
+      return;
+    }
     for (auto [code, name] :
          std::vector<std::pair<std::string, std::string>>{{"HAG-MAA-W", "Hagro Maastricht-West"},
                                                           {"HAG-MAA-O", "Hagro Maastricht-Oost"},
@@ -97,12 +114,23 @@ class DemoBuilder {
   void AddOrganisations() {
     AddOrganisation("ZV-ZUID", "Zorgverzekeraar Zuid (demo)", OrganisationKind::kInsurer,
                     "Preferente zorgverzekeraar van de regio; zorgplicht");
-    AddOrganisation("HAP-MAA", "Huisartsenpost Maastricht (demo)",
-                    OrganisationKind::kOutOfHoursPost,
-                    "ANW 17:00-08:00, weekend en feestdagen; Maastricht, Eijsden-Margraten, "
-                    "Meerssen, Valkenburg");
-    AddOrganisation("HAP-HEU", "Huisartsenpost Heuvelland (demo)",
-                    OrganisationKind::kOutOfHoursPost, "ANW voor Gulpen-Wittem en Vaals");
+    if (national_) {
+      std::set<std::string> posts;
+      for (const auto& m : plans_) {
+        if (posts.insert(m.out_of_hours_post).second) {
+          AddOrganisation(m.out_of_hours_post, "Huisartsenpost " + m.name + " e.o. (demo)",
+                          OrganisationKind::kOutOfHoursPost,
+                          "ANW 17:00-08:00, weekend en feestdagen");
+        }
+      }
+    } else {
+      AddOrganisation("HAP-MAA", "Huisartsenpost Maastricht (demo)",
+                      OrganisationKind::kOutOfHoursPost,
+                      "ANW 17:00-08:00, weekend en feestdagen; Maastricht, Eijsden-Margraten, "
+                      "Meerssen, Valkenburg");
+      AddOrganisation("HAP-HEU", "Huisartsenpost Heuvelland (demo)",
+                      OrganisationKind::kOutOfHoursPost, "ANW voor Gulpen-Wittem en Vaals");
+    }
     AddOrganisation("RHO-ZIO", "Regionale huisartsenorganisatie Maastricht-Heuvelland (demo)",
                     OrganisationKind::kRho);
     AddOrganisation("RHZ", "Huisartsenkring Maastricht-Heuvelland (demo)",
@@ -116,8 +144,9 @@ class DemoBuilder {
                     OrganisationKind::kHospital);
     AddOrganisation("HIS-A", "HIS-leverancier Alfa (demo)", OrganisationKind::kHisSupplier);
     AddOrganisation("HIS-B", "HIS-leverancier Beta (demo)", OrganisationKind::kHisSupplier);
-    for (const auto& m : Municipalities()) {
-      std::string code = "GEM-" + m.name.substr(0, 3);
+    for (std::size_t i = 0; i < plans_.size(); ++i) {
+      const auto& m = plans_[i];
+      std::string code = national_ ? Numbered("GEM", i) : "GEM-" + m.name.substr(0, 3);
       for (auto& c : code) c = static_cast<char>(std::toupper(c));
       AddOrganisation(code, "Gemeente " + m.name + " (demo)", OrganisationKind::kMunicipality);
       AddOrganisation("APO-" + code.substr(4), "Apotheek " + m.name + " (demo)",
@@ -129,17 +158,31 @@ class DemoBuilder {
 
   void AddPractices() {
     // 58 practices: 25 solo (seed 000 §2), the rest duo, group, health centre and one HOED.
+    // Nationally (DOMAIN.md, Nivel 2017): 34 % solo, 43 % duo, 23 % group; how the group share
+    // splits into health centres and HOEDs is not published: 3 % and 0.5 % are assumed.
     std::vector<PracticeForm> forms;
-    forms.insert(forms.end(), 25, PracticeForm::kSolo);
-    forms.insert(forms.end(), 20, PracticeForm::kDuo);
-    forms.insert(forms.end(), 9, PracticeForm::kGroup);
-    forms.insert(forms.end(), 3, PracticeForm::kHealthCentre);
-    forms.insert(forms.end(), 1, PracticeForm::kHoed);
+    int total = 0;
+    for (const auto& m : plans_) total += m.practices;
+    const auto share = [&](double fraction) { return static_cast<std::size_t>(total * fraction); };
+    if (national_) {
+      forms.insert(forms.end(), share(0.34), PracticeForm::kSolo);
+      forms.insert(forms.end(), share(0.43), PracticeForm::kDuo);
+      forms.insert(forms.end(), share(0.03), PracticeForm::kHealthCentre);
+      forms.insert(forms.end(), share(0.005), PracticeForm::kHoed);
+      forms.resize(static_cast<std::size_t>(total), PracticeForm::kGroup);
+    } else {
+      forms.insert(forms.end(), 25, PracticeForm::kSolo);
+      forms.insert(forms.end(), 20, PracticeForm::kDuo);
+      forms.insert(forms.end(), 9, PracticeForm::kGroup);
+      forms.insert(forms.end(), 3, PracticeForm::kHealthCentre);
+      forms.insert(forms.end(), 1, PracticeForm::kHoed);
+    }
     random_.Shuffle(forms);
 
     std::size_t next_form = 0;
     int serial = 0;
-    for (const auto& m : Municipalities()) {
+    for (std::size_t m_index = 0; m_index < plans_.size(); ++m_index) {
+      const auto& m = plans_[m_index];
       std::vector<const PostcodeArea*> areas;
       for (const auto& table_name : m.table_names) {
         auto found = PostcodeTable::Embedded().AddressAreasOf(table_name);
@@ -156,7 +199,9 @@ class DemoBuilder {
         weight_sum += w;
         const PostcodeArea& area = *areas[static_cast<std::size_t>(i) % areas.size()];
         Practice p;
-        p.agb = "0105" + std::to_string(1000 + 37 * ++serial);
+        ++serial;
+        p.agb = national_ ? "01" + std::to_string(200000 + 7 * serial)
+                          : "0105" + std::to_string(1000 + 37 * serial);
         p.kvk = "14" + std::to_string(100000 + random_.Between(0, 899999));
         std::string street = FictionalStreet(random_);
         p.form = form;
@@ -169,11 +214,17 @@ class DemoBuilder {
         // Centroid plus up to ~400 m, so practices in one postcode do not sit on one point.
         p.latitude = std::round((area.latitude + random_.Between(-0.0035, 0.0035)) * 1e6) / 1e6;
         p.longitude = std::round((area.longitude + random_.Between(-0.0055, 0.0055)) * 1e6) / 1e6;
-        auto [district, group] = DistrictAndGroup(m.name, area, *p.latitude, *p.longitude);
-        p.district_code = district;
-        p.gp_group_code = group;
-        p.out_of_hours_post_code =
-            (m.name == "Gulpen-Wittem" || m.name == "Vaals") ? "HAP-HEU" : "HAP-MAA";
+        if (national_) {
+          p.district_code = Numbered("W", m_index);
+          p.gp_group_code = Numbered("HAG", m_index);
+          p.out_of_hours_post_code = m.out_of_hours_post;
+        } else {
+          auto [district, group] = DistrictAndGroup(m.name, area, *p.latitude, *p.longitude);
+          p.district_code = district;
+          p.gp_group_code = group;
+          p.out_of_hours_post_code =
+              (m.name == "Gulpen-Wittem" || m.name == "Vaals") ? "HAP-HEU" : "HAP-MAA";
+        }
         local.push_back(p);
       }
       // The municipality's inhabitants are its practices' patients, split by list weight.
@@ -434,8 +485,10 @@ class DemoBuilder {
       role.code = "HCC-" + group.code.substr(4);
       role.kind = CrisisRoleKind::kGroupCrisisCoordinator;
       role.gp_group_code = group.code;
+      if (gps.empty()) continue;
       role.primary_person_code = gps[0];
-      if (group.code != "HAG-VAL") role.substitute_person_code = gps[1];
+      // A hagro of one GP (a small municipality in the national registry) has no substitute.
+      if (group.code != "HAG-VAL" && gps.size() > 1) role.substitute_person_code = gps[1];
       All<CrisisRole>().push_back(role);
     }
   }
@@ -545,6 +598,8 @@ class DemoBuilder {
 
   std::chrono::year_month_day today_;
   int year_;
+  bool national_;
+  std::vector<MunicipalityPlan> plans_;
   int person_serial_ = 0;
   RegistryRecords records_;
   std::set<std::string> planted_, company_owned_, without_responsible_gp_, overloaded_, takeover_;

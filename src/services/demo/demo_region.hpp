@@ -18,6 +18,9 @@ struct DemoRegionOptions {
   // Ages and review dates are relative to this day, so the demo stays current.
   std::chrono::year_month_day today{std::chrono::year{2026}, std::chrono::November,
                                     std::chrono::day{23}};
+  // The whole country instead of the demo region (demo_geography.hpp: NationalMunicipalities),
+  // for sizing and benchmarks: same kinds of records and planted situations, 4,874 practices.
+  bool national = false;
 };
 
 RegistryRecords BuildDemoRegion(const DemoRegionOptions& options);
