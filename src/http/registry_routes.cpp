@@ -19,7 +19,7 @@ ListQuery QueryFrom(const httplib::Request& req) {
     } else if (key == "q") {
       query.search = value;
     } else {
-      query.equals[key] = value;
+      query.equals[key].push_back(value);  // a field given twice: either value
     }
   }
   return query;

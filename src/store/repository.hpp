@@ -24,9 +24,10 @@ class RepositoryBase {
 // What a list asks of the database: only matching records, one page of them, and how many match
 // in all, so a list of thousands of practices never reads the whole table.
 struct RecordFilter {
-  // Field name -> canonical text (as the field table writes it; "1"/"0" for yes/no); "" also
-  // matches an empty field. Names come from the field table: others are ignored.
-  std::vector<std::pair<std::string, std::string>> equals;
+  // Field name -> the canonical texts it may have, any of them (as the field table writes
+  // them; "1"/"0" for yes/no); "" also matches an empty field. Names come from the field
+  // table: others are ignored.
+  std::vector<std::pair<std::string, std::vector<std::string>>> equals;
   // Part of any of `search_fields`, case-insensitive for ASCII letters; empty: no search.
   std::string search;
   std::vector<std::string> search_fields;

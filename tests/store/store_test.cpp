@@ -114,14 +114,17 @@ TEST_F(StoreTest, AListQueryFiltersSearchesAndPagesInTheDatabase) {
       << "a page in the order of the natural key";
 
   RecordFilter solo_with_stop;
-  solo_with_stop.equals = {{"form", "solo"}, {"patient_stop", "1"}};
+  solo_with_stop.equals = {{"form", {"solo"}}, {"patient_stop", {"1"}}};
   EXPECT_EQ(table.Query(solo_with_stop).total, 5u);
-  solo_with_stop.equals = {{"registered_patients", "7000"}};
+  solo_with_stop.equals = {{"registered_patients", {"7000"}}};
   EXPECT_EQ(agbs(table.Query(solo_with_stop)), std::vector<std::string>{"01001007"});
-  solo_with_stop.equals = {{"registered_patients", "zeven"}};
+  solo_with_stop.equals = {{"registered_patients", {"zeven"}}};
   EXPECT_EQ(table.Query(solo_with_stop).total, 0u) << "no number: nothing matches";
-  solo_with_stop.equals = {{"place", ""}};
+  solo_with_stop.equals = {{"place", {""}}};
   EXPECT_EQ(table.Query(solo_with_stop).total, 29u) << "an empty value matches an empty field";
+  solo_with_stop.equals = {{"agb", {"01001003", "01001021", "99999999"}}, {"form", {"duo"}}};
+  EXPECT_EQ(agbs(table.Query(solo_with_stop)), (std::vector<std::string>{"01001021"}))
+      << "any of several values, and every field";
 
   RecordFilter search;
   search.search_fields = {"name", "place"};

@@ -131,11 +131,12 @@ export async function logIn(page, baseUrl, username, password) {
 // `vangnet serve` and a browser page. `close()` stops both and removes the folder; `blocked`
 // lists every request that tried to leave 127.0.0.1.
 // `prepare(db, work)` may return arguments for `vangnet serve`; `port` 0 lets the system choose.
-export async function demoSession({ prefix, password, accounts, prepare = () => {}, viewport = { width: 1280, height: 900 }, port = 0 }) {
+// `demoArgs` go to `vangnet demo` (e.g. ["--national"]).
+export async function demoSession({ prefix, password, accounts, prepare = () => {}, viewport = { width: 1280, height: 900 }, port = 0, demoArgs = [] }) {
   mkdirSync(artifacts, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), prefix));
   const db = join(work, "v.db");
-  vangnet(["demo", "--db", db]);
+  vangnet(["demo", "--db", db, ...demoArgs]);
   for (const [username, role, extra = []] of accounts) {
     vangnet(["user", "add", username, "--db", db, "--role", role, ...extra, "--password-stdin"], password + "\n");
   }

@@ -1,5 +1,6 @@
 #include "services/registry/registry_service.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace vangnet {
@@ -81,7 +82,9 @@ bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
   for (const auto& [field, wanted] : query.equals) {
     bool matched = false;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == field) matched = texts[i].value_or("") == wanted;
+      if (names[i] == field) {
+        matched = std::find(wanted.begin(), wanted.end(), texts[i].value_or("")) != wanted.end();
+      }
     }
     if (!matched) return false;
   }

@@ -23,9 +23,11 @@ namespace vangnet {
 struct ListQuery {
   std::size_t limit = 50;  // at most kMaxLimit
   std::size_t offset = 0;
-  std::string search;                         // case-insensitive, in any text field
-  std::map<std::string, std::string> equals;  // field name -> canonical value
-  static constexpr std::size_t kMaxLimit = 1000;
+  std::string search;  // case-insensitive, in any text field
+  // Field name -> the canonical values it may have (any of them; ?code=A&code=B).
+  std::map<std::string, std::vector<std::string>> equals;
+  // Enough for every practice in the country in one page (the map, pick-lists).
+  static constexpr std::size_t kMaxLimit = 10000;
 };
 
 template <class T>
@@ -181,8 +183,11 @@ Result<Page<T>> RegistryService::List(const Caller& caller, const ListQuery& que
       if (!is_hidden(f.name)) filter.search_fields.emplace_back(f.name);
     }
     for (const auto& [field, wanted] : query.equals) {
-      if (is_hidden(field) && !wanted.empty()) return page;  // empty to this caller: no match
-      if (!is_hidden(field)) filter.equals.emplace_back(field, wanted);
+      if (!is_hidden(field)) {
+        filter.equals.emplace_back(field, wanted);
+      } else if (std::find(wanted.begin(), wanted.end(), "") == wanted.end()) {
+        return page;  // a hidden field is empty to this caller: nothing else matches
+      }
     }
     auto found = uow.value()->template Table<T>().Query(filter);
     page.total = found.total;

@@ -70,25 +70,31 @@ class SqlRepository final : public Repository<T> {
     const auto add = [&where](const std::string& condition) {
       where += (where.empty() ? " WHERE " : " AND ") + condition;
     };
-    for (const auto& [name, wanted] : filter.equals) {
+    for (const auto& [name, values] : filter.equals) {
       const FieldSpec<T>* field = FieldNamed(name);
       if (!field) continue;
       const std::string column(field->name);
-      if (wanted.empty()) {
-        add("(" + column + " IS NULL OR CAST(" + column + " AS TEXT) = '')");
-        continue;
+      std::string any;
+      const auto either = [&any](const std::string& condition) {
+        any += (any.empty() ? "" : " OR ") + condition;
+      };
+      for (const auto& wanted : values) {
+        if (wanted.empty()) {
+          either(column + " IS NULL OR CAST(" + column + " AS TEXT) = ''");
+          continue;
+        }
+        // A number field and a text that is no number: no match, as when comparing texts.
+        const bool numeric = field->type == FieldType::kInteger || field->type == FieldType::kBool;
+        if ((numeric && !ParseInteger(wanted)) ||
+            (field->type == FieldType::kReal && !ParseDecimal(wanted))) {
+          continue;
+        }
+        either(column + " = ?");
+        binds.push_back([field, wanted](Statement& stmt, int& index) {
+          BindField(stmt, index++, *field, std::optional<std::string>(wanted));
+        });
       }
-      // A number field compared with text that is no number matches nothing, as in the text.
-      const bool numeric = field->type == FieldType::kInteger || field->type == FieldType::kBool;
-      if ((numeric && !ParseInteger(wanted)) ||
-          (field->type == FieldType::kReal && !ParseDecimal(wanted))) {
-        add("1 = 0");
-        continue;
-      }
-      add(column + " = ?");
-      binds.push_back([field, wanted](Statement& stmt, int& index) {
-        BindField(stmt, index++, *field, std::optional<std::string>(wanted));
-      });
+      add("(" + (any.empty() ? std::string("1 = 0") : any) + ")");
     }
     if (!filter.search.empty()) {
       std::string any;

@@ -1,5 +1,6 @@
 // Contact directory and crisis roles, printable: the page to have on paper when the IT is down.
 import { api, Page } from "../api/client";
+import { practicesApi } from "../practices/api";
 import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, h } from "../ui/dom";
@@ -7,19 +8,21 @@ import { clear, h } from "../ui/dom";
 interface Organisation { code: string; name: string; kind: string; phone: string | null; email: string | null }
 interface Contact { code: string; name: string; function: string | null; organisation_code: string | null; phone: string | null; phone_alternative: string | null; email: string | null }
 interface CrisisRole { code: string; kind: string; gp_group_code: string | null; primary_person_code: string | null; substitute_person_code: string | null }
-interface Person { code: string; name: string; phone: string | null; email: string | null }
 interface GpGroup { code: string; name: string }
 
 export async function renderDirectory(ctx: PageContext): Promise<void> {
   const body = h("div", {});
   const render = async () => {
-    const [organisations, contacts, roles, people, groups] = await Promise.all([
-      api.get<Page<Organisation>>("/organisations?limit=1000"),
-      api.get<Page<Contact>>("/contacts?limit=1000"),
-      api.get<Page<CrisisRole>>("/crisis-roles?limit=1000"),
-      api.get<Page<Person>>("/people?limit=1000"),
-      api.get<Page<GpGroup>>("/gp-groups?limit=1000"),
+    const [organisations, contacts, roles, groups] = await Promise.all([
+      api.get<Page<Organisation>>("/organisations?limit=10000"),
+      api.get<Page<Contact>>("/contacts?limit=10000"),
+      api.get<Page<CrisisRole>>("/crisis-roles?limit=10000"),
+      api.get<Page<GpGroup>>("/gp-groups?limit=10000"),
     ]);
+    // Only the people who hold a role: a national registry has tens of thousands.
+    const people = await practicesApi.peopleByCode(
+      roles.items.flatMap((r) => [r.primary_person_code, r.substitute_person_code]).filter((c): c is string => !!c),
+    );
     const person = new Map(people.items.map((p) => [p.code, p]));
     const organisation = new Map(organisations.items.map((o) => [o.code, o]));
     const group = new Map(groups.items.map((g) => [g.code, g.name]));

@@ -81,14 +81,22 @@ export async function renderPracticePage(ctx: PageContext, id: number, editing: 
 
 async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
   const people = seesPeople(ctx.user);
-  const [affiliations, persons, contracts, cards, all, contacts, monitor] = await Promise.all([
+  // Only what this page shows, so it stays quick in a registry of thousands of practices: the
+  // team and contracts first, then the people and partner practices they name.
+  const [affiliations, contracts, cards, contacts, monitor] = await Promise.all([
     people ? practicesApi.affiliations(p.agb) : Promise.resolve(null),
-    people ? practicesApi.people() : Promise.resolve(null),
-    people ? practicesApi.contracts() : Promise.resolve(null),
+    people ? practicesApi.contractsOf(p.agb) : Promise.resolve(null),
     people ? practicesApi.calamityCard(p.agb) : Promise.resolve(null),
-    practicesApi.list(),
     people ? api.get<Page<Contact>>(`/contacts?limit=1000&practice_agb=${p.agb}`) : Promise.resolve(null),
     monitorApi.practice(p.agb).catch(() => null),
+  ]);
+  const codes = new Set((affiliations?.items ?? []).map((a) => a.person_code));
+  if (p.medically_responsible_person_code) codes.add(p.medically_responsible_person_code);
+  const partners = new Set((contracts?.items ?? []).flatMap((c) => [c.practice_a_agb, c.practice_b_agb]));
+  partners.delete(p.agb);
+  const [persons, all] = await Promise.all([
+    people ? practicesApi.peopleByCode([...codes]) : Promise.resolve(null),
+    practicesApi.byAgb([...partners]),
   ]);
   const personByCode = new Map((persons?.items ?? []).map((x) => [x.code, x]));
   const practiceByAgb = new Map(all.items.map((x) => [x.agb, x]));

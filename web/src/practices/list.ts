@@ -20,7 +20,7 @@ function queryFromHash(): URLSearchParams {
 
 export async function renderPracticeList(ctx: PageContext): Promise<void> {
   const params = queryFromHash();
-  const groups = await api.get<Page<GpGroup>>("/gp-groups?limit=100");
+  const groups = await api.get<Page<GpGroup>>("/gp-groups?limit=10000");
   const select = (name: string, all: string, options: [string, string][]) =>
     h(
       "select",
@@ -40,21 +40,48 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
   const group = select("gp_group_code", t("allGroups"), groups.items.map((g) => [g.code, g.name]));
   const stop = h("input", { type: "checkbox", name: "patient_stop", checked: params.get("patient_stop") === "1" }) as HTMLInputElement;
   const results = h("div", { class: "results" });
+  // A page of the list at a time: a national registry has thousands of practices.
+  const pageSize = 100;
+  let offset = Number(params.get("offset") ?? 0) || 0;
 
   const load = async () => {
     const query = new URLSearchParams();
     if (search.value.trim()) query.set("q", search.value.trim());
     for (const s of [form, status, group]) if (s.value) query.set(s.name, s.value);
     if (stop.checked) query.set("patient_stop", "1");
+    const filters = query.toString();
+    if (offset > 0) query.set("offset", String(offset));
     history.replaceState(null, "", `#/praktijken${query.toString() ? "?" + query : ""}`);
-    const page = await practicesApi.list(query.toString() ? "&" + query.toString() : "");
+    const page = await practicesApi.page(filters ? "&" + filters : "", pageSize, offset);
     clear(results);
     if (page.items.length === 0) {
       results.append(h("p", { class: "empty" }, t("noResults")));
       return;
     }
+    const turn = (to: number) => {
+      offset = to;
+      void load().then(() => results.scrollIntoView({ block: "start" }));
+    };
+    const pager =
+      page.total > pageSize
+        ? h(
+            "div",
+            { class: "pager" },
+            h("button", { type: "button", disabled: offset === 0, onclick: () => turn(Math.max(0, offset - pageSize)) }, t("previousPage")),
+            h("button", { type: "button", disabled: offset + pageSize >= page.total, onclick: () => turn(offset + pageSize) }, t("nextPage")),
+          )
+        : null;
     results.append(
-      h("p", { class: "muted" }, `${page.total} ${t("summaryPractices")}`),
+      h(
+        "p",
+        { class: "muted" },
+        page.total > pageSize
+          ? t("shownOf")
+              .replace("{from}", formatNumber(offset + 1))
+              .replace("{to}", formatNumber(offset + page.items.length))
+              .replace("{total}", formatNumber(page.total))
+          : `${page.total} ${t("summaryPractices")}`,
+      ),
       h(
         "div",
         { class: "table-wrap" },
@@ -84,14 +111,20 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
           ),
         ),
       ),
+      pager ?? "",
     );
   };
   let timer = 0;
+  // A new search or filter starts at the first page.
+  const reload = () => {
+    offset = 0;
+    return load();
+  };
   search.addEventListener("input", () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(load, 250);
+    timer = window.setTimeout(reload, 250);
   });
-  for (const el of [form, status, group, stop]) el.addEventListener("change", load);
+  for (const el of [form, status, group, stop]) el.addEventListener("change", reload);
 
   ctx.main.append(
     h("h1", {}, t("practices")),
