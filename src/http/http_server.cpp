@@ -1,6 +1,7 @@
 #include "http/http_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <filesystem>
@@ -27,6 +28,7 @@ struct HttpServer::Impl {
   httplib::Server server;
   Router router;
   std::string index_html;
+  int listen_socket = -1;
 };
 
 namespace {
@@ -56,6 +58,15 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
   // Without TCP_NODELAY, small JSON replies on kept-alive connections wait ~40 ms for the
   // client's delayed ACK (Nagle): measured in bench/api_bench.
   s.set_tcp_nodelay(true);
+  // Debian's cpp-httplib (0.11) closes a kept-alive connection after 5 requests; a page of the
+  // web UI makes more than that, and 50 browsers reconnecting at once overflowed the listen
+  // queue (1 s SYN retries in bench/api_bench).
+  s.set_keep_alive_max_count(1000);
+  // The listening socket, to widen its queue after bind (see Bind).
+  s.set_socket_options([this](socket_t socket) {
+    httplib::default_socket_options(socket);
+    impl_->listen_socket = socket;
+  });
 
   // Committed changes go to the live event stream. The key of a person's record is personal
   // data (a person code): only the table and row id travel for those.
@@ -136,6 +147,10 @@ Result<int> HttpServer::Bind() {
     return Error::Io(impl_->options.host + ":" + std::to_string(impl_->options.port),
                      "kan niet luisteren op dit adres (al in gebruik?)");
   }
+  // The library's compiled-in backlog is 5 connections; Linux takes a second listen() on the
+  // same socket as a new backlog, so many browsers connecting at once are not made to wait
+  // for SYN retries.
+  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
   return port;
 }
 

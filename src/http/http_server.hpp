@@ -24,7 +24,7 @@ struct ServerOptions {
   std::string web_dir;      // built web UI (web/dist); empty: API only
   std::string tile_url;     // map tile server for real use; empty: offline background
   bool behind_tls = false;  // Secure, __Host- cookies when a TLS proxy is in front
-  int threads = 48;         // each live-update client holds one
+  int threads = 128;        // each keep-alive or live-update browser holds one
 };
 
 class HttpServer {

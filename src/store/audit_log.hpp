@@ -32,6 +32,9 @@ class AuditLog {
   virtual std::vector<AuditEvent> List(const AuditFilter& filter) = 0;
   // The chain's head: how many events, the newest id and its hash.
   virtual AuditHead Head() = 0;
+  // The id of the newest event that is not a read: it moves with every change to the database
+  // (every write is audited), from this process or any other, and not when someone only looks.
+  virtual std::int64_t LastChangeId() = 0;
   // Recomputes the keyed hash chain and checks it against every checkpoint in the anchor file:
   // the first broken event's id (for a cut tail or a rewritten chain: the id of the checkpoint
   // that is no longer there), or nullopt when intact.

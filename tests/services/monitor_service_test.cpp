@@ -70,6 +70,33 @@ TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
   EXPECT_FALSE(report.value().person_names.empty());
 }
 
+// The signals are kept between requests (a national registry takes about half a second to
+// build) but never outlive a change, not even one made by another process on the same
+// database (an import from the command line).
+TEST_F(MonitorServiceTest, TheKeptSignalsFollowEveryChangeAndTheDay) {
+  const auto patients_of = [&](const std::string& agb) {
+    auto report = monitor_->Report(As(UserRole::kCoordinator), agb);
+    EXPECT_TRUE(report);
+    return report.value().practices.at(0).patients;
+  };
+  const int before = patients_of("01051037");
+  EXPECT_EQ(patients_of("01051037"), before);
+  auto other = OpenStore(TestStoreAddress(dir_.Path("monitor.db")), clock_);  // another process
+  ASSERT_TRUE(other);
+  {
+    auto uow = other.value()->Begin(kTestActor).value();
+    Practice probe;
+    probe.agb = "01051037";
+    auto practice = uow->Table<Practice>().Find(probe).value();
+    practice.registered_patients = before + 1234;
+    ASSERT_TRUE(uow->Table<Practice>().Update(practice));
+    ASSERT_TRUE(uow->Commit());
+  }
+  EXPECT_EQ(patients_of("01051037"), before + 1234);
+  ASSERT_TRUE(monitor_->Report(As(UserRole::kCoordinator)));  // an audited read changes nothing
+  EXPECT_EQ(patients_of("01051037"), before + 1234);
+}
+
 TEST_F(MonitorServiceTest, TheInsurerSeesFiguresButNoNamesOrAges) {
   auto report = monitor_->Report(As(UserRole::kInsurerLiaison));
   ASSERT_TRUE(report);

@@ -137,13 +137,22 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
   return points;
 }
 
+MonitorReport MonitorService::Signals(UnitOfWork& uow, std::chrono::year_month_day today) {
+  const std::int64_t change_id = uow.Audit().LastChangeId();
+  std::lock_guard lock(built_mutex_);  // one build at a time; the others wait for it
+  if (!built_ || built_->change_id != change_id || built_->day != today) {
+    built_ = Built{change_id, today, BuildMonitor(ReadSnapshots(uow), norms_, today)};
+  }
+  return built_->report;
+}
+
 Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::string& only_agb) {
   const auto today = store_.clock().TodayUtc();
   const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll && only_agb.empty();
   // Ages are personal data: that read is audited, in the same transaction.
   auto uow = sees_people ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
-  MonitorReport report = BuildMonitor(ReadSnapshots(*uow.value()), norms_, today);
+  MonitorReport report = Signals(*uow.value(), today);
   report.history = uow.value()->MonitorHistory().All();
   for (const auto& g : uow.value()->Table<GpGroup>().List()) {
     for (auto& a : report.areas) {
@@ -166,10 +175,10 @@ Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::st
     report.conversations.clear();
     return report;
   }
+  std::set<std::string> holders;
+  for (const auto& c : report.conversations) holders.insert(c.person_code);
   for (const auto& person : uow.value()->Table<Person>().List()) {
-    for (const auto& c : report.conversations) {
-      if (c.person_code == person.code) report.person_names[person.code] = person.name;
-    }
+    if (holders.count(person.code)) report.person_names[person.code] = person.name;
   }
   if (auto s = RecordAudit(*uow.value(), "read", "monitor", "conversations", "",
                            nlohmann::json{{"holders", report.conversations.size()}}.dump());

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,8 +84,20 @@ class MonitorService {
   const SignalNorms& norms() const { return norms_; }
 
  private:
+  // The signals of every practice: built from the whole registry (about half a second for a
+  // national one), so kept until the registry changes (the audit log's last change id, which
+  // also sees imports by other processes and writes on other servers) or the day turns.
+  MonitorReport Signals(UnitOfWork& uow, std::chrono::year_month_day today);
+
   Store& store_;
   SignalNorms norms_;
+  struct Built {
+    std::int64_t change_id = 0;
+    std::chrono::year_month_day day;
+    MonitorReport report;
+  };
+  std::mutex built_mutex_;
+  std::optional<Built> built_;
 };
 
 }  // namespace vangnet

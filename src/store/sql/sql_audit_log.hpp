@@ -18,6 +18,7 @@ class SqlAuditLog final : public AuditLog {
   Status Append(AuditEvent event) override;
   std::vector<AuditEvent> List(const AuditFilter& filter) override;
   AuditHead Head() override;
+  std::int64_t LastChangeId() override;
   std::optional<std::int64_t> FirstBrokenLink() override;
   Result<std::string> WriteCheckpoint() override;
 
