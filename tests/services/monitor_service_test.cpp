@@ -73,7 +73,7 @@ TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
 // The signals are kept between requests (a national registry takes about half a second to
 // build) but never outlive a change, not even one made by another process on the same
 // database (an import from the command line).
-TEST_F(MonitorServiceTest, TheKeptSignalsFollowEveryChangeAndTheDay) {
+TEST_F(MonitorServiceTest, TheKeptSignalsFollowEveryChange) {
   const auto patients_of = [&](const std::string& agb) {
     auto report = monitor_->Report(As(UserRole::kCoordinator), agb);
     EXPECT_TRUE(report);
