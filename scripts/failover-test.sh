@@ -32,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 124' ALRM
 setsid bash -c "sleep 240; kill -ALRM $$ 2>/dev/null" >/dev/null 2>&1 & groups+=($!)
+disown "$!"  # its end at clean-up is no news
 
 # pg_autoctl refuses to run as root: as root, the PostgreSQL side runs as the postgres user.
 pg_env=(env HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
