@@ -109,29 +109,21 @@ class SqlRepository final : public Repository<T> {
       }
       add("(" + (any.empty() ? std::string("1 = 0") : any) + ")");
     }
-    // One pass for the page and the number matching (a window count), so the filter and the
-    // search run once; only a page past the end needs a count of its own.
     RecordPage<T> page;
-    if (filter.limit == 0) return page;
-    Statement& select = Prepared(SelectSql(", COUNT(*) OVER ()") + where + " ORDER BY " +
-                                 KeyOrderSql() + " LIMIT ? OFFSET ?");
+    Statement& count = Prepared("SELECT COUNT(*) FROM " + std::string(Traits::kTable) + where);
     int index = 1;
+    for (const auto& bind : binds) bind(count, index);
+    if (count.Step() == kRow) page.total = static_cast<std::size_t>(count.Int(0));
+    count.Reset();
+    if (page.total <= filter.offset || filter.limit == 0) return page;
+    Statement& select =
+        Prepared(SelectSql() + where + " ORDER BY " + KeyOrderSql() + " LIMIT ? OFFSET ?");
+    index = 1;
     for (const auto& bind : binds) bind(select, index);
     BindValue(select, index++, static_cast<std::int64_t>(filter.limit));
     BindValue(select, index++, static_cast<std::int64_t>(filter.offset));
-    const int total_column = 2 + static_cast<int>(Traits::Fields().size());
-    while (select.Step() == kRow) {
-      page.total = static_cast<std::size_t>(select.Int(total_column));
-      page.items.push_back(ReadRow(select));
-    }
+    while (select.Step() == kRow) page.items.push_back(ReadRow(select));
     select.Reset();
-    if (page.items.empty() && filter.offset > 0) {
-      Statement& count = Prepared("SELECT COUNT(*) FROM " + std::string(Traits::kTable) + where);
-      index = 1;
-      for (const auto& bind : binds) bind(count, index);
-      if (count.Step() == kRow) page.total = static_cast<std::size_t>(count.Int(0));
-      count.Reset();
-    }
     return page;
   }
 
@@ -241,11 +233,10 @@ class SqlRepository final : public Repository<T> {
  private:
   using Traits = EntityTraits<T>;
 
-  // `extra`: columns after the record's own (e.g. ", COUNT(*) OVER ()").
-  static std::string SelectSql(std::string_view extra = {}) {
+  static std::string SelectSql() {
     std::string sql = "SELECT id, version";
     for (const auto& f : Traits::Fields()) sql += ", " + std::string(f.name);
-    return sql + std::string(extra) + " FROM " + std::string(Traits::kTable);
+    return sql + " FROM " + std::string(Traits::kTable);
   }
   static const FieldSpec<T>* FieldNamed(std::string_view name) {
     for (const auto& f : Traits::Fields()) {
