@@ -1,6 +1,7 @@
 #include "services/monitor/monitor_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
@@ -140,9 +141,22 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
 MonitorReport MonitorService::Signals(UnitOfWork& uow, std::chrono::year_month_day today) {
   const std::int64_t change_id = uow.Audit().LastChangeId();
   std::lock_guard lock(built_mutex_);  // one build at a time; the others wait for it
-  if (!built_ || built_->change_id != change_id || built_->day != today) {
-    built_ = Built{change_id, today, BuildMonitor(ReadSnapshots(uow), norms_, today)};
+  if (built_ && built_->change_id == change_id && built_->day == today) return built_->report;
+  MonitorReport report = BuildMonitor(ReadSnapshots(uow), norms_, today);
+  // Names of areas and of the holders in the conversation list: from the registry too, so
+  // kept with the signals (looked up per request they cost more than the signals).
+  std::map<std::pair<std::string, std::string>, std::string> area_names;
+  for (const auto& g : uow.Table<GpGroup>().List()) area_names[{"gp_group", g.code}] = g.name;
+  for (const auto& d : uow.Table<District>().List()) area_names[{"district", d.code}] = d.name;
+  for (auto& a : report.areas) {
+    if (auto it = area_names.find({a.kind, a.code}); it != area_names.end()) a.name = it->second;
   }
+  std::set<std::string> holders;
+  for (const auto& c : report.conversations) holders.insert(c.person_code);
+  for (const auto& person : uow.Table<Person>().List()) {
+    if (holders.count(person.code)) report.person_names[person.code] = person.name;
+  }
+  built_ = Built{change_id, today, std::move(report)};
   return built_->report;
 }
 
@@ -154,16 +168,6 @@ Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::st
   if (!uow) return uow.error();
   MonitorReport report = Signals(*uow.value(), today);
   report.history = uow.value()->MonitorHistory().All();
-  for (const auto& g : uow.value()->Table<GpGroup>().List()) {
-    for (auto& a : report.areas) {
-      if (a.kind == "gp_group" && a.code == g.code) a.name = g.name;
-    }
-  }
-  for (const auto& d : uow.value()->Table<District>().List()) {
-    for (auto& a : report.areas) {
-      if (a.kind == "district" && a.code == d.code) a.name = d.name;
-    }
-  }
   if (!only_agb.empty()) {
     std::erase_if(report.practices, [&](const PracticeRisk& p) { return p.agb != only_agb; });
   }
@@ -173,12 +177,8 @@ Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::st
   }
   if (!sees_people) {
     report.conversations.clear();
+    report.person_names.clear();
     return report;
-  }
-  std::set<std::string> holders;
-  for (const auto& c : report.conversations) holders.insert(c.person_code);
-  for (const auto& person : uow.value()->Table<Person>().List()) {
-    if (holders.count(person.code)) report.person_names[person.code] = person.name;
   }
   if (auto s = RecordAudit(*uow.value(), "read", "monitor", "conversations", "",
                            nlohmann::json{{"holders", report.conversations.size()}}.dump());
