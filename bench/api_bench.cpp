@@ -5,7 +5,7 @@
 // store), so the ratios show what authentication, the store and JSON cost on top of HTTP
 // itself. Each client keeps its connection alive, like a browser. Not a test.
 //
-// Usage: api_bench [--db ADDRESS] [--requests N]
+// Usage: api_bench [--db ADDRESS] [--requests N] [--clients N (default 50)]
 //   ADDRESS: an empty PostgreSQL database (postgresql://...); default a fresh SQLite file.
 #include <httplib.h>
 
@@ -75,12 +75,13 @@ Latencies Hammer(int port, const std::string& path, const std::string& cookie, i
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int clients = 50;
+  int clients = 50;
   int requests = 100;
   std::string address;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--db") == 0) address = argv[i + 1];
     if (std::strcmp(argv[i], "--requests") == 0) requests = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--clients") == 0) clients = std::atoi(argv[i + 1]);
   }
   fs::path dir = fs::temp_directory_path() / "vangnet-api-bench";
   fs::remove_all(dir);

@@ -9,14 +9,21 @@
 
 namespace vangnet {
 
-void ReplyJson(httplib::Response& res, int status, const nlohmann::json& body) {
-  res.status = status;
+std::string JsonText(const nlohmann::json& body) {
   // Whatever text a record holds, the answer is valid JSON: invalid UTF-8 (which the readers
   // refuse, but an old row may hold) shows as U+FFFD instead of failing the whole page.
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void ReplyJsonText(httplib::Response& res, int status, std::string text) {
+  res.status = status;
+  res.set_content(std::move(text), "application/json; charset=utf-8");
   // Answers may hold personal data; nothing of the API belongs in a browser or proxy cache.
   if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+}
+
+void ReplyJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  ReplyJsonText(res, status, JsonText(body));
 }
 
 namespace {

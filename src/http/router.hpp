@@ -28,6 +28,9 @@ using RouteHandler =
 
 // Response helpers: JSON bodies, problem+json errors.
 void ReplyJson(httplib::Response& res, int status, const nlohmann::json& body);
+// The text ReplyJson sends, and sending such a text (an answer kept ready, e.g. the monitor).
+std::string JsonText(const nlohmann::json& body);
+void ReplyJsonText(httplib::Response& res, int status, std::string text);
 void ReplyError(httplib::Response& res, const Error& error);
 // The one concurrency convention for every mutable resource: a GET answers with the record's
 // version as ETag, a change sends it back in If-Match; a stale version is refused with 412

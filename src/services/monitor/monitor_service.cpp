@@ -156,6 +156,7 @@ MonitorReport MonitorService::Signals(UnitOfWork& uow, std::chrono::year_month_d
   for (const auto& person : uow.Table<Person>().List()) {
     if (holders.count(person.code)) report.person_names[person.code] = person.name;
   }
+  report.basis = std::to_string(change_id) + "/" + FormatDate(today);
   built_ = Built{change_id, today, std::move(report)};
   return built_->report;
 }

@@ -57,6 +57,9 @@ struct MonitorReport {
   std::vector<ConversationCandidate> conversations;
   std::map<std::string, std::string> person_names;  // for the conversations
   std::vector<HistoryPoint> history;
+  // What the report was built from (the database's last change and the day): two reports with
+  // the same basis, seen by the same kind of role, are the same, so their JSON can be kept.
+  std::string basis;
 };
 
 // Everything the monitor needs from the registry, in one consistent read.
