@@ -14,19 +14,29 @@ binary="$(realpath "${1:-$here/../build/vangnet}")"
 pgbin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d /tmp/vangnet-failover.XXXXXX)"
 chmod 755 "$work"
+app="$work/app"  # ours: logs, the vangnet key file; the rest of $work belongs to postgres
+mkdir -p "$app"
 groups=()
+# pg_autoctl refuses to run as root and PostgreSQL's sockets live in /var/run/postgresql: the
+# PostgreSQL side runs as the postgres user, through sudo when we are not root.
+priv=()
+((EUID == 0)) || priv=(sudo)
+
+# The postmaster's pid of a data directory (readable by postgres only), or nothing.
+postmaster_of() { "${priv[@]}" head -1 "$1/postmaster.pid" 2>/dev/null || true; }
 
 cleanup() {
   local rc=$?
-  for g in "${groups[@]}"; do kill -9 -- "-$g" 2>/dev/null || true; done
+  for g in "${groups[@]}"; do "${priv[@]}" kill -9 -- "-$g" 2>/dev/null || true; done
   # A postmaster whose keeper went first is in no group of ours any more.
   for d in "$work"/monitor "$work"/n1 "$work"/n2; do
-    [[ -f $d/postmaster.pid ]] && kill -9 "$(head -1 "$d/postmaster.pid")" 2>/dev/null || true
+    pid="$(postmaster_of "$d")"
+    [[ -n $pid ]] && "${priv[@]}" kill -9 "$pid" 2>/dev/null || true
   done
   if ((rc != 0)); then
-    for f in "$work"/*.log; do echo "--- $f"; tail -25 "$f"; done
+    for f in "$app"/*.log; do echo "--- $f"; tail -25 "$f"; done
   fi
-  rm -rf "$work"
+  "${priv[@]}" rm -rf "$work"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -34,20 +44,17 @@ trap 'exit 124' ALRM
 setsid bash -c "sleep 240; kill -ALRM $$ 2>/dev/null" >/dev/null 2>&1 & groups+=($!)
 disown "$!"  # its end at clean-up is no news
 
-# pg_autoctl refuses to run as root: as root, the PostgreSQL side runs as the postgres user.
 pg_env=(env HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
         XDG_RUNTIME_DIR="$work/run" PATH="$pgbin:$PATH" PG_CONFIG="$pgbin/pg_config")
-if ((EUID == 0)); then
-  install -d -o postgres /var/run/postgresql
-  chown postgres "$work"
-  pg_env=(runuser -u postgres -- "${pg_env[@]}")
-fi
+"${priv[@]}" install -d -o postgres /var/run/postgresql
+"${priv[@]}" chown postgres "$work"
+pg_env=("${priv[@]}" runuser -u postgres -- "${pg_env[@]}")
 as_postgres() { "${pg_env[@]}" "$@"; }
 
 # Starts a command in a process group of its own (so it can be killed whole); prints its pgid.
 start_group() {
   local log=$1; shift
-  setsid "$@" >"$work/$log" 2>&1 &
+  setsid "$@" >"$app/$log" 2>&1 &
   echo $!
 }
 
@@ -110,7 +117,7 @@ echo "failover-test: primary and standby ready, synchronous_standby_names = $syn
 [[ -n $sync ]] || { echo "failover-test: replication is not synchronous" >&2; exit 1; }
 
 db="postgresql://postgres@127.0.0.1:$p_n1,127.0.0.1:$p_n2/vangnet?target_session_attrs=read-write"
-cd "$work"  # the key and audit anchor files of the database live here
+cd "$app"  # the key and audit anchor files of the database live here
 export VANGNET_PASSWORD_COST=minimum
 "$binary" demo --db "$db" >demo.log
 password="failover-test-password"
@@ -123,7 +130,7 @@ done
 wait_for 15 "servers up" curl -sf "http://127.0.0.1:$p_a/api/v1/health" "http://127.0.0.1:$p_b/api/v1/health"
 
 # The whole primary node: its keeper (which would otherwise restart PostgreSQL) and its postmaster.
-export FAILOVER_KILL="kill -9 -- -$n1_group; kill -9 $(head -1 "$work/n1/postmaster.pid")"
+export FAILOVER_KILL="${priv[*]} kill -9 -- -$n1_group; ${priv[*]} kill -9 $(postmaster_of "$work/n1")"
 report=$(node "$here/failover_writer.mjs" "http://127.0.0.1:$p_a" "http://127.0.0.1:$p_b" failover "$password") || {
   echo "failover-test: $report" >&2; exit 1; }
 echo "failover-test: $report"
