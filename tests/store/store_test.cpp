@@ -326,11 +326,6 @@ TEST_F(AuditAnchoringTest, AForgedCheckpointIsNoticedAndTheKeyStaysOutsideTheDat
   EXPECT_EQ(std::filesystem::file_size(key_file), 32u);
 }
 
-}  // namespace
-}  // namespace vangnet
-
-namespace vangnet {
-namespace {
 
 // Several servers on one PostgreSQL database: one runs the background jobs, and when it goes
 // another takes over. On SQLite (one server per file) every store leads.
@@ -350,11 +345,6 @@ TEST(BackgroundWorkLease, OneStoreOnADatabaseLeadsAndAnotherTakesOverWhenItGoes)
   EXPECT_TRUE(second->LeadsBackgroundWork());
 }
 
-}  // namespace
-}  // namespace vangnet
-
-namespace vangnet {
-namespace {
 
 // vangnet copy: everything into an empty database of the other kind (SQLite -> the test's
 // store, PostgreSQL under the "postgres" label) and back, complete, with the chain intact.
@@ -431,11 +421,6 @@ TEST(CopyDatabase, TheCopyOrderNamesEveryTableOfTheSchema) {
   EXPECT_EQ(tables, static_cast<int>(order.size()));
 }
 
-}  // namespace
-}  // namespace vangnet
-
-namespace vangnet {
-namespace {
 
 // Several servers on one PostgreSQL database: what one announces after a commit, the others
 // hear (the live event stream of every browser). SQLite has no other servers.
@@ -469,11 +454,6 @@ TEST(ChangeAnnouncements, WhatOneStoreAnnouncesTheOthersHear) {
   EXPECT_EQ(heard.front(), R"({"table":"practice","action":"update","id":7})");
 }
 
-}  // namespace
-}  // namespace vangnet
-
-namespace vangnet {
-namespace {
 
 // The database server restarts or fails over: the server's pooled connections are gone. The
 // next action notices, connects anew and works; an action whose connection went half-way is

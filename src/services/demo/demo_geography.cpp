@@ -66,6 +66,36 @@ std::vector<MunicipalityPlan> NationalMunicipalities() {
   return plans;
 }
 
+std::vector<PracticeForm> PracticeForms(int total, bool national) {
+  std::vector<PracticeForm> forms;
+  if (!national) {
+    // 58 practices: 25 solo (seed 000 §2), the rest duo, group, health centre and one HOED.
+    forms.insert(forms.end(), 25, PracticeForm::kSolo);
+    forms.insert(forms.end(), 20, PracticeForm::kDuo);
+    forms.insert(forms.end(), 9, PracticeForm::kGroup);
+    forms.insert(forms.end(), 3, PracticeForm::kHealthCentre);
+    forms.insert(forms.end(), 1, PracticeForm::kHoed);
+    return forms;
+  }
+  // DOMAIN.md (Nivel 2017): 34 % solo, 43 % duo, 23 % group; how the group share splits into
+  // health centres and HOEDs is not published: 3 % and 0.5 % are assumed.
+  const auto share = [total](double fraction) {
+    return static_cast<std::size_t>(total * fraction);
+  };
+  forms.insert(forms.end(), share(0.34), PracticeForm::kSolo);
+  forms.insert(forms.end(), share(0.43), PracticeForm::kDuo);
+  forms.insert(forms.end(), share(0.03), PracticeForm::kHealthCentre);
+  forms.insert(forms.end(), share(0.005), PracticeForm::kHoed);
+  forms.resize(static_cast<std::size_t>(total), PracticeForm::kGroup);
+  return forms;
+}
+
+std::string Numbered(const char* prefix, std::size_t index) {
+  char code[24];
+  std::snprintf(code, sizeof code, "%s-%03zu", prefix, index + 1);
+  return code;
+}
+
 // Relative list size per practice form: a solo practice runs about one norm practice
 // (2095 per FTE, seed 004 §4.2.1), larger forms several.
 double ListWeight(PracticeForm form) {

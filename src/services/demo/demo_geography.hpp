@@ -36,6 +36,13 @@ constexpr int kNationalPractices = 4874;
 constexpr int kNationalPatients = 17'900'000;
 constexpr int kNationalOutOfHoursPosts = 53;
 
+// The forms of `total` practices, unshuffled: the demo region's 58 (seed 000 §2: 25 solo) or,
+// nationally, DOMAIN.md's mix.
+std::vector<PracticeForm> PracticeForms(int total, bool national);
+
+// "HAG", 0 -> "HAG-001": the national registry's codes for a municipality's hagro, wijk, etc.
+std::string Numbered(const char* prefix, std::size_t index);
+
 // Relative list size per practice form: a solo practice runs about one norm practice
 // (2095 per FTE, seed 004 §4.2.1), larger forms several.
 double ListWeight(PracticeForm form);

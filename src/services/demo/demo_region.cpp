@@ -65,13 +65,6 @@ class DemoBuilder {
     return person.code;
   }
 
-  // The national registry's wijk and hagro: one of each per municipality.
-  static std::string Numbered(const char* prefix, std::size_t index) {
-    char code[24];
-    std::snprintf(code, sizeof code, "%s-%03zu", prefix, index + 1);
-    return code;
-  }
-
   void AddAreas() {
     if (national_) {
       for (std::size_t i = 0; i < plans_.size(); ++i) {
@@ -157,26 +150,9 @@ class DemoBuilder {
   }
 
   void AddPractices() {
-    // 58 practices: 25 solo (seed 000 §2), the rest duo, group, health centre and one HOED.
-    // Nationally (DOMAIN.md, Nivel 2017): 34 % solo, 43 % duo, 23 % group; how the group share
-    // splits into health centres and HOEDs is not published: 3 % and 0.5 % are assumed.
-    std::vector<PracticeForm> forms;
     int total = 0;
     for (const auto& m : plans_) total += m.practices;
-    const auto share = [&](double fraction) { return static_cast<std::size_t>(total * fraction); };
-    if (national_) {
-      forms.insert(forms.end(), share(0.34), PracticeForm::kSolo);
-      forms.insert(forms.end(), share(0.43), PracticeForm::kDuo);
-      forms.insert(forms.end(), share(0.03), PracticeForm::kHealthCentre);
-      forms.insert(forms.end(), share(0.005), PracticeForm::kHoed);
-      forms.resize(static_cast<std::size_t>(total), PracticeForm::kGroup);
-    } else {
-      forms.insert(forms.end(), 25, PracticeForm::kSolo);
-      forms.insert(forms.end(), 20, PracticeForm::kDuo);
-      forms.insert(forms.end(), 9, PracticeForm::kGroup);
-      forms.insert(forms.end(), 3, PracticeForm::kHealthCentre);
-      forms.insert(forms.end(), 1, PracticeForm::kHoed);
-    }
+    std::vector<PracticeForm> forms = PracticeForms(total, national_);
     random_.Shuffle(forms);
 
     std::size_t next_form = 0;
