@@ -5,7 +5,8 @@
 // store), so the ratios show what authentication, the store and JSON cost on top of HTTP
 // itself. Each client keeps its connection alive, like a browser. Not a test.
 //
-// Usage: api_bench [--db ADDRESS] [--requests N] [--clients N (default 50)]
+// Usage: api_bench [--db ADDRESS] [--requests N] [--clients N (default 50)] [--only TEXT]
+//   --only: measure only the targets whose name contains TEXT (e.g. "monitor"), for profiling.
 //   ADDRESS: an empty PostgreSQL database (postgresql://...); default a fresh SQLite file.
 #include <httplib.h>
 
@@ -78,10 +79,12 @@ int main(int argc, char** argv) {
   int clients = 50;
   int requests = 100;
   std::string address;
+  std::string only;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--db") == 0) address = argv[i + 1];
     if (std::strcmp(argv[i], "--requests") == 0) requests = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--clients") == 0) clients = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
   }
   fs::path dir = fs::temp_directory_path() / "vangnet-api-bench";
   fs::remove_all(dir);
@@ -167,6 +170,7 @@ int main(int argc, char** argv) {
   std::printf("%-34s %9.2f %9.2f %10s %7d\n", "baseline GET /api/v1/health", health.Percentile(0.5),
               health.Percentile(0.99), "1.0", health.failed);
   for (const auto& target : targets) {
+    if (std::string_view(target.what).find(only) == std::string_view::npos) continue;
     Hammer(port, target.path, cookie, clients, 2);
     Latencies l = Hammer(port, target.path, cookie, clients, requests);
     std::printf("%-34s %9.2f %9.2f %10.1f %7d\n", target.what, l.Percentile(0.5),

@@ -96,10 +96,10 @@ int RunMonitor(const std::vector<std::string>& argv) {
   auto report = monitor.Report(Caller::System(CommandLineActor("continuïteitsmonitor")));
   if (!report) return Fail(report.error());
   if (format == "json") {
-    std::cout << MonitorReportJson(report.value(), norms.value()).dump(2) << "\n";
+    std::cout << MonitorReportJson(*report.value(), norms.value()).dump(2) << "\n";
   } else if (format == "csv") {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& p : report.value().practices) {
+    for (const auto& p : report.value()->practices) {
       rows.push_back({p.agb, p.name, p.district_code, p.gp_group_code, std::to_string(p.patients),
                       Fixed(p.gp_fte, 2), p.patients_per_fte ? Fixed(*p.patients_per_fte, 0) : "",
                       std::to_string(p.headroom), std::to_string(p.score), SignalIds(p)});
@@ -108,7 +108,7 @@ int RunMonitor(const std::vector<std::string>& argv) {
                            "patients_per_fte", "headroom", "score", "signals"},
                           rows);
   } else {
-    PrintTable(report.value(), norms.value());
+    PrintTable(*report.value(), norms.value());
   }
   return kExitOk;
 }

@@ -37,7 +37,7 @@ class MonitorServiceTest : public ::testing::Test {
 TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
   auto report = monitor_->Report(As(UserRole::kCoordinator));
   ASSERT_TRUE(report) << report.error().ToString();
-  const auto& counts = report.value().signal_counts;
+  const auto& counts = report.value()->signal_counts;
   // Planted by the demo (see services/demo): two companies and the RHO's takeover; one company
   // without a medically responsible GP; two overloaded solo practices; two outside the rota.
   EXPECT_EQ(counts.at("owner_not_gp"), 3);
@@ -47,27 +47,27 @@ TEST_F(MonitorServiceTest, TheDemoRegionsPlantedSituationsAreFound) {
   // Governance (seed 004): both companies have a gap; the RHO's takeover is in order.
   EXPECT_EQ(counts.at("governance_incomplete"), 2);
   EXPECT_GT(counts.at("holder_60_without_successor"), 0);
-  EXPECT_EQ(report.value().practices.size(), 58u);
+  EXPECT_EQ(report.value()->practices.size(), 58u);
   // Counts and hits agree; the ranking is by score.
   int hits = 0;
-  for (const auto& p : report.value().practices) hits += static_cast<int>(p.hits.size());
+  for (const auto& p : report.value()->practices) hits += static_cast<int>(p.hits.size());
   int counted = 0;
   for (const auto& [id, n] : counts) counted += n;
   EXPECT_EQ(hits, counted);
-  for (std::size_t i = 1; i < report.value().practices.size(); ++i) {
-    EXPECT_GE(report.value().practices[i - 1].score, report.value().practices[i].score);
+  for (std::size_t i = 1; i < report.value()->practices.size(); ++i) {
+    EXPECT_GE(report.value()->practices[i - 1].score, report.value()->practices[i].score);
   }
   // Areas: every practice in one wijk and one hagro.
   int in_districts = 0, in_groups = 0;
-  for (const auto& a : report.value().areas) {
+  for (const auto& a : report.value()->areas) {
     (a.kind == "district" ? in_districts : in_groups) += a.practices;
     EXPECT_FALSE(a.name.empty()) << a.code;
   }
   EXPECT_EQ(in_districts, 58);
   EXPECT_EQ(in_groups, 58);
-  EXPECT_EQ(report.value().succession.size(), 11u);
-  EXPECT_FALSE(report.value().conversations.empty());
-  EXPECT_FALSE(report.value().person_names.empty());
+  EXPECT_EQ(report.value()->succession.size(), 11u);
+  EXPECT_FALSE(report.value()->conversations.empty());
+  EXPECT_FALSE(report.value()->person_names.empty());
 }
 
 // The signals are kept between requests (a national registry takes about half a second to
@@ -77,7 +77,7 @@ TEST_F(MonitorServiceTest, TheKeptSignalsFollowEveryChange) {
   const auto patients_of = [&](const std::string& agb) {
     auto report = monitor_->Report(As(UserRole::kCoordinator), agb);
     EXPECT_TRUE(report);
-    return report.value().practices.at(0).patients;
+    return report.value()->practices.at(0).patients;
   };
   const int before = patients_of("01051037");
   EXPECT_EQ(patients_of("01051037"), before);
@@ -100,17 +100,17 @@ TEST_F(MonitorServiceTest, TheKeptSignalsFollowEveryChange) {
 TEST_F(MonitorServiceTest, TheInsurerSeesFiguresButNoNamesOrAges) {
   auto report = monitor_->Report(As(UserRole::kInsurerLiaison));
   ASSERT_TRUE(report);
-  EXPECT_TRUE(report.value().conversations.empty());
-  EXPECT_TRUE(report.value().person_names.empty());
-  EXPECT_EQ(report.value().practices.size(), 58u);
-  EXPECT_FALSE(report.value().succession.empty());
+  EXPECT_TRUE(report.value()->conversations.empty());
+  EXPECT_TRUE(report.value()->person_names.empty());
+  EXPECT_EQ(report.value()->practices.size(), 58u);
+  EXPECT_FALSE(report.value()->succession.empty());
 }
 
 TEST_F(MonitorServiceTest, OnePracticesCardReadsNoAges) {
   auto report = monitor_->Report(As(UserRole::kCoordinator), "01051037");
   ASSERT_TRUE(report);
-  ASSERT_EQ(report.value().practices.size(), 1u);
-  EXPECT_TRUE(report.value().conversations.empty());
+  ASSERT_EQ(report.value()->practices.size(), 1u);
+  EXPECT_TRUE(report.value()->conversations.empty());
   auto uow = store_->BeginRead(kTestActor).value();
   AuditFilter filter;
   filter.object_type = "monitor";
@@ -120,8 +120,8 @@ TEST_F(MonitorServiceTest, OnePracticesCardReadsNoAges) {
 TEST_F(MonitorServiceTest, APracticeUserSeesOnlyTheirOwnPractice) {
   auto report = monitor_->Report(As(UserRole::kPracticeUser, {"01051037"}));
   ASSERT_TRUE(report);
-  ASSERT_EQ(report.value().practices.size(), 1u);
-  EXPECT_EQ(report.value().practices[0].agb, "01051037");
+  ASSERT_EQ(report.value()->practices.size(), 1u);
+  EXPECT_EQ(report.value()->practices[0].agb, "01051037");
 }
 
 TEST_F(MonitorServiceTest, ReadingAgesIsAuditedAndTheMonthIsRecordedOnce) {
@@ -137,9 +137,9 @@ TEST_F(MonitorServiceTest, ReadingAgesIsAuditedAndTheMonthIsRecordedOnce) {
   EXPECT_TRUE(first.value());
   EXPECT_FALSE(monitor_->RecordMonth().value());
   auto report = monitor_->Report(As(UserRole::kReadOnly)).value();
-  auto practices = std::find_if(report.history.begin(), report.history.end(),
+  auto practices = std::find_if(report->history.begin(), report->history.end(),
                                 [](const HistoryPoint& p) { return p.measure == "_practices"; });
-  ASSERT_NE(practices, report.history.end());
+  ASSERT_NE(practices, report->history.end());
   EXPECT_EQ(practices->month, "2026-11");
   EXPECT_EQ(practices->value, 58);
 }

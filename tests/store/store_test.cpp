@@ -4,10 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 #include "core/registry.hpp"
 #include "store/audit_anchors.hpp"
@@ -148,6 +152,50 @@ TEST_F(StoreTest, AListQueryFiltersSearchesAndPagesInTheDatabase) {
   page = table.Query(beyond);
   EXPECT_EQ(page.total, 30u);
   EXPECT_TRUE(page.items.empty());
+}
+
+// Requests share a bounded set of connections: past the bound a unit of work waits for one to
+// end (instead of each opening a connection of its own), and one opened inside another on the
+// same thread never waits for itself.
+TEST_F(StoreTest, UnitsOfWorkBeyondTheBoundWaitForOneToEnd) {
+  constexpr int kHolders = 16;  // sql::SqlStore::kMaxConnections
+  std::mutex mutex;
+  std::condition_variable changed;
+  int holding = 0;
+  bool let_go = false;
+  std::vector<std::thread> holders;
+  for (int i = 0; i < kHolders; ++i) {
+    holders.emplace_back([&] {
+      auto uow = store_->BeginRead(kTester);
+      ASSERT_TRUE(uow);
+      auto nested = store_->BeginRead(kTester);  // same thread: no second slot, no wait
+      ASSERT_TRUE(nested);
+      std::unique_lock lock(mutex);
+      ++holding;
+      changed.notify_all();
+      changed.wait(lock, [&] { return let_go; });
+    });
+  }
+  {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return holding == kHolders; });
+  }
+  std::atomic<bool> opened = false;
+  std::thread late([&] {
+    auto uow = store_->BeginRead(kTester);
+    EXPECT_TRUE(uow);
+    opened = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(opened) << "a unit of work beyond the bound did not wait";
+  {
+    std::lock_guard lock(mutex);
+    let_go = true;
+  }
+  changed.notify_all();
+  late.join();
+  EXPECT_TRUE(opened);
+  for (auto& t : holders) t.join();
 }
 
 TEST_F(StoreTest, UncommittedWorkIsRolledBack) {
@@ -326,7 +374,6 @@ TEST_F(AuditAnchoringTest, AForgedCheckpointIsNoticedAndTheKeyStaysOutsideTheDat
   EXPECT_EQ(std::filesystem::file_size(key_file), 32u);
 }
 
-
 // Several servers on one PostgreSQL database: one runs the background jobs, and when it goes
 // another takes over. On SQLite (one server per file) every store leads.
 TEST(BackgroundWorkLease, OneStoreOnADatabaseLeadsAndAnotherTakesOverWhenItGoes) {
@@ -344,7 +391,6 @@ TEST(BackgroundWorkLease, OneStoreOnADatabaseLeadsAndAnotherTakesOverWhenItGoes)
   first.reset();  // the leading server stops: its connection and lock end
   EXPECT_TRUE(second->LeadsBackgroundWork());
 }
-
 
 // vangnet copy: everything into an empty database of the other kind (SQLite -> the test's
 // store, PostgreSQL under the "postgres" label) and back, complete, with the chain intact.
@@ -421,7 +467,6 @@ TEST(CopyDatabase, TheCopyOrderNamesEveryTableOfTheSchema) {
   EXPECT_EQ(tables, static_cast<int>(order.size()));
 }
 
-
 // Several servers on one PostgreSQL database: what one announces after a commit, the others
 // hear (the live event stream of every browser). SQLite has no other servers.
 TEST(ChangeAnnouncements, WhatOneStoreAnnouncesTheOthersHear) {
@@ -453,7 +498,6 @@ TEST(ChangeAnnouncements, WhatOneStoreAnnouncesTheOthersHear) {
   ASSERT_FALSE(heard.empty());
   EXPECT_EQ(heard.front(), R"({"table":"practice","action":"update","id":7})");
 }
-
 
 // The database server restarts or fails over: the server's pooled connections are gone. The
 // next action notices, connects anew and works; an action whose connection went half-way is

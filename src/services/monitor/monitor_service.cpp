@@ -138,11 +138,19 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
   return points;
 }
 
-MonitorReport MonitorService::Signals(UnitOfWork& uow, std::chrono::year_month_day today) {
+std::shared_ptr<const MonitorService::Built> MonitorService::Signals(
+    UnitOfWork& uow, std::chrono::year_month_day today) {
   const std::int64_t change_id = uow.Audit().LastChangeId();
+  std::vector<HistoryPoint> history = uow.MonitorHistory().All();
+  std::set<std::string> months;
+  for (const auto& point : history) months.insert(point.month);
   std::lock_guard lock(built_mutex_);  // one build at a time; the others wait for it
-  if (built_ && built_->change_id == change_id && built_->day == today) return built_->report;
+  if (built_ && built_->change_id == change_id && built_->day == today &&
+      built_->history_months == months.size()) {
+    return built_;
+  }
   MonitorReport report = BuildMonitor(ReadSnapshots(uow), norms_, today);
+  report.history = std::move(history);
   // Names of areas and of the holders in the conversation list: from the registry too, so
   // kept with the signals (looked up per request they cost more than the signals).
   std::map<std::pair<std::string, std::string>, std::string> area_names;
@@ -156,37 +164,60 @@ MonitorReport MonitorService::Signals(UnitOfWork& uow, std::chrono::year_month_d
   for (const auto& person : uow.Table<Person>().List()) {
     if (holders.count(person.code)) report.person_names[person.code] = person.name;
   }
-  report.basis = std::to_string(change_id) + "/" + FormatDate(today);
-  built_ = Built{change_id, today, std::move(report)};
-  return built_->report;
+  report.basis =
+      std::to_string(change_id) + "/" + FormatDate(today) + "/" + std::to_string(months.size());
+  auto built = std::make_shared<Built>();
+  built->change_id = change_id;
+  built->day = today;
+  built->history_months = months.size();
+  MonitorReport without_people = report;
+  without_people.conversations.clear();
+  without_people.person_names.clear();
+  built->without_people = std::make_shared<const MonitorReport>(std::move(without_people));
+  built->with_people = std::make_shared<const MonitorReport>(std::move(report));
+  built_ = std::move(built);
+  return built_;
 }
 
-Result<MonitorReport> MonitorService::Report(const Caller& caller, const std::string& only_agb) {
+Result<std::shared_ptr<const MonitorReport>> MonitorService::Report(const Caller& caller,
+                                                                    const std::string& only_agb) {
   const auto today = store_.clock().TodayUtc();
   const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll && only_agb.empty();
-  // Ages are personal data: that read is audited, in the same transaction.
-  auto uow = sees_people ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
+  auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
-  MonitorReport report = Signals(*uow.value(), today);
-  report.history = uow.value()->MonitorHistory().All();
-  if (!only_agb.empty()) {
-    std::erase_if(report.practices, [&](const PracticeRisk& p) { return p.agb != only_agb; });
+  auto built = Signals(*uow.value(), today);
+  uow.value().reset();
+  const bool narrowed = !only_agb.empty() || caller.role == UserRole::kPracticeUser;
+  if (narrowed) {
+    // One practice, or a practice user's own: a small report of its own, no conversation list.
+    const MonitorReport& region = *built->without_people;
+    auto mine = std::make_shared<MonitorReport>();
+    mine->date = region.date;
+    mine->areas = region.areas;
+    mine->signal_counts = region.signal_counts;
+    mine->succession = region.succession;
+    mine->history = region.history;
+    mine->basis = region.basis;
+    for (const auto& p : region.practices) {
+      const bool wanted = only_agb.empty() ? caller.HasPractice(p.agb) : p.agb == only_agb;
+      if (wanted && (caller.role != UserRole::kPracticeUser || caller.HasPractice(p.agb))) {
+        mine->practices.push_back(p);
+      }
+    }
+    return std::shared_ptr<const MonitorReport>(std::move(mine));
   }
-  if (caller.role == UserRole::kPracticeUser) {
-    std::erase_if(report.practices,
-                  [&](const PracticeRisk& p) { return !caller.HasPractice(p.agb); });
-  }
-  if (!sees_people) {
-    report.conversations.clear();
-    report.person_names.clear();
-    return report;
-  }
-  if (auto s = RecordAudit(*uow.value(), "read", "monitor", "conversations", "",
-                           nlohmann::json{{"holders", report.conversations.size()}}.dump());
+  if (!sees_people) return built->without_people;
+  // Ages are personal data: the read is audited before the report is answered. Its own short
+  // write, so the build above never holds the single writer.
+  auto audit = store_.Begin(caller.actor);
+  if (!audit) return audit.error();
+  if (auto s =
+          RecordAudit(*audit.value(), "read", "monitor", "conversations", "",
+                      nlohmann::json{{"holders", built->with_people->conversations.size()}}.dump());
       !s)
     return s.error();
-  if (auto s = uow.value()->Commit(); !s) return s.error();
-  return report;
+  if (auto s = audit.value()->Commit(); !s) return s.error();
+  return built->with_people;
 }
 
 Result<bool> MonitorService::RecordMonth() {

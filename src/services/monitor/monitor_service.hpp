@@ -80,7 +80,10 @@ class MonitorService {
   // ages); a practice user only their own practices. Reading ages is audited.
   // With `only_agb`, just that practice and no conversation list (a practice's own page: no
   // ages read, nothing to audit).
-  Result<MonitorReport> Report(const Caller& caller, const std::string& only_agb = "");
+  // The whole region's report is shared between requests on the same basis, never copied (a
+  // national one is thousands of practices).
+  Result<std::shared_ptr<const MonitorReport>> Report(const Caller& caller,
+                                                      const std::string& only_agb = "");
   // Stores this month's snapshot unless one exists; true when stored.
   Result<bool> RecordMonth();
 
@@ -90,17 +93,20 @@ class MonitorService {
   // The signals of every practice: built from the whole registry (about half a second for a
   // national one), so kept until the registry changes (the audit log's last change id, which
   // also sees imports by other processes and writes on other servers) or the day turns.
-  MonitorReport Signals(UnitOfWork& uow, std::chrono::year_month_day today);
-
-  Store& store_;
-  SignalNorms norms_;
+  // The monthly history is part of the basis too: recording a month is no registry change.
   struct Built {
     std::int64_t change_id = 0;
     std::chrono::year_month_day day;
-    MonitorReport report;
+    std::size_t history_months = 0;
+    std::shared_ptr<const MonitorReport> with_people;     // with the conversation list
+    std::shared_ptr<const MonitorReport> without_people;  // for roles that may not see people
   };
+  std::shared_ptr<const Built> Signals(UnitOfWork& uow, std::chrono::year_month_day today);
+
+  Store& store_;
+  SignalNorms norms_;
   std::mutex built_mutex_;
-  std::optional<Built> built_;
+  std::shared_ptr<const Built> built_;
 };
 
 }  // namespace vangnet

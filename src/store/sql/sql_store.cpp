@@ -24,6 +24,8 @@ namespace vangnet::sql {
 namespace {
 
 thread_local bool connection_lost = false;
+// How many units of work this thread holds open now (see SqlStore::kMaxConnections).
+thread_local int slots_held = 0;
 
 template <class Tuple>
 struct RepositoriesOf;
@@ -43,8 +45,9 @@ class SqlUnitOfWork final : public UnitOfWork {
     // Statements first: the connection may go to another thread as soon as it is released.
     parts_.reset();
     if (connection_->Lost()) connection_lost = true;
-    if (!committed_ && !connection_->Exec("ROLLBACK")) return;  // a broken connection is dropped
-    store_.Release(std::move(connection_));
+    // A broken connection is dropped instead of handed back.
+    if (committed_ || connection_->Exec("ROLLBACK")) store_.Release(std::move(connection_));
+    store_.LeaveSlot();
   }
 
   bool ReferenceExists(std::string_view reference, std::string_view value) override {
@@ -220,14 +223,51 @@ void SqlStore::Release(std::unique_ptr<Connection> connection) {
   if (idle_.size() < kMaxIdleConnections) idle_.push_back(std::move(connection));
 }
 
+// Units of work are opened and ended on the thread of their request, so a per-thread count
+// tells a nested unit of work from a new one.
+bool SqlStore::EnterSlot() {
+  if (slots_held++ > 0) return true;
+  std::unique_lock lock(slots_mutex_);
+  if (free_slots_ > 0 && slot_queue_.empty()) {
+    --free_slots_;
+    return true;
+  }
+  SlotWaiter waiter;
+  auto place = slot_queue_.insert(slot_queue_.end(), &waiter);
+  if (waiter.woken.wait_for(lock, kSlotWait, [&] { return waiter.granted; })) return true;
+  slot_queue_.erase(place);
+  --slots_held;
+  return false;
+}
+
+// A slot given back goes straight to the longest waiter, if any.
+void SqlStore::LeaveSlot() {
+  if (--slots_held > 0) return;
+  std::lock_guard lock(slots_mutex_);
+  if (slot_queue_.empty()) {
+    ++free_slots_;
+    return;
+  }
+  SlotWaiter* next = slot_queue_.front();
+  slot_queue_.pop_front();
+  next->granted = true;
+  next->woken.notify_one();
+}
+
 Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool write) {
   // A pooled connection may have been lost since its last use (a restarted or promoted
   // database server): it is dropped and the next one tried, up to a new connection. Nothing
   // has been done yet, so trying again is safe.
+  if (!EnterSlot()) {
+    return Error{ErrorKind::kUnavailable,
+                 "vangnet is nu te druk; er is niets gewijzigd, probeer het over een paar "
+                 "seconden opnieuw"};
+  }
   for (std::size_t attempt = 0; attempt <= kMaxIdleConnections + 1; ++attempt) {
     auto connection = Acquire();
     if (!connection) {
       connection_lost = true;
+      LeaveSlot();
       return Error{ErrorKind::kUnavailable,
                    "de database is nu niet bereikbaar; er is niets gewijzigd, probeer het over "
                    "een paar seconden opnieuw"};
@@ -238,11 +278,13 @@ Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool writ
           std::make_unique<SqlUnitOfWork>(*this, std::move(connection.value()), actor));
     }
     if (!connection.value()->Lost()) {
+      LeaveSlot();
       return Error::Conflict(
           {}, "de database is bezet; probeer het zo nog eens (" + begun.error().message + ")");
     }
   }
   connection_lost = true;
+  LeaveSlot();
   return Error{ErrorKind::kUnavailable,
                "de database is nu niet bereikbaar; er is niets gewijzigd, probeer het over een "
                "paar seconden opnieuw"};

@@ -3,6 +3,9 @@
 // write and a read transaction begin, and the migrations in its dialect.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -67,12 +70,32 @@ class SqlStore final : public Store {
   // Connections are reused: opening one costs more than most requests' own work. A unit of
   // work hands its connection back when it ends.
   void Release(std::unique_ptr<Connection> connection);
+  // Gives back the slot a unit of work took (see kMaxConnections), whether its connection was
+  // released or dropped.
+  void LeaveSlot();
 
  private:
   Result<std::unique_ptr<UnitOfWork>> Open(const Actor& actor, bool write);
   Result<std::unique_ptr<Connection>> Acquire();
 
-  static constexpr std::size_t kMaxIdleConnections = 16;
+  // At most this many units of work hold a connection at once; more wait for a free one. On
+  // two cores more would only share the same CPU, each opening a connection of its own (and
+  // PostgreSQL's max_connections is shared by every server); fewer would leave a core idle while
+  // one waits for the disk. A unit of work opened while its thread already holds one (nested)
+  // takes no slot, so it never waits for itself.
+  static constexpr std::ptrdiff_t kMaxConnections = 16;
+  static constexpr std::size_t kMaxIdleConnections = kMaxConnections;
+  static constexpr std::chrono::seconds kSlotWait{10};
+  bool EnterSlot();
+  // Waiting units of work get a slot in the order they came (std::counting_semaphore is not
+  // fair: under load some requests waited seconds while later ones went first).
+  struct SlotWaiter {
+    std::condition_variable woken;
+    bool granted = false;
+  };
+  std::mutex slots_mutex_;
+  std::ptrdiff_t free_slots_ = kMaxConnections;
+  std::list<SlotWaiter*> slot_queue_;
   std::unique_ptr<Backend> backend_;
   const Clock& clock_;
   SecretKeys keys_;
