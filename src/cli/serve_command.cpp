@@ -167,6 +167,16 @@ int RunServe(const std::vector<std::string>& argv) {
               << " (bouw die met scripts/dev.sh start); alleen de API is beschikbaar.\n";
   }
   std::cout << "vangnet draait op http://" << options.host << ":" << bound.value() << "/\n";
+  // Alarms that only reach the app reach nobody at 03:00: said at every start.
+  if (settings.smtp.url.empty() || settings.sms.url.empty()) {
+    std::cout << "LET OP: alarmen gaan niet per "
+              << (settings.smtp.url.empty() && settings.sms.url.empty()
+                      ? "e-mail of sms"
+                      : (settings.smtp.url.empty() ? "e-mail" : "sms"))
+              << " naar buiten, alleen in de app. Stel in: "
+              << (settings.smtp.url.empty() ? "--smtp-url smtp://server:587 " : "")
+              << (settings.sms.url.empty() ? "--sms-webhook https://..." : "") << "\n";
+  }
   // Where the demo logins are, never the passwords themselves: a server's output ends up in
   // logs and terminals that others read.
   if (std::filesystem::exists(DemoLoginsPath(db))) {

@@ -293,6 +293,14 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
   });
 
   router.Get(
+      R"(/api/v1/incidents/(\d+)/alarms)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto overview = incidents.alarms.Overview(ctx.caller, PathId(req, 1));
+        if (!overview) return ReplyError(res, overview.error());
+        ReplyJson(res, 200, AlarmOverviewJson(overview.value()));
+      });
+
+  router.Get(
       R"(/api/v1/incidents/(\d+)/messages)",
       [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto messages = incidents.alarms.Messages(ctx.caller, PathId(req, 1));

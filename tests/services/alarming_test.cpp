@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "services/incident/incident_service.hpp"
+#include "services/notify/outbox_delivery.hpp"
 #include "test_support/registry_fixture.hpp"
 
 namespace vangnet {
@@ -110,6 +111,82 @@ TEST_F(AlarmingTest, StartingAFireAlarmsTheCrisisCoordinatorsAndTheHagroCoordina
     EXPECT_NE(m.body.find("https://vangnet.test/bevestig#"), std::string::npos);
   }
   EXPECT_EQ(emails, static_cast<int>(incident.alarms.size()));
+}
+
+// An e-mail server that keeps what it was given.
+class KeptMail : public MessageSender {
+ public:
+  Status Send(const OutboxMessage& message) override {
+    sent.push_back(message);
+    return Ok{};
+  }
+  std::vector<OutboxMessage> sent;
+};
+
+// The process that queues an alarm (here one without any channel, as `vangnet incident start`
+// on the command line) does not decide how it goes out: the server that delivers it does.
+TEST_F(AlarmingTest, TheServerThatDeliversDecidesWhetherAnAlarmIsEmailed) {
+  AlarmSettings command_line;  // no SMTP, no SMS
+  IncidentService cli(*store_, *catalog_, nullptr, command_line);
+  auto incident = cli.Start(Coordinator(), {"practice-unusable", {"01051037"}, false, {}, ""});
+  ASSERT_TRUE(incident) << incident.error().ToString();
+  int queued = 0;
+  for (const auto& m : Outbox(incident.value().id)) queued += m.channel == Channel::kEmail;
+  EXPECT_EQ(queued, static_cast<int>(incident.value().alarms.size()));
+
+  KeptMail mail;
+  OutboxDelivery server_with_smtp(*store_, &mail, nullptr);
+  auto delivered = server_with_smtp.DeliverDue();
+  ASSERT_TRUE(delivered);
+  EXPECT_EQ(static_cast<int>(mail.sent.size()), queued);
+  EXPECT_NE(mail.sent.front().subject.find("ALARM " + incident.value().number), std::string::npos);
+
+  // The overview: every alarm with its channels, e-mail sent; the phone to call for the RHO.
+  auto overview = service_->alarms.Overview(Coordinator(), incident.value().id);
+  ASSERT_TRUE(overview) << overview.error().ToString();
+  ASSERT_EQ(overview.value().rows.size(), incident.value().alarms.size());
+  for (const auto& row : overview.value().rows) {
+    EXPECT_EQ(row.alarm.status, AlarmStatus::kAlarmed);
+    EXPECT_FALSE(row.phone.empty()) << row.alarm.role_label;
+    ASSERT_GE(row.deliveries.size(), 2u);
+    EXPECT_EQ(row.deliveries[0].channel, Channel::kApp);
+    EXPECT_EQ(row.deliveries[1].channel, Channel::kEmail);
+    EXPECT_EQ(row.deliveries[1].status, OutboxStatus::kSent);
+    EXPECT_TRUE(row.deliveries[1].recipient.empty());
+    EXPECT_TRUE(row.deliveries[1].body.empty());  // the one-time link stays secret
+  }
+  // The insurer sees how alarms went, never whom to call.
+  const Caller insurer{
+      {"insurer", "insurer_liaison", "test", "crisis"}, UserRole::kInsurerLiaison, {}};
+  auto seen_by_insurer = service_->alarms.Overview(insurer, incident.value().id);
+  ASSERT_TRUE(seen_by_insurer);
+  for (const auto& row : seen_by_insurer.value().rows) EXPECT_TRUE(row.phone.empty());
+}
+
+// A server without e-mail or SMS fails those messages at once with what to configure, and the
+// alarm not yet acknowledged comes first.
+TEST_F(AlarmingTest, WithoutAnOutsideChannelTheOverviewSaysWhatToConfigure) {
+  Incident incident = Start();
+  ASSERT_TRUE(service_->alarms.Acknowledge(Coordinator(), incident.id, incident.alarms[0].id));
+  OutboxDelivery no_channels(*store_, nullptr, nullptr);
+  ASSERT_TRUE(no_channels.DeliverDue());
+  AlarmSettings none;
+  IncidentService server(*store_, *catalog_, nullptr, none);
+  auto overview = server.alarms.Overview(Coordinator(), incident.id);
+  ASSERT_TRUE(overview);
+  EXPECT_FALSE(overview.value().email);
+  EXPECT_FALSE(overview.value().sms);
+  const auto& rows = overview.value().rows;
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows.front().alarm.status, AlarmStatus::kAlarmed);
+  EXPECT_EQ(rows.back().alarm.status, AlarmStatus::kAcknowledged);
+  for (const auto& row : rows) {
+    for (const auto& d : row.deliveries) {
+      if (d.channel == Channel::kApp) continue;
+      EXPECT_EQ(d.status, OutboxStatus::kFailed);
+      EXPECT_EQ(d.last_error, d.channel == Channel::kEmail ? kNoEmailServer : kNoSmsWebhook);
+    }
+  }
 }
 
 TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOfficer) {
@@ -280,9 +357,9 @@ TEST_F(AlarmingTest, ATakeoverWarnsBeforeItsMaximumDurationRunsOut) {
 
 TEST_F(AlarmingTest, ScalingDownAddsTheAfterPhaseThemesWithOwners) {
   Incident incident = Start();
-  auto down = service_->ChangeStatus(Coordinator(), incident.id, incident.version,
-                                     IncidentStatus::kScaledDown,
-                                     "Praktijk draait weer in noodruimte");
+  auto down =
+      service_->ChangeStatus(Coordinator(), incident.id, incident.version,
+                             IncidentStatus::kScaledDown, "Praktijk draait weer in noodruimte");
   ASSERT_TRUE(down) << down.error().ToString();
   int themes = 0;
   for (const auto& t : down.value().tasks) {

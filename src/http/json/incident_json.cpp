@@ -26,6 +26,23 @@ nlohmann::json TaskJson(const IncidentTask& t, TimePoint now) {
            t.entered_at ? nlohmann::json(FormatUtc(*t.entered_at)) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json AlarmJson(const IncidentAlarm& a) {
+  auto time = [](const std::optional<TimePoint>& t) {
+    return t ? nlohmann::json(FormatUtc(*t)) : nlohmann::json(nullptr);
+  };
+  return {{"id", a.id},
+          {"role_code", a.role_code},
+          {"role_label", a.role_label},
+          {"person_code", a.person_code},
+          {"person_name", a.person_name},
+          {"level", EnumCode(ALARM_LEVELS, a.level)},
+          {"status", EnumCode(ALARM_STATUSES, a.status)},
+          {"alarmed_at", FormatUtc(a.alarmed_at)},
+          {"acknowledged_at", time(a.acknowledged_at)},
+          {"acknowledged_by", a.acknowledged_by},
+          {"passed_at", time(a.passed_at)}};
+}
+
 nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
   std::size_t open = 0, overdue = 0;
   nlohmann::json tasks = nlohmann::json::array();
@@ -73,22 +90,7 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
   }
   out["log"] = log;
   nlohmann::json alarms = nlohmann::json::array();
-  for (const auto& a : i.alarms) {
-    auto time = [](const std::optional<TimePoint>& t) {
-      return t ? nlohmann::json(FormatUtc(*t)) : nlohmann::json(nullptr);
-    };
-    alarms.push_back({{"id", a.id},
-                      {"role_code", a.role_code},
-                      {"role_label", a.role_label},
-                      {"person_code", a.person_code},
-                      {"person_name", a.person_name},
-                      {"level", EnumCode(ALARM_LEVELS, a.level)},
-                      {"status", EnumCode(ALARM_STATUSES, a.status)},
-                      {"alarmed_at", FormatUtc(a.alarmed_at)},
-                      {"acknowledged_at", time(a.acknowledged_at)},
-                      {"acknowledged_by", a.acknowledged_by},
-                      {"passed_at", time(a.passed_at)}});
-  }
+  for (const auto& a : i.alarms) alarms.push_back(AlarmJson(a));
   out["alarms"] = alarms;
   nlohmann::json evaluation = nlohmann::json::array();
   for (const auto& e : i.evaluation) {
@@ -147,6 +149,20 @@ nlohmann::json MessageJson(const OutboxMessage& m) {
           {"attempts", m.attempts},
           {"last_error", m.last_error},
           {"sent_at", m.sent_at ? nlohmann::json(FormatUtc(*m.sent_at)) : nlohmann::json()}};
+}
+
+nlohmann::json AlarmOverviewJson(const IncidentAlarms::AlarmOverview& overview) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : overview.rows) {
+    nlohmann::json deliveries = nlohmann::json::array();
+    for (const auto& m : row.deliveries) deliveries.push_back(MessageJson(m));
+    nlohmann::json out = AlarmJson(row.alarm);
+    out["phone"] = row.phone;
+    out["deliveries"] = deliveries;
+    rows.push_back(out);
+  }
+  return {{"outside_channels", {{"email", overview.email}, {"sms", overview.sms}}},
+          {"items", rows}};
 }
 
 }  // namespace vangnet

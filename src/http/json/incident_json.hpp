@@ -16,5 +16,8 @@ nlohmann::json PlaybookSummaryJson(const Playbook& playbook);
 nlohmann::json LessonJson(const PlaybookLesson& lesson);
 nlohmann::json DraftJson(const CommunicationDraft& draft);
 nlohmann::json MessageJson(const OutboxMessage& message);
+nlohmann::json AlarmJson(const IncidentAlarm& alarm);
+// GET /api/v1/incidents/{id}/alarms: who was alarmed, how, and whether it reached them.
+nlohmann::json AlarmOverviewJson(const IncidentAlarms::AlarmOverview& overview);
 
 }  // namespace vangnet

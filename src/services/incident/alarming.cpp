@@ -49,11 +49,13 @@ std::vector<AlarmLink> ChainFor(UnitOfWork& uow, const CrisisRole& role,
 }
 
 // Queues a notice for one person: in the app always, by e-mail (and for alarms by SMS) when
-// configured and the person has an address. The key makes it once-only; returns whether the
-// notice is new.
+// the person has an address. Whether those can go out is for the process that delivers them
+// to decide (services/notify/outbox_delivery.hpp), not for this one: an incident started on
+// the command line is e-mailed by the server that runs with --smtp-url. The key makes it
+// once-only; returns whether the notice is new.
 Result<bool> Notify(UnitOfWork& uow, const Person& person, std::int64_t incident_id,
                     const std::string& key, const std::string& subject, const std::string& body,
-                    bool urgent, TimePoint now, const AlarmSettings& settings) {
+                    bool urgent, TimePoint now) {
   OutboxMessage message;
   message.created_at = now;
   message.next_attempt_at = now;
@@ -69,13 +71,13 @@ Result<bool> Notify(UnitOfWork& uow, const Person& person, std::int64_t incident
   if (!fresh || !fresh.value()) return fresh;
   message.status = OutboxStatus::kPending;
   message.sent_at.reset();
-  if (settings.email && !person.email.empty()) {
+  if (!person.email.empty()) {
     message.dedup_key = key + ":email";
     message.channel = Channel::kEmail;
     message.recipient = person.email;
     if (auto queued = uow.Outbox().Enqueue(message); !queued) return queued.error();
   }
-  if (urgent && settings.sms && !person.phone.empty()) {
+  if (urgent && !person.phone.empty()) {
     message.dedup_key = key + ":sms";
     message.channel = Channel::kSms;
     message.recipient = person.phone;
@@ -219,7 +221,7 @@ Result<IncidentAlarm> AlarmPerson(UnitOfWork& uow, const Incident& incident,
       std::to_string(std::chrono::ceil<std::chrono::minutes>(settings.ack_timeout).count()) +
       " minuten wordt de volgende in de keten gealarmeerd.\n";
   auto notified = Notify(uow, *person, incident.id, "alarm:" + std::to_string(stored.value().id),
-                         subject, body, true, now, settings);
+                         subject, body, true, now);
   if (!notified) return notified.error();
   return stored;
 }
@@ -331,7 +333,7 @@ Result<bool> TickIncident(UnitOfWork& uow, std::int64_t incident_id, TimePoint n
                             " en is nog open:\n\n" + task.text +
                             "\n\nMeld in vangnet wanneer het gedaan is, of waarom het niet "
                             "van toepassing is.\n",
-                        false, now, settings);
+                        false, now);
     if (!fresh) return fresh.error();
     changed = changed || fresh.value();
   }
@@ -352,7 +354,7 @@ Result<bool> TickIncident(UnitOfWork& uow, std::int64_t incident_id, TimePoint n
                         "digest:" + std::to_string(incident_id) + ":" + std::to_string(bucket),
                         "Overzicht " + incident->number + ": " + std::to_string(overdue.size()) +
                             " taken over tijd",
-                        body, false, now, settings);
+                        body, false, now);
     if (!fresh) return fresh.error();
     changed = changed || fresh.value();
   }
@@ -376,7 +378,7 @@ Result<bool> TickIncident(UnitOfWork& uow, std::int64_t incident_id, TimePoint n
       auto fresh = Notify(uow, *coordinator, incident_id,
                           "ends:" + std::to_string(incident_id) + ":" +
                               (over ? std::string("over") : std::to_string(window->count())),
-                          "Einddatum " + incident->number, text + "\n", false, now, settings);
+                          "Einddatum " + incident->number, text + "\n", false, now);
       if (!fresh) return fresh.error();
       if (fresh.value()) {
         if (auto s = Log(uow, incident_id, now, author, LogKind::kStatus, text); !s) {

@@ -21,8 +21,11 @@ namespace vangnet {
 struct AlarmSettings {
   // How long an alarmed person has to acknowledge before the next in the chain is alarmed.
   std::chrono::seconds ack_timeout{std::chrono::minutes(10)};
-  bool email = false;  // an SMTP server is configured: queue e-mails
-  bool sms = false;    // an SMS webhook is configured: queue SMS for alarms
+  // Whether this process can send e-mail (an SMTP server) and SMS (a webhook). Messages are
+  // queued by the person's contact data whatever these say; they only tell the board and
+  // `serve` whether alarms can leave the app from here.
+  bool email = false;
+  bool sms = false;
   // The address people open vangnet at, for the one-click acknowledgement link in a message
   // (e.g. https://vangnet.rho-example.nl). Empty: the message tells them to open vangnet.
   std::string public_url;

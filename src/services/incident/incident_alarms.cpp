@@ -1,11 +1,13 @@
 #include "services/incident/incident_alarms.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/escalation.hpp"
 #include "core/registry.hpp"
+#include "core/text.hpp"
 #include "store/digest.hpp"
 
 namespace vangnet {
@@ -156,6 +158,54 @@ Result<std::vector<OutboxMessage>> IncidentAlarms::Messages(const Caller& caller
     if (!caller.IsRho()) m.recipient.clear();
   }
   return messages;
+}
+
+Result<IncidentAlarms::AlarmOverview> IncidentAlarms::Overview(const Caller& caller,
+                                                               std::int64_t incident_id) {
+  auto uow = store_.Begin(caller.actor);  // the read (phones too) is audited in it
+  if (!uow) return uow.error();
+  auto incident = access_.LoadToRead(*uow.value(), caller, incident_id, "alarms");
+  if (!incident) return incident.error();
+  AlarmOverview overview;
+  overview.email = settings_.email;
+  overview.sms = settings_.sms;
+  // An alarm's messages carry its id in their key: "alarm:<id>:<channel>".
+  std::map<std::int64_t, std::vector<OutboxMessage>> by_alarm;
+  for (auto& m : uow.value()->Outbox().ForIncident(incident_id)) {
+    if (!m.dedup_key.starts_with("alarm:")) continue;
+    const auto id = ParseInteger(m.dedup_key.substr(6, m.dedup_key.find(':', 6) - 6));
+    if (!id) continue;
+    m.body.clear();  // links in bodies are one-time secrets
+    m.recipient.clear();
+    by_alarm[*id].push_back(std::move(m));
+  }
+  for (const auto& alarm : incident.value().alarms) {
+    AlarmRow row{alarm, "", by_alarm[alarm.id]};
+    std::sort(row.deliveries.begin(), row.deliveries.end(),
+              [](const auto& a, const auto& b) { return a.channel < b.channel; });
+    if (caller.IsRho() && !alarm.person_code.empty()) {
+      Person probe;
+      probe.code = alarm.person_code;
+      if (auto person = uow.value()->Table<Person>().Find(probe)) row.phone = person->phone;
+    }
+    overview.rows.push_back(std::move(row));
+  }
+  std::stable_sort(overview.rows.begin(), overview.rows.end(), [](const auto& a, const auto& b) {
+    return (a.alarm.status == AlarmStatus::kAlarmed) > (b.alarm.status == AlarmStatus::kAlarmed);
+  });
+  if (caller.IsRho()) {
+    std::vector<std::string> people;
+    for (const auto& row : overview.rows) people.push_back(row.alarm.person_code);
+    if (auto s = RecordAudit(
+            *uow.value(), "read", "person", "list", "",
+            nlohmann::json{{"records", people.size()}, {"keys", people}, {"view", "alarmoverzicht"}}
+                .dump());
+        !s) {
+      return s.error();
+    }
+  }
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return overview;
 }
 
 }  // namespace vangnet

@@ -36,6 +36,21 @@ class IncidentAlarms {
   // data: only the RHO's own roles see them, for others the recipient is blank.
   Result<std::vector<OutboxMessage>> Messages(const Caller& caller, std::int64_t incident_id);
 
+  // Whether alarms reach people: per alarmed person their role, level, phone (to call now) and
+  // each channel tried with its state; not yet acknowledged first. `email`/`sms`: whether
+  // this server sends on those channels at all. Phones only for the RHO's own roles.
+  struct AlarmRow {
+    IncidentAlarm alarm;
+    std::string phone;
+    std::vector<OutboxMessage> deliveries;  // app, e-mail, sms; bodies and addresses blank
+  };
+  struct AlarmOverview {
+    bool email = false;
+    bool sms = false;
+    std::vector<AlarmRow> rows;
+  };
+  Result<AlarmOverview> Overview(const Caller& caller, std::int64_t incident_id);
+
  private:
   IncidentAccess& access_;
   Store& store_;

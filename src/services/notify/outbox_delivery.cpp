@@ -18,9 +18,12 @@ Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
     MessageSender* sender = message.channel == Channel::kEmail ? email_
                             : message.channel == Channel::kSms ? sms_
                                                                : nullptr;
+    // A channel this process cannot send on: failed at once with what to configure, so the
+    // board shows it in red instead of the message waiting unseen.
     Status sent = sender ? sender->Send(message)
                          : Status(Error::Io(std::string(EnumCode(CHANNELS, message.channel)),
-                                            "dit kanaal is niet ingesteld"));
+                                            message.channel == Channel::kEmail ? kNoEmailServer
+                                                                               : kNoSmsWebhook));
     ++message.attempts;
     if (sent) {
       message.status = OutboxStatus::kSent;
@@ -34,9 +37,11 @@ Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
       message.next_attempt_at = now + RetryDelay(message.attempts);
       ++count.failed;
       // The operator sees that mail fails and why; never to whom or what (personal data).
-      std::cerr << "vangnet: bericht " << message.id << " (" << EnumCode(CHANNELS, message.channel)
-                << ") niet verzonden, poging " << message.attempts << ": " << sent.error().message
-                << "\n";
+      // A channel that is not configured was announced once when `serve` started.
+      if (sender)
+        std::cerr << "vangnet: bericht " << message.id << " ("
+                  << EnumCode(CHANNELS, message.channel) << ") niet verzonden, poging "
+                  << message.attempts << ": " << sent.error().message << "\n";
     }
     auto uow = store_.Begin(actor);
     if (!uow) return uow.error();

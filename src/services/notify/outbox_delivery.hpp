@@ -10,6 +10,12 @@
 
 namespace vangnet {
 
+// Why a message failed on a server without that channel; the board shows it.
+inline constexpr const char* kNoEmailServer =
+    "geen e-mailserver ingesteld: start vangnet serve met --smtp-url";
+inline constexpr const char* kNoSmsWebhook =
+    "geen sms-dienst ingesteld: start vangnet serve met --sms-webhook";
+
 struct DeliveryCount {
   int sent = 0;
   int failed = 0;  // this attempt failed (retried later, or given up)
