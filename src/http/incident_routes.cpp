@@ -51,7 +51,11 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
     if (!list) return ReplyError(res, list.error());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& i : list.value()) items.push_back(IncidentJson(i, false, incidents.Now()));
-    ReplyJson(res, 200, {{"items", items}});
+    ReplyJson(
+        res, 200,
+        {{"items", items},
+         {"outside_channels",
+          {{"email", incidents.alarm_settings().email}, {"sms", incidents.alarm_settings().sms}}}});
   });
 
   router.Post(
@@ -103,6 +107,18 @@ void RegisterIncidentRoutes(Router& router, IncidentService& incidents,
                                                   *version, status, body->value("note", "")));
                 });
   }
+
+  router.Post(
+      R"(/api/v1/incidents/(\d+)/tasks/(\d+)/reopen)",
+      [&incidents](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto version = IfMatchVersion(req);  // the task's
+        if (!version) return ReplyVersionRequired(res);
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        Reply(res, incidents,
+              incidents.tasks.ReopenTask(ctx.caller, PathId(req, 1), PathId(req, 2), *version,
+                                         body->value("reason", "")));
+      });
 
   router.Post(
       R"(/api/v1/incidents/(\d+)/log)",

@@ -98,6 +98,40 @@ TEST_F(IncidentServiceTest, TasksAreDoneOrNotApplicableWithAReasonAndLogged) {
   EXPECT_EQ(stale.error().field, "version");
 }
 
+// A task marked done by mistake opens again, with a reason; the logbook says who and why.
+TEST_F(IncidentServiceTest, ATaskDoneByMistakeReopensWithWhoAndWhy) {
+  Incident incident = StartFire();
+  const IncidentTask task = incident.tasks.front();
+  auto open_already =
+      service_->tasks.ReopenTask(Coordinator(), incident.id, task.id, task.version, "per ongeluk");
+  ASSERT_FALSE(open_already);
+  EXPECT_EQ(open_already.error().field, "status");
+  auto done = service_->tasks.CloseTask(Coordinator(), incident.id, task.id, task.version,
+                                        TaskStatus::kDone, "");
+  ASSERT_TRUE(done);
+  const IncidentTask closed = done.value().tasks.front();
+  auto no_reason =
+      service_->tasks.ReopenTask(Coordinator(), incident.id, closed.id, closed.version, " ");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().field, "reason");
+  auto reopened = service_->tasks.ReopenTask(Coordinator(), incident.id, closed.id, closed.version,
+                                             "verkeerde taak aangeklikt");
+  ASSERT_TRUE(reopened) << reopened.error().ToString();
+  const IncidentTask& again = reopened.value().tasks.front();
+  EXPECT_EQ(again.status, TaskStatus::kOpen);
+  EXPECT_FALSE(again.closed_at);
+  EXPECT_TRUE(again.closed_by.empty());
+  const auto& line = reopened.value().log.back();
+  EXPECT_EQ(line.author, Coordinator().actor.user);
+  EXPECT_NE(line.text.find("weer open"), std::string::npos);
+  EXPECT_NE(line.text.find("verkeerde taak aangeklikt"), std::string::npos);
+  // From a stale copy: a conflict.
+  auto stale =
+      service_->tasks.ReopenTask(Coordinator(), incident.id, closed.id, closed.version, "nog eens");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().field, "version");
+}
+
 TEST_F(IncidentServiceTest, DecisionsNameWhoDecidedAndCorrectionsPointBack) {
   Incident incident = StartFire();
   auto missing =
@@ -131,7 +165,8 @@ TEST_F(IncidentServiceTest, StageChangesNeedAReasonAndAreLogged) {
   Incident incident = StartFire();
   EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, incident.version, 2, ""));
   EXPECT_FALSE(service_->ChangeStage(Coordinator(), incident.id, incident.version, 5, "te hoog"));
-  auto raised = service_->ChangeStage(Coordinator(), incident.id, incident.version, 2, "Tweede praktijk getroffen");
+  auto raised = service_->ChangeStage(Coordinator(), incident.id, incident.version, 2,
+                                      "Tweede praktijk getroffen");
   ASSERT_TRUE(raised) << raised.error().ToString();
   EXPECT_EQ(raised.value().stage, 2);
   const auto& log = raised.value().log;

@@ -44,7 +44,8 @@ nlohmann::json AlarmJson(const IncidentAlarm& a) {
 }
 
 nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
-  std::size_t open = 0, overdue = 0;
+  std::size_t open = 0, overdue = 0, unacknowledged = 0;
+  for (const auto& a : i.alarms) unacknowledged += a.status == AlarmStatus::kAlarmed;
   nlohmann::json tasks = nlohmann::json::array();
   for (const auto& t : i.tasks) {
     open += t.status == TaskStatus::kOpen;
@@ -65,6 +66,7 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
       {"practice_agbs", i.practice_agbs},
       {"open_tasks", open},
       {"overdue_tasks", overdue},
+      {"unacknowledged_alarms", unacknowledged},
       {"office_hours", IsOfficeHours(now)},
       {"decides",
        {{"who", StageRuleFor(i.stage, IsOfficeHours(now)).decides},

@@ -47,6 +47,8 @@ class IncidentService {
 
   // The service's clock: what "now" is when an incident is shown (overdue, office hours).
   TimePoint Now() const { return access_.store.clock().Now(); }
+  // Whether this server sends alarms by e-mail and SMS (else they stay in the app).
+  const AlarmSettings& alarm_settings() const { return access_.settings; }
 
   Result<Incident> Start(const Caller& caller, const StartIncident& request);
   Result<std::vector<Incident>> List(const Caller& caller);

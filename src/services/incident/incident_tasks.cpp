@@ -43,6 +43,42 @@ Result<Incident> IncidentTasks::CloseTask(const Caller& caller, std::int64_t inc
       nlohmann::json{{"task", task_id}, {"status", EnumCode(TASK_STATUSES, status)}}.dump());
 }
 
+Result<Incident> IncidentTasks::ReopenTask(const Caller& caller, std::int64_t incident_id,
+                                           std::int64_t task_id, std::int64_t task_version,
+                                           const std::string& reason) {
+  if (Trim(reason).empty()) {
+    return Error::Validation("reason", "geef de reden waarom deze taak weer open moet");
+  }
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto incident = access_.Load(*uow.value(), caller, incident_id, true);
+  if (!incident) return incident.error();
+  auto task = std::find_if(incident.value().tasks.begin(), incident.value().tasks.end(),
+                           [&](const IncidentTask& t) { return t.id == task_id; });
+  if (task == incident.value().tasks.end()) return Error(ErrorKind::kNotFound, "taak bestaat niet");
+  if (task->version != task_version) {
+    return Error::Conflict("version", "deze taak is intussen door iemand anders bijgewerkt");
+  }
+  if (task->status == TaskStatus::kOpen) {
+    return Error::Conflict("status", "deze taak staat al open");
+  }
+  const std::string was = task->status == TaskStatus::kDone ? "gedaan" : "niet van toepassing";
+  task->status = TaskStatus::kOpen;
+  task->note.clear();
+  task->closed_at.reset();
+  task->closed_by.clear();
+  task->entered_at.reset();
+  auto updated = uow.value()->Incidents().UpdateTask(incident_id, *task);
+  if (!updated) return updated.error();
+  auto logged = uow.value()->Incidents().AppendLog(
+      incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kTask,
+                    "Taak weer open (stond op " + was + "): " + task->text + " - reden: " + reason,
+                    "", "", std::nullopt, std::nullopt});
+  if (!logged) return logged.error();
+  return access_.Finish(*uow.value(), incident_id, "update",
+                        nlohmann::json{{"task", task_id}, {"status", "open"}}.dump());
+}
+
 Result<Incident> IncidentTasks::AddTask(const Caller& caller, std::int64_t incident_id,
                                         const std::string& text, const std::string& owner_role,
                                         const std::string& owner_person_code, TimePoint deadline) {

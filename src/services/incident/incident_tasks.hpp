@@ -17,6 +17,10 @@ class IncidentTasks {
   // the version the user saw.
   Result<Incident> CloseTask(const Caller& caller, std::int64_t incident_id, std::int64_t task_id,
                              std::int64_t task_version, TaskStatus status, const std::string& note);
+  // Opens a closed task again (marked done by mistake, or it turned out not finished): the
+  // reason is required, and the logbook says who reopened it and why.
+  Result<Incident> ReopenTask(const Caller& caller, std::int64_t incident_id, std::int64_t task_id,
+                              std::int64_t task_version, const std::string& reason);
   // A task the playbook did not foresee, with a fixed deadline (an absolute time).
   Result<Incident> AddTask(const Caller& caller, std::int64_t incident_id, const std::string& text,
                            const std::string& owner_role, const std::string& owner_person_code,
