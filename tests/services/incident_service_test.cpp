@@ -304,7 +304,7 @@ TEST_F(IncidentServiceTest, TasksCanBeAddedWithAFixedDeadlineAndReassigned) {
       service_->tasks.AssignTask(Coordinator(), incident.id, it->id, it->version, "HA-1004");
   ASSERT_TRUE(assigned) << assigned.error().ToString();
   EXPECT_EQ(assigned.value().log.back().text,
-            "Taak toegewezen aan HA-1004: Sleutels ophalen bij de brandweer");
+            "Taak toegewezen aan Ulrike Zogenaamdsma (HA-1004): Sleutels ophalen bij de brandweer");
   EXPECT_EQ(
       service_->tasks.AssignTask(Coordinator(), incident.id, it->id, it->version + 1, "HA-9999")
           .error()

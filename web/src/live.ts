@@ -7,6 +7,14 @@ import { toast } from "./ui/toast";
 let source: EventSource | null = null;
 let retry = 0;
 let handler: (table: string) => void = () => {};
+// Until when a change event is most likely the user's own action (already confirmed to them
+// and already shown): "bijgewerkt" is for what others changed.
+let ownUntil = 0;
+
+// Called after an own action succeeded and its page was redrawn.
+export function noteOwnChange(): void {
+  ownUntil = Date.now() + 2000;
+}
 
 export function startLiveUpdates(onChange: (table: string) => void): void {
   handler = onChange;
@@ -15,7 +23,7 @@ export function startLiveUpdates(onChange: (table: string) => void): void {
   source.addEventListener("change", (event) => {
     const change = JSON.parse((event as MessageEvent).data) as { table: string };
     handler(change.table);
-    toast(t("liveUpdated"));
+    if (Date.now() > ownUntil) toast(t("liveUpdated"));
   });
   if (!retry) retry = window.setInterval(() => startLiveUpdates(handler), 30000);
 }

@@ -36,7 +36,7 @@ function navigation(current: string): HTMLElement {
   ];
   if (user!.role !== "practice_user") links.splice(3, 0, ["#/stresstest", t("stress")]);
   if (user!.role !== "insurer_liaison") links.push(["#/paraatheid", t("prep")]);
-  if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("directory")]);
+  if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("navDirectory")]);
   if (user!.role === "admin") links.push(["#/audit", t("audit")]);
   return h(
     "header",

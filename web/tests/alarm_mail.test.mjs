@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
-import { apiLogin, artifacts, launchBrowser, startServer, vangnet } from "./support.mjs";
+import { apiLogin, artifacts, launchBrowser, logIn, startServer, vangnet } from "./support.mjs";
 
 const PASSWORD = "alarm-wachtwoord-123";
 
@@ -139,6 +139,34 @@ test("an incident e-mails the crisis roles, passes an unanswered alarm on, and t
   // The board's message list shows what went out, and that it was delivered.
   const messages = (await api("GET", `/incidents/${incident.id}/messages`)).items;
   assert.ok(messages.some((m) => m.channel === "email" && m.status === "sent"));
+});
+
+// The process that queues an alarm does not decide how it goes out: an incident started on the
+// command line (no SMTP there) is e-mailed by the running server that has SMTP, and the board's
+// alarm overview shows per person each channel with its state and a number to call.
+test("an incident started on the command line is e-mailed by the server, and the overview shows it", async () => {
+  const db = join(work, "v.db");
+  const started = vangnet(["incident", "start", "--db", db, "--playbook", "power-outage", "--practice", "01051037"]);
+  const number = started.match(/\d{4}-\d{3}/)[0];
+  await waitFor("the e-mail of the incident started on the command line", () => mails.find((m) => m.subject.startsWith(`ALARM ${number}: `)));
+
+  const context = await launchBrowser(join(work, "profile-board"), { width: 1366, height: 900 });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await logIn(page, baseUrl, "alarm-coordinator", PASSWORD);
+    await page.getByRole("link", { name: /Incidenten/ }).first().click();
+    await page.getByRole("link", { name: new RegExp(number) }).click();
+    const overview = page.locator("#alarm-overview");
+    await overview.getByText(/e-mail verzonden \d{2}:\d{2}/).first().waitFor();
+    // Mail is configured: no red warning; SMS is not, and that is said.
+    assert.equal(await page.locator(".channel-warning").count(), 0);
+    await overview.getByText(/verstuurt geen sms/).waitFor();
+    const calls = await overview.locator("a.call").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(calls.length >= 2 && calls.every((href) => /^tel:\+?\d{9,}$/.test(href)), JSON.stringify(calls));
+    await page.screenshot({ path: join(artifacts, "alarm-overview-email.png"), fullPage: false });
+  } finally {
+    await context.close();
+  }
 });
 
 test("the month's preparedness reminders reach a practice's holders and the crisis coordinator", async () => {

@@ -157,7 +157,7 @@ test("a stale edit gets a clear conflict message instead of overwriting", async 
 });
 
 test("the contact directory and crisis roles show primary and substitute, and print", async () => {
-  await page.getByRole("link", { name: "Contacten en crisisrollen" }).click();
+  await page.getByRole("link", { name: "Contacten", exact: true }).click();
   await page.getByRole("heading", { name: "Crisisrollen" }).waitFor();
   // A role without a substitute stands out.
   await page.locator("table.roles tr.gap").first().waitFor();

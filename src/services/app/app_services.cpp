@@ -62,7 +62,9 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
                    norms_ ? norms_.value().settings : MonitorSettings{}, &accounts_),
       printouts(store, &playbooks(), &incidents, &redistribution),
       bundles(store, playbooks(), settings_.bundle),
-      delivery(store, email_.get(), sms_.get()) {
+      delivery(store, email_.get(), sms_.get(), [this](std::int64_t id) {
+        Publish(ChangeEvent{"incident", "update", id, std::to_string(id)});
+      }) {
   if (!settings_.sso_file.empty() && sso_settings_) {
     sso = std::make_unique<SingleSignOn>(sso_settings_.value(), accounts_, store.clock());
   }

@@ -6,6 +6,7 @@
 
 #include "core/escalation.hpp"
 #include "core/registry.hpp"
+#include "services/incident/alarming.hpp"
 
 namespace vangnet {
 
@@ -134,8 +135,9 @@ Result<Incident> IncidentTasks::AssignTask(const Caller& caller, std::int64_t in
   if (!updated) return updated.error();
   auto logged = uow.value()->Incidents().AppendLog(
       incident_id, {0, store_.clock().Now(), caller.actor.user, LogKind::kTask,
-                    "Taak toegewezen aan " + person_code + ": " + task->text, "", "", std::nullopt,
-                    std::nullopt});
+                    "Taak toegewezen aan " + NameOf(*uow.value(), person_code) + " (" +
+                        person_code + "): " + task->text,
+                    "", "", std::nullopt, std::nullopt});
   if (!logged) return logged.error();
   return access_.Finish(*uow.value(), incident_id, "update",
                         nlohmann::json{{"task", task_id}, {"assigned", person_code}}.dump());

@@ -1,6 +1,7 @@
 #include "services/notify/outbox_delivery.hpp"
 
 #include <iostream>
+#include <set>
 
 namespace vangnet {
 
@@ -14,6 +15,7 @@ Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
     due = uow.value()->Outbox().Due(now, limit);
   }
   DeliveryCount count;
+  std::set<std::int64_t> incidents;  // whose messages changed state
   for (auto& message : due) {
     MessageSender* sender = message.channel == Channel::kEmail ? email_
                             : message.channel == Channel::kSms ? sms_
@@ -47,6 +49,10 @@ Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
     if (!uow) return uow.error();
     if (auto s = uow.value()->Outbox().Record(message); !s) return s.error();
     if (auto s = uow.value()->Commit(); !s) return s.error();
+    if (message.incident_id) incidents.insert(*message.incident_id);
+  }
+  if (delivered_) {
+    for (std::int64_t id : incidents) delivered_(id);
   }
   return count;
 }

@@ -5,6 +5,9 @@
 // the outcome sends that one message again (at least once, never lost).
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 #include "io/message_sender.hpp"
 #include "store/store.hpp"
 
@@ -23,9 +26,11 @@ struct DeliveryCount {
 
 class OutboxDelivery {
  public:
-  // Either sender may be null: that channel is not configured.
-  OutboxDelivery(Store& store, MessageSender* email, MessageSender* sms)
-      : store_(store), email_(email), sms_(sms) {}
+  // Either sender may be null: that channel is not configured. `delivered` hears of each
+  // incident whose messages changed state (sent, failed), once per pass, so its board shows it.
+  OutboxDelivery(Store& store, MessageSender* email, MessageSender* sms,
+                 std::function<void(std::int64_t incident_id)> delivered = {})
+      : store_(store), email_(email), sms_(sms), delivered_(std::move(delivered)) {}
 
   // Sends what is due at the store clock's now, at most `limit` messages.
   Result<DeliveryCount> DeliverDue(int limit = 50);
@@ -34,6 +39,7 @@ class OutboxDelivery {
   Store& store_;
   MessageSender* email_;
   MessageSender* sms_;
+  std::function<void(std::int64_t)> delivered_;
 };
 
 }  // namespace vangnet

@@ -107,6 +107,18 @@ export interface OutboxMessage {
   sent_at: string | null;
 }
 
+export type Delivery = OutboxMessage;
+
+export interface AlarmOverviewRow extends Alarm {
+  phone: string;
+  deliveries: Delivery[];
+}
+
+export interface AlarmOverview {
+  outside_channels: { email: boolean; sms: boolean };
+  items: AlarmOverviewRow[];
+}
+
 export interface Incident {
   id: number;
   version: number;
@@ -120,6 +132,7 @@ export interface Incident {
   practice_agbs: string[];
   open_tasks: number;
   overdue_tasks: number;
+  unacknowledged_alarms: number;
   office_hours: boolean;
   decides: { who: string; organisation: string; source: string };
   now: string;
@@ -142,7 +155,8 @@ export interface Draft {
 export const incidentsApi = {
   drafts: (id: number) => api.get<{ items: Draft[] }>(`/incidents/${id}/drafts`),
   playbooks: () => api.get<{ items: PlaybookSummary[] }>("/playbooks"),
-  list: () => api.get<{ items: Incident[] }>("/incidents"),
+  list: () => api.get<{ items: Incident[]; outside_channels: AlarmOverview["outside_channels"] }>("/incidents"),
+  alarms: (id: number) => api.get<AlarmOverview>(`/incidents/${id}/alarms`),
   get: (id: number) => api.get<Incident>(`/incidents/${id}`),
   // activated_at: the real start (UTC ISO) when it began on paper; empty = now.
   start: (playbook_id: string, practice_agbs: string[], exercise: boolean, area = "", activated_at = "") =>
@@ -162,6 +176,8 @@ export const incidentsApi = {
     api.post<Incident>(`/incidents/${incident}/log`, entry),
   addTask: (incident: number, text: string, owner_role: string, owner_person_code: string, deadline: string) =>
     api.post<Incident>(`/incidents/${incident}/tasks`, { text, owner_role, owner_person_code, deadline }),
+  reopen: (incident: number, task: Task, reason: string) =>
+    api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/reopen`, { reason }, task.version),
   assign: (incident: number, task: Task, person_code: string) =>
     api.post<Incident>(`/incidents/${incident}/tasks/${task.id}/assign`, { person_code }, task.version),
   picture: (incident: number, version: number, fields: Record<string, string>) =>

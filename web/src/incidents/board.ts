@@ -3,13 +3,19 @@
 import { ApiError } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
-import { clear, formatTimestamp, h, localToUtc } from "../ui/dom";
+import { formatTimestamp, h, localToUtc, replaceKeepingPlace } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
-import { Alarm, Draft, Incident, incidentsApi, logKinds, OutboxMessage, Task } from "./api";
+import { noteOwnChange } from "../live";
+import { Alarm, AlarmOverview, Draft, Incident, incidentsApi, logKinds, OutboxMessage, Task } from "./api";
+import { alarmOverviewSection } from "./alarm_overview";
 import { mayStart } from "./list";
 import { paperSection } from "./paper";
+import { matchPerson } from "./people_match";
+
+// An action on the board: what it did is confirmed in words (`done`), optionally with an undo.
+type Act = (action: () => Promise<unknown>, done: string, undo?: (result: unknown) => Promise<unknown>) => Promise<void>;
 
 
 const logLabel = (kind: string): string =>
@@ -22,7 +28,7 @@ function codeOf(value: string, names: Map<string, string>): string {
   return names.has(code) ? code : "";
 }
 
-function addTaskForm(incident: Incident, act: (a: () => Promise<unknown>) => Promise<void>, names: Map<string, string>): HTMLElement {
+function addTaskForm(incident: Incident, act: Act, names: Map<string, string>): HTMLElement {
   const text = h("input", { name: "task-text", placeholder: t("newTask"), "aria-label": t("newTask") }) as HTMLInputElement;
   const owner = h("input", { name: "task-owner", list: names.size ? "people" : null, placeholder: t("owner"), "aria-label": t("owner") }) as HTMLInputElement;
   const deadline = h("input", { name: "task-deadline", type: "datetime-local", "aria-label": t("deadline") }) as HTMLInputElement;
@@ -34,7 +40,7 @@ function addTaskForm(incident: Incident, act: (a: () => Promise<unknown>) => Pro
         e.preventDefault();
         const code = codeOf(owner.value, names);
         const due = localToUtc(deadline.value);
-        act(() => incidentsApi.addTask(incident.id, text.value, code ? "" : owner.value, code, due));
+        act(() => incidentsApi.addTask(incident.id, text.value, code ? "" : owner.value, code, due), `${t("taskAdded")}: ${text.value}`);
       },
     },
     text,
@@ -53,7 +59,7 @@ const pictureFields = (): [string, string][] => [
   ["weather", t("pictureWeather")],
 ];
 
-function pictureSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>): HTMLElement {
+function pictureSection(incident: Incident, canWork: boolean, act: Act): HTMLElement {
   const picture = incident.picture;
   const inputs = new Map<string, HTMLTextAreaElement>();
   const fields = pictureFields().map(([key, label]) => {
@@ -75,7 +81,7 @@ function pictureSection(incident: Incident, canWork: boolean, act: (a: () => Pro
             onclick: () => {
               const values: Record<string, string> = {};
               for (const [key, area] of inputs) values[key] = area.value;
-              return act(() => incidentsApi.picture(incident.id, picture?.version ?? 0, values));
+              return act(() => incidentsApi.picture(incident.id, picture?.version ?? 0, values), t("pictureConfirmed"));
             },
           },
           t("confirmPicture"),
@@ -117,42 +123,12 @@ function draftsSection(drafts: Draft[]): HTMLElement {
   );
 }
 
-const LEVELS: Record<Alarm["level"], string> = {
-  primary: "",
-  substitute: "vervanger",
-  duty_officer: "piket RHO",
-  handover: "overdracht",
-};
-
-// seed 002 §3: who was alarmed for which role, who acknowledged and when; whoever has not
-// acknowledged stands out. The RHO can acknowledge on someone's behalf (after a phone call) and
-// hand a role over to someone else.
-function alarmSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>, names: Map<string, string>): HTMLElement {
+// "Rol overdragen": hands a crisis role to another person for the rest of the incident.
+function handOverForm(incident: Incident, act: Act, names: Map<string, string>): HTMLElement | null {
   const alarms = incident.alarms ?? [];
   const roles = new Map<string, Alarm[]>();
   for (const alarm of alarms) roles.set(alarm.role_code, [...(roles.get(alarm.role_code) ?? []), alarm]);
-  const waiting = alarms.filter((a) => a.status === "alarmed").length;
-  const rows = [...roles.entries()].map(([, chain]) => {
-    const current = chain[chain.length - 1];
-    const state =
-      current.status === "acknowledged"
-        ? `${t("acknowledged")} ${formatTimestamp(current.acknowledged_at!).slice(0, -3)}`
-        : current.status === "alarmed"
-          ? `${t("notAcknowledged")} · ${formatTimestamp(current.alarmed_at).slice(-8, -3)}`
-          : current.status === "handed_over"
-            ? t("handedOver")
-            : t("passedOn");
-    const earlier = chain.slice(0, -1).map((a) => `${a.person_name || a.person_code}: ${a.status === "passed_on" ? t("passedOn") : a.status === "handed_over" ? t("handedOver") : t("acknowledged")}`);
-    return h(
-      "li",
-      { class: `task alarm ${current.status}` },
-      h("div", { class: "what" }, h("strong", {}, current.role_label), h("span", {}, `${current.person_name || current.person_code}${LEVELS[current.level] ? " · " + LEVELS[current.level] : ""}`), earlier.length ? h("small", { class: "muted" }, earlier.join(" → ")) : null),
-      h("div", { class: "when" }, h("span", {}, state)),
-      canWork && current.status === "alarmed"
-        ? h("div", { class: "actions" }, h("button", { class: "primary", onclick: () => act(() => incidentsApi.acknowledge(incident.id, current.id)) }, `${t("acknowledgeFor")} ${current.person_name || current.person_code}`))
-        : null,
-    );
-  });
+  if (!roles.size || !names.size) return null;
   const roleSelect = h(
     "select",
     { name: "handover-role", "aria-label": t("role") },
@@ -160,31 +136,33 @@ function alarmSection(incident: Incident, canWork: boolean, act: (a: () => Promi
   ) as HTMLSelectElement;
   const person = h("input", { name: "handover-person", list: "people", placeholder: t("newHolder"), "aria-label": t("newHolder") }) as HTMLInputElement;
   const reason = h("input", { name: "handover-reason", placeholder: t("handOverReason"), "aria-label": t("handOverReason") }) as HTMLInputElement;
+  const problem = h("p", { class: "field-error", role: "alert", hidden: true });
   const form = h(
     "form",
     {
       class: "stage-form",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        act(() => incidentsApi.handOver(incident.id, roleSelect.value, codeOf(person.value, names) || person.value.trim(), reason.value));
+        const found = matchPerson(person.value, names);
+        problem.hidden = !("problem" in found);
+        if ("problem" in found) {
+          problem.textContent = found.problem;
+          return;
+        }
+        act(() => incidentsApi.handOver(incident.id, roleSelect.value, found.code, reason.value), `${t("handedOverDone")} ${names.get(found.code)}`);
       },
     },
     roleSelect,
     person,
     reason,
+    problem,
     h("button", { type: "submit" }, t("handOver")),
   );
-  return h(
-    "section",
-    { class: "card alarms" },
-    h("h2", {}, `${t("alarms")}${waiting ? ` · ${waiting} ${t("notAcknowledged")}` : ""}`),
-    alarms.length ? h("ul", { class: "tasks" }, rows) : h("p", { class: "muted" }, t("noAlarms")),
-    canWork && roles.size && names.size ? h("details", {}, h("summary", {}, t("handOver")), form) : null,
-  );
+  return h("details", {}, h("summary", {}, t("handOver")), form);
 }
 
 // seed 002 §4.8: the playbook's evaluation points, each with a finding and an action.
-function evaluationSection(incident: Incident, canWork: boolean, act: (a: () => Promise<unknown>) => Promise<void>): HTMLElement {
+function evaluationSection(incident: Incident, canWork: boolean, act: Act): HTMLElement {
   const points = incident.evaluation ?? [];
   return h(
     "section",
@@ -199,7 +177,7 @@ function evaluationSection(incident: Incident, canWork: boolean, act: (a: () => 
         h("p", {}, h("strong", {}, p.point), " ", h("small", { class: "muted" }, p.source)),
         h("div", { class: "field" }, h("label", { for: `finding-${index}` }, t("finding")), finding),
         h("div", { class: "field" }, h("label", { for: `action-${index}` }, t("actionPoint")), action),
-        canWork ? h("button", { type: "button", onclick: () => act(() => incidentsApi.evaluate(incident.id, p.point, finding.value, action.value)) }, t("save")) : null,
+        canWork ? h("button", { type: "button", onclick: () => act(() => incidentsApi.evaluate(incident.id, p.point, finding.value, action.value), t("saved")) }, t("save")) : null,
       );
     }),
   );
@@ -237,6 +215,9 @@ function relative(deadline: string, now: string): string {
   return minutes >= 0 ? `over ${span}` : `${span} te laat`;
 }
 
+// Set per board: redraws after the user's own action (see draw's `act`).
+let renderAfterOwn: () => Promise<void> = async () => {};
+
 export async function renderIncidentBoard(ctx: PageContext, id: number): Promise<void> {
   // Owners by name where the role may see people (the insurer sees role labels only).
   const names = new Map<string, string>();
@@ -249,41 +230,95 @@ export async function renderIncidentBoard(ctx: PageContext, id: number): Promise
   const render = async () => {
     // Fetch everything first, then draw without awaiting: two live updates in quick succession
     // must not interleave their drawing.
-    const [incident, messages] = await Promise.all([
+    const [incident, messages, alarms] = await Promise.all([
       incidentsApi.get(id).catch((e: ApiError) => e),
       incidentsApi.messages(id).catch(() => ({ items: [] as OutboxMessage[] })),
+      incidentsApi.alarms(id).catch(() => null),
     ]);
-    clear(ctx.main);
     if (incident instanceof ApiError) {
-      ctx.main.append(h("p", { class: "empty" }, incident.message));
+      ctx.main.replaceChildren(h("p", { class: "empty" }, incident.message));
       return;
     }
-    draw(ctx, incident, render, names);
-    ctx.main.append(draftsSection(drafts.items), messagesSection(messages.items, names));
+    // Drawn aside, then swapped in keeping the user's place (scroll, focus, open folds).
+    const fresh = h("div");
+    const overview: AlarmOverview = alarms ?? { outside_channels: { email: true, sms: true }, items: [] };
+    draw({ ...ctx, main: fresh }, incident, overview, render, names);
+    fresh.append(draftsSection(drafts.items), messagesSection(messages.items, names));
+    replaceKeepingPlace(ctx.main, [...fresh.childNodes], !ownAction);
+  };
+  // While the page redraws after the user's own action, what they typed was sent: not put back.
+  let ownAction = false;
+  const redrawAfterOwn = async () => {
+    ownAction = true;
+    try {
+      await render();
+    } finally {
+      ownAction = false;
+    }
+    noteOwnChange();
   };
   ctx.watch(["incident"], render);
+  renderAfterOwn = redrawAfterOwn;
   await render();
 }
 
-function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void>, names: Map<string, string>): void {
+function draw(ctx: PageContext, incident: Incident, overview: AlarmOverview, rerender: () => Promise<void>, names: Map<string, string>): void {
   const canWork = mayStart(ctx.user.role) && incident.status !== "closed";
   const tasks = incident.tasks ?? [];
   const open = tasks.filter((task) => task.status === "open");
   const overdue = open.filter((task) => task.overdue);
   const next = open.filter((task) => !task.overdue).slice(0, 6);
 
-  const act = async (action: () => Promise<unknown>) => {
+  const act: Act = async (action, done, undo) => {
     try {
-      await action();
-      await rerender();
+      const result = await action();
+      await renderAfterOwn();
+      toast(done, undo ? { label: t("undo"), run: () => void act(() => undo(result), t("undone")) } : undefined);
     } catch (e) {
       toast(e instanceof ApiError ? e.message : String(e));
       if (e instanceof ApiError && e.status === 412) await rerender();
     }
   };
 
+  // "Gedaan" is confirmed with an undo; a closed task can be opened again with a reason.
+  const reopenOf = (result: unknown, taskId: number) => {
+    const again = (result as Incident).tasks?.find((x) => x.id === taskId);
+    return again ? incidentsApi.reopen(incident.id, again, t("reopenUndoReason")) : Promise.resolve();
+  };
+  const assignField = (task: Task) => {
+    const input = h("input", { list: "people", placeholder: t("assign"), "aria-label": `${t("assign")}: ${task.text}`, class: "assign", name: `assign-${task.id}` }) as HTMLInputElement;
+    const problem = h("span", { class: "field-error", role: "alert", hidden: true });
+    input.addEventListener("input", () => {
+      const picked = input.value.match(/\(([^()]+)\)\s*$/)?.[1];
+      if (picked && names.has(picked)) submit();
+    });
+    const submit = () => {
+      const found = matchPerson(input.value, names);
+      problem.hidden = !("problem" in found);
+      if ("problem" in found) {
+        problem.textContent = found.problem;
+        return;
+      }
+      act(() => incidentsApi.assign(incident.id, task, found.code), `${t("assignedTo")} ${names.get(found.code)}: ${task.text}`);
+    };
+    return h(
+      "form",
+      {
+        class: "assign-form",
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          submit();
+        },
+      },
+      // A pick from the list goes at once; typed text on Enter.
+      input,
+      problem,
+    ) as HTMLFormElement;
+  };
   const taskRow = (task: Task) => {
     const reason = h("input", { type: "text", placeholder: t("reasonNotApplicable"), "aria-label": t("reasonNotApplicable"), hidden: true }) as HTMLInputElement;
+    const reopenReason = h("input", { type: "text", placeholder: t("reopenReason"), "aria-label": `${t("reopenReason")}: ${task.text}`, hidden: true, name: `reopen-${task.id}` }) as HTMLInputElement;
+    const closedBy = task.status !== "open" && task.closed_at ? ` · ${formatTimestamp(task.closed_at).slice(0, -3)}${task.closed_by ? " " + task.closed_by : ""}` : "";
     return h(
       "li",
       { class: `task ${task.overdue ? "overdue" : ""} ${task.status}` },
@@ -294,24 +329,13 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         h("span", {}, task.status === "open" ? relative(task.deadline, incident.now) : task.status === "done" ? t("done") : t("notApplicable")),
         task.legal ? h("span", { class: "badge stop" }, t("legal")) : null,
       ),
-      h("div", { class: "what" }, h("span", {}, task.text), h("small", { class: "muted" }, `${task.owner_role}${task.owner_person_code ? " · " + (names.get(task.owner_person_code) ?? task.owner_person_code) : ""}`)),
+      h("div", { class: "what" }, h("span", {}, task.text), h("small", { class: "muted" }, `${task.owner_role}${task.owner_person_code ? " · " + (names.get(task.owner_person_code) ?? task.owner_person_code) : ""}${closedBy}`)),
       canWork && task.status === "open"
         ? h(
             "div",
             { class: "actions" },
-            h("button", { class: "primary", onclick: () => act(() => incidentsApi.closeTask(incident.id, task, "done", "")) }, t("done")),
-            names.size
-              ? h("input", {
-                  list: "people",
-                  placeholder: t("assign"),
-                  "aria-label": `${t("assign")}: ${task.text}`,
-                  class: "assign",
-                  onchange: (e: Event) => {
-                    const code = codeOf((e.target as HTMLInputElement).value, names);
-                    if (code) act(() => incidentsApi.assign(incident.id, task, code));
-                  },
-                })
-              : null,
+            h("button", { class: "primary", onclick: () => act(() => incidentsApi.closeTask(incident.id, task, "done", ""), `${t("taskDone")}: ${task.text}`, (r) => reopenOf(r, task.id)) }, t("done")),
+            names.size ? assignField(task) : null,
             reason,
             h(
               "button",
@@ -322,13 +346,33 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
                     reason.focus();
                     return;
                   }
-                  act(() => incidentsApi.closeTask(incident.id, task, "not-applicable", reason.value));
+                  act(() => incidentsApi.closeTask(incident.id, task, "not-applicable", reason.value), `${t("taskNotApplicable")}: ${task.text}`, (r) => reopenOf(r, task.id));
                 },
               },
               t("notApplicable"),
             ),
           )
-        : null,
+        : canWork
+          ? h(
+              "div",
+              { class: "actions" },
+              reopenReason,
+              h(
+                "button",
+                {
+                  onclick: () => {
+                    if (reopenReason.hidden) {
+                      reopenReason.hidden = false;
+                      reopenReason.focus();
+                      return;
+                    }
+                    act(() => incidentsApi.reopen(incident.id, task, reopenReason.value), `${t("taskReopened")}: ${task.text}`);
+                  },
+                },
+                t("reopen"),
+              ),
+            )
+          : null,
     );
   };
 
@@ -343,7 +387,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       class: "log-form",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        act(() => incidentsApi.log(incident.id, { kind: kind.value, text: text.value, decided_by: decidedBy.value, acted_by: actedBy.value }));
+        act(() => incidentsApi.log(incident.id, { kind: kind.value, text: text.value, decided_by: decidedBy.value, acted_by: actedBy.value }), t("loggedDone"));
       },
     },
     kind,
@@ -361,7 +405,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       class: "stage-form",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        act(() => incidentsApi.stage(incident, Number(stageSelect.value), stageReason.value));
+        act(() => incidentsApi.stage(incident, Number(stageSelect.value), stageReason.value), `${t("stageChanged")} ${stageSelect.value}`);
       },
     },
     stageSelect,
@@ -384,7 +428,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       class: "stage-form",
       onsubmit: (e: Event) => {
         e.preventDefault();
-        act(() => incidentsApi.status(incident, statusSelect.value, statusReason.value));
+        act(() => incidentsApi.status(incident, statusSelect.value, statusReason.value), `${t("statusChanged")}: ${statusSelect.selectedOptions[0]?.textContent ?? ""}`);
       },
     },
     statusSelect,
@@ -412,11 +456,18 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
         incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatTimestamp(incident.ends_at).slice(0, 10)}`) : null,
         incident.practice_agbs.length ? h("a", { href: `#/incidenten/${incident.id}/opvang`, class: "button-link" }, "Opvang patiënten →") : null,
-        h("a", { href: `/api/v1/printouts/playbook/${incident.playbook_id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPlaybook")),
-        h("a", { href: `/api/v1/printouts/incident/${incident.id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printReport")),
-        // Blank forms for working without the HIS, headed with the (first) affected practice.
-        h("a", { href: `/api/v1/printouts/triage-form?agb=${incident.practice_agbs[0] ?? ""}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printTriage")),
-        h("a", { href: `/api/v1/printouts/prescription-form?agb=${incident.practice_agbs[0] ?? ""}&copies=2`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPrescriptions")),
+        // Paper: open on a laptop; folded on a phone, where the board's first screen is for
+        // the alarms and what to do now.
+        h(
+          "details",
+          { class: "prints", open: window.innerWidth > 640 },
+          h("summary", {}, t("printouts")),
+          h("a", { href: `/api/v1/printouts/playbook/${incident.playbook_id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPlaybook")),
+          h("a", { href: `/api/v1/printouts/incident/${incident.id}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printReport")),
+          // Blank forms for working without the HIS, headed with the (first) affected practice.
+          h("a", { href: `/api/v1/printouts/triage-form?agb=${incident.practice_agbs[0] ?? ""}`, target: "_blank", rel: "noopener", class: "button-link" }, t("printTriage")),
+          h("a", { href: `/api/v1/printouts/prescription-form?agb=${incident.practice_agbs[0] ?? ""}&copies=2`, target: "_blank", rel: "noopener", class: "button-link" }, t("printPrescriptions")),
+        ),
       ),
       // seed 002 §4.2, from the server: who decides at this stage and time of day.
       h(
@@ -428,6 +479,7 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
         h("span", { class: "muted" }, incident.decides.organisation),
       ),
     ),
+    alarmOverviewSection(incident, overview, canWork, act, canWork ? handOverForm(incident, act, names) : null),
     h(
       "section",
       { class: "card now" },
@@ -437,7 +489,6 @@ function draw(ctx: PageContext, incident: Incident, rerender: () => Promise<void
       h("h3", {}, t("nextDeadlines")),
       next.length ? h("ul", { class: "tasks" }, next.map(taskRow)) : h("p", { class: "muted" }, t("noOpenTasks")),
     ),
-    alarmSection(incident, canWork, act, names),
     h(
       "div",
       { class: "board-grid" },

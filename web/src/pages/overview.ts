@@ -7,6 +7,7 @@ import { addBackground, plainText, STATUS_COLOURS } from "../ui/map";
 import { Practice, practicesApi } from "../practices/api";
 import { label, t } from "../i18n";
 import { formatNumber, h } from "../ui/dom";
+import { openIncidentsCard } from "../incidents/list";
 
 interface Summary {
   practices: number;
@@ -30,10 +31,11 @@ interface Config {
 const FORM_RADIUS: Record<string, number> = { solo: 6, duo: 8, hoed: 8, group: 10, health_centre: 12 };
 
 export async function renderOverview(ctx: PageContext): Promise<void> {
-  const [summary, practices, config] = await Promise.all([
+  const [summary, practices, config, incidents] = await Promise.all([
     api.get<Summary>("/region/summary"),
     practicesApi.list(),
     api.get<Config>("/config"),
+    openIncidentsCard(),
   ]);
   const figure = (value: string, text: string, warn = false) =>
     h("div", { class: warn ? "figure warn" : "figure" }, h("strong", {}, value), h("span", {}, text));
@@ -59,7 +61,8 @@ export async function renderOverview(ctx: PageContext): Promise<void> {
     h("span", {}, h("i", { class: "dot ring" }), t("patientStopMark")),
     config.tile_url ? null : h("span", { class: "muted" }, t("mapOffline")),
   );
-  ctx.main.append(h("h1", {}, t("overview")), figures, mapEl, legend);
+  // Open incidents, and alarms nobody acknowledged, before anything else.
+  ctx.main.append(h("h1", {}, t("overview")), incidents ?? "", figures, mapEl, legend);
   await drawMap(mapEl, practices.items, config.tile_url);
 }
 

@@ -43,7 +43,40 @@ export function localToUtc(local: string): string {
   return local ? new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
 }
 
+// The time of day of an ISO UTC timestamp in Europe/Amsterdam: "00:09".
+export function formatClock(iso: string): string {
+  return new Date(iso).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
+}
+
 // An ISO UTC timestamp shown in Europe/Amsterdam time.
 export function formatTimestamp(iso: string): string {
   return new Date(iso).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" });
+}
+
+// Replaces a page's content with a freshly drawn one without losing the user's place: the
+// scroll position, the field that had focus (and what was typed in it) and which folds were
+// open; `keepTyped`: put back what was typed there (a live update while typing; not after
+// the user's own action sent it). Elements are matched by id, else name or aria-label; folds by their summary's first
+// words (a count in brackets may change).
+export function replaceKeepingPlace(target: HTMLElement, fresh: Node[], keepTyped = true): void {
+  const y = window.scrollY;
+  const keyOf = (el: Element): string | null => {
+    const key = el.id ? `#${el.id}` : el.getAttribute("name") ? `@${el.getAttribute("name")}` : el.getAttribute("aria-label") ? `~${el.getAttribute("aria-label")}` : null;
+    return key ? `${el.tagName}${key}` : null;
+  };
+  const foldKey = (d: Element): string => (d.querySelector("summary")?.textContent ?? "").replace(/\s*\(.*$/, "");
+  const active = document.activeElement && target.contains(document.activeElement) ? document.activeElement : null;
+  const activeKey = active ? keyOf(active) : null;
+  const activeValue = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active.value : null;
+  const open = new Set([...target.querySelectorAll("details[open]")].map(foldKey));
+  target.replaceChildren(...fresh);
+  for (const d of target.querySelectorAll("details")) if (open.has(foldKey(d))) (d as HTMLDetailsElement).open = true;
+  if (activeKey) {
+    const again = [...target.querySelectorAll("input, textarea, select, button, a")].find((el) => keyOf(el) === activeKey) as HTMLElement | undefined;
+    if (again) {
+      if (keepTyped && activeValue !== null && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && !again.value) again.value = activeValue;
+      again.focus({ preventScroll: true });
+    }
+  }
+  window.scrollTo(0, y);
 }
