@@ -5,14 +5,13 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "http/event_hub.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
 #include "http/routes.hpp"
+#include "http/static_files.hpp"
 
 namespace vangnet {
 
@@ -27,7 +26,7 @@ struct HttpServer::Impl {
   EventHub hub;
   httplib::Server server;
   Router router;
-  std::string index_html;
+  std::unique_ptr<StaticFiles> web;
   int listen_socket = -1;
 };
 
@@ -77,12 +76,13 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
   });
   RegisterRoutes(impl_->router, services, impl_->hub, impl_->options);
 
-  if (!impl_->options.web_dir.empty() && std::filesystem::exists(impl_->options.web_dir)) {
-    s.set_mount_point("/", impl_->options.web_dir);
-    std::ifstream in(std::filesystem::path(impl_->options.web_dir) / "index.html");
-    std::ostringstream html;
-    html << in.rdbuf();
-    impl_->index_html = html.str();
+  // The web UI: its files from memory, compressed once; after the API's routes, so those
+  // come first.
+  impl_->web = std::make_unique<StaticFiles>(impl_->options.web_dir);
+  if (!impl_->web->empty()) {
+    s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.starts_with("/api/") || !impl_->web->Serve(req, res)) res.status = 404;
+    });
   }
 
   s.set_post_routing_handler(
@@ -97,9 +97,10 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
       if (res.status == 405) error = Error(ErrorKind::kNotFound, "deze methode kan hier niet");
       res.set_content(ProblemJson(res.status, "", {error}).dump(),
                       "application/problem+json; charset=utf-8");
-    } else if (res.status == 404 && req.method == "GET" && !impl_->index_html.empty()) {
+    } else if (res.status == 404 && req.method == "GET" && !impl_->web->IndexHtml().empty()) {
       res.status = 200;
-      res.set_content(impl_->index_html, "text/html; charset=utf-8");
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(impl_->web->IndexHtml(), "text/html; charset=utf-8");
     }
     SecurityHeaders(res);
   });
