@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "io/preparedness_yaml.hpp"
 #include "services/incident/incident_service.hpp"
 #include "test_support/registry_fixture.hpp"
@@ -161,6 +163,26 @@ TEST_F(PreparednessServiceTest, TheIcalFileHoldsOneEventPerItemOnItsDueDate) {
   }
 }
 
+// Calendar apps merge or drop events that share a UID: every item of the whole region has its
+// own (two contract reviews of one practice on one day used to share one).
+TEST_F(PreparednessServiceTest, EveryCalendarEventOfTheRegionHasItsOwnUid) {
+  auto o = service_->Overview(As(UserRole::kCoordinator)).value();
+  std::string ical = PreparednessIcal(o, "2026-11-23T10:00:00.000Z");
+  std::set<std::string> uids;
+  std::size_t events = 0;
+  for (std::size_t at = 0; (at = ical.find("\r\nUID:", at)) != std::string::npos; ++at) {
+    ++events;
+    uids.insert(ical.substr(at + 6, ical.find("\r\n", at + 2) - at - 6));
+  }
+  EXPECT_EQ(events, o.items.size());
+  EXPECT_GT(events, 100u);
+  EXPECT_EQ(uids.size(), events);
+  // Stable: the same items give the same UIDs at the next refresh.
+  EXPECT_EQ(
+      PreparednessIcal(o, "2026-11-24T10:00:00.000Z").find(*uids.begin()) != std::string::npos,
+      true);
+}
+
 // An exercise (OTO) from the calendar: the power-outage exercise runs as an exercise incident of
 // its playbook; once it is evaluated and closed the item is done, and the evaluation's actions
 // show as lessons for the playbook.
@@ -180,17 +202,16 @@ TEST_F(PreparednessServiceTest, AClosedExerciseIncidentCountsAsDoneAndLeavesLess
   auto running = service_->Overview(coordinator).value();
   EXPECT_EQ(Find(running, "power_outage_exercise", "01051037")->status, ItemStatus::kOverdue);
 
-  auto down =
-      incidents.ChangeStatus(coordinator, id, exercise.value().version,
-                             IncidentStatus::kScaledDown, "oefening klaar");
+  auto down = incidents.ChangeStatus(coordinator, id, exercise.value().version,
+                                     IncidentStatus::kScaledDown, "oefening klaar");
   ASSERT_TRUE(down) << down.error().ToString();
   ASSERT_FALSE(down.value().evaluation.empty());
   EvaluationPoint point = down.value().evaluation.front();
   point.finding = "Het noodnummer van de netbeheerder stond nergens";
   point.action = "Netbeheerder met storingsnummer toevoegen aan de contacten van het draaiboek";
   ASSERT_TRUE(incidents.evaluation.SaveEvaluation(coordinator, id, point));
-  ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, down.value().version,
-                                     IncidentStatus::kClosed, "geëvalueerd"));
+  ASSERT_TRUE(incidents.ChangeStatus(coordinator, id, down.value().version, IncidentStatus::kClosed,
+                                     "geëvalueerd"));
 
   auto after = service_->Overview(coordinator).value();
   const auto* item = Find(after, "power_outage_exercise", "01051037");

@@ -10,6 +10,7 @@
 #include "core/registry.hpp"
 #include "services/incident/alarming.hpp"
 #include "services/monitor/monitor_service.hpp"
+#include "store/digest.hpp"
 
 namespace vangnet {
 
@@ -459,15 +460,21 @@ std::string PreparednessIcal(const PreparednessOverview& overview, const std::st
     if (c != '-' && c != ':') stamp += c;
   }
   stamp += "Z";
+  std::map<std::string, int> uids;
   for (const auto& item : overview.items) {
     std::string day = item.due.value_or(overview.date);
     std::string compact = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
     std::string summary = item.rule->label +
                           (item.practice_name.empty() ? "" : " · " + item.practice_name) +
                           (item.subject.empty() ? "" : " (" + item.subject + ")");
+    // Stable across refreshes (a calendar app then moves the event instead of adding one) and
+    // unique: the subject names which contract or card, and its digest is the same on every
+    // machine (std::hash is not, and cut to five digits it collided).
     std::string uid = item.rule->id + "-" +
                       (item.practice_agb.empty() ? "regio" : item.practice_agb) + "-" +
-                      std::to_string(std::hash<std::string>{}(item.subject) % 100000) + "@vangnet";
+                      Blake2bHex(item.subject).substr(0, 16);
+    if (const int seen = uids[uid]++; seen > 0) uid += "-" + std::to_string(seen + 1);
+    uid += "@vangnet";
     out += "BEGIN:VEVENT\r\n";
     out += Fold("UID:" + uid);
     out += "DTSTAMP:" + stamp + "\r\n";
