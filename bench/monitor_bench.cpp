@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", norms.error().ToString().c_str());
     return 1;
   }
-  const auto today = WallClock().TodayUtc();
+  const auto today = WallClock().Today();
 
   const fs::path dir = fs::temp_directory_path() / "vangnet-monitor-bench";
   fs::remove_all(dir);

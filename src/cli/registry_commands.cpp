@@ -129,7 +129,7 @@ int RunDemo(const std::vector<std::string>& argv) {
     }
   }
   DemoRegionOptions options;
-  options.today = WallClock().TodayUtc();  // the demo is made as of the real today
+  options.today = WallClock().Today();  // the demo is made as of the real today
   options.national = args->Has("national");
   if (args->Has("seed")) {
     auto seed = ParseInteger(args->Get("seed"));

@@ -32,4 +32,11 @@ std::string FormatDate(std::chrono::year_month_day date) {
   return buffer;
 }
 
+std::string DutchDate(std::string_view iso) {
+  auto date = iso.size() >= 10 ? ParseDate(iso.substr(0, 10)) : std::nullopt;
+  if (!date || iso[4] != '-') return std::string(iso);
+  const std::string text = FormatDate(*date);
+  return text.substr(8, 2) + "-" + text.substr(5, 2) + "-" + text.substr(0, 4);
+}
+
 }  // namespace vangnet

@@ -67,9 +67,9 @@ std::string SharedPictureText(const std::string& incident_number, const SharedPi
     return std::string(label) + ": " + (text.empty() ? "(onbekend)" : text) + "\n";
   };
   return "GEDEELD BEELD HUISARTSENZORG\nIncident: " + incident_number +
-         "\nVersie: " + std::to_string(p.version) + "\nBevestigd: " + FormatUtc(p.confirmed_at) +
-         " door " + p.confirmed_by + "\n" + line("1 SITUATIE", p.situation) +
-         line("2 SLACHTOFFERS", p.casualties) +
+         "\nVersie: " + std::to_string(p.version) +
+         "\nBevestigd: " + LocalTimeText(p.confirmed_at) + " door " + p.confirmed_by + "\n" +
+         line("1 SITUATIE", p.situation) + line("2 SLACHTOFFERS", p.casualties) +
          line("3 GEVAARLIJKE STOFFEN", p.hazardous_substances) +
          line("4 COMMUNICATIE", p.communication) + line("5 METEO", p.weather);
 }

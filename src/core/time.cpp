@@ -32,8 +32,8 @@ const Clock& WallClock() {
   return clock;
 }
 
-std::chrono::year_month_day Clock::TodayUtc() const {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(Read())};
+std::chrono::year_month_day Clock::Today() const {
+  return AmsterdamDate(Now());
 }
 
 std::string Clock::NowIso() const {

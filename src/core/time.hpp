@@ -24,7 +24,7 @@ class Clock {
 
   TimePoint Now() const { return std::chrono::floor<std::chrono::seconds>(Read()); }
   // Today's calendar day in UTC: the registry's dates are days, the hour does not matter there.
-  std::chrono::year_month_day TodayUtc() const;
+  std::chrono::year_month_day Today() const;
   // Now as stored timestamps are written: "2026-11-23T14:05:06.123Z".
   std::string NowIso() const;
 };

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/date.hpp"
 #include "core/escalation.hpp"
+#include "core/time.hpp"
 
 namespace vangnet {
 namespace {
@@ -79,6 +81,24 @@ TEST(UtcText, RoundTripsAndRefusesGarbage) {
   EXPECT_TRUE(ParseUtc("2026-11-23T14:05:06.123Z"));
   EXPECT_FALSE(ParseUtc("2026-11-23 14:05:06"));
   EXPECT_FALSE(ParseUtc("2026-13-23T14:05:06Z"));
+}
+
+// What a person reads is Dutch time: at 00:09 in Maastricht (23:09 UTC the day before) the
+// region's "today" is already the next day, and the GHOR text says 00:09, not 23:09Z.
+TEST(DutchTime, TodayAndTheGhorTextAreAmsterdamTime) {
+  ManualClock clock(Utc("2026-11-30T23:09:30Z"));
+  EXPECT_EQ(FormatDate(clock.Today()), "2026-12-01");
+  clock.Set(Utc("2026-07-01T22:30:00Z"));  // summer time: UTC+2
+  EXPECT_EQ(FormatDate(clock.Today()), "2026-07-02");
+  SharedPicture picture;
+  picture.version = 1;
+  picture.confirmed_at = Utc("2026-11-30T23:09:30Z");
+  picture.confirmed_by = "coordinator";
+  const std::string text = SharedPictureText("2026-001", picture);
+  EXPECT_NE(text.find("Bevestigd: 01-12-2026 00:09 door coordinator"), std::string::npos) << text;
+  EXPECT_EQ(text.find("T23:09"), std::string::npos) << text;
+  EXPECT_EQ(DutchDate("2026-11-30"), "30-11-2026");
+  EXPECT_EQ(DutchDate("onbekend"), "onbekend");
 }
 
 TEST(StageRules, WhoDecidesDependsOnStageAndTimeOfDay) {

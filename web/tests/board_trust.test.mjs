@@ -53,6 +53,11 @@ test("without e-mail or SMS the board says so in red, and gives numbers to call"
     assert.match(await row.locator("a.call").getAttribute("href"), /^tel:\+?\d{9,}$/);
     await row.getByText("e-mail niet ingesteld op de server").waitFor();
   }
+  // Deadlines from an hour on read in hours ("over 1 uur 59 min"), never "over 119 min".
+  for (const when of await page.locator("section.now li.task .when span").allInnerTexts()) {
+    const minutes = when.match(/(\d+) min/)?.[1];
+    if (minutes && !/uur/.test(when)) assert.ok(Number(minutes) < 60, when);
+  }
   // The role name never covers the state (they overlapped before).
   const first = rows.first();
   const role = await first.locator(".alarm-role").boundingBox();

@@ -36,7 +36,7 @@ void Scheduler::RunOnce() {
   Log("verzenden", AsStatus(services_.delivery.DeliverDue()));
   Log("offline-bundel", services_.bundles.MakeIfDue());
   Log("controlepunt auditlog", services_.audit.Checkpoint());
-  const std::string month = FormatUtc(services_.clock().Now()).substr(0, 7);
+  const std::string month = FormatDate(services_.clock().Today()).substr(0, 7);
   if (month != recorded_month_) {
     auto recorded = services_.monitor.RecordMonth();
     if (recorded) recorded_month_ = month;

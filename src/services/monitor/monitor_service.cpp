@@ -181,7 +181,7 @@ std::shared_ptr<const MonitorService::Built> MonitorService::Signals(
 
 Result<std::shared_ptr<const MonitorReport>> MonitorService::Report(const Caller& caller,
                                                                     const std::string& only_agb) {
-  const auto today = store_.clock().TodayUtc();
+  const auto today = store_.clock().Today();
   const bool sees_people = ReadAccess(caller.role, "person") == Access::kAll && only_agb.empty();
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
@@ -221,7 +221,7 @@ Result<std::shared_ptr<const MonitorReport>> MonitorService::Report(const Caller
 }
 
 Result<bool> MonitorService::RecordMonth() {
-  const auto today = store_.clock().TodayUtc();
+  const auto today = store_.clock().Today();
   const Actor actor{"vangnet", "system", "scheduler", "maandoverzicht monitor"};
   auto uow = store_.Begin(actor);
   if (!uow) return uow.error();

@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/date.hpp"
 #include "core/registry.hpp"
 #include "io/pdf_document.hpp"
 
@@ -51,15 +52,15 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
     auto partner = uow.value()->Table<Practice>().Find(other_probe);
     partners.push_back({(partner ? partner->name : other) + " (AGB " + other + ")",
                         partner ? partner->place : "", c.triage_and_phone,
-                        c.last_reviewed.empty() ? "nooit" : c.last_reviewed});
+                        c.last_reviewed.empty() ? "nooit" : DutchDate(c.last_reviewed)});
   }
 
-  const std::string footer = "Calamiteitenkaart " + practice->name + " (AGB " + practice_agb +
-                             ") · kaartversie " + std::to_string(card->version) +
-                             ", laatst nagelopen " +
-                             (card->last_updated.empty() ? "onbekend" : card->last_updated) +
-                             " · afgedrukt " + LocalTimeText(now) + " door " + caller.actor.user +
-                             " · controleer vóór gebruik of er geen nieuwere versie is";
+  const std::string footer =
+      "Calamiteitenkaart " + practice->name + " (AGB " + practice_agb + ") · kaartversie " +
+      std::to_string(card->version) + ", laatst nagelopen " +
+      (card->last_updated.empty() ? "onbekend" : DutchDate(card->last_updated)) + " · afgedrukt " +
+      LocalTimeText(now) + " door " + caller.actor.user +
+      " · controleer vóór gebruik of er geen nieuwere versie is";
   PdfDocument pdf("Calamiteitenkaart " + practice->name, footer);
   pdf.Title("Calamiteitenkaart · " + practice->name);
   pdf.Subtitle("AGB " + practice->agb + " · " + practice->street_address + ", " +

@@ -55,7 +55,7 @@ std::string Fold(const std::string& line) {
 }  // namespace
 
 Result<PreparednessOverview> PreparednessService::Overview(const Caller& caller) {
-  const auto today = store_.clock().TodayUtc();
+  const auto today = store_.clock().Today();
   if (caller.role == UserRole::kInsurerLiaison) {
     return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de paraatheidskalender");
   }
@@ -178,7 +178,7 @@ PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& 
 
 Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& caller,
                                                                const CompletionRequest& request) {
-  const auto today = store_.clock().TodayUtc();
+  const auto today = store_.clock().Today();
   const PreparednessRule* rule = rules_.Find(request.rule_id);
   if (!rule)
     return Error::Validation("rule_id", "Onbekende verplichting '" + request.rule_id + "'.");
@@ -480,10 +480,11 @@ std::string PreparednessIcal(const PreparednessOverview& overview, const std::st
     out += "DTSTAMP:" + stamp + "\r\n";
     out += "DTSTART;VALUE=DATE:" + compact + "\r\n";
     out += Fold("SUMMARY:" + IcalText(summary));
-    out += Fold("DESCRIPTION:" + IcalText(item.rule->explanation + "\nWie: " + item.rule->owner +
-                                          "\nBron: " + item.rule->source +
-                                          (item.last_done ? "\nLaatst gedaan: " + *item.last_done
-                                                          : "\nNog nooit gedaan")));
+    out += Fold("DESCRIPTION:" +
+                IcalText(item.rule->explanation + "\nWie: " + item.rule->owner +
+                         "\nBron: " + item.rule->source +
+                         (item.last_done ? "\nLaatst gedaan: " + DutchDate(*item.last_done)
+                                         : "\nNog nooit gedaan")));
     out += "END:VEVENT\r\n";
   }
   return out + "END:VCALENDAR\r\n";

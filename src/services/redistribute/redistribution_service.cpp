@@ -30,7 +30,7 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller,
     return Error::Validation("practice_agb",
                              "Praktijk " + practice_agb + " hoort niet bij dit incident.");
   }
-  int year = static_cast<int>(store_.clock().TodayUtc().year());
+  int year = static_cast<int>(store_.clock().Today().year());
   auto parsed = ParsePatientList(csv_text, file_name, year);
   if (!parsed) return parsed.error();
   Errors unknown;
@@ -81,7 +81,7 @@ Result<long long> RedistributionService::GenerateDemoPatients(const Caller& call
     options.longitude = *practice->longitude;
     options.patients = practice->registered_patients;
     options.seed = std::hash<std::string>{}(practice_agb);
-    options.current_year = static_cast<int>(store_.clock().TodayUtc().year());
+    options.current_year = static_cast<int>(store_.clock().Today().year());
     for (const auto& h : SynthesiseHouseholds(options, PostcodeTable::Embedded())) {
       for (const auto& need : h.patients) {
         RedistributionPatient p;

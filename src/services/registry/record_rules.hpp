@@ -62,7 +62,7 @@ Result<SaveOutcome> SaveRecord(UnitOfWork& uow, const std::optional<T>& existing
   std::size_t before = errors.size();
   for (auto& e : Normalise(record)) errors.push_back(std::move(e));
   for (auto& e : EntityTraits<T>::Validate(record)) errors.push_back(std::move(e));
-  for (auto& e : CheckNotInFuture(record, uow.clock().TodayUtc())) errors.push_back(std::move(e));
+  for (auto& e : CheckNotInFuture(record, uow.clock().Today())) errors.push_back(std::move(e));
   for (auto& e : CheckReferences(uow, record)) errors.push_back(std::move(e));
   if (errors.size() > before) return Error::Validation({}, "record refused");
   auto& table = uow.Table<T>();

@@ -9,7 +9,7 @@ namespace vangnet {
 Result<RegionSummary> RegionService::Summary(const Caller& caller) {
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
-  return SummariseRegion(*uow.value(), store_.clock().TodayUtc());
+  return SummariseRegion(*uow.value(), store_.clock().Today());
 }
 
 Result<std::vector<PostcodeArea>> RegionService::PostcodeAreas(const Caller& caller) {

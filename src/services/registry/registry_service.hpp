@@ -276,7 +276,7 @@ Result<T> RegistryService::Create(const Caller& caller,
     if (fields[i].required && (!filled[i] || Trim(*filled[i]).empty())) filled[i].reset();
   }
   for (auto& e : ParseFields(fields, filled, record)) errors.push_back(std::move(e));
-  AddRecordErrors(record, store_.clock().TodayUtc(), errors);
+  AddRecordErrors(record, store_.clock().Today(), errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
@@ -317,7 +317,7 @@ Result<T> RegistryService::Update(const Caller& caller, std::int64_t id,
   }
   T record = *existing;
   Errors errors = ParseFields(EntityTraits<T>::Fields(), texts, record);
-  AddRecordErrors(record, store_.clock().TodayUtc(), errors);
+  AddRecordErrors(record, store_.clock().Today(), errors);
   if (!errors.empty()) return Error::Combined(std::move(errors));
   (void)Normalise(record);
   if (KeyOf(record) != KeyOf(*existing)) {

@@ -171,7 +171,7 @@ Result<StressScenario> ParseAreaSpec(const std::string& spec,
 }
 
 Result<StressReport> StressService::Run(const Caller& caller, const StressRequest& request) {
-  const auto today = store_.clock().TodayUtc();
+  const auto today = store_.clock().Today();
   if (caller.role == UserRole::kPracticeUser) {
     return Error(ErrorKind::kForbidden,
                  "de stresstest vergelijkt alle praktijken van de regio; vraag de coördinator van "

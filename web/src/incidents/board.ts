@@ -3,7 +3,7 @@
 import { ApiError } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
-import { formatTimestamp, h, localToUtc, replaceKeepingPlace } from "../ui/dom";
+import { formatLocalDate, formatTimestamp, h, localToUtc, replaceKeepingPlace } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
@@ -209,9 +209,13 @@ function messagesSection(messages: OutboxMessage[], names: Map<string, string>):
   );
 }
 
-function relative(deadline: string, now: string): string {
+// "over 45 min", "over 1 uur 59 min", "3 uur te laat", "over 2 dagen".
+export function relative(deadline: string, now: string): string {
   const minutes = Math.round((Date.parse(deadline) - Date.parse(now)) / 60000);
-  const span = Math.abs(minutes) < 120 ? `${Math.abs(minutes)} min` : `${Math.round(Math.abs(minutes) / 60)} uur`;
+  const m = Math.abs(minutes);
+  const hours = Math.floor(m / 60);
+  const span =
+    m < 60 ? `${m} min` : m < 48 * 60 ? `${hours} uur${m % 60 ? ` ${m % 60} min` : ""}` : `${Math.round(m / 1440)} dagen`;
   return minutes >= 0 ? `over ${span}` : `${span} te laat`;
 }
 
@@ -454,7 +458,7 @@ function draw(ctx: PageContext, incident: Incident, overview: AlarmOverview, rer
         h("span", { class: "badge", style: `background:${incident.office_hours ? "#1565c0" : "#37474f"}` }, incident.office_hours ? t("officeHours") : "ANW"),
         incident.exercise ? h("span", { class: "badge", style: "background:#6a1b9a" }, t("exercise")) : null,
         h("span", { class: "muted" }, `${t("activated")} ${formatTimestamp(incident.activated_at)}`),
-        incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatTimestamp(incident.ends_at).slice(0, 10)}`) : null,
+        incident.ends_at ? h("span", { class: "muted" }, `${t("endsAt")} ${formatLocalDate(incident.ends_at)}`) : null,
         incident.practice_agbs.length ? h("a", { href: `#/incidenten/${incident.id}/opvang`, class: "button-link" }, "Opvang patiënten →") : null,
         // Paper: open on a laptop; folded on a phone, where the board's first screen is for
         // the alarms and what to do now.

@@ -6,7 +6,7 @@ import { api } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { addBackground, plainText } from "../ui/map";
 import { fmt, t } from "../i18n";
-import { formatNumber, h } from "../ui/dom";
+import { formatDate, formatNumber, h } from "../ui/dom";
 import { MonitorReport, PracticeRisk, SignalHit, SuccessionYear, monitorApi } from "./api";
 
 const SEVERITY_LABEL: Record<SignalHit["severity"], string> = { high: "hoog", medium: "middel", low: "laag" };
@@ -215,7 +215,7 @@ export async function renderMonitor(ctx: PageContext): Promise<void> {
 
   ctx.main.append(
     h("h1", {}, t("monitor")),
-    h("p", { class: "muted" }, `${withSignals.length} ${t("monitorOf")} ${report.practices.length} ${t("monitorPracticesWithSignals")} · ${report.date} · ${t("monitorNorm")} ${formatNumber(report.norm_patients_per_fte)} ${t("monitorPerFte")}`),
+    h("p", { class: "muted" }, `${withSignals.length} ${t("monitorOf")} ${report.practices.length} ${t("monitorPracticesWithSignals")} · ${formatDate(report.date)} · ${t("monitorNorm")} ${formatNumber(report.norm_patients_per_fte)} ${t("monitorPerFte")}`),
     h("section", { class: "card" }, h("h2", {}, t("monitorFirstFive")), h("ol", { class: "first-five-list" }, firstFive)),
     mapEl,
     legend,

@@ -7,7 +7,7 @@ import { api, ApiError } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { addBackground, plainText } from "../ui/map";
 import { t } from "../i18n";
-import { formatNumber, h } from "../ui/dom";
+import { formatDate, formatNumber, h } from "../ui/dom";
 import { StressOutcome, StressQuery, StressReport, StressScenario, stressApi } from "./api";
 
 // What the form asked last: kept while the user moves around the app.
@@ -205,7 +205,7 @@ async function showResults(box: HTMLElement, report: StressReport, tileUrl: stri
     h(
       "p",
       { class: "muted", "data-testid": "stress-summary" },
-      `${report.year ?? report.date} · ${report.scenarios.length} ${t("stressComputed")} ${formatNumber(report.seconds, 2)} s` +
+      `${report.year ?? formatDate(report.date)} · ${report.scenarios.length} ${t("stressComputed")} ${formatNumber(report.seconds, 2)} s` +
         (report.single_ranked.length ? ` · ${notFull} ${t("monitorOf")} ${report.single_ranked.length} ${t("practices").toLowerCase()} ${t("stressNotFull")}` : ""),
       " · ",
       h("a", { href: stressApi.csvUrl(lastQuery), download: "" }, t("stressCsv")),

@@ -48,6 +48,11 @@ export function formatClock(iso: string): string {
   return new Date(iso).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
 }
 
+// The Dutch calendar day of an ISO UTC timestamp: "1-12-2026".
+export function formatLocalDate(iso: string): string {
+  return new Date(iso).toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam" });
+}
+
 // An ISO UTC timestamp shown in Europe/Amsterdam time.
 export function formatTimestamp(iso: string): string {
   return new Date(iso).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" });
