@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/date.hpp"
+#include "core/sources.hpp"
 
 namespace vangnet {
 namespace {
@@ -49,6 +50,16 @@ TEST(Dates, IsoAndDutchOrderLeapYears) {
   EXPECT_EQ(FormatDate(*ParseDate("01-03-2025")), "2025-03-01");
   EXPECT_FALSE(ParseDate("2025/03/01"));
   EXPECT_FALSE(ParseDate("2025-13-01"));
+}
+
+// A person reads a source by its document's title, never by its file name.
+TEST(Sources, FileNamesBecomeTitles) {
+  EXPECT_EQ(SourceText("000_5a37fb5747e2df6f.txt §4"),
+            "Regionaal continuïteitsplan Maastricht-Heuvelland §4");
+  EXPECT_EQ(
+      SourceText("002_b828ddde7ad66e33.txt §3.2; 004_b94aa58857644a59.txt §4.1"),
+      "Model Integraal Crisisplan huisartsenzorg §3.2; LHV/NHG Kernwaarden huisartsenzorg §4.1");
+  EXPECT_EQ(SourceText("afgeleid, geen bron"), "afgeleid, geen bron");
 }
 
 }  // namespace

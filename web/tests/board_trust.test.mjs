@@ -121,6 +121,27 @@ test("'Toewijzen aan' takes a typed name, and says when nobody or several fit", 
   await page.locator("ol.log").getByText(new RegExp(`Taak toegewezen aan Ilse Demostra \\([^)]+\\)`)).waitFor();
 });
 
+test("someone else's change redraws the board without wiping what the user is typing", async () => {
+  await page.getByLabel("Wat is er waargenomen, besloten of gemeld?").fill("Half geschreven regel");
+  await page.getByLabel("Besloten door").fill("Voorzitter");
+  await page.getByLabel("Besloten door").blur();
+  const { cookie, csrf_token } = await apiLogin(baseUrl, "bord-coordinator", PASSWORD);
+  await fetch(`${baseUrl}/api/v1/incidents/${incident.id}/log`, {
+    method: "POST",
+    headers: { Cookie: cookie, "X-CSRF-Token": csrf_token, "Content-Type": "application/json" },
+    body: JSON.stringify({ kind: "observation", text: "Regel van een collega" }),
+  });
+  await page.locator("ol.log").getByText("Regel van een collega").waitFor();
+  await page.locator("#toast").getByText("Bijgewerkt met de laatste wijzigingen.").waitFor();
+  assert.equal(await page.getByLabel("Wat is er waargenomen, besloten of gemeld?").inputValue(), "Half geschreven regel");
+  assert.equal(await page.getByLabel("Besloten door").inputValue(), "Voorzitter");
+  // Sent by the user: the form is empty again.
+  await page.getByRole("button", { name: "In het logboek" }).click();
+  await page.locator("ol.log").getByText("Half geschreven regel").waitFor();
+  await page.locator("#toast").getByText("Toegevoegd aan het logboek.").waitFor();
+  assert.equal(await page.getByLabel("Wat is er waargenomen, besloten of gemeld?").inputValue(), "");
+});
+
 test("on a laptop the menu is one line", async () => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const links = await page.locator("header.topbar nav a").evaluateAll((all) => all.map((a) => Math.round(a.getBoundingClientRect().top)));

@@ -1,6 +1,7 @@
 #include "http/json/incident_json.hpp"
 
 #include "core/escalation.hpp"
+#include "core/sources.hpp"
 
 namespace vangnet {
 
@@ -15,7 +16,7 @@ nlohmann::json TaskJson(const IncidentTask& t, TimePoint now) {
                                                             : nlohmann::json(t.owner_person_code)},
           {"deadline", FormatUtc(t.deadline)},
           {"legal", t.legal},
-          {"source", t.source},
+          {"source", SourceText(t.source)},
           {"status", EnumCode(TASK_STATUSES, t.status)},
           {"overdue", t.IsOverdue(now)},  // decided on the server, never by a browser's clock
           {"closed_at",
@@ -71,7 +72,7 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
       {"decides",
        {{"who", StageRuleFor(i.stage, IsOfficeHours(now)).decides},
         {"organisation", StageRuleFor(i.stage, IsOfficeHours(now)).organisation},
-        {"source", kStageSource}}},
+        {"source", SourceText(kStageSource)}}},
       {"ends_at", i.ends_at ? nlohmann::json(FormatUtc(*i.ends_at)) : nlohmann::json(nullptr)},
       {"now", FormatUtc(now)}};
   if (!full) return out;
@@ -96,8 +97,10 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
   out["alarms"] = alarms;
   nlohmann::json evaluation = nlohmann::json::array();
   for (const auto& e : i.evaluation) {
-    evaluation.push_back(
-        {{"point", e.point}, {"source", e.source}, {"finding", e.finding}, {"action", e.action}});
+    evaluation.push_back({{"point", e.point},
+                          {"source", SourceText(e.source)},
+                          {"finding", e.finding},
+                          {"action", e.action}});
   }
   out["evaluation"] = evaluation;
   if (i.picture) {
@@ -118,8 +121,9 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
 }
 
 nlohmann::json PlaybookSummaryJson(const Playbook& p) {
-  return {{"id", p.id},         {"version", p.version}, {"title", p.title},
-          {"source", p.source}, {"derived", p.derived}, {"steps", p.StepCount()}};
+  return {{"id", p.id},           {"version", p.version},
+          {"title", p.title},     {"source", SourceText(p.source)},
+          {"derived", p.derived}, {"steps", p.StepCount()}};
 }
 
 nlohmann::json LessonJson(const PlaybookLesson& l) {
@@ -138,7 +142,7 @@ nlohmann::json DraftJson(const CommunicationDraft& d) {
           {"channel", d.channel},
           {"responsible", d.responsible},
           {"text", d.text},
-          {"source", d.source}};
+          {"source", SourceText(d.source)}};
 }
 
 nlohmann::json MessageJson(const OutboxMessage& m) {

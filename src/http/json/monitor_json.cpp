@@ -1,5 +1,7 @@
 #include "http/json/monitor_json.hpp"
 
+#include "core/sources.hpp"
+
 namespace vangnet {
 
 namespace {
@@ -19,7 +21,7 @@ nlohmann::json MonitorReportJson(const MonitorReport& report, const SignalNorms&
                        {"explanation", rule.explanation},
                        {"threshold", Optional(rule.threshold)},
                        {"severity", EnumCode(SEVERITIES, rule.severity)},
-                       {"source", rule.source},
+                       {"source", SourceText(rule.source)},
                        {"practices", count == report.signal_counts.end() ? 0 : count->second}});
   }
   nlohmann::json practices = nlohmann::json::array();
@@ -30,7 +32,7 @@ nlohmann::json MonitorReportJson(const MonitorReport& report, const SignalNorms&
                       {"label", h.label},
                       {"severity", EnumCode(SEVERITIES, h.severity)},
                       {"detail", h.detail},
-                      {"source", h.source}});
+                      {"source", SourceText(h.source)}});
     }
     practices.push_back({{"id", p.id},
                          {"agb", p.agb},

@@ -1,5 +1,7 @@
 #include "http/json/preparedness_json.hpp"
 
+#include "core/sources.hpp"
+
 namespace vangnet {
 
 nlohmann::json PreparednessItemJson(const PreparednessItem& item) {
@@ -12,7 +14,7 @@ nlohmann::json PreparednessItemJson(const PreparednessItem& item) {
           {"scope", std::string(EnumCode(PREPAREDNESS_SCOPES, item.rule->scope))},
           {"every_months", item.rule->every_months},
           {"owner", item.rule->owner},
-          {"source", item.rule->source},
+          {"source", SourceText(item.rule->source)},
           {"practice_agb", item.practice_agb},
           {"practice_name", item.practice_name},
           {"subject", item.subject},

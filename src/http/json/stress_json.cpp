@@ -1,5 +1,6 @@
 #include "http/json/stress_json.hpp"
 
+#include "core/sources.hpp"
 #include "io/plan_json.hpp"
 
 namespace vangnet {
@@ -96,7 +97,7 @@ json StressReportJson(const StressReport& report, const StressAreas* areas) {
     out["zones"] = json::array();
     for (const auto& a : areas->areas) {
       out["zones"].push_back(
-          {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"source", a.source}});
+          {{"id", a.id}, {"name", a.name}, {"kind", a.kind}, {"source", SourceText(a.source)}});
     }
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include "core/escalation.hpp"
 #include "core/registry.hpp"
+#include "core/sources.hpp"
 
 namespace vangnet {
 
@@ -30,20 +31,24 @@ Result<std::string> IncidentReports::Report(const Caller& caller, std::int64_t i
   auto incident = access_.LoadToRead(*uow.value(), caller, incident_id, "report");
   if (!incident) return incident.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
-  return IncidentReportMarkdown(incident.value(), store_.clock().Now());
+  const Playbook* playbook = playbooks_.Find(incident.value().playbook_id);
+  return IncidentReportMarkdown(incident.value(), store_.clock().Now(),
+                                playbook ? playbook->title : "");
 }
 
-std::string IncidentReportMarkdown(const Incident& i, TimePoint now) {
+std::string IncidentReportMarkdown(const Incident& i, TimePoint now,
+                                   const std::string& playbook_title) {
   const auto& local = LocalTimeText;
   std::ostringstream out;
   out << "# Incident " << i.number << (i.exercise ? " (oefening)" : "") << ": " << i.title
       << "\n\n";
-  out << "- Draaiboek: " << i.playbook_id << " (versie " << i.playbook_version << ")\n";
+  out << "- Draaiboek: " << (playbook_title.empty() ? i.playbook_id : playbook_title) << " (versie "
+      << i.playbook_version << ")\n";
   out << "- Status: " << EnumLabel(INCIDENT_STATUSES, i.status) << ", stadium " << i.stage << "\n";
   const StageRule& office = StageRuleFor(i.stage, true);
   const StageRule& anw = StageRuleFor(i.stage, false);
   out << "- Besluit in dit stadium: overdag " << office.decides << "; ANW " << anw.decides << " ("
-      << kStageSource << ")\n";
+      << SourceText(kStageSource) << ")\n";
   out << "- Geactiveerd: " << local(i.activated_at) << " (Europe/Amsterdam) door " << i.created_by
       << "\n";
   out << "- Praktijken: ";

@@ -26,6 +26,8 @@ class IncidentReports {
 };
 
 // The incident as a Markdown report: status, practices, tasks with their state, the logbook.
-std::string IncidentReportMarkdown(const Incident& incident, TimePoint now);
+// `playbook_title`: the playbook by the name people know it by (its id when empty).
+std::string IncidentReportMarkdown(const Incident& incident, TimePoint now,
+                                   const std::string& playbook_title = "");
 
 }  // namespace vangnet

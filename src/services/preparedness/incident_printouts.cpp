@@ -130,7 +130,7 @@ Result<std::string> PaperPrintouts::IncidentReportPdf(const Caller& caller,
                std::to_string(incident.stage) + " · geactiveerd " +
                LocalTimeText(incident.activated_at) + " door " + incident.created_by +
                (incident.closed_at ? " · afgesloten " + LocalTimeText(*incident.closed_at) : "") +
-               " · draaiboek " + incident.playbook_id + " versie " +
+               " · draaiboek " + PlaybookTitle(incident.playbook_id) + " versie " +
                std::to_string(incident.playbook_version));
   pdf.Field("Getroffen praktijken", Or(practices, "(gebied, zie logboek)"));
   pdf.Field("Taken", std::to_string(done) + " gedaan, " + std::to_string(not_applicable) +

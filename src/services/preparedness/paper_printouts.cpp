@@ -5,6 +5,7 @@
 
 #include "core/date.hpp"
 #include "core/registry.hpp"
+#include "core/sources.hpp"
 #include "io/pdf_document.hpp"
 
 namespace vangnet {
@@ -193,7 +194,8 @@ Result<std::string> PlaybookChecklistPdf(const Playbook& playbook, const std::st
                              " · controleer vóór gebruik of er geen nieuwere versie is";
   PdfDocument pdf("Draaiboek " + playbook.title, footer);
   pdf.Title("Draaiboek · " + playbook.title);
-  pdf.Subtitle("Versie " + std::to_string(playbook.version) + " · bron: " + playbook.source +
+  pdf.Subtitle("Versie " + std::to_string(playbook.version) +
+               " · bron: " + SourceText(playbook.source) +
                " · tijden gelden vanaf het moment van activeren; noteer dat hier: ______ uur");
   if (!playbook.situation.empty()) pdf.Paragraph(playbook.situation);
   if (!playbook.roles.empty()) {

@@ -78,6 +78,12 @@ class PaperPrintouts {
                                            int copies);
 
  private:
+  // The playbook's Dutch title; its id when it is not in the catalogue (any more).
+  std::string PlaybookTitle(const std::string& playbook_id) const {
+    const Playbook* playbook = playbooks_ ? playbooks_->Find(playbook_id) : nullptr;
+    return playbook ? playbook->title : playbook_id;
+  }
+
   Store& store_;
   const PlaybookCatalog* playbooks_;
   IncidentService* incidents_;

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/registry.hpp"
+#include "core/sources.hpp"
 #include "services/incident/alarming.hpp"
 #include "services/monitor/monitor_service.hpp"
 #include "store/digest.hpp"
@@ -482,7 +483,7 @@ std::string PreparednessIcal(const PreparednessOverview& overview, const std::st
     out += Fold("SUMMARY:" + IcalText(summary));
     out += Fold("DESCRIPTION:" +
                 IcalText(item.rule->explanation + "\nWie: " + item.rule->owner +
-                         "\nBron: " + item.rule->source +
+                         "\nBron: " + SourceText(item.rule->source) +
                          (item.last_done ? "\nLaatst gedaan: " + DutchDate(*item.last_done)
                                          : "\nNog nooit gedaan")));
     out += "END:VEVENT\r\n";

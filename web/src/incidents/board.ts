@@ -526,7 +526,7 @@ function draw(ctx: PageContext, incident: Incident, overview: AlarmOverview, rer
         h("h2", {}, t("stage")),
         canWork && open_ ? stageForm : h("p", {}, `${t("stage")} ${incident.stage}`),
         h("h2", {}, t("status")),
-        canWork && open_ ? statusForm : h("p", {}, incident.status === "closed" ? t("statusClosed") : incident.status),
+        canWork && open_ ? statusForm : h("p", {}, incident.status === "closed" ? t("statusClosed") : incident.status === "scaled_down" ? t("statusScaledDown") : t("statusActive")),
       ),
     ),
     ...(canWork ? [paperSection(incident, rerender)] : []),

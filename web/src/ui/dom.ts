@@ -59,29 +59,48 @@ export function formatTimestamp(iso: string): string {
 }
 
 // Replaces a page's content with a freshly drawn one without losing the user's place: the
-// scroll position, the field that had focus (and what was typed in it) and which folds were
-// open; `keepTyped`: put back what was typed there (a live update while typing; not after
-// the user's own action sent it). Elements are matched by id, else name or aria-label; folds by their summary's first
-// words (a count in brackets may change).
+// scroll position, the field that had focus, what was typed in any field (a live update must
+// never wipe a half-written log entry) and which folds were open. After the user's own action
+// (`keepTyped` false) the form they just sent starts empty; what they typed elsewhere stays.
+// Fields are matched by id, else name or aria-label, where that is unique on the page; folds by
+// their summary's first words (a count in brackets may change).
 export function replaceKeepingPlace(target: HTMLElement, fresh: Node[], keepTyped = true): void {
   const y = window.scrollY;
   const keyOf = (el: Element): string | null => {
     const key = el.id ? `#${el.id}` : el.getAttribute("name") ? `@${el.getAttribute("name")}` : el.getAttribute("aria-label") ? `~${el.getAttribute("aria-label")}` : null;
     return key ? `${el.tagName}${key}` : null;
   };
+  const fields = (root: Element) => {
+    const byKey = new Map<string, Element[]>();
+    for (const el of root.querySelectorAll("input, textarea, select")) {
+      const key = keyOf(el);
+      if (key) byKey.set(key, [...(byKey.get(key) ?? []), el]);
+    }
+    return byKey;
+  };
   const foldKey = (d: Element): string => (d.querySelector("summary")?.textContent ?? "").replace(/\s*\(.*$/, "");
   const active = document.activeElement && target.contains(document.activeElement) ? document.activeElement : null;
   const activeKey = active ? keyOf(active) : null;
-  const activeValue = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active.value : null;
+  const sentForm = keepTyped ? null : active?.closest("form") ?? null;
+  const typed = new Map<string, string>();
+  for (const [key, [el, ...more]] of fields(target)) {
+    if (more.length || (sentForm && sentForm.contains(el)) || (!keepTyped && el === active)) continue;
+    const field = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    const changed = field instanceof HTMLSelectElement ? [...field.options].some((o) => o.selected !== o.defaultSelected) : field.value !== (field as HTMLInputElement).defaultValue;
+    if (changed && (field as HTMLInputElement).type !== "checkbox") typed.set(key, field.value);
+  }
   const open = new Set([...target.querySelectorAll("details[open]")].map(foldKey));
   target.replaceChildren(...fresh);
   for (const d of target.querySelectorAll("details")) if (open.has(foldKey(d))) (d as HTMLDetailsElement).open = true;
+  for (const [key, [el, ...more]] of fields(target)) {
+    const value = typed.get(key);
+    if (value === undefined || more.length) continue;
+    (el as HTMLInputElement).value = value;
+    if (el instanceof HTMLInputElement && el.hidden && value) el.hidden = false;
+  }
   if (activeKey) {
     const again = [...target.querySelectorAll("input, textarea, select, button, a")].find((el) => keyOf(el) === activeKey) as HTMLElement | undefined;
-    if (again) {
-      if (keepTyped && activeValue !== null && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && !again.value) again.value = activeValue;
-      again.focus({ preventScroll: true });
-    }
+    again?.focus({ preventScroll: true });
   }
   window.scrollTo(0, y);
 }
