@@ -93,6 +93,16 @@ async function route(): Promise<void> {
       };
     },
   };
+  // A page the role has no menu item for, typed or bookmarked: said in Dutch, not drawn empty.
+  const page = top.replace(/^#\//, "");
+  const forbidden =
+    (user!.role === "insurer_liaison" && ["paraatheid", "contacten"].includes(page)) ||
+    (user!.role === "practice_user" && page === "stresstest") ||
+    (user!.role !== "admin" && page === "audit");
+  if (forbidden) {
+    main.append(h("p", { class: "empty" }, t("notForYourRole")));
+    return;
+  }
   const practiceMatch = hash.match(/^#\/praktijken\/(\d+)(?:\/(wijzigen|calamiteitenkaart))?$/);
   if (hash === "#/" || hash === "") await renderOverview(context);
   else if (hash.startsWith("#/praktijken") && !practiceMatch) await renderPracticeList(context);

@@ -325,6 +325,18 @@ test("the insurer sees the monitor's figures but no holder's name", async () => 
   const people = await (await fetch(`${baseUrl}/api/v1/monitor`)).status;
   assert.equal(people, 401, "the API needs a session");
   await shot("19-monitor-insurer");
+  // A page without a menu item for this role, typed in: said in Dutch, no script error.
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(baseUrl + "/#/contacten");
+  await page.getByText("Deze pagina is niet beschikbaar voor uw rol.").waitFor();
+  assert.deepEqual(errors, []);
+  // A printout this role may not make opens as a Dutch page that says why.
+  const tab = await page.context().newPage();
+  await tab.goto(baseUrl + "/api/v1/printouts/contact-list");
+  await tab.getByRole("heading", { name: "Deze afdruk kan niet worden gemaakt" }).waitFor();
+  assert.match(await tab.locator("p").first().innerText(), /uw rol/);
+  await tab.close();
 });
 
 test("the UI speaks English when asked", async () => {

@@ -5,6 +5,7 @@
 import L from "leaflet";
 import { api, ApiError } from "../api/client";
 import { LatestRender } from "../ui/latest_render";
+import { seesPeople } from "../api/session";
 import type { PageContext } from "../ui/page_context";
 import { addBackground, plainText } from "../ui/map";
 import { fmt, t } from "../i18n";
@@ -205,7 +206,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
         h("strong", {}, c.name ?? c.agb),
         h("span", {}, fmt("opvangLoaded", { n: formatNumber(c.patients_listed) }) + (c.registered_patients ? fmt("opvangOfRegistered", { n: formatNumber(c.registered_patients) }) : "")),
         // The paper list to call or visit the most dependent first (audited when printed).
-        c.patients_listed ? h("a", { href: `/api/v1/printouts/incident/${id}/vulnerable/${c.agb}`, target: "_blank", rel: "noopener", class: "button-link", style: "margin-left:0.8rem" }, t("opvangVulnerablePdf")) : null,
+        c.patients_listed && seesPeople(ctx.user) ? h("a", { href: `/api/v1/printouts/incident/${id}/vulnerable/${c.agb}`, target: "_blank", rel: "noopener", class: "button-link", style: "margin-left:0.8rem" }, t("opvangVulnerablePdf")) : null,
         rho
           ? h(
               "span",
