@@ -22,6 +22,8 @@ import { renderPreparedness } from "./preparedness/page";
 import { clear, h } from "./ui/dom";
 import type { PageContext } from "./ui/page_context";
 
+const toastElement = h("div", { id: "toast", role: "status", "aria-live": "polite" });
+
 const app = document.getElementById("app")!;
 let user: User | null = null;
 // The page on screen re-renders itself when the server reports a change to a table it shows.
@@ -83,7 +85,8 @@ async function route(): Promise<void> {
   const hash = location.hash || "#/";
   const main = h("main", { id: "main" });
   const top = hash.startsWith("#/praktijken") ? "#/praktijken" : hash.startsWith("#/incidenten") ? "#/incidenten" : hash.split("?")[0];
-  app.append(navigation(top), main, h("div", { id: "toast", role: "status", "aria-live": "polite" }));
+  // The same toast across pages: "Opgeslagen" said just before a form returns to its page stays.
+  app.append(navigation(top), main, toastElement);
   const context: PageContext = {
     user,
     main,

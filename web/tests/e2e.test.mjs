@@ -275,6 +275,7 @@ test("a practice user keeps their own calamity card current, and never stores a 
   await where.fill("In de kluis bij de praktijkmanager");
   await page.getByRole("button", { name: "Opslaan" }).click();
   await page.getByText("In de kluis bij de praktijkmanager").waitFor();
+  await page.locator("#toast").getByText("Opgeslagen.").waitFor();  // said on the page it returns to
   // Another practice: readable, but no edit buttons.
   await page.goto(baseUrl + "/#/praktijken?q=01051074");
   await page.locator("table.list tbody tr a").first().click();
