@@ -281,7 +281,18 @@ test("a practice user keeps their own calamity card current, and never stores a 
   await page.locator("table.list tbody tr a").first().click();
   await page.getByRole("heading", { name: "Gegevens" }).waitFor();
   assert.equal(await page.getByRole("link", { name: /wijzigen|bijwerken/ }).count(), 0);
+  // Its team and contracts are not shown to this role, which the page says instead of calling
+  // them missing.
+  await page.getByText(/die van deze praktijk worden u niet getoond/).waitFor();
+  assert.equal(await page.getByText("Geen continuïteitscontract vastgelegd.").count(), 0);
   await shot("13-practice-user-other-practice");
+  // Crisis roles held by people outside the user's practices: not shown, not "ontbreekt".
+  await page.goto(baseUrl + "/#/contacten");
+  await page.getByRole("heading", { name: "Crisisrollen" }).waitFor();
+  assert.ok((await page.locator("table.roles").getByText("niet zichtbaar voor uw rol").count()) > 0);
+  const missing = await page.locator("table.roles .missing").count();
+  const withoutSubstitute = await page.locator("table.roles tr.gap").count();
+  assert.ok(missing <= withoutSubstitute, `${missing} shown as missing, ${withoutSubstitute} roles have no substitute`);
 });
 
 test("the monitor says which five practices need a conversation first, and why", async () => {

@@ -25,6 +25,12 @@ test("the coordinator sees what is overdue this month and records a backup test"
   const counts = await page.locator("[data-testid=prep-counts]").innerText();
   const overdue = Number(counts.match(/Te laat: (\d+)/)[1]);
   assert.ok(overdue > 0, counts);
+  // Figures shown twice agree: the table's total is the badge, its columns add up to it.
+  const total = await page.locator("[data-testid=prep-overdue] tfoot tr").innerText();
+  assert.equal(Number(total.match(/Totaal te laat: (\d+)/)[1]), overdue, total);
+  const [never, late] = (await page.locator("[data-testid=prep-overdue] tfoot td.num").allInnerTexts()).map(Number);
+  assert.equal(never + late, overdue);
+  assert.match(counts, new RegExp(`\\(${never} daarvan nog nooit gedaan\\)`));
   // The list opens on the overdue items.
   const rows = page.locator("[data-testid=prep-items] tbody tr");
   assert.ok((await rows.count()) > 0);

@@ -27,8 +27,10 @@ export async function renderDirectory(ctx: PageContext): Promise<void> {
     const organisation = new Map(organisations.items.map((o) => [o.code, o]));
     const group = new Map(groups.items.map((g) => [g.code, g.name]));
     const who = (code: string | null) => {
-      const p = code ? person.get(code) : undefined;
-      if (!p) return h("span", { class: "missing" }, t("missing"));
+      if (!code) return h("span", { class: "missing" }, t("missing"));
+      const p = person.get(code);
+      // Named in the registry but not among the people this role may see: not missing.
+      if (!p) return h("span", { class: "muted" }, t("notShownToRole"));
       return h("span", {}, h("strong", {}, p.name), h("br", {}), p.phone ?? "", p.email ? ` · ${p.email}` : "");
     };
     clear(body);

@@ -109,8 +109,11 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
     p.patient_stop ? h("span", { class: "badge stop" }, "patiëntenstop") : null,
     canEditPractice(ctx.user, p.agb) ? h("a", { class: "button", href: `#/praktijken/${p.id}/wijzigen` }, t("editPractice")) : null,
   );
+  // A practice user on another practice's page: its team and contracts are not theirs to see,
+  // which is not the same as not existing.
+  const otherPractice = ctx.user.role === "practice_user" && !ctx.user.practice_agbs.includes(p.agb);
   const responsible = p.medically_responsible_person_code
-    ? personByCode.get(p.medically_responsible_person_code)?.name ?? p.medically_responsible_person_code
+    ? personByCode.get(p.medically_responsible_person_code)?.name ?? (otherPractice ? h("span", { class: "muted" }, t("notShownToRole")) : p.medically_responsible_person_code)
     : null;
   const details = h(
     "section",
@@ -135,6 +138,10 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
   const signals = monitor ? practiceSignalsSection(monitor, p.agb) : null;
   ctx.main.append(header, details, ...(signals ? [signals] : []));
   if (!people) return;
+  if (otherPractice) {
+    ctx.main.append(h("section", { class: "card" }, h("h2", {}, `${t("team")} · ${t("contracts")}`), h("p", { class: "muted" }, t("otherPracticeHidden"))));
+    return;
+  }
 
   ctx.main.append(
     h(

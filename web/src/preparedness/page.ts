@@ -169,12 +169,25 @@ function overdueSummary(data: PreparednessOverview, show: (rule: string) => void
       ? h(
           "table",
           { class: "table", "data-testid": "prep-overdue" },
-          h("thead", {}, h("tr", {}, [t("prepObligation"), t("prepNever"), t("prepOverdue"), ""].map((c) => h("th", { scope: "col" }, c)))),
+          h("thead", {}, h("tr", {}, [t("prepObligation"), t("prepNever"), t("prepLateAgain"), ""].map((c) => h("th", { scope: "col" }, c)))),
           h(
             "tbody",
             {},
             [...rules.entries()].map(([id, r]) =>
               h("tr", {}, h("td", {}, r.label), h("td", { class: "num" }, String(r.never)), h("td", { class: "num" }, String(r.late)), h("td", {}, h("button", { class: "link", onclick: () => show(id) }, t("prepShow")))),
+            ),
+          ),
+          // The totals add up to the badge above: never done and late, both overdue.
+          h(
+            "tfoot",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, `${t("prepTotal")}: ${[...rules.values()].reduce((n, r) => n + r.never + r.late, 0)}`),
+              h("td", { class: "num" }, String([...rules.values()].reduce((n, r) => n + r.never, 0))),
+              h("td", { class: "num" }, String([...rules.values()].reduce((n, r) => n + r.late, 0))),
+              h("td", {}),
             ),
           ),
         )
@@ -263,6 +276,8 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
       "div",
       { class: "prep-counts", "data-testid": "prep-counts" },
       h("span", { class: "badge stop" }, `${t("prepOverdue")}: ${data.overdue}`),
+      // How many of those were never done, so the figure agrees with the table below.
+      h("span", { class: "muted" }, `(${data.items.filter((i) => i.status === "overdue" && !i.last_done).length} ${t("prepNeverOf")})`),
       h("span", { class: "badge warn" }, `${t("prepThisMonth")}: ${data.due_this_month}`),
       h("span", { class: "badge ok" }, `${t("prepLater")}: ${data.upcoming}`),
       h("a", { href: preparednessApi.icalUrl, download: "" }, t("prepIcal")),
