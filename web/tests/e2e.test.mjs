@@ -289,6 +289,8 @@ test("a practice user keeps their own calamity card current, and never stores a 
   // Crisis roles held by people outside the user's practices: not shown, not "ontbreekt".
   await page.goto(baseUrl + "/#/contacten");
   await page.getByRole("heading", { name: "Crisisrollen" }).waitFor();
+  await page.locator("table.roles tbody tr").first().waitFor();
+  await page.screenshot({ path: join(artifacts, "contacten-practice-user.png"), fullPage: false });
   assert.ok((await page.locator("table.roles").getByText("niet zichtbaar voor uw rol").count()) > 0);
   const missing = await page.locator("table.roles .missing").count();
   const withoutSubstitute = await page.locator("table.roles tr.gap").count();

@@ -47,6 +47,8 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
   assert.ok(seconds < 10, "a plan in seconds");
   const explanation = await page.locator("ul.explanation").innerText();
   assert.match(explanation, /huishoudens .*een plek/);
+  // The closed practice's own (burned) building is never advised as a site.
+  assert.doesNotMatch(await page.locator("main").innerText(), /eigen pand/);
   // The map shows the closed practice, receivers and postcode circles; the table lists receivers.
   await page.locator("#opvang-map .leaflet-interactive").first().waitFor();
   assert.ok((await page.locator("#opvang-map path.leaflet-interactive").count()) > 10);
@@ -60,6 +62,9 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
   const overview = await page.evaluate(async () => (await fetch("/api/v1/incidents/1/redistribution")).json());
   receiver = overview.receivers.filter((r) => r.placed_patients > 0).sort((a, b) => b.placed_patients - a.placed_patients)[0];
   assert.ok(receiver.capacity >= receiver.placed_patients, "capacity is never exceeded");
+  // "Bepalend" only for receivers that took patients; one without places says so instead.
+  const shownBinding = await page.locator("table.receivers .badge.stop", { hasText: "bepalend" }).count();
+  assert.equal(shownBinding, overview.receivers.filter((r) => r.binding && r.placed_patients > 0).length);
   vangnet(["user", "add", "opvang-ontvanger", "--db", db, "--role", "practice_user", "--practice", receiver.id, "--password-stdin"], PASSWORD + "\n");
 });
 

@@ -86,15 +86,9 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
   norm.norm_patients_per_fte = settings.norm_patients_per_fte;
   for (const auto& snapshot : ReadSnapshots(uow)) {
     const Practice& p = snapshot.practice;
-    if (Closed(incident, p.agb)) {
-      if (p.latitude && p.longitude) {
-        // Its own building is the first place to look for a practice started from zero.
-        data.input.candidate_sites.push_back({p.agb, p.name + " (eigen pand)", *p.latitude,
-                                              *p.longitude, 0, false,
-                                              solver::ReceiverKind::kNewPractice});
-      }
-      continue;
-    }
+    // A closed practice's own building is never advised as a site: it may be the building that
+    // burned or flooded. Whoever knows it is usable adds it as a site on the opvang page.
+    if (Closed(incident, p.agb)) continue;
     if (p.status == PracticeStatus::kClosed || !p.latitude || !p.longitude) continue;
     auto offer = offers.find(p.agb);
     // seed 004 §4.2.1: room up to the norm practice per FTE; a patient stop means none unless

@@ -3,7 +3,7 @@
 import { api, Page } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
-import { clear, formatNumber, h } from "../ui/dom";
+import { clear, distinctLabels, formatNumber, h } from "../ui/dom";
 import { STATUS_COLOURS } from "../ui/map";
 import { practicesApi } from "./api";
 
@@ -54,6 +54,8 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
     history.replaceState(null, "", `#/praktijken${query.toString() ? "?" + query : ""}`);
     const page = await practicesApi.page(filters ? "&" + filters : "", pageSize, offset);
     clear(results);
+    // Practices of the same name on this page get their AGB, so they can be told apart.
+    const names = distinctLabels(page.items, (p) => p.agb, (p) => p.name, (p) => `AGB ${p.agb}`);
     if (page.items.length === 0) {
       results.append(h("p", { class: "empty" }, t("noResults")));
       return;
@@ -96,7 +98,7 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
               h(
                 "tr",
                 { onclick: () => (location.hash = `#/praktijken/${p.id}`) },
-                h("td", {}, h("a", { href: `#/praktijken/${p.id}` }, p.name)),
+                h("td", {}, h("a", { href: `#/praktijken/${p.id}` }, names.get(p.agb) ?? p.name)),
                 h("td", {}, p.place ?? ""),
                 h("td", { class: "hide-phone" }, label(p.form)),
                 h("td", { class: "num" }, formatNumber(p.registered_patients)),

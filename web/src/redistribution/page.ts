@@ -9,7 +9,7 @@ import { seesPeople } from "../api/session";
 import type { PageContext } from "../ui/page_context";
 import { addBackground, plainText } from "../ui/map";
 import { fmt, t } from "../i18n";
-import { formatNumber, formatTimestamp, h } from "../ui/dom";
+import { distinctLabels, formatNumber, formatTimestamp, h } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { Overview, Receiver, TrackedPatient, redistributionApi } from "./api";
 
@@ -64,12 +64,12 @@ function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void 
     bounds.push([r.latitude, r.longitude]);
     L.circleMarker([r.latitude, r.longitude], {
       radius: 5 + Math.sqrt(Math.max(r.capacity, r.placed_patients)) / 3,
-      color: r.binding ? "#b71c1c" : "#263238",
-      weight: r.binding ? 3 : 1.5,
+      color: r.binding && r.placed_patients > 0 ? "#b71c1c" : "#263238",
+      weight: r.binding && r.placed_patients > 0 ? 3 : 1.5,
       fillColor: colour.get(r.id) ?? "#eceff1",
       fillOpacity: 0.35,
     })
-      .bindTooltip(plainText(fmt("opvangReceiverTip", { name: r.name, placed: r.placed_patients, capacity: r.capacity }) + (r.binding ? ` · ${t("opvangBinding")}` : "")))
+      .bindTooltip(plainText(fmt("opvangReceiverTip", { name: receiverLabels(data).get(r.id) ?? r.name, placed: r.placed_patients, capacity: r.capacity }) + (r.binding && r.placed_patients > 0 ? ` · ${t("opvangBinding")}` : "")))
       .addTo(map);
   }
   for (const c of data.closed_practices) {
@@ -82,7 +82,11 @@ function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void 
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });
 }
 
+// Receivers by name, with the AGB where names repeat.
+const receiverLabels = (data: Overview) => distinctLabels(data.receivers, (r) => r.id, (r) => r.name, (r) => (r.kind === "practice" ? `AGB ${r.id}` : r.id));
+
 function receiverTable(data: Overview, rho: boolean, id: number, rerender: () => void): HTMLElement {
+  const names = receiverLabels(data);
   const rows = data.receivers
     .filter((r) => r.placed_patients > 0 || r.binding || data.offers.some((o) => o.practice_agb === r.id))
     .sort((a, b) => b.placed_patients - a.placed_patients);
@@ -104,13 +108,15 @@ function receiverTable(data: Overview, rho: boolean, id: number, rerender: () =>
           h(
             "tr",
             {},
-            h("td", {}, r.name, r.kind !== "practice" ? h("span", { class: "muted" }, ` (${kindLabel(r.kind)})`) : null, r.contract_partner ? h("span", { class: "badge", style: "background:#2e7d32" }, t("opvangContractPartner")) : null),
+            h("td", {}, names.get(r.id) ?? r.name, r.kind !== "practice" ? h("span", { class: "muted" }, ` (${kindLabel(r.kind)})`) : null, r.contract_partner ? h("span", { class: "badge", style: "background:#2e7d32" }, t("opvangContractPartner")) : null),
             h("td", {}, rho && r.kind === "practice" ? offerInput(r) : formatNumber(r.capacity)),
             h("td", {}, fmt("opvangHouseholdsCount", { patients: formatNumber(r.placed_patients), households: r.placed_households })),
             h("td", {}, formatNumber(r.vulnerable_patients)),
             h("td", {}, r.mean_km !== undefined ? `${formatNumber(r.mean_km, 1)} / ${formatNumber(r.max_km, 1)}` : "–"),
             h("td", {}, r.patients_per_fte_after !== undefined ? formatNumber(r.patients_per_fte_after) : "–", r.above_signal ? h("span", { class: "badge stop" }, t("opvangAboveSignal")) : null),
-            h("td", {}, r.binding ? h("span", { class: "badge stop" }, t("opvangBinding")) : r.saturated ? h("span", { class: "badge", style: "background:#ef6c00" }, t("opvangFull")) : null, rho ? h("a", { href: redistributionApi.lettersUrl(id, r.id) }, t("opvangLetters")) : null),
+            // Binding only where it took patients: a neighbour with no places (patient stop, full) is
+            // said to have none, not to decide the plan.
+            h("td", {}, r.binding && r.placed_patients > 0 ? h("span", { class: "badge stop" }, t("opvangBinding")) : r.capacity === 0 ? h("span", { class: "badge", style: "background:#546e7a" }, t("opvangNoPlaces")) : r.saturated ? h("span", { class: "badge", style: "background:#ef6c00" }, t("opvangFull")) : null, rho ? h("a", { href: redistributionApi.lettersUrl(id, r.id) }, t("opvangLetters")) : null),
           ),
         ),
       ),
@@ -256,7 +262,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     : null;
 
   const siteKind = h("select", { "aria-label": t("opvangSiteKind") }, ["new_practice", "out_of_hours_post", "locum_hours"].map((k) => h("option", { value: k }, kindLabel(k)))) as HTMLSelectElement;
-  const sitePractice = h("select", { "aria-label": t("opvangSiteLocation") }, [...data.closed_practices.map((c) => h("option", { value: c.agb }, fmt("opvangClosedBuilding", { name: c.name ?? c.agb }))), ...data.receivers.filter((r) => r.kind === "practice").map((r) => h("option", { value: r.id }, r.name))]) as HTMLSelectElement;
+  const sitePractice = h("select", { "aria-label": t("opvangSiteLocation") }, [...data.receivers.filter((r) => r.kind === "practice").map((r) => h("option", { value: r.id }, receiverLabels(data).get(r.id) ?? r.name)), ...data.closed_practices.map((c) => h("option", { value: c.agb }, fmt("opvangClosedBuilding", { name: c.name ?? c.agb })))]) as HTMLSelectElement;
   const siteCapacity = h("input", { type: "number", min: "1", value: "500", "aria-label": t("opvangSitePlaces"), class: "narrow" }) as HTMLInputElement;
   const whatIf = rho
     ? h(

@@ -104,3 +104,11 @@ export function replaceKeepingPlace(target: HTMLElement, fresh: Node[], keepType
   }
   window.scrollTo(0, y);
 }
+
+// Names that occur more than once ("Lindenlaan (Maastricht)" four times) get their code, so
+// every list and pick-list can tell them apart: returns the label per id.
+export function distinctLabels<T>(items: T[], id: (item: T) => string, name: (item: T) => string, code: (item: T) => string = id): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const item of items) count.set(name(item), (count.get(name(item)) ?? 0) + 1);
+  return new Map(items.map((item) => [id(item), (count.get(name(item)) ?? 0) > 1 ? `${name(item)} · ${code(item)}` : name(item)]));
+}
