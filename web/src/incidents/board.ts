@@ -320,7 +320,7 @@ function draw(ctx: PageContext, incident: Incident, overview: AlarmOverview, rer
     ) as HTMLFormElement;
   };
   const taskRow = (task: Task) => {
-    const reason = h("input", { type: "text", placeholder: t("reasonNotApplicable"), "aria-label": t("reasonNotApplicable"), hidden: true }) as HTMLInputElement;
+    const reason = h("input", { type: "text", placeholder: t("reasonNotApplicable"), "aria-label": t("reasonNotApplicable"), hidden: true, name: `na-reason-${task.id}` }) as HTMLInputElement;
     const reopenReason = h("input", { type: "text", placeholder: t("reopenReason"), "aria-label": `${t("reopenReason")}: ${task.text}`, hidden: true, name: `reopen-${task.id}` }) as HTMLInputElement;
     const closedBy = task.status !== "open" && task.closed_at ? ` · ${formatTimestamp(task.closed_at).slice(0, -3)}${task.closed_by ? " " + task.closed_by : ""}` : "";
     return h(
