@@ -7,13 +7,26 @@ import { toast } from "./ui/toast";
 let source: EventSource | null = null;
 let retry = 0;
 let handler: (table: string) => void = () => {};
-// Until when a change event is most likely the user's own action (already confirmed to them
-// and already shown): "bijgewerkt" is for what others changed.
+// Change events that are most likely the echo of the user's own actions (already confirmed to
+// them and already shown): one per action, forgotten after a few seconds. "Bijgewerkt" is for
+// what others changed.
+let ownPending = 0;
 let ownUntil = 0;
 
-// Called after an own action succeeded and its page was redrawn.
-export function noteOwnChange(): void {
-  ownUntil = Date.now() + 2000;
+// Called as an own action is sent (its echo may arrive before its answer); cancelled when it
+// fails, since a refused action changes nothing.
+export function expectOwnChange(): void {
+  ownPending = Date.now() > ownUntil ? 1 : ownPending + 1;
+  ownUntil = Date.now() + 5000;
+}
+export function cancelOwnChange(): void {
+  ownPending = Math.max(0, ownPending - 1);
+}
+
+function isOwnEcho(): boolean {
+  if (ownPending === 0 || Date.now() > ownUntil) return false;
+  ownPending--;
+  return true;
 }
 
 export function startLiveUpdates(onChange: (table: string) => void): void {
@@ -23,7 +36,7 @@ export function startLiveUpdates(onChange: (table: string) => void): void {
   source.addEventListener("change", (event) => {
     const change = JSON.parse((event as MessageEvent).data) as { table: string };
     handler(change.table);
-    if (Date.now() > ownUntil) toast(t("liveUpdated"));
+    if (!isOwnEcho()) toast(t("liveUpdated"));
   });
   if (!retry) retry = window.setInterval(() => startLiveUpdates(handler), 30000);
 }

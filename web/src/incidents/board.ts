@@ -7,7 +7,7 @@ import { formatLocalDate, formatTimestamp, h, localToUtc, replaceKeepingPlace } 
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
-import { noteOwnChange } from "../live";
+import { cancelOwnChange, expectOwnChange } from "../live";
 import { Alarm, AlarmOverview, Draft, Incident, incidentsApi, logKinds, OutboxMessage, Task } from "./api";
 import { alarmOverviewSection } from "./alarm_overview";
 import { mayStart } from "./list";
@@ -259,7 +259,6 @@ export async function renderIncidentBoard(ctx: PageContext, id: number): Promise
     } finally {
       ownAction = false;
     }
-    noteOwnChange();
   };
   ctx.watch(["incident"], render);
   renderAfterOwn = redrawAfterOwn;
@@ -274,11 +273,15 @@ function draw(ctx: PageContext, incident: Incident, overview: AlarmOverview, rer
   const next = open.filter((task) => !task.overdue).slice(0, 6);
 
   const act: Act = async (action, done, undo) => {
+    expectOwnChange();
+    let sent = false;
     try {
       const result = await action();
+      sent = true;
       await renderAfterOwn();
       toast(done, undo ? { label: t("undo"), run: () => void act(() => undo(result), t("undone")) } : undefined);
     } catch (e) {
+      if (!sent) cancelOwnChange();
       toast(e instanceof ApiError ? e.message : String(e));
       if (e instanceof ApiError && e.status === 412) await rerender();
     }
