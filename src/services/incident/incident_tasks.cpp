@@ -10,6 +10,22 @@
 
 namespace vangnet {
 
+namespace {
+
+// The task as the user saw it: not found, or a conflict when someone changed it meanwhile.
+Result<IncidentTask*> TaskAsSeen(Incident& incident, std::int64_t task_id,
+                                 std::int64_t task_version) {
+  auto task = std::find_if(incident.tasks.begin(), incident.tasks.end(),
+                           [&](const IncidentTask& t) { return t.id == task_id; });
+  if (task == incident.tasks.end()) return Error(ErrorKind::kNotFound, "taak bestaat niet");
+  if (task->version != task_version) {
+    return Error::Conflict("version", "deze taak is intussen door iemand anders bijgewerkt");
+  }
+  return &*task;
+}
+
+}  // namespace
+
 Result<Incident> IncidentTasks::CloseTask(const Caller& caller, std::int64_t incident_id,
                                           std::int64_t task_id, std::int64_t task_version,
                                           TaskStatus status, const std::string& note) {
@@ -20,12 +36,9 @@ Result<Incident> IncidentTasks::CloseTask(const Caller& caller, std::int64_t inc
   if (!uow) return uow.error();
   auto incident = access_.Load(*uow.value(), caller, incident_id, true);
   if (!incident) return incident.error();
-  auto task = std::find_if(incident.value().tasks.begin(), incident.value().tasks.end(),
-                           [&](const IncidentTask& t) { return t.id == task_id; });
-  if (task == incident.value().tasks.end()) return Error(ErrorKind::kNotFound, "taak bestaat niet");
-  if (task->version != task_version) {
-    return Error::Conflict("version", "deze taak is intussen door iemand anders bijgewerkt");
-  }
+  auto found = TaskAsSeen(incident.value(), task_id, task_version);
+  if (!found) return found.error();
+  IncidentTask* task = found.value();
   task->status = status;
   task->note = note;
   task->closed_at = store_.clock().Now();
@@ -54,12 +67,9 @@ Result<Incident> IncidentTasks::ReopenTask(const Caller& caller, std::int64_t in
   if (!uow) return uow.error();
   auto incident = access_.Load(*uow.value(), caller, incident_id, true);
   if (!incident) return incident.error();
-  auto task = std::find_if(incident.value().tasks.begin(), incident.value().tasks.end(),
-                           [&](const IncidentTask& t) { return t.id == task_id; });
-  if (task == incident.value().tasks.end()) return Error(ErrorKind::kNotFound, "taak bestaat niet");
-  if (task->version != task_version) {
-    return Error::Conflict("version", "deze taak is intussen door iemand anders bijgewerkt");
-  }
+  auto found = TaskAsSeen(incident.value(), task_id, task_version);
+  if (!found) return found.error();
+  IncidentTask* task = found.value();
   if (task->status == TaskStatus::kOpen) {
     return Error::Conflict("status", "deze taak staat al open");
   }
@@ -124,12 +134,9 @@ Result<Incident> IncidentTasks::AssignTask(const Caller& caller, std::int64_t in
   if (!uow.value()->ReferenceExists("person.code", person_code)) {
     return Error::NotFound("person_code", "persoon " + person_code + " bestaat niet");
   }
-  auto task = std::find_if(incident.value().tasks.begin(), incident.value().tasks.end(),
-                           [&](const IncidentTask& t) { return t.id == task_id; });
-  if (task == incident.value().tasks.end()) return Error(ErrorKind::kNotFound, "taak bestaat niet");
-  if (task->version != task_version) {
-    return Error::Conflict("version", "deze taak is intussen door iemand anders bijgewerkt");
-  }
+  auto found = TaskAsSeen(incident.value(), task_id, task_version);
+  if (!found) return found.error();
+  IncidentTask* task = found.value();
   task->owner_person_code = person_code;
   auto updated = uow.value()->Incidents().UpdateTask(incident_id, *task);
   if (!updated) return updated.error();

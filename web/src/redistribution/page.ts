@@ -59,6 +59,7 @@ function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void 
       .bindTooltip(plainText(fmt("opvangPostcodeTip", { postcode: p.postcode, households: p.households, patients: p.patients, receiver: receiver ? receiver.name : t("opvangNoPlaceYet") })))
       .addTo(map);
   }
+  const names = receiverLabels(data);
   for (const r of data.receivers) {
     if (r.capacity === 0 && r.placed_patients === 0) continue;
     bounds.push([r.latitude, r.longitude]);
@@ -69,7 +70,7 @@ function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void 
       fillColor: colour.get(r.id) ?? "#eceff1",
       fillOpacity: 0.35,
     })
-      .bindTooltip(plainText(fmt("opvangReceiverTip", { name: receiverLabels(data).get(r.id) ?? r.name, placed: r.placed_patients, capacity: r.capacity }) + (r.binding && r.placed_patients > 0 ? ` · ${t("opvangBinding")}` : "")))
+      .bindTooltip(plainText(fmt("opvangReceiverTip", { name: names.get(r.id) ?? r.name, placed: r.placed_patients, capacity: r.capacity }) + (r.binding && r.placed_patients > 0 ? ` · ${t("opvangBinding")}` : "")))
       .addTo(map);
   }
   for (const c of data.closed_practices) {
@@ -262,7 +263,8 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     : null;
 
   const siteKind = h("select", { "aria-label": t("opvangSiteKind") }, ["new_practice", "out_of_hours_post", "locum_hours"].map((k) => h("option", { value: k }, kindLabel(k)))) as HTMLSelectElement;
-  const sitePractice = h("select", { "aria-label": t("opvangSiteLocation") }, [...data.receivers.filter((r) => r.kind === "practice").map((r) => h("option", { value: r.id }, receiverLabels(data).get(r.id) ?? r.name)), ...data.closed_practices.map((c) => h("option", { value: c.agb }, fmt("opvangClosedBuilding", { name: c.name ?? c.agb })))]) as HTMLSelectElement;
+  const names = receiverLabels(data);
+  const sitePractice = h("select", { "aria-label": t("opvangSiteLocation") }, [...data.receivers.filter((r) => r.kind === "practice").map((r) => h("option", { value: r.id }, names.get(r.id) ?? r.name)), ...data.closed_practices.map((c) => h("option", { value: c.agb }, fmt("opvangClosedBuilding", { name: c.name ?? c.agb })))]) as HTMLSelectElement;
   const siteCapacity = h("input", { type: "number", min: "1", value: "500", "aria-label": t("opvangSitePlaces"), class: "narrow" }) as HTMLInputElement;
   const whatIf = rho
     ? h(
