@@ -5,6 +5,7 @@
 #include <libpq-fe.h>
 
 #include <string>
+#include <unordered_map>
 
 #include "store/sql/connection.hpp"
 
@@ -29,6 +30,9 @@ class PostgresConnection final : public sql::Connection {
   // Statements report what became of their execution here.
   void Record(PGresult* result);
   PGconn* handle() const { return conn_; }
+  // The name of `sql` (with $n placeholders) prepared on this connection, prepared now if it is
+  // new; null if PostgreSQL refuses it (then run it unnamed to get the error).
+  const std::string* PreparedName(const std::string& sql);
 
  private:
   explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
@@ -36,6 +40,7 @@ class PostgresConnection final : public sql::Connection {
   std::string last_error_;
   sql::Failure last_failure_ = sql::Failure::kNone;
   std::int64_t changes_ = 0;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
 // SQL with `?` placeholders as PostgreSQL wants it: $1, $2, ... (a `?` inside a quoted literal
