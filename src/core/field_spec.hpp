@@ -57,6 +57,10 @@ Errors ParseFields(const std::vector<FieldSpec<T>>& fields,
                                          "dat hoort niet in dit veld"));
       continue;
     }
+    if (auto message = TooLong(text, multiline ? kMaxNoteCharacters : kMaxLineCharacters)) {
+      errors.push_back(Error::Validation(std::string(f.name), *message));
+      continue;
+    }
     if (text.empty()) {
       if (f.required) {
         errors.push_back(Error::Validation(std::string(f.name), "is verplicht maar leeg"));

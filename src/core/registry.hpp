@@ -41,4 +41,14 @@ void ForEachRegistryType(Fn&& fn) {
   (std::make_index_sequence<std::tuple_size_v<RegistryTypes>>{});
 }
 
+// The Dutch name of a registry table ("gp_group" -> "hagro") for messages a coordinator reads;
+// the table name itself when it is none of the registry's.
+inline std::string_view TableLabelNl(std::string_view table) {
+  std::string_view label = table;
+  ForEachRegistryType([&]<class T>() {
+    if (EntityTraits<T>::kTable == table) label = EntityTraits<T>::kLabelNl;
+  });
+  return label;
+}
+
 }  // namespace vangnet

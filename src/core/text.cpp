@@ -105,6 +105,19 @@ bool HasControlCharacter(std::string_view text, bool multiline) {
   return false;
 }
 
+std::size_t CharacterCount(std::string_view text) {
+  std::size_t count = 0;
+  for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return count;
+}
+
+std::optional<std::string> TooLong(std::string_view text, std::size_t max_characters) {
+  const std::size_t count = CharacterCount(text);
+  if (count <= max_characters) return std::nullopt;
+  return "is te lang: " + FormatDutchNumber(static_cast<double>(count)) + " tekens; ten hoogste " +
+         FormatDutchNumber(static_cast<double>(max_characters));
+}
+
 std::optional<long long> ParseInteger(std::string_view text) {
   text = Trim(text);
   if (text.empty()) return std::nullopt;

@@ -22,6 +22,15 @@ std::string CutUtf8(std::string_view text, std::size_t max_bytes);
 // line) allows them.
 bool HasControlCharacter(std::string_view text, bool multiline = true);
 
+// How long a typed text may be, in characters: one line (a name, an address, a code) or a
+// note or logbook text. A 5,000-character practice name is a mistake or an attack, never data.
+inline constexpr std::size_t kMaxLineCharacters = 300;
+inline constexpr std::size_t kMaxNoteCharacters = 4000;
+// Characters (code points) of UTF-8 text, not bytes: "ë" is one.
+std::size_t CharacterCount(std::string_view text);
+// "is te lang: 5.000 tekens; ten hoogste 300", or nothing when `text` fits.
+std::optional<std::string> TooLong(std::string_view text, std::size_t max_characters);
+
 // Numbers as coordinators type them: "0,8" and "0.8" are the same FTE. Integers refuse a decimal
 // point, because "3.700" is Dutch for three thousand seven hundred and must not become 3.
 std::optional<long long> ParseInteger(std::string_view text);

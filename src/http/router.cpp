@@ -70,6 +70,27 @@ std::optional<std::string> FieldWithControlCharacter(const nlohmann::json& value
   return std::nullopt;
 }
 
+// The first text value in `value` longer than a note may be, as a field path. A whole file sent
+// as one field (a patient list's "csv") is bounded by the request size instead.
+std::optional<std::pair<std::string, std::string>> FieldTooLong(const nlohmann::json& value,
+                                                                const std::string& path) {
+  if (value.is_string()) {
+    if (auto message = TooLong(value.get_ref<const std::string&>(), kMaxNoteCharacters)) {
+      return std::pair{path, *message};
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      if (key == "csv") continue;
+      if (auto found = FieldTooLong(item, path.empty() ? key : path + "." + key)) return found;
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto found = FieldTooLong(value[i], path + "[" + std::to_string(i) + "]")) return found;
+    }
+  }
+  return std::nullopt;
+}
+
 [[noreturn]] void WrongType(const std::string& key, const char* expected) {
   throw BadRequest(Error::Validation(key, std::string("moet ") + expected + " zijn"));
 }
@@ -186,6 +207,10 @@ std::optional<JsonBody> ParseJsonBody(const httplib::Request& req, httplib::Resp
   }
   if (auto field = FieldWithControlCharacter(body, "")) {
     ReplyProblem(res, 422, Error::Validation(*field, "bevat een stuurteken; dat kan niet"));
+    return std::nullopt;
+  }
+  if (auto found = FieldTooLong(body, "")) {
+    ReplyProblem(res, 422, Error::Validation(found->first, found->second));
     return std::nullopt;
   }
   return JsonBody(std::move(body));

@@ -93,8 +93,7 @@ TEST_F(SecurityProbeTest, AHiddenFieldCannotBeFoundBySearchOrFilter) {
   EXPECT_GE(json::parse(Get(coordinator, "/api/v1/practices?q=" + code)->body)["total"], 1);
   auto insurer = Login("verzekeraar");
   EXPECT_EQ(json::parse(Get(insurer, "/api/v1/practices?q=" + code)->body)["total"], 0);
-  EXPECT_EQ(json::parse(Get(insurer, "/api/v1/practices?medically_responsible_person_code=" +
-                                         code)
+  EXPECT_EQ(json::parse(Get(insurer, "/api/v1/practices?medically_responsible_person_code=" + code)
                             ->body)["total"],
             0);
   auto all = json::parse(Get(insurer, "/api/v1/practices?limit=1000")->body);
@@ -341,6 +340,60 @@ TEST_F(SecurityProbeTest, MalformedRequestsGetAProblemNamingTheFieldNeverA500) {
   EXPECT_EQ(disposition.find("evil.html\""), std::string::npos) << disposition;
   EXPECT_EQ(std::count(disposition.begin(), disposition.end(), '"'), disposition.empty() ? 0 : 2)
       << disposition;
+}
+
+// Issue 19: questionable input was accepted without a word (a 5,000-character name, postcode
+// 9999 for a practice in Bemelen), and messages named internal tables ("bestaat niet (gp_group)").
+TEST_F(SecurityProbeTest, QuestionableInputIsRefusedInWordsACoordinatorUses) {
+  auto coordinator = Login("coordinator");
+  auto page = Get(coordinator, "/api/v1/practices?agb=01051037");
+  const json practice = json::parse(page->body)["items"][0];
+  const std::string path = "/api/v1/practices/" + std::to_string(practice["id"].get<int>());
+  const std::string etag = "\"" + std::to_string(practice["version"].get<int>()) + "\"";
+  const auto first_error = [](const httplib::Result& r) {
+    return json::parse(r->body)["errors"][0];
+  };
+
+  json long_name = practice;
+  long_name["name"] = std::string(5000, 'x');
+  auto refused = Put(coordinator, path, long_name, etag);
+  ASSERT_EQ(refused->status, 422) << refused->body;
+  EXPECT_EQ(first_error(refused)["field"], "name");
+  EXPECT_NE(first_error(refused)["message"].get<std::string>().find("te lang: 5.000 tekens"),
+            std::string::npos)
+      << refused->body;
+
+  json far_postcode = practice;
+  far_postcode["postcode"] = "9999";
+  refused = Put(coordinator, path, far_postcode, etag);
+  ASSERT_EQ(refused->status, 422) << refused->body;
+  EXPECT_EQ(first_error(refused)["field"], "postcode");
+  EXPECT_NE(first_error(refused)["message"].get<std::string>().find(" km van waar deze praktijk"),
+            std::string::npos)
+      << refused->body;
+
+  json unknown_group = practice;
+  unknown_group["gp_group_code"] = "HAG-BESTAATNIET";
+  refused = Put(coordinator, path, unknown_group, etag);
+  ASSERT_EQ(refused->status, 422) << refused->body;
+  EXPECT_EQ(first_error(refused)["message"],
+            "er is geen hagro 'HAG-BESTAATNIET'; voeg die eerst toe of kies een bestaande");
+
+  // Free text elsewhere in the API (a logbook line) is bounded too.
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
+  ASSERT_EQ(started->status, 201);
+  const std::string incident =
+      "/api/v1/incidents/" + std::to_string(json::parse(started->body)["id"].get<int>());
+  refused = Post(coordinator, incident + "/log", {{"text", std::string(20000, 'y')}});
+  ASSERT_EQ(refused->status, 422) << refused->body;
+  EXPECT_EQ(first_error(refused)["field"], "text");
+
+  // Nothing of it was stored: the practice is as it was.
+  const json after = json::parse(Get(coordinator, path)->body);
+  EXPECT_EQ(after["name"], practice["name"]);
+  EXPECT_EQ(after["postcode"], practice["postcode"]);
+  EXPECT_EQ(after["version"], practice["version"]);
 }
 
 // Finding 9: list reads were audited as "list" with a count; personal JSON could be cached;

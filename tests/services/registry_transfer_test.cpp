@@ -132,7 +132,7 @@ TEST_F(RegistryTransferTest, RefusesAnAffiliationWithAnUnknownPractice) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].row, 2u);
   EXPECT_EQ(errors[0].field, "practice_agb");
-  EXPECT_EQ(errors[0].message, "'01000000' bestaat niet (practice); voeg die eerst toe");
+  EXPECT_EQ(errors[0].message, "er is geen praktijk '01000000'; voeg die eerst toe of kies een bestaande");
 }
 
 TEST_F(RegistryTransferTest, AcceptsReferencesToRecordsFromAnotherFileOfTheSameImport) {

@@ -1,6 +1,8 @@
 #include "services/registry/record_rules.hpp"
 
+#include "core/geo.hpp"
 #include "core/identifiers.hpp"
+#include "core/text.hpp"
 #include "io/postcode_table.hpp"
 
 namespace vangnet {
@@ -28,11 +30,28 @@ Errors Normalise(ContinuityContract& contract) {
   return {};
 }
 
+// Further than this from its own postcode's centre, a practice's postcode or position is wrong;
+// the largest Dutch PC4 areas (Wadden islands, Noordoostpolder) span about 15 km.
+constexpr double kPostcodeMismatchKm = 25;
+
 template <>
 Errors Normalise(Practice& practice) {
-  if (practice.latitude && practice.place.size()) return {};
   if (CheckPostcode(practice.postcode)) return {};  // a malformed postcode is Validate's to report
   const PostcodeArea* area = PostcodeTable::Embedded().Find(practice.postcode);
+  // A postcode far from where the practice is on the map is a typing error (9999 for a practice
+  // in Bemelen): the map, the planner and the distances would all be wrong without a word.
+  if (area && practice.latitude && practice.longitude) {
+    const double km =
+        DistanceKm(*practice.latitude, *practice.longitude, area->latitude, area->longitude);
+    if (km > kPostcodeMismatchKm) {
+      return {Error::Validation(
+          "postcode", "postcode " + practice.postcode + " hoort bij " + area->place + ", " +
+                          FormatDutchNumber(km) +
+                          " km van waar deze praktijk op de kaart staat; klopt de postcode? "
+                          "Verhuist de praktijk echt, maak dan ook latitude en longitude leeg")};
+    }
+  }
+  if (practice.latitude && practice.place.size()) return {};
   if (!area) {
     if (practice.latitude) return {};
     return {Error::Validation("postcode", "postcode " + practice.postcode +

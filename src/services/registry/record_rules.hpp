@@ -42,8 +42,8 @@ Errors CheckReferences(UnitOfWork& uow, const T& record) {
     if (!value || uow.ReferenceExists(f.references, *value)) continue;
     auto table = f.references.substr(0, f.references.find('.'));
     errors.push_back(Error::NotFound(
-        std::string(f.name),
-        "'" + *value + "' bestaat niet (" + std::string(table) + "); voeg die eerst toe"));
+        std::string(f.name), "er is geen " + std::string(TableLabelNl(table)) + " '" + *value +
+                                 "'; voeg die eerst toe of kies een bestaande"));
   }
   return errors;
 }
