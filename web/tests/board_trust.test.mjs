@@ -142,13 +142,39 @@ test("someone else's change redraws the board without wiping what the user is ty
   assert.equal(await page.getByLabel("Wat is er waargenomen, besloten of gemeld?").inputValue(), "");
 });
 
+test("a half-typed reason for 'n.v.t.' survives someone else's change, also for a task shown twice", async () => {
+  // The first task under "Wat nu" is also in the list of all tasks: two fields with one name.
+  const row = page.locator("section.now li.task").first();
+  const notApplicable = row.getByRole("button", { name: "N.v.t.", exact: true });
+  await notApplicable.click();
+  const reason = row.getByLabel("Waarom niet van toepassing?");
+  await reason.fill("Pand is niet van ons");
+  await reason.blur();
+  const { cookie, csrf_token } = await apiLogin(baseUrl, "bord-coordinator", PASSWORD);
+  await fetch(`${baseUrl}/api/v1/incidents/${incident.id}/log`, {
+    method: "POST",
+    headers: { Cookie: cookie, "X-CSRF-Token": csrf_token, "Content-Type": "application/json" },
+    body: JSON.stringify({ kind: "observation", text: "Nog een regel van een collega" }),
+  });
+  await page.locator("ol.log").getByText("Nog een regel van een collega").waitFor();
+  assert.equal(await page.locator("section.now li.task").first().getByLabel("Waarom niet van toepassing?").inputValue(), "Pand is niet van ons");
+});
+
 test("on a laptop the menu is one line", async () => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const links = await page.locator("header.topbar nav a").evaluateAll((all) => all.map((a) => Math.round(a.getBoundingClientRect().top)));
   assert.equal(new Set(links).size, 1, `menu rows at ${links}`);
 });
 
-test("on a phone the alarms are on the first screen", async () => {
+test("on a phone the alarms are on the first screen, and long texts fold", async () => {
+  // A long entry with an unbroken link in it, as pasted from a message.
+  const long = "Melding van de gemeente: " + "https://www.example.nl/" + "x".repeat(300) + " " + "Lange uitleg over de situatie ter plaatse. ".repeat(20);
+  const { cookie, csrf_token } = await apiLogin(baseUrl, "bord-coordinator", PASSWORD);
+  await fetch(`${baseUrl}/api/v1/incidents/${incident.id}/log`, {
+    method: "POST",
+    headers: { Cookie: cookie, "X-CSRF-Token": csrf_token, "Content-Type": "application/json" },
+    body: JSON.stringify({ kind: "observation", text: long }),
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();  // as a phone opens it
   await page.locator("#alarm-overview").waitFor();
@@ -159,6 +185,16 @@ test("on a phone the alarms are on the first screen", async () => {
   assert.ok(header.height < 110, `the menu takes ${header.height} px`);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scrolling (${width} px)`);
+  // The stage control comes before the logbook; the long entry shows its start and opens on a tap.
+  const stage = await page.getByRole("heading", { name: "Stadium", exact: true }).first().boundingBox();
+  const logbook = await page.getByRole("heading", { name: "Logboek", exact: true }).boundingBox();
+  assert.ok(stage.y < logbook.y, `stage at ${stage.y}, logbook at ${logbook.y}`);
+  const folded = page.locator("ol.log details.long-text").first();
+  const closedHeight = (await folded.boundingBox()).height;
+  assert.ok(closedHeight < 200, `a folded entry takes ${closedHeight} px`);
+  await folded.locator("summary").click();
+  await folded.getByText("Lange uitleg over de situatie ter plaatse.", { exact: false }).last().waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
   await page.screenshot({ path: join(artifacts, "board-phone.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
 });

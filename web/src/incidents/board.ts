@@ -3,7 +3,7 @@
 import { ApiError } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { t } from "../i18n";
-import { formatLocalDate, formatTimestamp, h, localToUtc, replaceKeepingPlace } from "../ui/dom";
+import { foldedText, formatLocalDate, formatTimestamp, h, localToUtc, replaceKeepingPlace } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
 import { practicesApi } from "../practices/api";
@@ -517,7 +517,7 @@ function draw(ctx: PageContext, incident: Incident, overview: AlarmOverview, rer
                 `${formatTimestamp(entry.at)} · ${logLabel(entry.kind)} · ${entry.author}`,
                 entry.entered_at ? h("span", { class: "badge entered", title: formatTimestamp(entry.entered_at) }, `${t("enteredAfterwards")} ${formatTimestamp(entry.entered_at)}`) : null,
               ),
-              h("div", {}, entry.text),
+              h("div", {}, foldedText(entry.text, t("showAll"))),
               entry.decided_by ? h("small", {}, `${t("decidedBy")}: ${entry.decided_by}${entry.acted_by ? " · " + t("actedBy") + ": " + entry.acted_by : ""}`) : null,
             ),
           ),

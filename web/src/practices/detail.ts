@@ -37,11 +37,22 @@ const cardItems = (): [string, string][] => [
   ["second_agb_linked_vektis", t("cardSecondAgbLinkedVektis")],
   ["practice_will_present", t("cardPracticeWillPresent")],
   ["emergency_response_plan", t("cardEmergencyResponsePlan")],
-  ["last_updated", t("cardLastUpdated")],
+  ["last_updated", t("cardLastChecked")],
 ];
 
 function row(name: string, value: Node | string | null | undefined): HTMLElement {
   return h("div", { class: "row" }, h("dt", {}, name), h("dd", {}, value ?? "–"));
+}
+
+// A hagro, wijk or HAP as people call it: its name, with the code after it for those who use
+// codes; the code alone when the name cannot be read.
+async function namedCode(resource: string, code: string | null): Promise<string | null> {
+  if (!code) return null;
+  const found = await api
+    .get<Page<{ code: string; name: string }>>(`/${resource}?code=${encodeURIComponent(code)}`)
+    .catch(() => null);
+  const name = found?.items[0]?.name;
+  return name ? `${name} (${code})` : code;
 }
 
 function missing(): HTMLElement {
@@ -99,6 +110,11 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
     practicesApi.byAgb([...partners]),
   ]);
   const personByCode = new Map((persons?.items ?? []).map((x) => [x.code, x]));
+  const [group, district, post] = await Promise.all([
+    namedCode("gp-groups", p.gp_group_code),
+    namedCode("districts", p.district_code),
+    namedCode("organisations", p.out_of_hours_post_code),
+  ]);
   const practiceByAgb = new Map(all.items.map((x) => [x.agb, x]));
 
   const header = h(
@@ -127,9 +143,9 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
       row(t("form"), label(p.form)),
       row(t("rowAddress"), `${p.street_address ?? ""}, ${p.postcode} ${p.place ?? ""}`),
       row(t("patients"), formatNumber(p.registered_patients)),
-      row(t("hagro"), p.gp_group_code),
-      row(t("rowDistrict"), p.district_code),
-      row(t("rowOutOfHours"), p.out_of_hours_post_code),
+      row(t("hagro"), group),
+      row(t("rowDistrict"), district),
+      row(t("rowOutOfHours"), post),
       row(t("rowInRota"), p.in_out_of_hours_rota ? t("yes") : h("span", { class: "missing" }, t("no"))),
       row(t("rowOwner"), p.owner_kind === "other_party" ? `${label(p.owner_kind)}: ${p.owner_name}` : label(p.owner_kind)),
       ctx.user.role === "insurer_liaison" ? null : row(t("rowResponsible"), responsible ?? missing()),
@@ -267,7 +283,7 @@ const cardFields = (): FieldSpec[] => [
   ["second_agb_linked_vektis", t("cardSecondAgbLinkedVektis"), "checkbox"],
   ["practice_will_present", t("cardWillPresent"), "checkbox"],
   ["emergency_response_plan", t("cardPlanPresent"), "checkbox"],
-  ["last_updated", t("cardLastChecked"), "date"],
+  ["last_updated", t("cardLastChecked"), "date", t("cardLastCheckedHint")],
 ];
 
 function practiceForm(p: Practice): HTMLElement {
@@ -283,6 +299,11 @@ function practiceForm(p: Practice): HTMLElement {
   });
 }
 
+// Today's date in the Netherlands as YYYY-MM-DD, the date fields' format.
+function todayIso(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+}
+
 async function calamityCardForm(p: Practice): Promise<HTMLElement> {
   const cards = await practicesApi.calamityCard(p.agb);
   const card = cards.items[0];
@@ -292,6 +313,8 @@ async function calamityCardForm(p: Practice): Promise<HTMLElement> {
     fields: cardFields(),
     cancelHref: `#/praktijken/${p.id}`,
     save: async (changes) => {
+      // Saving the card is checking it: the date moves to today unless the user set another.
+      if (!("last_updated" in changes)) changes = { ...changes, last_updated: todayIso() };
       if (card) await api.put(`/calamity-cards/${card.id}`, changes, card.version as number);
       else await api.post(`/calamity-cards`, { ...changes, practice_agb: p.agb });
       location.hash = `#/praktijken/${p.id}`;

@@ -62,17 +62,19 @@ export function formatTimestamp(iso: string): string {
 // scroll position, the field that had focus, what was typed in any field (a live update must
 // never wipe a half-written log entry) and which folds were open. After the user's own action
 // (`keepTyped` false) the form they just sent starts empty; what they typed elsewhere stays.
-// Fields are matched by id, else name or aria-label, where that is unique on the page; folds by
-// their summary's first words (a count in brackets may change).
+// Fields are matched by id, else name or aria-label; a key that occurs more than once (a task
+// shown both under "Wat nu" and in the full list) by its position among them, as long as the new
+// page has as many. Folds are matched by their summary's first words (a count in brackets may
+// change).
 export function replaceKeepingPlace(target: HTMLElement, fresh: Node[], keepTyped = true): void {
   const y = window.scrollY;
   const keyOf = (el: Element): string | null => {
     const key = el.id ? `#${el.id}` : el.getAttribute("name") ? `@${el.getAttribute("name")}` : el.getAttribute("aria-label") ? `~${el.getAttribute("aria-label")}` : null;
     return key ? `${el.tagName}${key}` : null;
   };
-  const fields = (root: Element) => {
+  const fields = (root: Element, selector = "input, textarea, select") => {
     const byKey = new Map<string, Element[]>();
-    for (const el of root.querySelectorAll("input, textarea, select")) {
+    for (const el of root.querySelectorAll(selector)) {
       const key = keyOf(el);
       if (key) byKey.set(key, [...(byKey.get(key) ?? []), el]);
     }
@@ -80,26 +82,35 @@ export function replaceKeepingPlace(target: HTMLElement, fresh: Node[], keepType
   };
   const foldKey = (d: Element): string => (d.querySelector("summary")?.textContent ?? "").replace(/\s*\(.*$/, "");
   const active = document.activeElement && target.contains(document.activeElement) ? document.activeElement : null;
+  const focusable = "input, textarea, select, button, a";
   const activeKey = active ? keyOf(active) : null;
+  const activeIndex = activeKey ? (fields(target, focusable).get(activeKey) ?? []).indexOf(active!) : -1;
   const sentForm = keepTyped ? null : active?.closest("form") ?? null;
-  const typed = new Map<string, string>();
-  for (const [key, [el, ...more]] of fields(target)) {
-    if (more.length || (sentForm && sentForm.contains(el)) || (!keepTyped && el === active)) continue;
-    const field = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-    const changed = field instanceof HTMLSelectElement ? [...field.options].some((o) => o.selected !== o.defaultSelected) : field.value !== (field as HTMLInputElement).defaultValue;
-    if (changed && (field as HTMLInputElement).type !== "checkbox") typed.set(key, field.value);
+  const typed = new Map<string, { count: number; values: Map<number, string> }>();
+  for (const [key, all] of fields(target)) {
+    all.forEach((el, index) => {
+      if ((sentForm && sentForm.contains(el)) || (!keepTyped && el === active)) return;
+      const field = el as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+      const changed = field instanceof HTMLSelectElement ? [...field.options].some((o) => o.selected !== o.defaultSelected) : field.value !== (field as HTMLInputElement).defaultValue;
+      if (!changed || (field as HTMLInputElement).type === "checkbox") return;
+      if (!typed.has(key)) typed.set(key, { count: all.length, values: new Map() });
+      typed.get(key)!.values.set(index, field.value);
+    });
   }
   const open = new Set([...target.querySelectorAll("details[open]")].map(foldKey));
   target.replaceChildren(...fresh);
   for (const d of target.querySelectorAll("details")) if (open.has(foldKey(d))) (d as HTMLDetailsElement).open = true;
-  for (const [key, [el, ...more]] of fields(target)) {
-    const value = typed.get(key);
-    if (value === undefined || more.length) continue;
-    (el as HTMLInputElement).value = value;
-    if (el instanceof HTMLInputElement && el.hidden && value) el.hidden = false;
+  for (const [key, all] of fields(target)) {
+    const was = typed.get(key);
+    if (!was || was.count !== all.length) continue;
+    for (const [index, value] of was.values) {
+      const el = all[index] as HTMLInputElement;
+      el.value = value;
+      if (el instanceof HTMLInputElement && el.hidden && value) el.hidden = false;
+    }
   }
   if (activeKey) {
-    const again = [...target.querySelectorAll("input, textarea, select, button, a")].find((el) => keyOf(el) === activeKey) as HTMLElement | undefined;
+    const again = fields(target, focusable).get(activeKey)?.[Math.max(0, activeIndex)] as HTMLElement | undefined;
     again?.focus({ preventScroll: true });
   }
   window.scrollTo(0, y);
@@ -111,4 +122,20 @@ export function distinctLabels<T>(items: T[], id: (item: T) => string, name: (it
   const count = new Map<string, number>();
   for (const item of items) count.set(name(item), (count.get(name(item)) ?? 0) + 1);
   return new Map(items.map((item) => [id(item), (count.get(name(item)) ?? 0) > 1 ? `${name(item)} · ${code(item)}` : name(item)]));
+}
+
+// A long text (a logbook entry of several paragraphs) shows its start and opens in full on a
+// click, so one entry never fills a phone screen. The fold keeps its place across redraws.
+export function foldedText(text: string, moreLabel: string, keep = 240): Node {
+  if (text.length <= keep + 60) return document.createTextNode(text);
+  // Cut after a whole word, unless that loses most of it (a long link).
+  const cut = text.slice(0, keep);
+  const atWord = cut.replace(/\s+\S*$/, "");
+  const start = atWord.length > keep / 2 ? atWord : cut;
+  return h(
+    "details",
+    { class: "long-text" },
+    h("summary", {}, `${start}…`, h("span", { class: "more" }, moreLabel)),
+    h("div", {}, text),
+  );
 }

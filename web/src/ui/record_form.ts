@@ -6,7 +6,8 @@ import { h } from "./dom";
 import { toast } from "./toast";
 
 export type FieldKind = "text" | "textarea" | "number" | "checkbox" | "date" | { options: string[] };
-export type FieldSpec = [key: string, text: string, kind: FieldKind];
+// `hint`: one line under the field that says what the user cannot guess (e.g. what saving does).
+export type FieldSpec = [key: string, text: string, kind: FieldKind, hint?: string];
 
 export interface RecordFormOptions {
   title: string;
@@ -22,10 +23,10 @@ export function recordForm(options: RecordFormOptions): HTMLElement {
   const banner = h("div", { class: "banner", role: "alert", hidden: true });
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const messages = new Map<string, HTMLElement>();
-  const controls = fields.map(([key, text, kind]) => {
+  const controls = fields.map(([key, text, kind, hint]) => {
     const id = `field-${key}`;
     const value = record[key];
-    const described = { id, name: key, "aria-describedby": `${id}-error` };
+    const described = { id, name: key, "aria-describedby": hint ? `${id}-hint ${id}-error` : `${id}-error` };
     let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     if (kind === "checkbox") {
       input = h("input", { ...described, type: "checkbox", checked: Boolean(value) }) as HTMLInputElement;
@@ -41,7 +42,8 @@ export function recordForm(options: RecordFormOptions): HTMLElement {
     inputs.set(key, input);
     messages.set(key, message);
     const wide = kind === "textarea" ? " wide" : "";
-    return h("div", { class: kind === "checkbox" ? "field check" : `field${wide}` }, h("label", { for: id }, text), input, message);
+    const help = hint ? h("p", { class: "field-hint", id: `${id}-hint` }, hint) : null;
+    return h("div", { class: kind === "checkbox" ? "field check" : `field${wide}` }, h("label", { for: id }, text), input, help, message);
   });
 
   const valueOf = (key: string, kind: FieldKind): unknown => {
