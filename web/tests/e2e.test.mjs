@@ -276,6 +276,14 @@ test("a practice user keeps their own calamity card current, and never stores a 
   await page.getByRole("button", { name: "Opslaan" }).click();
   await page.getByText("In de kluis bij de praktijkmanager").waitFor();
   await page.locator("#toast").getByText("Opgeslagen.").waitFor();  // said on the page it returns to
+  // Saving the card is checking it: "Laatst gecontroleerd" is today, under the same name as in
+  // the form. The hagro and HAP read by name, not by code.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()).split("-").reverse().join("-");
+  const checked = page.locator(".row").filter({ has: page.locator("dt", { hasText: "Laatst gecontroleerd" }) });
+  assert.equal((await checked.locator("dd").innerText()).trim(), today);
+  assert.equal(await page.getByText("Laatst bijgewerkt").count(), 0);
+  const hagro = page.locator(".row").filter({ has: page.locator("dt", { hasText: /^Hagro$/ }) });
+  assert.match(await hagro.locator("dd").innerText(), /^\D.* \(HAG-[A-Z-]+\)$/);
   // Another practice: readable, but no edit buttons.
   await page.goto(baseUrl + "/#/praktijken?q=01051074");
   await page.locator("table.list tbody tr a").first().click();
