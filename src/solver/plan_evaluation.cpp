@@ -279,14 +279,18 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
         if (smallest < 0 || context.size[h] < smallest) smallest = context.size[h];
       }
       unplaced_in_reach_patients += context.size[h];
-      u.explanation = "De " +
-                      Plural(static_cast<long long>(arcs.size()), "praktijk", "praktijken") +
-                      " binnen " + Km(BoundOf(context, h)) + " van " + where + " zitten vol" +
-                      (free_places > 0 ? " (samen nog " + Count(free_places) +
-                                             " losse plaatsen, te weinig voor dit huishouden van " +
-                                             Count(context.size[h]) + ")"
-                                       : "") +
-                      ".";
+      // "De enige praktijk ... zit vol", "De 3 praktijken ... zitten vol".
+      const bool one = arcs.size() == 1;
+      u.explanation =
+          (one ? std::string("De enige praktijk")
+               : "De " + Plural(static_cast<long long>(arcs.size()), "praktijk", "praktijken")) +
+          " binnen " + Km(BoundOf(context, h)) + " van " + where +
+          (one ? " zit vol" : " zitten vol") +
+          (free_places > 0 ? " (samen nog " + Count(free_places) +
+                                 " losse plaatsen, te weinig voor dit huishouden van " +
+                                 Count(context.size[h]) + ")"
+                           : "") +
+          ".";
     }
     plan.unplaced.push_back(std::move(u));
   }

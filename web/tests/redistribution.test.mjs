@@ -36,6 +36,11 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
   await page.goto(baseUrl + "/#/incidenten/1");
   await page.getByRole("link", { name: "Opvang patiënten →" }).click();
   await page.getByRole("heading", { name: /Opvang patiënten/ }).waitFor();
+  // "Lijst laden" without a file says which file, and an example file is at hand.
+  await page.getByRole("button", { name: "Lijst laden" }).click();
+  await page.locator("#toast").getByText(/Kies eerst het CSV-bestand/).waitFor();
+  const template = decodeURIComponent((await page.getByRole("link", { name: "Voorbeeldbestand (CSV)" }).getAttribute("href")).split(",")[1]);
+  assert.match(template, /^his_patient_number,household_key,postcode,house_number,birth_year/);
   await page.getByRole("button", { name: "Demolijst maken" }).click();
   await page.getByText(/patiënten geladen van/).filter({ hasNotText: " 0 patiënten geladen" }).waitFor();
   await page.getByLabel("Maximale afstand (km)").fill("12");
@@ -46,6 +51,10 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
   console.log(`plan in the browser: ${seconds.toFixed(2)} s`);
   assert.ok(seconds < 10, "a plan in seconds");
   const explanation = await page.locator("ul.explanation").innerText();
+  // The planner's own terms wait behind a fold; the grammar of one practice is singular.
+  assert.equal(await page.getByText(/ondergrens/i).count(), 0);
+  assert.ok(!(await page.locator("details.plan-quality").evaluate((d) => d.open)));
+  assert.doesNotMatch(await page.locator("main").innerText(), /De 1 praktijk|0,0 \/ 0,0/);
   assert.match(explanation, /huishoudens .*een plek/);
   // The closed practice's own (burned) building is never advised as a site.
   assert.doesNotMatch(await page.locator("main").innerText(), /eigen pand/);
@@ -65,6 +74,12 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
   // "Bepalend" only for receivers that took patients; one without places says so instead.
   const shownBinding = await page.locator("table.receivers .badge.stop", { hasText: "bepalend" }).count();
   assert.equal(shownBinding, overview.receivers.filter((r) => r.binding && r.placed_patients > 0).length);
+  // The table is the map's legend: each receiver that took patients has its map colour by its name.
+  const swatches = await page.locator("table.receivers .swatch").evaluateAll((all) => all.map((s) => s.style.background));
+  assert.equal(swatches.length, overview.receivers.filter((r) => r.placed_patients > 0).length);
+  const fills = await page.locator("#opvang-map path.leaflet-interactive").evaluateAll((all) => all.map((p) => p.getAttribute("fill")));
+  const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+  assert.ok(swatches.every((colour) => fills.some((fill) => rgb(fill ?? "#000000") === colour)), "every swatch colour is on the map");
   vangnet(["user", "add", "opvang-ontvanger", "--db", db, "--role", "practice_user", "--practice", receiver.id, "--password-stdin"], PASSWORD + "\n");
 });
 

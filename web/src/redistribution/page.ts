@@ -45,11 +45,18 @@ async function act(fn: () => Promise<unknown>, done: string, rerender: () => voi
   }
 }
 
+// Each receiver that takes patients has its colour on the map and next to its name in the table:
+// the table is the map's legend.
+function receiverColours(data: Overview): Map<string, string> {
+  const colour = new Map<string, string>();
+  data.receivers.filter((r) => r.placed_patients > 0).forEach((r, i) => colour.set(r.id, PALETTE[i % PALETTE.length]));
+  return colour;
+}
+
 function drawMap(el: HTMLElement, data: Overview, tileUrl: string | null): void {
   const map = L.map(el, { renderer: L.svg(), zoomSnap: 0.25 });
   void addBackground(map, tileUrl);
-  const colour = new Map<string, string>();
-  data.receivers.filter((r) => r.placed_patients > 0).forEach((r, i) => colour.set(r.id, PALETTE[i % PALETTE.length]));
+  const colour = receiverColours(data);
   const bounds: L.LatLngExpression[] = [];
   for (const p of data.postcodes) {
     bounds.push([p.latitude, p.longitude]);
@@ -88,6 +95,7 @@ const receiverLabels = (data: Overview) => distinctLabels(data.receivers, (r) =>
 
 function receiverTable(data: Overview, rho: boolean, id: number, rerender: () => void): HTMLElement {
   const names = receiverLabels(data);
+  const colour = receiverColours(data);
   const rows = data.receivers
     .filter((r) => r.placed_patients > 0 || r.binding || data.offers.some((o) => o.practice_agb === r.id))
     .sort((a, b) => b.placed_patients - a.placed_patients);
@@ -109,11 +117,11 @@ function receiverTable(data: Overview, rho: boolean, id: number, rerender: () =>
           h(
             "tr",
             {},
-            h("td", {}, names.get(r.id) ?? r.name, r.kind !== "practice" ? h("span", { class: "muted" }, ` (${kindLabel(r.kind)})`) : null, r.contract_partner ? h("span", { class: "badge", style: "background:#2e7d32" }, t("opvangContractPartner")) : null),
+            h("td", {}, colour.has(r.id) ? h("span", { class: "swatch", style: `background:${colour.get(r.id)}`, "aria-hidden": "true" }) : null, names.get(r.id) ?? r.name, r.kind !== "practice" ? h("span", { class: "muted" }, ` (${kindLabel(r.kind)})`) : null, r.contract_partner ? h("span", { class: "badge", style: "background:#2e7d32" }, t("opvangContractPartner")) : null),
             h("td", {}, rho && r.kind === "practice" ? offerInput(r) : formatNumber(r.capacity)),
             h("td", {}, fmt("opvangHouseholdsCount", { patients: formatNumber(r.placed_patients), households: r.placed_households })),
             h("td", {}, formatNumber(r.vulnerable_patients)),
-            h("td", {}, r.mean_km !== undefined ? `${formatNumber(r.mean_km, 1)} / ${formatNumber(r.max_km, 1)}` : "–"),
+            h("td", {}, r.mean_km !== undefined && r.placed_patients > 0 ? `${formatNumber(r.mean_km, 1)} / ${formatNumber(r.max_km, 1)}` : "–"),
             h("td", {}, r.patients_per_fte_after !== undefined ? formatNumber(r.patients_per_fte_after) : "–", r.above_signal ? h("span", { class: "badge stop" }, t("opvangAboveSignal")) : null),
             // Binding only where it took patients: a neighbour with no places (patient stop, full) is
             // said to have none, not to decide the plan.
@@ -191,6 +199,12 @@ async function practiceSection(id: number, agb: string, rerender: () => void): P
   );
 }
 
+// An empty patient list with the columns vangnet reads and one made-up row, to fill from the HIS.
+function listTemplateUrl(): string {
+  const csv = "his_patient_number,household_key,postcode,house_number,birth_year,frail_elderly,device_dependent,palliative\r\n" + "100001,H1,6229AB,12,1948,ja,nee,nee\r\n";
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+}
+
 const renders = new LatestRender();
 
 export async function renderRedistribution(ctx: PageContext, id: number): Promise<void> {
@@ -204,7 +218,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     "section",
     { class: "card" },
     h("h2", {}, t("opvangListTitle")),
-    h("p", { class: "muted" }, t("opvangListFields")),
+    h("p", { class: "muted" }, t("opvangListFields"), " ", h("a", { href: listTemplateUrl(), download: "patientenlijst-voorbeeld.csv" }, t("opvangListTemplate"))),
     data.closed_practices.map((c) => {
       const file = h("input", { type: "file", accept: ".csv,text/csv", "aria-label": fmt("opvangCsvOf", { name: c.name ?? c.agb }) }) as HTMLInputElement;
       return h(
@@ -219,7 +233,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
               "span",
               { class: "actions" },
               file,
-              h("button", { onclick: async () => { const f = file.files?.[0]; if (f) await act(async () => redistributionApi.importCsv(id, c.agb, await f.text(), f.name), t("opvangListLoaded"), rerender); } }, t("opvangLoadList")),
+              h("button", { onclick: async () => { const f = file.files?.[0]; if (!f) { toast(t("opvangChooseFileFirst")); file.focus(); return; } await act(async () => redistributionApi.importCsv(id, c.agb, await f.text(), f.name), t("opvangListLoaded"), rerender); } }, t("opvangLoadList")),
               h("button", { onclick: () => act(() => redistributionApi.loadDemo(id, c.agb), t("opvangDemoMade"), rerender) }, t("opvangMakeDemo")),
             )
           : null,
@@ -240,7 +254,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
           { class: "plan-form" },
           h("label", { for: "max-km" }, t("opvangMaxKm")), maxKm,
           h("label", { for: "vulnerable-km" }, t("opvangVulnerableKm")), vulnerableKm,
-          h("label", { for: "bonus-km" }, t("opvangBonusKm")), bonusKm,
+          h("details", { class: "more-settings" }, h("summary", {}, t("opvangMoreSettings")), h("label", { for: "bonus-km" }, t("opvangBonusKm")), bonusKm, h("p", { class: "field-hint" }, t("opvangBonusHint"))),
           h("button", { class: "primary", onclick: () => act(() => redistributionApi.plan(id, { max_distance_km: Number(maxKm.value), max_distance_vulnerable_km: Number(vulnerableKm.value), contract_bonus_km: Number(bonusKm.value) }), t("opvangPlanMade"), rerender) }, plan ? t("opvangReplan") : t("opvangMakePlan")),
         )
       : null,
@@ -249,7 +263,10 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
           "div",
           {},
           h("ul", { class: "explanation" }, plan.explanation.map((line) => h("li", {}, line))),
-          h("p", { class: "muted" }, [fmt("opvangPlannedBy", { at: formatTimestamp(plan.planned_at), by: plan.planned_by }), fmt("opvangBound", { n: formatNumber(plan.lower_bound.patients_placeable) }), (plan.gap.cost_relative !== null ? fmt("opvangGapCost", { pct: formatNumber(plan.gap.cost_relative * 100, 2) }) : fmt("opvangGapPatients", { n: plan.gap.patients })) + ".", t("opvangCentroids")].join(" ")),
+          h("p", { class: "muted" }, fmt("opvangPlannedBy", { at: formatTimestamp(plan.planned_at), by: plan.planned_by }), " ", t("opvangCentroids")),
+          // How good the plan is, in the planner's own terms: for whoever checks it, not for the
+          // coordinator acting on it.
+          h("details", { class: "plan-quality" }, h("summary", {}, t("opvangQuality")), h("p", { class: "muted" }, [fmt("opvangBound", { n: formatNumber(plan.lower_bound.patients_placeable) }), (plan.gap.cost_relative !== null ? fmt("opvangGapCost", { pct: formatNumber(plan.gap.cost_relative * 100, 2) }) : fmt("opvangGapPatients", { n: plan.gap.patients })) + "."].join(" "))),
         )
       : h("p", {}, data.patients_total ? t("opvangNoPlan") : t("opvangLoadFirst")),
   );
