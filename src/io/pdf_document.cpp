@@ -223,6 +223,15 @@ void PdfDocument::WritingLines(int count) {
   }
 }
 
+void PdfDocument::NotesToPageEnd(const std::string& heading, int min_lines, int max_lines) {
+  auto& d = *impl_;
+  constexpr double kLine = 24, kHeading = 16 + 14 + 3;
+  d.Reserve(kHeading + min_lines * kLine);
+  Heading(heading);
+  const int room = static_cast<int>((kHeight - kBottom - d.y) / kLine);
+  WritingLines(std::clamp(room, min_lines, max_lines));
+}
+
 void PdfDocument::PageBreak() {
   impl_->NewPage();
 }

@@ -35,6 +35,9 @@ class PdfDocument {
              const std::vector<std::vector<std::string>>& rows);
   // `count` empty ruled lines to write on by hand.
   void WritingLines(int count);
+  // A heading with lines to write on under it, to the end of this page: at least `min_lines` (on
+  // a new page if they do not fit), at most `max_lines`. Never a second page for a few lines.
+  void NotesToPageEnd(const std::string& heading, int min_lines, int max_lines);
   void PageBreak();
 
   // Ends the document and returns the PDF's bytes.

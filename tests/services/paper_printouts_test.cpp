@@ -63,6 +63,9 @@ TEST_F(PaperPrintoutsTest, TheCalamityCardRendersWithItsDutchTextVersionAndPrint
   std::string png_prefix = dir_.Path("kaart");
   RunTool("pdftoppm -r 50 -png " + path + " " + png_prefix);
   EXPECT_TRUE(std::filesystem::exists(png_prefix + "-1.png"));
+  // One sheet: the notes lines fill the first page instead of spilling a few onto a second.
+  EXPECT_NE(RunTool("pdfinfo " + path).find("Pages:           1\n"), std::string::npos)
+      << RunTool("pdfinfo " + path);
   std::string fonts = RunTool("pdffonts " + path);
   EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos) << fonts;
   EXPECT_EQ(fonts.find(" no  "), std::string::npos) << fonts;  // emb column: never "no"

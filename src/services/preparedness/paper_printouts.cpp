@@ -95,8 +95,7 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
     pdf.Table({"Praktijk", "Plaats", "Telefoon en triage", "Laatst herzien"},
               {0.34, 0.16, 0.34, 0.16}, partners);
   }
-  pdf.Heading("Aantekeningen bij gebruik");
-  pdf.WritingLines(4);
+  pdf.NotesToPageEnd("Aantekeningen bij gebruik", 2, 6);
   auto bytes = pdf.Finish();
   if (!bytes) return bytes.error();
 
