@@ -32,8 +32,10 @@ class AuditLog {
   virtual std::vector<AuditEvent> List(const AuditFilter& filter) = 0;
   // The chain's head: how many events, the newest id and its hash.
   virtual AuditHead Head() = 0;
-  // The id of the newest event that is not a read: it moves with every change to the database
-  // (every write is audited), from this process or any other, and not when someone only looks.
+  // The id of the newest event that changed data: it moves with every change to the registry,
+  // incidents and plans (every write is audited), from this process or any other; not when
+  // someone only looks, logs in or exports, nor with changes to accounts and second factors,
+  // which no view of the region is built from.
   virtual std::int64_t LastChangeId() = 0;
   // Recomputes the keyed hash chain and checks it against every checkpoint in the anchor file:
   // the first broken event's id (for a cut tail or a rewritten chain: the id of the checkpoint

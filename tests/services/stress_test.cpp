@@ -254,6 +254,41 @@ TEST_F(StressServiceTest, AFutureYearClosesThePracticesTheSuccessionRadarCountsA
   EXPECT_NE(events[0].details.find("2031"), std::string::npos);
 }
 
+// The answer is kept for the page to open at once, but never outlives a registry change; and a
+// kept answer about a future year is audited each time it is read.
+TEST_F(StressServiceTest, AKeptAnswerFollowsEveryRegistryChangeAndItsReadsAreStillAudited) {
+  StressRequest request;
+  request.areas = {"practices:01051037"};
+  auto first = service_->Run(As(UserRole::kCoordinator), request);
+  ASSERT_TRUE(first) << first.error().ToString();
+  const long long before = first.value().run.outcomes[0].patients;
+  auto again = service_->Run(As(UserRole::kCoordinator), request);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again.value().run.outcomes[0].patients, before);
+
+  {
+    auto uow = store_->Begin(kTestActor);
+    ASSERT_TRUE(uow);
+    Practice probe;
+    probe.agb = "01051037";
+    auto practice = uow.value()->Table<Practice>().Find(probe);
+    ASSERT_TRUE(practice);
+    practice->registered_patients += 500;
+    ASSERT_TRUE(uow.value()->Table<Practice>().Update(*practice));
+    ASSERT_TRUE(uow.value()->Commit());
+  }
+  auto after = service_->Run(As(UserRole::kCoordinator), request);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after.value().run.outcomes[0].patients, before + 500);
+
+  request.year = 2031;
+  ASSERT_TRUE(service_->Run(As(UserRole::kCoordinator), request));
+  ASSERT_TRUE(service_->Run(As(UserRole::kCoordinator), request));
+  AuditFilter filter;
+  filter.object_type = "stress";
+  EXPECT_EQ(store_->BeginRead(kTestActor).value()->Audit().List(filter).size(), 2u);
+}
+
 TEST_F(StressServiceTest, StretchingTheCapacityPerFteAbsorbsMore) {
   StressRequest norm, stretched;
   norm.areas = stretched.areas = {"municipality:Vaals", "practices:01053072"};

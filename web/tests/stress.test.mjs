@@ -37,9 +37,11 @@ async function rowsOf(testid) {
 
 test("today: every practice ranked, weak points in words, a map coloured by absorbability", async () => {
   await login("stress-coordinator");
+  const opened = Date.now();
   await page.getByRole("link", { name: "Stresstest" }).click();
   await page.getByRole("heading", { name: /Stresstest: welke uitval/ }).waitFor();
   await page.locator("[data-testid=weak-points] li").first().waitFor();
+  console.log(`stress test page opened in ${((Date.now() - opened) / 1000).toFixed(2)} s`);
   const weak = await page.locator("[data-testid=weak-points]").innerText();
   assert.match(weak, /praktijken kunnen bij uitval niet volledig worden opgevangen binnen 15 km/);
   assert.match(weak, /Zwakste plek: /);

@@ -46,6 +46,11 @@ void Scheduler::RunOnce() {
 
 void Scheduler::Start() {
   if (thread_.joinable()) return;
+  prepare_ = std::thread([this] {
+    const Caller system =
+        Caller::System(Actor{"vangnet", "system", "scheduler", "stresstest voorbereiden"});
+    Log("stresstest voorbereiden", services_.stress.PrepareUsual(system));
+  });
   thread_ = std::thread([this] {
     std::unique_lock lock(mutex_);
     while (!stop_) {
@@ -64,6 +69,7 @@ void Scheduler::Stop() {
   }
   wake_.notify_all();
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+  if (prepare_.joinable()) prepare_.join();
   Log("controlepunt auditlog", services_.audit.Checkpoint());  // the head as the server stops
 }
 

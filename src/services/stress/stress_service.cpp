@@ -208,15 +208,33 @@ Result<StressReport> StressService::Run(const Caller& caller, const StressReques
   report.options.threads = request.threads;
   report.options.current_year = report.this_year;
 
+  std::string key;
   {
-    // A future year reads the holders' stop years, derived from birth years: audited.
+    // A future year reads the holders' stop years, derived from birth years: audited, also when
+    // the answer was kept from before.
     auto uow = request.year ? store_.Begin(caller.actor) : store_.BeginRead(caller.actor);
     if (!uow) return uow.error();
-    report.practices = BuildStressPractices(ReadSnapshots(*uow.value()), settings, request.year,
-                                            &report.practices_left_out);
+    key = std::to_string(uow.value()->Audit().LastChangeId()) + "|" + report.date + "|" +
+          (request.year ? std::to_string(*request.year) : "") + "|" +
+          FormatDecimal(report.options.capacity_patients_per_fte) + "|" +
+          FormatDecimal(request.parameters.max_distance_km) + "|" +
+          FormatDecimal(request.parameters.detour_factor) + "|" +
+          FormatDecimal(request.parameters.max_distance_vulnerable_km.value_or(-1)) + "|" +
+          FormatDecimal(request.parameters.contract_bonus_km);
+    for (const auto& area : request.areas) key += "|" + area;
+    std::shared_ptr<const StressReport> kept;
+    {
+      std::lock_guard lock(kept_mutex_);
+      if (auto it = kept_.find(key); it != kept_.end()) kept = it->second;
+    }
+    if (!kept) {
+      report.practices = BuildStressPractices(ReadSnapshots(*uow.value()), settings, request.year,
+                                              &report.practices_left_out);
+    }
+    const auto& practices = kept ? kept->practices : report.practices;
     if (request.year) {
       int closed = 0;
-      for (const auto& p : report.practices) closed += p.closed_in_base;
+      for (const auto& p : practices) closed += p.closed_in_base;
       if (auto s = RecordAudit(
               *uow.value(), "read", "stress", "succession", "",
               json{{"year", *request.year}, {"practices_without_successor", closed}}.dump());
@@ -224,6 +242,7 @@ Result<StressReport> StressService::Run(const Caller& caller, const StressReques
         return s.error();
       if (auto s = uow.value()->Commit(); !s) return s.error();
     }
+    if (kept) return *kept;
   }
   if (request.areas.empty()) {
     report.scenarios = SinglePracticeScenarios(report.practices);
@@ -256,7 +275,21 @@ Result<StressReport> StressService::Run(const Caller& caller, const StressReques
   report.areas_ranked = RankScenarios(report.run, areas);
   report.weak_points = DescribeWeakPoints(report.practices, report.scenarios, report.run,
                                           report.options, report.year);
+  std::lock_guard lock(kept_mutex_);
+  if (kept_.size() >= kKeptResults) kept_.clear();  // a new day or registry: start afresh
+  kept_[key] = std::make_shared<const StressReport>(report);
   return report;
+}
+
+Status StressService::PrepareUsual(const Caller& caller) {
+  {
+    auto uow = store_.BeginRead(caller.actor);
+    if (!uow) return uow.error();
+    if (uow.value()->Table<Practice>().Count() > kPrepareUpTo) return Ok{};
+  }
+  auto report = Run(caller, StressRequest{});
+  if (!report) return report.error();
+  return Ok{};
 }
 
 std::string StressVerdict(const StressReport& report, int scenario) {

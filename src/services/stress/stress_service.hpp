@@ -5,6 +5,9 @@
 #pragma once
 
 #include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -77,7 +80,21 @@ class StressService {
 
   const StressAreas& areas() const { return areas_; }
 
+  // Computes today's usual question (every practice once, every area) so the page opens at
+  // once; only for a region of up to kPrepareUpTo practices: a national registry takes minutes
+  // of both cores, which a server must not spend unasked at start.
+  static constexpr std::int64_t kPrepareUpTo = 300;
+  Status PrepareUsual(const Caller& caller);
+
  private:
+  // Results are kept per question (year, capacity, distance, areas) until the registry changes
+  // (the audit log's last change id, which also sees other processes and servers) or the day
+  // turns: the page opens at once the second time, and a server computes the usual question
+  // once at start (Scheduler). A handful of questions at most; the oldest make way.
+  static constexpr std::size_t kKeptResults = 16;
+  std::mutex kept_mutex_;
+  std::map<std::string, std::shared_ptr<const StressReport>> kept_;
+
   Store& store_;
   SignalNorms norms_;
   StressAreas areas_;
