@@ -66,6 +66,7 @@ struct EntityTraits<Affiliation> {
   static constexpr std::string_view kTable = "affiliation";
   static constexpr std::string_view kFileName = "affiliations.csv";
   static constexpr std::string_view kLabelNl = "werkrelatie";
+  static constexpr std::string_view kPluralNl = "werkrelaties";
   static constexpr std::array<std::string_view, 3> kKeyFields{"person_code", "practice_agb",
                                                               "role"};
   static constexpr std::string_view kSubjectField = "person_code";  // whose personal data

@@ -30,6 +30,7 @@ struct EntityTraits<GpGroup> {
   static constexpr std::string_view kTable = "gp_group";
   static constexpr std::string_view kFileName = "gp_groups.csv";
   static constexpr std::string_view kLabelNl = "hagro";
+  static constexpr std::string_view kPluralNl = "hagro's";
   static constexpr std::array<std::string_view, 1> kKeyFields{"code"};
   static const std::vector<FieldSpec<GpGroup>>& Fields();
   static Errors Validate(const GpGroup&) { return {}; }
@@ -40,6 +41,7 @@ struct EntityTraits<District> {
   static constexpr std::string_view kTable = "district";
   static constexpr std::string_view kFileName = "districts.csv";
   static constexpr std::string_view kLabelNl = "wijk";
+  static constexpr std::string_view kPluralNl = "wijken";
   static constexpr std::array<std::string_view, 1> kKeyFields{"code"};
   static const std::vector<FieldSpec<District>>& Fields();
   static Errors Validate(const District&) { return {}; }

@@ -35,6 +35,7 @@ struct EntityTraits<CalamityCard> {
   static constexpr std::string_view kTable = "calamity_card";
   static constexpr std::string_view kFileName = "calamity_cards.csv";
   static constexpr std::string_view kLabelNl = "calamiteitenkaart";
+  static constexpr std::string_view kPluralNl = "calamiteitenkaarten";
   static constexpr std::array<std::string_view, 1> kKeyFields{"practice_agb"};
   static const std::vector<FieldSpec<CalamityCard>>& Fields();
   static Errors Validate(const CalamityCard& card);

@@ -29,6 +29,7 @@ struct EntityTraits<Contact> {
   static constexpr std::string_view kTable = "contact";
   static constexpr std::string_view kFileName = "contacts.csv";
   static constexpr std::string_view kLabelNl = "contactpersoon";
+  static constexpr std::string_view kPluralNl = "contactpersonen";
   static constexpr std::array<std::string_view, 1> kKeyFields{"code"};
   static const std::vector<FieldSpec<Contact>>& Fields();
   static Errors Validate(const Contact& contact);

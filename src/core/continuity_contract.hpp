@@ -31,6 +31,7 @@ struct EntityTraits<ContinuityContract> {
   static constexpr std::string_view kTable = "continuity_contract";
   static constexpr std::string_view kFileName = "contracts.csv";
   static constexpr std::string_view kLabelNl = "continuïteitscontract";
+  static constexpr std::string_view kPluralNl = "continuïteitscontracten";
   static constexpr std::array<std::string_view, 2> kKeyFields{"practice_a_agb", "practice_b_agb"};
   static const std::vector<FieldSpec<ContinuityContract>>& Fields();
   static Errors Validate(const ContinuityContract& contract);

@@ -56,6 +56,7 @@ struct EntityTraits<CrisisRole> {
   static constexpr std::string_view kTable = "crisis_role";
   static constexpr std::string_view kFileName = "crisis_roles.csv";
   static constexpr std::string_view kLabelNl = "crisisrol";
+  static constexpr std::string_view kPluralNl = "crisisrollen";
   static constexpr std::array<std::string_view, 1> kKeyFields{"code"};
   static const std::vector<FieldSpec<CrisisRole>>& Fields();
   static Errors Validate(const CrisisRole& role);

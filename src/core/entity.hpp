@@ -13,6 +13,7 @@ namespace vangnet {
 //   static constexpr std::string_view kTable;     SQL table, also the audit object type
 //   static constexpr std::string_view kFileName;  CSV file name in an export folder
 //   static constexpr std::string_view kLabelNl;   Dutch noun for messages ("praktijk")
+//   static constexpr std::string_view kPluralNl;  its plural ("praktijken")
 //   static const std::vector<FieldSpec<T>>& Fields();
 //   static constexpr std::array<std::string_view, K> kKeyFields;  natural key, in field order
 //   static Errors Validate(const T&);              rules on the whole record, no store needed

@@ -35,6 +35,9 @@ struct FieldSpec {
   std::function<std::optional<std::string>(T&, std::string_view)> set;
   // Empties the field (optional fields only).
   std::function<void(T&)> clear;
+  // The codes an enum field accepts, in their documented order (its first is the default);
+  // empty for other fields. For pick-lists in forms and templates.
+  std::vector<std::string_view> options = {};
 };
 
 // Fills `record` from texts in field order. An empty text clears the field; a missing one
@@ -231,7 +234,12 @@ FieldSpec<T> EnumField(std::string_view name, E T::*member, const std::array<Enu
         return std::nullopt;
       },
       // Optional enums fall back to the table's first value, their documented default.
-      [member, table](T& r) { r.*member = (*table)[0].value; }};
+      [member, table](T& r) { r.*member = (*table)[0].value; },
+      [table] {
+        std::vector<std::string_view> codes;
+        for (const auto& n : *table) codes.push_back(n.code);
+        return codes;
+      }()};
 }
 
 }  // namespace vangnet

@@ -64,6 +64,7 @@ struct EntityTraits<GovernanceCheck> {
   static constexpr std::string_view kTable = "governance_check";
   static constexpr std::string_view kFileName = "governance_checks.csv";
   static constexpr std::string_view kLabelNl = "bestuurstoets";
+  static constexpr std::string_view kPluralNl = "bestuurstoetsen";
   static constexpr std::array<std::string_view, 2> kKeyFields{"practice_agb", "item"};
   static const std::vector<FieldSpec<GovernanceCheck>>& Fields();
   static Errors Validate(const GovernanceCheck& check);

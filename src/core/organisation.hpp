@@ -60,6 +60,7 @@ struct EntityTraits<Organisation> {
   static constexpr std::string_view kTable = "organisation";
   static constexpr std::string_view kFileName = "organisations.csv";
   static constexpr std::string_view kLabelNl = "organisatie";
+  static constexpr std::string_view kPluralNl = "organisaties";
   static constexpr std::array<std::string_view, 1> kKeyFields{"code"};
   static const std::vector<FieldSpec<Organisation>>& Fields();
   static Errors Validate(const Organisation& organisation);

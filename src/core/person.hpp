@@ -32,6 +32,7 @@ struct EntityTraits<Person> {
   static constexpr std::string_view kTable = "person";
   static constexpr std::string_view kFileName = "people.csv";
   static constexpr std::string_view kLabelNl = "persoon";
+  static constexpr std::string_view kPluralNl = "personen";
   static constexpr std::array<std::string_view, 1> kKeyFields{"code"};
   static constexpr std::string_view kSubjectField = "code";  // whose personal data
   static const std::vector<FieldSpec<Person>>& Fields();

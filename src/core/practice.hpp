@@ -61,6 +61,7 @@ struct EntityTraits<Practice> {
   static constexpr std::string_view kTable = "practice";
   static constexpr std::string_view kFileName = "practices.csv";
   static constexpr std::string_view kLabelNl = "praktijk";
+  static constexpr std::string_view kPluralNl = "praktijken";
   static constexpr std::array<std::string_view, 1> kKeyFields{"agb"};
   static const std::vector<FieldSpec<Practice>>& Fields();
   static Errors Validate(const Practice& practice);

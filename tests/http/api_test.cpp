@@ -445,3 +445,58 @@ TEST_F(ApiTest, AnAdminMakesTheOfflineBundleNowAndSeesHowTheLastOneWent) {
 
 }  // namespace
 }  // namespace vangnet
+
+namespace vangnet {
+namespace {
+
+// Issue 20: forms for every record kind are built from the server's own description of it, and
+// removing a record that others still refer to says which ones, instead of leaving them dangling.
+TEST_F(ApiTest, TheSchemaDescribesEveryKindAndARemovalNamesWhatDependsOnIt) {
+  auto coordinator = Login("coordinator");
+  auto schema = json::parse(Get(coordinator, "/api/v1/registry/schema")->body);
+  ASSERT_EQ(schema["kinds"].size(), 11u);
+  const json* practices = nullptr;
+  for (const auto& kind : schema["kinds"]) {
+    if (kind["resource"] == "practices") practices = &kind;
+  }
+  ASSERT_NE(practices, nullptr);
+  EXPECT_EQ((*practices)["label"], "praktijk");
+  EXPECT_EQ((*practices)["plural"], "praktijken");
+  EXPECT_TRUE((*practices)["write"].get<bool>());
+  bool form_options = false, group_reference = false;
+  for (const auto& field : (*practices)["fields"]) {
+    if (field["name"] == "form") form_options = field["options"].size() == 5;
+    if (field["name"] == "gp_group_code") {
+      group_reference =
+          field["references"]["resource"] == "gp-groups" && field["references"]["field"] == "code";
+    }
+  }
+  EXPECT_TRUE(form_options);
+  EXPECT_TRUE(group_reference);
+  // The insurer may read practices but write nothing, and never read people.
+  auto insurer = Login("verzekeraar");
+  for (const auto& kind : json::parse(Get(insurer, "/api/v1/registry/schema")->body)["kinds"]) {
+    EXPECT_FALSE(kind["write"].get<bool>()) << kind["resource"];
+    if (kind["resource"] == "people") EXPECT_FALSE(kind["read"].get<bool>());
+  }
+
+  // A hagro with practices cannot go; the refusal says which practices still belong to it.
+  auto group = json::parse(Get(coordinator, "/api/v1/gp-groups?limit=1")->body)["items"][0];
+  auto refused =
+      Client().Delete("/api/v1/gp-groups/" + std::to_string(group["id"].get<int>()),
+                      {{"Cookie", coordinator.cookie},
+                       {"X-CSRF-Token", coordinator.csrf},
+                       {"If-Match", "\"" + std::to_string(group["version"].get<int>()) + "\""}});
+  ASSERT_EQ(refused->status, 409) << refused->body;
+  const std::string message = json::parse(refused->body)["errors"][0]["message"];
+  EXPECT_NE(message.find("is nog in gebruik: "), std::string::npos) << message;
+  EXPECT_NE(message.find(" praktijken (0105"), std::string::npos) << message;
+  EXPECT_NE(message.find("Wijzig of verwijder die eerst."), std::string::npos) << message;
+  EXPECT_EQ(
+      json::parse(Get(coordinator, "/api/v1/gp-groups?code=" + group["code"].get<std::string>())
+                      ->body)["total"],
+      1);
+}
+
+}  // namespace
+}  // namespace vangnet

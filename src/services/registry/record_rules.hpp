@@ -48,6 +48,40 @@ Errors CheckReferences(UnitOfWork& uow, const T& record) {
   return errors;
 }
 
+// What still refers to `record`, for a removal that must not leave anything dangling:
+// "3 werkrelaties (HA-1 @ 01051037, ...), 1 crisisrol (...)"; empty when nothing does. Without
+// `name_them` only the counts (for a caller who may not see records outside their practices).
+template <class T>
+std::string DependentsOf(UnitOfWork& uow, const T& record, bool name_them) {
+  constexpr std::size_t kNamed = 3;
+  std::string text;
+  ForEachRegistryType([&]<class U>() {
+    for (const auto& f : EntityTraits<U>::Fields()) {
+      const std::string_view ref = f.references;
+      const auto dot = ref.find('.');
+      if (dot == std::string_view::npos || ref.substr(0, dot) != EntityTraits<T>::kTable) continue;
+      std::optional<std::string> value;
+      for (const auto& own : EntityTraits<T>::Fields()) {
+        if (own.name == ref.substr(dot + 1)) value = own.get(record);
+      }
+      if (!value) continue;
+      RecordFilter filter;
+      filter.equals.emplace_back(std::string(f.name), std::vector<std::string>{*value});
+      filter.limit = kNamed;
+      auto found = uow.Table<U>().Query(filter);
+      if (found.total == 0) continue;
+      std::string keys;
+      for (const auto& item : found.items) keys += (keys.empty() ? "" : ", ") + KeyOf(item);
+      if (found.total > found.items.size()) keys += ", ...";
+      text +=
+          (text.empty() ? "" : "; ") + std::to_string(found.total) + " " +
+          std::string(found.total == 1 ? EntityTraits<U>::kLabelNl : EntityTraits<U>::kPluralNl) +
+          (name_them ? " (" + keys + ")" : "");
+    }
+  });
+  return text;
+}
+
 // seed 004 §4.1 (unclear organisation): the medically responsible person must be a GP
 // (holder, employed GP or locum) of this very practice. Checked once all of an action's
 // records are in, because practice and affiliations may arrive in the same import.

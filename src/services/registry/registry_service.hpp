@@ -352,6 +352,14 @@ Status RegistryService::Delete(const Caller& caller, std::int64_t id,
     return Error::Conflict(
         "version", std::string(EntityTraits<T>::kLabelNl) + " is intussen gewijzigd; laad opnieuw");
   }
+  // Say what depends on it, so the user can end or move those first; nothing is left dangling.
+  if (const std::string dependents = DependentsOf(*uow.value(), *existing, caller.IsRho());
+      !dependents.empty()) {
+    return Error::Conflict(std::string(EntityTraits<T>::kKeyFields[0]),
+                           std::string(EntityTraits<T>::kLabelNl) + " " + KeyOf(*existing) +
+                               " is nog in gebruik: " + dependents +
+                               ". Wijzig of verwijder die eerst.");
+  }
   if (auto s = uow.value()->template Table<T>().Delete(*existing); !s) return s;
   if constexpr (std::is_same_v<T, Affiliation>) {
     // Removing the medically responsible GP's role leaves the practice without one.
