@@ -19,6 +19,7 @@ import { renderRedistribution } from "./redistribution/page";
 import { renderMonitor } from "./monitor/page";
 import { renderStress } from "./stress/page";
 import { renderPreparedness } from "./preparedness/page";
+import { forgetRegistrySchema, renderRegisterIndex, renderRegisterList, renderRegisterRecord } from "./register/page";
 import { clear, h } from "./ui/dom";
 import type { PageContext } from "./ui/page_context";
 
@@ -56,7 +57,7 @@ function navigation(current: string): HTMLElement {
       { class: "user" },
       h("span", { class: "who" }, `${user!.display_name} · ${user!.role_label}`),
       h("button", { class: "link", onclick: () => { toggleLang(); route(); } }, t("language")),
-      h("button", { class: "link", onclick: async () => { await logout(); user = null; route(); } }, t("logout")),
+      h("button", { class: "link", onclick: async () => { await logout(); user = null; forgetRegistrySchema(); route(); } }, t("logout")),
     ),
   );
 }
@@ -84,7 +85,7 @@ async function route(): Promise<void> {
   }
   const hash = location.hash || "#/";
   const main = h("main", { id: "main" });
-  const top = hash.startsWith("#/praktijken") ? "#/praktijken" : hash.startsWith("#/incidenten") ? "#/incidenten" : hash.split("?")[0];
+  const top = hash.startsWith("#/praktijken") || hash.startsWith("#/register") ? "#/praktijken" : hash.startsWith("#/incidenten") ? "#/incidenten" : hash.split("?")[0];
   // The same toast across pages: "Opgeslagen" said just before a form returns to its page stays.
   app.append(navigation(top), main, toastElement);
   const context: PageContext = {
@@ -106,6 +107,7 @@ async function route(): Promise<void> {
     main.append(h("p", { class: "empty" }, t("notForYourRole")));
     return;
   }
+  const registerMatch = hash.match(/^#\/register\/([a-z-]+)(?:\/(\d+|nieuw))?(?:\?.*)?$/);
   const practiceMatch = hash.match(/^#\/praktijken\/(\d+)(?:\/(wijzigen|calamiteitenkaart))?$/);
   if (hash === "#/" || hash === "") await renderOverview(context);
   else if (hash.startsWith("#/praktijken") && !practiceMatch) await renderPracticeList(context);
@@ -119,11 +121,18 @@ async function route(): Promise<void> {
   else if (hash === "#/paraatheid") await renderPreparedness(context);
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
+  else if (hash === "#/register") await renderRegisterIndex(context);
+  else if (registerMatch) {
+    const query = new URLSearchParams(hash.split("?")[1] ?? "");
+    if (registerMatch[2]) await renderRegisterRecord(context, registerMatch[1], registerMatch[2] === "nieuw" ? "nieuw" : Number(registerMatch[2]), query);
+    else await renderRegisterList(context, registerMatch[1], query);
+  }
   else main.append(h("p", { class: "empty" }, t("notFound")));
 }
 
 whenUnauthenticated(() => {
   user = null;
+  forgetRegistrySchema();
   route();
 });
 window.addEventListener("hashchange", () => route());

@@ -9,9 +9,10 @@ import * as redistribution from "./redistribution";
 import * as monitor from "./monitor";
 import * as stress from "./stress";
 import * as preparedness from "./preparedness";
+import * as register from "./register";
 
-const nl = { ...common.nl, ...practices.nl, ...directory.nl, ...audit.nl, ...incidents.nl, ...redistribution.nl, ...monitor.nl, ...stress.nl, ...preparedness.nl };
-const en: typeof nl = { ...common.en, ...practices.en, ...directory.en, ...audit.en, ...incidents.en, ...redistribution.en, ...monitor.en, ...stress.en, ...preparedness.en };
+const nl = { ...common.nl, ...practices.nl, ...directory.nl, ...audit.nl, ...incidents.nl, ...redistribution.nl, ...monitor.nl, ...stress.nl, ...preparedness.nl, ...register.nl };
+const en: typeof nl = { ...common.en, ...practices.en, ...directory.en, ...audit.en, ...incidents.en, ...redistribution.en, ...monitor.en, ...stress.en, ...preparedness.en, ...register.en };
 type Texts = typeof nl;
 
 export type Lang = "nl" | "en";
@@ -71,6 +72,12 @@ const labels: Record<string, [string, string]> = {
   group_crisis_coordinator: ["Hagro-crisiscoördinator", "GP group crisis coordinator"],
   duty_officer: ["Piketfunctionaris RHO", "RHO duty officer"],
 };
+
+// A registry field's name on forms ("gp_group_code" -> "Hagro").
+export function fieldName(field: string): string {
+  const pair = register.fieldNames[field];
+  return pair ? pair[lang === "en" ? 1 : 0] : field;
+}
 
 export function label(code: string | null | undefined): string {
   if (!code) return "–";

@@ -163,7 +163,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
     h(
       "section",
       { class: "card" },
-      h("h2", {}, t("team")),
+      h("div", { class: "title-row" }, h("h2", {}, t("team")), canEditPractice(ctx.user, p.agb) ? h("a", { class: "button", href: `#/register/affiliations?practice_agb=${p.agb}` }, t("registerTeam")) : null),
       h(
         "div",
         { class: "table-wrap" },

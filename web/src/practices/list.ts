@@ -129,7 +129,7 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
   for (const el of [form, status, group, stop]) el.addEventListener("change", reload);
 
   ctx.main.append(
-    h("h1", {}, t("practices")),
+    h("div", { class: "title-row" }, h("h1", {}, t("practices")), ctx.user.role === "insurer_liaison" ? null : h("a", { class: "button", href: "#/register" }, t("registerLink"))),
     h("div", { class: "filters" }, search, form, status, group, h("label", { class: "check" }, stop, t("patientStopOnly"))),
     results,
   );

@@ -5,7 +5,9 @@ import { label, t } from "../i18n";
 import { h } from "./dom";
 import { toast } from "./toast";
 
-export type FieldKind = "text" | "textarea" | "number" | "checkbox" | "date" | { options: string[] };
+// `suggestions`: a text field with a pick-list of [value, what the user reads] (a reference to
+// another record: its code, with its name and place).
+export type FieldKind = "text" | "textarea" | "number" | "checkbox" | "date" | { options: string[] } | { suggestions: [string, string][] };
 // `hint`: one line under the field that says what the user cannot guess (e.g. what saving does).
 export type FieldSpec = [key: string, text: string, kind: FieldKind, hint?: string];
 
@@ -28,10 +30,14 @@ export function recordForm(options: RecordFormOptions): HTMLElement {
     const value = record[key];
     const described = { id, name: key, "aria-describedby": hint ? `${id}-hint ${id}-error` : `${id}-error` };
     let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    let pickList: HTMLElement | null = null;
     if (kind === "checkbox") {
       input = h("input", { ...described, type: "checkbox", checked: Boolean(value) }) as HTMLInputElement;
-    } else if (typeof kind === "object") {
+    } else if (typeof kind === "object" && "options" in kind) {
       input = h("select", described, kind.options.map((o) => h("option", { value: o, selected: value === o }, label(o)))) as HTMLSelectElement;
+    } else if (typeof kind === "object") {
+      input = h("input", { ...described, type: "text", list: `${id}-list`, autocomplete: "off", value: value === null || value === undefined ? "" : String(value) }) as HTMLInputElement;
+      pickList = h("datalist", { id: `${id}-list` }, kind.suggestions.map(([v, text]) => h("option", { value: v }, text)));
     } else if (kind === "textarea") {
       input = h("textarea", { ...described, rows: 2 }, value === null || value === undefined ? "" : String(value)) as HTMLTextAreaElement;
     } else {
@@ -43,7 +49,7 @@ export function recordForm(options: RecordFormOptions): HTMLElement {
     messages.set(key, message);
     const wide = kind === "textarea" ? " wide" : "";
     const help = hint ? h("p", { class: "field-hint", id: `${id}-hint` }, hint) : null;
-    return h("div", { class: kind === "checkbox" ? "field check" : `field${wide}` }, h("label", { for: id }, text), input, help, message);
+    return h("div", { class: kind === "checkbox" ? "field check" : `field${wide}` }, h("label", { for: id }, text), input, pickList, help, message);
   });
 
   const valueOf = (key: string, kind: FieldKind): unknown => {
