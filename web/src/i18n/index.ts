@@ -75,8 +75,8 @@ const labels: Record<string, [string, string]> = {
 
 // A registry field's name on forms ("gp_group_code" -> "Hagro").
 export function fieldName(field: string): string {
-  const pair = register.fieldNames[field];
-  return pair ? pair[lang === "en" ? 1 : 0] : field;
+  const key = `field_${field}` as keyof Texts;
+  return key in nl ? t(key) : field;
 }
 
 export function label(code: string | null | undefined): string {
