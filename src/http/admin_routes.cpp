@@ -28,12 +28,52 @@ void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& ac
 
   router.Get("/api/v1/users", [&accounts](const RequestContext& ctx, const httplib::Request&,
                                           httplib::Response& res) {
-    auto users = accounts.ListUsers(ctx.caller);
-    if (!users) return ReplyError(res, users.error());
+    auto list = accounts.Accounts(ctx.caller);
+    if (!list) return ReplyError(res, list.error());
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& u : users.value()) items.push_back(UserJson(u));
+    for (const auto& a : list.value()) items.push_back(AccountOverviewJson(a));
     ReplyJson(res, 200, {{"items", items}});
   });
+
+  // Body: {"username", "display_name", "role", "practice_agbs": [...], "password"}.
+  router.Post("/api/v1/users", [&accounts](const RequestContext& ctx, const httplib::Request& req,
+                                           httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    UserAccount user;
+    user.username = body->value("username", "");
+    user.display_name = body->value("display_name", "");
+    const auto role = ParseEnum(USER_ROLES, body->value("role", ""));
+    if (!role) {
+      return ReplyError(res,
+                        Error::Validation("role", "kies een rol: " + EnumCodeList(USER_ROLES)));
+    }
+    user.role = *role;
+    user.practice_agbs = body->TextList("practice_agbs");
+    auto added = accounts.AddUser(ctx.caller, user, body->value("password", ""));
+    if (!added) return ReplyError(res, added.error());
+    ReplyJson(res, 201, UserJson(added.value()));
+  });
+
+  // Block or unblock an account; a blocked account's sessions end at its next request.
+  router.Post(
+      R"(/api/v1/users/([A-Za-z0-9._-]{1,64})/(disable|enable))",
+      [&accounts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto done = accounts.SetDisabled(ctx.caller, req.matches[1], req.matches[2] == "disable");
+        if (!done) return ReplyError(res, done.error());
+        res.status = 204;
+      });
+
+  // A new (temporary) password set by the admin; body {"password"}.
+  router.Post(
+      R"(/api/v1/users/([A-Za-z0-9._-]{1,64})/password)",
+      [&accounts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        auto done = accounts.SetPassword(ctx.caller, req.matches[1], body->value("password", ""));
+        if (!done) return ReplyError(res, done.error());
+        res.status = 204;
+      });
 
   // A user lost their phone: the admin resets the second factor; the next login enrols anew.
   router.Post(

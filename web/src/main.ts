@@ -19,6 +19,7 @@ import { renderRedistribution } from "./redistribution/page";
 import { renderMonitor } from "./monitor/page";
 import { renderStress } from "./stress/page";
 import { renderPreparedness } from "./preparedness/page";
+import { renderAccounts } from "./accounts/page";
 import { forgetRegistrySchema, renderRegisterIndex, renderRegisterList, renderRegisterRecord } from "./register/page";
 import { clear, h } from "./ui/dom";
 import type { PageContext } from "./ui/page_context";
@@ -40,7 +41,7 @@ function navigation(current: string): HTMLElement {
   if (user!.role !== "practice_user") links.splice(3, 0, ["#/stresstest", t("stress")]);
   if (user!.role !== "insurer_liaison") links.push(["#/paraatheid", t("prep")]);
   if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("navDirectory")]);
-  if (user!.role === "admin") links.push(["#/audit", t("audit")]);
+  if (user!.role === "admin") links.push(["#/audit", t("audit")], ["#/accounts", t("accountsNav")]);
   return h(
     "header",
     { class: "topbar" },
@@ -102,7 +103,7 @@ async function route(): Promise<void> {
   const page = top.replace(/^#\//, "");
   const forbidden =
     (user!.role === "insurer_liaison" && ["paraatheid", "contacten"].includes(page)) ||
-    (user!.role !== "admin" && page === "audit");
+    (user!.role !== "admin" && (page === "audit" || page === "accounts"));
   if (forbidden) {
     main.append(h("p", { class: "empty" }, t("notForYourRole")));
     return;
@@ -122,6 +123,7 @@ async function route(): Promise<void> {
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else if (hash === "#/register") await renderRegisterIndex(context);
+  else if (hash === "#/accounts") await renderAccounts(context);
   else if (registerMatch) {
     const query = new URLSearchParams(hash.split("?")[1] ?? "");
     if (registerMatch[2]) await renderRegisterRecord(context, registerMatch[1], registerMatch[2] === "nieuw" ? "nieuw" : Number(registerMatch[2]), query);

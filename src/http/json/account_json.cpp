@@ -13,4 +13,11 @@ json UserJson(const UserAccount& user) {
           {"disabled", user.disabled}};
 }
 
+json AccountOverviewJson(const AccountOverview& account) {
+  json j = UserJson(account.user);
+  j["second_factor"] = account.second_factor;
+  j["last_login"] = account.last_login.empty() ? json(nullptr) : json(account.last_login);
+  return j;
+}
+
 }  // namespace vangnet

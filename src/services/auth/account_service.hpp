@@ -72,6 +72,14 @@ struct ExternalIdentity {
   std::string details;  // JSON for the audit event: provider, claim that matched, remote address
 };
 
+// An account as the admin page shows it: no secrets, with whether a second factor is set up and
+// when the user last logged in.
+struct AccountOverview {
+  UserAccount user;  // without its password hash
+  bool second_factor = false;
+  std::string last_login;  // ISO time; empty when never
+};
+
 struct AuthenticatedUser {
   UserAccount user;
   std::string csrf_token;
@@ -95,6 +103,12 @@ class AccountService {
   Status SetDisabled(const Actor& actor, const std::string& username, bool disabled);
   // Every account without its password hash; for admins and the command line. Audited.
   Result<std::vector<UserAccount>> ListUsers(const Caller& caller);
+  // The admin page's verbs: what `vangnet user` does, for an admin only, each audited.
+  Result<std::vector<AccountOverview>> Accounts(const Caller& caller);
+  Result<UserAccount> AddUser(const Caller& caller, UserAccount user, const std::string& password);
+  Status SetPassword(const Caller& caller, const std::string& username,
+                     const std::string& password);
+  Status SetDisabled(const Caller& caller, const std::string& username, bool disabled);
 
   // Checks the password; a wrong username and a wrong password get the same answer. With a
   // second factor due, the result is a pending login instead of a session.

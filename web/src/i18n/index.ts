@@ -10,9 +10,10 @@ import * as monitor from "./monitor";
 import * as stress from "./stress";
 import * as preparedness from "./preparedness";
 import * as register from "./register";
+import * as accounts from "./accounts";
 
-const nl = { ...common.nl, ...practices.nl, ...directory.nl, ...audit.nl, ...incidents.nl, ...redistribution.nl, ...monitor.nl, ...stress.nl, ...preparedness.nl, ...register.nl };
-const en: typeof nl = { ...common.en, ...practices.en, ...directory.en, ...audit.en, ...incidents.en, ...redistribution.en, ...monitor.en, ...stress.en, ...preparedness.en, ...register.en };
+const nl = { ...common.nl, ...practices.nl, ...directory.nl, ...audit.nl, ...incidents.nl, ...redistribution.nl, ...monitor.nl, ...stress.nl, ...preparedness.nl, ...register.nl, ...accounts.nl };
+const en: typeof nl = { ...common.en, ...practices.en, ...directory.en, ...audit.en, ...incidents.en, ...redistribution.en, ...monitor.en, ...stress.en, ...preparedness.en, ...register.en, ...accounts.en };
 type Texts = typeof nl;
 
 export type Lang = "nl" | "en";
@@ -67,6 +68,12 @@ const labels: Record<string, [string, string]> = {
   organisational_adviser: ["Organisatorisch adviseur", "Organisational adviser"],
   logger: ["Logger/plotter", "Logger"],
   information_coordinator: ["Informatiecoördinator", "Information coordinator"],
+  admin: ["Beheerder", "Administrator"],
+  coordinator: ["Coördinator", "Coordinator"],
+  crisis_team: ["Crisisteamlid", "Crisis team member"],
+  practice_user: ["Praktijkgebruiker", "Practice user"],
+  insurer_liaison: ["Zorgverzekeraar", "Health insurer"],
+  read_only: ["Alleen lezen", "Read only"],
   communication_adviser: ["Communicatieadviseur", "Communication adviser"],
   crisis_coordinator: ["Crisiscoördinator RHO", "RHO crisis coordinator"],
   group_crisis_coordinator: ["Hagro-crisiscoördinator", "GP group crisis coordinator"],

@@ -1,0 +1,125 @@
+// The admin's accounts page: what `vangnet user` does, in the browser. List with role,
+// practices, second factor and last login; add an account; block or unblock; set a temporary
+// password; reset a lost second factor. The server checks the role and audits every step.
+import { api, ApiError } from "../api/client";
+import type { PageContext } from "../ui/page_context";
+import { label, t } from "../i18n";
+import { formatTimestamp, h } from "../ui/dom";
+import { toast } from "../ui/toast";
+
+interface Account {
+  username: string;
+  display_name: string;
+  role: string;
+  role_label: string;
+  practice_agbs: string[];
+  disabled: boolean;
+  second_factor: boolean;
+  last_login: string | null;
+}
+
+const ROLES = ["coordinator", "crisis_team", "practice_user", "insurer_liaison", "read_only", "admin"];
+
+const problem = (e: unknown) => (e instanceof ApiError ? e.errors.map((x) => x.message).join(" ") || e.message : String(e));
+
+export async function renderAccounts(ctx: PageContext): Promise<void> {
+  const draw = async () => {
+    const accounts = (await api.get<{ items: Account[] }>("/users")).items;
+    ctx.main.replaceChildren(h("h1", {}, t("accountsTitle")), h("p", { class: "muted" }, t("accountsIntro")), table(accounts, draw), addForm(draw));
+  };
+  await draw();
+}
+
+async function act(run: () => Promise<unknown>, done: string, redraw: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+    toast(done);
+    await redraw();
+  } catch (e) {
+    toast(problem(e));
+  }
+}
+
+function table(accounts: Account[], redraw: () => Promise<void>): HTMLElement {
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "list accounts" },
+      h("thead", {}, h("tr", {}, [t("accountsUsername"), t("accountsDisplayName"), t("accountsRole"), t("accountsPracticesCol"), t("accountsSecondFactor"), t("accountsLastLogin"), t("accountsState"), ""].map((c) => h("th", {}, c)))),
+      h(
+        "tbody",
+        {},
+        accounts.map((a) => {
+          const password = h("input", { type: "password", autocomplete: "new-password", "aria-label": `${t("accountsNewPassword")}: ${a.username}`, placeholder: t("accountsNewPassword"), class: "narrow" }) as HTMLInputElement;
+          const path = `/users/${encodeURIComponent(a.username)}`;
+          return h(
+            "tr",
+            { class: a.disabled ? "blocked" : "" },
+            h("td", {}, a.username),
+            h("td", {}, a.display_name),
+            h("td", {}, label(a.role)),
+            h("td", {}, a.practice_agbs.join(", ") || "–"),
+            h("td", {}, a.second_factor ? t("yes") : h("span", { class: "missing" }, t("no"))),
+            h("td", {}, a.last_login ? formatTimestamp(a.last_login) : t("accountsNever")),
+            h("td", {}, a.disabled ? h("span", { class: "missing" }, t("accountsBlocked")) : t("accountsActive")),
+            h(
+              "td",
+              {},
+              h(
+              "div",
+              { class: "account-actions" },
+              h("button", { onclick: () => act(() => api.post(`${path}/${a.disabled ? "enable" : "disable"}`, {}), a.disabled ? t("accountsUnblockedDone") : t("accountsBlockedDone"), redraw) }, a.disabled ? t("accountsUnblock") : t("accountsBlock")),
+              a.second_factor ? h("button", { onclick: () => act(() => api.post(`${path}/second-factor/reset`, {}), t("accountsFactorReset"), redraw) }, t("accountsResetFactor")) : null,
+              h(
+                "details",
+                {},
+                h("summary", {}, t("accountsSetPassword")),
+                h(
+                  "form",
+                  { class: "inline", onsubmit: (e: Event) => { e.preventDefault(); void act(() => api.post(`${path}/password`, { password: password.value }), t("accountsPasswordSet"), redraw); } },
+                  password,
+                  h("button", { type: "submit" }, t("accountsSetPassword")),
+                ),
+              ),
+            ),
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+function addForm(redraw: () => Promise<void>): HTMLElement {
+  const input = (name: string, text: string, type = "text") => {
+    const el = h("input", { id: `account-${name}`, name, type, autocomplete: type === "password" ? "new-password" : "off" }) as HTMLInputElement;
+    return [el, h("div", { class: "field" }, h("label", { for: `account-${name}` }, text), el)] as const;
+  };
+  const [username, usernameField] = input("username", t("accountsUsername"));
+  const [name, nameField] = input("display_name", t("accountsDisplayName"));
+  const [practices, practicesField] = input("practice_agbs", t("accountsPractices"));
+  const [password, passwordField] = input("password", t("accountsPassword"), "password");
+  const role = h("select", { id: "account-role", name: "role" }, ROLES.map((r) => h("option", { value: r }, label(r)))) as HTMLSelectElement;
+  return h(
+    "form",
+    {
+      class: "card edit",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const body = {
+          username: username.value.trim(),
+          display_name: name.value.trim(),
+          role: role.value,
+          practice_agbs: practices.value.split(/[\s,;]+/).filter((x) => x),
+          password: password.value,
+        };
+        void act(() => api.post("/users", body), `${t("accountsAdded")}: ${body.username}`, redraw);
+      },
+    },
+    h("h2", {}, t("accountsAdd")),
+    h("div", { class: "grid" }, usernameField, nameField, h("div", { class: "field" }, h("label", { for: "account-role" }, t("accountsRole")), role), practicesField, passwordField),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("accountsAdd"))),
+  );
+}
