@@ -126,12 +126,13 @@ export function distinctLabels<T>(items: T[], id: (item: T) => string, name: (it
 
 // A long text (a logbook entry of several paragraphs) shows its start and opens in full on a
 // click, so one entry never fills a phone screen. The fold keeps its place across redraws.
-export function foldedText(text: string, moreLabel: string, keep = 240): Node {
+export function foldedText(text: string, moreLabel: string, keep = 160): Node {
   if (text.length <= keep + 60) return document.createTextNode(text);
-  // Cut after a whole word, unless that loses most of it (a long link).
+  // Cut after a whole word; an unbroken run (a long link) is cut shorter, since it fills whole
+  // lines on a phone.
   const cut = text.slice(0, keep);
   const atWord = cut.replace(/\s+\S*$/, "");
-  const start = atWord.length > keep / 2 ? atWord : cut;
+  const start = atWord.length > keep / 2 ? atWord : cut.slice(0, keep / 2);
   return h(
     "details",
     { class: "long-text" },
