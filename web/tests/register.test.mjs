@@ -93,6 +93,14 @@ test("a coordinator builds a practice with its team, a contract and a crisis rol
   await page.locator("table.list tbody tr a").first().click();
   await page.getByRole("cell", { name: "Petra Proefarts" }).waitFor();
   await page.locator("section.card").filter({ hasText: "Continuïteitscontract" }).getByRole("link", { name: /Kastanjeplein/ }).waitFor();
+  // The yearly review is recorded in place (seed 000 §4), and the date shows at once.
+  const contracts = page.locator("section.card").filter({ hasText: "Laatst geëvalueerd" });
+  assert.match(await contracts.innerText(), /Laatst geëvalueerd: nooit/);
+  await contracts.getByRole("button", { name: "Vandaag geëvalueerd" }).click();
+  await page.locator("#toast").getByText("Evaluatie van het contract vastgelegd (vandaag)").waitFor();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()).split("-").reverse().join("-");
+  await contracts.getByText(`Laatst geëvalueerd: ${today}`).waitFor();
+  assert.equal(await contracts.getByRole("button", { name: "Vandaag geëvalueerd" }).count(), 0);
   await page.screenshot({ path: join(artifacts, "register-practice.png"), fullPage: true });
 
   // Removing the person is refused with what depends on them; the person stays.

@@ -48,6 +48,7 @@ export interface Person {
 
 export interface Contract {
   id: number;
+  version: number;
   practice_a_agb: string;
   practice_b_agb: string;
   since: string | null;

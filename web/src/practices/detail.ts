@@ -7,6 +7,7 @@ import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, formatDate, formatNumber, h } from "../ui/dom";
 import { FieldSpec, recordForm } from "../ui/record_form";
+import { toast } from "../ui/toast";
 import { monitorApi } from "../monitor/api";
 import { practiceSignalsSection } from "../monitor/page";
 import { STATUS_COLOURS } from "../ui/map";
@@ -212,7 +213,11 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
                 partner ? h("a", { href: `#/praktijken/${partner.id}` }, partner.name) : "?",
                 ` · ${t("since")} ${formatDate(c.since)} · ${t("lastReviewed")}: `,
                 c.last_reviewed ? formatDate(c.last_reviewed) : h("span", { class: "missing" }, t("never")),
-                ` · ${c.cover_days} dagen`,
+                ` · ${c.cover_days} dagen `,
+                // seed 000 §4: contracts are reviewed yearly; the review is recorded right here.
+                canEditPractice(ctx.user, p.agb) && c.last_reviewed !== todayIso()
+                  ? h("button", { class: "link", onclick: () => recordReview(c) }, t("contractReviewedToday"))
+                  : null,
               );
             }),
           ),
@@ -297,6 +302,16 @@ function practiceForm(p: Practice): HTMLElement {
       location.hash = `#/praktijken/${p.id}`;
     },
   });
+}
+
+// A contract's yearly review, recorded as done today; the page redraws from the live update.
+async function recordReview(c: Contract): Promise<void> {
+  try {
+    await api.put(`/contracts/${c.id}`, { last_reviewed: todayIso() }, c.version);
+    toast(t("contractReviewRecorded"));
+  } catch (e) {
+    toast(e instanceof ApiError ? e.errors.map((x) => x.message).join(" ") || e.message : String(e));
+  }
 }
 
 // Today's date in the Netherlands as YYYY-MM-DD, the date fields' format.
