@@ -139,6 +139,11 @@ TEST_F(IncidentServiceTest, DecisionsNameWhoDecidedAndCorrectionsPointBack) {
                                {LogKind::kDecision, "Patiënten naar de buurpraktijk", "", "", {}});
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "decided_by");
+  // A logbook line is bounded in the service, whatever way it comes in (API, CLI, paper).
+  auto endless = service_->logbook.AddLog(
+      Coordinator(), incident.id, {LogKind::kObservation, std::string(5000, 'x'), "", "", {}});
+  ASSERT_FALSE(endless);
+  EXPECT_EQ(endless.error().field, "text");
   auto decided = service_->logbook.AddLog(Coordinator(), incident.id,
                                           {LogKind::kDecision,
                                            "Spreekuur morgen in de huisartsenpost",

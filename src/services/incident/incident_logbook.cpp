@@ -6,12 +6,15 @@
 
 #include "core/escalation.hpp"
 #include "core/registry.hpp"
+#include "core/text.hpp"
 
 namespace vangnet {
 
 Result<Incident> IncidentLogbook::AddLog(const Caller& caller, std::int64_t incident_id,
                                          const LogInput& input) {
   if (Trim(input.text).empty()) return Error::Validation("text", "de logregel is leeg");
+  // Bounded here too, not only at the API: the command line and paper entry come through here.
+  if (auto m = TooLong(input.text, kMaxNoteCharacters)) return Error::Validation("text", *m);
   if (input.kind == LogKind::kDecision && Trim(input.decided_by).empty()) {
     return Error::Validation("decided_by", "noteer wie het besluit nam");
   }
@@ -111,6 +114,9 @@ Result<Incident> IncidentLogbook::EnterAfterwards(const Caller& caller, std::int
     check_time(paper.at, row + "at");
     if (Trim(paper.text).empty()) {
       errors.push_back(Error::Validation(row + "text", "wat gebeurde er of wat werd besloten?"));
+    }
+    if (auto m = TooLong(paper.text, kMaxNoteCharacters)) {
+      errors.push_back(Error::Validation(row + "text", *m));
     }
     if (paper.kind == LogKind::kDecision && Trim(paper.decided_by).empty()) {
       errors.push_back(Error::Validation(row + "decided_by", "noteer wie het besluit nam"));

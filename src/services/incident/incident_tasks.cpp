@@ -6,6 +6,7 @@
 
 #include "core/escalation.hpp"
 #include "core/registry.hpp"
+#include "core/text.hpp"
 #include "services/incident/alarming.hpp"
 
 namespace vangnet {
@@ -95,6 +96,7 @@ Result<Incident> IncidentTasks::AddTask(const Caller& caller, std::int64_t incid
                                         const std::string& owner_person_code, TimePoint deadline) {
   Errors errors;
   if (Trim(text).empty()) errors.push_back(Error::Validation("text", "wat moet er gebeuren?"));
+  if (auto m = TooLong(text, kMaxLineCharacters)) errors.push_back(Error::Validation("text", *m));
   if (Trim(owner_role).empty() && Trim(owner_person_code).empty()) {
     errors.push_back(Error::Validation("owner_role", "wie doet het? noem een rol of een persoon"));
   }
