@@ -6,6 +6,8 @@
 
 #include "core/entity.hpp"
 #include "core/error.hpp"
+#include "core/registry.hpp"
+#include "services/registry/access_policy.hpp"
 
 namespace vangnet {
 
@@ -69,6 +71,67 @@ Result<std::vector<std::optional<std::string>>> JsonToFieldTexts(const nlohmann:
     }
   }
   return texts;
+}
+
+// "practices.csv" -> "practices", "crisis_roles.csv" -> "crisis-roles".
+template <class T>
+std::string ResourceName() {
+  std::string_view file = EntityTraits<T>::kFileName;
+  std::string name(file.substr(0, file.find('.')));
+  for (char& c : name) {
+    if (c == '_') c = '-';
+  }
+  return name;
+}
+
+inline const char* FieldTypeName(FieldType type) {
+  switch (type) {
+    case FieldType::kInteger:
+      return "integer";
+    case FieldType::kReal:
+      return "real";
+    case FieldType::kBool:
+      return "bool";
+    case FieldType::kDate:
+      return "date";
+    case FieldType::kText:
+      break;
+  }
+  return "text";
+}
+
+// A record kind as forms and templates need it (GET /api/v1/registry/schema): its resource, names,
+// key, what each field takes, what it refers to, and what this caller may do with it.
+template <class T>
+nlohmann::json KindJson(const Caller& caller) {
+  using Traits = EntityTraits<T>;
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& f : Traits::Fields()) {
+    nlohmann::json field{
+        {"name", f.name}, {"type", FieldTypeName(f.type)}, {"required", f.required}};
+    if (!f.options.empty()) field["options"] = f.options;
+    if (!f.references.empty()) {
+      const std::string_view table = f.references.substr(0, f.references.find('.'));
+      ForEachRegistryType([&]<class U>() {
+        if (EntityTraits<U>::kTable == table) {
+          field["references"] = {{"resource", ResourceName<U>()},
+                                 {"field", f.references.substr(f.references.find('.') + 1)}};
+        }
+      });
+    }
+    fields.push_back(std::move(field));
+  }
+  nlohmann::json keys = nlohmann::json::array();
+  for (auto key : Traits::kKeyFields) keys.push_back(key);
+  return {{"resource", ResourceName<T>()},
+          {"table", Traits::kTable},
+          {"label", Traits::kLabelNl},
+          {"plural", Traits::kPluralNl},
+          {"key_fields", keys},
+          {"fields", fields},
+          {"read", ReadAccess(caller.role, Traits::kTable) != Access::kNone},
+          {"write", WriteAccess(caller.role, Traits::kTable) != Access::kNone},
+          {"scoped", WriteAccess(caller.role, Traits::kTable) == Access::kScoped}};
 }
 
 }  // namespace vangnet

@@ -1,7 +1,7 @@
 // The admin's accounts page: what `vangnet user` does, in the browser. List with role,
 // practices, second factor and last login; add an account; block or unblock; set a temporary
 // password; reset a lost second factor. The server checks the role and audits every step.
-import { api, ApiError } from "../api/client";
+import { api, problemText } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { formatTimestamp, h } from "../ui/dom";
@@ -20,8 +20,6 @@ interface Account {
 
 const ROLES = ["coordinator", "crisis_team", "practice_user", "insurer_liaison", "read_only", "admin"];
 
-const problem = (e: unknown) => (e instanceof ApiError ? e.errors.map((x) => x.message).join(" ") || e.message : String(e));
-
 export async function renderAccounts(ctx: PageContext): Promise<void> {
   const draw = async () => {
     const accounts = (await api.get<{ items: Account[] }>("/users")).items;
@@ -36,7 +34,7 @@ async function act(run: () => Promise<unknown>, done: string, redraw: () => Prom
     toast(done);
     await redraw();
   } catch (e) {
-    toast(problem(e));
+    toast(problemText(e));
   }
 }
 

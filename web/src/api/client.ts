@@ -20,6 +20,12 @@ export class ApiError extends Error {
   }
 }
 
+// What to tell the user about a failed action: every message the server gave, else the error.
+export function problemText(e: unknown): string {
+  if (!(e instanceof ApiError)) return String(e);
+  return e.errors.map((x) => x.message).join(" ") || e.message;
+}
+
 let csrfToken = "";
 export function setCsrfToken(token: string): void {
   csrfToken = token;

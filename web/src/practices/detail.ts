@@ -1,6 +1,6 @@
 // A practice's page: its details, team, contracts, calamity card and contacts; and the edit
 // form, whose messages are the server's own, shown next to the field they are about.
-import { api, ApiError, Page } from "../api/client";
+import { api, ApiError, Page, problemText } from "../api/client";
 import { canEditPractice, seesPeople } from "../api/session";
 import { LatestRender } from "../ui/latest_render";
 import type { PageContext } from "../ui/page_context";
@@ -310,7 +310,7 @@ async function recordReview(c: Contract): Promise<void> {
     await api.put(`/contracts/${c.id}`, { last_reviewed: todayIso() }, c.version);
     toast(t("contractReviewRecorded"));
   } catch (e) {
-    toast(e instanceof ApiError ? e.errors.map((x) => x.message).join(" ") || e.message : String(e));
+    toast(problemText(e));
   }
 }
 

@@ -3,7 +3,7 @@
 // server checks everything as an import would; its messages appear at the field, a stale edit
 // gets the usual "changed elsewhere" message, and a removal that would leave something dangling
 // is refused with what depends on it.
-import { api, ApiError, Page } from "../api/client";
+import { api, ApiError, Page, problemText } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { fieldName, fmt, t } from "../i18n";
 import { distinctLabels, h } from "../ui/dom";
@@ -234,7 +234,7 @@ export async function renderRegisterRecord(ctx: PageContext, resource: string, i
               } catch (err) {
                 armed = false;
                 button.textContent = t("registerDelete");
-                toast(err instanceof ApiError ? err.errors.map((x) => x.message).join(" ") || err.message : String(err));
+                toast(problemText(err));
               }
             },
           },
