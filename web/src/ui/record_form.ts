@@ -83,16 +83,20 @@ export function recordForm(options: RecordFormOptions): HTMLElement {
           if (e.status === 412) {
             banner.replaceChildren(t("changedElsewhere"), " ", h("button", { type: "button", class: "link", onclick: () => location.reload() }, t("reload")));
           } else {
-            banner.textContent = e.status === 422 ? t("fixErrors") : e.message;
+            // The server's messages go to their fields; the rest once in the banner (a refusal's
+            // title is its first message: never both).
+            const unplaced: string[] = [];
             for (const error of e.errors) {
               const message = error.field ? messages.get(error.field) : undefined;
               if (message) {
                 message.textContent = error.message;
                 inputs.get(error.field!)!.setAttribute("aria-invalid", "true");
               } else {
-                banner.append(h("div", {}, error.message));
+                unplaced.push(error.message);
               }
             }
+            const heading = e.status === 422 ? t("fixErrors") : unplaced.length ? "" : e.message;
+            banner.replaceChildren(heading, ...unplaced.map((m) => h("div", {}, m)));
           }
           banner.hidden = false;
         }
