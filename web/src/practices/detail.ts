@@ -142,7 +142,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
       row("AGB", p.agb),
       row("KvK", p.kvk),
       row(t("form"), label(p.form)),
-      row(t("rowAddress"), `${p.street_address ?? ""}, ${p.postcode} ${p.place ?? ""}`),
+      row(t("rowAddress"), [p.street_address, `${p.postcode} ${p.place ?? ""}`.trim()].filter((x) => x).join(", ")),
       row(t("patients"), formatNumber(p.registered_patients)),
       row(t("hagro"), group),
       row(t("rowDistrict"), district),
