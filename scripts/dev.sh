@@ -11,14 +11,16 @@ cd "$(dirname "$0")/.."
 APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev libsodium-dev
            libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev liblemon-dev
            libglpk-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libarchive-dev liboath-dev
-           libcjose-dev libjansson-dev libssl-dev libpq-dev libbrotli-dev zlib1g-dev)
+           libcjose-dev libjansson-dev libssl-dev libpq-dev libbrotli-dev zlib1g-dev
+           libexpat1-dev libxlsxwriter-dev)
 # Only the tests need a browser, poppler's pdftotext/pdftoppm to read the printouts back,
 # oathtool to compute second-factor codes independently of vangnet's own TOTP code, clang with
 # its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh), and a PostgreSQL server
 # for the same store, service and API tests on PostgreSQL, with pg_auto_failover for the
-# failover test (a primary, a synchronous standby and the monitor that promotes it).
+# failover test (a primary, a synchronous standby and the monitor that promotes it), and
+# openpyxl, a spreadsheet library nobody here wrote, to make the Excel files the import reads.
 APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev postgresql-15 postgresql-common
-          postgresql-15-auto-failover pg-auto-failover-cli)
+          postgresql-15-auto-failover pg-auto-failover-cli python3-openpyxl)
 
 sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 

@@ -1,6 +1,26 @@
 #include "core/error.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 namespace vangnet {
+
+namespace {
+
+// A spreadsheet (CSV or Excel, "regio.xlsx, blad people") has columns the user sees; a YAML
+// file, a form or an API body has fields.
+bool IsSpreadsheet(const std::string& file) {
+  auto ends = [&](std::string_view suffix) {
+    return file.size() >= suffix.size() &&
+           std::equal(suffix.rbegin(), suffix.rend(), file.rbegin(), [](char a, char b) {
+             return a == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  return ends(".csv") || ends(".xlsx") || ends(".txt") || file.find(", blad ") != std::string::npos;
+}
+
+}  // namespace
 
 std::string Error::ToString() const {
   std::string out;
@@ -11,7 +31,7 @@ std::string Error::ToString() const {
   }
   if (!field.empty()) {
     if (!out.empty()) out += ", ";
-    out += "veld " + field;
+    out += (IsSpreadsheet(file) ? "kolom " : "veld ") + field;
   }
   if (!out.empty()) out += ": ";
   out += message;

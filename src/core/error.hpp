@@ -38,7 +38,7 @@ struct Error {
   std::string message;  // Dutch, self-contained
   std::string file;     // input file name, empty when not from a file
   std::size_t row = 0;  // line in the file as a spreadsheet numbers it (header = 1); 0 = none
-  std::string field;    // column / field name, empty when the whole record is meant
+  std::string field;    // column / field name (or letter), empty when the whole record is meant
   // Further problems found in the same action (a form with three bad fields gets all three).
   std::vector<Error> more;
 
@@ -58,7 +58,7 @@ struct Error {
     return Error{ErrorKind::kInternal, std::move(message), {}, 0, {}};
   }
 
-  // "practices.csv, regel 5, veld agb: ..." - the location first, so a list of errors scans well.
+  // "practices.csv, regel 5, kolom agb: ..." (or "veld agb" outside a file) - the location first, so a list of errors scans well.
   std::string ToString() const;
   // The first error carrying the others in `more`; `errors` must not be empty.
   static Error Combined(std::vector<Error> errors);

@@ -86,4 +86,37 @@ Result<std::vector<ArchiveEntry>> ReadZip(const std::string& path) {
   return out;
 }
 
+Result<std::vector<ArchiveEntry>> ReadZipBytes(std::string_view bytes, const std::string& name,
+                                               std::size_t max_bytes) {
+  std::unique_ptr<archive, ReaderDeleter> zip(archive_read_new());
+  archive_read_support_format_zip(zip.get());
+  if (archive_read_open_memory(zip.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    return Error::Io(name, "is geen geldig zip-bestand (een .xlsx is er een)");
+  }
+  std::vector<ArchiveEntry> out;
+  std::size_t total = 0;
+  archive_entry* entry = nullptr;
+  int r = ARCHIVE_OK;
+  while ((r = archive_read_next_header(zip.get(), &entry)) == ARCHIVE_OK) {
+    ArchiveEntry file;
+    const char* path = archive_entry_pathname_utf8(entry);
+    if (!path) path = archive_entry_pathname(entry);
+    file.name = path ? path : "";
+    char buffer[65536];
+    la_ssize_t n;
+    while ((n = archive_read_data(zip.get(), buffer, sizeof buffer)) > 0) {
+      total += static_cast<std::size_t>(n);
+      if (total > max_bytes) {
+        return Error::Io(name, "pakt uit tot meer dan " + std::to_string(max_bytes >> 20) +
+                                   " MB; splits het bestand");
+      }
+      file.bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    if (n < 0) return Error::Io(name, "beschadigd zip-bestand bij " + file.name);
+    out.push_back(std::move(file));
+  }
+  if (r != ARCHIVE_EOF) return Error::Io(name, "beschadigd zip-bestand");
+  return out;
+}
+
 }  // namespace vangnet

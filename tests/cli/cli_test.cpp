@@ -71,7 +71,7 @@ TEST(Cli, ARefusedImportSaysWhereAndExitsWithDataError) {
   auto r = RunVangnet("import --db " + dir.Path("v.db") + " " + dir.Path("practices.csv"));
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_TRUE(Contains(r.output, "Import geweigerd; er is niets opgeslagen"));
-  EXPECT_TRUE(Contains(r.output, "practices.csv, regel 2, veld agb: AGB-code '1234567'"));
+  EXPECT_TRUE(Contains(r.output, "practices.csv, regel 2, kolom agb: AGB-code '1234567'"));
 }
 
 TEST(Cli, AMissingFileExitsWithNoInput) {

@@ -66,9 +66,9 @@ TEST_F(RedistributionServiceTest, ABadPatientListIsRefusedWholeWithRowAndField) 
   ASSERT_FALSE(result);
   std::string all = result.error().ToString();
   for (const auto& more : result.error().more) all += "\n" + more.ToString();
-  EXPECT_NE(all.find("his.csv, regel 3, veld postcode"), std::string::npos) << all;
-  EXPECT_NE(all.find("regel 4, veld birth_year"), std::string::npos) << all;
-  EXPECT_NE(all.find("regel 4, veld palliative"), std::string::npos) << all;
+  EXPECT_NE(all.find("his.csv, regel 3, kolom postcode"), std::string::npos) << all;
+  EXPECT_NE(all.find("regel 4, kolom birth_year"), std::string::npos) << all;
+  EXPECT_NE(all.find("regel 4, kolom palliative"), std::string::npos) << all;
   EXPECT_TRUE(All().empty()) << "nothing half-written";
   // A name column is refused outright: names stay in the HIS.
   auto named = service_->ImportPatients(

@@ -105,7 +105,7 @@ TEST_F(RegistryTransferTest, RefusesABadAgbNamingFileRowAndField) {
   EXPECT_EQ(errors[0].row, 3u);
   EXPECT_EQ(errors[0].field, "agb");
   EXPECT_EQ(errors[0].ToString(),
-            "practices.csv, regel 3, veld agb: AGB-code '0109999' moet uit precies 8 cijfers "
+            "practices.csv, regel 3, kolom agb: AGB-code '0109999' moet uit precies 8 cijfers "
             "bestaan");
 }
 

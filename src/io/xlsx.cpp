@@ -1,0 +1,647 @@
+#include "io/xlsx.hpp"
+
+#include <expat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+#include "io/zip_archive.hpp"
+
+namespace vangnet {
+
+namespace {
+
+// An upload is at most a few MB; what it unpacks to is bounded too (a "zip bomb" is refused).
+constexpr std::size_t kMaxUnpackedBytes = 512u << 20;
+constexpr std::size_t kMaxColumns = 16384;  // Excel's own limit (XFD)
+
+// ---- XML parts, read as a stream with expat ----------------------------------------------
+
+// Element and attribute names come as "namespace|local"; only the local part matters here,
+// since producers differ in prefixes (x:c, c) but not in local names.
+std::string_view LocalName(const XML_Char* name) {
+  std::string_view full(name);
+  auto bar = full.rfind('|');
+  return bar == std::string_view::npos ? full : full.substr(bar + 1);
+}
+
+std::string_view Attribute(const XML_Char** attributes, std::string_view local) {
+  for (int i = 0; attributes[i]; i += 2) {
+    if (LocalName(attributes[i]) == local) return attributes[i + 1];
+  }
+  return {};
+}
+
+class XmlHandler {
+ public:
+  virtual ~XmlHandler() = default;
+  virtual void Start(std::string_view name, const XML_Char** attributes) = 0;
+  virtual void End(std::string_view name) = 0;
+  virtual void Text(std::string_view) {}
+};
+
+Status ParseXml(std::string_view xml, XmlHandler& handler, const std::string& where) {
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(
+      XML_ParserCreateNS("UTF-8", '|'), &XML_ParserFree);
+  if (!parser) return Error::Internal("XML-lezer kan niet starten");
+  // Handlers get the parser itself, so the entity handler can stop it; the handler object is
+  // the parser's user data.
+  XML_UseParserAsHandlerArg(parser.get());
+  XML_SetUserData(parser.get(), &handler);
+  struct Trampoline {
+    static XmlHandler& Of(void* p) {
+      return *static_cast<XmlHandler*>(XML_GetUserData(static_cast<XML_Parser>(p)));
+    }
+    static void Start(void* p, const XML_Char* name, const XML_Char** attributes) {
+      Of(p).Start(LocalName(name), attributes);
+    }
+    static void End(void* p, const XML_Char* name) { Of(p).End(LocalName(name)); }
+    static void Text(void* p, const XML_Char* text, int length) {
+      Of(p).Text(std::string_view(text, static_cast<std::size_t>(length)));
+    }
+    // A workbook part never declares entities; one that does is stopped (no entity tricks).
+    static void Entity(void* p, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                       const XML_Char*, const XML_Char*, const XML_Char*) {
+      XML_StopParser(static_cast<XML_Parser>(p), XML_FALSE);
+    }
+  };
+  XML_SetElementHandler(parser.get(), &Trampoline::Start, &Trampoline::End);
+  XML_SetCharacterDataHandler(parser.get(), &Trampoline::Text);
+  XML_SetEntityDeclHandler(parser.get(), &Trampoline::Entity);
+  // Parsed in slices: XML_Parse takes an int length.
+  constexpr std::size_t kSlice = 1 << 20;
+  std::size_t offset = 0;
+  do {
+    std::size_t n = std::min(kSlice, xml.size() - offset);
+    bool last = offset + n == xml.size();
+    if (XML_Parse(parser.get(), xml.data() + offset, static_cast<int>(n), last) != XML_STATUS_OK) {
+      const char* why = XML_ErrorString(XML_GetErrorCode(parser.get()));
+      return Error::Io(where, std::string("onleesbaar XML (") + (why ? why : "?") + ", regel " +
+                                  std::to_string(XML_GetCurrentLineNumber(parser.get())) + ")");
+    }
+    offset += n;
+  } while (offset < xml.size());
+  return Ok{};
+}
+
+struct SharedStrings : XmlHandler {
+  std::vector<std::string> strings;
+  std::string current;
+  bool in_text = false;
+  int phonetic = 0;  // <rPh> runs are pronunciation hints, not part of the text
+  void Start(std::string_view name, const XML_Char**) override {
+    if (name == "si") current.clear();
+    if (name == "rPh") ++phonetic;
+    if (name == "t" && phonetic == 0) in_text = true;
+  }
+  void End(std::string_view name) override {
+    if (name == "t") in_text = false;
+    if (name == "rPh") --phonetic;
+    if (name == "si") strings.push_back(std::move(current));
+  }
+  void Text(std::string_view text) override {
+    if (in_text) current.append(text);
+  }
+};
+
+// Whether a number format shows a date: Excel's built-in date formats, or a custom code with
+// day, month, year, hour or second letters outside quoted text and [colour] brackets.
+bool IsDateFormatCode(std::string_view code) {
+  bool quoted = false, bracket = false, escaped = false;
+  for (char c : code) {
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (c == '\\')
+      escaped = true;
+    else if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == '[')
+      bracket = true;
+    else if (!quoted && c == ']')
+      bracket = false;
+    else if (!quoted && !bracket &&
+             std::string_view("dmyhsDMYHS").find(c) != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+bool IsBuiltInDateFormat(int id) {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+         (id >= 50 && id <= 58);
+}
+
+int ToInt(std::string_view text, int fallback = -1) {
+  int value = fallback;
+  auto [_, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() ? value : fallback;
+}
+
+struct Styles : XmlHandler {
+  std::map<int, bool> custom_is_date;  // numFmtId -> shows a date
+  std::vector<bool> xf_is_date;        // per cell format (the cell's s="...")
+  bool in_cell_xfs = false;
+  void Start(std::string_view name, const XML_Char** attributes) override {
+    if (name == "numFmt") {
+      custom_is_date[ToInt(Attribute(attributes, "numFmtId"))] =
+          IsDateFormatCode(Attribute(attributes, "formatCode"));
+    } else if (name == "cellXfs") {
+      in_cell_xfs = true;
+    } else if (name == "xf" && in_cell_xfs) {
+      int id = ToInt(Attribute(attributes, "numFmtId"), 0);
+      auto custom = custom_is_date.find(id);
+      xf_is_date.push_back(custom != custom_is_date.end() ? custom->second
+                                                          : IsBuiltInDateFormat(id));
+    }
+  }
+  void End(std::string_view name) override {
+    if (name == "cellXfs") in_cell_xfs = false;
+  }
+};
+
+struct Workbook : XmlHandler {
+  struct Sheet {
+    std::string name, relation;
+  };
+  std::vector<Sheet> sheets;
+  bool date1904 = false;
+  void Start(std::string_view name, const XML_Char** attributes) override {
+    if (name == "workbookPr") {
+      auto v = Attribute(attributes, "date1904");
+      date1904 = v == "1" || v == "true";
+    } else if (name == "sheet") {
+      sheets.push_back(
+          {std::string(Attribute(attributes, "name")), std::string(Attribute(attributes, "id"))});
+    }
+  }
+  void End(std::string_view) override {}
+};
+
+struct Relations : XmlHandler {
+  std::map<std::string, std::string> target_of;
+  void Start(std::string_view name, const XML_Char** attributes) override {
+    if (name == "Relationship") {
+      target_of[std::string(Attribute(attributes, "Id"))] =
+          std::string(Attribute(attributes, "Target"));
+    }
+  }
+  void End(std::string_view) override {}
+};
+
+// "AB12" -> column 27 (0-based) and row 12; nullopt when malformed.
+std::optional<std::pair<std::size_t, std::size_t>> ParseCellReference(std::string_view ref) {
+  std::size_t column = 0, i = 0;
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') {
+    column = column * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
+    if (column > kMaxColumns) return std::nullopt;
+    ++i;
+  }
+  if (i == 0) return std::nullopt;
+  int row = ToInt(ref.substr(i), 0);
+  if (row <= 0) return std::nullopt;
+  return std::pair{column - 1, static_cast<std::size_t>(row)};
+}
+
+std::string ColumnLetters(std::size_t column) {
+  std::string letters;
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return letters;
+}
+
+// A number as a person would type it: integers without ".0", others in their shortest form.
+std::string NumberText(double value) {
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc() ? std::string(buffer, end) : std::string();
+}
+
+// Excel's serial day number as an ISO date (and time when it has one). The 1900 system counts
+// the non-existent 29 February 1900, so serials from 61 on count from 30 December 1899.
+std::optional<std::string> SerialDateText(double serial, bool date1904) {
+  if (!(serial >= 0 && serial < 2958466)) return std::nullopt;  // up to 9999-12-31
+  auto days = static_cast<long long>(std::floor(serial));
+  long long minutes = std::llround((serial - static_cast<double>(days)) * 1440.0);
+  if (minutes >= 1440) {
+    ++days;
+    minutes -= 1440;
+  }
+  using namespace std::chrono;
+  sys_days base = date1904 ? sys_days{year{1904} / January / 1}
+                           : (days >= 61 ? sys_days{year{1899} / December / 30}
+                                         : sys_days{year{1899} / December / 31});
+  std::string text = FormatDate(year_month_day{base + std::chrono::days{days}});
+  if (minutes > 0) {
+    char clock[48];
+    std::snprintf(clock, sizeof clock, " %02lld:%02lld", minutes / 60, minutes % 60);
+    text += clock;
+  }
+  return text;
+}
+
+struct SheetReader : XmlHandler {
+  SheetReader(const std::vector<std::string>& strings_, const std::vector<bool>& xf_is_date_,
+              bool date1904_, std::string where_)
+      : strings(strings_), xf_is_date(xf_is_date_), date1904(date1904_), where(std::move(where_)) {}
+
+  const std::vector<std::string>& strings;
+  const std::vector<bool>& xf_is_date;
+  bool date1904;
+  std::string where;
+
+  // Rows with content, in sheet order: row number, then (column, text) pairs.
+  std::vector<std::pair<std::size_t, std::vector<std::pair<std::size_t, std::string>>>> rows;
+  std::optional<Error> error;
+
+  std::size_t row_number = 0, next_column = 0;
+  std::size_t cell_column = 0;
+  std::string cell_type, cell_text;
+  int cell_style = 0;
+  bool in_cell = false, in_value = false, in_inline = false, in_text = false;
+
+  void Fail(std::size_t column, std::string message) {
+    if (!error)
+      error = Error{ErrorKind::kValidation, std::move(message), where, row_number,
+                    ColumnLetters(column)};
+  }
+
+  void Start(std::string_view name, const XML_Char** attributes) override {
+    if (name == "row") {
+      int r = ToInt(Attribute(attributes, "r"), 0);
+      row_number = r > 0 ? static_cast<std::size_t>(r) : row_number + 1;
+      next_column = 0;
+      rows.emplace_back(row_number, std::vector<std::pair<std::size_t, std::string>>{});
+    } else if (name == "c") {
+      in_cell = true;
+      cell_text.clear();
+      cell_type = std::string(Attribute(attributes, "t"));
+      cell_style = ToInt(Attribute(attributes, "s"), 0);
+      cell_column = next_column;
+      if (auto ref = Attribute(attributes, "r"); !ref.empty()) {
+        if (auto parsed = ParseCellReference(ref)) cell_column = parsed->first;
+      }
+      next_column = cell_column + 1;
+    } else if (in_cell && name == "v") {
+      in_value = true;
+    } else if (in_cell && name == "is") {
+      in_inline = true;
+    } else if (in_inline && name == "t") {
+      in_text = true;
+    }
+  }
+
+  void End(std::string_view name) override {
+    if (name == "v") in_value = false;
+    if (name == "t") in_text = false;
+    if (name == "is") in_inline = false;
+    if (name == "c" && in_cell) {
+      in_cell = false;
+      if (rows.empty())
+        rows.emplace_back(row_number ? row_number : 1, decltype(rows)::value_type::second_type{});
+      if (auto text = CellText()) {
+        if (!text->empty()) rows.back().second.emplace_back(cell_column, std::move(*text));
+      }
+    }
+  }
+
+  void Text(std::string_view text) override {
+    if (in_value || in_text) cell_text.append(text);
+  }
+
+  std::optional<std::string> CellText() {
+    if (cell_type == "s") {
+      int index = ToInt(cell_text);
+      if (index < 0 || static_cast<std::size_t>(index) >= strings.size()) {
+        Fail(cell_column, "verwijst naar een tekst die niet in het bestand staat");
+        return std::nullopt;
+      }
+      return strings[static_cast<std::size_t>(index)];
+    }
+    if (cell_type == "inlineStr" || cell_type == "str") return cell_text;
+    if (cell_type == "b") return std::string(cell_text == "1" ? "ja" : "nee");
+    if (cell_type == "e") {
+      Fail(cell_column, "bevat een Excel-fout (" + cell_text + "); vul een waarde in");
+      return std::nullopt;
+    }
+    if (cell_type == "d") return cell_text.substr(0, std::min<std::size_t>(cell_text.size(), 10));
+    if (cell_text.empty()) return std::string();
+    double value = 0;
+    auto [_, ec] = std::from_chars(cell_text.data(), cell_text.data() + cell_text.size(), value);
+    if (ec != std::errc()) {
+      Fail(cell_column, "getal '" + cell_text + "' is onleesbaar");
+      return std::nullopt;
+    }
+    bool is_date = cell_style >= 0 && static_cast<std::size_t>(cell_style) < xf_is_date.size() &&
+                   xf_is_date[static_cast<std::size_t>(cell_style)];
+    if (is_date) {
+      auto text = SerialDateText(value, date1904);
+      if (!text) Fail(cell_column, "datum buiten het bereik van Excel");
+      return text;
+    }
+    return NumberText(value);
+  }
+};
+
+// "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml" absolute.
+std::string PartPath(const std::string& target) {
+  if (target.starts_with('/')) return target.substr(1);
+  return "xl/" + target;
+}
+
+Result<CsvTable> SheetTable(SheetReader& reader) {
+  CsvTable table;
+  std::size_t r = 0;
+  auto trimmed_nonempty = [](const auto& cells) {
+    return std::any_of(cells.begin(), cells.end(),
+                       [](const auto& c) { return !Trim(c.second).empty(); });
+  };
+  while (r < reader.rows.size() && !trimmed_nonempty(reader.rows[r].second)) ++r;
+  if (r == reader.rows.size()) return table;  // an empty sheet
+  for (const auto& [column, text] : reader.rows[r].second) {
+    if (Trim(text).empty()) continue;
+    if (table.header.size() <= column) table.header.resize(column + 1);
+    table.header[column] = std::string(Trim(text));
+  }
+  const std::size_t width = table.header.size();
+  for (++r; r < reader.rows.size(); ++r) {
+    auto& [line, cells] = reader.rows[r];
+    if (!trimmed_nonempty(cells)) continue;
+    CsvRecord record{line, std::vector<std::string>(width)};
+    for (auto& [column, text] : cells) {
+      if (column >= width || table.header[column].empty()) {
+        if (Trim(text).empty()) continue;
+        return Error{ErrorKind::kValidation,
+                     "waarde '" + std::string(Trim(text)).substr(0, 40) +
+                         "' staat in een kolom zonder kopnaam; geef de kolom een naam in de "
+                         "eerste regel of maak de cel leeg",
+                     reader.where, line, ColumnLetters(column)};
+      }
+      record.cells[column] = std::move(text);
+    }
+    table.records.push_back(std::move(record));
+  }
+  // Columns without a name and without values (a gap in the header) are dropped.
+  if (std::any_of(table.header.begin(), table.header.end(),
+                  [](const std::string& h) { return h.empty(); })) {
+    std::vector<std::size_t> keep;
+    for (std::size_t c = 0; c < width; ++c) {
+      if (!table.header[c].empty()) keep.push_back(c);
+    }
+    CsvTable compact;
+    for (auto c : keep) compact.header.push_back(table.header[c]);
+    for (auto& record : table.records) {
+      CsvRecord row{record.line, {}};
+      for (auto c : keep) row.cells.push_back(std::move(record.cells[c]));
+      compact.records.push_back(std::move(row));
+    }
+    return compact;
+  }
+  return table;
+}
+
+}  // namespace
+
+bool LooksLikeXlsx(std::string_view bytes) {
+  return bytes.starts_with("PK\x03\x04");
+}
+
+Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const std::string& file_name) {
+  auto entries = ReadZipBytes(bytes, file_name, kMaxUnpackedBytes);
+  if (!entries) return entries.error();
+  std::map<std::string, const std::string*> parts;
+  for (const auto& e : entries.value()) parts[e.name] = &e.bytes;
+  auto part = [&](const std::string& name) -> const std::string* {
+    auto it = parts.find(name);
+    return it == parts.end() ? nullptr : it->second;
+  };
+  const std::string* workbook_xml = part("xl/workbook.xml");
+  const std::string* relations_xml = part("xl/_rels/workbook.xml.rels");
+  if (!workbook_xml || !relations_xml) {
+    return Error::Io(file_name,
+                     "is geen Excel-werkmap (.xlsx); sla het bestand in Excel op als "
+                     "'Excel-werkmap' of als CSV UTF-8");
+  }
+  Workbook workbook;
+  if (auto s = ParseXml(*workbook_xml, workbook, file_name); !s) return s.error();
+  Relations relations;
+  if (auto s = ParseXml(*relations_xml, relations, file_name); !s) return s.error();
+  SharedStrings shared;
+  if (const std::string* xml = part("xl/sharedStrings.xml")) {
+    if (auto s = ParseXml(*xml, shared, file_name); !s) return s.error();
+  }
+  Styles styles;
+  if (const std::string* xml = part("xl/styles.xml")) {
+    if (auto s = ParseXml(*xml, styles, file_name); !s) return s.error();
+  }
+  std::vector<XlsxSheet> sheets;
+  for (const auto& sheet : workbook.sheets) {
+    auto target = relations.target_of.find(sheet.relation);
+    if (target == relations.target_of.end()) continue;  // a chart sheet or a broken link
+    const std::string* xml = part(PartPath(target->second));
+    if (!xml) continue;
+    if (target->second.find("worksheets/") == std::string::npos &&
+        target->second.find("worksheet") == std::string::npos)
+      continue;
+    SheetReader reader(shared.strings, styles.xf_is_date, workbook.date1904,
+                       file_name + ", blad " + sheet.name);
+    if (auto s = ParseXml(*xml, reader, reader.where); !s) return s.error();
+    if (reader.error) return *reader.error;
+    auto table = SheetTable(reader);
+    if (!table) return table.error();
+    sheets.push_back(XlsxSheet{sheet.name, std::move(table.value())});
+  }
+  if (sheets.empty()) return Error::Io(file_name, "de werkmap bevat geen werkbladen");
+  return sheets;
+}
+
+// ---- Writing with libxlsxwriter -----------------------------------------------------------
+
+namespace {
+
+struct WorkbookCloser {
+  void operator()(lxw_workbook* w) const {
+    if (w) workbook_close(w);
+  }
+};
+
+std::string SheetName(std::string name, std::set<std::string>& used) {
+  for (char& c : name) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
+  }
+  if (name.empty()) name = "Blad";
+  // 31 characters at most; cut on a character boundary.
+  std::string cut;
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < name.size() && characters < 28; ++characters) {
+    std::size_t n = 1;
+    auto c = static_cast<unsigned char>(name[i]);
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
+    cut += name.substr(i, n);
+    i += n;
+  }
+  std::string unique = cut;
+  for (int k = 2; used.contains(unique); ++k) unique = cut + "-" + std::to_string(k);
+  used.insert(unique);
+  return unique;
+}
+
+std::optional<double> ParseNumber(const std::string& text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<lxw_datetime> ParseDateTime(const std::string& text) {
+  auto date = ParseDate(std::string_view(text).substr(0, 10));
+  if (!date) return std::nullopt;
+  lxw_datetime out{static_cast<int>(date->year()),
+                   static_cast<int>(unsigned(date->month())),
+                   static_cast<int>(unsigned(date->day())),
+                   0,
+                   0,
+                   0};
+  if (text.size() == 16 && text[10] == ' ' && text[13] == ':') {
+    out.hour = ToInt(std::string_view(text).substr(11, 2), 0);
+    out.min = ToInt(std::string_view(text).substr(14, 2), 0);
+  } else if (text.size() != 10) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) {
+  std::string path = (std::filesystem::temp_directory_path() / "vangnet-xlsx-XXXXXX").string();
+  int fd = mkstemp(path.data());
+  if (fd < 0) return Error::Io(path, "tijdelijk bestand kan niet worden gemaakt");
+  close(fd);
+  struct Remove {
+    std::string path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove_after{path};
+
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;  // rows go straight to disk: a 100k-row export stays small
+  options.use_zip64 = LXW_TRUE;
+  lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
+  if (!book) return Error::Io(path, "werkmap kan niet worden gemaakt");
+  std::unique_ptr<lxw_workbook, WorkbookCloser> guard(book);
+
+  lxw_format* header = workbook_add_format(book);
+  format_set_bold(header);
+  format_set_bottom(header, LXW_BORDER_THIN);
+  format_set_bg_color(header, 0xE8EEF4);
+  lxw_format* explanation = workbook_add_format(book);
+  format_set_italic(explanation);
+  format_set_text_wrap(explanation);
+  format_set_font_color(explanation, 0x555555);
+  format_set_align(explanation, LXW_ALIGN_VERTICAL_TOP);
+  lxw_format* date = workbook_add_format(book);
+  format_set_num_format(date, "dd-mm-yyyy");
+  lxw_format* date_time = workbook_add_format(book);
+  format_set_num_format(date_time, "dd-mm-yyyy hh:mm");
+  lxw_format* integer = workbook_add_format(book);
+  format_set_num_format(integer, "0");
+
+  std::set<std::string> used;
+  for (const auto& table : tables) {
+    if (table.rows.size() + 2 > LXW_ROW_MAX) {
+      return Error::Io(table.sheet_name, "te veel regels voor één Excel-blad");
+    }
+    lxw_worksheet* sheet = workbook_add_worksheet(book, SheetName(table.sheet_name, used).c_str());
+    if (!sheet) return Error::Io(table.sheet_name, "blad kan niet worden gemaakt");
+    const auto columns = static_cast<lxw_col_t>(table.columns.size());
+    const lxw_row_t header_rows = table.explanation.empty() ? 1 : 2;
+    // Widths that fit: the longest value per column, within reason.
+    for (lxw_col_t c = 0; c < columns; ++c) {
+      std::size_t widest = CharacterCount(table.columns[c].header) + 2;  // room for the filter
+      if (table.columns[c].type == XlsxCellType::kDate) widest = std::max<std::size_t>(widest, 11);
+      for (const auto& row : table.rows) {
+        if (c < row.size()) widest = std::max(widest, CharacterCount(row[c]));
+      }
+      if (!table.explanation.empty()) widest = std::max<std::size_t>(widest, 24);
+      worksheet_set_column(
+          sheet, c, c, static_cast<double>(std::clamp<std::size_t>(widest, 6, 60)) + 1, nullptr);
+    }
+    for (lxw_col_t c = 0; c < columns; ++c) {
+      worksheet_write_string(sheet, 0, c, table.columns[c].header.c_str(), header);
+    }
+    if (!table.explanation.empty()) {
+      worksheet_set_row(sheet, 1, 90, nullptr);
+      for (lxw_col_t c = 0; c < columns && c < table.explanation.size(); ++c) {
+        worksheet_write_string(sheet, 1, c, table.explanation[c].c_str(), explanation);
+      }
+    }
+    lxw_row_t r = header_rows;
+    for (const auto& row : table.rows) {
+      for (lxw_col_t c = 0; c < columns && c < row.size(); ++c) {
+        const std::string& text = row[c];
+        if (text.empty()) continue;
+        switch (table.columns[c].type) {
+          case XlsxCellType::kInteger:
+          case XlsxCellType::kNumber:
+            if (auto number = ParseNumber(text)) {
+              worksheet_write_number(
+                  sheet, r, c, *number,
+                  table.columns[c].type == XlsxCellType::kInteger ? integer : nullptr);
+              continue;
+            }
+            break;
+          case XlsxCellType::kDate:
+            if (auto when = ParseDateTime(text)) {
+              worksheet_write_datetime(sheet, r, c, &*when, text.size() > 10 ? date_time : date);
+              continue;
+            }
+            break;
+          case XlsxCellType::kText:
+            break;
+        }
+        // Always a string cell: "=SUM(...)" in a name stays text, never a formula.
+        worksheet_write_string(sheet, r, c, text.c_str(), nullptr);
+      }
+      ++r;
+    }
+    worksheet_freeze_panes(sheet, header_rows, 0);
+    if (columns > 0) {
+      worksheet_autofilter(sheet, 0, 0, r > 1 ? r - 1 : 1, columns - 1);
+    }
+  }
+  lxw_error closed = workbook_close(guard.release());
+  if (closed != LXW_NO_ERROR) {
+    return Error::Io(path,
+                     std::string("werkmap kan niet worden geschreven: ") + lxw_strerror(closed));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return Error::Io(path, "werkmap kan niet worden gelezen");
+  return bytes.str();
+}
+
+}  // namespace vangnet
