@@ -120,22 +120,28 @@ const std::vector<Command>& Commands() {
        "  --national  een verzonnen landelijk register (4.874 praktijken) in plaats van de\n"
        "              demo-regio, om grootte en snelheid te beproeven\n",
        RunDemo},
-      {"import", "registergegevens inlezen uit CSV (alles of niets)",
-       "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] BESTAND|MAP...\n\n"
-       "Leest CSV-bestanden in: practices.csv, people.csv, affiliations.csv, contracts.csv,\n"
+      {"import", "registergegevens inlezen uit CSV of Excel (alles of niets)",
+       "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] [--check] "
+       "BESTAND|MAP...\n\n"
+       "Leest CSV-bestanden of Excel-werkmappen (.xlsx, één blad per soort, het blad genoemd\n"
+       "naar de soort) in. CSV-bestanden: practices.csv, people.csv, affiliations.csv, "
+       "contracts.csv,\n"
        "organisations.csv, contacts.csv, crisis_roles.csv, calamity_cards.csv, gp_groups.csv,\n"
        "governance_checks.csv, "
        "districts.csv. Een map staat voor de bekende bestanden erin. Bestaande records\n"
        "(zelfde AGB of code) worden bijgewerkt, nieuwe toegevoegd. Bij één fout wordt niets\n"
-       "opgeslagen en staat elke fout met bestand, regel en kolom op het scherm.\n\n"
+       "opgeslagen en staat elke fout met bestand, (blad,) regel en kolom op het scherm.\n\n"
        "  --kind SOORT   soort van een bestand met een andere naam, bijv. practices\n"
+       "  --check        alleen controleren en tonen wat er zou veranderen; niets opslaan\n"
        "  --reason TEKST reden voor het auditlog (standaard 'import registergegevens')\n\n"
        "Afsluitcodes: 0 ingelezen, 65 geweigerd (niets opgeslagen), 66 bestand onleesbaar.\n",
        RunImport},
-      {"export", "het hele register naar CSV-bestanden schrijven",
-       "Gebruik: vangnet export [--db PAD] [--reason TEKST] MAP\n\n"
-       "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt). Een export\n"
-       "kan ongewijzigd weer worden ingelezen met vangnet import MAP.\n",
+      {"export", "het hele register naar CSV-bestanden of een Excel-werkmap schrijven",
+       "Gebruik: vangnet export [--db PAD] [--reason TEKST] MAP\n"
+       "         vangnet export --format xlsx [--db PAD] [--reason TEKST] BESTAND.xlsx\n\n"
+       "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt), of met\n"
+       "--format xlsx één werkmap met een blad per soort. Een export kan ongewijzigd weer\n"
+       "worden ingelezen met vangnet import.\n",
        RunExport},
       {"copy", "een hele database kopiëren, tussen SQLite en PostgreSQL",
        "Gebruik: vangnet copy --from BRON --to DOEL\n\n"

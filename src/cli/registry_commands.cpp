@@ -9,6 +9,7 @@
 #include "cli/cli_args.hpp"
 #include "cli/commands.hpp"
 #include "core/registry.hpp"
+#include "io/text_file.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/auth/account_service.hpp"
 #include "services/auth/totp.hpp"
@@ -169,7 +170,7 @@ int RunDemo(const std::vector<std::string>& argv) {
 
 int RunImport(const std::vector<std::string>& argv) {
   int code = kExitOk;
-  auto args = ParseOrFail(argv, {"db", "kind", "reason"}, {}, code);
+  auto args = ParseOrFail(argv, {"db", "kind", "reason"}, {"check"}, code);
   if (!args) return code;
   if (args->positionals().empty()) {
     std::cerr << "vangnet: geef een of meer CSV-bestanden of een map op (zie --help)\n";
@@ -183,9 +184,29 @@ int RunImport(const std::vector<std::string>& argv) {
   auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   auto start = std::chrono::steady_clock::now();
-  auto report = ImportRegistry(*store.value(),
-                               CommandLineActor(args->Get("reason", "import registergegevens")),
-                               std::move(files.value()));
+  ImportOptions options;
+  options.apply = !args->Has("check");
+  options.max_listed_changes = options.apply ? 0 : 20;
+  auto report = ImportRegistry(
+      *store.value(),
+      Caller::System(CommandLineActor(args->Get("reason", "import registergegevens"))),
+      std::move(files.value()), options);
+  if (!options.apply && report.errors.empty()) {
+    std::cout << "Gecontroleerd; er is niets opgeslagen. Bij inlezen zou veranderen:\n";
+    for (const auto& f : report.files) {
+      std::printf("%-40s %6zu nieuw, %6zu bijgewerkt, %6zu ongewijzigd\n", f.name.c_str(),
+                  f.created, f.updated, f.unchanged);
+      for (const auto& c : f.changes) {
+        std::cout << "  regel " << c.line << ": " << (c.added ? "nieuw " : "") << c.key;
+        for (const auto& field : c.fields) {
+          std::cout << "; " << field.field << ": '" << field.before << "' -> '" << field.after
+                    << "'";
+        }
+        std::cout << "\n";
+      }
+    }
+    return kExitOk;
+  }
   if (!report.committed) {
     std::cerr << "Import geweigerd; er is niets opgeslagen. Gevonden fouten:\n";
     for (const auto& e : report.errors) std::cerr << "  " << e.ToString() << "\n";
@@ -208,17 +229,31 @@ int RunImport(const std::vector<std::string>& argv) {
 
 int RunExport(const std::vector<std::string>& argv) {
   int code = kExitOk;
-  auto args = ParseOrFail(argv, {"db", "reason"}, {}, code);
+  auto args = ParseOrFail(argv, {"db", "reason", "format"}, {}, code);
   if (!args) return code;
+  const std::string format = args->Get("format", "csv");
+  if (format != "csv" && format != "xlsx") {
+    std::cerr
+        << "vangnet: --format is csv (een map met CSV-bestanden) of xlsx (één Excel-werkmap)\n";
+    return kExitUsage;
+  }
   if (args->positionals().size() != 1) {
-    std::cerr << "vangnet: geef precies één doelmap op (zie --help)\n";
+    std::cerr << (format == "csv" ? "vangnet: geef precies één doelmap op (zie --help)\n"
+                                  : "vangnet: geef precies één doelbestand op, zoals regio.xlsx\n");
     return kExitUsage;
   }
   auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
-  auto report = ExportRegistry(*store.value(),
-                               CommandLineActor(args->Get("reason", "export registergegevens")),
-                               args->positionals()[0]);
+  const Actor actor = CommandLineActor(args->Get("reason", "export registergegevens"));
+  const std::string& target = args->positionals()[0];
+  if (format == "xlsx") {
+    auto workbook = ExportRegistryWorkbook(*store.value(), Caller::System(actor));
+    if (!workbook) return Fail(workbook.error());
+    if (auto s = WriteFileAtomically(target, workbook.value()); !s) return Fail(s.error());
+    std::printf("%s geschreven (%zu bytes).\n", target.c_str(), workbook.value().size());
+    return kExitOk;
+  }
+  auto report = ExportRegistry(*store.value(), actor, target);
   if (!report) return Fail(report.error());
   for (const auto& f : report.value().files) {
     std::printf("%-40s %6zu regels\n", f.name.c_str(), f.created);

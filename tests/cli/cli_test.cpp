@@ -2,6 +2,9 @@
 // export and re-import.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "test_support/registry_fixture.hpp"
 #include "test_support/run_command.hpp"
 
@@ -62,6 +65,63 @@ TEST(Cli, ExportAndReimportGiveTheSameFiles) {
     EXPECT_EQ(ReadFile(dir.Path("out") + "/" + name), ReadFile(dir.Path("again") + "/" + name))
         << name;
   }
+}
+
+TEST(Cli, AnExcelExportImportsAgainIntoTheSameRegistry) {
+  TempDir dir;
+  ASSERT_EQ(RunVangnet("demo --db " + dir.Path("a.db")).exit_code, 0);
+  auto exported =
+      RunVangnet("export --format xlsx --db " + dir.Path("a.db") + " " + dir.Path("regio.xlsx"));
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  // First only checked: what would be added, and nothing written.
+  auto checked =
+      RunVangnet("import --check --db " + dir.Path("b.db") + " " + dir.Path("regio.xlsx"));
+  ASSERT_EQ(checked.exit_code, 0) << checked.output;
+  EXPECT_TRUE(Contains(checked.output, "regio.xlsx, blad practices")) << checked.output;
+  EXPECT_TRUE(Contains(checked.output, "58 nieuw")) << checked.output;
+  EXPECT_TRUE(Contains(RunVangnet("summary --db " + dir.Path("b.db")).output,
+                       "Praktijken:              0"));
+  auto imported = RunVangnet("import --db " + dir.Path("b.db") + " " + dir.Path("regio.xlsx"));
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  ASSERT_EQ(RunVangnet("export --db " + dir.Path("a.db") + " " + dir.Path("a")).exit_code, 0);
+  ASSERT_EQ(RunVangnet("export --db " + dir.Path("b.db") + " " + dir.Path("b")).exit_code, 0);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.Path("a"))) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_EQ(ReadFile(entry.path().string()), ReadFile(dir.Path("b") + "/" + name)) << name;
+  }
+  // And once more to Excel: the same sheets again.
+  ASSERT_EQ(
+      RunVangnet("export --format xlsx --db " + dir.Path("b.db") + " " + dir.Path("again.xlsx"))
+          .exit_code,
+      0);
+  auto unchanged =
+      RunVangnet("import --check --db " + dir.Path("a.db") + " " + dir.Path("again.xlsx"));
+  EXPECT_TRUE(Contains(unchanged.output, "0 nieuw,      0 bijgewerkt")) << unchanged.output;
+}
+
+TEST(Cli, AnExcelFileFromAnotherProgramIsRefusedWithSheetRowAndColumnThenApplied) {
+  TempDir dir;
+  ASSERT_EQ(RunVangnet("demo --db " + dir.Path("v.db")).exit_code, 0);
+  // openpyxl (Debian python3-openpyxl) writes the workbook, as a spreadsheet program would.
+  auto make = [&](const std::string& patients) {
+    std::ofstream(dir.Path("make.py"))
+        << "import openpyxl\nwb = openpyxl.Workbook()\nws = wb.active\nws.title = 'praktijken'\n"
+        << "ws.append(['agb', 'name', 'form', 'postcode', 'registered_patients'])\n"
+        << "ws.append(['01099990', 'Huisartsen Nieuw', 'duo', '6211', 2500])\n"
+        << "ws.append(['01099991', 'Praktijk Later', 'solo', '6221', " << patients << "])\n"
+        << "wb.save('" << dir.Path("nieuw.xlsx") << "')\n";
+    return RunTool("/usr/bin/python3 " + dir.Path("make.py") + " 2>&1");
+  };
+  ASSERT_EQ(make("'veel'"), "");
+  auto refused = RunVangnet("import --db " + dir.Path("v.db") + " " + dir.Path("nieuw.xlsx"));
+  EXPECT_EQ(refused.exit_code, 65) << refused.output;
+  EXPECT_TRUE(
+      Contains(refused.output, "nieuw.xlsx, blad praktijken, regel 3, kolom registered_patients:"))
+      << refused.output;
+  ASSERT_EQ(make("1800"), "");
+  auto applied = RunVangnet("import --db " + dir.Path("v.db") + " " + dir.Path("nieuw.xlsx"));
+  ASSERT_EQ(applied.exit_code, 0) << applied.output;
+  EXPECT_TRUE(Contains(applied.output, "2 nieuw")) << applied.output;
 }
 
 TEST(Cli, ARefusedImportSaysWhereAndExitsWithDataError) {

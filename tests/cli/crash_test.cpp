@@ -103,7 +103,7 @@ TEST(CrashDuringImport, TheDatabaseHoldsAllOrNothing) {
 
   // And the same import, run to its end, stores all of it.
   auto store = OpenTestStore(db);
-  auto report = ImportRegistry(*store, kTestActor, ReadImportFiles({csv}).value());
+  auto report = ImportRegistry(*store, Caller::System(kTestActor), ReadImportFiles({csv}).value());
   ASSERT_TRUE(report.committed);
   EXPECT_EQ(CountPeople(db), before + kRows);
 }

@@ -19,7 +19,7 @@ class RegistryTransferTest : public ::testing::Test {
   Errors ExpectRefused(std::vector<ImportFile> files) {
     auto before = ExportTexts(*store_, dir_.Path("before"));
     auto audit_before = AuditCount(*store_);
-    auto report = ImportRegistry(*store_, kTestActor, std::move(files));
+    auto report = ImportRegistry(*store_, Caller::System(kTestActor), std::move(files));
     EXPECT_FALSE(report.committed);
     EXPECT_FALSE(report.errors.empty());
     EXPECT_EQ(AuditCount(*store_), audit_before) << "a refused import left audit events";
@@ -51,7 +51,7 @@ TEST_F(RegistryTransferTest, ExportThenImportIntoAnEmptyDatabaseGivesTheSameRegi
   auto fresh = OpenTestStore(dir_.Path("fresh.db"));
   auto files = ReadImportFiles({dir_.Path("export")});
   ASSERT_TRUE(files) << files.error().ToString();
-  auto report = ImportRegistry(*fresh, kTestActor, std::move(files.value()));
+  auto report = ImportRegistry(*fresh, Caller::System(kTestActor), std::move(files.value()));
   ASSERT_TRUE(report.committed) << (report.errors.empty() ? "" : report.errors[0].ToString());
   std::size_t created = 0;
   for (const auto& f : report.files) created += f.created;
@@ -62,7 +62,7 @@ TEST_F(RegistryTransferTest, ExportThenImportIntoAnEmptyDatabaseGivesTheSameRegi
 
 TEST_F(RegistryTransferTest, ReimportingTheSameExportChangesNothing) {
   ExportTexts(*store_, dir_.Path("export"));
-  auto report = ImportRegistry(*store_, kTestActor, ReadImportFiles({dir_.Path("export")}).value());
+  auto report = ImportRegistry(*store_, Caller::System(kTestActor), ReadImportFiles({dir_.Path("export")}).value());
   ASSERT_TRUE(report.committed);
   for (const auto& f : report.files) {
     EXPECT_EQ(f.created, 0u) << f.name;
@@ -72,7 +72,7 @@ TEST_F(RegistryTransferTest, ReimportingTheSameExportChangesNothing) {
 
 TEST_F(RegistryTransferTest, AFileWithFewerColumnsUpdatesOnlyThoseColumns) {
   Practice before = GetPractice("01051037");
-  auto report = ImportRegistry(*store_, kTestActor,
+  auto report = ImportRegistry(*store_, Caller::System(kTestActor),
                                {{"practices.csv", "", "agb;registered_patients\n01051037;1234\n"}});
   ASSERT_TRUE(report.committed) << report.errors[0].ToString();
   EXPECT_EQ(report.files[0].updated, 1u);
@@ -84,7 +84,7 @@ TEST_F(RegistryTransferTest, AFileWithFewerColumnsUpdatesOnlyThoseColumns) {
 }
 
 TEST_F(RegistryTransferTest, ANewPracticeGetsItsCoordinatesFromThePostcode) {
-  auto report = ImportRegistry(*store_, kTestActor,
+  auto report = ImportRegistry(*store_, Caller::System(kTestActor),
                                {{"practices.csv", "",
                                  "agb,name,form,postcode,registered_patients\n"
                                  "01099999,Nieuwe praktijk,solo,6291,0\n"}});
@@ -115,13 +115,13 @@ TEST_F(RegistryTransferTest, RefusesAContractReviewDatedAfterToday) {
   auto store = OpenTestStore(dir_.Path("clocked.db"), clock);
   ASSERT_TRUE(SaveRegistryRecords(*store, kTestActor, BuildDemoRegion({})));
   const std::string header = "practice_a_agb,practice_b_agb,last_reviewed\n";
-  auto refused = ImportRegistry(*store, kTestActor,
+  auto refused = ImportRegistry(*store, Caller::System(kTestActor),
                                 {{"contracts.csv", "", header + "01051037,01051111,2026-11-24\n"}});
   ASSERT_FALSE(refused.committed);
   ASSERT_EQ(refused.errors.size(), 1u);
   EXPECT_EQ(refused.errors[0].field, "last_reviewed");
   EXPECT_EQ(refused.errors[0].row, 2u);
-  auto today = ImportRegistry(*store, kTestActor,
+  auto today = ImportRegistry(*store, Caller::System(kTestActor),
                               {{"contracts.csv", "", header + "01051037,01051111,2026-11-23\n"}});
   EXPECT_TRUE(today.committed) << (today.errors.empty() ? "" : today.errors[0].ToString());
 }
@@ -137,7 +137,7 @@ TEST_F(RegistryTransferTest, RefusesAnAffiliationWithAnUnknownPractice) {
 
 TEST_F(RegistryTransferTest, AcceptsReferencesToRecordsFromAnotherFileOfTheSameImport) {
   auto report = ImportRegistry(
-      *store_, kTestActor,
+      *store_, Caller::System(kTestActor),
       {{"affiliations.csv", "", "person_code,practice_agb,role\nHA-9999,01099997,holder\n"},
        {"people.csv", "", "code,name\nHA-9999,Nieuwe Proefhuisarts\n"},
        {"practices.csv", "",
@@ -248,17 +248,18 @@ TEST_F(RegistryTransferTest, TheConsistencyCheckNoticesWhenTheResponsibleGpLeave
 }
 
 TEST_F(RegistryTransferTest, RefusesAFileWhoseKindIsUnknown) {
-  auto errors = ExpectRefused({{"praktijken.csv", "", "agb\n01051037\n"}});
+  auto errors = ExpectRefused({{"lijst.csv", "", "agb\n01051037\n"}});
   EXPECT_NE(errors[0].message.find("practices.csv"), std::string::npos);
-  auto report = ImportRegistry(
-      *store_, kTestActor, {{"praktijken.csv", "practices", "agb,name\n01051037,Nieuwe naam\n"}});
+  auto report = ImportRegistry(*store_, Caller::System(kTestActor),
+                               {{"lijst.csv", "practices", "agb,name\n01051037,Nieuwe naam\n"}});
   EXPECT_TRUE(report.committed) << report.errors[0].ToString();
 }
 
 TEST_F(RegistryTransferTest, ASuccessfulImportIsAuditedAsOneAction) {
   auto before = AuditCount(*store_);
   auto report =
-      ImportRegistry(*store_, Actor{"coordinator", "coordinator", "test", "jaarlijkse update"},
+      ImportRegistry(*store_,
+                     Caller::System(Actor{"coordinator", "coordinator", "test", "jaarlijkse update"}),
                      {{"people.csv", "", "code,name\nHA-9001,Een Proefman\n"}});
   ASSERT_TRUE(report.committed);
   auto uow = store_->BeginRead(kTestActor);

@@ -10,7 +10,10 @@
 #include "core/registry.hpp"
 #include "io/csv.hpp"
 #include "io/registry_csv.hpp"
+#include "io/xlsx.hpp"
 #include "services/registry/record_rules.hpp"
+#include "services/registry/registry_service.hpp"
+#include "services/registry/registry_workbook.hpp"
 
 namespace vangnet {
 
@@ -25,19 +28,23 @@ std::string KindOf() {
   return std::string(file.substr(0, file.find('.')));
 }
 
+// One table to import: a CSV file, or one sheet of a workbook.
 struct ParsedFile {
-  ImportFile* file;
+  std::string name;  // "people.csv" or "regio.xlsx, blad people": every message starts with it
+  std::string kind;
   CsvTable table;
 };
 
 class ImportRun {
  public:
-  ImportRun(UnitOfWork& uow, std::size_t max_errors) : uow_(uow), max_errors_(max_errors) {}
+  ImportRun(UnitOfWork& uow, const ImportOptions& options) : uow_(uow), options_(options) {}
 
   template <class T>
   void ApplyFile(ParsedFile& parsed, ImportReport& report) {
-    ImportFileCounts counts{parsed.file->name, 0, 0, 0};
-    auto rows = MapCsvColumns<T>(parsed.table, parsed.file->name);
+    ImportFileCounts counts{parsed.name, 0, 0, 0, parsed.kind, {}};
+    // A filled-in template keeps its explanation row; it is not data.
+    std::erase_if(parsed.table.records, IsExplanationRow);
+    auto rows = MapCsvColumns<T>(parsed.table, parsed.name);
     if (!rows) {
       Add(rows.error());
       return;
@@ -45,9 +52,9 @@ class ImportRun {
     auto& seen = seen_lines_[std::string(EntityTraits<T>::kTable)];
     for (const auto& row : rows.value()) {
       if (Full()) break;
-      ApplyRow<T>(parsed.file->name, row, seen, counts);
+      ApplyRow<T>(parsed.name, row, seen, counts);
     }
-    report.files.push_back(counts);
+    report.files.push_back(std::move(counts));
   }
 
   // Practices whose medically responsible GP must be checked after all rows are in.
@@ -66,7 +73,7 @@ class ImportRun {
   }
 
   Errors TakeErrors() { return std::move(errors_); }
-  bool Full() const { return errors_.size() >= max_errors_; }
+  bool Full() const { return errors_.size() >= options_.max_errors; }
 
  private:
   template <class T>
@@ -106,6 +113,10 @@ class ImportRun {
         if (outcome.value() == SaveOutcome::kCreated) ++counts.created;
         if (outcome.value() == SaveOutcome::kUpdated) ++counts.updated;
         if (outcome.value() == SaveOutcome::kUnchanged) ++counts.unchanged;
+        if (outcome.value() != SaveOutcome::kUnchanged &&
+            counts.changes.size() < options_.max_listed_changes) {
+          counts.changes.push_back(Describe(row.line, existing, record));
+        }
         // A practice's medically responsible GP can be broken by a change to either side.
         if constexpr (std::is_same_v<T, Practice>) practices_[record.agb] = {file_name, row.line};
         if constexpr (std::is_same_v<T, Affiliation>) {
@@ -122,12 +133,26 @@ class ImportRun {
     }
   }
 
+  // What a row does to its record, field by field, in the canonical form the store keeps.
+  template <class T>
+  static RowChange Describe(std::size_t line, const std::optional<T>& existing, T record) {
+    (void)Normalise(record);
+    RowChange change{line, KeyOf(record), !existing, {}};
+    if (!existing) return change;
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      auto before = f.get(*existing).value_or("");
+      auto after = f.get(record).value_or("");
+      if (before != after) change.fields.push_back({std::string(f.name), before, after});
+    }
+    return change;
+  }
+
   void Add(Error error) {
     if (!Full()) errors_.push_back(std::move(error));
   }
 
   UnitOfWork& uow_;
-  std::size_t max_errors_;
+  const ImportOptions& options_;
   Errors errors_;
   std::map<std::string, std::map<std::string, std::size_t>> seen_lines_;  // table -> key -> line
   std::map<std::string, std::pair<std::string, std::size_t>> practices_;  // agb -> file, line
@@ -172,51 +197,136 @@ Result<std::vector<ImportFile>> ReadImportFiles(const std::vector<std::string>& 
   return files;
 }
 
-ImportReport ImportRegistry(Store& store, const Actor& actor, std::vector<ImportFile> files,
-                            std::size_t max_errors) {
+namespace {
+
+// The kind a name stands for: the kind itself ("people") or its Dutch plural ("personen").
+std::string KindNamed(std::string_view name) {
+  std::string found;
+  const std::string lower = ToLowerAscii(std::string(Trim(name)));
+  ForEachRegistryType([&]<class T>() {
+    if (lower == KindOf<T>() || lower == EntityTraits<T>::kPluralNl) found = KindOf<T>();
+  });
+  return found;
+}
+
+std::string KnownKindList() {
+  std::string list;
+  for (const auto& k : ImportKinds()) list += (list.empty() ? "" : ", ") + k;
+  return list;
+}
+
+// A file as the tables to import: a CSV file is one; a workbook has one per sheet with content,
+// each sheet named after its kind (or the file's kind when it has a single sheet).
+Status ParseImportFile(ImportFile& file, std::vector<ParsedFile>& parsed) {
+  std::string file_kind =
+      file.kind.empty() ? KindNamed(fs::path(file.name).stem().string()) : KindNamed(file.kind);
+  if (!file.kind.empty() && file_kind.empty()) {
+    return Error::Io(file.name, "onbekende soort '" + file.kind + "'; kies uit " + KnownKindList());
+  }
+  if (LooksLikeXlsx(file.content)) {
+    auto sheets = ReadXlsx(file.content, file.name);
+    if (!sheets) return sheets.error();
+    std::vector<XlsxSheet*> filled;
+    for (auto& sheet : sheets.value()) {
+      if (!sheet.table.header.empty()) filled.push_back(&sheet);
+    }
+    if (filled.empty()) {
+      return Error::Io(file.name,
+                       "de werkmap is leeg; de eerste regel van een blad moet de "
+                       "kolomnamen bevatten");
+    }
+    for (XlsxSheet* sheet : filled) {
+      std::string kind = KindNamed(sheet->name);
+      if (kind.empty() && filled.size() == 1) kind = file_kind;
+      if (kind.empty()) {
+        return Error::Io(file.name + ", blad " + sheet->name,
+                         "onbekende soort; noem het blad naar wat erin staat: " + KnownKindList());
+      }
+      parsed.push_back({file.name + ", blad " + sheet->name, kind, std::move(sheet->table)});
+    }
+    return Ok{};
+  }
+  if (file_kind.empty()) {
+    std::string list;
+    for (const auto& k : ImportKinds()) list += (list.empty() ? "" : ", ") + k + ".csv";
+    return Error::Io(file.name, "onbekend soort bestand; noem het " + list +
+                                    ", geef --kind op, of lever een Excel-werkmap");
+  }
+  auto table = ReadCsv(file.content, file.name);
+  if (!table) return table.error();
+  parsed.push_back({file.name, file_kind, std::move(table.value())});
+  return Ok{};
+}
+
+// The preview shows stored values (old -> new), also of people: a read of personal data, audited
+// like any other, in its own small transaction since the preview's own is rolled back.
+Status AuditPreview(Store& store, const Caller& caller, const ImportReport& report) {
+  auto uow = store.Begin(caller.actor);
+  if (!uow) return uow.error();
+  nlohmann::json details = nlohmann::json::array();
+  std::vector<std::string> keys;
+  for (const auto& c : report.files) {
+    details.push_back({{"file", c.name}, {"created", c.created}, {"updated", c.updated}});
+    for (const auto& change : c.changes) {
+      if (!change.added) keys.push_back(c.kind + ":" + change.key);
+    }
+  }
+  if (auto s = RecordAudit(*uow.value(), "read", "registry", "import-preview", "",
+                           nlohmann::json{{"files", details}, {"shown", keys}}.dump());
+      !s)
+    return s.error();
+  return uow.value()->Commit();
+}
+
+}  // namespace
+
+ImportReport ImportRegistry(Store& store, const Caller& caller, std::vector<ImportFile> files,
+                            const ImportOptions& options) {
   ImportReport report;
-  const auto kinds = ImportKinds();
   std::vector<ParsedFile> parsed;
   for (auto& file : files) {
-    if (file.kind.empty()) {
-      std::string stem = fs::path(file.name).stem().string();
-      for (const auto& k : kinds) {
-        if (stem == k) file.kind = k;
-      }
-    }
-    bool known = false;
-    for (const auto& k : kinds) known = known || file.kind == k;
-    if (!known) {
-      std::string list;
-      for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + k + ".csv";
-      report.errors.push_back(
-          Error::Io(file.name, "onbekend soort bestand; noem het " + list + " of geef --kind op"));
-      continue;
-    }
-    auto table = ReadCsv(file.content, file.name);
-    if (!table) {
-      report.errors.push_back(table.error());
-      continue;
-    }
-    parsed.push_back(ParsedFile{&file, std::move(table.value())});
+    if (auto s = ParseImportFile(file, parsed); !s) report.errors.push_back(s.error());
   }
   if (!report.errors.empty()) return report;
+  // An import writes past the per-practice checks of the forms: it is for those who may change
+  // every record of a kind in the whole region.
+  ForEachRegistryType([&]<class T>() {
+    for (const auto& p : parsed) {
+      if (p.kind == KindOf<T>() &&
+          WriteAccess(caller.role, EntityTraits<T>::kTable) != Access::kAll) {
+        report.errors.push_back(Error{ErrorKind::kForbidden,
+                                      "uw rol mag " + std::string(EntityTraits<T>::kPluralNl) +
+                                          " niet voor de hele regio inlezen; gebruik de "
+                                          "formulieren van uw eigen praktijk",
+                                      p.name,
+                                      0,
+                                      {}});
+        return;
+      }
+    }
+  });
+  if (!report.errors.empty()) return report;
 
-  auto uow = store.Begin(actor);
+  auto uow = store.Begin(caller.actor);
   if (!uow) {
     report.errors.push_back(uow.error());
     return report;
   }
-  ImportRun run(*uow.value(), max_errors);
+  ImportRun run(*uow.value(), options);
   // Reference order: a row may refer to records from an earlier file of the same import.
   ForEachRegistryType([&]<class T>() {
     for (auto& p : parsed) {
-      if (p.file->kind == KindOf<T>() && !run.Full()) run.ApplyFile<T>(p, report);
+      if (p.kind == KindOf<T>() && !run.Full()) run.ApplyFile<T>(p, report);
     }
   });
   run.CheckConsistency();
   report.errors = run.TakeErrors();
   if (!report.errors.empty()) return report;  // the unit of work rolls back
+  if (!options.apply) {
+    uow.value().reset();  // roll back before the preview's own audit event
+    if (auto s = AuditPreview(store, caller, report); !s) report.errors.push_back(s.error());
+    return report;
+  }
 
   nlohmann::json details = nlohmann::json::array();
   std::string names;
@@ -283,6 +393,30 @@ Result<ExportReport> ExportRegistry(Store& store, const Actor& actor,
     return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
   return report;
+}
+
+Result<std::string> ExportRegistryWorkbook(Store& store, const Caller& caller) {
+  // A write transaction, so the export's audit event lands with the snapshot it describes.
+  auto uow = store.Begin(caller.actor);
+  if (!uow) return uow.error();
+  std::vector<XlsxTable> sheets;
+  nlohmann::json details = nlohmann::json::array();
+  ForEachRegistryType([&]<class T>() {
+    // Only kinds the caller may see region-wide, without what is hidden from them; a practice
+    // user's own records come through the pages, not as a regional export.
+    if (ReadAccess(caller.role, EntityTraits<T>::kTable) != Access::kAll) return;
+    auto list = uow.value()->Table<T>().List();
+    for (auto& record : list) Redact(caller, record);
+    details.push_back({{"sheet", KindOf<T>()}, {"rows", list.size()}});
+    sheets.push_back(RegistrySheet(list));
+  });
+  auto bytes = WriteXlsx(sheets);
+  if (!bytes) return bytes.error();
+  if (auto s = RecordAudit(*uow.value(), "export", "registry", "registry.xlsx", "", details.dump());
+      !s)
+    return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return bytes;
 }
 
 }  // namespace vangnet

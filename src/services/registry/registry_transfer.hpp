@@ -1,7 +1,10 @@
-// Import and export of the whole registry as a folder of CSV files (README.md, "Data formats").
+// Import and export of the whole registry as CSV files or Excel workbooks (README.md, "Data
+// formats").
 //
 // An import is one user action: every file is checked, every row validated, and either all of
-// it is written in one transaction or none of it. An export is a consistent snapshot.
+// it is written in one transaction or none of it. The same run without writing is the preview
+// the import page shows: what would be added, changed (old -> new) and left alone. The command
+// line and the web page go through this one function. An export is a consistent snapshot.
 #pragma once
 
 #include <cstddef>
@@ -9,26 +12,48 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
 namespace vangnet {
 
 struct ImportFile {
   std::string name;     // file name as the user gave it; used in every message
-  std::string kind;     // "practices", "people", ...; empty = derived from the file name
-  std::string content;  // the file's bytes
+  std::string kind;     // "practices", "people", ...; empty = from the file or sheet name
+  std::string content;  // the file's bytes: CSV, or an Excel workbook (.xlsx)
 };
 
+struct FieldChange {
+  std::string field, before, after;
+};
+
+// One row that adds or changes a record, for the preview.
+struct RowChange {
+  std::size_t line = 0;
+  std::string key;
+  bool added = false;
+  std::vector<FieldChange> fields;  // for a change: the fields that differ
+};
+
+// One CSV file or one sheet of a workbook ("regio.xlsx, blad people").
 struct ImportFileCounts {
   std::string name;
   std::size_t created = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  std::string kind;
+  std::vector<RowChange> changes;  // the first ImportOptions::max_listed_changes of them
+};
+
+struct ImportOptions {
+  bool apply = true;  // false: check everything and report, write nothing (the preview)
+  std::size_t max_errors = 100;
+  std::size_t max_listed_changes = 0;  // rows listed per file in `changes`
 };
 
 struct ImportReport {
   std::vector<ImportFileCounts> files;  // in the order they were applied
-  Errors errors;                        // empty when the import was committed
+  Errors errors;                        // empty when the import was (or would be) committed
   bool committed = false;
 };
 
@@ -39,9 +64,11 @@ std::vector<std::string> ImportKinds();
 Result<std::vector<ImportFile>> ReadImportFiles(const std::vector<std::string>& paths,
                                                 const std::string& kind = "");
 
-// Imports all files in one transaction; at most `max_errors` errors are reported.
-ImportReport ImportRegistry(Store& store, const Actor& actor, std::vector<ImportFile> files,
-                            std::size_t max_errors = 100);
+// Imports all files in one transaction, or with `apply` false only checks them. The caller
+// needs the right to change every kind it imports for the whole region (the command line has
+// it; a practice user keeps their records through the forms instead).
+ImportReport ImportRegistry(Store& store, const Caller& caller, std::vector<ImportFile> files,
+                            const ImportOptions& options = {});
 
 struct ExportReport {
   std::vector<ImportFileCounts> files;  // name and rows (in `created`) per file written
@@ -50,5 +77,9 @@ struct ExportReport {
 // Writes one CSV per record type into `directory` (created when missing). Files are written
 // beside their final names and renamed, so a failed export never leaves a half-written file.
 Result<ExportReport> ExportRegistry(Store& store, const Actor& actor, const std::string& directory);
+
+// The registry as one Excel workbook, one sheet per kind: for `caller`, the kinds they may see
+// of the whole region, without the fields hidden from them. The export is audited.
+Result<std::string> ExportRegistryWorkbook(Store& store, const Caller& caller);
 
 }  // namespace vangnet
