@@ -62,6 +62,7 @@ nlohmann::json ProblemJson(int status, const std::string& title, const Errors& e
     if (!e.field.empty()) item["field"] = e.field;
     if (!e.file.empty()) item["file"] = e.file;
     if (e.row > 0) item["row"] = e.row;
+    item["text"] = e.ToString();  // "regio.xlsx, blad people, regel 5, kolom code: ..."
     list.push_back(item);
     if (detail.empty()) detail = e.ToString();
   }

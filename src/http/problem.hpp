@@ -11,7 +11,8 @@ namespace vangnet {
 // copy is stale; other conflicts are 409.
 int HttpStatusFor(const Error& error);
 
-// {"type", "title", "status", "detail", "errors": [{"field", "message", "file", "row"}]}.
+// {"type", "title", "status", "detail", "errors": [{"field", "message", "file", "row", "text"}]},
+// "text" being the whole sentence with its place, as the command line prints it.
 // `errors` lists every problem, so a form can show each next to its field.
 nlohmann::json ProblemJson(int status, const std::string& title, const Errors& errors);
 nlohmann::json ProblemJson(const Error& error);

@@ -1,7 +1,8 @@
-#include "http/registry_routes.hpp"
+#include <sodium.h>
 
 #include "http/json/registry_json.hpp"
 #include "http/problem.hpp"
+#include "http/routes.hpp"
 
 namespace vangnet {
 
@@ -112,6 +113,87 @@ void RegisterRegistryRoutes(Router& router, RegistryService& registry) {
                nlohmann::json kinds = nlohmann::json::array();
                ForEachRegistryType([&]<class T>() { kinds.push_back(KindJson<T>(ctx.caller)); });
                ReplyJson(res, 200, {{"kinds", kinds}});
+             });
+}
+
+namespace {
+
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+void ReplyWorkbook(httplib::Response& res, const Result<std::string>& workbook,
+                   const std::string& file_name) {
+  if (!workbook) return ReplyError(res, workbook.error());
+  SetDownloadName(res, file_name, false);
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(workbook.value(), kXlsxType);
+}
+
+std::optional<std::string> FromBase64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), " \r\n", &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return std::nullopt;
+  }
+  out.resize(length);
+  return out;
+}
+
+}  // namespace
+
+void RegisterRegistryTransferRoutes(Router& router, RegistryTransferService& transfer) {
+  router.Post("/api/v1/registry/import", [&transfer](const RequestContext& ctx,
+                                                     const httplib::Request& req,
+                                                     httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    const bool apply = body->value("apply", false);
+    const nlohmann::json& list =
+        body->json().contains("files") ? body->json()["files"] : nlohmann::json::array();
+    if (!list.is_array() || list.empty()) {
+      return ReplyError(res, Error::Validation("files", "kies een of meer bestanden"));
+    }
+    std::vector<ImportFile> files;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string field = "files[" + std::to_string(i) + "]";
+      if (!list[i].is_object())
+        return ReplyError(res, Error::Validation(field, "moet een object zijn"));
+      JsonBody file(list[i]);
+      std::string name = file.value("name", "");
+      if (name.empty())
+        return ReplyError(res, Error::Validation(field + ".name", "naam ontbreekt"));
+      auto content = FromBase64(file.value("content_base64", ""));
+      if (!content || content->empty()) {
+        return ReplyError(res, Error::Validation(field + ".content_base64",
+                                                 "geen geldige bestandsinhoud (base64)"));
+      }
+      files.push_back(ImportFile{std::move(name), file.value("kind", ""), std::move(*content)});
+    }
+    ImportReport report = transfer.Import(ctx.caller, std::move(files), apply);
+    if (!report.errors.empty()) {
+      // What is wrong with the files (also an unreadable one) is the user's to fix: 422; the
+      // role, the database or a bug keep their own status.
+      const Error& first = report.errors.front();
+      if (first.kind == ErrorKind::kForbidden || first.kind == ErrorKind::kUnavailable ||
+          first.kind == ErrorKind::kInternal) {
+        return ReplyError(res, first);
+      }
+      return ReplyJson(res, 422,
+                       ProblemJson(422, "Import geweigerd; er is niets opgeslagen", report.errors));
+    }
+    ReplyJson(res, 200, ImportReportJson(report, report.committed));
+  });
+
+  router.Get(
+      "/api/v1/registry/export.xlsx",
+      [&transfer](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {
+        ReplyWorkbook(res, transfer.Workbook(ctx.caller), "vangnet-register.xlsx");
+      });
+  router.Get("/api/v1/registry/template.xlsx",
+             [&transfer](const RequestContext&, const httplib::Request&, httplib::Response& res) {
+               ReplyWorkbook(res, transfer.Template(), "vangnet-sjabloon.xlsx");
              });
 }
 

@@ -71,7 +71,8 @@ std::optional<std::string> FieldWithControlCharacter(const nlohmann::json& value
 }
 
 // The first text value in `value` longer than a note may be, as a field path. A whole file sent
-// as one field (a patient list's "csv") is bounded by the request size instead.
+// as one field (a patient list's "csv", an import file's "content_base64") is bounded by the
+// request size instead.
 std::optional<std::pair<std::string, std::string>> FieldTooLong(const nlohmann::json& value,
                                                                 const std::string& path) {
   if (value.is_string()) {
@@ -80,7 +81,7 @@ std::optional<std::pair<std::string, std::string>> FieldTooLong(const nlohmann::
     }
   } else if (value.is_object()) {
     for (const auto& [key, item] : value.items()) {
-      if (key == "csv") continue;
+      if (key == "csv" || key == "content_base64") continue;
       if (auto found = FieldTooLong(item, path.empty() ? key : path + "." + key)) return found;
     }
   } else if (value.is_array()) {

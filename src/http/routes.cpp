@@ -8,6 +8,7 @@ void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
                     const ServerOptions& options) {
   RegisterSessionRoutes(router, services.accounts, services.sso.get());
   RegisterRegistryRoutes(router, services.registry);
+  RegisterRegistryTransferRoutes(router, services.transfer);
   RegisterRegionRoutes(router, services.region, options);
   RegisterAdminRoutes(router, services.audit, services.accounts, services.bundles);
   RegisterEventRoutes(router, hub);

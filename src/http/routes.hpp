@@ -19,6 +19,13 @@ void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
 void RegisterSessionRoutes(Router& router, AccountService& accounts, SingleSignOn* sso);
 // /api/v1/<resource>: list, read, create, update, delete for every registry record type.
 void RegisterRegistryRoutes(Router& router, RegistryService& registry);
+// The import page and the registry's Excel downloads:
+//   POST /api/v1/registry/import   {"files": [{"name", "content_base64"}], "apply": false|true}
+//        200 {"applied", "files": [...]} (the preview, or what was imported); 422 with every
+//        problem ("file" names the file and sheet, "row" and "field" the cell); nothing written
+//   GET  /api/v1/registry/export.xlsx    the registry as the caller may see it, one sheet a kind
+//   GET  /api/v1/registry/template.xlsx  the import template
+void RegisterRegistryTransferRoutes(Router& router, RegistryTransferService& transfer);
 // Region summary, map background, client configuration, health.
 void RegisterRegionRoutes(Router& router, RegionService& region, const ServerOptions& options);
 // Audit log, user list and the offline bundle, for admins.

@@ -2,12 +2,15 @@
 // errors look, and that two coordinators cannot overwrite each other's edits.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sodium.h>
 
 #include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "io/xlsx.hpp"
+#include "services/registry/registry_workbook.hpp"
 #include "test_support/api_fixture.hpp"
 
 namespace vangnet {
@@ -496,6 +499,99 @@ TEST_F(ApiTest, TheSchemaDescribesEveryKindAndARemovalNamesWhatDependsOnIt) {
       json::parse(Get(coordinator, "/api/v1/gp-groups?code=" + group["code"].get<std::string>())
                       ->body)["total"],
       1);
+}
+
+// Issue 20: the import page checks a workbook and shows what would change before anything is
+// written, then applies it in one go; the registry and the template download as Excel.
+TEST_F(ApiTest, AnImportIsPreviewedThenAppliedAndTheRegistryDownloadsAsExcel) {
+  auto coordinator = Login("coordinator");
+  auto person = json::parse(Get(coordinator, "/api/v1/people?limit=1")->body)["items"][0];
+  const std::string code = person["code"], name = person["name"];
+  auto workbook = [&](const std::string& birth_year, const std::string& new_name) {
+    XlsxTable people{"personen",
+                     {{"code"}, {"name"}, {"birth_year", XlsxCellType::kInteger}},
+                     {},
+                     {{code, new_name, ""}, {"HA-9300", "Nieuwe Invaller", birth_year}}};
+    std::string bytes = WriteXlsx({people}).value();
+    std::string base64(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL),
+                       '\0');
+    sodium_bin2base64(base64.data(), base64.size(),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    base64.pop_back();  // the terminating zero
+    return json{{"files", json::array({{{"name", "team.xlsx"}, {"content_base64", base64}}})}};
+  };
+
+  // A mistake: refused whole, with file, sheet, row and column, as the command line says it.
+  auto refused = Post(coordinator, "/api/v1/registry/import", workbook("negentien", "X"));
+  ASSERT_EQ(refused->status, 422) << refused->body;
+  auto problem = json::parse(refused->body);
+  EXPECT_EQ(problem["title"], "Import geweigerd; er is niets opgeslagen");
+  const std::string text = problem["errors"][0]["text"];
+  EXPECT_EQ(text.rfind("team.xlsx, blad personen, regel 3, kolom birth_year: ", 0), 0u) << text;
+
+  // Corrected: the preview lists the new person and the change, and writes nothing.
+  auto body = workbook("1990", "Gewijzigde Naam");
+  auto preview = Post(coordinator, "/api/v1/registry/import", body);
+  ASSERT_EQ(preview->status, 200) << preview->body;
+  auto report = json::parse(preview->body);
+  EXPECT_FALSE(report["applied"].get<bool>());
+  ASSERT_EQ(report["files"].size(), 1u);
+  const auto& file = report["files"][0];
+  EXPECT_EQ(file["name"], "team.xlsx, blad personen");
+  EXPECT_EQ(file["kind"], "people");
+  EXPECT_EQ(file["created"], 1);
+  EXPECT_EQ(file["updated"], 1);
+  ASSERT_EQ(file["changes"].size(), 2u);
+  EXPECT_EQ(file["changes"][0]["key"], code);
+  EXPECT_EQ(file["changes"][0]["fields"][0],
+            (json{{"field", "name"}, {"before", name}, {"after", "Gewijzigde Naam"}}));
+  EXPECT_TRUE(file["changes"][1]["added"].get<bool>());
+  EXPECT_EQ(json::parse(Get(coordinator, "/api/v1/people?code=HA-9300")->body)["total"], 0);
+
+  // Applied: one transaction, and the change is there.
+  body["apply"] = true;
+  auto applied = Post(coordinator, "/api/v1/registry/import", body);
+  ASSERT_EQ(applied->status, 200) << applied->body;
+  EXPECT_TRUE(json::parse(applied->body)["applied"].get<bool>());
+  EXPECT_EQ(json::parse(Get(coordinator, "/api/v1/people?code=HA-9300")->body)["total"], 1);
+  // The old name back, so the other tests see the demo as it was.
+  auto back = workbook("1990", name);
+  back["apply"] = true;
+  ASSERT_EQ(Post(coordinator, "/api/v1/registry/import", back)->status, 200);
+
+  // An import passes the per-practice checks of the forms: not for a practice user.
+  EXPECT_EQ(Post(Login("praktijk"), "/api/v1/registry/import", body)->status, 403);
+
+  // The template: every kind, its explanation row, example rows.
+  auto template_file = Get(coordinator, "/api/v1/registry/template.xlsx");
+  ASSERT_EQ(template_file->status, 200);
+  EXPECT_EQ(template_file->get_header_value("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto sheets = ReadXlsx(template_file->body, "sjabloon.xlsx");
+  ASSERT_TRUE(sheets) << sheets.error().ToString();
+  ASSERT_EQ(sheets.value().size(), 11u);
+  const auto& practices = sheets.value()[4];
+  EXPECT_EQ(practices.name, "practices");
+  ASSERT_EQ(practices.table.records.size(), 3u);
+  EXPECT_TRUE(IsExplanationRow(practices.table.records[0]));
+  EXPECT_NE(practices.table.records[0].cells[0].find("8 cijfers"), std::string::npos);
+
+  // The insurer's download holds what the insurer may see: no people, no medically responsible.
+  auto insurer_file = Get(Login("verzekeraar"), "/api/v1/registry/export.xlsx");
+  ASSERT_EQ(insurer_file->status, 200);
+  auto insurer_sheets = ReadXlsx(insurer_file->body, "register.xlsx").value();
+  for (const auto& sheet : insurer_sheets) {
+    EXPECT_NE(sheet.name, "people");
+    EXPECT_NE(sheet.name, "affiliations");
+    EXPECT_NE(sheet.name, "contacts");
+    if (sheet.name != "practices") continue;
+    auto column = std::find(sheet.table.header.begin(), sheet.table.header.end(),
+                            "medically_responsible_person_code") -
+                  sheet.table.header.begin();
+    EXPECT_GT(sheet.table.records.size(), 50u);
+    for (const auto& row : sheet.table.records) EXPECT_EQ(row.cells[column], "");
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/registry.hpp"
 #include "services/registry/access_policy.hpp"
+#include "services/registry/registry_transfer.hpp"
 
 namespace vangnet {
 
@@ -132,6 +133,30 @@ nlohmann::json KindJson(const Caller& caller) {
           {"read", ReadAccess(caller.role, Traits::kTable) != Access::kNone},
           {"write", WriteAccess(caller.role, Traits::kTable) != Access::kNone},
           {"scoped", WriteAccess(caller.role, Traits::kTable) == Access::kScoped}};
+}
+
+// An import's preview or outcome: per file (or sheet) the counts and the listed rows that add or
+// change a record, each change as field, old and new value.
+inline nlohmann::json ImportReportJson(const ImportReport& report, bool applied) {
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& f : report.files) {
+    nlohmann::json changes = nlohmann::json::array();
+    for (const auto& c : f.changes) {
+      nlohmann::json fields = nlohmann::json::array();
+      for (const auto& field : c.fields) {
+        fields.push_back(
+            {{"field", field.field}, {"before", field.before}, {"after", field.after}});
+      }
+      changes.push_back({{"row", c.line}, {"key", c.key}, {"added", c.added}, {"fields", fields}});
+    }
+    files.push_back({{"name", f.name},
+                     {"kind", f.kind},
+                     {"created", f.created},
+                     {"updated", f.updated},
+                     {"unchanged", f.unchanged},
+                     {"changes", changes}});
+  }
+  return {{"applied", applied}, {"files", files}};
 }
 
 }  // namespace vangnet

@@ -6,6 +6,7 @@
 #include "io/preparedness_yaml.hpp"
 #include "io/sso_settings_yaml.hpp"
 #include "io/stress_areas_yaml.hpp"
+#include "services/demo/demo_region.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/digest.hpp"
 
@@ -48,6 +49,13 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
       accounts(accounts_),
       audit(store),
       registry(store, [this](const ChangeEvent& change) { Publish(change); }),
+      transfer(
+          store, [this](const ChangeEvent& change) { Publish(change); },
+          [&store] {
+            DemoRegionOptions demo;
+            demo.today = store.clock().Today();  // example dates as recent as the demo's
+            return BuildDemoRegion(demo);
+          }),
       region(store),
       incidents(
           store, playbooks(),

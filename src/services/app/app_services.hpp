@@ -24,6 +24,7 @@
 #include "services/redistribute/redistribution_service.hpp"
 #include "services/registry/region_service.hpp"
 #include "services/registry/registry_service.hpp"
+#include "services/registry/registry_transfer.hpp"
 #include "services/stress/stress_service.hpp"
 #include "store/store.hpp"
 
@@ -82,6 +83,7 @@ class AppServices {
   AccountService& accounts;
   AuditService audit;
   RegistryService registry;
+  RegistryTransferService transfer;  // import page, Excel downloads
   RegionService region;
   IncidentService incidents;
   MonitorService monitor;

@@ -419,4 +419,34 @@ Result<std::string> ExportRegistryWorkbook(Store& store, const Caller& caller) {
   return bytes;
 }
 
+ImportReport RegistryTransferService::Import(const Caller& caller, std::vector<ImportFile> files,
+                                             bool apply) {
+  ImportOptions options;
+  options.apply = apply;
+  options.max_listed_changes = 200;
+  ImportReport report = ImportRegistry(store_, caller, std::move(files), options);
+  if (report.committed && listener_) {
+    std::set<std::string> kinds;
+    for (const auto& f : report.files) {
+      if (f.created + f.updated > 0) kinds.insert(f.kind);
+    }
+    ForEachRegistryType([&]<class T>() {
+      if (kinds.contains(KindOf<T>())) {
+        listener_(ChangeEvent{std::string(EntityTraits<T>::kTable), "import", 0, ""});
+      }
+    });
+  }
+  return report;
+}
+
+Result<std::string> RegistryTransferService::Template() {
+  std::lock_guard lock(template_mutex_);
+  if (template_.empty()) {
+    auto made = RegistryTemplate(examples_());
+    if (!made) return made.error();
+    template_ = std::move(made.value());
+  }
+  return template_;
+}
+
 }  // namespace vangnet

@@ -8,11 +8,15 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/registry.hpp"
 #include "services/registry/access_policy.hpp"
+#include "services/registry/registry_service.hpp"
 #include "store/store.hpp"
 
 namespace vangnet {
@@ -81,5 +85,31 @@ Result<ExportReport> ExportRegistry(Store& store, const Actor& actor, const std:
 // The registry as one Excel workbook, one sheet per kind: for `caller`, the kinds they may see
 // of the whole region, without the fields hidden from them. The export is audited.
 Result<std::string> ExportRegistryWorkbook(Store& store, const Caller& caller);
+
+// The same import and export for the web UI's import page and downloads: a logged-in caller,
+// and committed imports announced like any other change, so open pages refresh.
+class RegistryTransferService {
+ public:
+  using Listener = std::function<void(const ChangeEvent&)>;
+  // `examples`: the records the template shows as example rows (the demo region's).
+  RegistryTransferService(Store& store, Listener listener,
+                          std::function<RegistryRecords()> examples)
+      : store_(store), listener_(std::move(listener)), examples_(std::move(examples)) {}
+
+  // Checks (apply false: the preview, with up to 200 listed changes per file) or imports.
+  ImportReport Import(const Caller& caller, std::vector<ImportFile> files, bool apply);
+  Result<std::string> Workbook(const Caller& caller) {
+    return ExportRegistryWorkbook(store_, caller);
+  }
+  // "Download sjabloon": the same for everyone, made once.
+  Result<std::string> Template();
+
+ private:
+  Store& store_;
+  Listener listener_;
+  std::function<RegistryRecords()> examples_;
+  std::mutex template_mutex_;
+  std::string template_;
+};
 
 }  // namespace vangnet
