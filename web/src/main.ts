@@ -21,6 +21,7 @@ import { renderStress } from "./stress/page";
 import { renderPreparedness } from "./preparedness/page";
 import { renderAccounts } from "./accounts/page";
 import { forgetRegistrySchema, renderRegisterIndex, renderRegisterList, renderRegisterRecord } from "./register/page";
+import { renderRegisterImport } from "./register/import";
 import { clear, h } from "./ui/dom";
 import type { PageContext } from "./ui/page_context";
 
@@ -123,6 +124,7 @@ async function route(): Promise<void> {
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else if (hash === "#/register") await renderRegisterIndex(context);
+  else if (hash === "#/register/inlezen") await renderRegisterImport(context);
   else if (hash === "#/accounts") await renderAccounts(context);
   else if (registerMatch) {
     const query = new URLSearchParams(hash.split("?")[1] ?? "");

@@ -147,7 +147,11 @@ inline nlohmann::json ImportReportJson(const ImportReport& report, bool applied)
         fields.push_back(
             {{"field", field.field}, {"before", field.before}, {"after", field.after}});
       }
-      changes.push_back({{"row", c.line}, {"key", c.key}, {"added", c.added}, {"fields", fields}});
+      changes.push_back({{"row", c.line},
+                         {"key", c.key},
+                         {"name", c.name},
+                         {"added", c.added},
+                         {"fields", fields}});
     }
     files.push_back({{"name", f.name},
                      {"kind", f.kind},

@@ -137,7 +137,10 @@ class ImportRun {
   template <class T>
   static RowChange Describe(std::size_t line, const std::optional<T>& existing, T record) {
     (void)Normalise(record);
-    RowChange change{line, KeyOf(record), !existing, {}};
+    RowChange change{line, KeyOf(record), "", !existing, {}};
+    for (const auto& f : EntityTraits<T>::Fields()) {
+      if (f.name == "name") change.name = f.get(record).value_or("");
+    }
     if (!existing) return change;
     for (const auto& f : EntityTraits<T>::Fields()) {
       auto before = f.get(*existing).value_or("");

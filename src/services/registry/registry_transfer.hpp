@@ -35,6 +35,7 @@ struct FieldChange {
 struct RowChange {
   std::size_t line = 0;
   std::string key;
+  std::string name;  // the record's name, where it has one, to recognise it by
   bool added = false;
   std::vector<FieldChange> fields;  // for a change: the fields that differ
 };

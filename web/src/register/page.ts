@@ -42,6 +42,10 @@ export function forgetRegistrySchema(): void {
   schema = null;
 }
 
+// The roles that may read in files: those who may change every record of the region (an import
+// passes the per-practice checks of the forms).
+export const mayImport = (role: string) => role === "admin" || role === "coordinator";
+
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // What a record is called in lists and pick-lists: its name (with place or code where names
@@ -82,7 +86,7 @@ async function formFields(kind: Kind): Promise<FieldSpec[]> {
 export async function renderRegisterIndex(ctx: PageContext): Promise<void> {
   const kinds = (await registrySchema()).filter((k) => k.read);
   ctx.main.append(
-    h("h1", {}, t("registerTitle")),
+    h("div", { class: "title-row" }, h("h1", {}, t("registerTitle")), mayImport(ctx.user.role) ? h("a", { class: "button", href: "#/register/inlezen" }, t("importLink")) : ""),
     h("p", { class: "muted" }, t("registerIntro")),
     h("ul", { class: "register-kinds" }, kinds.map((k) => h("li", {}, h("a", { href: `#/register/${k.resource}` }, capital(k.plural)), k.write ? null : h("span", { class: "muted" }, ` · ${t("registerReadOnly")}`)))),
   );
