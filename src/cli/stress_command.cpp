@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "http/json/stress_json.hpp"
+#include "io/csv.hpp"
 #include "io/norms_yaml.hpp"
 #include "services/stress/stress_service.hpp"
 
@@ -119,7 +120,7 @@ int RunStress(const std::vector<std::string>& argv) {
   if (format == "json") {
     std::cout << StressReportJson(report.value()).dump(2) << "\n";
   } else if (format == "csv") {
-    std::cout << StressReportCsv(report.value());
+    std::cout << WriteCsv(StressReportTable(report.value()));
   } else {
     PrintTable(report.value());
   }

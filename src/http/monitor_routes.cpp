@@ -59,6 +59,14 @@ void RegisterMonitorRoutes(Router& router, MonitorService& monitor) {
                }
                ReplyJsonText(res, 200, kept->Get(*report.value(), monitor.norms()));
              });
+  // The ranked list and the wijk and hagro figures as a workbook (?format=xlsx) or CSV.
+  router.Get(
+      "/api/v1/monitor/export",
+      [&monitor](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto report = monitor.Report(ctx.caller);
+        if (!report) return ReplyError(res, report.error());
+        ReplyTables(res, req, MonitorTables(*report.value()), "monitor-" + report.value()->date);
+      });
 }
 
 }  // namespace vangnet

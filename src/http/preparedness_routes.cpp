@@ -27,6 +27,15 @@ void RegisterPreparednessRoutes(Router& router, PreparednessService& service) {
     if (!overview) return ReplyError(res, overview.error());
     ReplyJson(res, 200, PreparednessOverviewJson(overview.value()));
   });
+  // The whole list as a workbook (?format=xlsx) or CSV.
+  router.Get(
+      "/api/v1/preparedness/export",
+      [&service](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto overview = service.Overview(ctx.caller);
+        if (!overview) return ReplyError(res, overview.error());
+        ReplyTable(res, req, PreparednessTable(overview.value()),
+                   "paraatheid-" + overview.value().date);
+      });
   router.Get(
       "/api/v1/preparedness.ics",
       [&service](const RequestContext& ctx, const httplib::Request&, httplib::Response& res) {

@@ -20,14 +20,6 @@ void ReplyStatus(httplib::Response& res, const Status& status) {
   ReplyJson(res, 200, {{"ok", true}});
 }
 
-void ReplyCsv(httplib::Response& res, const Result<std::string>& csv, const std::string& file) {
-  if (!csv) return ReplyError(res, csv.error());
-  res.status = 200;
-  SetDownloadName(res, file, false);
-  res.set_header("Cache-Control", "no-store");
-  res.set_content(csv.value(), "text/csv; charset=utf-8");
-}
-
 }  // namespace
 
 void RegisterRedistributionRoutes(Router& router, RedistributionService& service) {
@@ -131,12 +123,12 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
   router.Get(kBase + "/letters", [&service](const RequestContext& ctx, const httplib::Request& req,
                                             httplib::Response& res) {
     const std::string receiver = req.get_param_value("receiver");
-    ReplyCsv(res, service.LettersCsv(ctx.caller, IncidentId(req), receiver),
-             "brieven-" + receiver + ".csv");
+    ReplyTable(res, req, service.Letters(ctx.caller, IncidentId(req), receiver),
+               "brieven-" + receiver);
   });
   router.Get(kBase + "/export", [&service](const RequestContext& ctx, const httplib::Request& req,
                                            httplib::Response& res) {
-    ReplyCsv(res, service.ExportCsv(ctx.caller, IncidentId(req)), "opvang-export.csv");
+    ReplyTable(res, req, service.Export(ctx.caller, IncidentId(req)), "opvang-export");
   });
   router.Post(kBase + "/purge", [&service](const RequestContext& ctx, const httplib::Request& req,
                                            httplib::Response& res) {

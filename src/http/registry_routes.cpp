@@ -3,6 +3,7 @@
 #include "http/json/registry_json.hpp"
 #include "http/problem.hpp"
 #include "http/routes.hpp"
+#include "services/registry/registry_workbook.hpp"
 
 namespace vangnet {
 
@@ -54,6 +55,20 @@ void RegisterResource(Router& router, RegistryService& registry) {
                {"total", page.value().total},
                {"limit", query.limit},
                {"offset", query.offset}});
+  });
+
+  // The same list as a download (?format=xlsx, else CSV), with the same filters and search,
+  // as many rows as a list may have, and what the caller may not see left empty.
+  router.Get(base + "/export", [&registry](const RequestContext& ctx, const httplib::Request& req,
+                                           httplib::Response& res) {
+    ListQuery query = QueryFrom(req);
+    query.equals.erase("format");
+    query.limit = ListQuery::kMaxLimit;
+    query.offset = 0;
+    if (auto s = CheckFilterFields<T>(query); !s) return ReplyError(res, s.error());
+    auto page = registry.List<T>(ctx.caller, query);
+    if (!page) return ReplyError(res, page.error());
+    ReplyTable(res, req, RegistrySheet(page.value().items), ResourceName<T>());
   });
 
   router.Get(one, [&registry](const RequestContext& ctx, const httplib::Request& req,

@@ -6,6 +6,8 @@
 
 #include "core/text.hpp"
 #include "http/problem.hpp"
+#include "io/csv.hpp"
+#include "io/xlsx.hpp"
 
 namespace vangnet {
 
@@ -253,6 +255,30 @@ std::string PathForLog(std::string_view request_path) {
     rest.remove_prefix(slash + 1);
   }
   return path;
+}
+
+void ReplyTables(httplib::Response& res, const httplib::Request& req,
+                 const Result<std::vector<Table>>& tables, const std::string& file_stem) {
+  if (!tables) return ReplyError(res, tables.error());
+  res.set_header("Cache-Control", "no-store");
+  if (req.get_param_value("format") == "xlsx") {
+    auto workbook = WriteXlsx(tables.value());
+    if (!workbook) return ReplyError(res, workbook.error());
+    SetDownloadName(res, file_stem + ".xlsx", false);
+    res.set_content(workbook.value(),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    return;
+  }
+  // CSV holds one table: the first (the main list; the others are in the workbook).
+  SetDownloadName(res, file_stem + ".csv", false);
+  res.set_content(tables.value().empty() ? "" : WriteCsv(tables.value().front()),
+                  "text/csv; charset=utf-8");
+}
+
+void ReplyTable(httplib::Response& res, const httplib::Request& req, const Result<Table>& table,
+                const std::string& file_stem) {
+  if (!table) return ReplyError(res, table.error());
+  ReplyTables(res, req, std::vector<Table>{table.value()}, file_stem);
 }
 
 void SetDownloadName(httplib::Response& res, const std::string& file_name, bool inline_view) {

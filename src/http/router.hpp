@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/table.hpp"
 #include "services/auth/account_service.hpp"
 #include "services/registry/access_policy.hpp"
 
@@ -45,6 +46,13 @@ std::string PathForLog(std::string_view request_path);
 // record (a receiver id, a practice number): only letters, digits, '.', '-' and '_' are kept, so
 // nothing can end the quoted name or add a parameter.
 void SetDownloadName(httplib::Response& res, const std::string& file_name, bool inline_view);
+// A list as a download: an Excel workbook with ?format=xlsx, else CSV; `file_stem` without
+// extension. The one way every list (practices, monitor, stress test, preparedness, opvang)
+// downloads, so each gets both formats with the same columns.
+void ReplyTable(httplib::Response& res, const httplib::Request& req, const Result<Table>& table,
+                const std::string& file_stem);
+void ReplyTables(httplib::Response& res, const httplib::Request& req,
+                 const Result<std::vector<Table>>& tables, const std::string& file_stem);
 
 // A request the route cannot read as it expects: a body field of the wrong type, a path id out
 // of range. Thrown by the readers below and answered by the router as a 4xx problem that names

@@ -1,6 +1,6 @@
 // GET /api/v1/stress: the resilience stress test as the caller may run it. Query: year (a future
 // year), area (repeatable; municipality:, zone:, postcodes:, practices:), capacity_per_fte,
-// max_km, format=csv for a download. Thin: parse, call the service, map the result.
+// max_km, format=csv or xlsx for a download. Thin: parse, call the service, map the result.
 #include "core/text.hpp"
 #include "http/json/stress_json.hpp"
 #include "http/routes.hpp"
@@ -42,15 +42,10 @@ void RegisterStressRoutes(Router& router, StressService& stress) {
     }
     auto report = stress.Run(ctx.caller, request);
     if (!report) return ReplyError(res, report.error());
-    if (req.get_param_value("format") == "csv") {
-      res.status = 200;
-      SetDownloadName(res,
-                      "stresstest-" +
-                          (request.year ? std::to_string(*request.year) : report.value().date) +
-                          ".csv",
-                      false);
-      res.set_content(StressReportCsv(report.value()), "text/csv; charset=utf-8");
-      return;
+    if (const auto format = req.get_param_value("format"); format == "csv" || format == "xlsx") {
+      return ReplyTable(
+          res, req, StressReportTable(report.value()),
+          "stresstest-" + (request.year ? std::to_string(*request.year) : report.value().date));
     }
     ReplyJson(res, 200, StressReportJson(report.value(), &stress.areas()));
   });

@@ -187,4 +187,10 @@ std::string WriteCsv(const std::vector<std::string>& header,
   return out;
 }
 
+std::string WriteCsv(const Table& table) {
+  std::vector<std::string> header;
+  for (const auto& c : table.columns) header.push_back(c.header);
+  return WriteCsv(header, table.rows);
+}
+
 }  // namespace vangnet

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/table.hpp"
 
 namespace vangnet {
 
@@ -31,5 +32,8 @@ Result<CsvTable> ReadCsv(std::string_view content, const std::string& file_name)
 // apostrophe.
 std::string WriteCsv(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows);
+
+// A download table as CSV: its headers, then its rows (the explanation row is left out).
+std::string WriteCsv(const Table& table);
 
 }  // namespace vangnet

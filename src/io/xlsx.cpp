@@ -536,7 +536,7 @@ std::optional<lxw_datetime> ParseDateTime(const std::string& text) {
 
 }  // namespace
 
-Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) {
+Result<std::string> WriteXlsx(const std::vector<Table>& tables) {
   std::string path = (std::filesystem::temp_directory_path() / "vangnet-xlsx-XXXXXX").string();
   int fd = mkstemp(path.data());
   if (fd < 0) return Error::Io(path, "tijdelijk bestand kan niet worden gemaakt");
@@ -572,16 +572,16 @@ Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) {
   std::set<std::string> used;
   for (const auto& table : tables) {
     if (table.rows.size() + 2 > LXW_ROW_MAX) {
-      return Error::Io(table.sheet_name, "te veel regels voor één Excel-blad");
+      return Error::Io(table.name, "te veel regels voor één Excel-blad");
     }
-    lxw_worksheet* sheet = workbook_add_worksheet(book, SheetName(table.sheet_name, used).c_str());
-    if (!sheet) return Error::Io(table.sheet_name, "blad kan niet worden gemaakt");
+    lxw_worksheet* sheet = workbook_add_worksheet(book, SheetName(table.name, used).c_str());
+    if (!sheet) return Error::Io(table.name, "blad kan niet worden gemaakt");
     const auto columns = static_cast<lxw_col_t>(table.columns.size());
     const lxw_row_t header_rows = table.explanation.empty() ? 1 : 2;
     // Widths that fit: the longest value per column, within reason.
     for (lxw_col_t c = 0; c < columns; ++c) {
       std::size_t widest = CharacterCount(table.columns[c].header) + 2;  // room for the filter
-      if (table.columns[c].type == XlsxCellType::kDate) widest = std::max<std::size_t>(widest, 11);
+      if (table.columns[c].type == CellType::kDate) widest = std::max<std::size_t>(widest, 11);
       for (const auto& row : table.rows) {
         if (c < row.size()) widest = std::max(widest, CharacterCount(row[c]));
       }
@@ -604,22 +604,22 @@ Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) {
         const std::string& text = row[c];
         if (text.empty()) continue;
         switch (table.columns[c].type) {
-          case XlsxCellType::kInteger:
-          case XlsxCellType::kNumber:
+          case CellType::kInteger:
+          case CellType::kNumber:
             if (auto number = ParseNumber(text)) {
               worksheet_write_number(
                   sheet, r, c, *number,
-                  table.columns[c].type == XlsxCellType::kInteger ? integer : nullptr);
+                  table.columns[c].type == CellType::kInteger ? integer : nullptr);
               continue;
             }
             break;
-          case XlsxCellType::kDate:
+          case CellType::kDate:
             if (auto when = ParseDateTime(text)) {
               worksheet_write_datetime(sheet, r, c, &*when, text.size() > 10 ? date_time : date);
               continue;
             }
             break;
-          case XlsxCellType::kText:
+          case CellType::kText:
             break;
         }
         // Always a string cell: "=SUM(...)" in a name stays text, never a formula.

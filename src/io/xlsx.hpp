@@ -18,6 +18,7 @@
 
 #include "core/error.hpp"
 #include "io/csv.hpp"
+#include "io/table.hpp"
 
 namespace vangnet {
 
@@ -34,24 +35,8 @@ Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const std::strin
 // True when `bytes` start like a zip file (an .xlsx is one).
 bool LooksLikeXlsx(std::string_view bytes);
 
-enum class XlsxCellType { kText, kInteger, kNumber, kDate };
-
-struct XlsxColumn {
-  std::string header;
-  XlsxCellType type = XlsxCellType::kText;
-};
-
-struct XlsxTable {
-  std::string sheet_name;  // at most 31 characters; []:*?/\ are replaced
-  std::vector<XlsxColumn> columns;
-  // Optional second row under the header, in italics: what each column means (templates).
-  std::vector<std::string> explanation;
-  // Cells as text; a number or date column's cell that does not parse is written as text, an
-  // empty cell stays empty.
-  std::vector<std::vector<std::string>> rows;
-};
-
-// The workbook's bytes. Fails only when the temporary file cannot be written.
-Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables);
+// The workbook's bytes, one sheet per table (named after it; []:*?/\ replaced, cut to 31
+// characters, made unique). Fails only when the temporary file cannot be written.
+Result<std::string> WriteXlsx(const std::vector<Table>& tables);
 
 }  // namespace vangnet

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "io/csv.hpp"
 #include "io/xlsx.hpp"
 #include "services/registry/registry_workbook.hpp"
 #include "test_support/api_fixture.hpp"
@@ -508,10 +509,10 @@ TEST_F(ApiTest, AnImportIsPreviewedThenAppliedAndTheRegistryDownloadsAsExcel) {
   auto person = json::parse(Get(coordinator, "/api/v1/people?limit=1")->body)["items"][0];
   const std::string code = person["code"], name = person["name"];
   auto workbook = [&](const std::string& birth_year, const std::string& new_name) {
-    XlsxTable people{"personen",
-                     {{"code"}, {"name"}, {"birth_year", XlsxCellType::kInteger}},
-                     {},
-                     {{code, new_name, ""}, {"HA-9300", "Nieuwe Invaller", birth_year}}};
+    Table people{"personen",
+                 {{"code"}, {"name"}, {"birth_year", CellType::kInteger}},
+                 {},
+                 {{code, new_name, ""}, {"HA-9300", "Nieuwe Invaller", birth_year}}};
     std::string bytes = WriteXlsx({people}).value();
     std::string base64(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL),
                        '\0');
@@ -592,6 +593,52 @@ TEST_F(ApiTest, AnImportIsPreviewedThenAppliedAndTheRegistryDownloadsAsExcel) {
     EXPECT_GT(sheet.table.records.size(), 50u);
     for (const auto& row : sheet.table.records) EXPECT_EQ(row.cells[column], "");
   }
+}
+
+// Every list a coordinator or insurer looks at downloads as a workbook with the page's filters.
+TEST_F(ApiTest, ListsDownloadAsExcelWithTheirFilters) {
+  auto coordinator = Login("coordinator");
+  auto sheets = [&](const Session& s, const std::string& path) {
+    auto res = Get(s, path);
+    EXPECT_EQ(res->status, 200) << path << " " << res->body.substr(0, 200);
+    EXPECT_EQ(res->get_header_value("Content-Type"),
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    auto read = ReadXlsx(res->body, path);
+    EXPECT_TRUE(read) << path;
+    return read ? read.value() : std::vector<XlsxSheet>{};
+  };
+  auto solo = sheets(coordinator, "/api/v1/practices/export?format=xlsx&form=solo");
+  ASSERT_EQ(solo.size(), 1u);
+  const auto total = json::parse(Get(coordinator, "/api/v1/practices?form=solo")->body)["total"];
+  EXPECT_EQ(solo[0].table.records.size(), total.get<std::size_t>());
+  const auto form = std::find(solo[0].table.header.begin(), solo[0].table.header.end(), "form") -
+                    solo[0].table.header.begin();
+  for (const auto& row : solo[0].table.records) EXPECT_EQ(row.cells[form], "solo");
+  // The same list as CSV has the same rows.
+  auto csv = Get(coordinator, "/api/v1/practices/export?form=solo");
+  EXPECT_EQ(ReadCsv(csv->body, "x.csv").value().records.size(), total.get<std::size_t>());
+
+  auto monitor = sheets(coordinator, "/api/v1/monitor/export?format=xlsx");
+  ASSERT_EQ(monitor.size(), 2u);  // the ranked practices, the wijk and hagro figures
+  EXPECT_GE(monitor[0].table.records.size(), 58u);
+  EXPECT_EQ(monitor[0].table.records[0].cells[0], "1");
+  EXPECT_FALSE(monitor[1].table.records.empty());
+  EXPECT_EQ(sheets(coordinator, "/api/v1/stress?format=xlsx").size(), 1u);
+  auto preparedness = sheets(coordinator, "/api/v1/preparedness/export?format=xlsx");
+  ASSERT_EQ(preparedness.size(), 1u);
+  EXPECT_FALSE(preparedness[0].table.records.empty());
+
+  // The insurer: the practices without the medically responsible person, no preparedness list.
+  auto insurer = Login("verzekeraar");
+  auto practices = sheets(insurer, "/api/v1/practices/export?format=xlsx");
+  ASSERT_EQ(practices.size(), 1u);
+  const auto responsible =
+      std::find(practices[0].table.header.begin(), practices[0].table.header.end(),
+                "medically_responsible_person_code") -
+      practices[0].table.header.begin();
+  for (const auto& row : practices[0].table.records) EXPECT_EQ(row.cells[responsible], "");
+  EXPECT_EQ(Get(insurer, "/api/v1/people/export?format=xlsx")->status, 403);
+  EXPECT_EQ(Get(insurer, "/api/v1/preparedness/export?format=xlsx")->status, 403);
 }
 
 }  // namespace

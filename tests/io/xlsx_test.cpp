@@ -106,16 +106,16 @@ wb.save(OUT)
 }
 
 TEST(Xlsx, OwnWorkbookReadsBackTypedAndWithoutFormulas) {
-  XlsxTable table;
-  table.sheet_name = "practices";
-  table.columns = {{"agb", XlsxCellType::kText},
-                   {"registered_patients", XlsxCellType::kInteger},
-                   {"fte", XlsxCellType::kNumber},
-                   {"last_updated", XlsxCellType::kDate}};
+  Table table;
+  table.name = "practices";
+  table.columns = {{"agb", CellType::kText},
+                   {"registered_patients", CellType::kInteger},
+                   {"fte", CellType::kNumber},
+                   {"last_updated", CellType::kDate}};
   table.explanation = {"AGB-code, 8 cijfers", "aantal", "getal", "datum"};
   table.rows = {{"01012345", "2350", "1.25", "2026-11-30"},
                 {"=HYPERLINK(\"http://x\")", "", "niet-getal", "1999-02-28"}};
-  auto bytes = WriteXlsx({table, XlsxTable{"practices", {{"x", XlsxCellType::kText}}, {}, {}}});
+  auto bytes = WriteXlsx({table, Table{"practices", {{"x", CellType::kText}}, {}, {}}});
   ASSERT_TRUE(bytes) << bytes.error().ToString();
   EXPECT_TRUE(LooksLikeXlsx(bytes.value()));
   // A second sheet of the same name gets its own name rather than failing.

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "http/json/redistribution_json.hpp"
+#include "io/csv.hpp"
 #include "services/incident/incident_service.hpp"
 #include "services/playbook/playbook_catalog.hpp"
 #include "test_support/registry_fixture.hpp"
@@ -46,7 +47,9 @@ class RedistributionServiceTest : public ::testing::Test {
 
   static constexpr const char* kClosed = "01051037";
   // The incident's version as the board would show it now.
-  std::int64_t IncidentVersion() { return incidents_->Get(Coordinator(), incident_id_).value().version; }
+  std::int64_t IncidentVersion() {
+    return incidents_->Get(Coordinator(), incident_id_).value().version;
+  }
 
   TempDir dir_;
   std::unique_ptr<Store> store_;
@@ -155,24 +158,22 @@ TEST_F(RedistributionServiceTest, TheDossierMovesOnlyWithConsentAndDataIsPurgedB
   ASSERT_TRUE(
       service_->Advance(Coordinator(), incident_id_, {patient.id}, PatientStage::kTransferred));
 
-  auto letters = service_->LettersCsv(Coordinator(), incident_id_, patient.receiver_id);
+  auto letters = service_->Letters(Coordinator(), incident_id_, patient.receiver_id);
   ASSERT_TRUE(letters);
-  EXPECT_NE(letters.value().find("«naam»"), std::string::npos);
+  EXPECT_NE(WriteCsv(letters.value()).find("«naam»"), std::string::npos);
 
-  auto close =
-      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentVersion(),
-                              IncidentStatus::kClosed, "afgerond");
+  auto close = incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentVersion(),
+                                        IncidentStatus::kClosed, "afgerond");
   ASSERT_FALSE(close);
   EXPECT_EQ(close.error().kind, ErrorKind::kConflict);
-  ASSERT_TRUE(service_->ExportCsv(Coordinator(), incident_id_));
+  ASSERT_TRUE(service_->Export(Coordinator(), incident_id_));
   EXPECT_FALSE(service_->Purge(Coordinator(), incident_id_, false));
   auto purged = service_->Purge(Coordinator(), incident_id_, true);
   ASSERT_TRUE(purged);
   EXPECT_GT(purged.value(), 1000);
   EXPECT_TRUE(All().empty());
-  EXPECT_TRUE(
-      incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentVersion(),
-                              IncidentStatus::kClosed, "afgerond"));
+  EXPECT_TRUE(incidents_->ChangeStatus(Coordinator(), incident_id_, IncidentVersion(),
+                                       IncidentStatus::kClosed, "afgerond"));
 }
 
 TEST_F(RedistributionServiceTest, TheInsurerSeesFiguresButNoPatientRows) {

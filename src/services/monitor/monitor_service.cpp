@@ -235,4 +235,57 @@ Result<bool> MonitorService::RecordMonth() {
   return stored;
 }
 
+std::vector<Table> MonitorTables(const MonitorReport& report) {
+  constexpr CellType kInt = CellType::kInteger, kNum = CellType::kNumber;
+  auto number = [](std::optional<double> v) { return v ? FormatDecimal(*v) : std::string(); };
+  Table practices{"monitor " + report.date,
+                  {{"rank", kInt},
+                   {"agb"},
+                   {"name"},
+                   {"place"},
+                   {"district_code"},
+                   {"gp_group_code"},
+                   {"patients", kInt},
+                   {"gp_fte", kNum},
+                   {"patients_per_fte", kNum},
+                   {"headroom", kInt},
+                   {"solo"},
+                   {"holders_60_plus", kInt},
+                   {"score", kInt},
+                   {"signals"}},
+                  {},
+                  {}};
+  int rank = 0;
+  for (const auto& p : report.practices) {
+    std::string signals;
+    for (const auto& hit : p.hits) signals += (signals.empty() ? "" : "; ") + hit.label;
+    practices.rows.push_back({std::to_string(++rank), p.agb, p.name, p.place, p.district_code,
+                              p.gp_group_code, std::to_string(p.patients), FormatDecimal(p.gp_fte),
+                              number(p.patients_per_fte), std::to_string(p.headroom),
+                              p.solo ? "ja" : "nee", std::to_string(p.holders_60_plus),
+                              std::to_string(p.score), signals});
+  }
+  Table areas{"gebieden " + report.date,
+              {{"kind"},
+               {"code"},
+               {"name"},
+               {"practices", kInt},
+               {"practices_with_signals", kInt},
+               {"high_signals", kInt},
+               {"patients", kInt},
+               {"headroom", kInt},
+               {"solo", kInt},
+               {"holders_60_plus", kInt}},
+              {},
+              {}};
+  for (const auto& a : report.areas) {
+    areas.rows.push_back({a.kind == "district" ? "wijk" : "hagro", a.code, a.name,
+                          std::to_string(a.practices), std::to_string(a.practices_with_signals),
+                          std::to_string(a.high_signals), std::to_string(a.patients),
+                          std::to_string(a.headroom), std::to_string(a.solo),
+                          std::to_string(a.holders_60_plus)});
+  }
+  return {std::move(practices), std::move(areas)};
+}
+
 }  // namespace vangnet

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/monitor.hpp"
+#include "io/table.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
@@ -61,6 +62,9 @@ struct MonitorReport {
   // the same basis, seen by the same kind of role, are the same, so their JSON can be kept.
   std::string basis;
 };
+
+// The report's ranked practices and its wijk and hagro figures as two download tables.
+std::vector<Table> MonitorTables(const MonitorReport& report);
 
 // Everything the monitor needs from the registry, in one consistent read.
 std::vector<PracticeSnapshot> ReadSnapshots(UnitOfWork& uow);

@@ -491,4 +491,30 @@ std::string PreparednessIcal(const PreparednessOverview& overview, const std::st
   return out + "END:VCALENDAR\r\n";
 }
 
+Table PreparednessTable(const PreparednessOverview& overview) {
+  Table table{"paraatheid " + overview.date,
+              {{"status"},
+               {"obligation"},
+               {"practice_agb"},
+               {"practice_name"},
+               {"subject"},
+               {"last_done", CellType::kDate},
+               {"last_done_by"},
+               {"evidence"},
+               {"due", CellType::kDate},
+               {"owner"},
+               {"every_months", CellType::kInteger},
+               {"source"}},
+              {},
+              {}};
+  for (const auto& item : overview.items) {
+    table.rows.push_back({std::string(EnumLabel(ITEM_STATUSES, item.status)), item.rule->label,
+                          item.practice_agb, item.practice_name, item.subject,
+                          item.last_done.value_or(""), item.last_done_by, item.evidence,
+                          item.due.value_or(""), item.rule->owner,
+                          std::to_string(item.rule->every_months), SourceText(item.rule->source)});
+  }
+  return table;
+}
+
 }  // namespace vangnet

@@ -11,6 +11,7 @@
 
 #include "core/monitor.hpp"
 #include "core/preparedness.hpp"
+#include "io/table.hpp"
 #include "services/auth/account_service.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
@@ -38,6 +39,9 @@ struct PreparednessOverview {
   std::vector<PreparednessItem> items;  // overdue first, then by due date
   int overdue = 0, due_this_month = 0, upcoming = 0;
 };
+
+// The calendar's items as a download table, in the overview's order.
+Table PreparednessTable(const PreparednessOverview& overview);
 
 struct CompletionRequest {
   std::string rule_id;

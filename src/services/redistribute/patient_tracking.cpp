@@ -152,9 +152,8 @@ Status RedistributionService::RecordConsent(const Caller& caller, std::int64_t i
   return uow.Commit();
 }
 
-Result<std::string> RedistributionService::LettersCsv(const Caller& caller,
-                                                      std::int64_t incident_id,
-                                                      const std::string& receiver_id) {
+Result<Table> RedistributionService::Letters(const Caller& caller, std::int64_t incident_id,
+                                             const std::string& receiver_id) {
   auto patients = Patients(caller, incident_id, receiver_id);
   if (!patients) return patients.error();
   std::string receiver_name = receiver_id;
@@ -185,14 +184,22 @@ Result<std::string> RedistributionService::LettersCsv(const Caller& caller,
                     first->postcode, first->house_number, std::to_string(members.size()),
                     std::string(EnumLabel(PATIENT_STAGES, first->stage)), letter});
   }
-  return WriteCsv(
-      {"receiver_agb", "receiver_name", "closed_practice_agb", "household_key",
-       "his_patient_numbers", "postcode", "house_number", "patients", "stage", "letter"},
-      rows);
+  return Table{"brieven " + receiver_id,
+               {{"receiver_agb"},
+                {"receiver_name"},
+                {"closed_practice_agb"},
+                {"household_key"},
+                {"his_patient_numbers"},
+                {"postcode"},
+                {"house_number"},
+                {"patients", CellType::kInteger},
+                {"stage"},
+                {"letter"}},
+               {},
+               std::move(rows)};
 }
 
-Result<std::string> RedistributionService::ExportCsv(const Caller& caller,
-                                                     std::int64_t incident_id) {
+Result<Table> RedistributionService::Export(const Caller& caller, std::int64_t incident_id) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO exporteert de opvang");
   auto patients = Patients(caller, incident_id);
   if (!patients) return patients.error();
@@ -202,9 +209,17 @@ Result<std::string> RedistributionService::ExportCsv(const Caller& caller,
                     std::string(EnumCode(PATIENT_STAGES, p.stage)),
                     std::string(EnumCode(DOSSIER_CONSENTS, p.consent)), p.updated_at});
   }
-  return WriteCsv({"closed_practice_agb", "his_patient_number", "household_key", "postcode",
-                   "receiver_id", "stage", "consent", "updated_at"},
-                  rows);
+  return Table{"opvang",
+               {{"closed_practice_agb"},
+                {"his_patient_number"},
+                {"household_key"},
+                {"postcode"},
+                {"receiver_id"},
+                {"stage"},
+                {"consent"},
+                {"updated_at"}},
+               {},
+               std::move(rows)};
 }
 
 Result<long long> RedistributionService::Purge(const Caller& caller, std::int64_t incident_id,

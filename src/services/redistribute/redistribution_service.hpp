@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/redistribution.hpp"
+#include "io/table.hpp"
 #include "services/redistribute/redistribution_overview.hpp"
 #include "services/registry/access_policy.hpp"
 #include "solver/plan_input.hpp"
@@ -69,11 +70,11 @@ class RedistributionService {
                  const std::vector<std::int64_t>& ids, PatientStage to);
   Status RecordConsent(const Caller& caller, std::int64_t incident_id, std::int64_t patient_id,
                        DossierConsent consent);
-  // Per receiver: the list and a letter draft per household, as CSV for the mail merge.
-  Result<std::string> LettersCsv(const Caller& caller, std::int64_t incident_id,
-                                 const std::string& receiver_id);
-  // The whole tracking state as CSV (the export that comes before the purge). Audited.
-  Result<std::string> ExportCsv(const Caller& caller, std::int64_t incident_id);
+  // Per receiver: the list and a letter draft per household, for the mail merge (CSV or Excel).
+  Result<Table> Letters(const Caller& caller, std::int64_t incident_id,
+                        const std::string& receiver_id);
+  // The whole tracking state (the export that comes before the purge). Audited.
+  Result<Table> Export(const Caller& caller, std::int64_t incident_id);
   // Deletes the incident's patient data and plan; the coordinator confirms the export first.
   Result<long long> Purge(const Caller& caller, std::int64_t incident_id, bool export_confirmed);
 

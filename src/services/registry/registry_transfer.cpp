@@ -402,7 +402,7 @@ Result<std::string> ExportRegistryWorkbook(Store& store, const Caller& caller) {
   // A write transaction, so the export's audit event lands with the snapshot it describes.
   auto uow = store.Begin(caller.actor);
   if (!uow) return uow.error();
-  std::vector<XlsxTable> sheets;
+  std::vector<Table> sheets;
   nlohmann::json details = nlohmann::json::array();
   ForEachRegistryType([&]<class T>() {
     // Only kinds the caller may see region-wide, without what is hidden from them; a practice

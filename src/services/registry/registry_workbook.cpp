@@ -147,12 +147,12 @@ bool IsExplanationRow(const CsvRecord& record) {
 
 Result<std::string> RegistryTemplate(const RegistryRecords& examples,
                                      std::size_t examples_per_kind) {
-  std::vector<XlsxTable> sheets;
+  std::vector<Table> sheets;
   ForEachRegistryType([&]<class T>() {
     const auto& all = std::get<std::vector<T>>(examples);
     std::vector<T> first(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(
                                                         std::min(all.size(), examples_per_kind)));
-    XlsxTable sheet = RegistrySheet(first);
+    Table sheet = RegistrySheet(first);
     for (const auto& f : EntityTraits<T>::Fields()) sheet.explanation.push_back(Explanation(f));
     sheets.push_back(std::move(sheet));
   });

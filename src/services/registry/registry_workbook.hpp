@@ -21,15 +21,15 @@ bool IsExplanationRow(const CsvRecord& record);
 
 // The sheet of one record kind: typed columns (numbers, dates), yes/no as "ja"/"nee".
 template <class T>
-XlsxTable RegistrySheet(const std::vector<T>& records) {
-  XlsxTable table;
+Table RegistrySheet(const std::vector<T>& records) {
+  Table table;
   std::string_view file = EntityTraits<T>::kFileName;
-  table.sheet_name = std::string(file.substr(0, file.find('.')));
+  table.name = std::string(file.substr(0, file.find('.')));
   for (const auto& f : EntityTraits<T>::Fields()) {
-    XlsxCellType type = XlsxCellType::kText;
-    if (f.type == FieldType::kInteger) type = XlsxCellType::kInteger;
-    if (f.type == FieldType::kReal) type = XlsxCellType::kNumber;
-    if (f.type == FieldType::kDate) type = XlsxCellType::kDate;
+    CellType type = CellType::kText;
+    if (f.type == FieldType::kInteger) type = CellType::kInteger;
+    if (f.type == FieldType::kReal) type = CellType::kNumber;
+    if (f.type == FieldType::kDate) type = CellType::kDate;
     table.columns.push_back({std::string(f.name), type});
   }
   table.rows.reserve(records.size());

@@ -316,7 +316,7 @@ std::string StressVerdict(const StressReport& report, int scenario) {
   return text;
 }
 
-std::string StressReportCsv(const StressReport& report) {
+Table StressReportTable(const StressReport& report) {
   std::vector<std::vector<std::string>> rows;
   auto add = [&](int rank, int s) {
     const auto& sc = report.scenarios[s];
@@ -340,11 +340,26 @@ std::string StressReportCsv(const StressReport& report) {
   for (int s : report.single_ranked) add(++rank, s);
   rank = 0;
   for (int s : report.areas_ranked) add(++rank, s);
-  return WriteCsv(
-      {"rank", "kind", "id", "name", "closed_agbs", "patients", "placed", "unplaced",
-       "share_placed", "patients_out_of_reach", "vulnerable_unplaced", "extra_places_needed",
-       "max_patients_per_fte_after", "receivers_above_signal", "binding_agbs", "verdict"},
-      rows);
+  constexpr CellType kInt = CellType::kInteger, kNum = CellType::kNumber;
+  return Table{"stresstest " + report.date,
+               {{"rank", kInt},
+                {"kind"},
+                {"id"},
+                {"name"},
+                {"closed_agbs"},
+                {"patients", kInt},
+                {"placed", kInt},
+                {"unplaced", kInt},
+                {"share_placed", kNum},
+                {"patients_out_of_reach", kInt},
+                {"vulnerable_unplaced", kInt},
+                {"extra_places_needed", kInt},
+                {"max_patients_per_fte_after", kNum},
+                {"receivers_above_signal", kInt},
+                {"binding_agbs"},
+                {"verdict"}},
+               {},
+               std::move(rows)};
 }
 
 }  // namespace vangnet

@@ -15,6 +15,7 @@
 
 #include "core/monitor.hpp"
 #include "io/stress_areas_yaml.hpp"
+#include "io/table.hpp"
 #include "services/registry/access_policy.hpp"
 #include "services/stress/stress_engine.hpp"
 #include "store/store.hpp"
@@ -100,8 +101,8 @@ class StressService {
   StressAreas areas_;
 };
 
-// One row per scenario, ranked, for `--format csv`.
-std::string StressReportCsv(const StressReport& report);
+// One row per scenario, ranked: `--format csv` and the page's CSV and Excel downloads.
+Table StressReportTable(const StressReport& report);
 // Short Dutch verdict of one scenario: "Volledig op te vangen", "312 patiënten zonder plek; ...".
 std::string StressVerdict(const StressReport& report, int scenario);
 

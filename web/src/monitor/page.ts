@@ -215,7 +215,7 @@ export async function renderMonitor(ctx: PageContext): Promise<void> {
 
   ctx.main.append(
     h("h1", {}, t("monitor")),
-    h("p", { class: "muted" }, `${withSignals.length} ${t("monitorOf")} ${report.practices.length} ${t("monitorPracticesWithSignals")} · ${formatDate(report.date)} · ${t("monitorNorm")} ${formatNumber(report.norm_patients_per_fte)} ${t("monitorPerFte")}`),
+    h("p", { class: "muted" }, `${withSignals.length} ${t("monitorOf")} ${report.practices.length} ${t("monitorPracticesWithSignals")} · ${formatDate(report.date)} · ${t("monitorNorm")} ${formatNumber(report.norm_patients_per_fte)} ${t("monitorPerFte")} · `, h("a", { href: "/api/v1/monitor/export?format=xlsx", download: "" }, t("downloadXlsx"))),
     h("section", { class: "card" }, h("h2", {}, t("monitorFirstFive")), h("ol", { class: "first-five-list" }, firstFive)),
     mapEl,
     legend,

@@ -53,6 +53,8 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
     if (offset > 0) query.set("offset", String(offset));
     history.replaceState(null, "", `#/praktijken${query.toString() ? "?" + query : ""}`);
     const page = await practicesApi.page(filters ? "&" + filters : "", pageSize, offset);
+    // The whole filtered list (not only this page) as a workbook.
+    const download = h("a", { class: "download", href: `/api/v1/practices/export?format=xlsx${filters ? "&" + filters : ""}`, download: "" }, t("downloadXlsx"));
     clear(results);
     // Practices of the same name on this page get their AGB, so they can be told apart.
     const names = distinctLabels(page.items, (p) => p.agb, (p) => p.name, (p) => `AGB ${p.agb}`);
@@ -83,6 +85,8 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
               .replace("{to}", formatNumber(offset + page.items.length))
               .replace("{total}", formatNumber(page.total))
           : `${page.total} ${t("summaryPractices")}`,
+        " · ",
+        download,
       ),
       h(
         "div",

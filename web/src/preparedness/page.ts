@@ -281,6 +281,7 @@ export async function renderPreparedness(ctx: PageContext): Promise<void> {
       h("span", { class: "badge warn" }, `${t("prepThisMonth")}: ${data.due_this_month}`),
       h("span", { class: "badge ok" }, `${t("prepLater")}: ${data.upcoming}`),
       h("a", { href: preparednessApi.icalUrl, download: "" }, t("prepIcal")),
+      h("a", { href: "/api/v1/preparedness/export?format=xlsx", download: "" }, t("downloadXlsx")),
     ),
     feedSection(),
     overdueSummary(data, (rule) => {

@@ -84,6 +84,6 @@ export const redistributionApi = {
   advance: (id: number, ids: number[], stage: string) => api.post(`${base(id)}/tracking`, { ids, stage }),
   consent: (id: number, patientId: number, consent: string) => api.post(`${base(id)}/tracking`, { id: patientId, consent }),
   purge: (id: number) => api.post<{ deleted: number }>(`${base(id)}/purge`, { export_confirmed: true }),
-  lettersUrl: (id: number, receiver: string) => `/api/v1${base(id)}/letters?receiver=${encodeURIComponent(receiver)}`,
-  exportUrl: (id: number) => `/api/v1${base(id)}/export`,
+  lettersUrl: (id: number, receiver: string, format: "csv" | "xlsx" = "csv") => `/api/v1${base(id)}/letters?receiver=${encodeURIComponent(receiver)}&format=${format}`,
+  exportUrl: (id: number, format: "csv" | "xlsx" = "csv") => `/api/v1${base(id)}/export?format=${format}`,
 };

@@ -125,7 +125,7 @@ function receiverTable(data: Overview, rho: boolean, id: number, rerender: () =>
             h("td", {}, r.patients_per_fte_after !== undefined ? formatNumber(r.patients_per_fte_after) : "–", r.above_signal ? h("span", { class: "badge stop" }, t("opvangAboveSignal")) : null),
             // Binding only where it took patients: a neighbour with no places (patient stop, full) is
             // said to have none, not to decide the plan.
-            h("td", {}, r.binding && r.placed_patients > 0 ? h("span", { class: "badge stop" }, t("opvangBinding")) : r.capacity === 0 ? h("span", { class: "badge", style: "background:#546e7a" }, t("opvangNoPlaces")) : r.saturated ? h("span", { class: "badge", style: "background:#ef6c00" }, t("opvangFull")) : null, rho ? h("a", { href: redistributionApi.lettersUrl(id, r.id) }, t("opvangLetters")) : null),
+            h("td", {}, r.binding && r.placed_patients > 0 ? h("span", { class: "badge stop" }, t("opvangBinding")) : r.capacity === 0 ? h("span", { class: "badge", style: "background:#546e7a" }, t("opvangNoPlaces")) : r.saturated ? h("span", { class: "badge", style: "background:#ef6c00" }, t("opvangFull")) : null, rho ? h("span", { class: "downloads" }, h("a", { href: redistributionApi.lettersUrl(id, r.id) }, t("opvangLetters")), " ", h("a", { href: redistributionApi.lettersUrl(id, r.id, "xlsx") }, t("opvangLettersXlsx"))) : null),
           ),
         ),
       ),
@@ -302,6 +302,8 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
         h("h2", {}, t("opvangClosing")),
         h("p", { class: "muted" }, t("opvangClosingIntro")),
         h("a", { href: redistributionApi.exportUrl(id) }, t("opvangExport")),
+        " · ",
+        h("a", { href: redistributionApi.exportUrl(id, "xlsx") }, t("opvangExportXlsx")),
         h("div", {}, confirm, h("label", { for: "export-saved" }, t("opvangExportSaved")), h("button", { onclick: () => (confirm.checked ? act(() => redistributionApi.purge(id), t("opvangPurged"), rerender) : toast(t("opvangConfirmFirst"))) }, t("opvangPurge"))),
       )
     : null;

@@ -157,7 +157,13 @@ export async function renderRegisterList(ctx: PageContext, resource: string, que
             ),
           ),
         ),
-    h("p", { class: "muted" }, fmt("registerShown", { shown: page.items.length, total: page.total })),
+    h(
+      "p",
+      { class: "muted" },
+      fmt("registerShown", { shown: page.items.length, total: page.total }),
+      " · ",
+      h("a", { href: `/api/v1/${resource}/export?${new URLSearchParams([...filters, ["format", "xlsx"], ...(q ? [["q", q]] : [])])}`, download: "" }, t("downloadXlsx")),
+    ),
     page.items.length < page.total
       ? h("button", { class: "link", onclick: () => { shown += 200; window.dispatchEvent(new HashChangeEvent("hashchange")); } }, t("registerMore"))
       : "",

@@ -95,9 +95,9 @@ export const stressApi = {
     const p = params(q).toString();
     return api.get<StressReport>(`/stress${p ? `?${p}` : ""}`);
   },
-  csvUrl: (q: StressQuery) => {
+  downloadUrl: (q: StressQuery, format: "csv" | "xlsx") => {
     const p = params(q);
-    p.set("format", "csv");
+    p.set("format", format);
     return `/api/v1/stress?${p.toString()}`;
   },
 };

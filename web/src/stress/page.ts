@@ -208,7 +208,9 @@ async function showResults(box: HTMLElement, report: StressReport, tileUrl: stri
       `${report.year ?? formatDate(report.date)} · ${report.scenarios.length} ${t("stressComputed")} ${formatNumber(report.seconds, 2)} s` +
         (report.single_ranked.length ? ` · ${notFull} ${t("monitorOf")} ${report.single_ranked.length} ${t("practices").toLowerCase()} ${t("stressNotFull")}` : ""),
       " · ",
-      h("a", { href: stressApi.csvUrl(lastQuery), download: "" }, t("stressCsv")),
+      h("a", { href: stressApi.downloadUrl(lastQuery, "csv"), download: "" }, t("stressCsv")),
+      " · ",
+      h("a", { href: stressApi.downloadUrl(lastQuery, "xlsx"), download: "" }, t("downloadXlsx")),
     ),
     h("section", { class: "card weak-points" }, h("h2", {}, t("stressWeakPoints")), h("ul", { "data-testid": "weak-points" }, report.weak_points.map((line) => h("li", {}, line)))),
     baseCard(report) ?? "",
