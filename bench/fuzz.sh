@@ -17,7 +17,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
 fi
 cmake --build build-fuzz --parallel "$(nproc)" >"$work/build.log" 2>&1 || { tail -60 "$work/build.log"; exit 1; }
 status=0
-for target in registry_csv patient_list playbook_yaml norms_yaml plan_json request_body id_token; do
+for target in registry_csv xlsx patient_list playbook_yaml norms_yaml plan_json request_body id_token; do
   mkdir -p "$work/$target" "$work/$target-crash"
   cp -r "bench/fuzz/corpus/$target/." "$work/$target/" 2>/dev/null || true
   log="$work/$target.log"

@@ -427,8 +427,13 @@ bool LooksLikeXlsx(std::string_view bytes) {
 Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const std::string& file_name) {
   auto entries = ReadZipBytes(bytes, file_name, kMaxUnpackedBytes);
   if (!entries) return entries.error();
+  return ReadXlsxParts(entries.value(), file_name);
+}
+
+Result<std::vector<XlsxSheet>> ReadXlsxParts(const std::vector<ArchiveEntry>& entries,
+                                             const std::string& file_name) {
   std::map<std::string, const std::string*> parts;
-  for (const auto& e : entries.value()) parts[e.name] = &e.bytes;
+  for (const auto& e : entries) parts[e.name] = &e.bytes;
   auto part = [&](const std::string& name) -> const std::string* {
     auto it = parts.find(name);
     return it == parts.end() ? nullptr : it->second;

@@ -19,6 +19,7 @@
 #include "core/error.hpp"
 #include "io/csv.hpp"
 #include "io/table.hpp"
+#include "io/zip_archive.hpp"
 
 namespace vangnet {
 
@@ -31,6 +32,11 @@ struct XlsxSheet {
 // cell has a time), numbers in their shortest exact form with a '.', booleans as "ja"/"nee".
 // `file_name` names the file in errors; a cell error names the sheet and cell.
 Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const std::string& file_name);
+
+// The same from the workbook's parts already unpacked ("xl/workbook.xml", ...): for the fuzzer,
+// which tries the XML readers without a zip around them.
+Result<std::vector<XlsxSheet>> ReadXlsxParts(const std::vector<ArchiveEntry>& entries,
+                                             const std::string& file_name);
 
 // True when `bytes` start like a zip file (an .xlsx is one).
 bool LooksLikeXlsx(std::string_view bytes);

@@ -1,8 +1,10 @@
 // Issue 20: the region's own Excel in the browser. A workbook written by openpyxl (Debian's
-// python3-openpyxl, a spreadsheet library nobody here wrote) with a mistake is refused with the
+// python3-openpyxl, a spreadsheet library nobody here wrote; it writes inline strings) with a mistake is refused with the
 // file, sheet, row and column named and nothing saved; corrected, the preview shows what would be
 // added and changed, and one click applies it. The template and the whole registry download as
 // Excel workbooks that openpyxl opens.
+// A workbook written by exceljs (npm), which writes shared strings and rich text as Excel does,
+// imports too, and exceljs reads our own export.
 // Screenshots: web/test-artifacts/import-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -10,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { artifacts, demoSession } from "./support.mjs";
 
 const PASSWORD = "import-wachtwoord-123";
@@ -143,6 +146,40 @@ print(json.dumps({'rows': ws.max_row - 1, 'patients': ws.cell(2, col).value, 'fi
   assert.ok(registry.rows >= 60, JSON.stringify(registry)); // the demo's 58 and the two read in above
   assert.equal(typeof registry.patients, "number", "numbers are number cells");
   assert.match(registry.filter, /^A1:/);
+});
+
+test("a workbook exceljs wrote, with shared strings, rich text and a formula, imports; exceljs reads our export", async () => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("personen");
+  sheet.addRow(["code", "name", "birth_year", "unavailable_until"]);
+  sheet.addRow(["HA-EJ1", { richText: [{ text: "Lotte " }, { font: { bold: true }, text: "Exceljs" }] }, 1979, new Date(Date.UTC(2027, 4, 1))]);
+  sheet.addRow(["HA-EJ2", "Sam Gedeeld", { formula: "1970+10", result: 1980 }, null]);
+  sheet.addRow(["HA-EJ3", "Sam Gedeeld", 1990, null]); // the same text twice: one shared string
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  await page.goto(baseUrl + "/#/register/inlezen");
+  await page.locator("#import-files").setInputFiles({ name: "exceljs.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await page.getByText("Bij inlezen veranderen 3 gegevens").waitFor();
+  await page.getByRole("button", { name: "Inlezen (3 wijzigingen)" }).click();
+  await page.locator(".import-done").waitFor();
+  const people = await page.evaluate(() => fetch("/api/v1/people?q=HA-EJ&limit=10").then((r) => r.json()));
+  const byCode = Object.fromEntries(people.items.map((p) => [p.code, p]));
+  assert.equal(byCode["HA-EJ1"].name, "Lotte Exceljs");
+  assert.equal(byCode["HA-EJ1"].birth_year, 1979);
+  assert.equal(byCode["HA-EJ1"].unavailable_until, "2027-05-01");
+  assert.equal(byCode["HA-EJ2"].birth_year, 1980, "a formula's computed value");
+  assert.equal(byCode["HA-EJ3"].name, "Sam Gedeeld");
+
+  const exported = await page.evaluate(async () => Array.from(new Uint8Array(await (await fetch("/api/v1/registry/export.xlsx")).arrayBuffer())));
+  const ours = new ExcelJS.Workbook();
+  await ours.xlsx.load(Buffer.from(exported));
+  const people2 = ours.getWorksheet("people");
+  const header = people2.getRow(1).values;
+  const codeColumn = header.indexOf("code"), yearColumn = header.indexOf("birth_year");
+  let found = null;
+  people2.eachRow((row) => {
+    if (row.getCell(codeColumn).value === "HA-EJ1") found = row.getCell(yearColumn).value;
+  });
+  assert.equal(found, 1979, "birth years are number cells in our export");
 });
 
 test("a practice user has no import page", async () => {
