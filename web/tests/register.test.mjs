@@ -113,6 +113,13 @@ test("a coordinator builds a practice with its team, a contract and a crisis rol
   assert.match(refusal, /HA-PROEF is nog in gebruik: 1 werkrelatie .*1 crisisrol/);
   await page.goto(baseUrl + "/#/register/people?q=HA-PROEF");
   await page.locator("table.list tbody tr").first().getByText("HA-PROEF").waitFor();
+
+  // From the person's side: their practices, through what refers to them.
+  await page.locator("table.list tbody tr a").first().click();
+  await page.getByRole("link", { name: "Werkrelaties (persoon)" }).click();
+  await page.waitForURL(/#\/register\/affiliations\?person_code=HA-PROEF$/);
+  await page.locator("table.list tbody tr").filter({ hasText: "01059999" }).waitFor();
+  assert.equal(await page.locator("table.list tbody tr").count(), 1);
 });
 
 test("a practice user adds a team member to their own practice only", async () => {

@@ -170,8 +170,25 @@ export async function renderRegisterList(ctx: PageContext, resource: string, que
   );
 }
 
+// What refers to a record, each as a link to that list filtered on it: a person's practices
+// (affiliations by person_code), crisis roles and contacts; a practice's team and contracts.
+function referencedBy(kinds: Kind[], kind: Kind, record: Row): HTMLElement | "" {
+  const links: HTMLElement[] = [];
+  for (const other of kinds) {
+    if (!other.read) continue;
+    for (const f of other.fields) {
+      if (f.references?.resource !== kind.resource) continue;
+      const value = record[f.references.field];
+      if (value === null || value === undefined || value === "") continue;
+      links.push(h("li", {}, h("a", { href: `#/register/${other.resource}?${new URLSearchParams({ [f.name]: String(value) })}` }, `${capital(other.plural)} (${fieldName(f.name).toLowerCase()})`)));
+    }
+  }
+  return links.length ? h("section", { class: "card" }, h("h2", {}, t("registerReferencedBy")), h("ul", { class: "register-kinds" }, links)) : "";
+}
+
 export async function renderRegisterRecord(ctx: PageContext, resource: string, id: number | "nieuw", query: URLSearchParams): Promise<void> {
-  const kind = (await registrySchema()).find((k) => k.resource === resource);
+  const kinds = await registrySchema();
+  const kind = kinds.find((k) => k.resource === resource);
   if (!kind || !kind.read) {
     ctx.main.append(h("p", { class: "empty" }, t("notForYourRole")));
     return;
@@ -192,6 +209,7 @@ export async function renderRegisterRecord(ctx: PageContext, resource: string, i
       h("h1", {}, titleOf(kind, record!)),
       h("p", { class: "muted" }, t("registerReadOnly")),
       h("dl", {}, kind.fields.map((f) => h("div", { class: "row" }, h("dt", {}, fieldName(f.name)), h("dd", {}, record![f.name] === null || record![f.name] === undefined ? "–" : String(record![f.name]))))),
+      referencedBy(kinds, kind, record!),
     );
     return;
   }
@@ -251,5 +269,5 @@ export async function renderRegisterRecord(ctx: PageContext, resource: string, i
           t("registerDelete"),
         ),
       );
-  ctx.main.append(h("a", { href: back, class: "back" }, `← ${capital(kind.plural)}`), form, remove ?? "");
+  ctx.main.append(h("a", { href: back, class: "back" }, `← ${capital(kind.plural)}`), form, creating ? "" : referencedBy(kinds, kind, record!), remove ?? "");
 }
