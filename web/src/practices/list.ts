@@ -77,15 +77,18 @@ export async function renderPracticeList(ctx: PageContext): Promise<void> {
         : null;
     results.append(
       h(
-        "p",
-        { class: "muted" },
-        page.total > pageSize
-          ? t("shownOf")
-              .replace("{from}", formatNumber(offset + 1))
-              .replace("{to}", formatNumber(offset + page.items.length))
-              .replace("{total}", formatNumber(page.total))
-          : `${page.total} ${t("summaryPractices")}`,
-        " · ",
+        "div",
+        { class: "list-meta" },
+        h(
+          "p",
+          { class: "muted" },
+          page.total > pageSize
+            ? t("shownOf")
+                .replace("{from}", formatNumber(offset + 1))
+                .replace("{to}", formatNumber(offset + page.items.length))
+                .replace("{total}", formatNumber(page.total))
+            : `${page.total} ${t("summaryPractices")}`,
+        ),
         download,
       ),
       h(
