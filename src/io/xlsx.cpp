@@ -88,6 +88,11 @@ Status ParseXml(std::string_view xml, XmlHandler& handler, const std::string& wh
     std::size_t n = std::min(kSlice, xml.size() - offset);
     bool last = offset + n == xml.size();
     if (XML_Parse(parser.get(), xml.data() + offset, static_cast<int>(n), last) != XML_STATUS_OK) {
+      if (XML_GetErrorCode(parser.get()) == XML_ERROR_ABORTED) {
+        return Error::Io(where,
+                         "bevat eigen XML-entiteiten, wat een Excel-werkmap nooit doet; "
+                         "sla het bestand opnieuw op in Excel");
+      }
       const char* why = XML_ErrorString(XML_GetErrorCode(parser.get()));
       return Error::Io(where, std::string("onleesbaar XML (") + (why ? why : "?") + ", regel " +
                                   std::to_string(XML_GetCurrentLineNumber(parser.get())) + ")");

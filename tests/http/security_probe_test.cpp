@@ -1,6 +1,7 @@
 // What a probe of the running server as an attacker found (issue 17), one regression test per
 // finding, named after it: each failed before its fix.
 #include <gtest/gtest.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <atomic>
@@ -11,8 +12,10 @@
 
 #include "http/event_hub.hpp"
 #include "http/router.hpp"
+#include "io/zip_archive.hpp"
 #include "test_support/api_fixture.hpp"
 #include "test_support/run_command.hpp"
+#include "test_support/temp_dir.hpp"
 
 namespace vangnet {
 namespace {
@@ -497,6 +500,72 @@ TEST_F(SecurityProbeTest, ASingleSignOnCallbackWithoutItsStartGivesNoSession) {
   auto start = Client().Get("/api/v1/session/sso/start");
   ASSERT_EQ(start->status, 303);
   EXPECT_EQ(start->get_header_value("Location"), "/?sso_fout=unavailable");
+}
+
+// Issue 20: an uploaded workbook is outside input like any other. Broken, hostile or not a
+// workbook at all: a 422 that names the file, never a 500, a hang or a half-written import.
+TEST_F(SecurityProbeTest, HostileWorkbooksAreRefusedInWords) {
+  auto coordinator = Login("coordinator");
+  TempDir dir;
+  auto bytes_of = [&](const std::vector<ArchiveEntry>& entries) {
+    const std::string path = dir.Path("w.xlsx");
+    EXPECT_TRUE(WriteZip(path, entries));
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto upload = [&](const std::string& bytes, const std::string& name = "regio.xlsx") {
+    std::string base64(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL),
+                       '\0');
+    sodium_bin2base64(base64.data(), base64.size(),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    base64.pop_back();
+    return Post(
+        coordinator, "/api/v1/registry/import",
+        {{"files", json::array({{{"name", name}, {"content_base64", base64}}})}, {"apply", true}});
+  };
+  const std::string rels =
+      "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+      "</Relationships>";
+  const std::string workbook =
+      "<workbook xmlns:r=\"r\"><sheets><sheet name=\"people\" r:id=\"rId1\"/></sheets></workbook>";
+  // Entity expansion ("billion laughs") in a sheet: the parser stops at the declaration.
+  std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">";
+  for (char c = 'b'; c <= 'k'; ++c) {
+    laughs += std::string("<!ENTITY ") + c + " \"" + std::string(10, '&') + "\">";
+    for (int i = 0; i < 10; ++i)
+      laughs.replace(laughs.rfind('&'), 1, std::string("&") + char(c - 1) + ";");
+  }
+  laughs +=
+      "]><worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>&k;</t></is></c></row>"
+      "</sheetData></worksheet>";
+  const std::vector<std::pair<std::string, std::string>> hostile{
+      {"entities", bytes_of({{"xl/workbook.xml", workbook},
+                             {"xl/_rels/workbook.xml.rels", rels},
+                             {"xl/worksheets/sheet1.xml", laughs}})},
+      {"broken XML", bytes_of({{"xl/workbook.xml", workbook},
+                               {"xl/_rels/workbook.xml.rels", rels},
+                               {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row>"}})},
+      {"a shared string that is not there",
+       bytes_of({{"xl/workbook.xml", workbook},
+                 {"xl/_rels/workbook.xml.rels", rels},
+                 {"xl/worksheets/sheet1.xml",
+                  "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>"
+                  "</sheetData></worksheet>"}})},
+      {"a zip without a workbook", bytes_of({{"readme.txt", "hallo"}})},
+      {"cut off", std::string("PK\x03\x04", 4) + std::string(200, 'x')},
+  };
+  for (const auto& [what, bytes] : hostile) {
+    auto refused = upload(bytes);
+    ASSERT_EQ(refused->status, 422) << what << ": " << refused->body;
+    const std::string file = json::parse(refused->body)["errors"][0]["file"];
+    EXPECT_EQ(file.rfind("regio.xlsx", 0), 0u) << what << ": " << refused->body;
+  }
+  EXPECT_NE(upload(hostile[0].second)->body.find("eigen XML-entiteiten"), std::string::npos);
+  auto not_base64 = Post(coordinator, "/api/v1/registry/import",
+                         {{"files", json::array({{{"name", "x.csv"}, {"content_base64", "!!"}}})}});
+  ASSERT_EQ(not_base64->status, 422);
+  EXPECT_EQ(json::parse(not_base64->body)["errors"][0]["field"], "files[0].content_base64");
 }
 
 }  // namespace

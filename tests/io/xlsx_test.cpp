@@ -168,5 +168,17 @@ TEST(Xlsx, RefusesWhatIsNotAWorkbook) {
   EXPECT_NE(other.error().message.find("geen Excel-werkmap"), std::string::npos);
 }
 
+TEST(Xlsx, AnArchiveThatUnpacksBeyondTheLimitIsRefused) {
+  TempDir dir;
+  const std::string path = dir.Path("bomb.zip");
+  ASSERT_TRUE(WriteZip(path, {{"xl/worksheets/sheet1.xml", std::string(4 << 20, ' ')}}));
+  const std::string bytes = ReadBytes(path);
+  ASSERT_LT(bytes.size(), 100000u);  // four megabytes of spaces pack into a few kilobytes
+  auto refused = ReadZipBytes(bytes, "bomb.xlsx", 1 << 20);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("pakt uit tot meer dan 1 MB"), std::string::npos)
+      << refused.error().message;
+}
+
 }  // namespace
 }  // namespace vangnet
