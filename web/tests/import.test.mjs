@@ -182,6 +182,20 @@ test("a workbook exceljs wrote, with shared strings, rich text and a formula, im
   assert.equal(found, 1979, "birth years are number cells in our export");
 });
 
+test("a CSV file named after nothing asks what it holds, then imports as Dutch Excel saved it", async () => {
+  await page.goto(baseUrl + "/#/register/inlezen");
+  // Dutch Excel's "CSV": semicolons; the name says nothing about the kind.
+  const csv = "agb;name;registered_patients\n01058880;Huisartsen Maasboulevard;4100\n";
+  await page.locator("#import-files").setInputFiles({ name: "Lijst van de regio 2026.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("heading", { name: "Wat staat er in deze bestanden?" }).waitFor();
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await page.locator("#toast").getByText("Kies voor elk bestand wat erin staat.").waitFor();
+  await page.getByLabel("Soort gegevens in Lijst van de regio 2026.csv").selectOption("practices");
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await page.locator(".import-file").getByText("Ingeschreven patiënten: 3900 → 4100").waitFor();
+  await page.screenshot({ path: join(artifacts, "import-kind.png"), fullPage: true });
+});
+
 test("a practice user has no import page", async () => {
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await session.login("import-praktijk");

@@ -253,7 +253,8 @@ Status ParseImportFile(ImportFile& file, std::vector<ParsedFile>& parsed) {
     std::string list;
     for (const auto& k : ImportKinds()) list += (list.empty() ? "" : ", ") + k + ".csv";
     return Error::Io(file.name, "onbekend soort bestand; noem het " + list +
-                                    ", geef --kind op, of lever een Excel-werkmap");
+                                    ", geef de soort op (--kind, of de keuzelijst op de "
+                                    "importpagina) of lever een Excel-werkmap");
   }
   auto table = ReadCsv(file.content, file.name);
   if (!table) return table.error();

@@ -31,6 +31,7 @@ interface ImportReport {
 interface UploadFile {
   name: string;
   content_base64: string;
+  kind?: string; // for a CSV file whose name is no kind: what the user says it holds
 }
 
 async function asBase64(file: File): Promise<string> {
@@ -46,7 +47,14 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
     return;
   }
   // The import names a kind as its file does ("gp_groups"); the schema's resource is "gp-groups".
-  const plural = new Map((await registrySchema()).map((k) => [k.resource.replace(/-/g, "_"), k.plural]));
+  const kinds = await registrySchema();
+  const plural = new Map(kinds.map((k) => [k.resource.replace(/-/g, "_"), k.plural]));
+  // A CSV file named after no kind ("Praktijken 2026.csv") gets a pick-list; a workbook's
+  // sheets say their kind themselves.
+  const knownName = (name: string) => {
+    const stem = name.replace(/\.[^.]*$/, "").trim().toLowerCase();
+    return [...plural.entries()].some(([kind, p]) => stem === kind || stem === p.toLowerCase());
+  };
   const outcome = h("div", { class: "import-outcome", "aria-live": "polite" });
   const input = h("input", { type: "file", multiple: true, accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", id: "import-files" }) as HTMLInputElement;
   let files: UploadFile[] = [];
@@ -127,12 +135,40 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
           }
         },
       },
-      total === 0 ? t("importNothing") : fmt("importApply", { n: total }),
+      total === 0 ? t("importNothing") : total === 1 ? t("importApplyOne") : fmt("importApply", { n: total }),
     );
     outcome.append(
-      h("p", { class: "import-summary" }, total === 0 ? t("importNothingToDo") : fmt("importPreview", { n: total })),
+      h("p", { class: "import-summary" }, total === 0 ? t("importNothingToDo") : total === 1 ? t("importPreviewOne") : fmt("importPreview", { n: total })),
       ...report.files.map(fileSection),
       h("div", { class: "actions" }, apply, h("button", { class: "link", onclick: () => { files = []; clear(outcome); } }, t("importCancel"))),
+    );
+  };
+
+  const askKinds = (unnamed: UploadFile[]) => {
+    clear(outcome);
+    const selects = unnamed.map((f) => {
+      const select = h("select", { "aria-label": fmt("importKindOf", { file: f.name }) }, h("option", { value: "" }, t("importKindChoose")), [...plural.entries()].map(([kind, p]) => h("option", { value: kind }, p))) as HTMLSelectElement;
+      return [f, select] as const;
+    });
+    outcome.append(
+      h(
+        "section",
+        { class: "card import-kinds" },
+        h("h2", {}, t("importKindTitle")),
+        selects.map(([f, select]) => h("label", { class: "field" }, h("span", {}, f.name), select)),
+        h(
+          "button",
+          {
+            class: "primary",
+            onclick: () => {
+              if (selects.some(([, select]) => !select.value)) return toast(t("importKindMissing"));
+              for (const [f, select] of selects) f.kind = select.value;
+              void check();
+            },
+          },
+          t("importCheck"),
+        ),
+      ),
     );
   };
 
@@ -141,6 +177,8 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
     files = await Promise.all([...list].map(async (f) => ({ name: f.name, content_base64: await asBase64(f) })));
     // Cleared, so choosing the corrected file of the same name again is noticed.
     input.value = "";
+    const unnamed = files.filter((f) => !/\.xlsx$/i.test(f.name) && !knownName(f.name));
+    if (unnamed.length) return askKinds(unnamed);
     await check();
   };
   input.addEventListener("change", () => choose(input.files));
