@@ -4,6 +4,9 @@
 export interface FieldError {
   field?: string;
   message: string;
+  file?: string; // for a problem in an uploaded file: its name (and sheet), row and column
+  row?: number;
+  text?: string; // the whole sentence with its place, as the command line prints it
 }
 
 export class ApiError extends Error {

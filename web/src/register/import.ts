@@ -2,7 +2,7 @@
 // checks every file and shows what would be added, changed (old -> new) and left alone before
 // anything is written; one click then applies it all in one transaction, or nothing. The same
 // import as `vangnet import` (POST /registry/import), with the same messages.
-import { api, ApiError, problemText } from "../api/client";
+import { api, ApiError, FieldError, problemText } from "../api/client";
 import type { PageContext } from "../ui/page_context";
 import { fieldName, fmt, t } from "../i18n";
 import { clear, h } from "../ui/dom";
@@ -60,12 +60,12 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
   let files: UploadFile[] = [];
 
   const errorList = (e: unknown) => {
-    const list = e instanceof ApiError && e.errors.length ? e.errors : [{ message: problemText(e) }];
+    const list: FieldError[] = e instanceof ApiError && e.errors.length ? e.errors : [{ message: problemText(e) }];
     return h(
       "section",
       { class: "card import-errors", role: "alert" },
       h("h2", {}, fmt("importRefused", { n: list.length })),
-      h("ul", {}, list.map((x) => h("li", {}, (x as { text?: string }).text ?? x.message))),
+      h("ul", {}, list.map((x) => h("li", {}, x.text ?? x.message))),
       h("p", { class: "muted" }, list.length >= 100 ? t("importStoppedAt100") : t("importFixAndRetry")),
     );
   };
