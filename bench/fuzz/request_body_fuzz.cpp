@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "http/router.hpp"
+#include "http/request.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   httplib::Request req;
