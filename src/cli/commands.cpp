@@ -120,11 +120,11 @@ const std::vector<Command>& Commands() {
        "  --national  een verzonnen landelijk register (4.874 praktijken) in plaats van de\n"
        "              demo-regio, om grootte en snelheid te beproeven\n",
        RunDemo},
-      {"import", "registergegevens inlezen uit CSV of Excel (alles of niets)",
+      {"import", "registergegevens inlezen uit CSV, Excel of een FHIR-bundel (alles of niets)",
        "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] [--check] "
        "BESTAND|MAP...\n\n"
-       "Leest CSV-bestanden of Excel-werkmappen (.xlsx, één blad per soort, het blad genoemd\n"
-       "naar de soort) in. CSV-bestanden: practices.csv, people.csv, affiliations.csv, "
+       "Leest CSV-bestanden, Excel-werkmappen (.xlsx, één blad per soort, het blad genoemd\n"
+       "naar de soort) of een FHIR R4-bundel (.json, zie README, FHIR) in. CSV-bestanden: practices.csv, people.csv, affiliations.csv, "
        "contracts.csv,\n"
        "organisations.csv, contacts.csv, crisis_roles.csv, calamity_cards.csv, gp_groups.csv,\n"
        "governance_checks.csv, "
@@ -138,9 +138,12 @@ const std::vector<Command>& Commands() {
        RunImport},
       {"export", "het hele register naar CSV-bestanden of een Excel-werkmap schrijven",
        "Gebruik: vangnet export [--db PAD] [--reason TEKST] MAP\n"
-       "         vangnet export --format xlsx [--db PAD] [--reason TEKST] BESTAND.xlsx\n\n"
-       "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt), of met\n"
-       "--format xlsx één werkmap met een blad per soort. Een export kan ongewijzigd weer\n"
+       "         vangnet export --format xlsx [--db PAD] [--reason TEKST] BESTAND.xlsx\n"
+       "         vangnet export --format fhir [--db PAD] [--reason TEKST] BESTAND.json\n\n"
+       "Schrijft één CSV-bestand per soort gegevens in MAP (wordt aangemaakt), met\n"
+       "--format xlsx één werkmap met een blad per soort, of met --format fhir het register\n"
+       "als één FHIR R4-bundel (praktijken, hagro's, wijken, organisaties, personen,\n"
+       "werkrelaties en contracten; zie README, FHIR). Een export kan ongewijzigd weer\n"
        "worden ingelezen met vangnet import.\n",
        RunExport},
       {"copy", "een hele database kopiëren, tussen SQLite en PostgreSQL",

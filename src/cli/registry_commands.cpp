@@ -14,6 +14,7 @@
 #include "services/auth/account_service.hpp"
 #include "services/auth/totp.hpp"
 #include "services/demo/demo_region.hpp"
+#include "services/registry/fhir_directory_service.hpp"
 #include "services/registry/record_rules.hpp"
 #include "services/registry/region_service.hpp"
 #include "services/registry/registry_transfer.hpp"
@@ -232,20 +233,32 @@ int RunExport(const std::vector<std::string>& argv) {
   auto args = ParseOrFail(argv, {"db", "reason", "format"}, {}, code);
   if (!args) return code;
   const std::string format = args->Get("format", "csv");
-  if (format != "csv" && format != "xlsx") {
-    std::cerr
-        << "vangnet: --format is csv (een map met CSV-bestanden) of xlsx (één Excel-werkmap)\n";
+  if (format != "csv" && format != "xlsx" && format != "fhir") {
+    std::cerr << "vangnet: --format is csv (een map met CSV-bestanden), xlsx (één Excel-werkmap) "
+                 "of fhir (één FHIR-bundel, JSON)\n";
     return kExitUsage;
   }
   if (args->positionals().size() != 1) {
     std::cerr << (format == "csv" ? "vangnet: geef precies één doelmap op (zie --help)\n"
-                                  : "vangnet: geef precies één doelbestand op, zoals regio.xlsx\n");
+                                  : "vangnet: geef precies één doelbestand op, zoals regio." +
+                                        std::string(format == "fhir" ? "json" : "xlsx") + "\n");
     return kExitUsage;
   }
   auto store = OpenStore(args->Get("db", kDefaultDb));
   if (!store) return Fail(store.error());
   const Actor actor = CommandLineActor(args->Get("reason", "export registergegevens"));
   const std::string& target = args->positionals()[0];
+  if (format == "fhir") {
+    // The directory's own export (fhir_directory_service.hpp): every resource, one Bundle.
+    FhirDirectoryService directory(*store.value());
+    auto bundle = directory.ExportBundle(Caller::System(actor), "urn:vangnet:export");
+    if (!bundle) return Fail(bundle.error());
+    const std::string text =
+        bundle.value().dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (auto s = WriteFileAtomically(target, text + "\n"); !s) return Fail(s.error());
+    std::printf("%s geschreven (%zu resources).\n", target.c_str(), bundle.value()["entry"].size());
+    return kExitOk;
+  }
   if (format == "xlsx") {
     auto workbook = ExportRegistryWorkbook(*store.value(), Caller::System(actor));
     if (!workbook) return Fail(workbook.error());

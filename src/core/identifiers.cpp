@@ -18,6 +18,20 @@ std::optional<std::string> CheckKvk(std::string_view kvk) {
   return std::nullopt;
 }
 
+std::optional<std::string> CheckUra(std::string_view ura) {
+  if (ura.size() != 8 || !IsAllDigits(ura)) {
+    return "URA-nummer '" + std::string(ura) + "' moet uit precies 8 cijfers bestaan";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckBig(std::string_view big) {
+  if (big.size() != 11 || !IsAllDigits(big)) {
+    return "BIG-nummer '" + std::string(big) + "' moet uit precies 11 cijfers bestaan";
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> CheckPostcode(std::string_view postcode) {
   if (postcode.size() != 4 || !IsAllDigits(postcode) || postcode[0] == '0') {
     return "postcode '" + std::string(postcode) +

@@ -14,6 +14,11 @@ namespace vangnet {
 std::optional<std::string> CheckAgb(std::string_view agb);
 // KvK number (Kamer van Koophandel): exactly 8 digits.
 std::optional<std::string> CheckKvk(std::string_view kvk);
+// URA (UZI-register abonneenummer), the number a care provider is known by in the national
+// directory: exactly 8 digits.
+std::optional<std::string> CheckUra(std::string_view ura);
+// BIG registration number of a professional: exactly 11 digits.
+std::optional<std::string> CheckBig(std::string_view big);
 // Dutch 4-digit postcode (PC4): 1000-9999; a full postcode such as "6211 AB" is refused so that
 // no street-level address is stored where only the area is needed.
 std::optional<std::string> CheckPostcode(std::string_view postcode);

@@ -14,12 +14,16 @@ const std::vector<FieldSpec<Organisation>>& EntityTraits<Organisation>::Fields()
       TextField<O>("email", &O::email),
       TextField<O>("address", &O::address),
       TextField<O>("notes", &O::notes),
+      TextField<O>("kvk", &O::kvk),
+      TextField<O>("ura", &O::ura),
   };
   return fields;
 }
 
 Errors EntityTraits<Organisation>::Validate(const Organisation& o) {
   Errors errors;
+  CheckIfFilled(errors, "kvk", o.kvk, CheckKvk);
+  CheckIfFilled(errors, "ura", o.ura, CheckUra);
   CheckIfFilled(errors, "phone", o.phone, CheckPhone);
   CheckIfFilled(errors, "email", o.email, CheckEmail);
   return errors;

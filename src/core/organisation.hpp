@@ -53,6 +53,8 @@ struct Organisation {
   std::string email;
   std::string address;
   std::string notes;
+  std::string kvk;  // KvK number, when known
+  std::string ura;  // UZI-register number (national directory), when known
 };
 
 template <>

@@ -13,12 +13,14 @@ const std::vector<FieldSpec<Person>>& EntityTraits<Person>::Fields() {
       TextField<P>("phone", &P::phone),
       TextField<P>("email", &P::email),
       DateField<P>("unavailable_until", &P::unavailable_until),
+      TextField<P>("big", &P::big),
   };
   return fields;
 }
 
 Errors EntityTraits<Person>::Validate(const Person& p) {
   Errors errors;
+  CheckIfFilled(errors, "big", p.big, CheckBig);
   CheckIfFilled(errors, "phone", p.phone, CheckPhone);
   CheckIfFilled(errors, "email", p.email, CheckEmail);
   return errors;

@@ -22,6 +22,7 @@ struct Person {
   // leave, ill). Empty: available.
   std::string unavailable_until;
 
+  std::string big;  // BIG registration number of a care professional, when known
   bool AvailableOn(const std::string& iso_date) const {
     return unavailable_until.empty() || unavailable_until < iso_date;
   }

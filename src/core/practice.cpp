@@ -30,6 +30,7 @@ const std::vector<FieldSpec<Practice>>& EntityTraits<Practice>::Fields() {
         TextField<P>("medically_responsible_person_code", &P::medically_responsible_person_code,
                      false, "person.code"),
         BoolField<P>("in_out_of_hours_rota", &P::in_out_of_hours_rota),
+        TextField<P>("ura", &P::ura),
     };
     return f;
   }();
@@ -42,6 +43,7 @@ Errors EntityTraits<Practice>::Validate(const Practice& p) {
   if (!p.kvk.empty()) {
     if (auto m = CheckKvk(p.kvk)) errors.push_back(Error::Validation("kvk", *m));
   }
+  CheckIfFilled(errors, "ura", p.ura, CheckUra);
   if (auto m = CheckPostcode(p.postcode)) errors.push_back(Error::Validation("postcode", *m));
   if (p.latitude.has_value() != p.longitude.has_value()) {
     errors.push_back(

@@ -54,6 +54,7 @@ struct Practice {
   std::string owner_name;                         // the owning party when not GP holders
   std::string medically_responsible_person_code;  // a GP affiliated with this practice
   bool in_out_of_hours_rota = true;               // takes part in the HAP rota
+  std::string ura;  // UZI-register number (national directory), when known
 };
 
 template <>

@@ -81,7 +81,10 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
   impl_->web = std::make_unique<StaticFiles>(impl_->options.web_dir);
   if (!impl_->web->empty()) {
     s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-      if (req.path.starts_with("/api/") || !impl_->web->Serve(req, res)) res.status = 404;
+      if (req.path.starts_with("/api/") || req.path.starts_with("/fhir/") ||
+          !impl_->web->Serve(req, res)) {
+        res.status = 404;
+      }
     });
   }
 
@@ -92,7 +95,11 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
   // app, which routes in the browser.
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    if (req.path.starts_with("/api/")) {
+    if (req.path.starts_with("/fhir/")) {
+      Error error(ErrorKind::kNotFound, "onbekend adres in het FHIR-adresboek");
+      if (res.status == 405) error = Error(ErrorKind::kNotFound, "het adresboek is alleen-lezen");
+      res.set_content(OperationOutcomeJson(error).dump(), "application/fhir+json; charset=utf-8");
+    } else if (req.path.starts_with("/api/")) {
       Error error(ErrorKind::kNotFound, "onbekend adres in de API");
       if (res.status == 405) error = Error(ErrorKind::kNotFound, "deze methode kan hier niet");
       res.set_content(ProblemJson(res.status, "", {error}).dump(),

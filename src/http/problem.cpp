@@ -90,4 +90,26 @@ nlohmann::json ProblemJson(const Errors& errors) {
   return ProblemJson(errors.empty() ? 422 : HttpStatusFor(errors.front()), "", errors);
 }
 
+nlohmann::json OperationOutcomeJson(const Error& error) {
+  const int status = HttpStatusFor(error);
+  const char* code = "processing";
+  if (status == 401) code = "login";
+  if (status == 403) code = "forbidden";
+  if (status == 404) code = "not-found";
+  if (status == 422 || status == 400) code = "invalid";
+  if (status >= 500) code = "exception";
+  nlohmann::json issues = nlohmann::json::array();
+  Errors all{error};
+  all.front().more.clear();
+  all.insert(all.end(), error.more.begin(), error.more.end());
+  for (const auto& e : all) {
+    nlohmann::json issue = {{"severity", "error"}, {"code", code}};
+    // A server fault says no more than the problem+json answer would.
+    issue["diagnostics"] = status >= 500 ? "er ging iets mis op de server" : e.ToString();
+    if (status < 500 && !e.field.empty()) issue["expression"] = {e.field};
+    issues.push_back(std::move(issue));
+  }
+  return {{"resourceType", "OperationOutcome"}, {"issue", issues}};
+}
+
 }  // namespace vangnet

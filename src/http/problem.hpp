@@ -18,4 +18,8 @@ nlohmann::json ProblemJson(int status, const std::string& title, const Errors& e
 nlohmann::json ProblemJson(const Error& error);
 nlohmann::json ProblemJson(const Errors& errors);
 
+// The same error as FHIR says it (the /fhir/r4 directory): an OperationOutcome with one issue per
+// problem, "diagnostics" the whole sentence and "expression" the field or element path.
+nlohmann::json OperationOutcomeJson(const Error& error);
+
 }  // namespace vangnet

@@ -236,7 +236,8 @@ void ReplyVersionRequired(httplib::Response& res) {
 }
 
 std::string PathForLog(std::string_view request_path) {
-  const std::string_view prefix = "/api/v1/";
+  std::string_view prefix = "/api/v1/";
+  if (request_path.starts_with("/fhir/r4/")) prefix = "/fhir/r4/";
   if (!request_path.starts_with(prefix)) return "(static)";
   // Every segment after the version with a digit in it is an id, a number or a code: "{id}".
   std::string path(prefix);

@@ -37,7 +37,7 @@ std::optional<Error> BadQuery(const httplib::Request& req);
 std::optional<std::int64_t> IfMatchVersion(const httplib::Request& req);
 void ReplyVersionRequired(httplib::Response& res);
 std::string ETag(std::int64_t version);
-// A request path as the server log may show it: API paths with every id, number or code
+// A request path as the server log may show it: API and FHIR paths with every id, number or code
 // replaced by {id} (they may point at a person), any other path as "(static)".
 std::string PathForLog(std::string_view request_path);
 // A download's Content-Disposition header. The file name may carry text from a request or a

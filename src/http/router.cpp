@@ -93,12 +93,18 @@ void Router::Handle(const RouteHandler& handler, Auth auth, bool is_write,
   if (auto bad = BadQuery(req)) return ReplyProblem(res, 400, *bad);
   RequestContext context;
   if (auth == Auth::kSession) {
-    context.session = accounts_.Authenticate(SessionTokenOf(req));
+    // A program (a directory that pulls the FHIR registry) sends the session token as a bearer
+    // token instead of a cookie. No browser sends that on its own, so no CSRF token is needed.
+    std::string token = SessionTokenOf(req);
+    const std::string authorization = req.get_header_value("Authorization");
+    const bool bearer = token.empty() && authorization.starts_with("Bearer ");
+    if (bearer) token = authorization.substr(7);
+    context.session = accounts_.Authenticate(token);
     if (!context.session) {
       return ReplyError(res, Error(ErrorKind::kUnauthenticated,
                                    "u bent niet (meer) aangemeld; meld u opnieuw aan"));
     }
-    if (is_write) {
+    if (is_write && !bearer) {
       const std::string sent = req.get_header_value("X-CSRF-Token");
       const std::string& expected = context.session->csrf_token;
       if (sent.size() != expected.size() ||

@@ -1,5 +1,7 @@
 #include "http/routes.hpp"
 
+#include "http/http_server.hpp"
+
 namespace vangnet {
 
 // The one table of every route group; authentication and CSRF checks are applied by the
@@ -9,6 +11,7 @@ void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
   RegisterSessionRoutes(router, services.accounts, services.sso.get());
   RegisterRegistryRoutes(router, services.registry);
   RegisterRegistryTransferRoutes(router, services.transfer);
+  RegisterFhirRoutes(router, services.directory, options.behind_tls);
   RegisterRegionRoutes(router, services.region, options);
   RegisterAdminRoutes(router, services.audit, services.accounts, services.bundles);
   RegisterEventRoutes(router, hub);

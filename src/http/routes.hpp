@@ -26,6 +26,10 @@ void RegisterRegistryRoutes(Router& router, RegistryService& registry);
 //   GET  /api/v1/registry/export.xlsx    the registry as the caller may see it, one sheet a kind
 //   GET  /api/v1/registry/template.xlsx  the import template
 void RegisterRegistryTransferRoutes(Router& router, RegistryTransferService& transfer);
+// /fhir/r4: the registry as a read-only FHIR directory: metadata (public), then per resource
+// type search (GET /fhir/r4/Organization?name=...), read (/fhir/r4/Organization/practice-3) and
+// changes (/fhir/r4/Organization/_history?_since=...).
+void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool behind_tls);
 // Region summary, map background, client configuration, health.
 void RegisterRegionRoutes(Router& router, RegionService& region, const ServerOptions& options);
 // Audit log, user list and the offline bundle, for admins.

@@ -23,6 +23,17 @@ struct AuditFilter {
   bool newest_first = false;  // the admin page wants the latest events, not the first
 };
 
+// The last write to one record, read back from the audit trail (every write is audited there):
+// what the FHIR directory reports as a resource's last update and its change history.
+struct RecordChange {
+  std::int64_t event_id = 0;
+  std::string object_type;     // table
+  std::string object_key;      // natural key
+  std::string action;          // create, update, delete
+  std::string occurred_at;     // ISO 8601 UTC
+  std::int64_t record_id = 0;  // the record's id, as its delete event carries it; 0 otherwise
+};
+
 class AuditLog {
  public:
   virtual ~AuditLog() = default;
@@ -37,6 +48,8 @@ class AuditLog {
   // someone only looks, logs in or exports, nor with changes to accounts and second factors,
   // which no view of the region is built from.
   virtual std::int64_t LastChangeId() = 0;
+  // The newest write of every record of `tables`, oldest first.
+  virtual std::vector<RecordChange> LastWrites(const std::vector<std::string>& tables) = 0;
   // Recomputes the keyed hash chain and checks it against every checkpoint in the anchor file:
   // the first broken event's id (for a cut tail or a rewritten chain: the id of the checkpoint
   // that is no longer there), or nullopt when intact.

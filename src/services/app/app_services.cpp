@@ -56,6 +56,7 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
             demo.today = store.clock().Today();  // example dates as recent as the demo's
             return BuildDemoRegion(demo);
           }),
+      directory(store),
       region(store),
       incidents(
           store, playbooks(),

@@ -22,6 +22,7 @@
 #include "services/preparedness/paper_printouts.hpp"
 #include "services/preparedness/preparedness_service.hpp"
 #include "services/redistribute/redistribution_service.hpp"
+#include "services/registry/fhir_directory_service.hpp"
 #include "services/registry/region_service.hpp"
 #include "services/registry/registry_service.hpp"
 #include "services/registry/registry_transfer.hpp"
@@ -84,6 +85,7 @@ class AppServices {
   AuditService audit;
   RegistryService registry;
   RegistryTransferService transfer;  // import page, Excel downloads
+  FhirDirectoryService directory;    // /fhir/r4
   RegionService region;
   IncidentService incidents;
   MonitorService monitor;

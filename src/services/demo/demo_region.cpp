@@ -99,9 +99,9 @@ class DemoBuilder {
   }
 
   void AddOrganisation(const std::string& code, const std::string& name, OrganisationKind kind,
-                       const std::string& notes = "") {
-    All<Organisation>().push_back(
-        Organisation{0, 0, code, name, kind, Phone(random_), Email(LowerCode(code)), "", notes});
+                       const std::string& notes = "", const std::string& kvk = "") {
+    All<Organisation>().push_back(Organisation{0, 0, code, name, kind, Phone(random_),
+                                               Email(LowerCode(code)), "", notes, kvk});
   }
 
   void AddOrganisations() {
@@ -124,8 +124,10 @@ class DemoBuilder {
       AddOrganisation("HAP-HEU", "Huisartsenpost Heuvelland (demo)",
                       OrganisationKind::kOutOfHoursPost, "ANW voor Gulpen-Wittem en Vaals");
     }
+    // The RHO's KvK number (synthetic) makes it the custodian of the region's records in the
+    // FHIR directory (io/fhir_registry.hpp).
     AddOrganisation("RHO-ZIO", "Regionale huisartsenorganisatie Maastricht-Heuvelland (demo)",
-                    OrganisationKind::kRho);
+                    OrganisationKind::kRho, "", "99000001");
     AddOrganisation("RHZ", "Huisartsenkring Maastricht-Heuvelland (demo)",
                     OrganisationKind::kAssociation);
     AddOrganisation("GHOR-ZL", "GHOR Zuid-Limburg (demo)", OrganisationKind::kGhor);

@@ -96,9 +96,8 @@ bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
   return false;
 }
 
-Status RegistryService::AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
-                                  const std::string& subject,
-                                  const std::vector<std::string>& keys) {
+Status AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
+                 const std::string& subject, const std::vector<std::string>& keys) {
   nlohmann::json details{{"records", key == "list" ? keys.size() : 1}};
   if (key == "list") details["keys"] = keys;
   return RecordAudit(uow, "read", std::string(table), key, subject, details.dump());

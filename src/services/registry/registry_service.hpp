@@ -98,6 +98,12 @@ Errors CheckAfterWrite(UnitOfWork&, const T&) {
 Errors CheckAfterWrite(UnitOfWork& uow, const Practice& practice);
 Errors CheckAfterWrite(UnitOfWork& uow, const Affiliation& affiliation);
 
+// The audit event of one read of personal data: of the record `key` (about `subject`), or of a
+// list (key "list") returning `keys`. The one shape every reader of the registry records, so
+// "who saw person X" finds them all.
+Status AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
+                 const std::string& subject, const std::vector<std::string>& keys);
+
 bool MatchesQuery(const std::vector<std::optional<std::string>>& texts,
                   const std::vector<std::string_view>& names, const ListQuery& query);
 
@@ -123,9 +129,6 @@ class RegistryService {
  private:
   template <class T>
   Status CheckWrite(UnitOfWork& uow, const Caller& caller, const T& record, bool is_new);
-  // One read: of the record `key` (about `subject`), or of a list ("list") returning `keys`.
-  Status AuditRead(UnitOfWork& uow, std::string_view table, const std::string& key,
-                   const std::string& subject, const std::vector<std::string>& keys);
   void Notify(std::string_view table, const char* action, std::int64_t id, std::string key);
 
   Store& store_;

@@ -9,6 +9,7 @@
 
 #include "core/registry.hpp"
 #include "io/csv.hpp"
+#include "io/fhir_directory.hpp"
 #include "io/registry_csv.hpp"
 #include "io/xlsx.hpp"
 #include "services/registry/record_rules.hpp"
@@ -33,6 +34,10 @@ struct ParsedFile {
   std::string name;  // "people.csv" or "regio.xlsx, blad people": every message starts with it
   std::string kind;
   CsvTable table;
+  // A FHIR Bundle: the rows of one kind, named in the report as "regio.json, praktijken"; a
+  // refusal names the element instead of line and column (line -> field -> element path).
+  std::string label;
+  std::map<std::size_t, std::map<std::string, std::string>> element_paths;
 };
 
 class ImportRun {
@@ -41,7 +46,9 @@ class ImportRun {
 
   template <class T>
   void ApplyFile(ParsedFile& parsed, ImportReport& report) {
-    ImportFileCounts counts{parsed.name, 0, 0, 0, parsed.kind, {}};
+    ImportFileCounts counts{
+        parsed.label.empty() ? parsed.name : parsed.label, 0, 0, 0, parsed.kind, {}};
+    if (!parsed.element_paths.empty()) element_paths_[parsed.name] = &parsed.element_paths;
     // A filled-in template keeps its explanation row; it is not data.
     std::erase_if(parsed.table.records, IsExplanationRow);
     auto rows = MapCsvColumns<T>(parsed.table, parsed.name);
@@ -151,6 +158,15 @@ class ImportRun {
   }
 
   void Add(Error error) {
+    // From a FHIR Bundle: line N is entry N-1; the field becomes the element it came from.
+    if (auto file = element_paths_.find(error.file);
+        file != element_paths_.end() && error.row > 0) {
+      const auto& fields = file->second->at(error.row);
+      auto path = fields.find(error.field);
+      error.field = path != fields.end() ? path->second
+                                         : "entry[" + std::to_string(error.row - 1) + "].resource";
+      error.row = 0;
+    }
     if (!Full()) errors_.push_back(std::move(error));
   }
 
@@ -159,6 +175,8 @@ class ImportRun {
   Errors errors_;
   std::map<std::string, std::map<std::string, std::size_t>> seen_lines_;  // table -> key -> line
   std::map<std::string, std::pair<std::string, std::size_t>> practices_;  // agb -> file, line
+  std::map<std::string, const std::map<std::size_t, std::map<std::string, std::string>>*>
+      element_paths_;  // file name -> its FHIR element paths
 };
 
 }  // namespace
@@ -226,6 +244,28 @@ Status ParseImportFile(ImportFile& file, std::vector<ParsedFile>& parsed) {
   if (!file.kind.empty() && file_kind.empty()) {
     return Error::Io(file.name, "onbekende soort '" + file.kind + "'; kies uit " + KnownKindList());
   }
+  if (fhir::LooksLikeFhir(file.content)) {
+    auto bundle = fhir::ReadDirectoryBundle(file.content, file.name);
+    if (!bundle) return bundle.error();
+    for (auto& [table, rows] : bundle.value().by_table) {
+      ParsedFile p{file.name, "", {}, "", {}};
+      ForEachRegistryType([&]<class T>() {
+        if (EntityTraits<T>::kTable == table) {
+          p.kind = KindOf<T>();
+          p.label = file.name + ", " + std::string(EntityTraits<T>::kPluralNl);
+        }
+      });
+      for (const auto& [field, text] : rows.front().texts) p.table.header.push_back(field);
+      for (auto& row : rows) {
+        CsvRecord record{row.entry + 1, {}};
+        for (const auto& field : p.table.header) record.cells.push_back(row.texts[field]);
+        p.element_paths[record.line] = std::move(row.paths);
+        p.table.records.push_back(std::move(record));
+      }
+      parsed.push_back(std::move(p));
+    }
+    return Ok{};
+  }
   if (LooksLikeXlsx(file.content)) {
     auto sheets = ReadXlsx(file.content, file.name);
     if (!sheets) return sheets.error();
@@ -289,7 +329,14 @@ ImportReport ImportRegistry(Store& store, const Caller& caller, std::vector<Impo
   ImportReport report;
   std::vector<ParsedFile> parsed;
   for (auto& file : files) {
-    if (auto s = ParseImportFile(file, parsed); !s) report.errors.push_back(s.error());
+    if (auto s = ParseImportFile(file, parsed); !s) {
+      // A Bundle's refusals come as one combined error: each is listed on its own.
+      Error first = s.error();
+      auto more = std::move(first.more);
+      first.more.clear();
+      report.errors.push_back(std::move(first));
+      for (auto& e : more) report.errors.push_back(std::move(e));
+    }
   }
   if (!report.errors.empty()) return report;
   // An import writes past the per-practice checks of the forms: it is for those who may change

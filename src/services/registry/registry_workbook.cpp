@@ -26,6 +26,8 @@ const std::map<std::string_view, std::string_view>& Meanings() {
       {"unavailable_until", "afwezig tot en met deze datum (ziekte, verlof); leeg = beschikbaar"},
       {"agb", "AGB-code van de praktijk: 8 cijfers"},
       {"kvk", "KvK-nummer: 8 cijfers"},
+      {"ura", "URA-nummer (UZI-register) voor het landelijke adresboek: 8 cijfers"},
+      {"big", "BIG-registratienummer van een zorgverlener: 11 cijfers"},
       {"practice.name", "naam van de praktijk"},
       {"form", "praktijkvorm"},
       {"street_address", "straat en huisnummer"},

@@ -1,7 +1,9 @@
 #include "store/sql/sql_audit_log.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "core/date.hpp"
@@ -110,6 +112,43 @@ std::int64_t SqlAuditLog::LastChangeId() {
                  "object_type NOT IN ('user_account', 'second_factor', 'calendar_feed') "
                  "ORDER BY id DESC LIMIT 1");
   return stmt.Step() == kRow ? stmt.Int(0) : 0;
+}
+
+std::vector<RecordChange> SqlAuditLog::LastWrites(const std::vector<std::string>& tables) {
+  std::string in;
+  for (std::size_t i = 0; i < tables.size(); ++i) in += i == 0 ? "?" : ", ?";
+  if (in.empty()) return {};
+  // Every write, oldest first; the newest per record wins (a scan of the writes only, through
+  // audit_event_writes; callers keep the answer until LastChangeId moves).
+  Statement stmt(
+      db_,
+      "SELECT id, object_type, object_key, action, occurred_at, details FROM audit_event "
+      "WHERE action IN ('create', 'update', 'delete') AND object_type IN (" +
+          in + ") ORDER BY id");
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    BindValue(stmt, static_cast<int>(i) + 1, tables[i]);
+  }
+  std::map<std::pair<std::string, std::string>, RecordChange> latest;
+  while (stmt.Step() == kRow) {
+    Row row(stmt);
+    RecordChange change;
+    change.event_id = row.Int();
+    change.object_type = row.Text();
+    change.object_key = row.Text();
+    change.action = row.Text();
+    change.occurred_at = row.Text();
+    const auto details = nlohmann::json::parse(row.Text(), nullptr, false);
+    if (details.is_object() && details.contains("id") && details["id"].is_number_integer()) {
+      change.record_id = details["id"].get<std::int64_t>();
+    }
+    latest[{change.object_type, change.object_key}] = std::move(change);
+  }
+  std::vector<RecordChange> out;
+  out.reserve(latest.size());
+  for (auto& [key, change] : latest) out.push_back(std::move(change));
+  std::sort(out.begin(), out.end(),
+            [](const RecordChange& a, const RecordChange& b) { return a.event_id < b.event_id; });
+  return out;
 }
 
 AuditHead SqlAuditLog::Head() {

@@ -19,6 +19,7 @@ class SqlAuditLog final : public AuditLog {
   std::vector<AuditEvent> List(const AuditFilter& filter) override;
   AuditHead Head() override;
   std::int64_t LastChangeId() override;
+  std::vector<RecordChange> LastWrites(const std::vector<std::string>& tables) override;
   std::optional<std::int64_t> FirstBrokenLink() override;
   Result<std::string> WriteCheckpoint() override;
 

@@ -231,7 +231,9 @@ class SqlRepository final : public Repository<T> {
       }
       return StoreError(db_);
     }
-    return AppendAudit("delete", *existing, nlohmann::json::object());
+    // The id goes with the delete: a directory that pulls changes (FHIR _history) learns which
+    // resource is gone.
+    return AppendAudit("delete", *existing, {{"id", existing->id}});
   }
 
   std::optional<T> FindById(std::int64_t id) override {

@@ -1,0 +1,75 @@
+// /fhir/r4: the registry as a read-only FHIR R4 directory (fhir_directory_service.hpp). Sessions
+// as everywhere, or the session token as "Authorization: Bearer" for a directory client; errors
+// as an OperationOutcome.
+#include "http/problem.hpp"
+#include "http/routes.hpp"
+#include "services/registry/fhir_directory_service.hpp"
+
+namespace vangnet {
+
+namespace {
+
+constexpr const char* kFhirJson = "application/fhir+json; charset=utf-8";
+
+void ReplyFhir(httplib::Response& res, const Result<nlohmann::json>& result) {
+  res.set_header("Cache-Control", "no-store");
+  if (!result) {
+    const Error& error = result.error();
+    // A search parameter FHIR's way: 400, not the 422 of a form.
+    res.status = error.kind == ErrorKind::kValidation ? 400 : HttpStatusFor(error);
+    res.set_content(JsonText(OperationOutcomeJson(error)), kFhirJson);
+    return;
+  }
+  res.status = 200;
+  res.set_content(JsonText(result.value()), kFhirJson);
+}
+
+// The directory's own address, for fullUrl and paging links: the Host header as far as it is a
+// host name (anything else would end up in the links), and https behind a TLS proxy.
+std::string BaseUrl(const httplib::Request& req, bool behind_tls) {
+  std::string host = req.get_header_value("Host");
+  const bool plain = !host.empty() && host.size() < 256 &&
+                     host.find_first_not_of(
+                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "0123456789.-:[]") == std::string::npos;
+  if (!plain) host = "localhost";
+  return std::string(behind_tls ? "https://" : "http://") + host + "/fhir/r4";
+}
+
+FhirParams ParamsOf(const httplib::Request& req) {
+  FhirParams params;
+  for (const auto& [name, value] : req.params) params.emplace_back(name, value);
+  return params;
+}
+
+}  // namespace
+
+void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool behind_tls) {
+  // What the directory offers: public, as FHIR clients ask for it before they log in.
+  router.Get(
+      "/fhir/r4/metadata",
+      [&directory, behind_tls](const RequestContext&, const httplib::Request& req,
+                               httplib::Response& res) {
+        ReplyFhir(res, directory.Capabilities(BaseUrl(req, behind_tls)));
+      },
+      Router::Auth::kPublic);
+  router.Get(R"(/fhir/r4/([A-Za-z]+)/_history)",
+             [&directory, behind_tls](const RequestContext& ctx, const httplib::Request& req,
+                                      httplib::Response& res) {
+               ReplyFhir(res, directory.History(ctx.caller, req.matches[1].str(), ParamsOf(req),
+                                                BaseUrl(req, behind_tls)));
+             });
+  router.Get(
+      R"(/fhir/r4/([A-Za-z]+)/([A-Za-z0-9\-\.]{1,64}))",
+      [&directory](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        ReplyFhir(res, directory.Read(ctx.caller, req.matches[1].str(), req.matches[2].str()));
+      });
+  router.Get(R"(/fhir/r4/([A-Za-z]+))",
+             [&directory, behind_tls](const RequestContext& ctx, const httplib::Request& req,
+                                      httplib::Response& res) {
+               ReplyFhir(res, directory.Search(ctx.caller, req.matches[1].str(), ParamsOf(req),
+                                               BaseUrl(req, behind_tls)));
+             });
+}
+
+}  // namespace vangnet

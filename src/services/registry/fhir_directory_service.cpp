@@ -1,0 +1,537 @@
+#include "services/registry/fhir_directory_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/registry.hpp"
+#include "core/text.hpp"
+#include "io/fhir_directory.hpp"
+#include "services/registry/registry_service.hpp"
+
+namespace vangnet {
+
+using nlohmann::json;
+
+struct FhirDirectoryService::Snapshot {
+  std::int64_t change_id = -1;
+  RegistryRecords records;
+  fhir::DirectoryContext context;
+  std::vector<RecordChange> writes;  // the newest write per record, oldest first
+  std::map<std::pair<std::string, std::string>, std::string> updated;  // (table, key) -> when
+};
+
+namespace {
+
+constexpr std::size_t kDefaultCount = 50;
+constexpr std::size_t kMaxCount = 1000;
+
+// One resource a request may return, with what access and the audit need to know of it.
+struct Candidate {
+  json resource;
+  std::string table, key, subject;
+  std::string last_updated;
+};
+
+template <class T>
+const std::vector<T>& All(const FhirDirectoryService::Snapshot& s) {
+  return std::get<std::vector<T>>(s.records);
+}
+
+template <class T>
+std::map<std::string, std::int64_t> IdsByKey(const std::vector<T>& records) {
+  std::map<std::string, std::int64_t> ids;
+  for (const auto& r : records) ids[KeyOf(r)] = r.id;
+  return ids;
+}
+
+// The resources of `type` this caller may see. Forbidden when no record of the type is theirs to
+// read (the insurer and Practitioner), NotFound for a type the directory does not serve.
+class Collector {
+ public:
+  Collector(const FhirDirectoryService::Snapshot& s, const Caller& caller, UnitOfWork& uow)
+      : s_(s), caller_(caller), uow_(uow) {}
+
+  Result<std::vector<Candidate>> Of(const std::string& type) {
+    const auto& c = s_.context;
+    if (type == "Organization") {
+      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[0]; });
+      Add(All<GpGroup>(s_), [&](const GpGroup& g) { return fhir::ToResource(g, c); });
+      Add(All<Organisation>(s_), [&](const Organisation& o) { return fhir::ToResource(o, c); });
+    } else if (type == "Location") {
+      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[1]; });
+      Add(All<District>(s_), [&](const District& d) { return fhir::ToResource(d, c); });
+    } else if (type == "HealthcareService") {
+      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[2]; });
+    } else if (type == "Practitioner") {
+      Add(All<Person>(s_), [&](const Person& p) { return fhir::ToResource(p, c); });
+    } else if (type == "PractitionerRole") {
+      Add(All<Affiliation>(s_), [&](const Affiliation& a) { return fhir::ToResource(a, c); });
+    } else if (type == "OrganizationAffiliation") {
+      Add(All<ContinuityContract>(s_),
+          [&](const ContinuityContract& r) { return fhir::ToResource(r, c); });
+    } else {
+      return Error(ErrorKind::kNotFound, "het adresboek kent geen resource '" + type + "'");
+    }
+    if (!allowed_) return Forbidden(type);
+    return std::move(out_);
+  }
+
+ private:
+  template <class T, class Make>
+  void Add(const std::vector<T>& records, Make make) {
+    const std::string table(EntityTraits<T>::kTable);
+    const Access access = ReadAccess(caller_.role, table);
+    if (access == Access::kNone) return;
+    allowed_ = true;
+    if (access == Access::kScoped && !people_) people_ = PeopleOfPractices(uow_, caller_);
+    for (T record : records) {
+      if (access == Access::kScoped && !InScope(uow_, caller_, record, *people_)) continue;
+      Redact(caller_, record);
+      Candidate candidate{make(record), table, KeyOf(record), SubjectOf(record), ""};
+      if (auto it = s_.updated.find({table, candidate.key}); it != s_.updated.end()) {
+        candidate.last_updated = it->second;
+      }
+      out_.push_back(std::move(candidate));
+    }
+  }
+
+  const FhirDirectoryService::Snapshot& s_;
+  const Caller& caller_;
+  UnitOfWork& uow_;
+  std::optional<std::set<std::string>> people_;
+  std::vector<Candidate> out_;
+  bool allowed_ = false;
+};
+
+// Every read of personal data is audited, as the registry's pages do (registry_service.hpp).
+Status AuditReads(UnitOfWork& uow, const std::vector<const Candidate*>& shown, bool single) {
+  std::map<std::string, std::vector<const Candidate*>> by_table;
+  for (const Candidate* c : shown) {
+    if (HoldsPersonalData(c->table)) by_table[c->table].push_back(c);
+  }
+  for (const auto& [table, list] : by_table) {
+    if (single && list.size() == 1) {
+      if (auto s = AuditRead(uow, table, list[0]->key, list[0]->subject, {}); !s) return s;
+      continue;
+    }
+    std::vector<std::string> keys;
+    for (const Candidate* c : list) keys.push_back(c->key);
+    if (auto s = AuditRead(uow, table, "list", "", keys); !s) return s;
+  }
+  return Ok{};
+}
+
+Error BadParameter(const std::string& name, std::string message) {
+  return Error::Validation(name, std::move(message));
+}
+
+std::string Lower(std::string_view text) {
+  return ToLowerAscii(std::string(text));
+}
+
+// A string search parameter: FHIR's default matches the start of the text, ignoring case;
+// :contains anywhere, :exact the whole text.
+bool MatchesString(const std::string& text, const std::string& wanted,
+                   const std::string& modifier) {
+  if (modifier == "exact") return text == wanted;
+  const std::string t = Lower(text), w = Lower(wanted);
+  if (modifier == "contains") return t.find(w) != std::string::npos;
+  return t.starts_with(w);
+}
+
+std::string NameOf(const json& resource) {
+  const json name = resource.value("name", json());
+  if (name.is_string()) return name.get<std::string>();
+  if (name.is_array() && !name.empty() && name[0].is_object()) return name[0].value("text", "");
+  return {};
+}
+
+// identifier=[system|]value
+bool MatchesIdentifier(const json& resource, const std::string& token) {
+  const auto bar = token.find('|');
+  const std::string system = bar == std::string::npos ? "" : token.substr(0, bar);
+  const std::string value = bar == std::string::npos ? token : token.substr(bar + 1);
+  for (const auto& id : resource.value("identifier", json::array())) {
+    if (bar != std::string::npos && id.value("system", "") != system) continue;
+    if (id.value("value", "") == value) return true;
+  }
+  return false;
+}
+
+// A reference parameter ("Organization/practice-3" or "practice-3") against elements that hold
+// one reference or a list of them.
+bool MatchesReference(const json& resource, const std::vector<std::string>& elements,
+                      const std::string& type, const std::string& wanted) {
+  const std::string full = wanted.find('/') == std::string::npos ? type + "/" + wanted : wanted;
+  for (const auto& element : elements) {
+    const json value = resource.value(element, json());
+    for (const json& ref : value.is_array() ? value : json::array({value})) {
+      if (ref.is_object() && ref.value("reference", "") == full) return true;
+    }
+  }
+  return false;
+}
+
+// _lastUpdated=[eq|gt|ge|lt|le]instant; plain (eq) matches the instant's prefix ("2026-11").
+Result<bool> MatchesInstant(const std::string& when, const std::string& parameter) {
+  std::string prefix = parameter.substr(0, 2), value = parameter.substr(2);
+  if (prefix != "eq" && prefix != "gt" && prefix != "ge" && prefix != "lt" && prefix != "le") {
+    prefix = "eq";
+    value = parameter;
+  }
+  if (value.size() < 4 || !std::isdigit(static_cast<unsigned char>(value[0]))) {
+    return BadParameter("_lastUpdated", "geef een datum of tijdstip, zoals ge2026-11-01");
+  }
+  if (when.empty()) return false;
+  const std::string cut = when.substr(0, std::min(when.size(), value.size()));
+  if (prefix == "eq") return cut == value;
+  if (prefix == "gt") return cut > value;
+  if (prefix == "ge") return cut >= value;
+  if (prefix == "lt") return cut < value;
+  return cut <= value;
+}
+
+// The reference parameters per type: name -> (resource type it points at, elements).
+const std::map<std::string,
+               std::map<std::string, std::pair<std::string, std::vector<std::string>>>>&
+ReferenceParameters() {
+  static const std::map<std::string,
+                        std::map<std::string, std::pair<std::string, std::vector<std::string>>>>
+      params{
+          {"Organization", {{"partof", {"Organization", {"partOf"}}}}},
+          {"Location", {{"organization", {"Organization", {"managingOrganization"}}}}},
+          {"HealthcareService",
+           {{"organization", {"Organization", {"providedBy"}}},
+            {"location", {"Location", {"location"}}}}},
+          {"PractitionerRole",
+           {{"organization", {"Organization", {"organization"}}},
+            {"practitioner", {"Practitioner", {"practitioner"}}},
+            {"location", {"Location", {"location"}}}}},
+          {"OrganizationAffiliation",
+           {{"primary-organization", {"Organization", {"organization"}}},
+            {"participating-organization", {"Organization", {"participatingOrganization"}}},
+            {"organization", {"Organization", {"organization", "participatingOrganization"}}}}},
+      };
+  return params;
+}
+
+Result<std::size_t> CountParameter(const std::string& name, const std::string& text,
+                                   std::size_t fallback, std::size_t max) {
+  if (text.empty()) return fallback;
+  auto n = ParseInteger(text);
+  if (!n || *n < 0) return BadParameter(name, "moet een heel getal van 0 of meer zijn");
+  return std::min<std::size_t>(static_cast<std::size_t>(*n), max);
+}
+
+std::string Query(const FhirParams& params, std::size_t offset) {
+  std::string query;
+  for (const auto& [name, value] : params) {
+    if (name == "_offset") continue;
+    query += (query.empty() ? "?" : "&") + PercentEncode(name) + "=" + PercentEncode(value);
+  }
+  return query + (query.empty() ? "?" : "&") + "_offset=" + std::to_string(offset);
+}
+
+json BundleOf(const std::string& type, std::size_t total) {
+  return json{{"resourceType", "Bundle"},
+              {"type", type},
+              {"total", total},
+              {"link", json::array()},
+              {"entry", json::array()}};
+}
+
+}  // namespace
+
+const std::vector<std::string>& FhirDirectoryService::ResourceTypes() {
+  static const std::vector<std::string> types{"Organization",      "Location",
+                                              "HealthcareService", "Practitioner",
+                                              "PractitionerRole",  "OrganizationAffiliation"};
+  return types;
+}
+
+Result<std::shared_ptr<const FhirDirectoryService::Snapshot>> FhirDirectoryService::Current(
+    const Caller& caller) {
+  auto uow = store_.BeginRead(caller.actor);
+  if (!uow) return uow.error();
+  const std::int64_t change_id = uow.value()->Audit().LastChangeId();
+  std::lock_guard lock(mutex_);
+  if (snapshot_ && snapshot_->change_id == change_id) return snapshot_;
+  auto s = std::make_shared<Snapshot>();
+  s->change_id = change_id;
+  std::vector<std::string> tables;
+  ForEachRegistryType([&]<class T>() {
+    std::get<std::vector<T>>(s->records) = uow.value()->template Table<T>().List();
+    tables.emplace_back(EntityTraits<T>::kTable);
+  });
+  s->writes = uow.value()->Audit().LastWrites(tables);
+  for (const auto& w : s->writes) s->updated[{w.object_type, w.object_key}] = w.occurred_at;
+  auto& c = s->context;
+  c.custodian = fhir::CustodianOf(All<Organisation>(*s));
+  c.practice_ids = IdsByKey(All<Practice>(*s));
+  c.gp_group_ids = IdsByKey(All<GpGroup>(*s));
+  c.district_ids = IdsByKey(All<District>(*s));
+  c.organisation_ids = IdsByKey(All<Organisation>(*s));
+  c.person_ids = IdsByKey(All<Person>(*s));
+  const auto* updated = &s->updated;
+  c.last_updated = [updated](std::string_view table, const std::string& key) {
+    auto it = updated->find({std::string(table), key});
+    return it == updated->end() ? std::string() : it->second;
+  };
+  snapshot_ = s;
+  return snapshot_;
+}
+
+json FhirDirectoryService::Capabilities(const std::string& base) const {
+  json resources = json::array();
+  for (const auto& type : ResourceTypes()) {
+    json params = json::array({json{{"name", "_id"}, {"type", "token"}},
+                               json{{"name", "_lastUpdated"}, {"type", "date"}},
+                               json{{"name", "identifier"}, {"type", "token"}}});
+    if (type != "PractitionerRole" && type != "OrganizationAffiliation") {
+      params.push_back({{"name", "name"}, {"type", "string"}});
+    }
+    if (auto it = ReferenceParameters().find(type); it != ReferenceParameters().end()) {
+      for (const auto& [name, target] : it->second) {
+        params.push_back({{"name", name}, {"type", "reference"}});
+      }
+    }
+    resources.push_back(
+        {{"type", type},
+         {"interaction",
+          {{{"code", "read"}}, {{"code", "search-type"}}, {{"code", "history-type"}}}},
+         {"versioning", "versioned"},
+         {"readHistory", false},
+         {"searchParam", params}});
+  }
+  return {{"resourceType", "CapabilityStatement"},
+          {"status", "active"},
+          {"date", "2026-12-01"},
+          {"kind", "instance"},
+          {"publisher", "vangnet"},
+          {"description",
+           "Het regionale register van vangnet als zorgaanbiedersadresboek (IHE mCSD, profielen "
+           "nl-gf van de Generieke Functies), alleen lezen."},
+          {"software", {{"name", "vangnet"}}},
+          {"implementation", {{"description", "vangnet FHIR-adresboek"}, {"url", base}}},
+          {"fhirVersion", "4.0.1"},
+          {"format", {"json"}},
+          {"rest",
+           {{{"mode", "server"},
+             {"security",
+              {{"description",
+                "Aanmelden bij vangnet (sessie) of Authorization: Bearer "
+                "met het sessietoken; toegang per rol als in de rest van "
+                "vangnet."}}},
+             {"resource", resources}}}}};
+}
+
+Result<json> FhirDirectoryService::Read(const Caller& caller, const std::string& type,
+                                        const std::string& id) {
+  auto snapshot = Current(caller);
+  if (!snapshot) return snapshot.error();
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
+  if (!candidates) return candidates.error();
+  for (const auto& c : candidates.value()) {
+    if (c.resource.value("id", "") != id) continue;
+    if (auto s = AuditReads(*uow.value(), {&c}, true); !s) return s.error();
+    if (auto s = uow.value()->Commit(); !s) return s.error();
+    return c.resource;
+  }
+  return Error(ErrorKind::kNotFound, type + "/" + id + " bestaat niet (of niet voor u)");
+}
+
+Result<json> FhirDirectoryService::Search(const Caller& caller, const std::string& type,
+                                          const FhirParams& params, const std::string& base) {
+  std::size_t count = kDefaultCount, offset = 0;
+  for (const auto& [name, value] : params) {
+    if (name == "_count") {
+      auto n = CountParameter(name, value, kDefaultCount, kMaxCount);
+      if (!n) return n.error();
+      count = n.value();
+    } else if (name == "_offset") {
+      auto n = CountParameter(name, value, 0, SIZE_MAX);
+      if (!n) return n.error();
+      offset = n.value();
+    }
+  }
+  auto snapshot = Current(caller);
+  if (!snapshot) return snapshot.error();
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
+  if (!candidates) return candidates.error();
+  const auto references = ReferenceParameters().find(type);
+  std::vector<const Candidate*> matches;
+  for (const auto& c : candidates.value()) {
+    bool keep = true;
+    for (const auto& [full_name, value] : params) {
+      const auto colon = full_name.find(':');
+      const std::string name = full_name.substr(0, colon);
+      const std::string modifier = colon == std::string::npos ? "" : full_name.substr(colon + 1);
+      if (name == "_count" || name == "_offset" || name == "_format") continue;
+      if (name == "_id") {
+        keep = keep && c.resource.value("id", "") == value;
+      } else if (name == "identifier") {
+        keep = keep && MatchesIdentifier(c.resource, value);
+      } else if (name == "name" && type != "PractitionerRole" &&
+                 type != "OrganizationAffiliation") {
+        if (!modifier.empty() && modifier != "exact" && modifier != "contains") {
+          return BadParameter(full_name, "alleen name, name:exact en name:contains");
+        }
+        keep = keep && MatchesString(NameOf(c.resource), value, modifier);
+      } else if (name == "_lastUpdated") {
+        auto match = MatchesInstant(c.last_updated, value);
+        if (!match) return match.error();
+        keep = keep && match.value();
+      } else if (references != ReferenceParameters().end() && references->second.contains(name)) {
+        const auto& [target, elements] = references->second.at(name);
+        keep = keep && MatchesReference(c.resource, elements, target, value);
+      } else {
+        return BadParameter(full_name, "deze zoekparameter kent het adresboek niet voor " + type +
+                                           "; zie /fhir/r4/metadata");
+      }
+    }
+    if (keep) matches.push_back(&c);
+  }
+  json bundle = BundleOf("searchset", matches.size());
+  const std::string self = base + "/" + type;
+  bundle["link"].push_back({{"relation", "self"}, {"url", self + Query(params, offset)}});
+  if (offset + count < matches.size()) {
+    bundle["link"].push_back({{"relation", "next"}, {"url", self + Query(params, offset + count)}});
+  }
+  if (offset > 0) {
+    bundle["link"].push_back({{"relation", "previous"},
+                              {"url", self + Query(params, offset > count ? offset - count : 0)}});
+  }
+  std::vector<const Candidate*> page;
+  for (std::size_t i = offset; i < matches.size() && page.size() < count; ++i) {
+    page.push_back(matches[i]);
+    bundle["entry"].push_back({{"fullUrl", self + "/" + matches[i]->resource.value("id", "")},
+                               {"resource", matches[i]->resource},
+                               {"search", {{"mode", "match"}}}});
+  }
+  if (auto s = AuditReads(*uow.value(), page, false); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return bundle;
+}
+
+namespace {
+
+// The registry tables each resource type is made from, and the id prefix of their resources.
+const std::map<std::string, std::vector<std::pair<std::string, std::string>>>& SourcesOf() {
+  static const std::map<std::string, std::vector<std::pair<std::string, std::string>>> sources{
+      {"Organization",
+       {{"practice", "practice"}, {"gp_group", "gp-group"}, {"organisation", "organisation"}}},
+      {"Location", {{"practice", "practice"}, {"district", "district"}}},
+      {"HealthcareService", {{"practice", "practice"}}},
+      {"Practitioner", {{"person", "person"}}},
+      {"PractitionerRole", {{"affiliation", "affiliation"}}},
+      {"OrganizationAffiliation", {{"continuity_contract", "contract"}}},
+  };
+  return sources;
+}
+
+}  // namespace
+
+Result<json> FhirDirectoryService::History(const Caller& caller, const std::string& type,
+                                           const FhirParams& params, const std::string& base) {
+  std::size_t count = kDefaultCount, offset = 0;
+  std::string since;
+  for (const auto& [name, value] : params) {
+    if (name == "_count" || name == "_offset") {
+      auto n = CountParameter(name, value, name == "_count" ? kDefaultCount : 0,
+                              name == "_count" ? kMaxCount : SIZE_MAX);
+      if (!n) return n.error();
+      (name == "_count" ? count : offset) = n.value();
+    } else if (name == "_since") {
+      if (value.size() < 10 || !std::isdigit(static_cast<unsigned char>(value[0]))) {
+        return BadParameter(name, "geef een tijdstip, zoals 2026-11-30T08:00:00Z");
+      }
+      since = value;
+    } else if (name != "_format") {
+      return BadParameter(name, "_history kent alleen _since, _count en _offset");
+    }
+  }
+  auto snapshot = Current(caller);
+  if (!snapshot) return snapshot.error();
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
+  if (!candidates) return candidates.error();
+  std::map<std::pair<std::string, std::string>, const Candidate*> visible;
+  for (const auto& c : candidates.value()) visible[{c.table, c.key}] = &c;
+  const auto& sources = SourcesOf().at(type);
+  const std::string self = base + "/" + type;
+  std::vector<json> entries;
+  std::vector<const Candidate*> shown;
+  const auto& writes = snapshot.value()->writes;
+  for (auto w = writes.rbegin(); w != writes.rend(); ++w) {
+    auto source = std::find_if(sources.begin(), sources.end(),
+                               [&](const auto& s) { return s.first == w->object_type; });
+    if (source == sources.end() || (!since.empty() && w->occurred_at < since)) continue;
+    json entry;
+    if (w->action == "delete") {
+      // Only those who may read every record of the kind learn which ones went.
+      if (w->record_id == 0 || ReadAccess(caller.role, w->object_type) != Access::kAll) continue;
+      const std::string id = source->second + "-" + std::to_string(w->record_id);
+      entry = {{"fullUrl", self + "/" + id},
+               {"request", {{"method", "DELETE"}, {"url", type + "/" + id}}},
+               {"response", {{"status", "204"}, {"lastModified", w->occurred_at}}}};
+    } else {
+      auto it = visible.find({w->object_type, w->object_key});
+      if (it == visible.end()) continue;
+      const std::string id = it->second->resource.value("id", "");
+      const bool created = w->action == "create";
+      entry = {
+          {"fullUrl", self + "/" + id},
+          {"resource", it->second->resource},
+          {"request", {{"method", created ? "POST" : "PUT"}, {"url", type + "/" + id}}},
+          {"response", {{"status", created ? "201" : "200"}, {"lastModified", w->occurred_at}}}};
+      if (entries.size() >= offset && shown.size() < count) shown.push_back(it->second);
+    }
+    entries.push_back(std::move(entry));
+  }
+  json bundle = BundleOf("history", entries.size());
+  const std::string url = self + "/_history";
+  bundle["link"].push_back({{"relation", "self"}, {"url", url + Query(params, offset)}});
+  if (offset + count < entries.size()) {
+    bundle["link"].push_back({{"relation", "next"}, {"url", url + Query(params, offset + count)}});
+  }
+  for (std::size_t i = offset; i < entries.size() && i < offset + count; ++i) {
+    bundle["entry"].push_back(std::move(entries[i]));
+  }
+  if (auto s = AuditReads(*uow.value(), shown, false); !s) return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return bundle;
+}
+
+Result<json> FhirDirectoryService::ExportBundle(const Caller& caller, const std::string& base) {
+  auto snapshot = Current(caller);
+  if (!snapshot) return snapshot.error();
+  auto uow = store_.Begin(caller.actor);
+  if (!uow) return uow.error();
+  json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
+  json details = json::object();
+  std::vector<Candidate> all;
+  for (const auto& type : ResourceTypes()) {
+    auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
+    if (!candidates) continue;  // a type this caller may not read is left out
+    details[type] = candidates.value().size();
+    for (auto& c : candidates.value()) {
+      bundle["entry"].push_back({{"fullUrl", base + "/" + type + "/" + c.resource.value("id", "")},
+                                 {"resource", c.resource}});
+    }
+  }
+  bundle["timestamp"] = store_.clock().NowIso();
+  if (auto s =
+          RecordAudit(*uow.value(), "export", "registry", "registry.fhir.json", "", details.dump());
+      !s)
+    return s.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  return bundle;
+}
+
+}  // namespace vangnet
