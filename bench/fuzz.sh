@@ -15,7 +15,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DVANGNET_FUZZ=ON >"$work/configure.log" 2>&1 || { tail -40 "$work/configure.log"; exit 1; }
 fi
-targets=(registry_csv xlsx patient_list playbook_yaml norms_yaml plan_json request_body id_token)
+targets=(registry_csv xlsx fhir_bundle patient_list playbook_yaml norms_yaml plan_json request_body id_token)
 # Only the fuzz targets and what they link: the tests, benchmarks and the binary are built by
 # the main build already (a clean CI machine would otherwise compile the whole tree twice).
 cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]/%/_fuzz}" >"$work/build.log" 2>&1 || { tail -60 "$work/build.log"; exit 1; }

@@ -6,12 +6,14 @@
 
 #include "core/text.hpp"
 #include "io/csv.hpp"
+#include "io/fhir_directory.hpp"
 
 namespace vangnet {
 
 Result<std::vector<RedistributionPatient>> ParsePatientList(const std::string& text,
                                                             const std::string& file_name,
                                                             int current_year) {
+  if (fhir::LooksLikeFhir(text)) return ParsePatientBundle(text, file_name, current_year);
   auto table = ReadCsv(text, file_name);
   if (!table) return table.error();
   Errors errors;

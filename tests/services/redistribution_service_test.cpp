@@ -81,6 +81,89 @@ TEST_F(RedistributionServiceTest, ABadPatientListIsRefusedWholeWithRowAndField) 
   EXPECT_EQ(named.error().field, "naam");
 }
 
+// An HIS export as FHIR: nl-core Patients with everything an HIS knows. What vangnet keeps is the
+// CSV list's fields; no name, BSN, phone number or full birth date reaches the database or an
+// answer, also not when the list is refused.
+TEST_F(RedistributionServiceTest, AFhirPatientBundleKeepsOnlyTheMinimalFields) {
+  const auto patient = [](const std::string& id, const std::string& his, const std::string& family,
+                          const std::string& bsn, const std::string& phone,
+                          const std::string& birth, const std::string& line) {
+    return nlohmann::json{
+        {"fullUrl", "urn:uuid:" + id},
+        {"resource",
+         {{"resourceType", "Patient"},
+          {"id", id},
+          {"meta", {{"profile", {"http://nictiz.nl/fhir/StructureDefinition/nl-core-Patient"}}}},
+          {"identifier",
+           {{{"system", "http://fhir.nl/fhir/NamingSystem/bsn"}, {"value", bsn}},
+            {{"system", "urn:oid:2.16.840.1.113883.2.4.6.3.99"}, {"value", his}}}},
+          {"name", {{{"family", family}, {"given", {"Geertruida"}}}}},
+          {"telecom", {{{"system", "phone"}, {"value", phone}}}},
+          {"gender", "female"},
+          {"birthDate", birth},
+          {"address",
+           {{{"use", "home"},
+             {"line", {line}},
+             {"city", "Maastricht"},
+             {"postalCode", "6211 AB"}}}}}}};
+  };
+  nlohmann::json bundle = {
+      {"resourceType", "Bundle"},
+      {"type", "collection"},
+      {"entry",
+       {patient("a", "P-1", "Geheimnaam", "999911120", "0611111111", "1941-03-05",
+                "Heerstraat 12b"),
+        patient("b", "P-2", "Geheimnaam", "999911132", "0622222222", "1943-07-09",
+                "Heerstraat 12b"),
+        patient("c", "P-3", "Verborgenhuis", "999911144", "0633333333", "1950-01-02", "Markt 3"),
+        {{"resource",
+          {{"resourceType", "Flag"},
+           {"status", "active"},
+           {"subject", {{"reference", "Patient/c"}}},
+           {"code",
+            {{"coding", {{{"system", "http://snomed.info/sct"}, {"code", "103735009"}}}}}}}}}}}};
+  const std::vector<std::string> secrets{"Geheimnaam", "Verborgenhuis", "Geertruida",
+                                         "999911120",  "0611111111",    "1941-03-05"};
+  const auto leaks = [&](const std::string& text) {
+    std::string found;
+    for (const auto& s : secrets) {
+      if (text.find(s) != std::string::npos) found += s + " ";
+    }
+    return found;
+  };
+  // Refused first (one birth date missing): the refusal names the element, not the person.
+  nlohmann::json broken = bundle;
+  broken["entry"][2]["resource"].erase("birthDate");
+  auto refused =
+      service_->ImportPatients(Coordinator(), incident_id_, kClosed, broken.dump(), "his.json");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "entry[2].resource.birthDate");
+  EXPECT_EQ(leaks(refused.error().ToString()), "");
+  EXPECT_TRUE(All().empty());
+
+  auto loaded =
+      service_->ImportPatients(Coordinator(), incident_id_, kClosed, bundle.dump(), "his.json");
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  auto patients = All();
+  ASSERT_EQ(patients.size(), 3u);
+  std::map<std::string, RedistributionPatient> by_number;
+  for (const auto& p : patients) by_number[p.his_number] = p;
+  EXPECT_EQ(by_number.at("P-1").postcode, "6211");
+  EXPECT_EQ(by_number.at("P-1").house_number, "12 b");
+  EXPECT_EQ(by_number.at("P-1").birth_year, 1941);
+  EXPECT_EQ(by_number.at("P-1").household_key, by_number.at("P-2").household_key);
+  EXPECT_NE(by_number.at("P-1").household_key, by_number.at("P-3").household_key);
+  EXPECT_EQ(by_number.at("P-3").vulnerability, "palliative");
+  EXPECT_EQ(by_number.at("P-1").vulnerability, "none");
+  // Nothing of the rest in what the page gets, nor anywhere in the database files.
+  auto overview = service_->Overview(Coordinator(), incident_id_);
+  ASSERT_TRUE(overview);
+  EXPECT_EQ(leaks(AsJson(overview).dump()), "");
+  for (const auto& file : std::filesystem::directory_iterator(dir_.Path())) {
+    EXPECT_EQ(leaks(ReadFile(file.path())), "") << file.path();
+  }
+}
+
 TEST_F(RedistributionServiceTest, APlanPlacesTheDemoListAndAReceiverSeesOnlyItsOwn) {
   auto generated = service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed);
   ASSERT_TRUE(generated) << generated.error().ToString();

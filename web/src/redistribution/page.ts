@@ -220,7 +220,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     h("h2", {}, t("opvangListTitle")),
     h("p", { class: "muted" }, t("opvangListFields"), " ", h("a", { href: listTemplateUrl(), download: "patientenlijst-voorbeeld.csv" }, t("opvangListTemplate"))),
     data.closed_practices.map((c) => {
-      const file = h("input", { type: "file", accept: ".csv,text/csv", "aria-label": fmt("opvangCsvOf", { name: c.name ?? c.agb }) }) as HTMLInputElement;
+      const file = h("input", { type: "file", accept: ".csv,text/csv,.json,application/json,application/fhir+json", "aria-label": fmt("opvangCsvOf", { name: c.name ?? c.agb }) }) as HTMLInputElement;
       return h(
         "div",
         { class: "closed-practice" },
