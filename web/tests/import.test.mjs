@@ -9,11 +9,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { artifacts, demoSession } from "./support.mjs";
+import { artifacts, demoSession, vangnet } from "./support.mjs";
 
 const PASSWORD = "import-wachtwoord-123";
 let session, page, baseUrl, work;
@@ -194,6 +194,30 @@ test("a CSV file named after nothing asks what it holds, then imports as Dutch E
   await page.getByRole("button", { name: "Controleren" }).click();
   await page.locator(".import-file").getByText("Ingeschreven patiënten: 3900 → 4100").waitFor();
   await page.screenshot({ path: join(artifacts, "import-kind.png"), fullPage: true });
+});
+
+// Issue 21: a FHIR Bundle from another directory (here our own export, one practice renamed, one
+// element vangnet does not keep) is refused by element path, then previews and imports.
+test("a FHIR Bundle is refused by element, then previews the change and imports", async () => {
+  const path = join(work, "adresboek.json");
+  vangnet(["export", "--format", "fhir", "--db", session.db, path]);
+  const bundle = JSON.parse(readFileSync(path, "utf8"));
+  const entry = bundle.entry.findIndex((e) => e.resource.id.startsWith("practice-") && e.resource.resourceType === "Organization");
+  const org = bundle.entry[entry].resource;
+  const oldName = org.name;
+  org.name = `${oldName} (FHIR)`;
+  org.alias = ["bijnaam"];
+  await page.goto(baseUrl + "/#/register/inlezen");
+  await page.locator("#import-files").setInputFiles({ name: "adresboek.json", mimeType: "application/fhir+json", buffer: Buffer.from(JSON.stringify(bundle)) });
+  await page.getByText(`entry[${entry}].resource.alias`).waitFor();
+  delete org.alias;
+  await page.locator("#import-files").setInputFiles({ name: "adresboek.json", mimeType: "application/fhir+json", buffer: Buffer.from(JSON.stringify(bundle)) });
+  await page.locator(".import-file").getByText(`${oldName} → ${oldName} (FHIR)`).waitFor();
+  await page.screenshot({ path: join(artifacts, "import-fhir.png"), fullPage: true });
+  await page.getByRole("button", { name: "Inlezen (1 wijziging)" }).click();
+  await page.locator(".import-done").getByText("0 nieuw, 1 gewijzigd").waitFor();
+  const renamed = await page.evaluate((name) => fetch(`/api/v1/practices?name=${encodeURIComponent(name)}`).then((r) => r.json()), `${oldName} (FHIR)`);
+  assert.equal(renamed.total, 1);
 });
 
 test("a practice user has no import page", async () => {

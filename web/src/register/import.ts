@@ -50,13 +50,13 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
   const kinds = await registrySchema();
   const plural = new Map(kinds.map((k) => [k.resource.replace(/-/g, "_"), k.plural]));
   // A CSV file named after no kind ("Praktijken 2026.csv") gets a pick-list; a workbook's
-  // sheets say their kind themselves.
+  // sheets and a FHIR Bundle's resources say their kind themselves.
   const knownName = (name: string) => {
     const stem = name.replace(/\.[^.]*$/, "").trim().toLowerCase();
     return [...plural.entries()].some(([kind, p]) => stem === kind || stem === p.toLowerCase());
   };
   const outcome = h("div", { class: "import-outcome", "aria-live": "polite" });
-  const input = h("input", { type: "file", multiple: true, accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", id: "import-files" }) as HTMLInputElement;
+  const input = h("input", { type: "file", multiple: true, accept: ".csv,.xlsx,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json,application/fhir+json", id: "import-files" }) as HTMLInputElement;
   let files: UploadFile[] = [];
 
   const errorList = (e: unknown) => {
@@ -177,7 +177,7 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
     files = await Promise.all([...list].map(async (f) => ({ name: f.name, content_base64: await asBase64(f) })));
     // Cleared, so choosing the corrected file of the same name again is noticed.
     input.value = "";
-    const unnamed = files.filter((f) => !/\.xlsx$/i.test(f.name) && !knownName(f.name));
+    const unnamed = files.filter((f) => !/\.(xlsx|json)$/i.test(f.name) && !knownName(f.name));
     if (unnamed.length) return askKinds(unnamed);
     await check();
   };
