@@ -13,8 +13,25 @@ namespace vangnet {
 
 using nlohmann::json;
 
+namespace fhir_directory {
+// One resource a request may return, with what access and the audit need to know of it.
+struct Candidate {
+  json resource;
+  std::string table, key, subject;
+  std::string last_updated;
+};
+using Candidates = std::shared_ptr<const std::vector<Candidate>>;
+}  // namespace fhir_directory
+using fhir_directory::Candidate;
+using fhir_directory::Candidates;
+
 struct FhirDirectoryService::Snapshot {
   std::int64_t change_id = -1;
+  // The resources of a type as a role that reads every record of it sees them, made once per
+  // snapshot: a directory paging through 40,000 Practitioners then filters, instead of mapping
+  // every record again for every page. Callers with a scope (practice users) are served fresh.
+  mutable std::mutex cache_mutex;
+  mutable std::map<std::pair<std::string, UserRole>, Candidates> cache;
   RegistryRecords records;
   fhir::DirectoryContext context;
   std::vector<RecordChange> writes;  // the newest write per record, oldest first
@@ -26,12 +43,19 @@ namespace {
 constexpr std::size_t kDefaultCount = 50;
 constexpr std::size_t kMaxCount = 1000;
 
-// One resource a request may return, with what access and the audit need to know of it.
-struct Candidate {
-  json resource;
-  std::string table, key, subject;
-  std::string last_updated;
-};
+// The registry tables each resource type is made from, and the id prefix of their resources.
+const std::map<std::string, std::vector<std::pair<std::string, std::string>>>& SourcesOf() {
+  static const std::map<std::string, std::vector<std::pair<std::string, std::string>>> sources{
+      {"Organization",
+       {{"practice", "practice"}, {"gp_group", "gp-group"}, {"organisation", "organisation"}}},
+      {"Location", {{"practice", "practice"}, {"district", "district"}}},
+      {"HealthcareService", {{"practice", "practice"}}},
+      {"Practitioner", {{"person", "person"}}},
+      {"PractitionerRole", {{"affiliation", "affiliation"}}},
+      {"OrganizationAffiliation", {{"continuity_contract", "contract"}}},
+  };
+  return sources;
+}
 
 template <class T>
 const std::vector<T>& All(const FhirDirectoryService::Snapshot& s) {
@@ -52,7 +76,31 @@ class Collector {
   Collector(const FhirDirectoryService::Snapshot& s, const Caller& caller, UnitOfWork& uow)
       : s_(s), caller_(caller), uow_(uow) {}
 
-  Result<std::vector<Candidate>> Of(const std::string& type) {
+  Result<Candidates> Of(const std::string& type) {
+    const auto sources = SourcesOf().find(type);
+    if (sources == SourcesOf().end()) {
+      return Error(ErrorKind::kNotFound, "het adresboek kent geen resource '" + type + "'");
+    }
+    bool scoped = false, allowed = false;
+    for (const auto& [table, prefix] : sources->second) {
+      const Access access = ReadAccess(caller_.role, table);
+      scoped = scoped || access == Access::kScoped;
+      allowed = allowed || access != Access::kNone;
+    }
+    if (!allowed) return Forbidden(type);
+    if (scoped) return Make(type);
+    std::lock_guard lock(s_.cache_mutex);
+    auto& cached = s_.cache[{type, caller_.role}];
+    if (!cached) {
+      auto made = Make(type);
+      if (!made) return made.error();
+      cached = made.value();
+    }
+    return cached;
+  }
+
+ private:
+  Result<Candidates> Make(const std::string& type) {
     const auto& c = s_.context;
     if (type == "Organization") {
       Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[0]; });
@@ -74,10 +122,9 @@ class Collector {
       return Error(ErrorKind::kNotFound, "het adresboek kent geen resource '" + type + "'");
     }
     if (!allowed_) return Forbidden(type);
-    return std::move(out_);
+    return std::make_shared<const std::vector<Candidate>>(std::move(out_));
   }
 
- private:
   template <class T, class Make>
   void Add(const std::vector<T>& records, Make make) {
     const std::string table(EntityTraits<T>::kTable);
@@ -334,7 +381,7 @@ Result<json> FhirDirectoryService::Read(const Caller& caller, const std::string&
   if (!uow) return uow.error();
   auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
   if (!candidates) return candidates.error();
-  for (const auto& c : candidates.value()) {
+  for (const auto& c : *candidates.value()) {
     if (c.resource.value("id", "") != id) continue;
     if (auto s = AuditReads(*uow.value(), {&c}, true); !s) return s.error();
     if (auto s = uow.value()->Commit(); !s) return s.error();
@@ -365,7 +412,7 @@ Result<json> FhirDirectoryService::Search(const Caller& caller, const std::strin
   if (!candidates) return candidates.error();
   const auto references = ReferenceParameters().find(type);
   std::vector<const Candidate*> matches;
-  for (const auto& c : candidates.value()) {
+  for (const auto& c : *candidates.value()) {
     bool keep = true;
     for (const auto& [full_name, value] : params) {
       const auto colon = full_name.find(':');
@@ -418,24 +465,6 @@ Result<json> FhirDirectoryService::Search(const Caller& caller, const std::strin
   return bundle;
 }
 
-namespace {
-
-// The registry tables each resource type is made from, and the id prefix of their resources.
-const std::map<std::string, std::vector<std::pair<std::string, std::string>>>& SourcesOf() {
-  static const std::map<std::string, std::vector<std::pair<std::string, std::string>>> sources{
-      {"Organization",
-       {{"practice", "practice"}, {"gp_group", "gp-group"}, {"organisation", "organisation"}}},
-      {"Location", {{"practice", "practice"}, {"district", "district"}}},
-      {"HealthcareService", {{"practice", "practice"}}},
-      {"Practitioner", {{"person", "person"}}},
-      {"PractitionerRole", {{"affiliation", "affiliation"}}},
-      {"OrganizationAffiliation", {{"continuity_contract", "contract"}}},
-  };
-  return sources;
-}
-
-}  // namespace
-
 Result<json> FhirDirectoryService::History(const Caller& caller, const std::string& type,
                                            const FhirParams& params, const std::string& base) {
   std::size_t count = kDefaultCount, offset = 0;
@@ -462,46 +491,55 @@ Result<json> FhirDirectoryService::History(const Caller& caller, const std::stri
   auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
   if (!candidates) return candidates.error();
   std::map<std::pair<std::string, std::string>, const Candidate*> visible;
-  for (const auto& c : candidates.value()) visible[{c.table, c.key}] = &c;
+  for (const auto& c : *candidates.value()) visible[{c.table, c.key}] = &c;
   const auto& sources = SourcesOf().at(type);
   const std::string self = base + "/" + type;
-  std::vector<json> entries;
-  std::vector<const Candidate*> shown;
+  // First which writes make an entry (cheap), then the JSON of the page's entries only.
+  struct Change {
+    const RecordChange* write;
+    std::string prefix;
+    const Candidate* current;  // null for a deletion
+  };
+  std::vector<Change> changes;
   const auto& writes = snapshot.value()->writes;
   for (auto w = writes.rbegin(); w != writes.rend(); ++w) {
     auto source = std::find_if(sources.begin(), sources.end(),
                                [&](const auto& s) { return s.first == w->object_type; });
     if (source == sources.end() || (!since.empty() && w->occurred_at < since)) continue;
-    json entry;
     if (w->action == "delete") {
       // Only those who may read every record of the kind learn which ones went.
       if (w->record_id == 0 || ReadAccess(caller.role, w->object_type) != Access::kAll) continue;
-      const std::string id = source->second + "-" + std::to_string(w->record_id);
-      entry = {{"fullUrl", self + "/" + id},
-               {"request", {{"method", "DELETE"}, {"url", type + "/" + id}}},
-               {"response", {{"status", "204"}, {"lastModified", w->occurred_at}}}};
-    } else {
-      auto it = visible.find({w->object_type, w->object_key});
-      if (it == visible.end()) continue;
-      const std::string id = it->second->resource.value("id", "");
-      const bool created = w->action == "create";
-      entry = {
-          {"fullUrl", self + "/" + id},
-          {"resource", it->second->resource},
-          {"request", {{"method", created ? "POST" : "PUT"}, {"url", type + "/" + id}}},
-          {"response", {{"status", created ? "201" : "200"}, {"lastModified", w->occurred_at}}}};
-      if (entries.size() >= offset && shown.size() < count) shown.push_back(it->second);
+      changes.push_back({&*w, source->second, nullptr});
+    } else if (auto it = visible.find({w->object_type, w->object_key}); it != visible.end()) {
+      changes.push_back({&*w, source->second, it->second});
     }
-    entries.push_back(std::move(entry));
   }
-  json bundle = BundleOf("history", entries.size());
+  json bundle = BundleOf("history", changes.size());
   const std::string url = self + "/_history";
   bundle["link"].push_back({{"relation", "self"}, {"url", url + Query(params, offset)}});
-  if (offset + count < entries.size()) {
+  if (offset + count < changes.size()) {
     bundle["link"].push_back({{"relation", "next"}, {"url", url + Query(params, offset + count)}});
   }
-  for (std::size_t i = offset; i < entries.size() && i < offset + count; ++i) {
-    bundle["entry"].push_back(std::move(entries[i]));
+  std::vector<const Candidate*> shown;
+  for (std::size_t i = offset; i < changes.size() && i < offset + count; ++i) {
+    const Change& c = changes[i];
+    if (!c.current) {
+      const std::string id = c.prefix + "-" + std::to_string(c.write->record_id);
+      bundle["entry"].push_back(
+          {{"fullUrl", self + "/" + id},
+           {"request", {{"method", "DELETE"}, {"url", type + "/" + id}}},
+           {"response", {{"status", "204"}, {"lastModified", c.write->occurred_at}}}});
+      continue;
+    }
+    const std::string id = c.current->resource.value("id", "");
+    const bool created = c.write->action == "create";
+    bundle["entry"].push_back(
+        {{"fullUrl", self + "/" + id},
+         {"resource", c.current->resource},
+         {"request", {{"method", created ? "POST" : "PUT"}, {"url", type + "/" + id}}},
+         {"response",
+          {{"status", created ? "201" : "200"}, {"lastModified", c.write->occurred_at}}}});
+    shown.push_back(c.current);
   }
   if (auto s = AuditReads(*uow.value(), shown, false); !s) return s.error();
   if (auto s = uow.value()->Commit(); !s) return s.error();
@@ -515,12 +553,11 @@ Result<json> FhirDirectoryService::ExportBundle(const Caller& caller, const std:
   if (!uow) return uow.error();
   json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
   json details = json::object();
-  std::vector<Candidate> all;
   for (const auto& type : ResourceTypes()) {
     auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
     if (!candidates) continue;  // a type this caller may not read is left out
-    details[type] = candidates.value().size();
-    for (auto& c : candidates.value()) {
+    details[type] = candidates.value()->size();
+    for (const auto& c : *candidates.value()) {
       bundle["entry"].push_back({{"fullUrl", base + "/" + type + "/" + c.resource.value("id", "")},
                                  {"resource", c.resource}});
     }
