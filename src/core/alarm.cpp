@@ -4,7 +4,7 @@
 
 namespace vangnet {
 
-std::vector<AlarmLink> AlarmChain(const CrisisRole& role, const CrisisRole* duty_officer,
+std::vector<AlarmLink> AlarmChain(const CrisisRole& role, const CrisisRole* reporting_point,
                                   const std::function<bool(const std::string&)>& available) {
   std::vector<AlarmLink> chain;
   auto add = [&](const std::string& person, AlarmLevel level) {
@@ -17,9 +17,9 @@ std::vector<AlarmLink> AlarmChain(const CrisisRole& role, const CrisisRole* duty
   };
   add(role.primary_person_code, AlarmLevel::kPrimary);
   add(role.substitute_person_code, AlarmLevel::kSubstitute);
-  if (duty_officer && duty_officer->code != role.code) {
-    add(duty_officer->primary_person_code, AlarmLevel::kDutyOfficer);
-    add(duty_officer->substitute_person_code, AlarmLevel::kDutyOfficer);
+  if (reporting_point && reporting_point->code != role.code) {
+    add(reporting_point->primary_person_code, AlarmLevel::kReportingPoint);
+    add(reporting_point->substitute_person_code, AlarmLevel::kReportingPoint);
   }
   return chain;
 }

@@ -1,6 +1,7 @@
 // Alarming (seed 002 §3): an incident alarms the crisis roles it needs; everyone alarmed must
 // acknowledge, and whoever does not within the set time is passed over - to the role's
-// substitute, then to the RHO duty officer - so someone always picks up.
+// substitute, then to the region's reporting point (the agreed reachable number) - so someone
+// always picks up.
 //
 // Pure rules: who is next in the chain, and when an alarm is due to be passed on.
 #pragma once
@@ -19,13 +20,13 @@
 
 namespace vangnet {
 
-enum class AlarmLevel { kPrimary, kSubstitute, kDutyOfficer, kHandover };
+enum class AlarmLevel { kPrimary, kSubstitute, kReportingPoint, kHandover };
 enum class AlarmStatus { kAlarmed, kAcknowledged, kPassedOn, kHandedOver };
 
 inline constexpr std::array<EnumName<AlarmLevel>, 4> ALARM_LEVELS{{
     {AlarmLevel::kPrimary, "primary", "Eerste persoon"},
     {AlarmLevel::kSubstitute, "substitute", "Vervanger"},
-    {AlarmLevel::kDutyOfficer, "duty_officer", "Piket RHO"},
+    {AlarmLevel::kReportingPoint, "reporting_point", "Meldpunt regio"},
     {AlarmLevel::kHandover, "handover", "Overgedragen"},
 }};
 inline constexpr std::array<EnumName<AlarmStatus>, 4> ALARM_STATUSES{{
@@ -57,10 +58,10 @@ struct AlarmLink {
   AlarmLevel level = AlarmLevel::kPrimary;
 };
 
-// The chain for a crisis role, in order: its primary, its substitute, then the duty officer's
+// The chain for a crisis role, in order: its primary, its substitute, then the reporting point's
 // primary and substitute. People who are unavailable (`available` says no) or appear twice are
 // left out; so are empty slots. May be empty when the registry names nobody at all.
-std::vector<AlarmLink> AlarmChain(const CrisisRole& role, const CrisisRole* duty_officer,
+std::vector<AlarmLink> AlarmChain(const CrisisRole& role, const CrisisRole* reporting_point,
                                   const std::function<bool(const std::string&)>& available);
 
 // The link after `person_code` in the chain; nullopt at its end (the alarm then stays open

@@ -20,7 +20,7 @@ enum class CrisisRoleKind {
   kCommunicationAdviser,
   kCrisisCoordinator,
   kGroupCrisisCoordinator,
-  kDutyOfficer,
+  kReportingPoint,
 };
 
 inline constexpr std::array<EnumName<CrisisRoleKind>, 10> CRISIS_ROLE_KINDS{{
@@ -36,9 +36,12 @@ inline constexpr std::array<EnumName<CrisisRoleKind>, 10> CRISIS_ROLE_KINDS{{
     {CrisisRoleKind::kCrisisCoordinator, "crisis_coordinator", "Crisiscoördinator RHO"},
     {CrisisRoleKind::kGroupCrisisCoordinator, "group_crisis_coordinator",
      "Hagro-crisiscoördinator"},
-    // Whoever is on call for the RHO: the last link of the alarm chain, so someone always
-    // picks up (seed 002 §3.1: the reachable number, the director or a stand-in).
-    {CrisisRoleKind::kDutyOfficer, "duty_officer", "Piketfunctionaris RHO"},
+    // The region's agreed reachable number (seed 002 §3.1: by day the HAP or RHO secretariat,
+    // who ask for the director or a stand-in; in ANW hours the HAP and its regiearts): the
+    // last link of the alarm chain, so a call always lands where someone picks up. Not a paid
+    // on-call rota: seed 002 §5.2 has the crisis team reachable on a best-effort basis
+    // ("kans-piket", no on-call pay).
+    {CrisisRoleKind::kReportingPoint, "reporting_point", "Meldpunt regio (bereikbaar nummer)"},
 }};
 
 struct CrisisRole {

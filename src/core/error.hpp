@@ -58,7 +58,8 @@ struct Error {
     return Error{ErrorKind::kInternal, std::move(message), {}, 0, {}};
   }
 
-  // "practices.csv, regel 5, kolom agb: ..." (or "veld agb" outside a file) - the location first, so a list of errors scans well.
+  // "practices.csv, regel 5, kolom agb: ..." (or "veld agb" outside a file) - the location first,
+  // so a list of errors scans well.
   std::string ToString() const;
   // The first error carrying the others in `more`; `errors` must not be empty.
   static Error Combined(std::vector<Error> errors);

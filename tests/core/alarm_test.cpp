@@ -1,4 +1,5 @@
-// The alarm chain: primary, substitute, duty officer - skipping whoever is unavailable.
+// The alarm chain: primary, substitute, the regional reporting point - skipping whoever is
+// unavailable.
 #include "core/alarm.hpp"
 
 #include <gtest/gtest.h>
@@ -25,14 +26,14 @@ std::vector<std::string> People(const std::vector<AlarmLink>& chain) {
 
 const auto kEveryone = [](const std::string&) { return true; };
 
-TEST(AlarmChainTest, RunsFromPrimaryToSubstituteToTheDutyOfficer) {
+TEST(AlarmChainTest, RunsFromPrimaryToSubstituteToTheReportingPoint) {
   CrisisRole chair = Role("CT-VOORZITTER", "A", "B");
-  CrisisRole duty = Role("PIKET", "D1", "D2");
-  auto chain = AlarmChain(chair, &duty, kEveryone);
+  CrisisRole point = Role("MELDPUNT", "D1", "D2");
+  auto chain = AlarmChain(chair, &point, kEveryone);
   EXPECT_EQ(People(chain), (std::vector<std::string>{"A", "B", "D1", "D2"}));
   EXPECT_EQ(chain[0].level, AlarmLevel::kPrimary);
   EXPECT_EQ(chain[1].level, AlarmLevel::kSubstitute);
-  EXPECT_EQ(chain[2].level, AlarmLevel::kDutyOfficer);
+  EXPECT_EQ(chain[2].level, AlarmLevel::kReportingPoint);
   EXPECT_EQ(NextInChain(chain, "A")->person_code, "B");
   EXPECT_EQ(NextInChain(chain, "B")->person_code, "D1");
   EXPECT_FALSE(NextInChain(chain, "D2"));  // the end: nobody left to pass to
@@ -40,14 +41,14 @@ TEST(AlarmChainTest, RunsFromPrimaryToSubstituteToTheDutyOfficer) {
 
 TEST(AlarmChainTest, LeavesOutTheUnavailableTheMissingAndTheDoubles) {
   CrisisRole chair = Role("CT-VOORZITTER", "A", "B");
-  CrisisRole duty = Role("PIKET", "B", "");
-  auto chain = AlarmChain(chair, &duty, [](const std::string& p) { return p != "A"; });
+  CrisisRole point = Role("MELDPUNT", "B", "");
+  auto chain = AlarmChain(chair, &point, [](const std::string& p) { return p != "A"; });
   EXPECT_EQ(People(chain), (std::vector<std::string>{"B"}));
   EXPECT_EQ(chain[0].level, AlarmLevel::kSubstitute);
-  // No duty officer role in the registry: the chain ends with the substitute.
+  // No reporting point in the registry: the chain ends with the substitute.
   EXPECT_EQ(People(AlarmChain(chair, nullptr, kEveryone)), (std::vector<std::string>{"A", "B"}));
-  // The duty officer role itself does not pass on to itself.
-  EXPECT_EQ(People(AlarmChain(duty, &duty, kEveryone)), (std::vector<std::string>{"B"}));
+  // The reporting point itself does not pass on to itself.
+  EXPECT_EQ(People(AlarmChain(point, &point, kEveryone)), (std::vector<std::string>{"B"}));
 }
 
 TEST(AlarmChainTest, AnAlarmIsDueForPassingOnAtTheTimeoutNotBefore) {

@@ -1,6 +1,6 @@
 // Alarming: starting an incident alarms the crisis roles; whoever does not acknowledge in time
-// is passed over to the substitute and then to the RHO duty officer; overdue tasks remind their
-// owners and the coordinator; a takeover warns before its maximum duration runs out.
+// is passed over to the substitute and then to the region's reporting point; overdue tasks remind
+// their owners and the coordinator; a takeover warns before its maximum duration runs out.
 #include "services/incident/alarming.hpp"
 
 #include <gtest/gtest.h>
@@ -189,11 +189,11 @@ TEST_F(AlarmingTest, WithoutAnOutsideChannelTheOverviewSaysWhatToConfigure) {
   }
 }
 
-TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOfficer) {
+TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheReportingPoint) {
   Incident incident = Start();
   const TimePoint t0 = clock_.Now();
   const CrisisRole cc1 = Role("CC-1");
-  const CrisisRole duty = Role("PIKET");
+  const CrisisRole point = Role("MELDPUNT");
   // Not yet: nine minutes is within the ten.
   ASSERT_TRUE(TickAt(t0 + minutes(9)));
   EXPECT_EQ(ForRole(Reload(incident.id), "CC-1").size(), 1u);
@@ -214,10 +214,10 @@ TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOffice
   ASSERT_TRUE(TickAt(t0 + minutes(11) + minutes(11)));
   after = ForRole(Reload(incident.id), "CC-1");
   ASSERT_EQ(after.size(), 3u);
-  EXPECT_EQ(after[2].person_code, duty.primary_person_code);
-  EXPECT_EQ(after[2].level, AlarmLevel::kDutyOfficer);
+  EXPECT_EQ(after[2].person_code, point.primary_person_code);
+  EXPECT_EQ(after[2].level, AlarmLevel::kReportingPoint);
 
-  // The duty officer acknowledges: nothing passes on any more, however long it takes.
+  // The reporting point acknowledges: nothing passes on any more, however long it takes.
   ASSERT_TRUE(service_->alarms.Acknowledge(Coordinator(), incident.id, after[2].id));
   ASSERT_TRUE(TickAt(t0 + std::chrono::hours(5)));
   after = ForRole(Reload(incident.id), "CC-1");
@@ -225,7 +225,7 @@ TEST_F(AlarmingTest, AnUnacknowledgedAlarmPassesToTheSubstituteThenTheDutyOffice
   EXPECT_EQ(after[2].acknowledged_by, "coordinator");
   const bool passed_to_substitute = std::any_of(
       after.begin(), after.end(),
-      [&](const IncidentAlarm& a) { return a.person_code == duty.substitute_person_code; });
+      [&](const IncidentAlarm& a) { return a.person_code == point.substitute_person_code; });
   EXPECT_FALSE(passed_to_substitute);
 }
 

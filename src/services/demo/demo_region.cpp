@@ -331,7 +331,9 @@ class DemoBuilder {
         AddGp(p, AffiliationRole::kEmployedGp, fte / n, year_ - random_.Between(29, 55));
       }
     } else if (solo) {
-      // Some solo holders have a fixed locum or employed GP; the rest have no one (seed 000 §2).
+      // Some solo holders have a fixed locum or employed GP; the rest have no one. Seed 000 §2
+      // says most solo practices have one; this demo gives about 45 % (a known difference, kept
+      // because the tests' demo figures are calibrated on this random stream; see issue 22).
       double helper = random_.Chance(0.45) ? random_.Between(0.2, 0.5) : 0.0;
       AddGp(p, AffiliationRole::kHolder, std::min(1.2, fte - helper), HolderBirthYear(true));
       if (helper > 0) {
@@ -441,7 +443,7 @@ class DemoBuilder {
         {"CT-COMM", CrisisRoleKind::kCommunicationAdviser},
         {"CC-1", CrisisRoleKind::kCrisisCoordinator},
         {"CC-2", CrisisRoleKind::kCrisisCoordinator},
-        {"PIKET", CrisisRoleKind::kDutyOfficer},
+        {"MELDPUNT", CrisisRoleKind::kReportingPoint},
     };
     for (const auto& spec : team) {
       CrisisRole role;

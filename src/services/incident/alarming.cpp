@@ -31,9 +31,9 @@ std::optional<Person> FindPerson(UnitOfWork& uow, const std::string& code) {
   return uow.Table<Person>().Find(probe);
 }
 
-std::optional<CrisisRole> DutyOfficer(const std::vector<CrisisRole>& roles) {
+std::optional<CrisisRole> ReportingPoint(const std::vector<CrisisRole>& roles) {
   for (const auto& r : roles) {
-    if (r.kind == CrisisRoleKind::kDutyOfficer) return r;
+    if (r.kind == CrisisRoleKind::kReportingPoint) return r;
   }
   return std::nullopt;
 }
@@ -41,8 +41,8 @@ std::optional<CrisisRole> DutyOfficer(const std::vector<CrisisRole>& roles) {
 std::vector<AlarmLink> ChainFor(UnitOfWork& uow, const CrisisRole& role,
                                 const std::vector<CrisisRole>& all, TimePoint now) {
   const std::string today = LocalDate(now);
-  auto duty = DutyOfficer(all);
-  return AlarmChain(role, duty ? &*duty : nullptr, [&](const std::string& code) {
+  auto point = ReportingPoint(all);
+  return AlarmChain(role, point ? &*point : nullptr, [&](const std::string& code) {
     auto person = FindPerson(uow, code);
     return person && person->AvailableOn(today);
   });
@@ -275,8 +275,8 @@ Result<bool> TickIncident(UnitOfWork& uow, std::int64_t incident_id, TimePoint n
     if (role == roles.end()) continue;
     auto chain = ChainFor(uow, *role, roles, now);
     // The next in the chain after this person who was not alarmed for this role yet. Someone
-    // outside the chain (a hand-over, or a person since marked unavailable) passes to the duty
-    // officer.
+    // outside the chain (a hand-over, or a person since marked unavailable) passes to the
+    // region's reporting point.
     const bool in_chain = std::any_of(chain.begin(), chain.end(), [&](const AlarmLink& l) {
       return l.person_code == alarm.person_code;
     });
@@ -287,7 +287,7 @@ Result<bool> TickIncident(UnitOfWork& uow, std::int64_t incident_id, TimePoint n
         after = true;
         continue;
       }
-      const bool eligible = in_chain ? after : link.level == AlarmLevel::kDutyOfficer;
+      const bool eligible = in_chain ? after : link.level == AlarmLevel::kReportingPoint;
       const bool tried = std::any_of(
           incident->alarms.begin(), incident->alarms.end(), [&](const IncidentAlarm& a) {
             return a.role_code == alarm.role_code && a.person_code == link.person_code;

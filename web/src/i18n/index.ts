@@ -77,7 +77,7 @@ const labels: Record<string, [string, string]> = {
   communication_adviser: ["Communicatieadviseur", "Communication adviser"],
   crisis_coordinator: ["Crisiscoördinator RHO", "RHO crisis coordinator"],
   group_crisis_coordinator: ["Hagro-crisiscoördinator", "GP group crisis coordinator"],
-  duty_officer: ["Piketfunctionaris RHO", "RHO duty officer"],
+  reporting_point: ["Meldpunt regio (bereikbaar nummer)", "Regional reporting point (agreed number)"],
 };
 
 // A registry field's name on forms ("gp_group_code" -> "Hagro").

@@ -9,7 +9,7 @@ import { AlarmOverview, AlarmOverviewRow, Delivery, Incident, incidentsApi } fro
 const LEVELS: Record<AlarmOverviewRow["level"], () => string> = {
   primary: () => t("levelPrimary"),
   substitute: () => t("levelSubstitute"),
-  duty_officer: () => t("levelDutyOfficer"),
+  reporting_point: () => t("levelReportingPoint"),
   handover: () => t("levelHandover"),
 };
 

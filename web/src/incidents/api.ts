@@ -80,7 +80,7 @@ export interface Alarm {
   role_label: string;
   person_code: string;
   person_name: string;
-  level: "primary" | "substitute" | "duty_officer" | "handover";
+  level: "primary" | "substitute" | "reporting_point" | "handover";
   status: "alarmed" | "acknowledged" | "passed_on" | "handed_over";
   alarmed_at: string;
   acknowledged_at: string | null;
