@@ -35,7 +35,8 @@ void PrintPlaybook(const Playbook& p) {
       }
       std::cout << "  [+" << FormatDuration(step.deadline) << (step.legal ? ", wettelijk" : "")
                 << (step.repeat ? ", elke " + FormatDuration(*step.repeat) : std::string()) << "] "
-                << step.text << "\n        wie: " << owner << "\n";
+                << step.text << "\n        wie: " << owner << "\n"
+                << (step.derived.empty() ? "" : "        afgeleid: " + step.derived + "\n");
     }
     std::cout << "\n";
   }
@@ -81,8 +82,10 @@ int RunPlaybook(const std::vector<std::string>& argv) {
   }
   if (words[0] == "list") {
     for (const auto& p : catalog.value().All()) {
-      std::printf("%-22s v%-3d %3zu stappen  %s\n", p.id.c_str(), p.version, p.StepCount(),
-                  p.title.c_str());
+      // How much of it the sources say, and how much is composed (issue 22).
+      const std::size_t derived = p.DerivedStepCount();
+      std::printf("%-22s v%-3d %3zu stappen (%3zu uit de bron, %3zu afgeleid)  %s\n", p.id.c_str(),
+                  p.version, p.StepCount(), p.StepCount() - derived, derived, p.title.c_str());
     }
     return kExitOk;
   }

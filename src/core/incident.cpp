@@ -22,7 +22,7 @@ std::vector<IncidentTask> TasksFromPlaybook(const Playbook& playbook, TimePoint 
       task.deadline =
           activated_at + std::chrono::duration_cast<std::chrono::seconds>(step.deadline);
       task.legal = step.legal;
-      task.source = step.source;
+      task.source = step.SourceText();
       if (!step.repeat) {
         tasks.push_back(std::move(task));
         continue;

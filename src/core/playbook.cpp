@@ -34,6 +34,18 @@ std::string FormatDuration(std::chrono::minutes d) {
   return std::to_string(m) + "m";
 }
 
+std::string PlaybookStep::SourceText() const {
+  return derived.empty() ? source : source + " (afgeleid: " + derived + ")";
+}
+
+std::size_t Playbook::DerivedStepCount() const {
+  std::size_t n = 0;
+  for (const auto& phase : phases) {
+    for (const auto& step : phase.steps) n += derived || !step.derived.empty();
+  }
+  return n;
+}
+
 std::size_t Playbook::StepCount() const {
   std::size_t n = 0;
   for (const auto& phase : phases) n += phase.steps.size();

@@ -50,6 +50,12 @@ struct PlaybookStep {
   std::optional<std::chrono::minutes> repeat;  // recurring (a weekly update): the interval
   std::string source;
   int line = 0;
+  // Why this step is not written in its source: it is composed from the cited sections (or is
+  // a regional choice). Empty: the cited section says it.
+  std::string derived;
+
+  // The source as a task shows it: with "afgeleid: <why>" for a derived step.
+  std::string SourceText() const;
 };
 
 struct PlaybookPhase {
@@ -101,6 +107,9 @@ struct Playbook {
   std::optional<std::chrono::minutes> max_duration;
 
   std::size_t StepCount() const;
+  // Steps that are composed rather than written in their source: every step of a derived
+  // playbook, else those marked derived.
+  std::size_t DerivedStepCount() const;
 };
 
 // Rules on a whole playbook: every item has a source, owners are declared roles, ids are unique,

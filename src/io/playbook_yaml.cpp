@@ -48,7 +48,8 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
     phase.source = r.Text(n, "source", w, false);
     phase.line = Reader::Line(n);
     r.List(n, "steps", w, [&](const YAML::Node& s, const std::string& sw) {
-      r.OnlyKeys(s, sw, {"id", "text", "owner", "deadline", "legal", "repeat", "source"});
+      r.OnlyKeys(s, sw,
+                 {"id", "text", "owner", "deadline", "legal", "repeat", "source", "derived"});
       PlaybookStep step;
       step.id = r.Text(s, "id", sw);
       step.text = r.Text(s, "text", sw);
@@ -57,6 +58,10 @@ Result<Playbook> ParsePlaybookYaml(std::string_view content, const std::string& 
       step.legal = r.Text(s, "legal", sw, false) == "true";
       if (Reader::Child(s, "repeat")) step.repeat = r.Duration(s, "repeat", sw);
       step.source = r.Text(s, "source", sw, false);
+      step.derived = r.Text(s, "derived", sw, false);
+      if (step.derived == "true") {
+        r.Fail(s, sw + ".derived", "zeg waarom deze stap is afgeleid, in plaats van 'true'");
+      }
       step.line = Reader::Line(s);
       phase.steps.push_back(std::move(step));
     });

@@ -121,9 +121,13 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
 }
 
 nlohmann::json PlaybookSummaryJson(const Playbook& p) {
-  return {{"id", p.id},           {"version", p.version},
-          {"title", p.title},     {"source", SourceText(p.source)},
-          {"derived", p.derived}, {"steps", p.StepCount()}};
+  return {{"id", p.id},
+          {"version", p.version},
+          {"title", p.title},
+          {"source", SourceText(p.source)},
+          {"derived", p.derived},
+          {"steps", p.StepCount()},
+          {"derived_steps", p.DerivedStepCount()}};
 }
 
 nlohmann::json LessonJson(const PlaybookLesson& l) {

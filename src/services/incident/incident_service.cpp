@@ -290,7 +290,7 @@ Status IncidentService::AddAfterPhaseThemes(UnitOfWork& uow, const Incident& inc
       // The phase started at activation + phase.starts in the regional playbook; here it
       // starts now, at scaling down.
       task.deadline = now + (step.deadline - phase.starts);
-      task.source = step.source;
+      task.source = step.SourceText();
       if (auto added = uow.Incidents().InsertTask(incident.id, task); !added) {
         return added.error();
       }
