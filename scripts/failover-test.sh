@@ -130,7 +130,9 @@ done
 wait_for 15 "servers up" curl -sf "http://127.0.0.1:$p_a/api/v1/health" "http://127.0.0.1:$p_b/api/v1/health"
 
 # The whole primary node: its keeper (which would otherwise restart PostgreSQL) and its postmaster.
-export FAILOVER_KILL="${priv[*]} kill -9 -- -$n1_group; ${priv[*]} kill -9 $(postmaster_of "$work/n1")"
+# procps' kill, not the shell's: node runs this with /bin/sh, whose (dash's) kill builtin refuses
+# a process group ("kill: Illegal number: -"), which left the keeper running.
+export FAILOVER_KILL="${priv[*]} /bin/kill -9 -- -$n1_group; ${priv[*]} /bin/kill -9 $(postmaster_of "$work/n1")"
 report=$(node "$here/failover_writer.mjs" "http://127.0.0.1:$p_a" "http://127.0.0.1:$p_b" failover "$password") || {
   echo "failover-test: $report" >&2; exit 1; }
 echo "failover-test: $report"
