@@ -65,7 +65,7 @@ wb.save(OUT)
 test("an Excel file with a mistake is refused where it is, then corrected and applied", async () => {
   await session.login("import-coordinator");
   await page.goto(baseUrl + "/#/register");
-  await page.getByRole("link", { name: "Gegevens inlezen (CSV of Excel)" }).click();
+  await page.getByRole("link", { name: "Gegevens inlezen (CSV, Excel of FHIR)" }).click();
   await page.getByRole("heading", { name: "Gegevens inlezen" }).waitFor();
 
   await page.locator("#import-files").setInputFiles(regionWorkbook("'2.100'"));
@@ -225,7 +225,7 @@ test("a practice user has no import page", async () => {
   await session.login("import-praktijk");
   await page.goto(baseUrl + "/#/register");
   await page.getByRole("heading", { name: "Register bijhouden" }).waitFor();
-  assert.equal(await page.getByRole("link", { name: "Gegevens inlezen (CSV of Excel)" }).count(), 0);
+  assert.equal(await page.getByRole("link", { name: "Gegevens inlezen (CSV, Excel of FHIR)" }).count(), 0);
   await page.goto(baseUrl + "/#/register/inlezen");
   await page.getByText("Deze pagina is niet beschikbaar voor uw rol").waitFor();
 });
