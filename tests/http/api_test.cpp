@@ -113,6 +113,46 @@ TEST_F(ApiTest, APracticeUserEditsTheirOwnPracticeButNoOther) {
   for (const auto& a : affiliations["items"]) EXPECT_EQ(a["practice_agb"], "01051037");
 }
 
+// A program (a directory pulling /fhir/r4, a script) sends the session token as a bearer token:
+// it reads and writes with the same role, needs no CSRF token (no browser sends that header by
+// itself), and a wrong or ended token gets nothing.
+TEST_F(ApiTest, TheSessionTokenWorksAsABearerTokenForPrograms) {
+  auto coordinator = Login("coordinator");
+  const std::string token = coordinator.cookie.substr(coordinator.cookie.find('=') + 1);
+  const httplib::Headers bearer{{"Authorization", "Bearer " + token}};
+  auto list = Client().Get("/api/v1/practices?limit=1", bearer);
+  EXPECT_EQ(list->status, 200) << list->body;
+  auto directory = Client().Get("/fhir/r4/Practitioner?_count=1", bearer);
+  EXPECT_EQ(directory->status, 200) << directory->body;
+  EXPECT_NE(directory->get_header_value("Content-Type").find("application/fhir+json"),
+            std::string::npos);
+  auto [id, etag] = PracticeHandle(coordinator, "01051037");
+  httplib::Headers write = bearer;
+  write.emplace("If-Match", etag);
+  auto changed = Client().Put("/api/v1/practices/" + std::to_string(id), write,
+                              json{{"patient_stop", true}}.dump(), "application/json");
+  EXPECT_EQ(changed->status, 200) << changed->body;
+  // The cookie still needs its CSRF token.
+  auto no_csrf = Client().Put(
+      "/api/v1/practices/" + std::to_string(id),
+      {{"Cookie", coordinator.cookie}, {"If-Match", changed->get_header_value("ETag")}},
+      json{{"patient_stop", false}}.dump(), "application/json");
+  EXPECT_EQ(no_csrf->status, 403);
+  EXPECT_EQ(Client()
+                .Get("/api/v1/practices", {{"Authorization", "Bearer " + std::string(64, 'a')}})
+                ->status,
+            401);
+  EXPECT_EQ(Client().Get("/fhir/r4/Organization", {{"Authorization", "Basic " + token}})->status,
+            401);
+  // Logged out: the token is dead everywhere.
+  EXPECT_EQ(Client()
+                .Delete("/api/v1/session",
+                        {{"Cookie", coordinator.cookie}, {"X-CSRF-Token", coordinator.csrf}})
+                ->status,
+            204);
+  EXPECT_EQ(Client().Get("/fhir/r4/Organization", bearer)->status, 401);
+}
+
 TEST_F(ApiTest, ConcurrentEditsGetAConflictInsteadOfALostUpdate) {
   auto first = Login("coordinator");
   auto second = Login("coordinator2");
