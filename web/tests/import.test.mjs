@@ -213,6 +213,8 @@ test("a FHIR Bundle is refused by element, then previews the change and imports"
   delete org.alias;
   await page.locator("#import-files").setInputFiles({ name: "adresboek.json", mimeType: "application/fhir+json", buffer: Buffer.from(JSON.stringify(bundle)) });
   await page.locator(".import-file").getByText(`${oldName} → ${oldName} (FHIR)`).waitFor();
+  // The changed record is named by its place in the Bundle, not by a line number.
+  await page.locator(".import-file td", { hasText: `entry[${entry}]` }).first().waitFor();
   await page.screenshot({ path: join(artifacts, "import-fhir.png"), fullPage: true });
   await page.getByRole("button", { name: "Inlezen (1 wijziging)" }).click();
   await page.locator(".import-done").getByText("0 nieuw, 1 gewijzigd").waitFor();

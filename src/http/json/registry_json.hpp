@@ -148,6 +148,7 @@ inline nlohmann::json ImportReportJson(const ImportReport& report, bool applied)
             {{"field", field.field}, {"before", field.before}, {"after", field.after}});
       }
       changes.push_back({{"row", c.line},
+                         {"entry", c.entry.empty() ? nlohmann::json() : nlohmann::json(c.entry)},
                          {"key", c.key},
                          {"name", c.name},
                          {"added", c.added},

@@ -123,6 +123,9 @@ class ImportRun {
         if (outcome.value() != SaveOutcome::kUnchanged &&
             counts.changes.size() < options_.max_listed_changes) {
           counts.changes.push_back(Describe(row.line, existing, record));
+          if (element_paths_.contains(file_name)) {
+            counts.changes.back().entry = "entry[" + std::to_string(row.line - 1) + "]";
+          }
         }
         // A practice's medically responsible GP can be broken by a change to either side.
         if constexpr (std::is_same_v<T, Practice>) practices_[record.agb] = {file_name, row.line};

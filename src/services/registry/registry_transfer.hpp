@@ -38,6 +38,7 @@ struct RowChange {
   std::string name;  // the record's name, where it has one, to recognise it by
   bool added = false;
   std::vector<FieldChange> fields;  // for a change: the fields that differ
+  std::string entry;  // from a FHIR Bundle: "entry[2]" (line is then the entry's index + 1)
 };
 
 // One CSV file or one sheet of a workbook ("regio.xlsx, blad people").

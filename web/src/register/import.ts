@@ -11,6 +11,8 @@ import { mayImport, registrySchema } from "./page";
 
 interface Change {
   row: number;
+  entry: string | null; // a FHIR Bundle's "entry[2]" instead of a row
+
   key: string;
   name: string;
   added: boolean;
@@ -90,8 +92,8 @@ export async function renderRegisterImport(ctx: PageContext): Promise<void> {
             h(
               "table",
               { class: "list" },
-              h("thead", {}, h("tr", {}, h("th", {}, t("importRow")), h("th", {}, t("importKey")), h("th", {}, t("importWhat")))),
-              h("tbody", {}, f.changes.map((c) => h("tr", { class: c.added ? "added" : "changed" }, h("td", {}, String(c.row)), h("td", {}, c.name ? `${c.key} · ${c.name}` : c.key), h("td", {}, changeText(c))))),
+              h("thead", {}, h("tr", {}, h("th", {}, f.changes.some((c) => c.entry) ? t("importEntry") : t("importRow")), h("th", {}, t("importKey")), h("th", {}, t("importWhat")))),
+              h("tbody", {}, f.changes.map((c) => h("tr", { class: c.added ? "added" : "changed" }, h("td", {}, c.entry ?? String(c.row)), h("td", {}, c.name ? `${c.key} · ${c.name}` : c.key), h("td", {}, changeText(c))))),
             ),
           )
         : "",
