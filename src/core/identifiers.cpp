@@ -4,32 +4,30 @@
 
 namespace vangnet {
 
+namespace {
+// A number that is exactly `digits` digits long; `what` names it in the message.
+std::optional<std::string> CheckDigits(std::string_view value, std::size_t digits,
+                                       const char* what) {
+  if (value.size() == digits && IsAllDigits(value)) return std::nullopt;
+  return std::string(what) + " '" + std::string(value) + "' moet uit precies " +
+         std::to_string(digits) + " cijfers bestaan";
+}
+}  // namespace
+
 std::optional<std::string> CheckAgb(std::string_view agb) {
-  if (agb.size() != 8 || !IsAllDigits(agb)) {
-    return "AGB-code '" + std::string(agb) + "' moet uit precies 8 cijfers bestaan";
-  }
-  return std::nullopt;
+  return CheckDigits(agb, 8, "AGB-code");
 }
 
 std::optional<std::string> CheckKvk(std::string_view kvk) {
-  if (kvk.size() != 8 || !IsAllDigits(kvk)) {
-    return "KvK-nummer '" + std::string(kvk) + "' moet uit precies 8 cijfers bestaan";
-  }
-  return std::nullopt;
+  return CheckDigits(kvk, 8, "KvK-nummer");
 }
 
 std::optional<std::string> CheckUra(std::string_view ura) {
-  if (ura.size() != 8 || !IsAllDigits(ura)) {
-    return "URA-nummer '" + std::string(ura) + "' moet uit precies 8 cijfers bestaan";
-  }
-  return std::nullopt;
+  return CheckDigits(ura, 8, "URA-nummer");
 }
 
 std::optional<std::string> CheckBig(std::string_view big) {
-  if (big.size() != 11 || !IsAllDigits(big)) {
-    return "BIG-nummer '" + std::string(big) + "' moet uit precies 11 cijfers bestaan";
-  }
-  return std::nullopt;
+  return CheckDigits(big, 11, "BIG-nummer");
 }
 
 std::optional<std::string> CheckPostcode(std::string_view postcode) {

@@ -9,7 +9,8 @@ namespace vangnet {
 
 std::string_view Trim(std::string_view text);
 std::string ToLowerAscii(std::string_view text);
-// `text` as a URL query value (RFC 3986): letters, digits and -._~ as they are, the rest %XX.
+// `text` as a URL query value or form field (RFC 3986, also for
+// application/x-www-form-urlencoded): letters, digits and -._~ as they are, the rest %XX.
 std::string PercentEncode(std::string_view text);
 bool IsAllDigits(std::string_view text);
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates).

@@ -198,12 +198,11 @@ std::optional<Custodian> CustodianOf(const std::vector<Organisation>& organisati
   return std::nullopt;
 }
 
-std::vector<json> ToResources(const Practice& p, const DirectoryContext& context) {
+json PracticeOrganization(const Practice& p, const DirectoryContext& context) {
   const std::string id = ResourceId<Practice>(p.id);
   const bool custodian = context.custodian.has_value();
   const std::string hagro = IdOf(context.gp_group_ids, IdPrefix<GpGroup>(), p.gp_group_code);
   const bool active = p.status != PracticeStatus::kClosed;
-
   json organization = {{"resourceType", "Organization"}, {"id", id}};
   json identifiers = json::array();
   AddAssignedId(identifiers, context, "practice", p.agb);
@@ -226,7 +225,13 @@ std::vector<json> ToResources(const Practice& p, const DirectoryContext& context
   organization["name"] = p.name;
   organization["address"] = {PracticeAddress(p)};
   if (!hagro.empty()) organization["partOf"] = Reference("Organization", hagro);
+  return organization;
+}
 
+json PracticeLocation(const Practice& p, const DirectoryContext& context) {
+  const std::string id = ResourceId<Practice>(p.id);
+  const bool custodian = context.custodian.has_value();
+  const bool active = p.status != PracticeStatus::kClosed;
   json location = {{"resourceType", "Location"}, {"id", id}};
   json location_ids = json::array();
   AddAssignedId(location_ids, context, "practice-location", p.agb);
@@ -243,7 +248,14 @@ std::vector<json> ToResources(const Practice& p, const DirectoryContext& context
   }
   location["managingOrganization"] = Reference("Organization", id, p.name);
   if (p.patient_stop) location["availabilityExceptions"] = PatientStopText(p);
+  return location;
+}
 
+json PracticeService(const Practice& p, const DirectoryContext& context) {
+  const std::string id = ResourceId<Practice>(p.id);
+  const bool custodian = context.custodian.has_value();
+  const std::string hagro = IdOf(context.gp_group_ids, IdPrefix<GpGroup>(), p.gp_group_code);
+  const bool active = p.status != PracticeStatus::kClosed;
   // nl-gf-healthcareservice: its provider must have a URA, itself or one or two levels up
   // (practice -> hagro -> RHO).
   const bool derivable_ura =
@@ -263,7 +275,7 @@ std::vector<json> ToResources(const Practice& p, const DirectoryContext& context
   service["location"] = {Reference("Location", id)};
   service["name"] = "Huisartsenzorg " + p.name;
   if (p.patient_stop) service["availabilityExceptions"] = PatientStopText(p);
-  return {std::move(organization), std::move(location), std::move(service)};
+  return service;
 }
 
 json ToResource(const GpGroup& g, const DirectoryContext& context) {

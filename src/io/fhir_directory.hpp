@@ -72,8 +72,11 @@ std::optional<std::int64_t> RecordIdOf(std::string_view resource_id, std::string
 template <class T>
 std::string_view IdPrefix();
 
-// The resources a record is published as (a practice is three; the rest one each).
-std::vector<nlohmann::json> ToResources(const Practice& practice, const DirectoryContext& context);
+// The resources a record is published as: a practice as three (its Organization, its building
+// and the care it offers, all with the practice's id), the rest one each.
+nlohmann::json PracticeOrganization(const Practice& practice, const DirectoryContext& context);
+nlohmann::json PracticeLocation(const Practice& practice, const DirectoryContext& context);
+nlohmann::json PracticeService(const Practice& practice, const DirectoryContext& context);
 nlohmann::json ToResource(const GpGroup& group, const DirectoryContext& context);
 nlohmann::json ToResource(const District& district, const DirectoryContext& context);
 nlohmann::json ToResource(const Organisation& organisation, const DirectoryContext& context);

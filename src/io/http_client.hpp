@@ -30,7 +30,4 @@ struct HttpReply {
 // the error ("sms-gateway", "identiteitsprovider").
 Result<HttpReply> SendHttpRequest(const HttpRequest& request, const std::string& what);
 
-// application/x-www-form-urlencoded encoding of one value (RFC 3986 unreserved kept).
-std::string FormEncode(std::string_view value);
-
 }  // namespace vangnet

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/text.hpp"
 #include "io/http_client.hpp"
 #include "store/digest.hpp"
 
@@ -171,8 +172,8 @@ Result<SingleSignOn::Start> SingleSignOn::Begin() {
   const std::string& endpoint = provider.value().authorization_endpoint;
   start.authorization_url =
       endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") +
-      "response_type=code&client_id=" + FormEncode(settings_.client_id) +
-      "&redirect_uri=" + FormEncode(settings_.redirect_uri) + "&scope=" + FormEncode(scopes) +
+      "response_type=code&client_id=" + PercentEncode(settings_.client_id) +
+      "&redirect_uri=" + PercentEncode(settings_.redirect_uri) + "&scope=" + PercentEncode(scopes) +
       "&state=" + state + "&nonce=" + pending.nonce +
       "&code_challenge=" + CodeChallenge(pending.verifier) + "&code_challenge_method=S256";
   std::lock_guard lock(mutex_);
@@ -191,15 +192,15 @@ Result<std::string> SingleSignOn::ExchangeCode(const Provider& provider, const s
   HttpRequest request{
       provider.token_endpoint,
       {"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"},
-      "grant_type=authorization_code&code=" + FormEncode(code) + "&redirect_uri=" +
-          FormEncode(settings_.redirect_uri) + "&code_verifier=" + FormEncode(verifier)};
+      "grant_type=authorization_code&code=" + PercentEncode(code) + "&redirect_uri=" +
+          PercentEncode(settings_.redirect_uri) + "&code_verifier=" + PercentEncode(verifier)};
   if (settings_.client_secret.empty()) {
-    *request.body += "&client_id=" + FormEncode(settings_.client_id);
+    *request.body += "&client_id=" + PercentEncode(settings_.client_id);
   } else {
     // client_secret_basic (RFC 6749 §2.3.1): both parts form-encoded before base64.
     request.headers.push_back(
         "Authorization: Basic " +
-        Base64(FormEncode(settings_.client_id) + ":" + FormEncode(settings_.client_secret),
+        Base64(PercentEncode(settings_.client_id) + ":" + PercentEncode(settings_.client_secret),
                sodium_base64_VARIANT_ORIGINAL));
   }
   auto reply = SendHttpRequest(request, kProvider);

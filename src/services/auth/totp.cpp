@@ -7,6 +7,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "core/text.hpp"
+
 namespace vangnet::totp {
 
 namespace {
@@ -26,20 +28,6 @@ std::string DecodeBase32(const std::string& base32) {
   return raw;
 }
 
-std::string UrlEncode(const std::string& text) {
-  std::string out;
-  const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 }  // namespace
 
 std::string NewSecretBase32() {
@@ -57,8 +45,8 @@ std::string NewSecretBase32() {
 
 std::string OtpauthUri(const std::string& issuer, const std::string& username,
                        const std::string& secret_base32) {
-  return "otpauth://totp/" + UrlEncode(issuer) + ":" + UrlEncode(username) +
-         "?secret=" + secret_base32 + "&issuer=" + UrlEncode(issuer) +
+  return "otpauth://totp/" + PercentEncode(issuer) + ":" + PercentEncode(username) +
+         "?secret=" + secret_base32 + "&issuer=" + PercentEncode(issuer) +
          "&algorithm=SHA1&digits=6&period=30";
 }
 

@@ -103,14 +103,14 @@ class Collector {
   Result<Candidates> Make(const std::string& type) {
     const auto& c = s_.context;
     if (type == "Organization") {
-      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[0]; });
+      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::PracticeOrganization(p, c); });
       Add(All<GpGroup>(s_), [&](const GpGroup& g) { return fhir::ToResource(g, c); });
       Add(All<Organisation>(s_), [&](const Organisation& o) { return fhir::ToResource(o, c); });
     } else if (type == "Location") {
-      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[1]; });
+      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::PracticeLocation(p, c); });
       Add(All<District>(s_), [&](const District& d) { return fhir::ToResource(d, c); });
     } else if (type == "HealthcareService") {
-      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::ToResources(p, c)[2]; });
+      Add(All<Practice>(s_), [&](const Practice& p) { return fhir::PracticeService(p, c); });
     } else if (type == "Practitioner") {
       Add(All<Person>(s_), [&](const Person& p) { return fhir::ToResource(p, c); });
     } else if (type == "PractitionerRole") {
@@ -263,13 +263,22 @@ ReferenceParameters() {
   return params;
 }
 
-Result<std::size_t> CountParameter(const std::string& name, const std::string& text,
-                                   std::size_t fallback, std::size_t max) {
-  if (text.empty()) return fallback;
-  auto n = ParseInteger(text);
-  if (!n || *n < 0) return BadParameter(name, "moet een heel getal van 0 of meer zijn");
-  return std::min<std::size_t>(static_cast<std::size_t>(*n), max);
-}
+// A page of a search or history: _count (default 50, at most 1000) and _offset.
+struct Paging {
+  std::size_t count = kDefaultCount;
+  std::size_t offset = 0;
+
+  // Takes `name` when it is _count or _offset (true), refusing a value that is no count.
+  Result<bool> Take(const std::string& name, const std::string& text) {
+    if (name != "_count" && name != "_offset") return false;
+    if (text.empty()) return true;
+    auto n = ParseInteger(text);
+    if (!n || *n < 0) return BadParameter(name, "moet een heel getal van 0 of meer zijn");
+    const auto value = static_cast<std::size_t>(*n);
+    (name == "_count" ? count : offset) = name == "_count" ? std::min(value, kMaxCount) : value;
+    return true;
+  }
+};
 
 std::string Query(const FhirParams& params, std::size_t offset) {
   std::string query;
@@ -373,18 +382,30 @@ json FhirDirectoryService::Capabilities(const std::string& base) const {
              {"resource", resources}}}}};
 }
 
-Result<json> FhirDirectoryService::Read(const Caller& caller, const std::string& type,
-                                        const std::string& id) {
+Result<FhirDirectoryService::Opened> FhirDirectoryService::Open(const Caller& caller,
+                                                                const std::string& type) {
   auto snapshot = Current(caller);
   if (!snapshot) return snapshot.error();
+  // A write transaction: reads of people are audited in it.
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
-  auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
+  Opened opened{std::move(snapshot.value()), std::move(uow.value()), nullptr};
+  if (type.empty()) return opened;
+  auto candidates = Collector(*opened.snapshot, caller, *opened.uow).Of(type);
   if (!candidates) return candidates.error();
-  for (const auto& c : *candidates.value()) {
+  opened.candidates = std::move(candidates.value());
+  return opened;
+}
+
+Result<json> FhirDirectoryService::Read(const Caller& caller, const std::string& type,
+                                        const std::string& id) {
+  auto opened = Open(caller, type);
+  if (!opened) return opened.error();
+  auto& [snapshot, uow, candidates] = opened.value();
+  for (const auto& c : *candidates) {
     if (c.resource.value("id", "") != id) continue;
-    if (auto s = AuditReads(*uow.value(), {&c}, true); !s) return s.error();
-    if (auto s = uow.value()->Commit(); !s) return s.error();
+    if (auto s = AuditReads(*uow, {&c}, true); !s) return s.error();
+    if (auto s = uow->Commit(); !s) return s.error();
     return c.resource;
   }
   return Error(ErrorKind::kNotFound, type + "/" + id + " bestaat niet (of niet voor u)");
@@ -392,27 +413,17 @@ Result<json> FhirDirectoryService::Read(const Caller& caller, const std::string&
 
 Result<json> FhirDirectoryService::Search(const Caller& caller, const std::string& type,
                                           const FhirParams& params, const std::string& base) {
-  std::size_t count = kDefaultCount, offset = 0;
+  Paging paging;
   for (const auto& [name, value] : params) {
-    if (name == "_count") {
-      auto n = CountParameter(name, value, kDefaultCount, kMaxCount);
-      if (!n) return n.error();
-      count = n.value();
-    } else if (name == "_offset") {
-      auto n = CountParameter(name, value, 0, SIZE_MAX);
-      if (!n) return n.error();
-      offset = n.value();
-    }
+    if (auto taken = paging.Take(name, value); !taken) return taken.error();
   }
-  auto snapshot = Current(caller);
-  if (!snapshot) return snapshot.error();
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
-  if (!candidates) return candidates.error();
+  const auto [count, offset] = paging;
+  auto opened = Open(caller, type);
+  if (!opened) return opened.error();
+  auto& [snapshot, uow, candidates] = opened.value();
   const auto references = ReferenceParameters().find(type);
   std::vector<const Candidate*> matches;
-  for (const auto& c : *candidates.value()) {
+  for (const auto& c : *candidates) {
     bool keep = true;
     for (const auto& [full_name, value] : params) {
       const auto colon = full_name.find(':');
@@ -460,22 +471,20 @@ Result<json> FhirDirectoryService::Search(const Caller& caller, const std::strin
                                {"resource", matches[i]->resource},
                                {"search", {{"mode", "match"}}}});
   }
-  if (auto s = AuditReads(*uow.value(), page, false); !s) return s.error();
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = AuditReads(*uow, page, false); !s) return s.error();
+  if (auto s = uow->Commit(); !s) return s.error();
   return bundle;
 }
 
 Result<json> FhirDirectoryService::History(const Caller& caller, const std::string& type,
                                            const FhirParams& params, const std::string& base) {
-  std::size_t count = kDefaultCount, offset = 0;
+  Paging paging;
   std::string since;
   for (const auto& [name, value] : params) {
-    if (name == "_count" || name == "_offset") {
-      auto n = CountParameter(name, value, name == "_count" ? kDefaultCount : 0,
-                              name == "_count" ? kMaxCount : SIZE_MAX);
-      if (!n) return n.error();
-      (name == "_count" ? count : offset) = n.value();
-    } else if (name == "_since") {
+    auto taken = paging.Take(name, value);
+    if (!taken) return taken.error();
+    if (taken.value()) continue;
+    if (name == "_since") {
       if (value.size() < 10 || !std::isdigit(static_cast<unsigned char>(value[0]))) {
         return BadParameter(name, "geef een tijdstip, zoals 2026-11-30T08:00:00Z");
       }
@@ -484,14 +493,12 @@ Result<json> FhirDirectoryService::History(const Caller& caller, const std::stri
       return BadParameter(name, "_history kent alleen _since, _count en _offset");
     }
   }
-  auto snapshot = Current(caller);
-  if (!snapshot) return snapshot.error();
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
-  auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
-  if (!candidates) return candidates.error();
+  const auto [count, offset] = paging;
+  auto opened = Open(caller, type);
+  if (!opened) return opened.error();
+  auto& [snapshot, uow, candidates] = opened.value();
   std::map<std::pair<std::string, std::string>, const Candidate*> visible;
-  for (const auto& c : *candidates.value()) visible[{c.table, c.key}] = &c;
+  for (const auto& c : *candidates) visible[{c.table, c.key}] = &c;
   const auto& sources = SourcesOf().at(type);
   const std::string self = base + "/" + type;
   // First which writes make an entry (cheap), then the JSON of the page's entries only.
@@ -501,7 +508,7 @@ Result<json> FhirDirectoryService::History(const Caller& caller, const std::stri
     const Candidate* current;  // null for a deletion
   };
   std::vector<Change> changes;
-  const auto& writes = snapshot.value()->writes;
+  const auto& writes = snapshot->writes;
   for (auto w = writes.rbegin(); w != writes.rend(); ++w) {
     auto source = std::find_if(sources.begin(), sources.end(),
                                [&](const auto& s) { return s.first == w->object_type; });
@@ -541,20 +548,19 @@ Result<json> FhirDirectoryService::History(const Caller& caller, const std::stri
           {{"status", created ? "201" : "200"}, {"lastModified", c.write->occurred_at}}}});
     shown.push_back(c.current);
   }
-  if (auto s = AuditReads(*uow.value(), shown, false); !s) return s.error();
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = AuditReads(*uow, shown, false); !s) return s.error();
+  if (auto s = uow->Commit(); !s) return s.error();
   return bundle;
 }
 
 Result<json> FhirDirectoryService::ExportBundle(const Caller& caller, const std::string& base) {
-  auto snapshot = Current(caller);
-  if (!snapshot) return snapshot.error();
-  auto uow = store_.Begin(caller.actor);
-  if (!uow) return uow.error();
+  auto opened = Open(caller, "");
+  if (!opened) return opened.error();
+  auto& [snapshot, uow, nothing] = opened.value();
   json bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", json::array()}};
   json details = json::object();
   for (const auto& type : ResourceTypes()) {
-    auto candidates = Collector(*snapshot.value(), caller, *uow.value()).Of(type);
+    auto candidates = Collector(*snapshot, caller, *uow).Of(type);
     if (!candidates) continue;  // a type this caller may not read is left out
     details[type] = candidates.value()->size();
     for (const auto& c : *candidates.value()) {
@@ -563,11 +569,10 @@ Result<json> FhirDirectoryService::ExportBundle(const Caller& caller, const std:
     }
   }
   bundle["timestamp"] = store_.clock().NowIso();
-  if (auto s =
-          RecordAudit(*uow.value(), "export", "registry", "registry.fhir.json", "", details.dump());
+  if (auto s = RecordAudit(*uow, "export", "registry", "registry.fhir.json", "", details.dump());
       !s)
     return s.error();
-  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (auto s = uow->Commit(); !s) return s.error();
   return bundle;
 }
 

@@ -22,6 +22,10 @@
 
 namespace vangnet {
 
+namespace fhir_directory {
+struct Candidate;  // one resource a request may return (fhir_directory_service.cpp)
+}
+
 // Query parameters in the order sent (a name may repeat).
 using FhirParams = std::vector<std::pair<std::string, std::string>>;
 
@@ -49,6 +53,14 @@ class FhirDirectoryService {
   struct Snapshot;
 
  private:
+  // What every request starts from: the snapshot, its unit of work (reads of people are audited
+  // in it) and the resources of `type` the caller may see (none asked for: empty type).
+  struct Opened {
+    std::shared_ptr<const Snapshot> snapshot;
+    std::unique_ptr<UnitOfWork> uow;
+    std::shared_ptr<const std::vector<fhir_directory::Candidate>> candidates;
+  };
+  Result<Opened> Open(const Caller& caller, const std::string& type);
   // The registry as resources are made from it, rebuilt when anything was written since.
   Result<std::shared_ptr<const Snapshot>> Current(const Caller& caller);
 
