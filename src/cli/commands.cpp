@@ -61,6 +61,19 @@ const std::vector<Command>& Commands() {
        "                norms/signals.yaml)\n"
        "  --record      het maandoverzicht vastleggen voor de trend (één keer per maand)\n",
        RunMonitor},
+      {"programme", "de lange programma's: opvolgingstrajecten en van solo naar samen",
+       "Gebruik: vangnet programme succession|collaboration [--db PAD]\n"
+       "                         [--format table|csv|json] [--norms BESTAND]\n\n"
+       "succession     de opvolgingstrajecten (bron 003) naast de praktijken met een\n"
+       "               houder van 60+ zonder traject; te late stappen eerst\n"
+       "collaboration  van solo naar samen (bron 000 §2): de fasen en activiteiten van\n"
+       "               het regionale programma, per jaar hoeveel solopraktijken\n"
+       "               waarneming bij uitval hebben, en per praktijk wat is afgesproken\n\n"
+       "Bijhouden gaat in het register (webpagina Programma's, of vangnet import met\n"
+       "succession_trajectories.csv, collaborations.csv, programme_activities.csv).\n\n"
+       "  --format   table (standaard), csv of json\n"
+       "  --norms    eigen drempels (de leeftijd voor het opvolgingsgesprek)\n",
+       RunProgramme},
       {"stress", "stresstest: welke uitval kan de regio opvangen, nu of in een later jaar",
        "Gebruik: vangnet stress [--db PAD] [--year JAAR] [--area GEBIED ...]\n"
        "                      [--format table|csv|json] [--max-km KM] [--threads N]\n"
@@ -124,7 +137,8 @@ const std::vector<Command>& Commands() {
        "Gebruik: vangnet import [--db PAD] [--kind SOORT] [--reason TEKST] [--check] "
        "BESTAND|MAP...\n\n"
        "Leest CSV-bestanden, Excel-werkmappen (.xlsx, één blad per soort, het blad genoemd\n"
-       "naar de soort) of een FHIR R4-bundel (.json, zie README, FHIR) in. CSV-bestanden: practices.csv, people.csv, affiliations.csv, "
+       "naar de soort) of een FHIR R4-bundel (.json, zie README, FHIR) in. CSV-bestanden: "
+       "practices.csv, people.csv, affiliations.csv, "
        "contracts.csv,\n"
        "organisations.csv, contacts.csv, crisis_roles.csv, calamity_cards.csv, gp_groups.csv,\n"
        "governance_checks.csv, "

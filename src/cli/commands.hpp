@@ -32,6 +32,7 @@ int RunSummary(const std::vector<std::string>& args);
 int RunAudit(const std::vector<std::string>& args);
 int RunIncident(const std::vector<std::string>& args);
 int RunMonitor(const std::vector<std::string>& args);
+int RunProgramme(const std::vector<std::string>& args);
 int RunPlan(const std::vector<std::string>& args);
 int RunStress(const std::vector<std::string>& args);
 int RunBundle(const std::vector<std::string>& args);

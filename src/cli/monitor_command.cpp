@@ -68,7 +68,13 @@ void PrintTable(const MonitorReport& report, const SignalNorms& norms) {
       std::cout << "  " << (name == report.person_names.end() ? c.person_code : name->second)
                 << " (" << c.practice_agb << "), " << c.age << " jaar, stopt "
                 << c.expected_stop_year << (c.stop_year_assumed ? " (aangenomen)" : "")
-                << ", opvolger: " << EnumLabel(SUCCESSOR_STATUSES, c.successor) << "\n";
+                << ", opvolger: " << EnumLabel(SUCCESSOR_STATUSES, c.successor)
+                << (c.trajectory && *c.trajectory != TrajectoryStage::kDone &&
+                            *c.trajectory != TrajectoryStage::kStopped
+                        ? ", traject loopt (" +
+                              std::string(EnumLabel(TRAJECTORY_STAGES, *c.trajectory)) + ")"
+                        : "")
+                << "\n";
     }
   }
 }

@@ -132,13 +132,16 @@ std::optional<std::string> AniosSupervision(const PracticeSnapshot& s, const Sig
 std::optional<std::string> SoloWithoutBackup(const PracticeSnapshot& s, const SignalRule&,
                                              const MonitorSettings&, std::chrono::year_month_day) {
   if (s.practice.form != PracticeForm::kSolo) return std::nullopt;
+  // A backup agreed with another practice counts as well (seed 000 §2: the programme from solo
+  // to working together).
+  if (s.collaboration && s.collaboration->mutual_backup) return std::nullopt;
   for (const auto& m : s.staff) {
     if (m.affiliation.role == AffiliationRole::kEmployedGp ||
         m.affiliation.role == AffiliationRole::kLocum) {
       return std::nullopt;
     }
   }
-  return "solopraktijk zonder HIDHA of vaste waarnemer";
+  return "solopraktijk zonder HIDHA, vaste waarnemer of afgesproken onderlinge waarneming";
 }
 
 std::optional<std::string> ContractMissing(const PracticeSnapshot& s, const SignalRule&,
@@ -240,6 +243,7 @@ std::optional<std::string> Holder60WithoutSuccessor(const PracticeSnapshot& s,
                                                     const SignalRule& rule, const MonitorSettings&,
                                                     std::chrono::year_month_day today) {
   const int age = static_cast<int>(rule.threshold.value_or(60));
+  if (SuccessorSigned(s)) return std::nullopt;
   int count = 0;
   for (const auto& m : s.staff) {
     if (m.affiliation.role != AffiliationRole::kHolder || !m.birth_year) continue;
@@ -249,8 +253,13 @@ std::optional<std::string> Holder60WithoutSuccessor(const PracticeSnapshot& s,
   }
   if (!count) return std::nullopt;
   // No age or name here: the insurer liaison may read signal details.
-  return std::to_string(count) + (count == 1 ? " praktijkhouder" : " praktijkhouders") + " van " +
-         std::to_string(age) + "+ zonder bekende opvolger";
+  std::string text = std::to_string(count) + (count == 1 ? " praktijkhouder" : " praktijkhouders") +
+                     " van " + std::to_string(age) + "+ zonder bekende opvolger";
+  if (s.trajectory && IsRunning(*s.trajectory)) {
+    text += "; traject loopt (" + std::string(EnumLabel(TRAJECTORY_STAGES, s.trajectory->stage)) +
+            ", volgende stap vóór " + s.trajectory->next_due + ")";
+  }
+  return text;
 }
 
 std::optional<std::string> GovernanceIncomplete(const PracticeSnapshot& s, const SignalRule& rule,
@@ -430,10 +439,15 @@ int HoldersStoppedBy(const PracticeSnapshot& practice, const MonitorSettings& se
   return stopped;
 }
 
+bool SuccessorSigned(const PracticeSnapshot& snapshot) {
+  return snapshot.trajectory && snapshot.trajectory->successor_signed &&
+         snapshot.trajectory->stage != TrajectoryStage::kStopped;
+}
+
 bool StopsWithoutSuccessorBy(const PracticeSnapshot& practice, const MonitorSettings& settings,
                              int year) {
   int holders = 0;
-  bool successor_known = false;
+  bool successor_known = SuccessorSigned(practice);
   for (const auto& m : practice.staff) {
     if (m.affiliation.role != AffiliationRole::kHolder) continue;
     ++holders;
@@ -471,8 +485,12 @@ std::vector<ConversationCandidate> ConversationsThisYear(
       const int age = this_year - *m.birth_year;
       if (age < settings.conversation_age) continue;
       auto stop = StopYear(m, settings);
-      out.push_back({m.affiliation.person_code, p.practice.agb, age, stop ? stop->first : 0,
-                     stop && stop->second, m.affiliation.successor});
+      ConversationCandidate candidate{
+          m.affiliation.person_code, p.practice.agb,       age,
+          stop ? stop->first : 0,    stop && stop->second, m.affiliation.successor};
+      if (SuccessorSigned(p)) candidate.successor = SuccessorStatus::kKnown;
+      if (p.trajectory) candidate.trajectory = p.trajectory->stage;
+      out.push_back(std::move(candidate));
     }
   }
   // The nearest stop first: those conversations are the most urgent.

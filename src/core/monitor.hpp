@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/governance_check.hpp"
 #include "core/practice.hpp"
+#include "core/programme.hpp"
 
 namespace vangnet {
 
@@ -79,8 +80,13 @@ struct PracticeSnapshot {
   std::vector<StaffMember> staff;
   std::vector<ContractView> contracts;
   std::optional<CalamityCard> card;
-  std::vector<GovernanceCheck> governance;  // seed 004, for owners who are not GPs
+  std::vector<GovernanceCheck> governance;             // seed 004, for owners who are not GPs
+  std::optional<SuccessionTrajectory> trajectory;      // seed 003, when the RHO runs one
+  std::optional<PracticeCollaboration> collaboration;  // seed 000 §2, what is arranged
 };
+
+// A successor signed in the practice's succession trajectory counts as a known successor.
+bool SuccessorSigned(const PracticeSnapshot& snapshot);
 
 // Sum of the FTE of the practice's GPs (holders, employed GPs, locums); 1 FTE = 40 h.
 double GpFte(const PracticeSnapshot& snapshot);
@@ -131,6 +137,8 @@ struct ConversationCandidate {
   int expected_stop_year = 0;  // given, or from the default stop age
   bool stop_year_assumed = false;
   SuccessorStatus successor = SuccessorStatus::kUnknown;
+  // The practice's succession trajectory, when one exists: "traject loopt" on the radar.
+  std::optional<TrajectoryStage> trajectory;
 };
 std::vector<ConversationCandidate> ConversationsThisYear(
     const std::vector<PracticeSnapshot>& practices, const MonitorSettings& settings, int this_year);

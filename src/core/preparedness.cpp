@@ -21,16 +21,19 @@ DueDate DueAfter(const PreparednessRule& rule, std::optional<std::chrono::year_m
   DueDate result;
   if (!last_done) return result;  // never done: overdue now
   result.due = AddMonths(*last_done, rule.every_months);
-  const auto due = std::chrono::sys_days{*result.due};
-  const auto now = std::chrono::sys_days{today};
-  if (due < now) {
-    result.status = ItemStatus::kOverdue;
-  } else if (result.due->year() == today.year() && result.due->month() == today.month()) {
-    result.status = ItemStatus::kDueThisMonth;
-  } else {
-    result.status = ItemStatus::kUpcoming;
-  }
+  result.status = StatusOn(result.due, today);
   return result;
+}
+
+ItemStatus StatusOn(std::optional<std::chrono::year_month_day> due,
+                    std::chrono::year_month_day today) {
+  if (!due || std::chrono::sys_days{*due} < std::chrono::sys_days{today}) {
+    return ItemStatus::kOverdue;
+  }
+  if (due->year() == today.year() && due->month() == today.month()) {
+    return ItemStatus::kDueThisMonth;
+  }
+  return ItemStatus::kUpcoming;
 }
 
 }  // namespace vangnet

@@ -28,7 +28,8 @@ struct PreparednessRule {
   PreparednessScope scope = PreparednessScope::kPractice;
   int every_months = 12;
   std::string owner;  // who does it, in words ("praktijkhouder", "crisiscoördinator RHO")
-  // Only practices with a holder aged 60 or more (seed 003); empty = every practice.
+  // Only practices with a holder aged 60 or more (seed 003), or with a running succession
+  // trajectory (its next step, due on the trajectory's own date); empty = every practice.
   std::string applies_to;
   std::string source;
   // An exercise (OTO) of this playbook: the item can be started from the calendar as an
@@ -63,6 +64,10 @@ struct DueDate {
   std::optional<std::chrono::year_month_day> due;  // nullopt: never done, so due now
   ItemStatus status = ItemStatus::kOverdue;
 };
+
+// The status on `today` of something due on `due` (no date: overdue).
+ItemStatus StatusOn(std::optional<std::chrono::year_month_day> due,
+                    std::chrono::year_month_day today);
 
 // When a rule is due again after it was last done, and its status on `today`.
 DueDate DueAfter(const PreparednessRule& rule, std::optional<std::chrono::year_month_day> last_done,

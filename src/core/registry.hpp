@@ -15,12 +15,14 @@
 #include "core/organisation.hpp"
 #include "core/person.hpp"
 #include "core/practice.hpp"
+#include "core/programme.hpp"
 
 namespace vangnet {
 
 using RegistryTypes =
     std::tuple<GpGroup, District, Organisation, Person, Practice, Affiliation, ContinuityContract,
-               Contact, CrisisRole, CalamityCard, GovernanceCheck>;
+               Contact, CrisisRole, CalamityCard, GovernanceCheck, SuccessionTrajectory,
+               PracticeCollaboration, ProgrammeActivity>;
 
 // A whole registry in memory: one vector per record type, e.g.
 // std::get<std::vector<Practice>>(records). The demo region is built as one.

@@ -21,6 +21,7 @@ void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
   RegisterStressRoutes(router, services.stress);
   RegisterPrintoutRoutes(router, services.printouts);
   RegisterPreparednessRoutes(router, services.preparedness);
+  RegisterProgrammeRoutes(router, services.programmes);
 }
 
 }  // namespace vangnet

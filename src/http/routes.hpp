@@ -49,6 +49,10 @@ void RegisterStressRoutes(Router& router, StressService& stress);
 void RegisterPrintoutRoutes(Router& router, PaperPrintouts& printouts);
 // /api/v1/preparedness: the preparedness calendar, completions, the iCalendar file and feed.
 void RegisterPreparednessRoutes(Router& router, PreparednessService& service);
+// GET /api/v1/programmes/succession and /collaboration: the long programmes' overviews, and
+// their downloads (/export, ?format=xlsx or CSV). Their records are kept through the registry
+// routes (/api/v1/succession-trajectories, /collaborations, /programme-activities).
+void RegisterProgrammeRoutes(Router& router, ProgrammeService& programmes);
 // GET /api/v1/events: the live update stream.
 void RegisterEventRoutes(Router& router, EventHub& hub);
 

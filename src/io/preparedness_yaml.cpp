@@ -39,7 +39,15 @@ Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const 
     } else if (!scope.empty()) {
       r.Fail(yaml::Reader::Child(n, "scope"), w + ".scope", "kies regional of practice");
     }
-    const std::string every = r.Text(n, "every_months", w);
+    rule.applies_to = r.Text(n, "applies_to", w, false);
+    if (!rule.applies_to.empty() && rule.applies_to != "holder_60_plus" &&
+        rule.applies_to != "succession_trajectory") {
+      r.Fail(yaml::Reader::Child(n, "applies_to"), w + ".applies_to",
+             "alleen holder_60_plus of succession_trajectory, of weglaten");
+    }
+    // A trajectory's step is due on the date kept in the trajectory, not at an interval.
+    const bool own_dates = rule.applies_to == "succession_trajectory";
+    const std::string every = r.Text(n, "every_months", w, !own_dates);
     auto months = ParseInteger(every);
     if (!every.empty() && (!months || *months < 1 || *months > 120)) {
       r.Fail(yaml::Reader::Child(n, "every_months"), w + ".every_months",
@@ -47,11 +55,6 @@ Result<PreparednessRules> ParsePreparednessYaml(std::string_view content, const 
     }
     rule.every_months = static_cast<int>(months.value_or(12));
     rule.owner = r.Text(n, "owner", w);
-    rule.applies_to = r.Text(n, "applies_to", w, false);
-    if (!rule.applies_to.empty() && rule.applies_to != "holder_60_plus") {
-      r.Fail(yaml::Reader::Child(n, "applies_to"), w + ".applies_to",
-             "alleen holder_60_plus, of weglaten");
-    }
     rule.source = r.Text(n, "source", w);
     rule.exercise_playbook = r.Text(n, "exercise_playbook", w, false);
     out.rules.push_back(std::move(rule));

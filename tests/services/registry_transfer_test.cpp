@@ -46,7 +46,7 @@ class RegistryTransferTest : public ::testing::Test {
 
 TEST_F(RegistryTransferTest, ExportThenImportIntoAnEmptyDatabaseGivesTheSameRegistry) {
   auto original = ExportTexts(*store_, dir_.Path("export"));
-  ASSERT_EQ(original.size(), 11u);
+  ASSERT_EQ(original.size(), 14u);
 
   auto fresh = OpenTestStore(dir_.Path("fresh.db"));
   auto files = ReadImportFiles({dir_.Path("export")});

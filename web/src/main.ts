@@ -19,6 +19,7 @@ import { renderRedistribution } from "./redistribution/page";
 import { renderMonitor } from "./monitor/page";
 import { renderStress } from "./stress/page";
 import { renderPreparedness } from "./preparedness/page";
+import { renderProgrammes } from "./programmes/page";
 import { renderAccounts } from "./accounts/page";
 import { forgetRegistrySchema, renderRegisterIndex, renderRegisterList, renderRegisterRecord } from "./register/page";
 import { renderRegisterImport } from "./register/import";
@@ -41,6 +42,7 @@ function navigation(current: string): HTMLElement {
   ];
   if (user!.role !== "practice_user") links.splice(3, 0, ["#/stresstest", t("stress")]);
   if (user!.role !== "insurer_liaison") links.push(["#/paraatheid", t("prep")]);
+  links.push(["#/programmas", t("progNav")]);
   if (user!.role !== "insurer_liaison") links.push(["#/contacten", t("navDirectory")]);
   if (user!.role === "admin") links.push(["#/audit", t("audit")], ["#/accounts", t("accountsNav")]);
   return h(
@@ -87,7 +89,7 @@ async function route(): Promise<void> {
   }
   const hash = location.hash || "#/";
   const main = h("main", { id: "main" });
-  const top = hash.startsWith("#/praktijken") || hash.startsWith("#/register") ? "#/praktijken" : hash.startsWith("#/incidenten") ? "#/incidenten" : hash.split("?")[0];
+  const top = hash.startsWith("#/praktijken") || hash.startsWith("#/register") ? "#/praktijken" : hash.startsWith("#/incidenten") ? "#/incidenten" : hash.startsWith("#/programmas") ? "#/programmas" : hash.split("?")[0];
   // The same toast across pages: "Opgeslagen" said just before a form returns to its page stays.
   app.append(navigation(top), main, toastElement);
   const context: PageContext = {
@@ -121,6 +123,7 @@ async function route(): Promise<void> {
   else if (hash === "#/monitor") await renderMonitor(context);
   else if (hash === "#/stresstest") await renderStress(context);
   else if (hash === "#/paraatheid") await renderPreparedness(context);
+  else if (hash === "#/programmas" || hash === "#/programmas/samenwerking") await renderProgrammes(context, hash.endsWith("samenwerking") ? "samenwerking" : "opvolging");
   else if (hash === "#/contacten") await renderDirectory(context);
   else if (hash === "#/audit") await renderAudit(context);
   else if (hash === "#/register") await renderRegisterIndex(context);

@@ -126,7 +126,7 @@ print(json.dumps({'sheets': wb.sheetnames, 'header': [c.value for c in ws[1]], '
       "sjabloon.xlsx",
     ),
   );
-  assert.deepEqual(template.sheets, ["gp_groups", "districts", "organisations", "people", "practices", "affiliations", "contracts", "contacts", "crisis_roles", "calamity_cards", "governance_checks"]);
+  assert.deepEqual(template.sheets, ["gp_groups", "districts", "organisations", "people", "practices", "affiliations", "contracts", "contacts", "crisis_roles", "calamity_cards", "governance_checks", "succession_trajectories", "collaborations", "programme_activities"]);
   assert.equal(template.header[0], "agb");
   assert.match(template.explain, /^Toelichting: AGB-code van de praktijk: 8 cijfers\. Verplicht\./);
   assert.ok(template.example, "an example row from the demo");

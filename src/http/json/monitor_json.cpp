@@ -81,7 +81,9 @@ nlohmann::json MonitorReportJson(const MonitorReport& report, const SignalNorms&
          {"age", c.age},
          {"expected_stop_year", c.expected_stop_year},
          {"stop_year_assumed", c.stop_year_assumed},
-         {"successor", EnumCode(SUCCESSOR_STATUSES, c.successor)}});
+         {"successor", EnumCode(SUCCESSOR_STATUSES, c.successor)},
+         {"trajectory", c.trajectory ? nlohmann::json(EnumCode(TRAJECTORY_STAGES, *c.trajectory))
+                                     : nlohmann::json(nullptr)}});
   }
   nlohmann::json history = nlohmann::json::array();
   for (const auto& h : report.history) {

@@ -69,6 +69,7 @@ AppServices::AppServices(Store& store, AccountService& accounts_, AppSettings se
       stress(store, OrDefault(norms_), OrDefault(stress_areas_)),
       preparedness(store, OrDefault(preparedness_rules_),
                    norms_ ? norms_.value().settings : MonitorSettings{}, &accounts_),
+      programmes(store, norms_ ? norms_.value().settings : MonitorSettings{}),
       printouts(store, &playbooks(), &incidents, &redistribution),
       bundles(store, playbooks(), settings_.bundle),
       delivery(store, email_.get(), sms_.get(), [this](std::int64_t id) {

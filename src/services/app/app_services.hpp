@@ -21,6 +21,7 @@
 #include "services/preparedness/offline_bundle.hpp"
 #include "services/preparedness/paper_printouts.hpp"
 #include "services/preparedness/preparedness_service.hpp"
+#include "services/programme/programme_service.hpp"
 #include "services/redistribute/redistribution_service.hpp"
 #include "services/registry/fhir_directory_service.hpp"
 #include "services/registry/region_service.hpp"
@@ -92,6 +93,7 @@ class AppServices {
   RedistributionService redistribution;
   StressService stress;
   PreparednessService preparedness;
+  ProgrammeService programmes;  // succession trajectories, from solo to working together
   PaperPrintouts printouts;
   OfflineBundles bundles;
   OutboxDelivery delivery;

@@ -9,6 +9,7 @@
 #include "io/postcode_table.hpp"
 #include "services/demo/demo_geography.hpp"
 #include "services/demo/demo_names.hpp"
+#include "services/demo/demo_programmes.hpp"
 #include "services/demo/demo_random.hpp"
 
 namespace vangnet {
@@ -589,7 +590,9 @@ class DemoBuilder {
 }  // namespace
 
 RegistryRecords BuildDemoRegion(const DemoRegionOptions& options) {
-  return DemoBuilder(options).Build();
+  RegistryRecords records = DemoBuilder(options).Build();
+  AddDemoProgrammes(records, options.seed, options.today);
+  return records;
 }
 
 }  // namespace vangnet

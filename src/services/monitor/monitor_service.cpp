@@ -35,6 +35,16 @@ std::vector<PracticeSnapshot> ReadSnapshots(UnitOfWork& uow) {
       snapshots[at->second].governance.push_back(std::move(check));
     }
   }
+  for (auto& t : uow.Table<SuccessionTrajectory>().List()) {
+    if (auto at = index.find(t.practice_agb); at != index.end()) {
+      snapshots[at->second].trajectory = std::move(t);
+    }
+  }
+  for (auto& c : uow.Table<PracticeCollaboration>().List()) {
+    if (auto at = index.find(c.practice_agb); at != index.end()) {
+      snapshots[at->second].collaboration = std::move(c);
+    }
+  }
   for (auto& card : uow.Table<CalamityCard>().List()) {
     if (auto at = index.find(card.practice_agb); at != index.end()) {
       snapshots[at->second].card = std::move(card);
@@ -135,6 +145,13 @@ std::vector<HistoryPoint> MonthMeasures(const MonitorReport& report) {
   points.push_back({month, "_with_signals", with_signals});
   points.push_back({month, "_patients", patients});
   points.push_back({month, "_headroom", headroom});
+  // The programme from solo to working together follows these per year (seed 000 §2).
+  long long solo = 0;
+  for (const auto& p : report.practices) solo += p.solo;
+  const auto without = report.signal_counts.find("solo_without_backup");
+  points.push_back({month, "_solo", solo});
+  points.push_back({month, "_solo_with_backup",
+                    solo - (without == report.signal_counts.end() ? 0 : without->second)});
   return points;
 }
 

@@ -136,6 +136,20 @@ PreparednessOverview PreparednessService::Build(UnitOfWork& work, const Caller& 
       if (p.status == PracticeStatus::kClosed) continue;
       if (!rho && !caller.HasPractice(p.agb)) continue;
       if (rule.applies_to == "holder_60_plus" && !holder_60.contains(p.agb)) continue;
+      if (rule.applies_to == "succession_trajectory") {
+        // Kept in the trajectory: its next step, due on its own date.
+        if (!snapshot.trajectory || !IsRunning(*snapshot.trajectory)) continue;
+        PreparednessItem item;
+        item.rule = &rule;
+        item.practice_agb = p.agb;
+        item.practice_name = p.name;
+        item.subject = snapshot.trajectory->next_step;
+        item.kept_in_registry = true;
+        item.due = snapshot.trajectory->next_due;
+        item.status = StatusOn(ParseDate(snapshot.trajectory->next_due), today);
+        out.items.push_back(std::move(item));
+        continue;
+      }
       PreparednessItem base;
       base.rule = &rule;
       base.practice_agb = p.agb;
@@ -195,6 +209,12 @@ Result<PreparednessCompletion> PreparednessService::RecordDone(const Caller& cal
                        ? "Dit wordt bijgehouden op de calamiteitenkaart: werk daar 'laatst "
                          "bijgewerkt' bij."
                        : "Dit wordt bijgehouden op het contract: werk daar 'laatst herzien' bij."));
+  }
+  if (rule->applies_to == "succession_trajectory") {
+    errors.push_back(Error::Validation(
+        "rule_id",
+        "Dit wordt bijgehouden in het opvolgingstraject: zet daar de volgende stap en "
+        "datum."));
   }
   if (rule->scope == PreparednessScope::kRegional && !request.practice_agb.empty()) {
     errors.push_back(Error::Validation("practice_agb",

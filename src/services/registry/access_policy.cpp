@@ -7,13 +7,16 @@ namespace vangnet {
 namespace {
 bool OwnPracticeData(std::string_view table) {
   return table == "practice" || table == "affiliation" || table == "continuity_contract" ||
-         table == "calamity_card" || table == "governance_check";
+         table == "calamity_card" || table == "governance_check" ||
+         table == "succession_trajectory" || table == "practice_collaboration";
 }
 bool InsurerMaySee(std::string_view table) {
   // Governance checks concern the practice's organisation, not a person: the insurer, who
   // contracts the practice, may see them.
+  // Likewise a practice's arrangements with others and the regional programme's activities.
   return table == "practice" || table == "organisation" || table == "gp_group" ||
-         table == "district" || table == "governance_check";
+         table == "district" || table == "governance_check" || table == "practice_collaboration" ||
+         table == "programme_activity";
 }
 }  // namespace
 
@@ -66,7 +69,9 @@ Access WriteAccess(UserRole role, std::string_view table) {
     case UserRole::kCoordinator:
       return Access::kAll;
     case UserRole::kPracticeUser:
-      // People: a new one, or one on their own staff (see WriteInScope).
+      // People: a new one, or one on their own staff (see WriteInScope). A succession
+      // trajectory is the RHO's work: the practice reads its own, the RHO keeps it.
+      if (table == "succession_trajectory") return Access::kNone;
       return OwnPracticeData(table) || table == "person" ? Access::kScoped : Access::kNone;
     case UserRole::kCrisisTeam:
     case UserRole::kInsurerLiaison:
@@ -82,7 +87,8 @@ bool MayHearOf(UserRole role, std::string_view table) {
 
 bool HoldsPersonalData(std::string_view table) {
   return table == "person" || table == "affiliation" || table == "contact" ||
-         table == "crisis_role" || table == "calamity_card";
+         table == "crisis_role" || table == "calamity_card" ||
+         table == "succession_trajectory";  // names the successor and the mentor
 }
 
 }  // namespace vangnet

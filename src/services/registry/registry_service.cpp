@@ -29,6 +29,14 @@ bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set
 bool InScope(UnitOfWork&, const Caller& c, const GovernanceCheck& r, const std::set<std::string>&) {
   return c.HasPractice(r.practice_agb);
 }
+bool InScope(UnitOfWork&, const Caller& c, const SuccessionTrajectory& r,
+             const std::set<std::string>&) {
+  return c.HasPractice(r.practice_agb);
+}
+bool InScope(UnitOfWork&, const Caller& c, const PracticeCollaboration& r,
+             const std::set<std::string>&) {
+  return c.HasPractice(r.practice_agb);
+}
 bool InScope(UnitOfWork&, const Caller&, const Person& p, const std::set<std::string>& people) {
   return people.count(p.code) > 0;
 }

@@ -57,6 +57,10 @@ bool InScope(UnitOfWork&, const Caller& c, const ContinuityContract& r,
              const std::set<std::string>&);
 bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set<std::string>&);
 bool InScope(UnitOfWork&, const Caller& c, const GovernanceCheck& r, const std::set<std::string>&);
+bool InScope(UnitOfWork&, const Caller& c, const SuccessionTrajectory& r,
+             const std::set<std::string>&);
+bool InScope(UnitOfWork&, const Caller& c, const PracticeCollaboration& r,
+             const std::set<std::string>&);
 bool InScope(UnitOfWork&, const Caller& c, const Person& p, const std::set<std::string>& people);
 
 // Whether a practice user may write this record. Mostly the read scope; but a link between a

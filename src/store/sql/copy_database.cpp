@@ -39,7 +39,10 @@ const std::vector<std::string>& TablesInCopyOrder() {
                                                "calendar_feed",
                                                "second_factor",
                                                "recovery_code",
-                                               "external_identity"};
+                                               "external_identity",
+                                               "succession_trajectory",
+                                               "practice_collaboration",
+                                               "programme_activity"};
   return tables;
 }
 

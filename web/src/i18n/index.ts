@@ -11,9 +11,10 @@ import * as stress from "./stress";
 import * as preparedness from "./preparedness";
 import * as register from "./register";
 import * as accounts from "./accounts";
+import * as programmes from "./programmes";
 
-const nl = { ...common.nl, ...practices.nl, ...directory.nl, ...audit.nl, ...incidents.nl, ...redistribution.nl, ...monitor.nl, ...stress.nl, ...preparedness.nl, ...register.nl, ...accounts.nl };
-const en: typeof nl = { ...common.en, ...practices.en, ...directory.en, ...audit.en, ...incidents.en, ...redistribution.en, ...monitor.en, ...stress.en, ...preparedness.en, ...register.en, ...accounts.en };
+const nl = { ...common.nl, ...practices.nl, ...directory.nl, ...audit.nl, ...incidents.nl, ...redistribution.nl, ...monitor.nl, ...stress.nl, ...preparedness.nl, ...register.nl, ...accounts.nl, ...programmes.nl };
+const en: typeof nl = { ...common.en, ...practices.en, ...directory.en, ...audit.en, ...incidents.en, ...redistribution.en, ...monitor.en, ...stress.en, ...preparedness.en, ...register.en, ...accounts.en, ...programmes.en };
 type Texts = typeof nl;
 
 export type Lang = "nl" | "en";
@@ -78,6 +79,42 @@ const labels: Record<string, [string, string]> = {
   crisis_coordinator: ["Crisiscoördinator RHO", "RHO crisis coordinator"],
   group_crisis_coordinator: ["Hagro-crisiscoördinator", "GP group crisis coordinator"],
   reporting_point: ["Meldpunt regio (bereikbaar nummer)", "Regional reporting point (agreed number)"],
+  // Programmes: trajectory stages, conversation outcomes, search routes, intentions, statuses,
+  // and the regional programme's activities (seed 000 §2).
+  conversation: ["Gesprek met de praktijkhouder", "Conversation with the holder"],
+  search: ["Opvolger zoeken", "Seeking a successor"],
+  mentoring: ["Mentorschap van de opvolger", "Mentoring the successor"],
+  transfer: ["Praktijkoverdracht", "Practice transfer"],
+  done: ["Afgerond", "Finished"],
+  stopped: ["Gestopt", "Stopped"],
+  not_held: ["Nog niet gevoerd", "Not held yet"],
+  seeks_successor: ["Zoekt een opvolger", "Seeks a successor"],
+  continues: ["Gaat voorlopig door", "Continues for now"],
+  undecided: ["Nog geen besluit", "Undecided"],
+  merger: ["Samengaan met een andere praktijk", "Merger with another practice"],
+  not_chosen: ["Nog niet gekozen", "Not chosen yet"],
+  vacancy: ["Vacature", "Vacancy"],
+  locum_stays: ["Waarnemer die wil blijven", "Locum who wants to stay"],
+  other: ["Anders", "Other"],
+  stays: ["Blijft zoals het is", "Stays as it is"],
+  exploring: ["Verkent samenwerking", "Exploring collaboration"],
+  merging: ["Gaat samen met andere praktijk(en)", "Merging with other practice(s)"],
+  planned: ["Gepland", "Planned"],
+  running: ["Loopt", "Running"],
+  dropped: ["Vervallen", "Dropped"],
+  analyse_situation: ["Huidige situatie in kaart", "Map the current situation"],
+  gauge_support: ["Draagvlak peilen", "Gauge support"],
+  best_practices: ["Ervaringen van groepspraktijken delen", "Share group practices' experience"],
+  regional_vision: ["Regionale visie vaststellen", "Agree the regional vision"],
+  strategic_plan: ["Strategisch plan met opties", "Strategic plan with options"],
+  frameworks: ["Kaders en randvoorwaarden", "Frameworks and conditions"],
+  district_teams: ["Projectteams per wijk", "Project teams per district"],
+  support_offer: ["Ondersteuningsaanbod", "Support offer"],
+  funding: ["Subsidie of startkapitaal", "Subsidy or start-up capital"],
+  pilots: ["Pilots", "Pilots"],
+  monitor_evaluate: ["Volgen en evalueren", "Monitor and evaluate"],
+  knowledge_sharing: ["Kennis delen", "Share knowledge"],
+  scale_up: ["Stap voor stap opschalen", "Scale up step by step"],
 };
 
 // A registry field's name on forms ("gp_group_code" -> "Hagro").

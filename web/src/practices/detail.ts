@@ -10,6 +10,7 @@ import { FieldSpec, recordForm } from "../ui/record_form";
 import { toast } from "../ui/toast";
 import { monitorApi } from "../monitor/api";
 import { practiceSignalsSection } from "../monitor/page";
+import { practiceProgrammesSection } from "../programmes/page";
 import { STATUS_COLOURS } from "../ui/map";
 import { Affiliation, CalamityCard, Contract, Practice, practicesApi } from "./api";
 
@@ -153,7 +154,9 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
     ),
   );
   const signals = monitor ? practiceSignalsSection(monitor, p.agb) : null;
-  ctx.main.append(header, details, ...(signals ? [signals] : []));
+  // A practice user on another practice's page sees no programmes: theirs are not to see.
+  const programmes = otherPractice ? null : await practiceProgrammesSection(ctx, p.agb);
+  ctx.main.append(header, details, ...(signals ? [signals] : []), ...(programmes ? [programmes] : []));
   if (!people) return;
   if (otherPractice) {
     ctx.main.append(h("section", { class: "card" }, h("h2", {}, `${t("team")} · ${t("contracts")}`), h("p", { class: "muted" }, t("otherPracticeHidden"))));

@@ -39,7 +39,7 @@ function doneForm(item: PreparednessItem, today: string, rerender: () => void): 
 
 function itemRow(item: PreparednessItem, canRecord: boolean, today: string, rerender: () => void): HTMLElement {
   const action = item.kept_in_registry
-    ? h("a", { href: `#/praktijken?q=${item.practice_agb}` }, t("prepOnRecord"))
+    ? h("a", { href: item.rule_id === "succession_trajectory_step" ? "#/programmas" : `#/praktijken?q=${item.practice_agb}` }, t("prepOnRecord"))
     : canRecord
       ? h("details", {}, h("summary", {}, t("prepMarkDone")), doneForm(item, today, rerender))
       : null;

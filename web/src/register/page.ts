@@ -193,7 +193,10 @@ export async function renderRegisterRecord(ctx: PageContext, resource: string, i
     ctx.main.append(h("p", { class: "empty" }, t("notForYourRole")));
     return;
   }
-  const back = `#/register/${resource}`;
+  // Opened from another page (the programmes): back there after saving.
+  const returnTo = query.get("terug");
+  query.delete("terug");
+  const back = returnTo?.startsWith("#/") ? returnTo : `#/register/${resource}`;
   const creating = id === "nieuw";
   let record: Row | null = null;
   if (!creating) {
@@ -224,7 +227,7 @@ export async function renderRegisterRecord(ctx: PageContext, resource: string, i
     save: async (changes) => {
       if (creating) {
         const created = await api.post<Row>(`/${resource}`, { ...Object.fromEntries(query.entries()), ...changes });
-        location.hash = `#/register/${resource}/${created.id}`;
+        location.hash = returnTo?.startsWith("#/") ? back : `#/register/${resource}/${created.id}`;
       } else {
         await api.put(`/${resource}/${record!.id}`, changes, record!.version);
         location.hash = back;
