@@ -25,7 +25,7 @@ TEST(Cli, WithoutACommandItShowsUsageAndFails) {
 TEST(Cli, EverySubcommandHasHelp) {
   for (const char* command :
        {"serve", "migrate", "demo", "import", "export", "summary", "audit", "user", "playbook",
-        "incident", "monitor", "plan", "stress", "version"}) {
+        "incident", "monitor", "programme", "plan", "stress", "version"}) {
     auto r = RunVangnet(std::string(command) + " --help");
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(Contains(r.output, std::string("Gebruik: vangnet ") + command)) << r.output;
@@ -49,6 +49,26 @@ TEST(Cli, DemoCreatesTheRegionOnceAndThenLeavesItAlone) {
   auto second = RunVangnet("demo --db " + db);
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_TRUE(Contains(second.output, "bevat al een regio; er is niets veranderd"));
+}
+
+TEST(Cli, ProgrammeListsTrajectoriesAndTheSoloToTogetherProgramme) {
+  TempDir dir;
+  std::string db = dir.Path("p.db");
+  ASSERT_EQ(RunVangnet("demo --db " + db).exit_code, 0);
+  auto succession = RunVangnet("programme succession --db " + db);
+  ASSERT_EQ(succession.exit_code, 0) << succession.output;
+  EXPECT_TRUE(Contains(succession.output, "lopende trajecten")) << succession.output;
+  EXPECT_TRUE(Contains(succession.output, "geen traject")) << succession.output;
+  EXPECT_TRUE(Contains(succession.output, "(TE LAAT)")) << succession.output;
+  auto csv = RunVangnet("programme succession --format csv --db " + db);
+  ASSERT_EQ(csv.exit_code, 0);
+  EXPECT_TRUE(Contains(csv.output, "AGB praktijk,Praktijk,Plaats")) << csv.output;
+  auto collaboration = RunVangnet("programme collaboration --db " + db);
+  ASSERT_EQ(collaboration.exit_code, 0) << collaboration.output;
+  EXPECT_TRUE(Contains(collaboration.output, "Solopraktijken met waarneming bij uitval: 19 van 25"))
+      << collaboration.output;
+  EXPECT_TRUE(Contains(collaboration.output, "Fase 4: pilots en opschaling: Gepland"));
+  EXPECT_EQ(RunVangnet("programme --db " + db).exit_code, 64);
 }
 
 TEST(Cli, ExportAndReimportGiveTheSameFiles) {
