@@ -15,6 +15,16 @@ struct StageRule {
 };
 
 inline constexpr std::string_view kStageSource = "002_b828ddde7ad66e33.txt §4.2";
+// Seed 002 gives these tables for an infectious-disease outbreak (§4.2: the playbook
+// infectious_outbreak.yaml); for a (flash) disaster or crisis (§4.1) it gives no stage table.
+// vangnet uses the same four stages as one scale for every incident, and says so.
+inline constexpr std::string_view kOutbreakPlaybook = "infectious-outbreak";
+inline constexpr std::string_view kStagesDerivedNote =
+    " - gegeven voor een infectieziekte-uitbraak; bij andere incidenten gebruikt vangnet dezelfde "
+    "stadia als indeling (afgeleid)";
+inline bool StagesFromSource(std::string_view playbook_id) {
+  return playbook_id == kOutbreakPlaybook;
+}
 
 inline constexpr std::array<StageRule, 4> OFFICE_HOURS_STAGES{{
     {1, "Huisarts", "Gewone praktijkvoering."},

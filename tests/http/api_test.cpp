@@ -288,7 +288,7 @@ TEST_F(ApiTest, AnotherUsersChangeArrivesOnTheEventStream) {
 TEST_F(ApiTest, ACoordinatorStartsTheFireScenarioAndWorksItsTasks) {
   auto s = Login("coordinator");
   auto playbooks = json::parse(Get(s, "/api/v1/playbooks")->body)["items"];
-  EXPECT_EQ(playbooks.size(), 11u);
+  EXPECT_EQ(playbooks.size(), 12u);
   auto started = Post(s, "/api/v1/incidents",
                       {{"playbook_id", "practice-unusable"}, {"practice_agbs", {"01051037"}}});
   ASSERT_EQ(started->status, 201) << started->body;

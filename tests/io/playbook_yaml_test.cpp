@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
+#include "core/escalation.hpp"
 #include "services/playbook/playbook_catalog.hpp"
 #include "test_support/temp_dir.hpp"
 
@@ -187,6 +189,7 @@ TEST(PlaybookCatalog, ShipsEveryScenarioTheSourcesHold) {
                      "financial-trouble",       // 4
                      "gp-temporarily-out",      // 3
                      "holder-permanently-out",  // 2
+                     "infectious-outbreak",     // seed 002 §3.2, §4.2, §4.4
                      "legal-trouble",           // 5
                      "power-outage",            // 6
                      "practice-unusable",       // 1
@@ -213,6 +216,37 @@ TEST(PlaybookCatalog, ARegionsPlaybookReplacesTheShippedOneAndABrokenOneRefusesA
   auto broken = PlaybookCatalog::Load(dir.Path());
   ASSERT_FALSE(broken);
   EXPECT_NE(broken.error().file.find("kapot.yaml"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vangnet
+
+namespace vangnet {
+namespace {
+
+// Seed 002 treats an infectious-disease outbreak apart from a disaster: its own playbook, whose
+// steps all cite seed 002, and the only incidents whose stage tables come straight from it.
+TEST(PlaybookCatalog, AnOutbreakHasItsOwnPlaybookAndStageTables) {
+  auto catalog = PlaybookCatalog::Load();
+  ASSERT_TRUE(catalog);
+  const Playbook* outbreak = catalog.value().Find("infectious-outbreak");
+  ASSERT_NE(outbreak, nullptr);
+  EXPECT_TRUE(StagesFromSource(outbreak->id));
+  EXPECT_FALSE(StagesFromSource("regional-crisis"));
+  std::set<std::string> steps;
+  for (const auto& phase : outbreak->phases) {
+    for (const auto& step : phase.steps) {
+      steps.insert(step.id);
+      EXPECT_EQ(step.source.rfind("002_b828ddde7ad66e33.txt §", 0), 0u) << step.id;
+    }
+  }
+  for (const char* id :
+       {"inform-ghor-stage-3", "limit-intake", "protective-equipment", "step-down"})
+    EXPECT_TRUE(steps.count(id)) << id;
+  // The disaster playbook no longer carries the outbreak's alarm step.
+  for (const auto& phase : catalog.value().Find("regional-crisis")->phases) {
+    for (const auto& step : phase.steps) EXPECT_NE(step.id, "inform-ghor-stage-3");
+  }
 }
 
 }  // namespace

@@ -72,7 +72,8 @@ nlohmann::json IncidentJson(const Incident& i, bool full, TimePoint now) {
       {"decides",
        {{"who", StageRuleFor(i.stage, IsOfficeHours(now)).decides},
         {"organisation", StageRuleFor(i.stage, IsOfficeHours(now)).organisation},
-        {"source", SourceText(kStageSource)}}},
+        {"source", SourceText(kStageSource) +
+                       (StagesFromSource(i.playbook_id) ? "" : std::string(kStagesDerivedNote))}}},
       {"ends_at", i.ends_at ? nlohmann::json(FormatUtc(*i.ends_at)) : nlohmann::json(nullptr)},
       {"now", FormatUtc(now)}};
   if (!full) return out;

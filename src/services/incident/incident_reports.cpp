@@ -48,7 +48,8 @@ std::string IncidentReportMarkdown(const Incident& i, TimePoint now,
   const StageRule& office = StageRuleFor(i.stage, true);
   const StageRule& anw = StageRuleFor(i.stage, false);
   out << "- Besluit in dit stadium: overdag " << office.decides << "; ANW " << anw.decides << " ("
-      << SourceText(kStageSource) << ")\n";
+      << SourceText(kStageSource)
+      << (StagesFromSource(i.playbook_id) ? "" : std::string(kStagesDerivedNote)) << ")\n";
   out << "- Geactiveerd: " << local(i.activated_at) << " (Europe/Amsterdam) door " << i.created_by
       << "\n";
   out << "- Praktijken: ";
