@@ -129,6 +129,40 @@ std::optional<std::string> AniosSupervision(const PracticeSnapshot& s, const Sig
          (gps == 1 ? " vaste huisarts" : " vaste huisartsen");
 }
 
+// seed 004 §4.2.1: an insurer is critical when no fixed GP is attached to the practice and only
+// changing locums give the care.
+std::optional<std::string> NoFixedGp(const PracticeSnapshot& s, const SignalRule&,
+                                     const MonitorSettings&, std::chrono::year_month_day) {
+  int locums = 0;
+  for (const auto& m : s.staff) {
+    if (m.affiliation.role == AffiliationRole::kHolder ||
+        m.affiliation.role == AffiliationRole::kEmployedGp) {
+      return std::nullopt;
+    }
+    locums += m.affiliation.role == AffiliationRole::kLocum;
+  }
+  if (locums == 0) return std::nullopt;  // no GP at all: no_gp_present says so
+  return "alleen " + std::to_string(locums) + (locums == 1 ? " waarnemer" : " waarnemers") +
+         ", geen praktijkhouder of HIDHA";
+}
+
+// seed 004 §4.2.3 (kernpunten gezamenlijk): a GP trainee (AIOS) is always supervised by a GP of
+// the practice who is there for advice.
+std::optional<std::string> AiosWithoutSupervisor(const PracticeSnapshot& s, const SignalRule&,
+                                                 const MonitorSettings&,
+                                                 std::chrono::year_month_day) {
+  int trainees = 0;
+  for (const auto& m : s.staff) {
+    if (m.affiliation.role == AffiliationRole::kHolder ||
+        m.affiliation.role == AffiliationRole::kEmployedGp) {
+      return std::nullopt;
+    }
+    trainees += m.affiliation.role == AffiliationRole::kGpTrainee;
+  }
+  if (trainees == 0) return std::nullopt;
+  return std::to_string(trainees) + " AIOS en geen vaste huisarts als supervisor";
+}
+
 std::optional<std::string> SoloWithoutBackup(const PracticeSnapshot& s, const SignalRule&,
                                              const MonitorSettings&, std::chrono::year_month_day) {
   if (s.practice.form != PracticeForm::kSolo) return std::nullopt;
@@ -305,6 +339,8 @@ const std::vector<KnownSignal>& Known() {
       {"gp_presence_below_two_days", PresenceBelowTwoDays, true},
       {"pa_vs_without_gp", PaVsWithoutGp, false},
       {"anios_supervision", AniosSupervision, true},
+      {"aios_without_supervisor", AiosWithoutSupervisor, false},
+      {"no_fixed_gp", NoFixedGp, false},
       {"solo_without_backup", SoloWithoutBackup, false},
       {"contract_missing", ContractMissing, false},
       {"contract_outside_district", ContractOutsideDistrict, false},

@@ -147,6 +147,56 @@ TEST(MonitorSignals, ASoloPracticeNeedsAFixedLocumOrEmployedGp) {
   EXPECT_TRUE(Fires(s, "solo_without_backup"));
   s.staff.push_back(Staff(AffiliationRole::kLocum, 0.2, 1));
   EXPECT_FALSE(Fires(s, "solo_without_backup"));
+  // Or a backup agreed with another practice (seed 000 §2, the programme from solo to together).
+  s.staff.pop_back();
+  s.collaboration = PracticeCollaboration{};
+  EXPECT_TRUE(Fires(s, "solo_without_backup"));
+  s.collaboration->mutual_backup = true;
+  EXPECT_FALSE(Fires(s, "solo_without_backup"));
+}
+
+// seed 004 §4.2.1 and §4.2.3: a fixed GP, not only locums; an AIOS needs one as supervisor.
+TEST(MonitorSignals, OnlyLocumsOrAnUnsupervisedTraineeFire) {
+  PracticeSnapshot s = Healthy();
+  s.staff.push_back(Staff(AffiliationRole::kGpTrainee, 1.0, 4));
+  EXPECT_FALSE(Fires(s, "no_fixed_gp"));
+  EXPECT_FALSE(Fires(s, "aios_without_supervisor"));
+  for (auto& m : s.staff) {
+    if (m.affiliation.role == AffiliationRole::kHolder) m.affiliation.role = AffiliationRole::kLocum;
+  }
+  EXPECT_TRUE(Fires(s, "no_fixed_gp"));
+  EXPECT_TRUE(Fires(s, "aios_without_supervisor"));
+  s.staff = {Staff(AffiliationRole::kAssistant, 1.0, 5)};  // no GP at all: no_gp_present says so
+  EXPECT_FALSE(Fires(s, "no_fixed_gp"));
+  EXPECT_TRUE(Fires(s, "no_gp_present"));
+}
+
+// A running succession trajectory is said on the signal; a signed successor ends it and counts
+// the practice as continuing.
+TEST(MonitorSignals, ASuccessionTrajectoryIsSaidAndASignedSuccessorContinues) {
+  PracticeSnapshot s = Healthy();
+  s.staff = {Staff(AffiliationRole::kHolder, 1.0, 4, 1960)};
+  auto detail = [&]() -> std::string {
+    for (const auto& hit : EvaluateSignals(s, Norms(), kToday)) {
+      if (hit.id == "holder_60_without_successor") return hit.detail;
+    }
+    return "";
+  };
+  EXPECT_EQ(detail(), "1 praktijkhouder van 60+ zonder bekende opvolger");
+  MonitorSettings settings;
+  EXPECT_TRUE(StopsWithoutSuccessorBy(s, settings, 2027));
+  SuccessionTrajectory t;
+  t.stage = TrajectoryStage::kSearch;
+  t.next_due = "2026-12-01";
+  s.trajectory = t;
+  EXPECT_EQ(detail(),
+            "1 praktijkhouder van 60+ zonder bekende opvolger; traject loopt (Opvolger zoeken, "
+            "volgende stap vóór 2026-12-01)");
+  s.trajectory->successor_signed = true;
+  EXPECT_EQ(detail(), "");
+  EXPECT_FALSE(StopsWithoutSuccessorBy(s, settings, 2027));
+  s.trajectory->stage = TrajectoryStage::kStopped;  // a stopped trajectory signs nobody
+  EXPECT_TRUE(StopsWithoutSuccessorBy(s, settings, 2027));
 }
 
 TEST(MonitorSignals, ContractsMissingOutsideTheWijkStaleOrWithAFragilePartner) {

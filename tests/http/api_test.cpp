@@ -407,7 +407,7 @@ TEST_F(ApiTest, TheMonitorGivesTheInsurerFiguresButNeverAPerson) {
   auto coordinator = json::parse(Get(Login("coordinator"), "/api/v1/monitor")->body);
   ASSERT_FALSE(coordinator["conversations"].empty());
   const std::string holder = coordinator["conversations"][0]["name"];
-  EXPECT_EQ(coordinator["signals"].size(), 19u);
+  EXPECT_EQ(coordinator["signals"].size(), 21u);
   EXPECT_FALSE(coordinator["practices"][0]["signals"].empty());
 
   auto res = Get(Login("verzekeraar"), "/api/v1/monitor");
