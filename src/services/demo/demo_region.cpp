@@ -332,9 +332,10 @@ class DemoBuilder {
         AddGp(p, AffiliationRole::kEmployedGp, fte / n, year_ - random_.Between(29, 55));
       }
     } else if (solo) {
-      // Some solo holders have a fixed locum or employed GP; the rest have no one. Seed 000 §2
-      // says most solo practices have one; this demo gives about 45 % (a known difference, kept
-      // because the tests' demo figures are calibrated on this random stream; see issue 22).
+      // Some solo holders have a fixed locum or employed GP (about 45 %). Seed 000 §2 says most
+      // solo practices are covered: in the demo most of the others have a mutual backup with a
+      // neighbour (demo_programmes.cpp), so about three in four are covered and a few are not.
+      // Kept on this random stream because the tests' demo figures are calibrated on it.
       double helper = random_.Chance(0.45) ? random_.Between(0.2, 0.5) : 0.0;
       AddGp(p, AffiliationRole::kHolder, std::min(1.2, fte - helper), HolderBirthYear(true));
       if (helper > 0) {
