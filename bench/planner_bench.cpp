@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -118,7 +119,7 @@ double Percentile95(std::vector<double> v) {
 
 void Run(const char* id, const char* variant, const PlanInput& input, double mip_seconds) {
   constexpr int kRuns = 5;
-  std::vector<double> total, build, solve, pack, explain;
+  std::vector<double> total, build, solve, pack, exact_ms, explain;
   Plan plan, first;
   for (int i = 0; i < kRuns; ++i) {
     auto start = std::chrono::steady_clock::now();
@@ -126,6 +127,7 @@ void Run(const char* id, const char* variant, const PlanInput& input, double mip
     total.push_back(bench::Seconds(start) * 1000);
     build.push_back(plan.timings.build), solve.push_back(plan.timings.solve);
     pack.push_back(plan.timings.keep_households_whole), explain.push_back(plan.timings.explain);
+    exact_ms.push_back(plan.timings.exact);
     if (i == 0) first = plan;
   }
   bool identical = first.assignments.size() == plan.assignments.size();
@@ -155,11 +157,18 @@ void Run(const char* id, const char* variant, const PlanInput& input, double mip
         return c;
       }());
   std::printf(
-      "  time ms: median %.2f p95 %.2f (build %.2f, solve %.2f, keep whole %.2f, explain %.2f)"
-      "; CapacityScaling engine %.2f (ratio %.2f); greedy %.2f\n",
+      "  time ms: median %.2f p95 %.2f (build %.2f, solve %.2f, keep whole %.2f, exact %.2f, "
+      "explain %.2f; explain / solve %.2f); CapacityScaling engine %.2f (ratio %.2f); greedy "
+      "%.2f\n",
       bench::Median(total), Percentile95(total), bench::Median(build), bench::Median(solve),
-      bench::Median(pack), bench::Median(explain), scaling_ms, scaling_ms / bench::Median(total),
-      greedy_ms);
+      bench::Median(pack), bench::Median(exact_ms), bench::Median(explain),
+      bench::Median(solve) > 0 ? bench::Median(explain) / bench::Median(solve) : 0.0, scaling_ms,
+      scaling_ms / bench::Median(total), greedy_ms);
+  std::printf("  exact step: %s\n",
+              !plan.exact_ran ? "not needed (the flow's plan meets its bounds)"
+              : plan.placement_proven
+                  ? (plan.cost_proven ? "ran, placement and cost proven" : "ran, placement proven")
+                  : "ran, not proven within the budget");
   std::printf(
       "  placed: households %d/%d, patients %lld (max-flow bound %lld), vulnerable %lld/%lld "
       "(vulnerable-only bound %lld of %lld in vulnerable households)%s\n",
@@ -184,6 +193,20 @@ void Run(const char* id, const char* variant, const PlanInput& input, double mip
       greedy.patient_km > 0 ? plan.patient_km / greedy.patient_km : 0.0,
       plan.households_placed - greedy.households_placed);
   if (mip_seconds > 0) {
+    // The aggregated exact model (CBC) on its own, forced and with the MIP's time: the proven
+    // optimum in the planner's order.
+    PlannerOptions exact_options;
+    exact_options.force_exact = true;
+    exact_options.exact_budget_ms = mip_seconds * 1000;
+    auto agg_start = std::chrono::steady_clock::now();
+    Plan optimum = PlanRedistribution(input, exact_options);
+    double agg_s = bench::Seconds(agg_start);
+    std::printf(
+        "  aggregated exact (CBC): %s in %.2f s; patients planner/optimum %lld/%lld, households "
+        "%d/%d, cost planner / optimum %.5f\n",
+        optimum.cost_proven ? "optimum proven" : "not proven", agg_s, plan.patients_placed,
+        optimum.patients_placed, plan.households_placed, optimum.households_placed,
+        optimum.cost_km != 0 ? plan.cost_km / optimum.cost_km : 0.0);
     auto start = std::chrono::steady_clock::now();
     ExactResult exact = SolveExactMip(input, mip_seconds);
     double mip_s = bench::Seconds(start);
@@ -204,6 +227,88 @@ void Run(const char* id, const char* variant, const PlanInput& input, double mip
       "  invariants: households split %d, receivers over capacity %d, beyond bound %d; "
       "identical across runs: %s\n",
       inv.split, inv.over_capacity, inv.beyond_bound, identical ? "yes" : "NO");
+}
+
+// The tight small family: 8-40 households on 3-7 postcodes, 4-6 receivers with 0.75-1.05 x the
+// demand, where whole households decide what fits. Per instance against the GLPK MIP's proven
+// optimum in the planner's order.
+void RunTightFamily(double mip_seconds) {
+  std::mt19937 rng(20261202);
+  std::printf("\nTight family (20 instances, capacity 0.75-1.05 x demand) vs the exact MIP:\n");
+  int equal_patients = 0, equal_households = 0, proven = 0, compared = 0;
+  double worst_cost = 1;
+  for (int i = 0; i < 20; ++i) {
+    PlanInput input;
+    input.parameters.detour_factor = 1.0;
+    input.parameters.max_distance_km = 7;
+    input.parameters.max_distance_vulnerable_km = 4;
+    input.parameters.contract_bonus_km = 1;
+    std::uniform_real_distribution<double> spot(-8, 8);
+    std::discrete_distribution<int> size{0, 35, 30, 12, 13, 7, 3};
+    auto at = [&](double e, double n) {
+      return std::pair{50.85 + n / 111.2, 5.69 + e / (111.32 * std::cos(50.85 * 3.14159265 / 180))};
+    };
+    std::vector<std::pair<double, double>> areas;
+    for (int a = std::uniform_int_distribution<int>(3, 7)(rng); a > 0; --a)
+      areas.push_back(at(spot(rng), spot(rng)));
+    const int households = std::uniform_int_distribution<int>(8, 40)(rng);
+    long long demand = 0;
+    for (int h = 0; h < households; ++h) {
+      int a = std::uniform_int_distribution<int>(0, static_cast<int>(areas.size()) - 1)(rng);
+      Household hh{"H" + std::to_string(h),
+                   std::to_string(6200 + a),
+                   areas[a].first,
+                   areas[a].second,
+                   {},
+                   {},
+                   {}};
+      const bool vulnerable = std::bernoulli_distribution(0.15)(rng);
+      for (int p = size(rng); p > 0; --p) {
+        hh.patients.push_back(
+            {"", vulnerable && p == 1 ? Vulnerability::kFrailElderly : Vulnerability::kNone, 1950});
+      }
+      demand += static_cast<long long>(hh.patients.size());
+      input.households.push_back(std::move(hh));
+    }
+    const int receivers = std::uniform_int_distribution<int>(4, 6)(rng);
+    const double factor = std::uniform_real_distribution<double>(0.75, 1.05)(rng);
+    for (int r = 0; r < receivers; ++r) {
+      auto [lat, lon] = at(spot(rng), spot(rng));
+      input.receivers.push_back({"R" + std::to_string(r), "R" + std::to_string(r), lat, lon,
+                                 static_cast<long long>(factor * demand / receivers + 0.5),
+                                 std::bernoulli_distribution(0.3)(rng), ReceiverKind::kPractice});
+    }
+    auto start = std::chrono::steady_clock::now();
+    Plan plan = PlanRedistribution(input);
+    double ms = bench::Seconds(start) * 1000;
+    ExactResult exact = SolveExactMip(input, mip_seconds);
+    if (!exact.optimal) {
+      std::printf("  #%02d: MIP not proven within %.0f s\n", i, mip_seconds);
+      continue;
+    }
+    ++compared;
+    Plan best = EvaluateAssignment(input, exact.receiver_of);
+    equal_patients += plan.patients_placed == best.patients_placed;
+    equal_households += plan.households_placed == best.households_placed;
+    proven += plan.exact_ran ? plan.placement_proven : 1;
+    double cost = best.cost_km != 0 ? plan.cost_km / best.cost_km : 1;
+    if (plan.patients_placed == best.patients_placed &&
+        plan.households_placed == best.households_placed)
+      worst_cost = std::max(worst_cost, cost);
+    std::printf(
+        "  #%02d: %2d households, capacity %.2fx; patients %lld/%lld, households %d/%d, cost / "
+        "optimum %.4f, %s, %.1f ms\n",
+        i, households, factor, plan.patients_placed, best.patients_placed, plan.households_placed,
+        best.households_placed, cost,
+        !plan.exact_ran         ? "bounds met"
+        : plan.placement_proven ? "proven"
+                                : "NOT proven",
+        ms);
+  }
+  std::printf(
+      "  summary: %d compared; patients equal %d, households equal %d, placement proven %d; "
+      "worst cost / optimum at equal placement %.4f\n",
+      compared, equal_patients, equal_households, proven, worst_cost);
 }
 
 // S7: brute force over every set of postcodes (Hall/Gale) against the planner's bound and
@@ -356,6 +461,7 @@ int main(int argc, char** argv) {
         0);
   }
   RunS7();
+  RunTightFamily(mip_seconds > 0 ? std::min(mip_seconds, 30.0) : 30.0);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("\nPeak memory of the whole benchmark process (includes GLPK): %.1f MB\n",

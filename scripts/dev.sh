@@ -12,7 +12,7 @@ APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev li
            libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libcurl4-openssl-dev liblemon-dev
            libglpk-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core libarchive-dev liboath-dev
            libcjose-dev libjansson-dev libssl-dev libpq-dev libbrotli-dev zlib1g-dev
-           libexpat1-dev libxlsxwriter-dev)
+           libexpat1-dev libxlsxwriter-dev coinor-libcbc-dev)
 # Only the tests need a browser, poppler's pdftotext/pdftoppm to read the printouts back,
 # oathtool to compute second-factor codes independently of vangnet's own TOTP code, clang with
 # its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh), and a PostgreSQL server

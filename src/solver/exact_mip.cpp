@@ -3,6 +3,7 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "solver/planning_context.hpp"
 
@@ -21,11 +22,13 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
     for (const auto& arc : context.ReachOf(h))
       max_cost = std::max(max_cost, std::abs(context.CostMetres(arc)));
   }
-  // Weights that make the order strict: one more patient placed beats any saving in metres, one
-  // more household beats any number of patients, one more vulnerable household beats all else.
-  const double per_patient = static_cast<double>(max_cost) * 2 * static_cast<double>(patients + 1);
-  const double per_household = per_patient * static_cast<double>(patients + 1);
-  const double per_vulnerable = per_household * static_cast<double>(households + 1);
+  // Weights that make the planner's order strict: one more household placed beats any saving in
+  // metres, one more patient beats any number of households, one more patient of a vulnerable
+  // household beats all else.
+  const double per_household =
+      static_cast<double>(max_cost) * 2 * static_cast<double>(patients + 1);
+  const double per_patient = per_household * static_cast<double>(households + 1);
+  const double per_vulnerable = per_patient * static_cast<double>(patients + 1);
 
   glp_term_out(GLP_OFF);
   glp_prob* lp = glp_create_prob();
@@ -61,8 +64,9 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
     for (const auto& arc : context.ReachOf(h)) {
       add_column(h, arc.receiver, static_cast<double>(context.CostMetres(arc) * context.size[h]));
     }
-    double unplaced = per_household + per_patient * static_cast<double>(context.size[h]) +
-                      (context.vulnerable[h] ? per_vulnerable : 0);
+    double unplaced =
+        per_household + per_patient * static_cast<double>(context.size[h]) +
+        (context.vulnerable[h] ? per_vulnerable * static_cast<double>(context.size[h]) : 0);
     add_column(h, -1, unplaced);
   }
   glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
@@ -71,6 +75,9 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
   glp_smcp simplex;
   glp_init_smcp(&simplex);
   simplex.msg_lev = GLP_MSG_OFF;
+  // The LP before the search counts against the limit too (it alone took longer than the limit
+  // on the larger benchmark instances).
+  simplex.tm_lim = static_cast<int>(time_limit_seconds * 1000);
   if (glp_simplex(lp, &simplex) == 0 && glp_get_status(lp) == GLP_OPT) {
     result.lp_bound = glp_get_obj_val(lp);
   }
@@ -79,10 +86,48 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
   parm.msg_lev = GLP_MSG_OFF;
   parm.mip_gap = 0;
   parm.tm_lim = static_cast<int>(time_limit_seconds * 1000);
+  const auto began = std::chrono::steady_clock::now();
   int status = glp_intopt(lp, &parm);
   int mip_status = glp_mip_status(lp);
   result.found = mip_status == GLP_OPT || mip_status == GLP_FEAS;
   result.optimal = status == 0 && mip_status == GLP_OPT;
+  if (result.optimal) {
+    // The weights make the order strict but swamp the metres in floating point: with the
+    // optimal counts fixed as limits on what stays unplaced (patients of vulnerable households,
+    // patients, households), solve again for the least cost alone.
+    std::vector<int> idx[3];
+    std::vector<double> val[3];
+    double limit[3] = {0, 0, 0};
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].receiver != -1) continue;
+      const int col = static_cast<int>(c) + 1;
+      const int h = columns[c].household;
+      const double size = static_cast<double>(context.size[h]);
+      const double out = glp_mip_col_val(lp, col) > 0.5 ? 1.0 : 0.0;
+      if (context.vulnerable[h])
+        idx[0].push_back(col), val[0].push_back(size), limit[0] += size * out;
+      idx[1].push_back(col), val[1].push_back(size), limit[1] += size * out;
+      idx[2].push_back(col), val[2].push_back(1.0), limit[2] += out;
+      glp_set_obj_coef(lp, col, 0);
+    }
+    for (int k = 0; k < 3; ++k) {
+      if (idx[k].empty()) continue;
+      const int row = glp_add_rows(lp, 1);
+      idx[k].insert(idx[k].begin(), 0);
+      val[k].insert(val[k].begin(), 0);
+      glp_set_mat_row(lp, row, static_cast<int>(idx[k].size()) - 1, idx[k].data(), val[k].data());
+      glp_set_row_bnds(lp, row, GLP_UP, 0, limit[k] + 1e-6);
+    }
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    parm.tm_lim = static_cast<int>(std::max(1.0, (time_limit_seconds - spent) * 1000));
+    simplex.tm_lim = parm.tm_lim;
+    glp_simplex(lp, &simplex);
+    status = glp_intopt(lp, &parm);
+    mip_status = glp_mip_status(lp);
+    result.found = mip_status == GLP_OPT || mip_status == GLP_FEAS;
+    result.optimal = status == 0 && mip_status == GLP_OPT;
+  }
   result.receiver_of.assign(households, -1);
   if (result.found) {
     result.objective = glp_mip_obj_val(lp);

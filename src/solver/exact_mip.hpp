@@ -17,9 +17,10 @@ struct ExactResult {
   double lp_bound = 0;           // the LP relaxation of the same model: a proven lower bound
 };
 
-// Minimises, in this order: vulnerable households unplaced, households unplaced, patients
-// unplaced, then cost (patient-metres minus contract bonus), each weighted so the earlier one
-// always dominates. Households stay whole; kept (accepted) households stay where they are.
+// Minimises, in the planner's order: patients of vulnerable households unplaced, patients
+// unplaced, households unplaced, then cost (patient-metres minus contract bonus), each weighted so
+// the earlier one always dominates. Households stay whole; kept (accepted) households stay where
+// they are.
 ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds);
 
 }  // namespace vangnet::solver

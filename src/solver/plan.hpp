@@ -52,7 +52,9 @@ struct PlanBound {
   // Max flow of the vulnerable households alone: when it equals their patients, every vulnerable
   // household can be placed, and the plan must then place them all.
   long long vulnerable_household_patients_placeable = 0;
-  double cost_km = 0;  // min-cost flow, patient-km minus contract bonus
+  // Min-cost flow, patient-km minus contract bonus; when the exact step proved the plan's cost,
+  // its bound at the plan's placement instead (then the gap is the solver's slack, about 0).
+  double cost_km = 0;
 };
 
 // A site where extra capacity would help, ranked by how many unplaced households it could reach.
@@ -66,7 +68,7 @@ struct Candidate {
 };
 
 struct PlanTimings {  // milliseconds, for the benchmarks
-  double build = 0, solve = 0, keep_households_whole = 0, explain = 0;
+  double build = 0, solve = 0, keep_households_whole = 0, exact = 0, explain = 0;
 };
 
 struct Plan {
@@ -90,6 +92,16 @@ struct Plan {
   // everyone who has a receiver in reach (the binding receivers are where they help); no plan
   // can do with fewer than `bound.patients_placeable` shows. Households out of reach need a site.
   long long extra_places_needed = 0;
+  // The exact step for tight plans (exact_packing.hpp): whether it ran; whether who is placed -
+  // vulnerable households' patients, patients, households, in that order - is proven the most a
+  // whole-household plan can place, and the cost the least at that placement; else how many
+  // patients may still fit. `extra_places_needed` is then the proven minimum (with where).
+  bool exact_ran = false;
+  bool placement_proven = false;
+  bool cost_proven = false;
+  long long patients_upper = 0;
+  bool extra_places_proven = false;
+  std::vector<std::pair<int, long long>> extra_places_where;  // receiver index, places
   std::vector<std::string> explanation;  // Dutch sentences, most important first
   std::vector<Candidate> candidates;     // filled when someone is unplaced
   bool greedy_fallback = false;          // the greedy plan placed more and was returned instead

@@ -143,18 +143,58 @@ void Explain(const PlanningContext& context, Plan& plan) {
                     "waarnemer.");
   }
   if (full_households > 0) {
+    // Whether places are short even when households may split: then the cut's receivers bind.
+    // Otherwise the loose places are enough in number but no receiver has room for these
+    // households whole: it is their size that does not fit, not the region's capacity.
+    const bool short_when_split =
+        plan.bound.patients_placeable < plan.patients_placed + full_patients;
     std::vector<std::string> binding;
     for (const auto& load : plan.receivers) {
       if (load.binding) binding.push_back(ReceiverName(context.input.receivers[load.receiver]));
     }
-    lines.push_back(Plural(full_households, "huishouden", "huishoudens") + " (" +
-                    Plural(full_patients, "patiënt", "patiënten") + ")" + Has(full_households) +
-                    " wel praktijken binnen bereik, maar die zitten vol." +
-                    (binding.empty()
-                         ? std::string()
-                         : " Bepalend is de capaciteit van " + JoinDutch(binding) + ".") +
-                    " Met " + Plural(plan.extra_places_needed, "extra plaats", "extra plaatsen") +
-                    " bij praktijken in hun buurt krijgt iedereen binnen bereik een plek.");
+    std::string text = Plural(full_households, "huishouden", "huishoudens") + " (" +
+                       Plural(full_patients, "patiënt", "patiënten") + ")" + Has(full_households) +
+                       " wel praktijken binnen bereik, maar die zitten vol.";
+    if (short_when_split && !binding.empty()) {
+      text += " Bepalend is de capaciteit van " + JoinDutch(binding) + ".";
+    } else if (!short_when_split) {
+      std::set<long long> sizes;
+      for (const auto& u : plan.unplaced) {
+        if (u.reason == UnplacedReason::kCapacityInReachExhausted)
+          sizes.insert(context.size[u.household]);
+      }
+      std::vector<std::string> size_texts;
+      for (long long s : sizes) size_texts.push_back(Count(s));
+      text +=
+          " Er zijn in totaal genoeg losse plaatsen, maar nergens genoeg bij elkaar voor een "
+          "huishouden van " +
+          JoinDutch(size_texts) +
+          " personen: het is de grootte van de huishoudens die niet past (een huishouden "
+          "blijft bij elkaar).";
+    }
+    std::vector<std::string> where;
+    for (const auto& [r, n] : plan.extra_places_where) {
+      where.push_back(ReceiverName(context.input.receivers[r]) + " " + Count(n));
+    }
+    text += " Met " + Plural(plan.extra_places_needed, "extra plaats", "extra plaatsen") +
+            (where.empty() ? std::string(" bij praktijken in hun buurt")
+                           : " (" + JoinDutch(where) + ")") +
+            " krijgt iedereen binnen bereik een plek" +
+            (plan.extra_places_proven ? "; met minder lukt het niet." : ".");
+    lines.push_back(text);
+  }
+  if (plan.exact_ran) {
+    if (plan.placement_proven) {
+      lines.push_back(
+          "Nagerekend: met hele huishoudens kan niemand meer een plek krijgen dan in dit plan" +
+          std::string(plan.cost_proven ? ", en korter reizen kan dan niet." : "."));
+    } else if (plan.patients_upper > plan.patients_placed) {
+      lines.push_back(
+          "Binnen de rekentijd niet bewezen dat dit het beste plan is: misschien "
+          "passen er nog tot " +
+          Plural(plan.patients_upper - plan.patients_placed, "patiënt", "patiënten") +
+          " meer. Reken opnieuw met meer tijd.");
+    }
   }
   if (!plan.candidates.empty()) {
     std::vector<std::string> best;
@@ -209,7 +249,7 @@ BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation) 
 }
 
 Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_of,
-              const BoundDetail& bound) {
+              const BoundDetail& bound, const ExactInfo* exact) {
   const auto& input = context.input;
   Plan plan;
   plan.bound = bound.bound;
@@ -301,6 +341,17 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
     load.binding = bound.cut.receiver_on_source_side[r];
   }
   plan.extra_places_needed = unplaced_in_reach_patients;
+  if (exact) {
+    plan.exact_ran = true;
+    plan.placement_proven = exact->placement_proven;
+    plan.cost_proven = exact->cost_proven;
+    plan.patients_upper = exact->patients_upper;
+    if (unplaced_in_reach_patients > 0 && exact->extra_total > 0) {
+      plan.extra_places_needed = exact->extra_total;
+      plan.extra_places_proven = exact->extra_proven;
+      plan.extra_places_where = exact->extra_where;
+    }
+  }
   plan.placement_gap_patients = plan.bound.patients_placeable - plan.patients_placed;
   if (plan.patients_placed == plan.bound.patients_placeable &&
       vulnerable_household_patients_placed == bound.relaxation_vulnerable_placed) {

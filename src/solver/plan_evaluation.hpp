@@ -18,7 +18,18 @@ struct BoundDetail {
 
 BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation);
 
+// What the exact step proved, for the plan's figures and explanation.
+struct ExactInfo {
+  bool placement_proven = false;
+  bool cost_proven = false;
+  double cost_slack_km = 0;  // when the cost is proven
+  long long patients_upper = 0;
+  bool extra_proven = false;
+  long long extra_total = 0;
+  std::vector<std::pair<int, long long>> extra_where;
+};
+
 Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_of,
-              const BoundDetail& bound);
+              const BoundDetail& bound, const ExactInfo* exact = nullptr);
 
 }  // namespace vangnet::solver

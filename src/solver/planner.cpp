@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "solver/exact_packing.hpp"
 #include "solver/plan_evaluation.hpp"
 #include "solver/planning_context.hpp"
 
@@ -136,14 +137,6 @@ Relaxation FlowRound(const PlanningContext& context, std::vector<int>& pending,
   return round;
 }
 
-// Lexicographic: vulnerable households placed, households placed, patients placed, least cost.
-bool Better(const Plan& a, const Plan& b) {
-  return std::make_tuple(a.vulnerable_households_placed, a.households_placed, a.patients_placed,
-                         -a.cost_km) > std::make_tuple(b.vulnerable_households_placed,
-                                                       b.households_placed, b.patients_placed,
-                                                       -b.cost_km);
-}
-
 }  // namespace
 
 const char* PlanOutcomeName(PlanOutcome outcome) {
@@ -265,15 +258,72 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
 
   start = Clock::now();
   BoundDetail bound = ComputeBound(context, first);
-  Plan plan = Evaluate(context, receiver_of, bound);
+  // The planner's order (exact_packing.hpp): patients of vulnerable households placed, patients
+  // placed, households placed, then least cost.
+  bool greedy_fallback = false;
   if (options.greedy_safeguard) {
-    Plan greedy = Evaluate(context, GreedyAssignment(input), bound);
-    if (Better(greedy, plan)) {
-      plan = std::move(greedy);
-      plan.greedy_fallback = true;
+    std::vector<int> greedy = GreedyAssignment(input);
+    if (BetterScore(ScoreAssignment(context, greedy), ScoreAssignment(context, receiver_of))) {
+      receiver_of = std::move(greedy);
+      greedy_fallback = true;
     }
   }
   timings.explain = MillisecondsSince(start);
+
+  // Tight: the whole-household plan stays below what the bounds allow, or households with a
+  // receiver in reach are left out. Then the exact step closes the gap or proves there is none.
+  const PlanScore score = ScoreAssignment(context, receiver_of);
+  long long placeable_households = 0;
+  bool unplaced_in_reach = false;
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) {
+    const bool in_reach =
+        context.kept_receiver[h] >= 0 || !context.ReachOf(static_cast<int>(h)).empty();
+    placeable_households += in_reach;
+    unplaced_in_reach = unplaced_in_reach || (in_reach && receiver_of[h] < 0);
+  }
+  const bool tight =
+      score.vulnerable_household_patients < bound.bound.vulnerable_household_patients_placeable ||
+      score.patients < bound.bound.patients_placeable || score.households < placeable_households;
+  ExactInfo info;
+  const bool run_exact = options.exact_budget_ms > 0 && (tight || options.force_exact);
+  if (run_exact) {
+    start = Clock::now();
+    const double budget = options.exact_budget_ms / 1000.0;
+    ExactPacking exact = SolveExactPacking(
+        context, receiver_of,
+        {bound.bound.vulnerable_household_patients_placeable, bound.bound.patients_placeable},
+        budget * 0.8);
+    if (exact.improved) {
+      receiver_of = std::move(exact.receiver_of);
+      greedy_fallback = false;
+    }
+    info.placement_proven = exact.placement_proven;
+    info.cost_proven = exact.proven && exact.cost_slack_metres.has_value();
+    info.cost_slack_km = exact.cost_slack_metres.value_or(0) / 1000.0;
+    info.patients_upper = exact.patients_upper;
+    unplaced_in_reach = false;
+    for (std::size_t h = 0; h < receiver_of.size(); ++h) {
+      unplaced_in_reach = unplaced_in_reach ||
+                          (receiver_of[h] < 0 && !context.ReachOf(static_cast<int>(h)).empty());
+    }
+    if (unplaced_in_reach) {
+      const double left = budget - MillisecondsSince(start) / 1000.0;
+      ExtraPlaces extra = MinimumExtraPlaces(context, std::max(left, budget * 0.2));
+      info.extra_proven = extra.proven;
+      info.extra_total = extra.total;
+      info.extra_where = std::move(extra.where);
+    }
+    timings.exact = MillisecondsSince(start);
+  }
+  start = Clock::now();
+  Plan plan = Evaluate(context, receiver_of, bound, run_exact ? &info : nullptr);
+  if (run_exact && info.cost_proven) {
+    // The cost bound at this placement is the solver's: the plan is optimal up to its slack.
+    plan.bound.cost_km = plan.cost_km - info.cost_slack_km;
+    plan.gap = plan.bound.cost_km > 0 ? info.cost_slack_km / plan.bound.cost_km : 0.0;
+  }
+  plan.greedy_fallback = greedy_fallback;
+  timings.explain += MillisecondsSince(start);
   plan.timings = timings;
   return plan;
 }

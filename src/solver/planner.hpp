@@ -28,6 +28,11 @@ struct PlannerOptions {
   // Also run the greedy rule and return it when it places more (vulnerable, then households);
   // it almost never does, but it makes "never fewer than a spreadsheet" a guarantee.
   bool greedy_safeguard = true;
+  // Time for the exact step on tight plans (households that did not pack while the bounds say
+  // more may fit): CBC on the aggregated whole-household problem. 0 switches it off.
+  double exact_budget_ms = 300;
+  // Run the exact step even when the plan is not tight (benchmarks: the proven optimum).
+  bool force_exact = false;
 };
 
 // Checks ids, coordinates, capacities and accepted receivers; names the household or receiver.

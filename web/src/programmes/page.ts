@@ -9,8 +9,9 @@ import { fmt, label, t } from "../i18n";
 import { formatDate, h } from "../ui/dom";
 import { CollaborationOverview, CollaborationRow, Stage, SuccessionOverview, SuccessionRow, programmesApi } from "./api";
 
-const STAGE_CLASS: Record<Stage, string> = { conversation: "warn", search: "warn", mentoring: "ok", transfer: "ok", done: "ok", stopped: "stop" };
-const STATUS_CLASS: Record<string, string> = { planned: "plan", running: "warn", done: "ok", dropped: "dropped" };
+// Colours with enough contrast for small white text (WCAG AA, checked by axe in the tests).
+const STAGE_CLASS: Record<Stage, string> = { conversation: "progress", search: "progress", mentoring: "ok", transfer: "ok", done: "ok", stopped: "stop" };
+const STATUS_CLASS: Record<string, string> = { planned: "plan", running: "progress", done: "ok", dropped: "dropped" };
 
 function canKeep(ctx: PageContext): boolean {
   return ctx.user.role === "admin" || ctx.user.role === "coordinator";
