@@ -293,6 +293,18 @@ json PlanToJson(const PlanInput& input, const Plan& plan) {
                         {"cost_km", Rounded(plan.bound.cost_km, 0.001)}};
   out["gap"] = {{"cost_relative", plan.gap ? json(*plan.gap) : json()},
                 {"patients", plan.placement_gap_patients}};
+  // The exact step on tight plans: what it proved (who is placed; the cost at that placement),
+  // else how many patients may still fit; the fewest extra places and where.
+  json extra_where = json::array();
+  for (const auto& [r, n] : plan.extra_places_where) {
+    extra_where.push_back({{"receiver", input.receivers[r].id}, {"places", n}});
+  }
+  out["exact"] = {{"ran", plan.exact_ran},
+                  {"placement_proven", plan.placement_proven},
+                  {"cost_proven", plan.cost_proven},
+                  {"patients_upper", plan.exact_ran ? json(plan.patients_upper) : json()},
+                  {"extra_places_proven", plan.extra_places_proven},
+                  {"extra_places_where", extra_where}};
   out["assignments"] = json::array();
   for (const auto& a : plan.assignments) {
     out["assignments"].push_back({{"household", input.households[a.household].id},

@@ -39,6 +39,7 @@ json RedistributionOverviewJson(const RedistributionOverview& o) {
           {"planned_at", o.plan->planned_at},      {"planned_by", o.plan->planned_by},
           {"outcome", summary["outcome"]},         {"summary", summary["summary"]},
           {"lower_bound", summary["lower_bound"]}, {"gap", summary["gap"]},
+          {"exact", summary.contains("exact") ? summary["exact"] : json()},
           {"explanation", summary["explanation"]}, {"candidates", summary["candidates"]}};
       if (o.show_unplaced) out["plan"]["unplaced"] = summary["unplaced"];
     }
