@@ -89,7 +89,12 @@ ScenarioOutcome PlanClosure(const RunContext& ctx, const std::vector<int>& close
                                solver::ReceiverKind::kPractice});
     receiver_practice.push_back(r);
   }
-  solver::Plan plan = solver::PlanRedistribution(input);
+  // Without the planner's exact step: a stress run plans thousands of scenarios, its figures must
+  // not depend on how busy the threads are (the step is bounded by time), and the split bound it
+  // reports already says what could fit.
+  solver::PlannerOptions planner;
+  planner.exact_budget_ms = 0;
+  solver::Plan plan = solver::PlanRedistribution(input, planner);
 
   ScenarioOutcome out;
   out.patients = plan.patients_total;
