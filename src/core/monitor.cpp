@@ -165,16 +165,7 @@ std::optional<std::string> AiosWithoutSupervisor(const PracticeSnapshot& s, cons
 
 std::optional<std::string> SoloWithoutBackup(const PracticeSnapshot& s, const SignalRule&,
                                              const MonitorSettings&, std::chrono::year_month_day) {
-  if (s.practice.form != PracticeForm::kSolo) return std::nullopt;
-  // A backup agreed with another practice counts as well (seed 000 §2: the programme from solo
-  // to working together).
-  if (s.collaboration && s.collaboration->mutual_backup) return std::nullopt;
-  for (const auto& m : s.staff) {
-    if (m.affiliation.role == AffiliationRole::kEmployedGp ||
-        m.affiliation.role == AffiliationRole::kLocum) {
-      return std::nullopt;
-    }
-  }
+  if (s.practice.form != PracticeForm::kSolo || !CoverWhenAway(s).empty()) return std::nullopt;
   return "solopraktijk zonder HIDHA, vaste waarnemer of afgesproken onderlinge waarneming";
 }
 
@@ -475,6 +466,24 @@ int HoldersStoppedBy(const PracticeSnapshot& practice, const MonitorSettings& se
   return stopped;
 }
 
+std::string CoverWhenAway(const PracticeSnapshot& s) {
+  bool employed = false, locum = false;
+  for (const auto& m : s.staff) {
+    employed = employed || m.affiliation.role == AffiliationRole::kEmployedGp;
+    locum = locum || m.affiliation.role == AffiliationRole::kLocum;
+  }
+  // A backup agreed with another practice counts as well (seed 000 §2: the programme from solo
+  // to working together).
+  const bool mutual = s.collaboration && s.collaboration->mutual_backup;
+  std::string text;
+  for (const auto& [has, words] :
+       {std::pair{employed, "HIDHA"}, std::pair{mutual, "onderlinge waarneming"},
+        std::pair{locum, "vaste waarnemer"}}) {
+    if (has) text += (text.empty() ? "" : ", ") + std::string(words);
+  }
+  return text;
+}
+
 bool SuccessorSigned(const PracticeSnapshot& snapshot) {
   return snapshot.trajectory && snapshot.trajectory->successor_signed &&
          snapshot.trajectory->stage != TrajectoryStage::kStopped;
@@ -521,9 +530,13 @@ std::vector<ConversationCandidate> ConversationsThisYear(
       const int age = this_year - *m.birth_year;
       if (age < settings.conversation_age) continue;
       auto stop = StopYear(m, settings);
-      ConversationCandidate candidate{
-          m.affiliation.person_code, p.practice.agb,       age,
-          stop ? stop->first : 0,    stop && stop->second, m.affiliation.successor};
+      ConversationCandidate candidate;
+      candidate.person_code = m.affiliation.person_code;
+      candidate.practice_agb = p.practice.agb;
+      candidate.age = age;
+      candidate.expected_stop_year = stop ? stop->first : 0;
+      candidate.stop_year_assumed = stop && stop->second;
+      candidate.successor = m.affiliation.successor;
       if (SuccessorSigned(p)) candidate.successor = SuccessorStatus::kKnown;
       if (p.trajectory) candidate.trajectory = p.trajectory->stage;
       out.push_back(std::move(candidate));

@@ -85,6 +85,11 @@ struct PracticeSnapshot {
   std::optional<PracticeCollaboration> collaboration;  // seed 000 §2, what is arranged
 };
 
+// Who covers the practice when its GP is away, in words ("HIDHA, vaste waarnemer"): an employed
+// GP, a regular locum or a mutual backup with another practice; empty when nobody does. A solo
+// practice without cover is the monitor's solo_without_backup signal.
+std::string CoverWhenAway(const PracticeSnapshot& snapshot);
+
 // A successor signed in the practice's succession trajectory counts as a known successor.
 bool SuccessorSigned(const PracticeSnapshot& snapshot);
 

@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 #include <tuple>
-
-#include "core/geo.hpp"
 
 namespace vangnet::solver {
 
@@ -134,48 +133,70 @@ struct CbcDeleter {
   void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
 };
 
-// One level: optimise `level` subject to the model and the levels fixed before (`floors`, each
-// "at least" for the levels maximised), from `start`, within `seconds`.
-Solved SolveLevel(const PlanningContext& context, const Model& model, Level level,
-                  const std::vector<std::pair<Level, double>>& floors,
-                  const std::vector<double>& start, double seconds) {
+// The whole-household model's columns and rows, shared by both solves: one integer column per
+// class and arc (objective from `objective`), one row per class - it places `class_sense` ('L' at
+// most, 'E' exactly) its households - and one capacity row per receiver. With `extra_places`,
+// one more column per receiver (cost one each) adds places to its capacity row.
+std::unique_ptr<Cbc_Model, CbcDeleter> NewModel(
+    const Model& model, const std::function<double(const HouseholdClass&, std::size_t)>& objective,
+    char class_sense, bool extra_places) {
   std::unique_ptr<Cbc_Model, CbcDeleter> cbc(Cbc_newModel());
   Cbc_Model* m = cbc.get();
   Cbc_setLogLevel(m, 0);
-  const bool maximise = level != Level::kCost;
   for (const auto& c : model.classes) {
     for (std::size_t j = 0; j < c.reach->size(); ++j) {
-      Cbc_addCol(m, "", 0.0, static_cast<double>(c.members.size()),
-                 Coefficient(context, c, j, level), 1, 0, nullptr, nullptr);
+      Cbc_addCol(m, "", 0.0, static_cast<double>(c.members.size()), objective(c, j), 1, 0, nullptr,
+                 nullptr);
     }
+  }
+  const int receivers = static_cast<int>(model.left.size());
+  if (extra_places) {
+    for (int r = 0; r < receivers; ++r) Cbc_addCol(m, "", 0.0, 1e9, 1.0, 1, 0, nullptr, nullptr);
   }
   std::vector<int> cols;
   std::vector<double> coefs;
-  for (const auto& c : model.classes) {  // each class places at most its households
+  for (const auto& c : model.classes) {
     cols.clear();
     coefs.clear();
     for (std::size_t j = 0; j < c.reach->size(); ++j) {
       cols.push_back(c.first_column + static_cast<int>(j));
       coefs.push_back(1.0);
     }
-    Cbc_addRow(m, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L',
+    Cbc_addRow(m, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), class_sense,
                static_cast<double>(c.members.size()));
   }
-  std::vector<std::vector<std::pair<int, double>>> by_receiver(model.left.size());
+  std::vector<std::vector<std::pair<int, double>>> by_receiver(receivers);
   for (const auto& c : model.classes) {
     for (std::size_t j = 0; j < c.reach->size(); ++j) {
       by_receiver[(*c.reach)[j].receiver].push_back(
           {c.first_column + static_cast<int>(j), static_cast<double>(c.size)});
     }
   }
-  for (std::size_t r = 0; r < by_receiver.size(); ++r) {
+  for (int r = 0; r < receivers; ++r) {
     if (by_receiver[r].empty()) continue;
     cols.clear();
     coefs.clear();
     for (const auto& [col, size] : by_receiver[r]) cols.push_back(col), coefs.push_back(size);
+    if (extra_places) cols.push_back(model.columns + r), coefs.push_back(-1.0);
     Cbc_addRow(m, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L',
                static_cast<double>(model.left[r]));
   }
+  return cbc;
+}
+
+// One level: optimise `level` subject to the model and the levels fixed before (`floors`, each
+// "at least" for the levels maximised), from `start`, within `seconds`.
+Solved SolveLevel(const PlanningContext& context, const Model& model, Level level,
+                  const std::vector<std::pair<Level, double>>& floors,
+                  const std::vector<double>& start, double seconds) {
+  const bool maximise = level != Level::kCost;
+  auto cbc = NewModel(
+      model,
+      [&](const HouseholdClass& c, std::size_t j) { return Coefficient(context, c, j, level); },
+      'L', false);
+  Cbc_Model* m = cbc.get();
+  std::vector<int> cols;
+  std::vector<double> coefs;
   for (const auto& [fixed, value] : floors) {
     cols.clear();
     coefs.clear();
@@ -222,48 +243,14 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
 ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_seconds) {
   const Model model = BuildModel(context);
   ExtraPlaces out;
-  std::unique_ptr<Cbc_Model, CbcDeleter> cbc(Cbc_newModel());
+  // Every household with a receiver in reach placed ('E'), capacity raised by the extra places.
+  auto cbc = NewModel(
+      model, [](const HouseholdClass&, std::size_t) { return 0.0; }, 'E', true);
   Cbc_Model* m = cbc.get();
-  Cbc_setLogLevel(m, 0);
-  for (const auto& c : model.classes) {
-    for (std::size_t j = 0; j < c.reach->size(); ++j) {
-      Cbc_addCol(m, "", 0.0, static_cast<double>(c.members.size()), 0.0, 1, 0, nullptr, nullptr);
-    }
-  }
-  // One "extra places" column per receiver, costing one each.
   const int receivers = static_cast<int>(model.left.size());
-  for (int r = 0; r < receivers; ++r) Cbc_addCol(m, "", 0.0, 1e9, 1.0, 1, 0, nullptr, nullptr);
-  std::vector<int> cols;
-  std::vector<double> coefs;
   long long sufficient = 0;  // every such household's own size: always enough
-  for (const auto& c : model.classes) {
-    cols.clear();
-    coefs.clear();
-    for (std::size_t j = 0; j < c.reach->size(); ++j) {
-      cols.push_back(c.first_column + static_cast<int>(j));
-      coefs.push_back(1.0);
-    }
-    Cbc_addRow(m, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'E',
-               static_cast<double>(c.members.size()));
+  for (const auto& c : model.classes)
     sufficient += c.size * static_cast<long long>(c.members.size());
-  }
-  std::vector<std::vector<std::pair<int, double>>> by_receiver(receivers);
-  for (const auto& c : model.classes) {
-    for (std::size_t j = 0; j < c.reach->size(); ++j) {
-      by_receiver[(*c.reach)[j].receiver].push_back(
-          {c.first_column + static_cast<int>(j), static_cast<double>(c.size)});
-    }
-  }
-  for (int r = 0; r < receivers; ++r) {
-    if (by_receiver[r].empty()) continue;
-    cols.clear();
-    coefs.clear();
-    for (const auto& [col, size] : by_receiver[r]) cols.push_back(col), coefs.push_back(size);
-    cols.push_back(model.columns + r);
-    coefs.push_back(-1.0);
-    Cbc_addRow(m, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L',
-               static_cast<double>(model.left[r]));
-  }
   Cbc_setObjSense(m, 1.0);
   Cbc_setMaximumSeconds(m, std::max(budget_seconds, 0.001));
   Cbc_setAllowableGap(m, 0.999);
@@ -293,12 +280,8 @@ PlanScore ScoreAssignment(const PlanningContext& context, const std::vector<int>
     score.patients += context.size[h];
     ++score.households;
     if (context.vulnerable[h]) score.vulnerable_household_patients += context.size[h];
-    const auto& point = context.locations[context.location_of[h]];
-    const auto& receiver = context.input.receivers[r];
-    double metres =
-        context.input.parameters.detour_factor * 1000.0 *
-        DistanceKm(point.latitude, point.longitude, receiver.latitude, receiver.longitude);
-    if (receiver.contract_partner) metres -= static_cast<double>(context.bonus_m);
+    double metres = context.DistanceKmTo(static_cast<int>(h), r) * 1000.0;
+    if (context.input.receivers[r].contract_partner) metres -= static_cast<double>(context.bonus_m);
     score.cost_metres += metres * static_cast<double>(context.size[h]);
   }
   return score;

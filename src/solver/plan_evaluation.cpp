@@ -44,13 +44,6 @@ std::string JoinDutch(const std::vector<std::string>& items, std::size_t limit =
   return text;
 }
 
-double DistanceToReceiver(const PlanningContext& context, int household, int receiver) {
-  const auto& point = context.locations[context.location_of[household]];
-  const auto& r = context.input.receivers[receiver];
-  return context.input.parameters.detour_factor *
-         DistanceKm(point.latitude, point.longitude, r.latitude, r.longitude);
-}
-
 double BoundOf(const PlanningContext& context, int household) {
   return context.vulnerable[household] ? context.VulnerableBoundKm()
                                        : context.input.parameters.max_distance_km;
@@ -230,7 +223,7 @@ BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation) 
     if (r < 0) continue;
     kept_patients += context.size[h];
     if (context.vulnerable[h]) kept_vulnerable += context.size[h];
-    double km = DistanceToReceiver(context, static_cast<int>(h), r);
+    double km = context.DistanceKmTo(static_cast<int>(h), r);
     if (context.input.receivers[r].contract_partner) km -= context.bonus_m / 1000.0;
     kept_cost_km += km * context.size[h];
   }
@@ -273,7 +266,7 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
     }
     int r = receiver_of[h];
     if (r < 0) continue;
-    double km = DistanceToReceiver(context, h, r);
+    double km = context.DistanceKmTo(h, r);
     plan.assignments.push_back({h, r, km, context.kept_receiver[h] >= 0});
     plan.households_placed++;
     plan.patients_placed += context.size[h];

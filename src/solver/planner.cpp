@@ -273,14 +273,11 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
   // Tight: the whole-household plan stays below what the bounds allow, or households with a
   // receiver in reach are left out. Then the exact step closes the gap or proves there is none.
   const PlanScore score = ScoreAssignment(context, receiver_of);
+  auto in_reach = [&](std::size_t h) {
+    return context.kept_receiver[h] >= 0 || !context.ReachOf(static_cast<int>(h)).empty();
+  };
   long long placeable_households = 0;
-  bool unplaced_in_reach = false;
-  for (std::size_t h = 0; h < receiver_of.size(); ++h) {
-    const bool in_reach =
-        context.kept_receiver[h] >= 0 || !context.ReachOf(static_cast<int>(h)).empty();
-    placeable_households += in_reach;
-    unplaced_in_reach = unplaced_in_reach || (in_reach && receiver_of[h] < 0);
-  }
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) placeable_households += in_reach(h);
   const bool tight =
       score.vulnerable_household_patients < bound.bound.vulnerable_household_patients_placeable ||
       score.patients < bound.bound.patients_placeable || score.households < placeable_households;
@@ -301,10 +298,9 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
     info.cost_proven = exact.proven && exact.cost_slack_metres.has_value();
     info.cost_slack_km = exact.cost_slack_metres.value_or(0) / 1000.0;
     info.patients_upper = exact.patients_upper;
-    unplaced_in_reach = false;
+    bool unplaced_in_reach = false;
     for (std::size_t h = 0; h < receiver_of.size(); ++h) {
-      unplaced_in_reach = unplaced_in_reach ||
-                          (receiver_of[h] < 0 && !context.ReachOf(static_cast<int>(h)).empty());
+      unplaced_in_reach = unplaced_in_reach || (receiver_of[h] < 0 && in_reach(h));
     }
     if (unplaced_in_reach) {
       const double left = budget - MillisecondsSince(start) / 1000.0;

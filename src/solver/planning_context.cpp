@@ -7,6 +7,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/geo.hpp"
+
 namespace vangnet::solver {
 
 bool Household::IsVulnerable() const {
@@ -65,6 +67,13 @@ PlanningContext::PlanningContext(const PlanInput& input_) : input(input_) {
 double PlanningContext::VulnerableBoundKm() const {
   const auto& p = input.parameters;
   return std::min(p.max_distance_km, p.max_distance_vulnerable_km.value_or(p.max_distance_km));
+}
+
+double PlanningContext::DistanceKmTo(int household, int receiver) const {
+  const auto& point = locations[location_of[household]];
+  const auto& r = input.receivers[receiver];
+  return input.parameters.detour_factor *
+         DistanceKm(point.latitude, point.longitude, r.latitude, r.longitude);
 }
 
 long long PlanningContext::CostMetres(const ReachArc& arc) const {

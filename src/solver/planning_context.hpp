@@ -32,6 +32,8 @@ struct PlanningContext {
   // Households that declined receivers get their own reach list without them.
   std::vector<int> own_reach;  // per household: index into declined_reach, or -1
   std::vector<std::vector<ReachArc>> declined_reach;
+  // Estimated road distance from a household to a receiver (great-circle x detour factor).
+  double DistanceKmTo(int household, int receiver) const;
   // Cost per patient in metres: the distance, a contract partner counted nearer.
   long long CostMetres(const ReachArc& arc) const;
   double VulnerableBoundKm() const;

@@ -94,7 +94,9 @@ TEST_F(ProgrammeServiceTest, EveryTrajectoryAndEveryHolderOfSixtyWithoutOneIsLis
   for (const auto& r : o.rows) {
     (r.trajectory ? with : without)++;
     // No practice without a trajectory is listed unless the radar would ask for a conversation.
-    if (!r.trajectory) EXPECT_GT(r.holders_60_plus, 0) << r.practice_agb;
+    if (!r.trajectory) {
+      EXPECT_GT(r.holders_60_plus, 0) << r.practice_agb;
+    }
   }
   EXPECT_EQ(without, o.without_trajectory);
   EXPECT_EQ(with, o.running + o.done + 0) << "the demo has no stopped trajectories";
@@ -103,7 +105,9 @@ TEST_F(ProgrammeServiceTest, EveryTrajectoryAndEveryHolderOfSixtyWithoutOneIsLis
   bool seen_without = false;
   for (const auto& r : o.rows) {
     if (!r.trajectory) seen_without = true;
-    if (seen_without) EXPECT_FALSE(r.trajectory && IsRunning(*r.trajectory)) << r.practice_agb;
+    if (seen_without) {
+      EXPECT_FALSE(r.trajectory && IsRunning(*r.trajectory)) << r.practice_agb;
+    }
   }
   // Compared with the radar: every practice it asks a conversation for is on the list.
   MonitorService monitor(*store_, norms_);
@@ -256,10 +260,11 @@ TEST_F(ProgrammeServiceTest, EachRoleSeesAndKeepsWhatItMay) {
   PracticeCollaboration c;
   c.practice_agb = agb;
   c.neighbourhood_team = true;
-  auto existing = store_->Begin(kTestActor)
-                      .value()
-                      ->Table<PracticeCollaboration>()
-                      .Find(PracticeCollaboration{0, 0, agb});
+  auto existing = store_->Begin(kTestActor).value()->Table<PracticeCollaboration>().Find([&] {
+    PracticeCollaboration key;
+    key.practice_agb = agb;
+    return key;
+  }());
   if (existing) {
     auto mine = registry_->Update<PracticeCollaboration>(
         As(UserRole::kPracticeUser, {agb}), existing->id, existing->version, TextsOf(c));
@@ -379,8 +384,12 @@ TEST_F(ProgrammeServiceTest, ATemporaryTakeoverIsLinkedToTheTrajectory) {
   auto catalog = PlaybookCatalog::Load();
   ASSERT_TRUE(catalog);
   IncidentService incidents(*store_, catalog.value());
-  auto incident =
-      incidents.Start(As(UserRole::kCoordinator), StartIncident{"temporary-takeover", {agb}});
+  auto incident = incidents.Start(As(UserRole::kCoordinator), [&] {
+    StartIncident start;
+    start.playbook_id = "temporary-takeover";
+    start.practice_agbs = {agb};
+    return start;
+  }());
   ASSERT_TRUE(incident) << incident.error().ToString();
   const auto listed_now = Succession();
   const auto* row = Row(listed_now, agb);

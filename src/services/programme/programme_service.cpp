@@ -20,22 +20,6 @@ bool SeesRegion(const Caller& caller) {
   return caller.IsRho() || caller.role == UserRole::kReadOnly;
 }
 
-// Who covers a solo practice when its GP is away, in words; empty when nobody does. The same
-// rule as the monitor's solo_without_backup signal.
-std::string BackupBy(const PracticeSnapshot& s) {
-  std::vector<std::string> by;
-  for (const auto& m : s.staff) {
-    if (m.affiliation.role == AffiliationRole::kEmployedGp) by.push_back("HIDHA");
-    if (m.affiliation.role == AffiliationRole::kLocum) by.push_back("vaste waarnemer");
-  }
-  if (s.collaboration && s.collaboration->mutual_backup) by.push_back("onderlinge waarneming");
-  std::sort(by.begin(), by.end());
-  by.erase(std::unique(by.begin(), by.end()), by.end());
-  std::string text;
-  for (const auto& b : by) text += (text.empty() ? "" : ", ") + b;
-  return text;
-}
-
 }  // namespace
 
 Result<SuccessionOverview> ProgrammeService::Succession(const Caller& caller) {
@@ -49,6 +33,11 @@ Result<SuccessionOverview> ProgrammeService::Succession(const Caller& caller) {
   const auto today = work.clock().Today();
   const int year = static_cast<int>(today.year());
   const auto snapshots = ReadSnapshots(work);
+  // The radar's conversations (holders of 60+), per practice: a signed successor counts as known.
+  std::map<std::string, std::vector<ConversationCandidate>> conversations;
+  for (auto& c : ConversationsThisYear(snapshots, settings_, year)) {
+    conversations[c.practice_agb].push_back(std::move(c));
+  }
   std::map<std::string, std::vector<std::pair<std::int64_t, std::string>>> takeovers;
   for (const auto& incident : work.Incidents().List()) {
     if (incident.playbook_id != kTakeoverPlaybook || incident.exercise) continue;
@@ -69,8 +58,10 @@ Result<SuccessionOverview> ProgrammeService::Succession(const Caller& caller) {
     row.practice_name = p.name;
     row.place = p.place;
     row.district_code = p.district_code;
-    for (const auto& c : ConversationsThisYear({s}, settings_, year)) {
+    bool without_successor = false;
+    for (const auto& c : conversations[p.agb]) {
       ++row.holders_60_plus;
+      without_successor = without_successor || c.successor != SuccessorStatus::kKnown;
       if (!row.first_stop_year || c.expected_stop_year < *row.first_stop_year) {
         row.first_stop_year = c.expected_stop_year;
         row.stop_year_assumed = c.stop_year_assumed;
@@ -79,12 +70,7 @@ Result<SuccessionOverview> ProgrammeService::Succession(const Caller& caller) {
     row.trajectory = s.trajectory;
     // The list: every trajectory, and every practice whose holder the RHO should talk with
     // (60+) while no successor is known, so no such practice is missed.
-    const bool candidate = row.holders_60_plus > 0 && !SuccessorSigned(s) &&
-                           p.status != PracticeStatus::kClosed &&
-                           std::any_of(s.staff.begin(), s.staff.end(), [](const StaffMember& m) {
-                             return m.affiliation.role == AffiliationRole::kHolder &&
-                                    m.affiliation.successor != SuccessorStatus::kKnown;
-                           });
+    const bool candidate = without_successor && p.status != PracticeStatus::kClosed;
     if (!row.trajectory && !candidate) continue;
     if (auto t = takeovers.find(p.agb); t != takeovers.end()) row.takeovers = t->second;
     if (row.trajectory) {
@@ -144,7 +130,7 @@ Result<CollaborationOverview> ProgrammeService::Collaboration(const Caller& call
     row.practice_name = p.name;
     row.district_code = p.district_code;
     row.form = p.form;
-    row.backup_by = BackupBy(s);
+    row.backup_by = CoverWhenAway(s);
     row.backup = !row.backup_by.empty();
     row.collaboration = s.collaboration;
     // The regional figures count every practice, whoever looks.
