@@ -90,6 +90,7 @@ test("the coordinator starts a succession trajectory and finds it on the calenda
   const section = page.locator("[data-testid=practice-programmes]");
   await section.getByText("Gesprek met de praktijkhouder").waitFor();
   assert.match(await section.innerText(), /Eerste gesprek over stoppen en opvolging/);
+  await section.screenshot({ path: join(artifacts, "programmas-praktijkpagina.png") });
 });
 
 test("a mutual backup covers a solo practice and the regional figure follows", async () => {
@@ -127,6 +128,7 @@ test("the insurer liaison sees the collaboration programme but no trajectories",
   await session.login("programma-verzekeraar");
   await page.getByRole("link", { name: "Programma's" }).click();
   await page.getByText(/mag opvolgingstrajecten niet inzien/).waitFor();
+  await page.screenshot({ path: join(artifacts, "programmas-verzekeraar.png") });
   assert.equal(await page.locator("[data-testid=succession-table]").count(), 0);
   await page.getByRole("link", { name: "Van solo naar samen" }).click();
   await page.locator("[data-testid=collaboration-figures]").waitFor();
