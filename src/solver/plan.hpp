@@ -69,6 +69,7 @@ struct Candidate {
 
 struct PlanTimings {  // milliseconds, for the benchmarks
   double build = 0, solve = 0, keep_households_whole = 0, exact = 0, explain = 0;
+  double safeguard = 0;  // the greedy spreadsheet rule, run to compare
 };
 
 struct Plan {

@@ -215,7 +215,10 @@ void Explain(const PlanningContext& context, Plan& plan) {
 BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation) {
   BoundDetail detail;
   const auto& problem = relaxation.grouped.problem;
-  detail.cut = SolveMaxFlow(problem);
+  // Both bounds come from the solved flow itself: its penalties make it place the most patients
+  // of vulnerable groups first and then the most patients (BuildGroupedProblem), so no second
+  // max-flow solve is needed.
+  detail.cut = CutOfSolvedFlow(problem, relaxation.flow);
   long long kept_patients = 0, kept_vulnerable = 0;
   double kept_cost_km = 0;
   for (std::size_t h = 0; h < context.kept_receiver.size(); ++h) {
@@ -228,8 +231,6 @@ BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation) 
     kept_cost_km += km * context.size[h];
   }
   detail.bound.patients_placeable = detail.cut.flow + kept_patients;
-  detail.bound.vulnerable_household_patients_placeable =
-      SolveMaxFlow(problem, relaxation.grouped.group_vulnerable).flow + kept_vulnerable;
   detail.bound.cost_km = relaxation.flow.arc_cost / 1000.0 + kept_cost_km;
   for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
     if (relaxation.grouped.group_vulnerable[problem.arcs[i].group]) {
@@ -237,6 +238,7 @@ BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation) 
     }
   }
   detail.relaxation_vulnerable_placed += kept_vulnerable;
+  detail.bound.vulnerable_household_patients_placeable = detail.relaxation_vulnerable_placed;
   detail.relaxation = std::move(relaxation);
   return detail;
 }
@@ -254,10 +256,7 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
   }
   long long vulnerable_household_patients_placed = 0;
   for (int h = 0; h < plan.households_total; ++h) {
-    long long vulnerable_here = 0;
-    for (const auto& patient : input.households[h].patients) {
-      if (patient.vulnerability != Vulnerability::kNone) ++vulnerable_here;
-    }
+    const long long vulnerable_here = context.vulnerable_patients[h];
     plan.patients_total += context.size[h];
     plan.vulnerable_total += vulnerable_here;
     if (context.vulnerable[h]) {

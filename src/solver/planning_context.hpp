@@ -14,12 +14,13 @@ struct PlanningContext {
   explicit PlanningContext(const PlanInput& input);
 
   const PlanInput& input;
-  std::vector<GeoPoint> locations;           // distinct household points (postcode centroids)
-  std::vector<int> location_of;              // per household
-  std::vector<long long> size;               // patients per household
-  std::vector<bool> vulnerable;              // per household
-  std::vector<int> kept_receiver;            // per household: accepted receiver index, or -1
-  std::vector<std::vector<ReachArc>> reach;  // per location, general bound
+  std::vector<GeoPoint> locations;             // distinct household points (postcode centroids)
+  std::vector<int> location_of;                // per household
+  std::vector<long long> size;                 // patients per household
+  std::vector<bool> vulnerable;                // per household
+  std::vector<long long> vulnerable_patients;  // per household: its vulnerable patients
+  std::vector<int> kept_receiver;              // per household: accepted receiver index, or -1
+  std::vector<std::vector<ReachArc>> reach;    // per location, general bound
   std::vector<std::vector<ReachArc>> reach_vulnerable;  // per location, the tighter bound
   long long bonus_m = 0;
 

@@ -143,4 +143,42 @@ MaxFlowCut SolveMaxFlow(const TransportProblem& problem, const std::vector<bool>
   return cut;
 }
 
+MaxFlowCut CutOfSolvedFlow(const TransportProblem& problem, const TransportFlow& flow) {
+  const std::size_t groups = problem.group_supply.size();
+  const std::size_t receivers = problem.receiver_capacity.size();
+  std::vector<long long> unplaced = problem.group_supply;
+  std::vector<std::vector<int>> arcs_of_group(groups), arcs_of_receiver(receivers);
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    const auto& a = problem.arcs[i];
+    unplaced[a.group] -= flow.arc_flow[i];
+    arcs_of_group[a.group].push_back(static_cast<int>(i));
+    arcs_of_receiver[a.receiver].push_back(static_cast<int>(i));
+  }
+  MaxFlowCut cut;
+  cut.flow = flow.placed;
+  cut.group_on_source_side.assign(groups, false);
+  cut.receiver_on_source_side.assign(receivers, false);
+  // Residual arcs: source -> group with patients left over; group -> receiver always (its
+  // capacity is unbounded in the max-flow network); receiver -> group where flow runs.
+  std::vector<int> queue;  // groups reached, in order
+  for (std::size_t g = 0; g < groups; ++g) {
+    if (unplaced[g] > 0) cut.group_on_source_side[g] = true, queue.push_back(static_cast<int>(g));
+  }
+  for (std::size_t next = 0; next < queue.size(); ++next) {
+    for (int i : arcs_of_group[queue[next]]) {
+      const int r = problem.arcs[i].receiver;
+      if (cut.receiver_on_source_side[r]) continue;
+      cut.receiver_on_source_side[r] = true;
+      for (int j : arcs_of_receiver[r]) {
+        const int g = problem.arcs[j].group;
+        if (flow.arc_flow[j] > 0 && !cut.group_on_source_side[g]) {
+          cut.group_on_source_side[g] = true;
+          queue.push_back(g);
+        }
+      }
+    }
+  }
+  return cut;
+}
+
 }  // namespace vangnet::solver

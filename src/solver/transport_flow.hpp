@@ -46,4 +46,9 @@ struct MaxFlowCut {
 // Max flow with LEMON's Preflow; groups with `include[g] == false` are left out (empty = all).
 MaxFlowCut SolveMaxFlow(const TransportProblem& problem, const std::vector<bool>& include = {});
 
+// The same cut, read from a solved min-cost flow's residual network without solving again. The
+// problem's penalties make its placed flow a maximum flow (BuildGroupedProblem), and every
+// maximum flow leaves the same nodes reachable from the source, so this is SolveMaxFlow's cut.
+MaxFlowCut CutOfSolvedFlow(const TransportProblem& problem, const TransportFlow& flow);
+
 }  // namespace vangnet::solver
