@@ -15,18 +15,18 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
   const int receivers = static_cast<int>(input.receivers.size());
   std::vector<long long> left;
   for (const auto& r : input.receivers) left.push_back(r.capacity);
-  long long patients = 0, max_cost = 1;
+  long long patients = 0;
+  double max_cost = 1;
   for (int h = 0; h < households; ++h) {
     patients += context.size[h];
     if (context.kept_receiver[h] >= 0) left[context.kept_receiver[h]] -= context.size[h];
     for (const auto& arc : context.ReachOf(h))
-      max_cost = std::max(max_cost, std::abs(context.CostMetres(arc)));
+      max_cost = std::max(max_cost, std::abs(context.ExactCostMetres(arc)));
   }
   // Weights that make the planner's order strict: one more household placed beats any saving in
   // metres, one more patient beats any number of households, one more patient of a vulnerable
   // household beats all else.
-  const double per_household =
-      static_cast<double>(max_cost) * 2 * static_cast<double>(patients + 1);
+  const double per_household = max_cost * 2 * static_cast<double>(patients + 1);
   const double per_patient = per_household * static_cast<double>(households + 1);
   const double per_vulnerable = per_patient * static_cast<double>(patients + 1);
 
@@ -62,7 +62,8 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
       continue;
     }
     for (const auto& arc : context.ReachOf(h)) {
-      add_column(h, arc.receiver, static_cast<double>(context.CostMetres(arc) * context.size[h]));
+      add_column(h, arc.receiver,
+                 context.ExactCostMetres(arc) * static_cast<double>(context.size[h]));
     }
     double unplaced =
         per_household + per_patient * static_cast<double>(context.size[h]) +

@@ -26,13 +26,6 @@ struct HouseholdClass {
   int first_column = 0;  // one column per arc of `reach`
 };
 
-double ExactCostMetres(const PlanningContext& context, const ReachArc& arc) {
-  const double metres = arc.distance_km * 1000.0;
-  return context.input.receivers[arc.receiver].contract_partner
-             ? metres - static_cast<double>(context.bonus_m)
-             : metres;
-}
-
 struct Model {
   std::vector<HouseholdClass> classes;
   int columns = 0;
@@ -107,7 +100,7 @@ double Coefficient(const PlanningContext& context, const HouseholdClass& c, std:
     case Level::kHouseholds:
       return 1.0;
     case Level::kCost:
-      return static_cast<double>(c.size) * ExactCostMetres(context, (*c.reach)[arc]);
+      return static_cast<double>(c.size) * context.ExactCostMetres((*c.reach)[arc]);
   }
   return 0;
 }
@@ -274,13 +267,14 @@ ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_sec
 
 PlanScore ScoreAssignment(const PlanningContext& context, const std::vector<int>& receiver_of) {
   PlanScore score;
+  const std::vector<double> km = context.DistancesKm(receiver_of);
   for (std::size_t h = 0; h < receiver_of.size(); ++h) {
     const int r = receiver_of[h];
     if (r < 0) continue;
     score.patients += context.size[h];
     ++score.households;
     if (context.vulnerable[h]) score.vulnerable_household_patients += context.size[h];
-    double metres = context.DistanceKmTo(static_cast<int>(h), r) * 1000.0;
+    double metres = km[h] * 1000.0;
     if (context.input.receivers[r].contract_partner) metres -= static_cast<double>(context.bonus_m);
     score.cost_metres += metres * static_cast<double>(context.size[h]);
   }

@@ -58,15 +58,23 @@ void RankCandidates(const PlanningContext& context, Plan& plan) {
   std::vector<Receiver> sites = context.input.receivers;
   sites.insert(sites.end(), context.input.candidate_sites.begin(),
                context.input.candidate_sites.end());
+  // Unplaced households counted per location and bound: one distance per site and location.
+  std::map<std::pair<int, double>, std::pair<int, long long>> waiting;  // households, patients
+  for (const auto& u : plan.unplaced) {
+    auto& [households, patients] =
+        waiting[{context.location_of[u.household], BoundOf(context, u.household)}];
+    ++households;
+    patients += context.size[u.household];
+  }
   for (const auto& site : sites) {
     Candidate candidate{site.id, ReceiverName(site), site.latitude, site.longitude, 0, 0};
-    for (const auto& u : plan.unplaced) {
-      const auto& point = context.locations[context.location_of[u.household]];
+    for (const auto& [where, count] : waiting) {
+      const auto& point = context.locations[where.first];
       double km = context.input.parameters.detour_factor *
                   DistanceKm(point.latitude, point.longitude, site.latitude, site.longitude);
-      if (km <= BoundOf(context, u.household)) {
-        ++candidate.unplaced_households_in_reach;
-        candidate.unplaced_patients_in_reach += context.size[u.household];
+      if (km <= where.second) {
+        candidate.unplaced_households_in_reach += count.first;
+        candidate.unplaced_patients_in_reach += count.second;
       }
     }
     if (candidate.unplaced_households_in_reach > 0) plan.candidates.push_back(candidate);
@@ -231,7 +239,9 @@ BoundDetail ComputeBound(const PlanningContext& context, Relaxation relaxation) 
     kept_cost_km += km * context.size[h];
   }
   detail.bound.patients_placeable = detail.cut.flow + kept_patients;
-  detail.bound.cost_km = relaxation.flow.arc_cost / 1000.0 + kept_cost_km;
+  detail.bound.cost_km =
+      static_cast<double>(relaxation.flow.arc_cost) / PlanningContext::kCostUnitsPerKm +
+      kept_cost_km;
   for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
     if (relaxation.grouped.group_vulnerable[problem.arcs[i].group]) {
       detail.relaxation_vulnerable_placed += relaxation.flow.arc_flow[i];
@@ -255,6 +265,8 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
     plan.receivers[r].capacity = input.receivers[r].capacity;
   }
   long long vulnerable_household_patients_placed = 0;
+  const std::vector<double> distances = context.DistancesKm(receiver_of);
+  plan.assignments.reserve(receiver_of.size());
   for (int h = 0; h < plan.households_total; ++h) {
     const long long vulnerable_here = context.vulnerable_patients[h];
     plan.patients_total += context.size[h];
@@ -265,7 +277,7 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
     }
     int r = receiver_of[h];
     if (r < 0) continue;
-    double km = context.DistanceKmTo(h, r);
+    const double km = distances[h];
     plan.assignments.push_back({h, r, km, context.kept_receiver[h] >= 0});
     plan.households_placed++;
     plan.patients_placed += context.size[h];
@@ -348,7 +360,12 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
   if (plan.patients_placed == plan.bound.patients_placeable &&
       vulnerable_household_patients_placed == bound.relaxation_vulnerable_placed) {
     double lower = plan.bound.cost_km;
-    plan.gap = lower > 0 ? (plan.cost_km - lower) / lower : (plan.cost_km > lower ? 1.0 : 0.0);
+    // The bound rounds each patient's cost down to a millimetre; a plan within that of it is
+    // optimal as far as the bound can tell, and its gap is 0.
+    const double resolution_km =
+        static_cast<double>(plan.patients_placed) / PlanningContext::kCostUnitsPerKm;
+    const double above = plan.cost_km - lower <= resolution_km ? 0.0 : plan.cost_km - lower;
+    plan.gap = lower > 0 ? above / lower : (above > 0 ? 1.0 : 0.0);
   }
   plan.outcome = plan.households_total == 0 ? PlanOutcome::kNothingToPlan
                  : plan.unplaced.empty()    ? PlanOutcome::kAllPlaced

@@ -86,10 +86,40 @@ double PlanningContext::DistanceKmTo(int household, int receiver) const {
          DistanceKm(point.latitude, point.longitude, r.latitude, r.longitude);
 }
 
-long long PlanningContext::CostMetres(const ReachArc& arc) const {
-  // Rounded down, so that the relaxation in whole metres stays a true lower bound.
-  long long metres = static_cast<long long>(std::floor(arc.distance_km * 1000));
-  return input.receivers[arc.receiver].contract_partner ? metres - bonus_m : metres;
+std::vector<double> PlanningContext::DistancesKm(const std::vector<int>& receiver_of) const {
+  std::vector<double> km(receiver_of.size(), 0.0);
+  // Households by location (counting sort), then per location a receiver -> distance table in a
+  // scratch array that is cleared again after it.
+  std::vector<int> start(locations.size() + 1, 0);
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) ++start[location_of[h] + 1];
+  for (std::size_t l = 0; l < locations.size(); ++l) start[l + 1] += start[l];
+  std::vector<int> by_location(receiver_of.size());
+  std::vector<int> next(start.begin(), start.end() - 1);
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) {
+    by_location[next[location_of[h]]++] = static_cast<int>(h);
+  }
+  std::vector<double> scratch(input.receivers.size(), -1.0);
+  for (std::size_t l = 0; l < locations.size(); ++l) {
+    for (const auto& arc : reach[l]) scratch[arc.receiver] = arc.distance_km;
+    for (int i = start[l]; i < start[l + 1]; ++i) {
+      const int h = by_location[i], r = receiver_of[h];
+      if (r < 0) continue;
+      km[h] = scratch[r] >= 0 ? scratch[r] : DistanceKmTo(h, r);  // beyond reach: kept ones
+    }
+    for (const auto& arc : reach[l]) scratch[arc.receiver] = -1.0;
+  }
+  return km;
+}
+
+long long PlanningContext::CostMillimetres(const ReachArc& arc) const {
+  const long long mm = static_cast<long long>(std::floor(arc.distance_km * kCostUnitsPerKm));
+  return input.receivers[arc.receiver].contract_partner ? mm - bonus_m * 1000 : mm;
+}
+
+double PlanningContext::ExactCostMetres(const ReachArc& arc) const {
+  const double metres = arc.distance_km * 1000.0;
+  return input.receivers[arc.receiver].contract_partner ? metres - static_cast<double>(bonus_m)
+                                                        : metres;
 }
 
 GroupedProblem BuildGroupedProblem(const PlanningContext& context,
@@ -115,7 +145,7 @@ GroupedProblem BuildGroupedProblem(const PlanningContext& context,
   long long min_cost = 0, max_cost = 1;
   for (const auto& [key, g] : group_of) {
     for (const auto& arc : context.ReachOf(grouped.members[g].front())) {
-      long long cost = context.CostMetres(arc);
+      long long cost = context.CostMillimetres(arc);
       min_cost = std::min(min_cost, cost);
       max_cost = std::max(max_cost, cost);
       problem.arcs.push_back({g, arc.receiver, cost});

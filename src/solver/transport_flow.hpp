@@ -9,7 +9,7 @@ namespace vangnet::solver {
 struct TransportArc {
   int group = 0;
   int receiver = 0;
-  long long cost = 0;  // per patient: metres, minus the contract bonus; may be negative
+  long long cost = 0;  // per patient, in the caller's unit (the planner's: millimetres); may be < 0
 };
 
 // Patients of a demand group may go to any receiver an arc leads to, or stay unplaced at
