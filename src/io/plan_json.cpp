@@ -136,6 +136,7 @@ Result<PlanInput> ParsePlanInstance(const std::string& text, const std::string& 
     }
     p.contract_bonus_km =
         reader.Number(*params, "contract_bonus_km", "parameters.", p.contract_bonus_km);
+    p.exact_seconds = reader.Number(*params, "exact_seconds", "parameters.", p.exact_seconds);
   } else if (params != root.end()) {
     reader.Fail("parameters", "parameters moet een object zijn.");
   }
@@ -206,7 +207,8 @@ json PlanParametersToJson(const PlanParameters& p) {
           {"max_distance_km", p.max_distance_km},
           {"max_distance_vulnerable_km",
            p.max_distance_vulnerable_km ? json(*p.max_distance_vulnerable_km) : json()},
-          {"contract_bonus_km", p.contract_bonus_km}};
+          {"contract_bonus_km", p.contract_bonus_km},
+          {"exact_seconds", p.exact_seconds}};
 }
 
 Result<PlanParameters> PlanParametersFromJson(const json& object) {
@@ -230,6 +232,7 @@ Result<PlanParameters> PlanParametersFromJson(const json& object) {
   number("detour_factor", 1.0, 5.0, p.detour_factor);
   number("max_distance_km", 0.1, 500.0, p.max_distance_km);
   number("contract_bonus_km", 0.0, 100.0, p.contract_bonus_km);
+  number("exact_seconds", 0.0, 60.0, p.exact_seconds);
   if (auto it = object.find("max_distance_vulnerable_km"); it != object.end()) {
     if (it->is_null()) {
       p.max_distance_vulnerable_km.reset();
@@ -294,7 +297,8 @@ json PlanToJson(const PlanInput& input, const Plan& plan) {
   out["gap"] = {{"cost_relative", plan.gap ? json(*plan.gap) : json()},
                 {"patients", plan.placement_gap_patients}};
   // The exact step on tight plans: what it proved (who is placed; the cost at that placement),
-  // else how many patients may still fit; the fewest extra places and where.
+  // else how many patients (and households, at the plan's patients) may still fit; the fewest
+  // extra places and where.
   json extra_where = json::array();
   for (const auto& [r, n] : plan.extra_places_where) {
     extra_where.push_back({{"receiver", input.receivers[r].id}, {"places", n}});
@@ -303,6 +307,7 @@ json PlanToJson(const PlanInput& input, const Plan& plan) {
                   {"placement_proven", plan.placement_proven},
                   {"cost_proven", plan.cost_proven},
                   {"patients_upper", plan.exact_ran ? json(plan.patients_upper) : json()},
+                  {"households_upper", plan.exact_ran ? json(plan.households_upper) : json()},
                   {"extra_places_proven", plan.extra_places_proven},
                   {"extra_places_where", extra_where}};
   out["assignments"] = json::array();

@@ -16,49 +16,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Households that are interchangeable for the model: same reach list (location and class, or
-// their own list after declines), same vulnerability, same size.
-struct HouseholdClass {
-  const std::vector<ReachArc>* reach = nullptr;
-  bool vulnerable = false;
-  long long size = 0;
-  std::vector<int> members;
-  int first_column = 0;  // one column per arc of `reach`
-};
-
-struct Model {
-  std::vector<HouseholdClass> classes;
-  int columns = 0;
-  std::vector<long long> left;  // capacity per receiver after kept households
-};
+using Model = HouseholdClasses;
 
 Model BuildModel(const PlanningContext& context) {
-  Model model;
-  for (const auto& r : context.input.receivers) model.left.push_back(r.capacity);
-  std::map<std::tuple<const void*, bool, long long>, int> index;
-  for (int h = 0; h < static_cast<int>(context.size.size()); ++h) {
-    if (context.kept_receiver[h] >= 0) {
-      model.left[context.kept_receiver[h]] -= context.size[h];
-      continue;
-    }
-    const auto& reach = context.ReachOf(h);
-    if (reach.empty()) continue;  // out of reach: no model can place it
-    auto key = std::make_tuple(static_cast<const void*>(&reach),
-                               static_cast<bool>(context.vulnerable[h]), context.size[h]);
-    auto [it, added] = index.emplace(key, static_cast<int>(model.classes.size()));
-    if (added) {
-      model.classes.push_back({&reach, context.vulnerable[h], context.size[h], {}, model.columns});
-      model.columns += static_cast<int>(reach.size());
-    }
-    model.classes[it->second].members.push_back(h);
-  }
-  for (auto& l : model.left) l = std::max(l, 0LL);
-  return model;
+  return BuildHouseholdClasses(context);
 }
 
 // Column values (households per class and arc) of an assignment.
 std::vector<double> ColumnsOf(const Model& model, const std::vector<int>& receiver_of) {
-  std::vector<double> x(model.columns, 0.0);
+  std::vector<double> x(model.arcs, 0.0);
   for (const auto& c : model.classes) {
     for (int h : c.members) {
       if (receiver_of[h] < 0) continue;
@@ -170,7 +136,7 @@ std::unique_ptr<Cbc_Model, CbcDeleter> NewModel(
     cols.clear();
     coefs.clear();
     for (const auto& [col, size] : by_receiver[r]) cols.push_back(col), coefs.push_back(size);
-    if (extra_places) cols.push_back(model.columns + r), coefs.push_back(-1.0);
+    if (extra_places) cols.push_back(model.arcs + r), coefs.push_back(-1.0);
     Cbc_addRow(m, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L',
                static_cast<double>(model.left[r]));
   }
@@ -211,7 +177,7 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
   Cbc_setAllowableFractionGap(m, 0.0);
   std::vector<int> start_cols;
   std::vector<double> start_values;
-  for (int i = 0; i < model.columns; ++i) {
+  for (int i = 0; i < model.arcs; ++i) {
     if (start[i] > 0) start_cols.push_back(i), start_values.push_back(start[i]);
   }
   Cbc_setMIPStartI(m, static_cast<int>(start_cols.size()), start_cols.data(), start_values.data());
@@ -220,7 +186,7 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
   out.x = start;
   const double* solution = Cbc_getColSolution(m);
   if (solution && Cbc_numberSavedSolutions(m) > 0) {
-    std::vector<double> found(solution, solution + model.columns);
+    std::vector<double> found(solution, solution + model.arcs);
     for (auto& v : found) v = std::round(v);
     // Keep the start unless the solver's solution is at least as good at this level.
     const double a = Value(context, model, found, level), b = Value(context, model, start, level);
@@ -255,7 +221,7 @@ ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_sec
     return out;
   }
   for (int r = 0; r < receivers; ++r) {
-    long long extra = std::llround(solution[model.columns + r]);
+    long long extra = std::llround(solution[model.arcs + r]);
     if (extra > 0) {
       out.where.push_back({r, extra});
       out.total += extra;
@@ -314,6 +280,7 @@ ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector
   std::vector<std::pair<Level, double>> floors;
   bool proven = true;
   bool placement_proven = true;
+  bool vulnerable_at_known = false;
   for (Level level : {Level::kVulnerable, Level::kPatients, Level::kHouseholds, Level::kCost}) {
     double current = Value(context, model, x, level);
     // Levels the start already meets at their known upper bound need no solve.
@@ -324,8 +291,14 @@ ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector
     if (level == Level::kPatients)
       at_bound =
           current + static_cast<double>(kept_patients) >= static_cast<double>(known.patients);
+    // The known households bound holds at the known patient counts only.
+    if (level == Level::kHouseholds && known.households > 0 && vulnerable_at_known &&
+        out.patients_upper == known.patients) {
+      out.households_upper = std::min(out.households_upper, known.households);
+    }
     if (level == Level::kHouseholds)
-      at_bound = current >= static_cast<double>(placeable_households);
+      at_bound = current + static_cast<double>(kept_households) >=
+                 static_cast<double>(out.households_upper);
     if (!at_bound) {
       if (remaining() <= 0) {
         proven = false;
@@ -354,6 +327,9 @@ ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector
         out.cost_slack_metres = std::max(0.0, current - solved.best_possible);
       }
     }
+    if (level == Level::kVulnerable)
+      vulnerable_at_known =
+          std::llround(current) + kept_vulnerable == known.vulnerable_household_patients;
     if (level == Level::kPatients)
       out.patients_upper = static_cast<long long>(std::llround(current)) + kept_patients;
     if (level == Level::kHouseholds)

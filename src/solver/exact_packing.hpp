@@ -32,6 +32,8 @@ bool BetterScore(const PlanScore& a, const PlanScore& b);
 struct KnownBounds {
   long long vulnerable_household_patients = 0;
   long long patients = 0;
+  // Households at those patient counts (household_flow.hpp), or every household in reach.
+  long long households = 0;
 };
 
 struct ExactPacking {

@@ -69,7 +69,8 @@ struct Candidate {
 
 struct PlanTimings {  // milliseconds, for the benchmarks
   double build = 0, solve = 0, keep_households_whole = 0, exact = 0, explain = 0;
-  double safeguard = 0;  // the greedy spreadsheet rule, run to compare
+  double safeguard = 0;   // the greedy spreadsheet rule, run to compare
+  double households = 0;  // the households level's flow and its plan, on tight instances
 };
 
 struct Plan {
@@ -96,11 +97,13 @@ struct Plan {
   // The exact step for tight plans (exact_packing.hpp): whether it ran; whether who is placed -
   // vulnerable households' patients, patients, households, in that order - is proven the most a
   // whole-household plan can place, and the cost the least at that placement; else how many
-  // patients may still fit. `extra_places_needed` is then the proven minimum (with where).
+  // patients may still fit, and how many households at the plan's number of patients.
+  // `extra_places_needed` is then the proven minimum (with where).
   bool exact_ran = false;
   bool placement_proven = false;
   bool cost_proven = false;
   long long patients_upper = 0;
+  long long households_upper = 0;
   bool extra_places_proven = false;
   std::vector<std::pair<int, long long>> extra_places_where;  // receiver index, places
   std::vector<std::string> explanation;  // Dutch sentences, most important first

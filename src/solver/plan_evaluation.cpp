@@ -194,7 +194,16 @@ void Explain(const PlanningContext& context, Plan& plan) {
           "Binnen de rekentijd niet bewezen dat dit het beste plan is: misschien "
           "passen er nog tot " +
           Plural(plan.patients_upper - plan.patients_placed, "patiënt", "patiënten") +
-          " meer. Reken opnieuw met meer tijd.");
+          " meer. Geef meer rekentijd (meer instellingen) en maak het plan "
+          "opnieuw.");
+    } else if (plan.households_upper > plan.households_placed) {
+      lines.push_back(
+          "Iedereen die met hele huishoudens een plek kan krijgen, is geteld, maar binnen de "
+          "rekentijd niet bewezen dat het met meer, kleinere huishoudens niet kan: misschien "
+          "krijgen bij evenveel patiënten nog tot " +
+          Plural(plan.households_upper - plan.households_placed, "huishouden", "huishoudens") +
+          " meer een plek. Geef meer rekentijd (meer "
+          "instellingen) en maak het plan opnieuw.");
     }
   }
   if (!plan.candidates.empty()) {
@@ -350,6 +359,7 @@ Plan Evaluate(const PlanningContext& context, const std::vector<int>& receiver_o
     plan.placement_proven = exact->placement_proven;
     plan.cost_proven = exact->cost_proven;
     plan.patients_upper = exact->patients_upper;
+    plan.households_upper = std::max<long long>(exact->households_upper, plan.households_placed);
     if (unplaced_in_reach_patients > 0 && exact->extra_total > 0) {
       plan.extra_places_needed = exact->extra_total;
       plan.extra_places_proven = exact->extra_proven;

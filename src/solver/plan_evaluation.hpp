@@ -24,6 +24,7 @@ struct ExactInfo {
   bool cost_proven = false;
   double cost_slack_km = 0;  // when the cost is proven
   long long patients_upper = 0;
+  long long households_upper = 0;  // at the plan's patient counts
   bool extra_proven = false;
   long long extra_total = 0;
   std::vector<std::pair<int, long long>> extra_where;

@@ -74,6 +74,9 @@ struct PlanParameters {
   // A continuity-contract partner counts as this many km nearer: partners know the practice and
   // already agreed to absorb its care (seed 000 §4).
   double contract_bonus_km = 2.0;
+  // Time the planner may take to prove a tight plan the best possible, or find a better one
+  // (the exact step). More time helps on large tight regions; the plan says what it proved.
+  double exact_seconds = 0.3;
 };
 
 struct PlanInput {

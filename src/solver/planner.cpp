@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
 
 #include "solver/exact_packing.hpp"
+#include "solver/household_flow.hpp"
+#include "solver/household_swaps.hpp"
 #include "solver/plan_evaluation.hpp"
 #include "solver/planning_context.hpp"
 
@@ -155,6 +158,71 @@ Relaxation FlowRound(const PlanningContext& context, std::vector<int>& pending,
   return round;
 }
 
+// Places what is still pending: more flow rounds on the capacity left, then the greedy rule.
+void PlaceTheRest(const PlanningContext& context, std::vector<int>& pending,
+                  std::vector<int>& receiver_of, std::vector<long long>& left, FlowEngine engine,
+                  PlanTimings& timings) {
+  for (int round = 0; round < 3 && !pending.empty(); ++round) {
+    std::size_t before = pending.size();
+    FlowRound(context, pending, receiver_of, left, engine, timings);
+    if (pending.size() == before) break;
+  }
+  auto start = Clock::now();
+  PlaceGreedily(context, pending, receiver_of, left);
+  timings.keep_households_whole += MillisecondsSince(start);
+}
+
+// A second plan from the households level's flow (household_flow.hpp), completed like the first.
+std::vector<int> PlanFromHouseholdFlow(const PlanningContext& context, const HouseholdFlow& flow,
+                                       FlowEngine engine, PlanTimings& timings) {
+  std::vector<int> receiver_of = flow.receiver_of;
+  std::vector<long long> left = CapacityAfterKept(context);
+  std::vector<int> pending;
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) {
+    if (context.kept_receiver[h] >= 0) continue;
+    if (receiver_of[h] >= 0) {
+      left[receiver_of[h]] -= context.size[h];
+    } else {
+      pending.push_back(static_cast<int>(h));
+    }
+  }
+  PlaceTheRest(context, pending, receiver_of, left, engine, timings);
+  return receiver_of;
+}
+
+// Keeps `candidate` when it is better in the planner's order.
+bool KeepBetter(const PlanningContext& context, std::vector<int>& candidate,
+                std::vector<int>& receiver_of, PlanScore& score) {
+  const PlanScore candidate_score = ScoreAssignment(context, candidate);
+  if (!BetterScore(candidate_score, score)) return false;
+  receiver_of = std::move(candidate);
+  score = candidate_score;
+  return true;
+}
+
+// The households level on a tight plan: exchanges on the plan, and a second plan from the
+// households level's flow with the same exchanges; the better one is kept. Lowers
+// `households_upper` to the flow's bound when that holds at the bounds' patient counts. True
+// when the plan changed.
+bool RaiseHouseholds(const PlanningContext& context, const PlanBound& bound, FlowEngine engine,
+                     PlanTimings& timings, std::vector<int>& receiver_of, PlanScore& score,
+                     long long& households_upper, long long& model_arcs) {
+  std::vector<int> exchanged = receiver_of;
+  ExchangeForMoreHouseholds(context, exchanged);
+  bool changed = KeepBetter(context, exchanged, receiver_of, score);
+  const HouseholdFlow flow = SolveHouseholdFlow(context);
+  model_arcs = flow.model_arcs;
+  if (!flow.solved) return changed;
+  std::vector<int> second = PlanFromHouseholdFlow(context, flow, engine, timings);
+  ExchangeForMoreHouseholds(context, second);
+  changed = KeepBetter(context, second, receiver_of, score) || changed;
+  if (flow.vulnerable_household_patients == bound.vulnerable_household_patients_placeable &&
+      flow.patients == bound.patients_placeable) {
+    households_upper = std::min(households_upper, flow.households_upper);
+  }
+  return changed;
+}
+
 }  // namespace
 
 const char* PlanOutcomeName(PlanOutcome outcome) {
@@ -189,6 +257,10 @@ Status ValidatePlanInput(const PlanInput& input) {
     errors.push_back(Error::Validation("max_distance_vulnerable_km",
                                        "De maximale afstand voor kwetsbare patiënten moet groter "
                                        "dan 0 km zijn."));
+  }
+  if (!(p.exact_seconds >= 0 && p.exact_seconds <= 60)) {
+    errors.push_back(
+        Error::Validation("exact_seconds", "De rekentijd moet tussen 0 en 60 seconden liggen."));
   }
   if (!(p.contract_bonus_km >= 0 && p.contract_bonus_km <= 100)) {
     errors.push_back(Error::Validation("contract_bonus_km",
@@ -255,6 +327,7 @@ Status ValidatePlanInput(const PlanInput& input) {
 
 Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
   auto start = Clock::now();
+  const double budget_ms = options.exact_budget_ms.value_or(input.parameters.exact_seconds * 1000);
   PlanningContext context(input);
   PlanTimings timings;
   timings.build = MillisecondsSince(start);
@@ -265,14 +338,7 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
 
   // Round 1 is the relaxation the bound comes from; later rounds place what did not pack.
   Relaxation first = FlowRound(context, pending, receiver_of, left, options.engine, timings);
-  for (int round = 0; round < 3 && !pending.empty(); ++round) {
-    std::size_t before = pending.size();
-    FlowRound(context, pending, receiver_of, left, options.engine, timings);
-    if (pending.size() == before) break;
-  }
-  start = Clock::now();
-  PlaceGreedily(context, pending, receiver_of, left);
-  timings.keep_households_whole += MillisecondsSince(start);
+  PlaceTheRest(context, pending, receiver_of, left, options.engine, timings);
 
   start = Clock::now();
   BoundDetail bound = ComputeBound(context, first);
@@ -295,24 +361,59 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
   timings.safeguard = MillisecondsSince(start);
 
   // Tight: the whole-household plan stays below what the bounds allow, or households with a
-  // receiver in reach are left out. Then the exact step closes the gap or proves there is none.
+  // receiver in reach are left out.
   auto in_reach = [&](std::size_t h) {
     return context.kept_receiver[h] >= 0 || !context.ReachOf(static_cast<int>(h)).empty();
   };
-  long long placeable_households = 0;
-  for (std::size_t h = 0; h < receiver_of.size(); ++h) placeable_households += in_reach(h);
-  const bool tight =
-      score.vulnerable_household_patients < bound.bound.vulnerable_household_patients_placeable ||
-      score.patients < bound.bound.patients_placeable || score.households < placeable_households;
+  long long households_upper = 0;
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) households_upper += in_reach(h);
+  auto at_bounds = [&] {
+    return score.vulnerable_household_patients >=
+               bound.bound.vulnerable_household_patients_placeable &&
+           score.patients >= bound.bound.patients_placeable && score.households >= households_upper;
+  };
+  const bool tight = !at_bounds();
   ExactInfo info;
-  const bool run_exact = options.exact_budget_ms > 0 && (tight || options.force_exact);
+  long long model_arcs = 0;
+  // The households level by flow and exchange first: a sharper bound on households and plans
+  // that aim at it. When the best plan meets every bound, who is placed is proven.
+  if (tight && budget_ms > 0) {
+    start = Clock::now();
+    if (RaiseHouseholds(context, bound.bound, options.engine, timings, receiver_of, score,
+                        households_upper, model_arcs)) {
+      greedy_fallback = false;
+    }
+    timings.households = MillisecondsSince(start);
+  }
+  const bool proven_by_flow = tight && at_bounds();
+  info.placement_proven = proven_by_flow;
+  info.patients_upper = bound.bound.patients_placeable;
+  info.households_upper = households_upper;
+  // Otherwise the exact step closes the gap or proves there is none.
+  // Once who is placed is proven, the exact step still runs for the cost when the plan is more
+  // than 0.01 % above the split bound (on small plans, where exchanges cost a detour).
+  const bool cost_open =
+      score.cost_metres > bound.bound.cost_km * 1000.0 * 1.0001 + 1e-6 * score.patients;
+  // Once the patients are at their bounds, CBC only has households and cost left. Its first
+  // node alone takes about 0.1 ms per column of the aggregated model and does not stop for the
+  // time limit (flood zone: 10,412 columns, 300 ms budget, no solution found, 450 ms spent; the
+  // proof takes 22 s). Where the budget cannot cover that, the plan rests on the exchanges and
+  // the flow's bound, and says how far it may be from it.
+  const bool patients_at_bounds =
+      score.vulnerable_household_patients >= bound.bound.vulnerable_household_patients_placeable &&
+      score.patients >= bound.bound.patients_placeable;
+  const bool cbc_fits = static_cast<double>(model_arcs) * 0.1 <= budget_ms;
+  const bool run_exact =
+      budget_ms > 0 &&
+      ((tight && (!proven_by_flow || cost_open) && (!patients_at_bounds || cbc_fits)) ||
+       options.force_exact);
   if (run_exact) {
     start = Clock::now();
-    const double budget = options.exact_budget_ms / 1000.0;
-    ExactPacking exact = SolveExactPacking(
-        context, receiver_of,
-        {bound.bound.vulnerable_household_patients_placeable, bound.bound.patients_placeable},
-        budget * 0.8);
+    const double budget = budget_ms / 1000.0;
+    ExactPacking exact = SolveExactPacking(context, receiver_of,
+                                           {bound.bound.vulnerable_household_patients_placeable,
+                                            bound.bound.patients_placeable, households_upper},
+                                           budget * 0.8);
     if (exact.improved) {
       receiver_of = std::move(exact.receiver_of);
       greedy_fallback = false;
@@ -321,21 +422,43 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
     info.cost_proven = exact.proven && exact.cost_slack_metres.has_value();
     info.cost_slack_km = exact.cost_slack_metres.value_or(0) / 1000.0;
     info.patients_upper = exact.patients_upper;
-    bool unplaced_in_reach = false;
-    for (std::size_t h = 0; h < receiver_of.size(); ++h) {
-      unplaced_in_reach = unplaced_in_reach || (receiver_of[h] < 0 && in_reach(h));
-    }
-    if (unplaced_in_reach) {
-      const double left = budget - MillisecondsSince(start) / 1000.0;
-      ExtraPlaces extra = MinimumExtraPlaces(context, std::max(left, budget * 0.2));
-      info.extra_proven = extra.proven;
-      info.extra_total = extra.total;
-      info.extra_where = std::move(extra.where);
-    }
+    info.households_upper = exact.households_upper;
     timings.exact = MillisecondsSince(start);
   }
+  // The fewest extra places with which everyone in reach is placed whole.
+  bool unplaced_in_reach = false;
+  long long unplaced_in_reach_patients = 0;
+  for (std::size_t h = 0; h < receiver_of.size(); ++h) {
+    if (receiver_of[h] >= 0 || !in_reach(h)) continue;
+    unplaced_in_reach = true;
+    unplaced_in_reach_patients += context.size[h];
+  }
+  if (tight && unplaced_in_reach && score.patients >= bound.bound.patients_placeable) {
+    // The plan places as many patients as the split flow: no fewer extra places than the
+    // patients left out can do (each adds at most one to the flow), and that many suffice - each
+    // household's own size at the nearest receiver in its reach. Proven without a solve.
+    std::map<int, long long> where;
+    for (std::size_t h = 0; h < receiver_of.size(); ++h) {
+      if (receiver_of[h] < 0 && in_reach(h)) {
+        where[context.ReachOf(static_cast<int>(h)).front().receiver] += context.size[h];
+      }
+    }
+    info.extra_proven = true;
+    info.extra_total = unplaced_in_reach_patients;
+    info.extra_where.assign(where.begin(), where.end());
+  } else if (run_exact && unplaced_in_reach) {
+    start = Clock::now();
+    const double budget = budget_ms / 1000.0;
+    const double left = budget - timings.exact / 1000.0;
+    ExtraPlaces extra = MinimumExtraPlaces(context, std::max(left, budget * 0.2));
+    info.extra_proven = extra.proven;
+    info.extra_total = extra.total;
+    info.extra_where = std::move(extra.where);
+    timings.exact += MillisecondsSince(start);
+  }
   start = Clock::now();
-  Plan plan = Evaluate(context, receiver_of, bound, run_exact ? &info : nullptr);
+  const bool checked = budget_ms > 0 && (run_exact || tight);
+  Plan plan = Evaluate(context, receiver_of, bound, checked ? &info : nullptr);
 
   if (run_exact && info.cost_proven) {
     // The cost bound at this placement is the solver's: the plan is optimal up to its slack.

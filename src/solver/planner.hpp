@@ -13,6 +13,7 @@
 // the coordinator needs the plan in seconds and the gap stated, not a proof.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,9 @@ struct PlannerOptions {
   // it almost never does, but it makes "never fewer than a spreadsheet" a guarantee.
   bool greedy_safeguard = true;
   // Time for the exact step on tight plans (households that did not pack while the bounds say
-  // more may fit): CBC on the aggregated whole-household problem. 0 switches it off.
-  double exact_budget_ms = 300;
+  // more may fit): CBC on the aggregated whole-household problem. 0 switches it off; unset, the
+  // input's `parameters.exact_seconds` (the coordinator's choice) holds.
+  std::optional<double> exact_budget_ms;
   // Run the exact step even when the plan is not tight (benchmarks: the proven optimum).
   bool force_exact = false;
 };

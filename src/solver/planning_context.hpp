@@ -61,6 +61,23 @@ GroupedProblem BuildGroupedProblem(const PlanningContext& context,
                                    const std::vector<int>& households,
                                    const std::vector<long long>& capacity);
 
+// Households that are interchangeable for a whole-household plan: same reach list (location and
+// class, or their own list after declines), same vulnerability, same size. Kept households and
+// those with no receiver in reach are in no class.
+struct HouseholdClass {
+  const std::vector<ReachArc>* reach = nullptr;
+  bool vulnerable = false;
+  long long size = 0;
+  std::vector<int> members;
+  int first_column = 0;  // index of its first arc among all classes' arcs, in class order
+};
+struct HouseholdClasses {
+  std::vector<HouseholdClass> classes;
+  int arcs = 0;                 // total arcs over the classes
+  std::vector<long long> left;  // capacity per receiver after the kept households, at least 0
+};
+HouseholdClasses BuildHouseholdClasses(const PlanningContext& context);
+
 // The first round's flow: the relaxation where households may split.
 struct Relaxation {
   TransportFlow flow;

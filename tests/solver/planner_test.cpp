@@ -547,5 +547,50 @@ TEST(PlannerTest, WhenOnlyTheHouseholdSizeDoesNotFitThePlanSaysSo) {
   EXPECT_NE(all.find("Nagerekend"), std::string::npos) << all;
 }
 
+// One practice with four places; a household of four lives next door, two of two a little
+// further. The flow packs the four (largest first); the same four places take two households.
+TEST(PlannerTest, AtEqualPatientsMoreHouseholdsGetAPlace) {
+  auto input = Straight(10);
+  input.households = {MakeHousehold("Groot", East(0.9), 4, 0, "6211"),
+                      MakeHousehold("Klein1", East(0), 2, 0, "6212"),
+                      MakeHousehold("Klein2", East(0), 2, 0, "6212")};
+  input.receivers = {MakeReceiver("P", East(1), 4)};
+  Plan plan = PlanRedistribution(input);
+  ExpectValid(input, plan);
+  EXPECT_EQ(plan.patients_placed, 4);
+  EXPECT_EQ(plan.households_placed, 2);
+  EXPECT_EQ(ReceiverOf(plan, 0), -1);
+  EXPECT_TRUE(plan.exact_ran);
+  EXPECT_TRUE(plan.placement_proven);
+  EXPECT_EQ(plan.households_upper, 2);
+  EXPECT_EQ(plan.extra_places_needed, 4) << "the household of four needs four more places";
+  EXPECT_TRUE(plan.extra_places_proven);
+}
+
+// Where the exact step is not given the time (a large tight region), the plan still states how
+// many households more the flow's bound allows - a true bound, checked against the MIP.
+TEST(PlannerPropertyTest, TheHouseholdsBoundIsNeverBelowTheOptimum) {
+  std::mt19937 rng(20261203);
+  int checked = 0;
+  for (int round = 0; round < 40; ++round) {
+    PlanInput input = TightInstance(rng);
+    SCOPED_TRACE("instance " + std::to_string(round));
+    PlannerOptions options;
+    options.exact_budget_ms = 0.001;  // the households step runs, CBC has no time
+    Plan plan = PlanRedistribution(input, options);
+    ExpectValid(input, plan);
+    if (!plan.exact_ran) continue;
+    ExactResult exact = SolveExactMip(input, 30);
+    ASSERT_TRUE(exact.optimal);
+    Plan best = EvaluateAssignment(input, exact.receiver_of);
+    EXPECT_LE(best.patients_placed, plan.patients_upper);
+    if (best.patients_placed == plan.patients_placed) {
+      EXPECT_GE(plan.households_upper, best.households_placed);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 5);
+}
+
 }  // namespace
 }  // namespace vangnet::solver

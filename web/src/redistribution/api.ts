@@ -30,7 +30,7 @@ export interface Unplaced {
 
 export interface Overview {
   incident: { id: number; number: string; title: string; status: string };
-  parameters: { max_distance_km: number; max_distance_vulnerable_km: number | null; contract_bonus_km: number; detour_factor: number };
+  parameters: { max_distance_km: number; max_distance_vulnerable_km: number | null; contract_bonus_km: number; detour_factor: number; exact_seconds: number };
   closed_practices: { agb: string; name?: string; registered_patients?: number; patients_listed: number; latitude?: number; longitude?: number }[];
   receivers: Receiver[];
   postcodes: { postcode: string; receiver: string; latitude: number; longitude: number; households: number; patients: number }[];

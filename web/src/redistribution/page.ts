@@ -244,6 +244,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
   const maxKm = h("input", { type: "number", step: "0.5", min: "1", value: String(data.parameters.max_distance_km), id: "max-km" }) as HTMLInputElement;
   const vulnerableKm = h("input", { type: "number", step: "0.5", min: "1", value: String(data.parameters.max_distance_vulnerable_km ?? data.parameters.max_distance_km), id: "vulnerable-km" }) as HTMLInputElement;
   const bonusKm = h("input", { type: "number", step: "0.5", min: "0", value: String(data.parameters.contract_bonus_km), id: "bonus-km" }) as HTMLInputElement;
+  const exactSeconds = h("input", { type: "number", step: "0.1", min: "0", max: "60", value: String(data.parameters.exact_seconds ?? 0.3), id: "exact-seconds" }) as HTMLInputElement;
   const planCard = h(
     "section",
     { class: "card" },
@@ -254,8 +255,8 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
           { class: "plan-form" },
           h("label", { for: "max-km" }, t("opvangMaxKm")), maxKm,
           h("label", { for: "vulnerable-km" }, t("opvangVulnerableKm")), vulnerableKm,
-          h("details", { class: "more-settings" }, h("summary", {}, t("opvangMoreSettings")), h("label", { for: "bonus-km" }, t("opvangBonusKm")), bonusKm, h("p", { class: "field-hint" }, t("opvangBonusHint"))),
-          h("button", { class: "primary", onclick: () => act(() => redistributionApi.plan(id, { max_distance_km: Number(maxKm.value), max_distance_vulnerable_km: Number(vulnerableKm.value), contract_bonus_km: Number(bonusKm.value) }), t("opvangPlanMade"), rerender) }, plan ? t("opvangReplan") : t("opvangMakePlan")),
+          h("details", { class: "more-settings" }, h("summary", {}, t("opvangMoreSettings")), h("label", { for: "bonus-km" }, t("opvangBonusKm")), bonusKm, h("p", { class: "field-hint" }, t("opvangBonusHint")), h("label", { for: "exact-seconds" }, t("opvangExactSeconds")), exactSeconds, h("p", { class: "field-hint" }, t("opvangExactSecondsHint"))),
+          h("button", { class: "primary", onclick: () => act(() => redistributionApi.plan(id, { max_distance_km: Number(maxKm.value), max_distance_vulnerable_km: Number(vulnerableKm.value), contract_bonus_km: Number(bonusKm.value), exact_seconds: Number(exactSeconds.value) }), t("opvangPlanMade"), rerender) }, plan ? t("opvangReplan") : t("opvangMakePlan")),
         )
       : null,
     plan

@@ -1,0 +1,35 @@
+// Internal to the planner: the third level of the planner's order (households placed) as a flow.
+//
+// Counted in patients per class of identical households (HouseholdClass), the aggregated
+// whole-household model without integrality is a transport problem: a class's patients may go to
+// any receiver in reach, and every patient placed counts 1/size household. With rewards in that
+// proportion, one min-cost flow finds the most patients of vulnerable households, then the most
+// patients, then the most (fractional) households, then the least cost. That gives
+//  - an upper bound on the households any whole-household plan places at those patient counts,
+//    so a plan that reaches it needs no exact step to prove who is placed, and
+//  - a start for a plan with that many households: each class's flow rounded down to whole
+//    households (the planner places the rest).
+#pragma once
+
+#include <vector>
+
+#include "solver/planning_context.hpp"
+
+namespace vangnet::solver {
+
+struct HouseholdFlow {
+  // False when the weights that make the order strict would not fit 64-bit costs (very large
+  // regions); then there is no bound and no start, and the exact step decides alone.
+  bool solved = false;
+  long long vulnerable_household_patients = 0;  // placed by the flow, kept households included
+  long long patients = 0;                       // the same
+  // No whole-household plan that places `patients` (with `vulnerable_household_patients` of
+  // vulnerable households) places more households than this; kept households included.
+  long long households_upper = 0;
+  std::vector<int> receiver_of;  // the flow rounded down to whole households; kept included
+  long long model_arcs = 0;      // size of the aggregated model (one column per class and arc)
+};
+
+HouseholdFlow SolveHouseholdFlow(const PlanningContext& context);
+
+}  // namespace vangnet::solver

@@ -1,0 +1,232 @@
+#include "solver/household_swaps.hpp"
+
+#include <algorithm>
+#include <deque>
+
+namespace vangnet::solver {
+
+namespace {
+
+// Households larger than this are never exchanged (they still stay placed or waiting as they are).
+constexpr long long kLargest = 16;
+
+struct Exchanger {
+  const PlanningContext& context;
+  std::vector<int>& receiver_of;
+  std::vector<long long> room;
+  // Per receiver and size: households without vulnerable patients placed there (the farthest
+  // last), and waiting households with the receiver in reach (the nearest last). Waiting lists
+  // are cleaned lazily: an entry placed since is dropped when it reaches the back.
+  std::vector<std::vector<std::vector<int>>> placed, waiting;
+  std::vector<std::vector<long long>> waiting_count;  // exact, per receiver and size
+  std::deque<int> to_examine;
+  std::vector<bool> queued;
+  int exchanges = 0;
+
+  Exchanger(const PlanningContext& c, std::vector<int>& assignment)
+      : context(c), receiver_of(assignment) {
+    const std::size_t receivers = context.input.receivers.size();
+    for (const auto& r : context.input.receivers) room.push_back(r.capacity);
+    placed.assign(receivers, std::vector<std::vector<int>>(kLargest + 1));
+    waiting = placed;
+    waiting_count.assign(receivers, std::vector<long long>(kLargest + 1, 0));
+    for (int h = 0; h < static_cast<int>(receiver_of.size()); ++h) {
+      const int r = receiver_of[h];
+      if (r >= 0) room[r] -= context.size[h];
+      if (context.size[h] > kLargest || context.kept_receiver[h] >= 0) continue;
+      if (r >= 0 && !context.vulnerable[h]) placed[r][context.size[h]].push_back(h);
+      if (r < 0) AddWaiting(h, false);
+    }
+    const std::vector<double> km = context.DistancesKm(receiver_of);
+    for (auto& by_size : placed) {
+      for (auto& list : by_size) {
+        std::sort(list.begin(), list.end(), [&](int a, int b) { return km[a] < km[b]; });
+      }
+    }
+    for (std::size_t r = 0; r < receivers; ++r) {
+      for (auto& list : waiting[r]) {
+        std::sort(list.begin(), list.end(), [&](int a, int b) {
+          return context.DistanceKmTo(a, static_cast<int>(r)) >
+                 context.DistanceKmTo(b, static_cast<int>(r));
+        });
+      }
+    }
+    queued.assign(receivers, true);
+    for (std::size_t r = 0; r < receivers; ++r) to_examine.push_back(static_cast<int>(r));
+  }
+
+  void AddWaiting(int h, bool examine_again) {
+    for (const auto& arc : context.ReachOf(h)) {
+      waiting[arc.receiver][context.size[h]].push_back(h);
+      ++waiting_count[arc.receiver][context.size[h]];
+      if (examine_again && !queued[arc.receiver]) {
+        queued[arc.receiver] = true;
+        to_examine.push_back(arc.receiver);
+      }
+    }
+  }
+
+  // The nearest waiting household of `size` for receiver r not in `taken`, or -1.
+  int Waiting(int r, long long size, const std::vector<int>& taken) {
+    auto& list = waiting[r][size];
+    while (!list.empty() && receiver_of[list.back()] >= 0) list.pop_back();
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+      if (receiver_of[*it] < 0 && std::find(taken.begin(), taken.end(), *it) == taken.end())
+        return *it;
+    }
+    return -1;
+  }
+
+  void Place(int h, int r) {
+    receiver_of[h] = r;
+    room[r] -= context.size[h];
+    if (!context.vulnerable[h]) placed[r][context.size[h]].push_back(h);
+    for (const auto& arc : context.ReachOf(h)) --waiting_count[arc.receiver][context.size[h]];
+  }
+
+  // The farthest placed household of size s at r waits again (and the receivers in its reach
+  // look at it again).
+  void Release(int r, long long s) {
+    const int x = placed[r][s].back();
+    placed[r][s].pop_back();
+    receiver_of[x] = -1;
+    room[r] += s;
+    AddWaiting(x, true);
+  }
+
+  // Whether the sizes in `sizes` (sorted) are available `count` deep.
+  template <class Count>
+  static bool Available(const std::vector<long long>& sizes, Count count) {
+    for (std::size_t i = 0; i < sizes.size();) {
+      std::size_t j = i;
+      while (j < sizes.size() && sizes[j] == sizes[i]) ++j;
+      if (count(sizes[i]) < static_cast<long long>(j - i)) return false;
+      i = j;
+    }
+    return true;
+  }
+
+  // Replaces placed households of sizes `out` at r by waiting ones of sizes `in`, when all are
+  // there; the caller has checked that it fits and improves.
+  bool Exchange(int r, const std::vector<long long>& out, const std::vector<long long>& in) {
+    if (!Available(out, [&](long long s) { return static_cast<long long>(placed[r][s].size()); }) ||
+        !Available(in, [&](long long s) { return waiting_count[r][s]; })) {
+      return false;
+    }
+    std::vector<int> chosen;  // before releasing, so that a released one is not taken back
+    for (long long size : in) {
+      const int y = Waiting(r, size, chosen);
+      if (y < 0) return false;
+      chosen.push_back(y);
+    }
+    for (long long size : out) Release(r, size);
+    for (int y : chosen) Place(y, r);
+    exchanges += static_cast<int>(in.size() > out.size());
+    return true;
+  }
+
+  // Multisets of up to `most` sizes from `sizes` (sorted, distinct), the empty one first.
+  static std::vector<std::vector<long long>> Multisets(const std::vector<long long>& sizes,
+                                                       std::size_t most) {
+    std::vector<std::vector<long long>> out{{}};
+    for (std::size_t begin = 0, n = 1; n <= most; ++n) {
+      const std::size_t end = out.size();
+      for (std::size_t i = begin; i < end; ++i) {
+        for (long long s : sizes) {
+          if (!out[i].empty() && s < out[i].back()) continue;
+          auto next = out[i];
+          next.push_back(s);
+          out.push_back(std::move(next));
+        }
+      }
+      begin = end;
+    }
+    return out;
+  }
+
+  // One improvement at receiver r: up to two placed households out (never one with vulnerable
+  // patients) for up to three waiting ones in, fitting the room, that place more patients, or as
+  // many patients in more households. False when none is left.
+  bool ImproveAt(int r) {
+    std::vector<long long> in_sizes, out_sizes;
+    for (long long s = 1; s <= kLargest; ++s) {
+      if (waiting_count[r][s] > 0) in_sizes.push_back(s);
+      if (!placed[r][s].empty()) out_sizes.push_back(s);
+    }
+    if (in_sizes.empty()) return false;
+    const auto outs = Multisets(out_sizes, 2);
+    const auto ins = Multisets(in_sizes, 3);
+    for (const auto& out : outs) {
+      long long removed = 0;
+      for (long long s : out) removed += s;
+      for (const auto& in : ins) {
+        long long added = 0;
+        for (long long s : in) added += s;
+        const bool better = added > removed || (added == removed && in.size() > out.size());
+        if (!in.empty() && better && added <= removed + room[r] && Exchange(r, out, in)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Moves placed household x from r to r2 and a waiting one into the room it leaves at r:
+  // the relocations whose freed room lets a waiting household in (one more household, more
+  // patients). One pass over the placed households; true when it moved any.
+  bool RelocateToLetIn() {
+    bool moved = false;
+    for (int x = 0; x < static_cast<int>(receiver_of.size()); ++x) {
+      const int r = receiver_of[x];
+      if (r < 0 || context.kept_receiver[x] >= 0) continue;
+      const long long s = context.size[x];
+      for (const auto& arc : context.ReachOf(x)) {
+        const int r2 = arc.receiver;
+        if (r2 == r || room[r2] < s) continue;
+        // The largest waiting household the room at r then takes.
+        int y = -1;
+        for (long long a = std::min(kLargest, room[r] + s); a > room[r] && y < 0; --a) {
+          if (waiting_count[r][a] > 0) y = Waiting(r, a, {});
+        }
+        if (y < 0) break;  // nothing waits at r that the extra room lets in
+        if (!context.vulnerable[x]) {
+          auto& list = placed[r][s];
+          list.erase(std::find(list.begin(), list.end(), x));
+        }
+        room[r] += s;
+        receiver_of[x] = -1;
+        Place(x, r2);
+        for (const auto& a : context.ReachOf(x)) ++waiting_count[a.receiver][s];  // Place took it
+        Place(y, r);
+        moved = true;
+        for (int q : {r, r2}) {
+          if (!queued[q]) queued[q] = true, to_examine.push_back(q);
+        }
+        break;
+      }
+    }
+    return moved;
+  }
+
+  void Run() {
+    do {
+      while (!to_examine.empty()) {
+        const int r = to_examine.front();
+        to_examine.pop_front();
+        queued[r] = false;
+        while (ImproveAt(r)) {
+        }
+      }
+    } while (RelocateToLetIn());
+  }
+};
+
+}  // namespace
+
+int ExchangeForMoreHouseholds(const PlanningContext& context, std::vector<int>& receiver_of) {
+  Exchanger exchanger(context, receiver_of);
+  exchanger.Run();
+  return exchanger.exchanges;
+}
+
+}  // namespace vangnet::solver

@@ -1,0 +1,20 @@
+// Internal to the planner: more households at the same number of patients.
+//
+// When places run short, packing the flow fills receivers with whatever fits, often large
+// households, while smaller ones in reach wait. Exchanging one placed household for two waiting
+// ones that together are as large (and fit the receiver's room) places one household more and no
+// patient fewer. This local search makes such exchanges until none is left; it never lowers the
+// patients of vulnerable households placed (only households without vulnerable patients leave)
+// nor the patients placed.
+#pragma once
+
+#include <vector>
+
+#include "solver/planning_context.hpp"
+
+namespace vangnet::solver {
+
+// Improves `receiver_of` in place; returns the number of exchanges made.
+int ExchangeForMoreHouseholds(const PlanningContext& context, std::vector<int>& receiver_of);
+
+}  // namespace vangnet::solver
