@@ -73,6 +73,12 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
   glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
 
   ExactResult result;
+  const auto began = std::chrono::steady_clock::now();
+  auto left_ms = [&] {
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    return static_cast<int>((time_limit_seconds - spent) * 1000);
+  };
   glp_smcp simplex;
   glp_init_smcp(&simplex);
   simplex.msg_lev = GLP_MSG_OFF;
@@ -86,12 +92,24 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
   glp_init_iocp(&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.mip_gap = 0;
-  parm.tm_lim = static_cast<int>(time_limit_seconds * 1000);
-  const auto began = std::chrono::steady_clock::now();
-  int status = glp_intopt(lp, &parm);
+  // One limit for the whole solve: the search gets what the LP left of it.
+  parm.tm_lim = std::max(1, left_ms());
+  int status = left_ms() > 0 ? glp_intopt(lp, &parm) : GLP_ETMLIM;
   int mip_status = glp_mip_status(lp);
   result.found = mip_status == GLP_OPT || mip_status == GLP_FEAS;
   result.optimal = status == 0 && mip_status == GLP_OPT;
+  result.receiver_of.assign(households, -1);
+  auto read_solution = [&] {
+    result.objective = glp_mip_obj_val(lp);
+    result.receiver_of.assign(households, -1);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const int h = columns[c].household, r = columns[c].receiver;
+      if (r != -1 && glp_mip_col_val(lp, static_cast<int>(c) + 1) > 0.5) {
+        result.receiver_of[h] = r == -2 ? context.kept_receiver[h] : r;
+      }
+    }
+  };
+  if (result.found) read_solution();
   if (result.optimal) {
     // The weights make the order strict but swamp the metres in floating point: with the
     // optimal counts fixed as limits on what stays unplaced (patients of vulnerable households,
@@ -119,25 +137,14 @@ ExactResult SolveExactMip(const PlanInput& input, double time_limit_seconds) {
       glp_set_mat_row(lp, row, static_cast<int>(idx[k].size()) - 1, idx[k].data(), val[k].data());
       glp_set_row_bnds(lp, row, GLP_UP, 0, limit[k] + 1e-6);
     }
-    const double spent =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    parm.tm_lim = static_cast<int>(std::max(1.0, (time_limit_seconds - spent) * 1000));
+    parm.tm_lim = std::max(1, left_ms());
     simplex.tm_lim = parm.tm_lim;
     glp_simplex(lp, &simplex);
-    status = glp_intopt(lp, &parm);
+    status = left_ms() > 0 ? glp_intopt(lp, &parm) : GLP_ETMLIM;
     mip_status = glp_mip_status(lp);
-    result.found = mip_status == GLP_OPT || mip_status == GLP_FEAS;
+    // Out of time on the cost: the first solve's plan stays, its counts optimal, its cost not.
     result.optimal = status == 0 && mip_status == GLP_OPT;
-  }
-  result.receiver_of.assign(households, -1);
-  if (result.found) {
-    result.objective = glp_mip_obj_val(lp);
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (glp_mip_col_val(lp, static_cast<int>(c) + 1) > 0.5) {
-        int h = columns[c].household, r = columns[c].receiver;
-        result.receiver_of[h] = r == -2 ? context.kept_receiver[h] : r;
-      }
-    }
+    if (mip_status == GLP_OPT || mip_status == GLP_FEAS) read_solution();
   }
   glp_delete_prob(lp);
   return result;

@@ -521,7 +521,9 @@ TEST_F(ApiTest, TheSchemaDescribesEveryKindAndARemovalNamesWhatDependsOnIt) {
   auto insurer = Login("verzekeraar");
   for (const auto& kind : json::parse(Get(insurer, "/api/v1/registry/schema")->body)["kinds"]) {
     EXPECT_FALSE(kind["write"].get<bool>()) << kind["resource"];
-    if (kind["resource"] == "people") EXPECT_FALSE(kind["read"].get<bool>());
+    if (kind["resource"] == "people") {
+      EXPECT_FALSE(kind["read"].get<bool>());
+    }
   }
 
   // A hagro with practices cannot go; the refusal says which practices still belong to it.

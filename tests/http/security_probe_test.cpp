@@ -132,7 +132,7 @@ TEST_F(SecurityProbeTest, InsurerSeesNoPersonInIncidentsReportsOrTheEventStream)
   personal.insert("coordinator");  // the user who started it
 
   auto insurer = Login("verzekeraar");
-  for (const std::string path :
+  for (const std::string& path :
        {"/api/v1/incidents/" + id, "/api/v1/incidents/" + id + "/report",
         std::string("/api/v1/incidents"), "/api/v1/incidents/" + id + "/messages"}) {
     auto res = Get(insurer, path);
@@ -483,7 +483,9 @@ TEST_F(SecurityProbeTest, ASingleSignOnCallbackWithoutItsStartGivesNoSession) {
       EXPECT_EQ(callback->get_header_value("Location"), "/?sso_fout=state") << query;
     }
     for (const auto& [name, value] : callback->headers) {
-      if (name == "Set-Cookie") EXPECT_EQ(value.find("vangnet_session="), std::string::npos);
+      if (name == "Set-Cookie") {
+        EXPECT_EQ(value.find("vangnet_session="), std::string::npos);
+      }
     }
   }
   auto uow = store_->BeginRead(kTestActor);
