@@ -44,6 +44,10 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
   await page.getByRole("button", { name: "Demolijst maken" }).click();
   await page.getByText(/patiënten geladen van/).filter({ hasNotText: " 0 patiënten geladen" }).waitFor();
   await page.getByLabel("Maximale afstand (km)").fill("12");
+  // The time to check a tight plan is the coordinator's, under "Meer instellingen".
+  await page.locator("details.more-settings summary").click();
+  await page.getByLabel("Rekentijd om na te rekenen (seconden)").fill("1");
+  await page.screenshot({ path: join(artifacts, "opvang-instellingen.png") });
   const started = Date.now();
   await page.getByRole("button", { name: "Verdeling maken" }).click();
   await page.locator("ul.explanation li").first().waitFor();
@@ -69,6 +73,8 @@ test("a coordinator loads the list, plans in seconds and sees what binds", async
 
   // The receiver with the most patients gets a user of its own.
   const overview = await page.evaluate(async () => (await fetch("/api/v1/incidents/1/redistribution")).json());
+  assert.equal(overview.parameters.exact_seconds, 1);
+  assert.equal(overview.parameters.max_distance_km, 12);
   receiver = overview.receivers.filter((r) => r.placed_patients > 0).sort((a, b) => b.placed_patients - a.placed_patients)[0];
   assert.ok(receiver.capacity >= receiver.placed_patients, "capacity is never exceeded");
   // "Bepalend" only for receivers that took patients; one without places says so instead.
