@@ -198,11 +198,11 @@ void Explain(const PlanningContext& context, Plan& plan) {
           "opnieuw.");
     } else if (plan.households_upper > plan.households_placed) {
       lines.push_back(
-          "Iedereen die met hele huishoudens een plek kan krijgen, is geteld, maar binnen de "
-          "rekentijd niet bewezen dat het met meer, kleinere huishoudens niet kan: misschien "
-          "krijgen bij evenveel patiënten nog tot " +
+          "Zoveel mogelijk patiënten hebben een plek, maar binnen de rekentijd is niet bewezen "
+          "dat het ook zoveel mogelijk huishoudens zijn: bij evenveel patiënten krijgen misschien "
+          "nog tot " +
           Plural(plan.households_upper - plan.households_placed, "huishouden", "huishoudens") +
-          " meer een plek. Geef meer rekentijd (meer "
+          " meer een plek (kleinere in plaats van grotere). Geef meer rekentijd (meer "
           "instellingen) en maak het plan opnieuw.");
     }
   }

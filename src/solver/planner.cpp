@@ -416,6 +416,7 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
                                            budget * 0.8);
     if (exact.improved) {
       receiver_of = std::move(exact.receiver_of);
+      score = ScoreAssignment(context, receiver_of);
       greedy_fallback = false;
     }
     info.placement_proven = exact.placement_proven;

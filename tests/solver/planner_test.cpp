@@ -588,6 +588,13 @@ TEST(PlannerPropertyTest, TheHouseholdsBoundIsNeverBelowTheOptimum) {
       EXPECT_GE(plan.households_upper, best.households_placed);
       ++checked;
     }
+    // The plan says how many households more may fit exactly when it is not proven.
+    std::string all;
+    for (const auto& line : plan.explanation) all += line + "\n";
+    const bool says_more = all.find("bij evenveel patiënten") != std::string::npos;
+    EXPECT_EQ(says_more, !plan.placement_proven && plan.patients_upper == plan.patients_placed &&
+                             plan.households_upper > plan.households_placed)
+        << all;
   }
   EXPECT_GT(checked, 5);
 }
