@@ -54,6 +54,15 @@ PlanningContext::PlanningContext(const PlanInput& input_) : input(input_) {
     std::erase_if(arcs, [&](const ReachArc& a) { return a.distance_km > tighter; });
   }
   bonus_m = std::llround(p.contract_bonus_km * 1000);
+  // Households grouped by location (counting sort), for per-location passes.
+  location_start.assign(locations.size() + 1, 0);
+  for (std::size_t h = 0; h < households.size(); ++h) ++location_start[location_of[h] + 1];
+  for (std::size_t l = 0; l < locations.size(); ++l) location_start[l + 1] += location_start[l];
+  households_by_location.resize(households.size());
+  std::vector<int> next(location_start.begin(), location_start.end() - 1);
+  for (std::size_t h = 0; h < households.size(); ++h) {
+    households_by_location[next[location_of[h]]++] = static_cast<int>(h);
+  }
   own_reach.assign(households.size(), -1);
   for (std::size_t h = 0; h < households.size(); ++h) {
     const auto& declined = households[h].declined_receivers;
@@ -88,16 +97,9 @@ double PlanningContext::DistanceKmTo(int household, int receiver) const {
 
 std::vector<double> PlanningContext::DistancesKm(const std::vector<int>& receiver_of) const {
   std::vector<double> km(receiver_of.size(), 0.0);
-  // Households by location (counting sort), then per location a receiver -> distance table in a
-  // scratch array that is cleared again after it.
-  std::vector<int> start(locations.size() + 1, 0);
-  for (std::size_t h = 0; h < receiver_of.size(); ++h) ++start[location_of[h] + 1];
-  for (std::size_t l = 0; l < locations.size(); ++l) start[l + 1] += start[l];
-  std::vector<int> by_location(receiver_of.size());
-  std::vector<int> next(start.begin(), start.end() - 1);
-  for (std::size_t h = 0; h < receiver_of.size(); ++h) {
-    by_location[next[location_of[h]]++] = static_cast<int>(h);
-  }
+  // Per location a receiver -> distance table in a scratch array, cleared again after it.
+  const auto& start = location_start;
+  const auto& by_location = households_by_location;
   std::vector<double> scratch(input.receivers.size(), -1.0);
   for (std::size_t l = 0; l < locations.size(); ++l) {
     for (const auto& arc : reach[l]) scratch[arc.receiver] = arc.distance_km;

@@ -14,10 +14,13 @@ struct PlanningContext {
   explicit PlanningContext(const PlanInput& input);
 
   const PlanInput& input;
-  std::vector<GeoPoint> locations;             // distinct household points (postcode centroids)
-  std::vector<int> location_of;                // per household
-  std::vector<long long> size;                 // patients per household
-  std::vector<bool> vulnerable;                // per household
+  std::vector<GeoPoint> locations;          // distinct household points (postcode centroids)
+  std::vector<int> location_of;             // per household
+  std::vector<int> households_by_location;  // household indices, grouped by location
+  std::vector<int>
+      location_start;            // per location: its first index in the above; one more at the end
+  std::vector<long long> size;   // patients per household
+  std::vector<bool> vulnerable;  // per household
   std::vector<long long> vulnerable_patients;  // per household: its vulnerable patients
   std::vector<int> kept_receiver;              // per household: accepted receiver index, or -1
   std::vector<std::vector<ReachArc>> reach;    // per location, general bound
