@@ -1,6 +1,7 @@
 #include "solver/household_swaps.hpp"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 
 namespace vangnet::solver {
@@ -14,11 +15,13 @@ struct Exchanger {
   const PlanningContext& context;
   std::vector<int>& receiver_of;
   std::vector<long long> room;
-  // Per receiver and size: households without vulnerable patients placed there (the farthest
-  // last), and waiting households with the receiver in reach (the nearest last). Waiting lists
-  // are cleaned lazily: an entry placed since is dropped when it reaches the back.
-  std::vector<std::vector<std::vector<int>>> placed, waiting;
-  std::vector<std::vector<long long>> waiting_count;  // exact, per receiver and size
+  // Per receiver, vulnerability (1: a household with vulnerable patients) and size: households
+  // placed there (the farthest last), and waiting households with the receiver in reach (the
+  // nearest last). Waiting lists are cleaned lazily: an entry placed since is dropped when it
+  // reaches the back; their counts are exact.
+  using Lists = std::vector<std::vector<int>>;  // by size
+  std::vector<std::array<Lists, 2>> placed, waiting;
+  std::vector<std::array<std::vector<long long>, 2>> waiting_count;
   std::deque<int> to_examine;
   std::vector<bool> queued;
   int exchanges = 0;
@@ -27,38 +30,45 @@ struct Exchanger {
       : context(c), receiver_of(assignment) {
     const std::size_t receivers = context.input.receivers.size();
     for (const auto& r : context.input.receivers) room.push_back(r.capacity);
-    placed.assign(receivers, std::vector<std::vector<int>>(kLargest + 1));
+    placed.assign(receivers, {Lists(kLargest + 1), Lists(kLargest + 1)});
     waiting = placed;
-    waiting_count.assign(receivers, std::vector<long long>(kLargest + 1, 0));
+    waiting_count.assign(receivers, {std::vector<long long>(kLargest + 1, 0),
+                                     std::vector<long long>(kLargest + 1, 0)});
     for (int h = 0; h < static_cast<int>(receiver_of.size()); ++h) {
       const int r = receiver_of[h];
       if (r >= 0) room[r] -= context.size[h];
       if (context.size[h] > kLargest || context.kept_receiver[h] >= 0) continue;
-      if (r >= 0 && !context.vulnerable[h]) placed[r][context.size[h]].push_back(h);
+      if (r >= 0) placed[r][Vulnerable(h)][context.size[h]].push_back(h);
       if (r < 0) AddWaiting(h, false);
     }
     const std::vector<double> km = context.DistancesKm(receiver_of);
-    for (auto& by_size : placed) {
-      for (auto& list : by_size) {
-        std::sort(list.begin(), list.end(), [&](int a, int b) { return km[a] < km[b]; });
+    for (auto& by_class : placed) {
+      for (auto& lists : by_class) {
+        for (auto& list : lists) {
+          std::sort(list.begin(), list.end(), [&](int a, int b) { return km[a] < km[b]; });
+        }
       }
     }
     for (std::size_t r = 0; r < receivers; ++r) {
-      for (auto& list : waiting[r]) {
-        std::sort(list.begin(), list.end(), [&](int a, int b) {
-          return context.DistanceKmTo(a, static_cast<int>(r)) >
-                 context.DistanceKmTo(b, static_cast<int>(r));
-        });
+      for (auto& lists : waiting[r]) {
+        for (auto& list : lists) {
+          std::sort(list.begin(), list.end(), [&](int a, int b) {
+            return context.DistanceKmTo(a, static_cast<int>(r)) >
+                   context.DistanceKmTo(b, static_cast<int>(r));
+          });
+        }
       }
     }
     queued.assign(receivers, true);
     for (std::size_t r = 0; r < receivers; ++r) to_examine.push_back(static_cast<int>(r));
   }
 
+  int Vulnerable(int h) const { return context.vulnerable[h] ? 1 : 0; }
+
   void AddWaiting(int h, bool examine_again) {
     for (const auto& arc : context.ReachOf(h)) {
-      waiting[arc.receiver][context.size[h]].push_back(h);
-      ++waiting_count[arc.receiver][context.size[h]];
+      waiting[arc.receiver][Vulnerable(h)][context.size[h]].push_back(h);
+      ++waiting_count[arc.receiver][Vulnerable(h)][context.size[h]];
       if (examine_again && !queued[arc.receiver]) {
         queued[arc.receiver] = true;
         to_examine.push_back(arc.receiver);
@@ -66,13 +76,23 @@ struct Exchanger {
     }
   }
 
-  // The nearest waiting household of `size` for receiver r not in `taken`, or -1.
-  int Waiting(int r, long long size, const std::vector<int>& taken) {
-    auto& list = waiting[r][size];
-    while (!list.empty() && receiver_of[list.back()] >= 0) list.pop_back();
-    for (auto it = list.rbegin(); it != list.rend(); ++it) {
-      if (receiver_of[*it] < 0 && std::find(taken.begin(), taken.end(), *it) == taken.end())
-        return *it;
+  // Waiting households of `size` for receiver r: vulnerable ones, and others unless
+  // `vulnerable_only`.
+  long long WaitingCount(int r, long long size, bool vulnerable_only) const {
+    return waiting_count[r][1][size] + (vulnerable_only ? 0 : waiting_count[r][0][size]);
+  }
+
+  // The nearest waiting household of `size` for receiver r not in `taken`, one with vulnerable
+  // patients first (it raises the first level of the order); -1 when there is none.
+  int Waiting(int r, long long size, const std::vector<int>& taken, bool vulnerable_only) {
+    for (int v : {1, 0}) {
+      if (v == 0 && vulnerable_only) break;
+      auto& list = waiting[r][v][size];
+      while (!list.empty() && receiver_of[list.back()] >= 0) list.pop_back();
+      for (auto it = list.rbegin(); it != list.rend(); ++it) {
+        if (receiver_of[*it] < 0 && std::find(taken.begin(), taken.end(), *it) == taken.end())
+          return *it;
+      }
     }
     return -1;
   }
@@ -80,15 +100,17 @@ struct Exchanger {
   void Place(int h, int r) {
     receiver_of[h] = r;
     room[r] -= context.size[h];
-    if (!context.vulnerable[h]) placed[r][context.size[h]].push_back(h);
-    for (const auto& arc : context.ReachOf(h)) --waiting_count[arc.receiver][context.size[h]];
+    placed[r][Vulnerable(h)][context.size[h]].push_back(h);
+    for (const auto& arc : context.ReachOf(h)) {
+      --waiting_count[arc.receiver][Vulnerable(h)][context.size[h]];
+    }
   }
 
-  // The farthest placed household of size s at r waits again (and the receivers in its reach
-  // look at it again).
-  void Release(int r, long long s) {
-    const int x = placed[r][s].back();
-    placed[r][s].pop_back();
+  // The farthest placed household of size s (of class v) at r waits again, and the receivers in
+  // its reach look at it again.
+  void Release(int r, int v, long long s) {
+    const int x = placed[r][v][s].back();
+    placed[r][v][s].pop_back();
     receiver_of[x] = -1;
     room[r] += s;
     AddWaiting(x, true);
@@ -106,20 +128,23 @@ struct Exchanger {
     return true;
   }
 
-  // Replaces placed households of sizes `out` at r by waiting ones of sizes `in`, when all are
+  // Replaces placed households of sizes `out` (of class v) at r by waiting ones of sizes `in`
+  // (vulnerable ones only when v is 1, so that the first level cannot drop), when all are
   // there; the caller has checked that it fits and improves.
-  bool Exchange(int r, const std::vector<long long>& out, const std::vector<long long>& in) {
-    if (!Available(out, [&](long long s) { return static_cast<long long>(placed[r][s].size()); }) ||
-        !Available(in, [&](long long s) { return waiting_count[r][s]; })) {
+  bool Exchange(int r, int v, const std::vector<long long>& out, const std::vector<long long>& in) {
+    const bool vulnerable_only = v == 1;
+    if (!Available(out,
+                   [&](long long s) { return static_cast<long long>(placed[r][v][s].size()); }) ||
+        !Available(in, [&](long long s) { return WaitingCount(r, s, vulnerable_only); })) {
       return false;
     }
     std::vector<int> chosen;  // before releasing, so that a released one is not taken back
     for (long long size : in) {
-      const int y = Waiting(r, size, chosen);
+      const int y = Waiting(r, size, chosen, vulnerable_only);
       if (y < 0) return false;
       chosen.push_back(y);
     }
-    for (long long size : out) Release(r, size);
+    for (long long size : out) Release(r, v, size);
     for (int y : chosen) Place(y, r);
     exchanges += static_cast<int>(in.size() > out.size());
     return true;
@@ -144,27 +169,31 @@ struct Exchanger {
     return out;
   }
 
-  // One improvement at receiver r: up to two placed households out (never one with vulnerable
-  // patients) for up to three waiting ones in, fitting the room, that place more patients, or as
-  // many patients in more households. False when none is left.
+  // One improvement at receiver r: up to two placed households out for up to three waiting ones
+  // in, fitting the room, that place more patients, or as many patients in more households.
+  // Households without vulnerable patients make way for any; households with them only for
+  // others with them, at least as many patients. False when none is left.
   bool ImproveAt(int r) {
-    std::vector<long long> in_sizes, out_sizes;
-    for (long long s = 1; s <= kLargest; ++s) {
-      if (waiting_count[r][s] > 0) in_sizes.push_back(s);
-      if (!placed[r][s].empty()) out_sizes.push_back(s);
-    }
-    if (in_sizes.empty()) return false;
-    const auto outs = Multisets(out_sizes, 2);
-    const auto ins = Multisets(in_sizes, 3);
-    for (const auto& out : outs) {
-      long long removed = 0;
-      for (long long s : out) removed += s;
-      for (const auto& in : ins) {
-        long long added = 0;
-        for (long long s : in) added += s;
-        const bool better = added > removed || (added == removed && in.size() > out.size());
-        if (!in.empty() && better && added <= removed + room[r] && Exchange(r, out, in)) {
-          return true;
+    for (int v : {0, 1}) {
+      std::vector<long long> in_sizes, out_sizes;
+      for (long long s = 1; s <= kLargest; ++s) {
+        if (WaitingCount(r, s, v == 1) > 0) in_sizes.push_back(s);
+        if (!placed[r][v][s].empty()) out_sizes.push_back(s);
+      }
+      if (in_sizes.empty()) continue;
+      const auto outs = Multisets(out_sizes, 2);
+      const auto ins = Multisets(in_sizes, 3);
+      for (const auto& out : outs) {
+        if (v == 1 && out.empty()) continue;  // plain insertions are tried with v = 0
+        long long removed = 0;
+        for (long long s : out) removed += s;
+        for (const auto& in : ins) {
+          long long added = 0;
+          for (long long s : in) added += s;
+          const bool better = added > removed || (added == removed && in.size() > out.size());
+          if (!in.empty() && better && added <= removed + room[r] && Exchange(r, v, out, in)) {
+            return true;
+          }
         }
       }
     }
@@ -178,7 +207,7 @@ struct Exchanger {
     bool moved = false;
     for (int x = 0; x < static_cast<int>(receiver_of.size()); ++x) {
       const int r = receiver_of[x];
-      if (r < 0 || context.kept_receiver[x] >= 0) continue;
+      if (r < 0 || context.kept_receiver[x] >= 0 || context.size[x] > kLargest) continue;
       const long long s = context.size[x];
       for (const auto& arc : context.ReachOf(x)) {
         const int r2 = arc.receiver;
@@ -186,17 +215,17 @@ struct Exchanger {
         // The largest waiting household the room at r then takes.
         int y = -1;
         for (long long a = std::min(kLargest, room[r] + s); a > room[r] && y < 0; --a) {
-          if (waiting_count[r][a] > 0) y = Waiting(r, a, {});
+          if (WaitingCount(r, a, false) > 0) y = Waiting(r, a, {}, false);
         }
         if (y < 0) break;  // nothing waits at r that the extra room lets in
-        if (!context.vulnerable[x]) {
-          auto& list = placed[r][s];
-          list.erase(std::find(list.begin(), list.end(), x));
-        }
+        auto& list = placed[r][Vulnerable(x)][s];
+        list.erase(std::find(list.begin(), list.end(), x));
         room[r] += s;
         receiver_of[x] = -1;
         Place(x, r2);
-        for (const auto& a : context.ReachOf(x)) ++waiting_count[a.receiver][s];  // Place took it
+        for (const auto& a : context.ReachOf(x)) {
+          ++waiting_count[a.receiver][Vulnerable(x)][s];  // Place counted it as waiting
+        }
         Place(y, r);
         moved = true;
         for (int q : {r, r2}) {

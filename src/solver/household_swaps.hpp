@@ -4,8 +4,8 @@
 // households, while smaller ones in reach wait. Exchanging one placed household for two waiting
 // ones that together are as large (and fit the receiver's room) places one household more and no
 // patient fewer. This local search makes such exchanges until none is left; it never lowers the
-// patients of vulnerable households placed (only households without vulnerable patients leave)
-// nor the patients placed.
+// patients of vulnerable households placed (a household with vulnerable patients only makes way
+// for others with them) nor the patients placed.
 #pragma once
 
 #include <vector>
