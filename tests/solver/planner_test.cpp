@@ -547,6 +547,32 @@ TEST(PlannerTest, WhenOnlyTheHouseholdSizeDoesNotFitThePlanSaysSo) {
   EXPECT_NE(all.find("Nagerekend"), std::string::npos) << all;
 }
 
+// Where every receiver has room for everyone, the split bound is the whole-household optimum:
+// the plan meets it and reports a gap of exactly 0 (a true bound, and a tight one).
+TEST(PlannerPropertyTest, OnLooseRegionsTheBoundEqualsTheOptimumAndTheGapIsZero) {
+  std::mt19937 rng(20261204);
+  int compared = 0;
+  for (int round = 0; round < 30; ++round) {
+    PlanInput input = RandomInstance(rng);
+    long long patients = 0;
+    for (const auto& h : input.households) patients += static_cast<long long>(h.patients.size());
+    for (auto& r : input.receivers) r.capacity = patients;
+    SCOPED_TRACE("instance " + std::to_string(round));
+    Plan plan = PlanRedistribution(input);
+    ExpectValid(input, plan);
+    ExactResult exact = SolveExactMip(input, 20);
+    ASSERT_TRUE(exact.optimal);
+    Plan best = EvaluateAssignment(input, exact.receiver_of);
+    EXPECT_EQ(plan.patients_placed, best.patients_placed);
+    ASSERT_TRUE(plan.gap.has_value());
+    EXPECT_EQ(*plan.gap, 0.0);
+    EXPECT_NEAR(plan.bound.cost_km, best.cost_km, 1e-6 * static_cast<double>(patients) + 1e-9);
+    EXPECT_LE(plan.bound.cost_km, best.cost_km + 1e-9);
+    ++compared;
+  }
+  EXPECT_EQ(compared, 30);
+}
+
 // One practice with four places; a household of four lives next door, two of two a little
 // further. The flow packs the four (largest first); the same four places take two households.
 TEST(PlannerTest, AtEqualPatientsMoreHouseholdsGetAPlace) {
