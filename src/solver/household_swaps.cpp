@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <functional>
+#include <utility>
 
 namespace vangnet::solver {
 
@@ -34,28 +36,35 @@ struct Exchanger {
     waiting = placed;
     waiting_count.assign(receivers, {std::vector<long long>(kLargest + 1, 0),
                                      std::vector<long long>(kLargest + 1, 0)});
+    // Waiting households first with their distance, to sort each list once (nearest last).
+    using ByDistance = std::vector<std::vector<std::pair<double, int>>>;  // by size
+    std::vector<std::array<ByDistance, 2>> near(
+        receivers, {ByDistance(kLargest + 1), ByDistance(kLargest + 1)});
     for (int h = 0; h < static_cast<int>(receiver_of.size()); ++h) {
       const int r = receiver_of[h];
       if (r >= 0) room[r] -= context.size[h];
       if (context.size[h] > kLargest || context.kept_receiver[h] >= 0) continue;
       if (r >= 0) placed[r][Vulnerable(h)][context.size[h]].push_back(h);
-      if (r < 0) AddWaiting(h, false);
+      if (r >= 0) continue;
+      for (const auto& arc : context.ReachOf(h)) {
+        near[arc.receiver][Vulnerable(h)][context.size[h]].push_back({arc.distance_km, h});
+        ++waiting_count[arc.receiver][Vulnerable(h)][context.size[h]];
+      }
+    }
+    for (std::size_t r = 0; r < receivers; ++r) {
+      for (int v : {0, 1}) {
+        for (long long size = 1; size <= kLargest; ++size) {
+          auto& list = near[r][v][size];
+          std::sort(list.begin(), list.end(), std::greater<>());
+          for (const auto& [km, h] : list) waiting[r][v][size].push_back(h);
+        }
+      }
     }
     const std::vector<double> km = context.DistancesKm(receiver_of);
     for (auto& by_class : placed) {
       for (auto& lists : by_class) {
         for (auto& list : lists) {
           std::sort(list.begin(), list.end(), [&](int a, int b) { return km[a] < km[b]; });
-        }
-      }
-    }
-    for (std::size_t r = 0; r < receivers; ++r) {
-      for (auto& lists : waiting[r]) {
-        for (auto& list : lists) {
-          std::sort(list.begin(), list.end(), [&](int a, int b) {
-            return context.DistanceKmTo(a, static_cast<int>(r)) >
-                   context.DistanceKmTo(b, static_cast<int>(r));
-          });
         }
       }
     }
