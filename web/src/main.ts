@@ -59,7 +59,7 @@ function navigation(current: string): HTMLElement {
     h(
       "div",
       { class: "user" },
-      h("span", { class: "who" }, `${user!.display_name} · ${user!.role_label}`),
+      h("span", { class: "who", title: `${user!.display_name} · ${user!.role_label}` }, `${user!.display_name} · ${user!.role_label}`),
       h("button", { class: "link", onclick: () => { toggleLang(); route(); } }, t("language")),
       h("button", { class: "link", onclick: async () => { await logout(); user = null; forgetRegistrySchema(); route(); } }, t("logout")),
     ),

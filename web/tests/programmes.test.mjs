@@ -126,12 +126,16 @@ test("a mutual backup covers a solo practice and the regional figure follows", a
 test("the insurer liaison sees the collaboration programme but no trajectories", async () => {
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await session.login("programma-verzekeraar");
+  // The menu leads straight to what the insurer may read: no refused "Opvolging" tab.
   await page.getByRole("link", { name: "Programma's" }).click();
-  await page.getByText(/mag opvolgingstrajecten niet inzien/).waitFor();
+  await page.locator("[data-testid=collaboration-figures]").waitFor();
   await page.screenshot({ path: join(artifacts, "programmas-verzekeraar.png") });
   assert.equal(await page.locator("[data-testid=succession-table]").count(), 0);
-  await page.getByRole("link", { name: "Van solo naar samen" }).click();
-  await page.locator("[data-testid=collaboration-figures]").waitFor();
+  assert.equal(await page.locator("nav.tabs").getByRole("link", { name: "Opvolging" }).count(), 0);
+  assert.equal(await page.getByText(/mag opvolgingstrajecten niet inzien/).count(), 0);
+  // The server refuses the trajectories all the same.
+  const refused = await page.evaluate(async () => (await fetch("/api/v1/programmes/succession")).status);
+  assert.equal(refused, 403);
   // Read only: no links to keep anything.
   assert.equal(await page.locator("[data-testid=collaboration-table]").getByRole("link", { name: /Vastleggen|Bijwerken/ }).count(), 0);
 });

@@ -17,9 +17,15 @@ function canKeep(ctx: PageContext): boolean {
   return ctx.user.role === "admin" || ctx.user.role === "coordinator";
 }
 
-function tabs(current: "opvolging" | "samenwerking"): HTMLElement {
+function tabs(current: "opvolging" | "samenwerking", withSuccession: boolean): HTMLElement {
   const link = (href: string, text: string, active: boolean) => h("a", { href, class: active ? "active" : "", "aria-current": active ? "page" : null }, text);
-  return h("nav", { class: "tabs", "aria-label": t("progTitle") }, link("#/programmas", t("progSuccession"), current === "opvolging"), link("#/programmas/samenwerking", t("progCollaboration"), current === "samenwerking"));
+  return h("nav", { class: "tabs", "aria-label": t("progTitle") }, withSuccession ? link("#/programmas", t("progSuccession"), current === "opvolging") : null, link("#/programmas/samenwerking", t("progCollaboration"), current === "samenwerking"));
+}
+
+// The insurer liaison may not read succession trajectories (they name successors and mentors):
+// its programme page is the collaboration programme alone, not a refused tab.
+function seesSuccession(ctx: PageContext): boolean {
+  return ctx.user.role !== "insurer_liaison";
 }
 
 function downloads(href: (f: "csv" | "xlsx") => string): HTMLElement {
@@ -253,8 +259,9 @@ async function renderCollaboration(ctx: PageContext): Promise<void> {
   );
 }
 
-export async function renderProgrammes(ctx: PageContext, which: "opvolging" | "samenwerking"): Promise<void> {
-  ctx.main.append(h("h1", {}, t("progTitle")), h("p", { class: "muted" }, t("progIntro")), tabs(which));
+export async function renderProgrammes(ctx: PageContext, asked: "opvolging" | "samenwerking"): Promise<void> {
+  const which = seesSuccession(ctx) ? asked : "samenwerking";
+  ctx.main.append(h("h1", {}, t("progTitle")), h("p", { class: "muted" }, t("progIntro")), tabs(which, seesSuccession(ctx)));
   if (which === "samenwerking") await renderCollaboration(ctx);
   else await renderSuccession(ctx);
   ctx.watch(["succession_trajectory", "practice_collaboration", "programme_activity", "practice", "affiliation", "incident"], () => {
