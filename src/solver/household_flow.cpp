@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
+#include "solver/exact_packing.hpp"
 #include "solver/transport_flow.hpp"
 
 namespace vangnet::solver {
@@ -82,6 +84,83 @@ HouseholdFlow SolveHouseholdFlow(const PlanningContext& context) {
   out.vulnerable_household_patients += kept_vulnerable;
   out.households_upper = household_units / lcm + kept_households;
   return out;
+}
+
+void CheapestForSamePlaces(const PlanningContext& context, std::vector<int>& receiver_of) {
+  const std::size_t receivers = context.input.receivers.size();
+  auto movable = [&](int h) {
+    return context.kept_receiver[h] < 0 && context.own_reach[h] < 0 && !context.ReachOf(h).empty();
+  };
+  // Per size: the places per receiver, and the classes (postcode, vulnerable) of that size, in
+  // postcode order (the same plan every run).
+  struct Class {
+    bool vulnerable;
+    std::vector<int> members;
+  };
+  std::map<long long, std::vector<long long>> places;
+  std::map<long long, std::vector<Class>> classes;
+  for (std::size_t l = 0; l < context.locations.size(); ++l) {
+    std::map<std::pair<long long, bool>, std::vector<int>> here;
+    for (int i = context.location_start[l]; i < context.location_start[l + 1]; ++i) {
+      const int h = context.households_by_location[i];
+      if (!movable(h)) continue;
+      here[{context.size[h], static_cast<bool>(context.vulnerable[h])}].push_back(h);
+      auto& per_receiver = places[context.size[h]];
+      if (per_receiver.empty()) per_receiver.assign(receivers, 0);
+      if (receiver_of[h] >= 0) ++per_receiver[receiver_of[h]];
+    }
+    for (auto& [key, list] : here) classes[key.first].push_back({key.second, std::move(list)});
+  }
+  std::vector<int> result = receiver_of;
+  for (auto& [size, by_class] : classes) {
+    TransportProblem problem;
+    problem.receiver_capacity = places[size];
+    std::vector<const std::vector<int>*> members;
+    long long max_cost = 1;
+    for (const auto& c : by_class) {
+      const int g = static_cast<int>(members.size());
+      members.push_back(&c.members);
+      problem.group_supply.push_back(static_cast<long long>(c.members.size()));
+      for (const auto& arc : context.ReachOf(c.members.front())) {
+        const long long cost = size * context.CostMillimetres(arc);
+        problem.arcs.push_back({g, arc.receiver, cost});
+        max_cost = std::max(max_cost, std::abs(cost));
+      }
+    }
+    // Every place is filled (any household outweighs any detour), vulnerable ones first.
+    const long long penalty = (2 * max_cost + 1) * (static_cast<long long>(receivers) + 2);
+    for (const auto& c : by_class) {
+      problem.group_penalty.push_back(c.vulnerable ? 2 * penalty + 1 : penalty);
+    }
+    const TransportFlow flow = SolveMinCostTransport(problem, FlowEngine::kNetworkSimplex);
+    // Members keep their receiver where the flow agrees, so that few households move.
+    std::vector<std::map<int, long long>> to(members.size());
+    for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+      if (flow.arc_flow[i] > 0)
+        to[problem.arcs[i].group][problem.arcs[i].receiver] += flow.arc_flow[i];
+    }
+    for (std::size_t g = 0; g < members.size(); ++g) {
+      std::vector<int> free;
+      for (int h : *members[g]) {
+        auto it = receiver_of[h] >= 0 ? to[g].find(receiver_of[h]) : to[g].end();
+        if (it != to[g].end() && it->second > 0) {
+          --it->second;
+          result[h] = receiver_of[h];
+        } else {
+          free.push_back(h);
+        }
+      }
+      std::size_t next = 0;
+      for (auto& [r, n] : to[g]) {
+        for (; n > 0; --n) result[free[next++]] = r;
+      }
+      for (; next < free.size(); ++next) result[free[next]] = -1;
+    }
+  }
+  // Better in the planner's order (the counts are the same, vulnerable ones maybe more).
+  if (BetterScore(ScoreAssignment(context, result), ScoreAssignment(context, receiver_of))) {
+    receiver_of = std::move(result);
+  }
 }
 
 }  // namespace vangnet::solver

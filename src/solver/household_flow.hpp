@@ -32,4 +32,12 @@ struct HouseholdFlow {
 
 HouseholdFlow SolveHouseholdFlow(const PlanningContext& context);
 
+// The cheapest plan with the same places: each receiver keeps as many households of each size as
+// it holds in `receiver_of`, and which households fill them is a transport problem per size (a
+// min-cost flow in whole households, so exact). Any household of that size in reach may fill a
+// place, placed or waiting; households with vulnerable patients come first, so that level can
+// only rise, and patients and households placed stay the same. Kept households and those with
+// declined receivers stay where they are. Changes `receiver_of` only when it gets cheaper.
+void CheapestForSamePlaces(const PlanningContext& context, std::vector<int>& receiver_of);
+
 }  // namespace vangnet::solver

@@ -259,7 +259,64 @@ struct Exchanger {
   }
 };
 
+// MoveForLessCost: relocations into room, cheapest first, pass after pass.
+class CostMover {
+ public:
+  CostMover(const PlanningContext& context, std::vector<int>& receiver_of)
+      : context_(context), receiver_of_(receiver_of) {
+    for (const auto& r : context.input.receivers) room_.push_back(r.capacity);
+    for (int h = 0; h < static_cast<int>(receiver_of_.size()); ++h) {
+      if (receiver_of_[h] >= 0) room_[receiver_of_[h]] -= context.size[h];
+    }
+  }
+
+  int Run() {
+    int moves = 0;
+    for (int pass = 0; pass < 8; ++pass) {
+      int moved = 0;
+      for (int x = 0; x < static_cast<int>(receiver_of_.size()); ++x) moved += MoveNearer(x);
+      moves += moved;
+      if (moved == 0) break;
+    }
+    return moves;
+  }
+
+ private:
+  // Placed household x to the cheapest receiver in its reach with room for it, when cheaper.
+  bool MoveNearer(int x) {
+    const int from = receiver_of_[x];
+    if (from < 0 || context_.kept_receiver[x] >= 0) return false;
+    const auto& reach = context_.ReachOf(x);
+    double here = 0;
+    for (const auto& arc : reach) {
+      if (arc.receiver == from) here = context_.ExactCostMetres(arc);
+    }
+    int best = -1;
+    double best_cost = here - 1e-6;
+    for (const auto& arc : reach) {
+      const double cost = context_.ExactCostMetres(arc);
+      if (arc.receiver != from && room_[arc.receiver] >= context_.size[x] && cost < best_cost) {
+        best = arc.receiver, best_cost = cost;
+      }
+    }
+    if (best < 0) return false;
+    room_[from] += context_.size[x];
+    room_[best] -= context_.size[x];
+    receiver_of_[x] = best;
+    return true;
+  }
+
+  const PlanningContext& context_;
+  std::vector<int>& receiver_of_;
+  std::vector<long long> room_;
+};
+
 }  // namespace
+
+int MoveForLessCost(const PlanningContext& context, std::vector<int>& receiver_of) {
+  CostMover mover(context, receiver_of);
+  return mover.Run();
+}
 
 int ExchangeForMoreHouseholds(const PlanningContext& context, std::vector<int>& receiver_of) {
   Exchanger exchanger(context, receiver_of);

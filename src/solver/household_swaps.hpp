@@ -17,4 +17,10 @@ namespace vangnet::solver {
 // Improves `receiver_of` in place; returns the number of exchanges made.
 int ExchangeForMoreHouseholds(const PlanningContext& context, std::vector<int>& receiver_of);
 
+// The last level, cost, at the same placement: each placed household moves to the cheapest
+// receiver in its reach that has room for it, when that is cheaper. Who is placed stays the same;
+// which households fill the places is CheapestForSamePlaces' work (household_flow.hpp). Returns
+// the number of moves.
+int MoveForLessCost(const PlanningContext& context, std::vector<int>& receiver_of);
+
 }  // namespace vangnet::solver

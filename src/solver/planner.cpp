@@ -200,6 +200,15 @@ bool KeepBetter(const PlanningContext& context, std::vector<int>& candidate,
   return true;
 }
 
+// The last level on the kept plan: moves into room, then the cheapest households for the same
+// places. Exchanges trade detours for households; this wins most of them back.
+bool LowerCost(const PlanningContext& context, std::vector<int>& receiver_of, PlanScore& score) {
+  std::vector<int> cheaper = receiver_of;
+  MoveForLessCost(context, cheaper);
+  CheapestForSamePlaces(context, cheaper);
+  return KeepBetter(context, cheaper, receiver_of, score);
+}
+
 // The households level on a tight plan: exchanges on the plan, and a second plan from the
 // households level's flow with the same exchanges; the better one is kept. Lowers
 // `households_upper` to the flow's bound when that holds at the bounds' patient counts. True
@@ -212,7 +221,7 @@ bool RaiseHouseholds(const PlanningContext& context, const PlanBound& bound, Flo
   bool changed = KeepBetter(context, exchanged, receiver_of, score);
   const HouseholdFlow flow = SolveHouseholdFlow(context);
   model_arcs = flow.model_arcs;
-  if (!flow.solved) return changed;
+  if (!flow.solved) return LowerCost(context, receiver_of, score) || changed;
   std::vector<int> second = PlanFromHouseholdFlow(context, flow, engine, timings);
   ExchangeForMoreHouseholds(context, second);
   changed = KeepBetter(context, second, receiver_of, score) || changed;
@@ -220,7 +229,7 @@ bool RaiseHouseholds(const PlanningContext& context, const PlanBound& bound, Flo
       flow.patients == bound.patients_placeable) {
     households_upper = std::min(households_upper, flow.households_upper);
   }
-  return changed;
+  return LowerCost(context, receiver_of, score) || changed;
 }
 
 }  // namespace

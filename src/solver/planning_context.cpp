@@ -127,24 +127,28 @@ double PlanningContext::ExactCostMetres(const ReachArc& arc) const {
 HouseholdClasses BuildHouseholdClasses(const PlanningContext& context) {
   HouseholdClasses out;
   for (const auto& r : context.input.receivers) out.left.push_back(r.capacity);
-  // Keyed by location (or own reach list), class and size, not by address: the same order, and
-  // so the same plan, in every run.
-  std::map<std::tuple<int, int, bool, long long>, int> index;
-  for (int h = 0; h < static_cast<int>(context.size.size()); ++h) {
-    if (context.kept_receiver[h] >= 0) {
-      out.left[context.kept_receiver[h]] -= context.size[h];
-      continue;
+  // Location by location, keyed by own reach list, class and size - not by address: the same
+  // order, and so the same plan, in every run.
+  std::map<std::tuple<int, bool, long long>, int> index;  // within one location
+  for (std::size_t l = 0; l < context.locations.size(); ++l) {
+    index.clear();
+    for (int i = context.location_start[l]; i < context.location_start[l + 1]; ++i) {
+      const int h = context.households_by_location[i];
+      if (context.kept_receiver[h] >= 0) {
+        out.left[context.kept_receiver[h]] -= context.size[h];
+        continue;
+      }
+      const auto& reach = context.ReachOf(h);
+      if (reach.empty()) continue;  // out of reach: no plan can place it
+      auto key = std::make_tuple(context.own_reach[h], static_cast<bool>(context.vulnerable[h]),
+                                 context.size[h]);
+      auto [it, added] = index.emplace(key, static_cast<int>(out.classes.size()));
+      if (added) {
+        out.classes.push_back({&reach, context.vulnerable[h], context.size[h], {}, out.arcs});
+        out.arcs += static_cast<int>(reach.size());
+      }
+      out.classes[it->second].members.push_back(h);
     }
-    const auto& reach = context.ReachOf(h);
-    if (reach.empty()) continue;  // out of reach: no plan can place it
-    auto key = std::make_tuple(context.own_reach[h], context.location_of[h],
-                               static_cast<bool>(context.vulnerable[h]), context.size[h]);
-    auto [it, added] = index.emplace(key, static_cast<int>(out.classes.size()));
-    if (added) {
-      out.classes.push_back({&reach, context.vulnerable[h], context.size[h], {}, out.arcs});
-      out.arcs += static_cast<int>(reach.size());
-    }
-    out.classes[it->second].members.push_back(h);
   }
   for (auto& l : out.left) l = std::max(l, 0LL);
   return out;
