@@ -13,6 +13,9 @@ json StressReportJson(const StressReport& report, const StressAreas* areas) {
   out["this_year"] = report.this_year;
   out["year"] = report.year ? json(*report.year) : json(nullptr);
   out["parameters"] = PlanParametersToJson(report.options.parameters);
+  // The stress test plans without the exact step (its figures must not depend on the machine's
+  // load), so the time for it is not one of its parameters.
+  out["parameters"].erase("exact_seconds");
   out["norm_patients_per_fte"] = report.norm_patients_per_fte;
   out["capacity_patients_per_fte"] = report.options.capacity_patients_per_fte;
   out["signal_patients_per_fte"] = report.options.signal_patients_per_fte;
