@@ -82,7 +82,9 @@ test("the coordinator starts a succession trajectory and finds it on the calenda
   // The step plan says where each step comes from, and which are ours.
   const plan = await page.locator("[data-testid=step-plan]").innerText();
   assert.match(plan, /6 bijeenkomsten in 9 maanden/);
-  assert.match(plan, /003_20bf74208b19e42d\.txt/);
+  // Sources read as the documents' titles, not their file names.
+  assert.match(plan, /Praktijkopvolging en de rol van de zorggroep/);
+  assert.doesNotMatch(plan, /\.txt/);
   assert.match(plan, /Afgeleid, niet uit de bron/);
 
   // The practice's own page shows the trajectory.
@@ -102,7 +104,7 @@ test("a mutual backup covers a solo practice and the regional figure follows", a
   assert.ok(covered < solo && covered * 2 > solo, text);
   // Four phases from seed 000 §2, each with its activities and a status.
   assert.equal(await page.locator("[data-testid=programme-phases] .phase").count(), 4);
-  assert.match(await page.locator("[data-testid=programme-phases]").innerText(), /000_5a37fb5747e2df6f\.txt §2/);
+  assert.match(await page.locator("[data-testid=programme-phases]").innerText(), /Regionaal continuïteitsplan Maastricht-Heuvelland §2/);
 
   await page.getByLabel("alleen solopraktijken zonder waarneming").check();
   const rows = page.locator("[data-testid=collaboration-table] tbody tr");

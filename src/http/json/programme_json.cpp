@@ -1,5 +1,6 @@
 #include "http/json/programme_json.hpp"
 
+#include "core/sources.hpp"
 #include "http/json/registry_json.hpp"
 
 namespace vangnet {
@@ -31,13 +32,15 @@ nlohmann::json SuccessionOverviewJson(const SuccessionOverview& overview) {
          {"takeovers", takeovers}});
   }
   nlohmann::json stages = nlohmann::json::array();
-  for (const auto& s : TRAJECTORY_STAGES) stages.push_back({{"code", s.code}, {"label", s.label_nl}});
+  for (const auto& s : TRAJECTORY_STAGES)
+    stages.push_back({{"code", s.code}, {"label", s.label_nl}});
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : TrajectoryStepPlan()) {
     steps.push_back(
         {{"stage", EnumCode(TRAJECTORY_STAGES, s.stage)},
          {"text", s.text},
-         {"source", s.source.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.source)},
+         {"source",
+          s.source.empty() ? nlohmann::json(nullptr) : nlohmann::json(SourceText(s.source))},
          {"derived", s.derived.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.derived)}});
   }
   return {{"date", overview.date},
@@ -100,7 +103,7 @@ nlohmann::json CollaborationOverviewJson(const CollaborationOverview& overview) 
             {"his_access_shared", overview.his_access_shared},
             {"daytime_out_of_hours", overview.daytime_out_of_hours},
             {"neighbourhood_team", overview.neighbourhood_team}}},
-          {"source", kProgrammeSource}};
+          {"source", SourceText(kProgrammeSource)}};
 }
 
 }  // namespace vangnet
