@@ -18,10 +18,6 @@ using Clock = std::chrono::steady_clock;
 
 using Model = HouseholdClasses;
 
-Model BuildModel(const PlanningContext& context) {
-  return BuildHouseholdClasses(context);
-}
-
 // Column values (households per class and arc) of an assignment.
 std::vector<double> ColumnsOf(const Model& model, const std::vector<int>& receiver_of) {
   std::vector<double> x(model.arcs, 0.0);
@@ -200,7 +196,7 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
 }  // namespace
 
 ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_seconds) {
-  const Model model = BuildModel(context);
+  const Model model = BuildHouseholdClasses(context);
   ExtraPlaces out;
   // Every household with a receiver in reach placed ('E'), capacity raised by the extra places.
   auto cbc = NewModel(
@@ -262,7 +258,7 @@ ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector
   ExactPacking out;
   out.receiver_of = start;
   out.patients_upper = known.patients;
-  const Model model = BuildModel(context);
+  const Model model = BuildHouseholdClasses(context);
   std::vector<double> x = ColumnsOf(model, start);
   long long kept_vulnerable = 0, kept_patients = 0, kept_households = 0;
   long long placeable_households = 0;

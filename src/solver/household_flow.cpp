@@ -5,7 +5,6 @@
 #include <map>
 #include <numeric>
 
-#include "solver/exact_packing.hpp"
 #include "solver/transport_flow.hpp"
 
 namespace vangnet::solver {
@@ -86,7 +85,8 @@ HouseholdFlow SolveHouseholdFlow(const PlanningContext& context) {
   return out;
 }
 
-void CheapestForSamePlaces(const PlanningContext& context, std::vector<int>& receiver_of) {
+std::vector<int> CheapestForSamePlaces(const PlanningContext& context,
+                                       const std::vector<int>& receiver_of) {
   const std::size_t receivers = context.input.receivers.size();
   auto movable = [&](int h) {
     return context.kept_receiver[h] < 0 && context.own_reach[h] < 0 && !context.ReachOf(h).empty();
@@ -157,10 +157,7 @@ void CheapestForSamePlaces(const PlanningContext& context, std::vector<int>& rec
       for (; next < free.size(); ++next) result[free[next]] = -1;
     }
   }
-  // Better in the planner's order (the counts are the same, vulnerable ones maybe more).
-  if (BetterScore(ScoreAssignment(context, result), ScoreAssignment(context, receiver_of))) {
-    receiver_of = std::move(result);
-  }
+  return result;
 }
 
 }  // namespace vangnet::solver

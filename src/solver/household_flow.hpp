@@ -37,7 +37,10 @@ HouseholdFlow SolveHouseholdFlow(const PlanningContext& context);
 // min-cost flow in whole households, so exact). Any household of that size in reach may fill a
 // place, placed or waiting; households with vulnerable patients come first, so that level can
 // only rise, and patients and households placed stay the same. Kept households and those with
-// declined receivers stay where they are. Changes `receiver_of` only when it gets cheaper.
-void CheapestForSamePlaces(const PlanningContext& context, std::vector<int>& receiver_of);
+// declined receivers stay where they are. Returns that plan; the caller keeps it when it is better
+// in the planner's order (the flow counts whole millimetres, so in exact metres it can be a hair
+// worse).
+std::vector<int> CheapestForSamePlaces(const PlanningContext& context,
+                                       const std::vector<int>& receiver_of);
 
 }  // namespace vangnet::solver

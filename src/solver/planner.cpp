@@ -205,7 +205,7 @@ bool KeepBetter(const PlanningContext& context, std::vector<int>& candidate,
 bool LowerCost(const PlanningContext& context, std::vector<int>& receiver_of, PlanScore& score) {
   std::vector<int> cheaper = receiver_of;
   MoveForLessCost(context, cheaper);
-  CheapestForSamePlaces(context, cheaper);
+  cheaper = CheapestForSamePlaces(context, cheaper);
   return KeepBetter(context, cheaper, receiver_of, score);
 }
 

@@ -148,4 +148,11 @@ inline PlanInput TightInstance(std::mt19937& rng) {
   return input;
 }
 
+// The plan's explanation as one text, a sentence per line.
+inline std::string ExplanationText(const Plan& plan) {
+  std::string all;
+  for (const auto& line : plan.explanation) all += line + "\n";
+  return all;
+}
+
 }  // namespace vangnet::solver::fixtures

@@ -139,8 +139,7 @@ TEST(PlannerTest, WhenOnlyTheHouseholdSizeDoesNotFitThePlanSaysSo) {
   EXPECT_TRUE(plan.placement_proven);
   EXPECT_EQ(plan.extra_places_needed, 1);
   EXPECT_TRUE(plan.extra_places_proven);
-  std::string all;
-  for (const auto& line : plan.explanation) all += line + "\n";
+  const std::string all = ExplanationText(plan);
   EXPECT_NE(all.find("het is de grootte van de huishoudens die niet past"), std::string::npos)
       << all;
   EXPECT_EQ(all.find("Bepalend is de capaciteit"), std::string::npos) << all;
@@ -217,8 +216,7 @@ TEST(PlannerPropertyTest, TheHouseholdsBoundIsNeverBelowTheOptimum) {
       ++checked;
     }
     // The plan says how many households more may fit exactly when it is not proven.
-    std::string all;
-    for (const auto& line : plan.explanation) all += line + "\n";
+    const std::string all = ExplanationText(plan);
     const bool says_more = all.find("bij evenveel patiënten") != std::string::npos;
     EXPECT_EQ(says_more, !plan.placement_proven && plan.patients_upper == plan.patients_placed &&
                              plan.households_upper > plan.households_placed)
@@ -235,9 +233,8 @@ TEST(CheapestForSamePlacesTest, HouseholdsOfOneSizeSwapWhenThatIsShorter) {
                       MakeHousehold("Oost", East(10), 2, 0, "6212")};
   input.receivers = {MakeReceiver("A", East(0.5), 2), MakeReceiver("B", East(9.5), 2)};
   PlanningContext context(input);
-  std::vector<int> receiver_of{1, 0};
-  CheapestForSamePlaces(context, receiver_of);
-  EXPECT_EQ(receiver_of, (std::vector<int>{0, 1}));
+  const std::vector<int> receiver_of{1, 0};
+  EXPECT_EQ(CheapestForSamePlaces(context, receiver_of), (std::vector<int>{0, 1}));
 }
 
 // A waiting household with a vulnerable patient takes the place of one without, of the same size:
@@ -248,9 +245,8 @@ TEST(CheapestForSamePlacesTest, AWaitingVulnerableHouseholdComesFirst) {
                       MakeHousehold("Kwetsbaar", East(3), 2, 1, "6212")};
   input.receivers = {MakeReceiver("A", East(0), 2)};
   PlanningContext context(input);
-  std::vector<int> receiver_of{0, -1};
-  CheapestForSamePlaces(context, receiver_of);
-  EXPECT_EQ(receiver_of, (std::vector<int>{-1, 0}));
+  const std::vector<int> receiver_of{0, -1};
+  EXPECT_EQ(CheapestForSamePlaces(context, receiver_of), (std::vector<int>{-1, 0}));
 }
 
 }  // namespace
