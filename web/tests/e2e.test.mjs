@@ -2,6 +2,7 @@
 // 127.0.0.1. Every request that would leave 127.0.0.1 is aborted and counted, proving the UI
 // needs no internet. Screenshots of every page go to web/test-artifacts/ for people to look at.
 import { test, before, after } from "node:test";
+import { amsterdamDisplayDate } from "../src/ui/amsterdam_time.js";
 import assert from "node:assert/strict";
 import { mkdtempSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -278,7 +279,7 @@ test("a practice user keeps their own calamity card current, and never stores a 
   await page.locator("#toast").getByText("Opgeslagen.").waitFor();  // said on the page it returns to
   // Saving the card is checking it: "Laatst gecontroleerd" is today, under the same name as in
   // the form. The hagro and HAP read by name, not by code.
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()).split("-").reverse().join("-");
+  const today = amsterdamDisplayDate();
   const checked = page.locator(".row").filter({ has: page.locator("dt", { hasText: "Laatst gecontroleerd" }) });
   assert.equal((await checked.locator("dd").innerText()).trim(), today);
   assert.equal(await page.getByText("Laatst bijgewerkt").count(), 0);

@@ -3,6 +3,7 @@
 // bad row is named and nothing is stored; the good record lands in the logbook in time order,
 // marked as entered afterwards. Real `vangnet serve` on 127.0.0.1, headless Chromium;
 // screenshot web/test-artifacts/paper-entered.png.
+import { amsterdamWallClock } from "../src/ui/amsterdam_time.js";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -21,13 +22,9 @@ after(async () => {
   await session?.close();
 });
 
-// A datetime-local value for `minutesAgo` before now, in the browser's own time zone.
-const localInput = (minutesAgo) =>
-  page.evaluate((m) => {
-    const d = new Date(Date.now() - m * 60000);
-    const pad = (n) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }, minutesAgo);
+// A datetime-local value for `minutesAgo` before now: the wall clock in the Netherlands, the zone
+// the pages take times in.
+const localInput = async (minutesAgo) => amsterdamWallClock(new Date(Date.now() - minutesAgo * 60000));
 
 test("what was done on paper is entered afterwards with its real times", async () => {
   await session.login("papier-coordinator");

@@ -4,6 +4,7 @@
 // what still depends on it. A practice user adds to their own team only.
 // Screenshots: web/test-artifacts/register-*.png.
 import { test, before, after } from "node:test";
+import { amsterdamDisplayDate } from "../src/ui/amsterdam_time.js";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { artifacts, demoSession } from "./support.mjs";
@@ -98,7 +99,7 @@ test("a coordinator builds a practice with its team, a contract and a crisis rol
   assert.match(await contracts.innerText(), /Laatst geëvalueerd: nooit/);
   await contracts.getByRole("button", { name: "Vandaag geëvalueerd" }).click();
   await page.locator("#toast").getByText("Evaluatie van het contract vastgelegd (vandaag)").waitFor();
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date()).split("-").reverse().join("-");
+  const today = amsterdamDisplayDate();
   await contracts.getByText(`Laatst geëvalueerd: ${today}`).waitFor();
   assert.equal(await contracts.getByRole("button", { name: "Vandaag geëvalueerd" }).count(), 0);
   await page.screenshot({ path: join(artifacts, "register-practice.png"), fullPage: true });

@@ -3,7 +3,7 @@ import { api, Page } from "../api/client";
 import { practicesApi } from "../practices/api";
 import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
-import { clear, h } from "../ui/dom";
+import { clear, formatTimestamp, h } from "../ui/dom";
 
 interface Organisation { code: string; name: string; kind: string; phone: string | null; email: string | null }
 interface Contact { code: string; name: string; function: string | null; organisation_code: string | null; phone: string | null; phone_alternative: string | null; email: string | null }
@@ -93,7 +93,7 @@ export async function renderDirectory(ctx: PageContext): Promise<void> {
       h("button", { class: "button no-print", onclick: () => window.print() }, t("print")),
       h("a", { class: "button no-print", href: "/api/v1/printouts/contact-list", target: "_blank", rel: "noopener" }, t("printPdf")),
     ),
-    h("p", { class: "print-only" }, `Afgedrukt op ${new Date().toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })}`),
+    h("p", { class: "print-only" }, `${t("printedOn")} ${formatTimestamp(new Date().toISOString())}`),
     body,
   );
   ctx.watch(["contact", "crisis_role", "person", "organisation"], render);

@@ -6,6 +6,7 @@ import { LatestRender } from "../ui/latest_render";
 import type { PageContext } from "../ui/page_context";
 import { label, t } from "../i18n";
 import { clear, formatDate, formatNumber, h } from "../ui/dom";
+import { amsterdamIsoDate } from "../ui/amsterdam_time.js";
 import { FieldSpec, recordForm } from "../ui/record_form";
 import { toast } from "../ui/toast";
 import { monitorApi } from "../monitor/api";
@@ -310,17 +311,13 @@ function practiceForm(p: Practice): HTMLElement {
 // A contract's yearly review, recorded as done today; the page redraws from the live update.
 async function recordReview(c: Contract): Promise<void> {
   try {
-    await api.put(`/contracts/${c.id}`, { last_reviewed: todayIso() }, c.version);
+    await api.put(`/contracts/${c.id}`, { last_reviewed: amsterdamIsoDate() }, c.version);
     toast(t("contractReviewRecorded"));
   } catch (e) {
     toast(problemText(e));
   }
 }
 
-// Today's date in the Netherlands as YYYY-MM-DD, the date fields' format.
-function todayIso(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
-}
 
 async function calamityCardForm(p: Practice): Promise<HTMLElement> {
   const cards = await practicesApi.calamityCard(p.agb);

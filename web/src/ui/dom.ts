@@ -1,4 +1,7 @@
 // A tiny element builder: enough for a few pages, no framework to learn or update.
+import { amsterdamWallClockToUtc } from "./amsterdam_time.js";
+import { currentLang } from "../i18n";
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | null | undefined>;
 
@@ -26,6 +29,11 @@ export function clear(el: Element): void {
 }
 
 // Numbers the Dutch way: 210.386 patiënten.
+// The locale dates and times are written in for people: Dutch, or British English.
+function peopleLocale(): string {
+  return currentLang() === "en" ? "en-GB" : "nl-NL";
+}
+
 export function formatNumber(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined) return "–";
   return n.toLocaleString("nl-NL", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -37,25 +45,26 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d}-${m}-${y}`;
 }
 
-// A datetime-local value (the user's wall clock) as the UTC instant the server takes; empty
-// stays empty, so the server names the missing field.
+// A datetime-local value (a wall-clock time in the Netherlands, the zone every time on the pages
+// is shown in, whatever the device's own zone) as the UTC instant the server takes; empty stays
+// empty, so the server names the missing field.
 export function localToUtc(local: string): string {
-  return local ? new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
+  return amsterdamWallClockToUtc(local);
 }
 
 // The time of day of an ISO UTC timestamp in Europe/Amsterdam: "00:09".
 export function formatClock(iso: string): string {
-  return new Date(iso).toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
+  return new Date(iso).toLocaleTimeString(peopleLocale(), { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
 }
 
 // The Dutch calendar day of an ISO UTC timestamp: "1-12-2026".
 export function formatLocalDate(iso: string): string {
-  return new Date(iso).toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam" });
+  return new Date(iso).toLocaleDateString(peopleLocale(), { timeZone: "Europe/Amsterdam" });
 }
 
 // An ISO UTC timestamp shown in Europe/Amsterdam time.
 export function formatTimestamp(iso: string): string {
-  return new Date(iso).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" });
+  return new Date(iso).toLocaleString(peopleLocale(), { timeZone: "Europe/Amsterdam" });
 }
 
 // Replaces a page's content with a freshly drawn one without losing the user's place: the
