@@ -219,7 +219,7 @@ async function showPractice(ctx: PageContext, p: Practice): Promise<void> {
                 c.last_reviewed ? formatDate(c.last_reviewed) : h("span", { class: "missing" }, t("never")),
                 ` · ${c.cover_days} dagen `,
                 // seed 000 §4: contracts are reviewed yearly; the review is recorded right here.
-                canEditPractice(ctx.user, p.agb) && c.last_reviewed !== todayIso()
+                canEditPractice(ctx.user, p.agb) && c.last_reviewed !== amsterdamIsoDate()
                   ? h("button", { class: "link", onclick: () => recordReview(c) }, t("contractReviewedToday"))
                   : null,
               );
@@ -329,7 +329,7 @@ async function calamityCardForm(p: Practice): Promise<HTMLElement> {
     cancelHref: `#/praktijken/${p.id}`,
     save: async (changes) => {
       // Saving the card is checking it: the date moves to today unless the user set another.
-      if (!("last_updated" in changes)) changes = { ...changes, last_updated: todayIso() };
+      if (!("last_updated" in changes)) changes = { ...changes, last_updated: amsterdamIsoDate() };
       if (card) await api.put(`/calamity-cards/${card.id}`, changes, card.version as number);
       else await api.post(`/calamity-cards`, { ...changes, practice_agb: p.agb });
       location.hash = `#/praktijken/${p.id}`;
