@@ -1,4 +1,6 @@
 // vangnet: one binary, one subcommand per job (DESIGN.md, "Architecture").
+#include <sys/stat.h>
+
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -26,6 +28,9 @@ int main(int argc, char** argv) {
     PrintUsage();
     return argc < 2 ? kExitUsage : kExitOk;
   }
+  // Everything vangnet writes may hold personal data (the database and its journal, backups,
+  // bundles, exports, the key, the demo logins): owner-only, whatever the caller's umask.
+  ::umask(077);
   std::vector<std::string> args(argv + 2, argv + argc);
   for (const auto& c : Commands()) {
     if (std::strcmp(argv[1], c.name) != 0) continue;

@@ -1,5 +1,6 @@
 // vangnet serve: the web server on the embedded SQLite store.
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -150,6 +151,13 @@ int RunServe(const std::vector<std::string>& argv) {
 
   // Signals are taken by a waiting thread, not a handler: stopping the server is not
   // async-signal-safe.
+  // Every open connection is a file descriptor; the usual soft limit of 1,024 would refuse
+  // connections long before the gate's own caps (request_limits.hpp) do.
+  if (rlimit files{}; getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);

@@ -50,6 +50,11 @@ void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& ac
     }
     user.role = *role;
     user.practice_agbs = body->TextList("practice_agbs");
+    if (user.role == UserRole::kAdmin && ctx.caller.RequireAdmin("")) {
+      if (auto s = accounts.ConfirmStepUp(ctx.caller, body->value("step_up_code", "")); !s) {
+        return ReplyError(res, s.error());
+      }
+    }
     auto added = accounts.AddUser(ctx.caller, user, body->value("password", ""));
     if (!added) return ReplyError(res, added.error());
     ReplyJson(res, 201, UserJson(added.value()));
@@ -70,6 +75,12 @@ void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& ac
       [&accounts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
         auto body = ParseJsonBody(req, res);
         if (!body) return;
+        if (auto s = ctx.caller.RequireAdmin("alleen een beheerder zet wachtwoorden"); !s) {
+          return ReplyError(res, s.error());
+        }
+        if (auto s = accounts.ConfirmStepUp(ctx.caller, body->value("step_up_code", "")); !s) {
+          return ReplyError(res, s.error());
+        }
         auto done = accounts.SetPassword(ctx.caller, req.matches[1], body->value("password", ""));
         if (!done) return ReplyError(res, done.error());
         res.status = 204;
@@ -79,6 +90,16 @@ void RegisterAdminRoutes(Router& router, AuditService& audit, AccountService& ac
   router.Post(
       R"(/api/v1/users/([A-Za-z0-9._-]{1,64})/second-factor/reset)",
       [&accounts](const RequestContext& ctx, const httplib::Request& req, httplib::Response& res) {
+        auto body = ParseJsonBody(req, res);
+        if (!body) return;
+        // The role first: someone who may not reset at all is told so, not asked for a code.
+        if (auto s = ctx.caller.RequireAdmin("alleen een beheerder kan een tweede factor herstellen");
+            !s) {
+          return ReplyError(res, s.error());
+        }
+        if (auto s = accounts.ConfirmStepUp(ctx.caller, body->value("step_up_code", "")); !s) {
+          return ReplyError(res, s.error());
+        }
         auto done = accounts.ResetSecondFactor(ctx.caller, req.matches[1]);
         if (!done) return ReplyError(res, done.error());
         res.status = 204;

@@ -24,15 +24,14 @@ void ReplyFhir(httplib::Response& res, const Result<nlohmann::json>& result) {
   res.set_content(JsonText(result.value()), kFhirJson);
 }
 
-// The directory's own address, for fullUrl and paging links: the Host header as far as it is a
-// host name (anything else would end up in the links), and https behind a TLS proxy.
-std::string BaseUrl(const httplib::Request& req, bool behind_tls) {
-  std::string host = req.get_header_value("Host");
-  const bool plain = !host.empty() && host.size() < 256 &&
-                     host.find_first_not_of(
-                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                         "0123456789.-:[]") == std::string::npos;
-  if (!plain) host = "localhost";
+// The directory's own address, for fullUrl and paging links: the configured public address
+// (--public-url), else the address this connection reached (never the client's Host header,
+// which anyone can set and which would then stand in every link the answer gives).
+std::string BaseUrl(const httplib::Request& req, bool behind_tls, const std::string& public_url) {
+  if (!public_url.empty()) return public_url + "/fhir/r4";
+  const bool v6 = req.local_addr.find(':') != std::string::npos;
+  const std::string host =
+      (v6 ? "[" + req.local_addr + "]" : req.local_addr) + ":" + std::to_string(req.local_port);
   return std::string(behind_tls ? "https://" : "http://") + host + "/fhir/r4";
 }
 
@@ -44,20 +43,21 @@ FhirParams ParamsOf(const httplib::Request& req) {
 
 }  // namespace
 
-void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool behind_tls) {
+void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool behind_tls,
+                        const std::string& public_url) {
   // What the directory offers: public, as FHIR clients ask for it before they log in.
   router.Get(
       "/fhir/r4/metadata",
-      [&directory, behind_tls](const RequestContext&, const httplib::Request& req,
+      [&directory, behind_tls, public_url](const RequestContext&, const httplib::Request& req,
                                httplib::Response& res) {
-        ReplyFhir(res, directory.Capabilities(BaseUrl(req, behind_tls)));
+        ReplyFhir(res, directory.Capabilities(BaseUrl(req, behind_tls, public_url)));
       },
       Router::Auth::kPublic);
   router.Get(R"(/fhir/r4/([A-Za-z]+)/_history)",
-             [&directory, behind_tls](const RequestContext& ctx, const httplib::Request& req,
+             [&directory, behind_tls, public_url](const RequestContext& ctx, const httplib::Request& req,
                                       httplib::Response& res) {
                ReplyFhir(res, directory.History(ctx.caller, req.matches[1].str(), ParamsOf(req),
-                                                BaseUrl(req, behind_tls)));
+                                                BaseUrl(req, behind_tls, public_url)));
              });
   router.Get(
       R"(/fhir/r4/([A-Za-z]+)/([A-Za-z0-9\-\.]{1,64}))",
@@ -65,10 +65,10 @@ void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool be
         ReplyFhir(res, directory.Read(ctx.caller, req.matches[1].str(), req.matches[2].str()));
       });
   router.Get(R"(/fhir/r4/([A-Za-z]+))",
-             [&directory, behind_tls](const RequestContext& ctx, const httplib::Request& req,
+             [&directory, behind_tls, public_url](const RequestContext& ctx, const httplib::Request& req,
                                       httplib::Response& res) {
                ReplyFhir(res, directory.Search(ctx.caller, req.matches[1].str(), ParamsOf(req),
-                                               BaseUrl(req, behind_tls)));
+                                               BaseUrl(req, behind_tls, public_url)));
              });
 }
 

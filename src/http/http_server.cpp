@@ -7,27 +7,50 @@
 #include <filesystem>
 #include <iostream>
 
+#include "http/connection_gate.hpp"
 #include "http/event_hub.hpp"
 #include "http/problem.hpp"
+#include "http/request_limits.hpp"
 #include "http/router.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
 
 namespace vangnet {
 
+namespace {
+
+// cpp-httplib's routing, handlers and response writer, run on a request the ConnectionGate
+// has read whole (process_request is the library's own per-request step, protected).
+class GatedServer : public httplib::Server {
+ public:
+  bool Answer(httplib::Stream& stream, bool close) {
+    bool closed = false;
+    const bool written = process_request(stream, close, closed, nullptr);
+    return written && !closed;
+  }
+  // Streamed answers (the live event stream) end when this reads "shutting down", as they
+  // do under the library's own listener.
+  void SetRunning(bool running) { svr_sock_ = running ? 0 : INVALID_SOCKET; }
+};
+
+}  // namespace
+
 struct HttpServer::Impl {
   Impl(AppServices& services_, ServerOptions options_)
       : services(services_),
         options(std::move(options_)),
-        router(server, services_.accounts, options.behind_tls) {}
+        router(server, services_.accounts, options.behind_tls),
+        gate(options.threads, [this](httplib::Stream& stream, bool close) {
+          return server.Answer(stream, close);
+        }) {}
 
   AppServices& services;
   ServerOptions options;
   EventHub hub;
-  httplib::Server server;
+  GatedServer server;
   Router router;
+  ConnectionGate gate;
   std::unique_ptr<StaticFiles> web;
-  int listen_socket = -1;
 };
 
 namespace {
@@ -50,22 +73,10 @@ void SecurityHeaders(httplib::Response& res) {
 HttpServer::HttpServer(AppServices& services, ServerOptions options)
     : impl_(std::make_unique<Impl>(services, std::move(options))) {
   auto& s = impl_->server;
-  const int threads = impl_->options.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.set_payload_max_length(8 * 1024 * 1024);  // a large import file, never unbounded
-  s.set_read_timeout(std::chrono::seconds(30));
-  // Without TCP_NODELAY, small JSON replies on kept-alive connections wait ~40 ms for the
-  // client's delayed ACK (Nagle): measured in bench/api_bench.
-  s.set_tcp_nodelay(true);
-  // Debian's cpp-httplib (0.11) closes a kept-alive connection after 5 requests; a page of the
-  // web UI makes more than that, and 50 browsers reconnecting at once overflowed the listen
-  // queue (1 s SYN retries in bench/api_bench).
-  s.set_keep_alive_max_count(1000);
-  // The listening socket, to widen its queue after bind (see Bind).
-  s.set_socket_options([this](socket_t socket) {
-    httplib::default_socket_options(socket);
-    impl_->listen_socket = socket;
-  });
+  // Connections, deadlines and sizes are the ConnectionGate's (request_limits.hpp); the
+  // library's own limit stays as a second line.
+  s.set_payload_max_length(kMaxRequestBodyBytes);
+  s.set_write_timeout(kResponseStallTimeout);
 
   // Committed changes go to the live event stream. The key of a person's record is personal
   // data (a person code): only the table and row id travel for those.
@@ -102,6 +113,8 @@ HttpServer::HttpServer(AppServices& services, ServerOptions options)
     } else if (req.path.starts_with("/api/")) {
       Error error(ErrorKind::kNotFound, "onbekend adres in de API");
       if (res.status == 405) error = Error(ErrorKind::kNotFound, "deze methode kan hier niet");
+      if (res.status == 413) error = Error(ErrorKind::kValidation, RequestTooLargeMessage());
+      if (res.status == 400) error = Error(ErrorKind::kValidation, "dit verzoek is onleesbaar");
       res.set_content(ProblemJson(res.status, "", {error}).dump(),
                       "application/problem+json; charset=utf-8");
     } else if (res.status == 404 && req.method == "GET" && !impl_->web->IndexHtml().empty()) {
@@ -144,31 +157,23 @@ HttpServer::~HttpServer() {
 
 Result<int> HttpServer::Bind() {
   if (auto loaded = impl_->services.Loaded(); !loaded) return loaded.error();
-  auto& s = impl_->server;
-  int port = impl_->options.port;
-  if (port == 0) {
-    port = s.bind_to_any_port(impl_->options.host);
-  } else if (!s.bind_to_port(impl_->options.host, port)) {
-    port = -1;
-  }
-  if (port < 0) {
-    return Error::Io(impl_->options.host + ":" + std::to_string(impl_->options.port),
-                     "kan niet luisteren op dit adres (al in gebruik?)");
-  }
-  // The library's compiled-in backlog is 5 connections; Linux takes a second listen() on the
-  // same socket as a new backlog, so many browsers connecting at once are not made to wait
-  // for SYN retries.
-  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
+  auto port = impl_->gate.Listen(impl_->options.host, impl_->options.port);
+  if (port) impl_->server.SetRunning(true);
   return port;
 }
 
 void HttpServer::Run() {
-  impl_->server.listen_after_bind();
+  impl_->gate.Run();
+}
+
+const std::vector<std::pair<std::string, std::string>>& HttpServer::Routes() const {
+  return impl_->router.Routes();
 }
 
 void HttpServer::Stop() {
   impl_->hub.Shutdown();
-  impl_->server.stop();
+  impl_->server.SetRunning(false);
+  impl_->gate.Stop();
 }
 
 }  // namespace vangnet

@@ -1,14 +1,16 @@
 // The vangnet web server: the JSON API under /api/v1 and the web UI's static files.
 //
-// Built on cpp-httplib from Debian (libcpp-httplib-dev): a small, well-kept, header-first
-// library whose thread-per-connection model is plenty for a region's few dozen coordinators,
-// with the hooks we need in one place each (pre-routing, exception and error handlers).
-// Boost.Beast would give async I/O we do not need at this scale for much more code.
+// Built on cpp-httplib from Debian (libcpp-httplib-dev): a small, well-kept library with the
+// hooks we need in one place each (pre-routing, exception and error handlers). Its
+// thread-per-connection listener is replaced by the ConnectionGate (connection_gate.hpp), which
+// waits on every connection with epoll and gives a worker only a request that arrived whole.
 #pragma once
 
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 #include "services/app/app_services.hpp"
@@ -24,7 +26,7 @@ struct ServerOptions {
   std::string web_dir;      // built web UI (web/dist); empty: API only
   std::string tile_url;     // map tile server for real use; empty: offline background
   bool behind_tls = false;  // Secure, __Host- cookies when a TLS proxy is in front
-  int threads = 128;        // each keep-alive or live-update browser holds one
+  int threads = 128;        // workers answering requests (a live-update stream holds one)
 };
 
 class HttpServer {
@@ -39,6 +41,8 @@ class HttpServer {
   void Run();
   // Stops accepting, wakes live-update clients, returns once Run() can end.
   void Stop();
+  // Every API route as (method, pattern), for tests that walk them all.
+  const std::vector<std::pair<std::string, std::string>>& Routes() const;
 
  private:
   struct Impl;

@@ -74,6 +74,11 @@ nlohmann::json ProblemJson(int status, const std::string& title, const Errors& e
 }
 
 nlohmann::json ProblemJson(const Error& error) {
+  // A busy or unreachable database (503) is said as it is: the message is ours and tells
+  // whether anything was saved, which the user needs before repeating an action.
+  if (HttpStatusFor(error) == 503) {
+    return ProblemJson(503, "", {Error{ErrorKind::kUnavailable, error.message}});
+  }
   // Internal errors keep their details for the server's own eyes; the client gets a sentence.
   if (HttpStatusFor(error) >= 500) {
     return ProblemJson(500, "",

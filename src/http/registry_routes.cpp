@@ -192,7 +192,7 @@ void RegisterRegistryTransferRoutes(Router& router, RegistryTransferService& tra
       // role, the database or a bug keep their own status.
       const Error& first = report.errors.front();
       if (first.kind == ErrorKind::kForbidden || first.kind == ErrorKind::kUnavailable ||
-          first.kind == ErrorKind::kInternal) {
+          first.kind == ErrorKind::kInternal || first.kind == ErrorKind::kRateLimited) {
         return ReplyError(res, first);
       }
       return ReplyJson(res, 422,

@@ -1,4 +1,5 @@
 #include "http/request.hpp"
+#include "io/json_input.hpp"
 
 #include <limits>
 
@@ -193,6 +194,11 @@ std::optional<JsonBody> ParseJsonBody(const httplib::Request& req, httplib::Resp
   if (req.get_header_value("Content-Type").find("application/json") == std::string::npos) {
     ReplyProblem(res, 415, Error::Validation({}, "stuur de gegevens als application/json"),
                  "Verkeerd formaat");
+    return std::nullopt;
+  }
+  // Measured before parsing: the checks below recurse over the tree (kMaxJsonDepth).
+  if (JsonNestingDepth(req.body) > kMaxJsonDepth) {
+    ReplyProblem(res, 400, Error::Validation({}, "de gegevens zijn " + JsonTooDeepMessage()));
     return std::nullopt;
   }
   auto body = nlohmann::json::parse(req.body, nullptr, false);

@@ -136,15 +136,19 @@ void Router::Handle(const RouteHandler& handler, Auth auth, bool is_write,
 }
 
 void Router::Get(const std::string& pattern, RouteHandler handler, Auth auth) {
+  routes_.push_back({"GET", pattern});
   server_.Get(pattern, Wrap(std::move(handler), auth, false));
 }
 void Router::Post(const std::string& pattern, RouteHandler handler, Auth auth) {
+  routes_.push_back({"POST", pattern});
   server_.Post(pattern, Wrap(std::move(handler), auth, true));
 }
 void Router::Put(const std::string& pattern, RouteHandler handler, Auth auth) {
+  routes_.push_back({"PUT", pattern});
   server_.Put(pattern, Wrap(std::move(handler), auth, true));
 }
 void Router::Delete(const std::string& pattern, RouteHandler handler, Auth auth) {
+  routes_.push_back({"DELETE", pattern});
   server_.Delete(pattern, Wrap(std::move(handler), auth, true));
 }
 

@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/request.hpp"
 #include "services/auth/account_service.hpp"
@@ -46,6 +48,8 @@ class Router {
   std::string ExpiredSignInCookie() const;
   std::string SignInKeyOf(const httplib::Request& req) const;
   AccountService& accounts() { return accounts_; }
+  // Every mounted route as (method, pattern): what the hostile-client tests walk.
+  const std::vector<std::pair<std::string, std::string>>& Routes() const { return routes_; }
 
  private:
   httplib::Server::Handler Wrap(RouteHandler handler, Auth auth, bool is_write);
@@ -56,6 +60,7 @@ class Router {
   httplib::Server& server_;
   AccountService& accounts_;
   bool behind_tls_;
+  std::vector<std::pair<std::string, std::string>> routes_;
 };
 
 }  // namespace vangnet

@@ -11,7 +11,8 @@ void RegisterRoutes(Router& router, AppServices& services, EventHub& hub,
   RegisterSessionRoutes(router, services.accounts, services.sso.get());
   RegisterRegistryRoutes(router, services.registry);
   RegisterRegistryTransferRoutes(router, services.transfer);
-  RegisterFhirRoutes(router, services.directory, options.behind_tls);
+  RegisterFhirRoutes(router, services.directory, options.behind_tls,
+                     services.settings().alarms.public_url);
   RegisterRegionRoutes(router, services.region, options);
   RegisterAdminRoutes(router, services.audit, services.accounts, services.bundles);
   RegisterEventRoutes(router, hub);

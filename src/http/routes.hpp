@@ -29,7 +29,8 @@ void RegisterRegistryTransferRoutes(Router& router, RegistryTransferService& tra
 // /fhir/r4: the registry as a read-only FHIR directory: metadata (public), then per resource
 // type search (GET /fhir/r4/Organization?name=...), read (/fhir/r4/Organization/practice-3) and
 // changes (/fhir/r4/Organization/_history?_since=...).
-void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool behind_tls);
+void RegisterFhirRoutes(Router& router, FhirDirectoryService& directory, bool behind_tls,
+                        const std::string& public_url);
 // Region summary, map background, client configuration, health.
 void RegisterRegionRoutes(Router& router, RegionService& region, const ServerOptions& options);
 // Audit log, user list and the offline bundle, for admins.

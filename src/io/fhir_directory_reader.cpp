@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "io/json_input.hpp"
 #include "io/fhir_directory.hpp"
 
 namespace vangnet::fhir {
@@ -56,6 +57,7 @@ class BundleReader {
   explicit BundleReader(std::string file_name) : file_(std::move(file_name)) {}
 
   Result<DirectoryRows> Read(std::string_view text) {
+    if (JsonNestingDepth(text) > kMaxJsonDepth) return Error::Io(file_, JsonTooDeepMessage());
     bundle_ = json::parse(text, nullptr, false);
     if (bundle_.is_discarded() || !bundle_.is_object()) {
       return Error::Io(file_, "geen geldige JSON; verwacht een FHIR Bundle");

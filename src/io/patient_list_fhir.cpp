@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "io/json_input.hpp"
 #include "io/patient_list_csv.hpp"
 
 namespace vangnet {
@@ -93,6 +94,9 @@ std::string HouseNumber(const json& address) {
 Result<std::vector<RedistributionPatient>> ParsePatientBundle(const std::string& text,
                                                               const std::string& file_name,
                                                               int current_year) {
+  if (JsonNestingDepth(text) > kMaxJsonDepth) {
+    return Error{ErrorKind::kValidation, JsonTooDeepMessage(), file_name};
+  }
   const json bundle = json::parse(text, nullptr, false);
   Errors errors;
   auto fail = [&](const std::string& path, const std::string& message) {

@@ -1,4 +1,5 @@
 #include "io/plan_json.hpp"
+#include "io/json_input.hpp"
 
 #include <cmath>
 
@@ -114,6 +115,9 @@ double Rounded(double value, double step) {
 }  // namespace
 
 Result<PlanInput> ParsePlanInstance(const std::string& text, const std::string& file_name) {
+  if (JsonNestingDepth(text) > kMaxJsonDepth) {
+    return Error{ErrorKind::kValidation, JsonTooDeepMessage(), file_name, 0, {}};
+  }
   json root = json::parse(text, nullptr, false);
   if (root.is_discarded() || !root.is_object()) {
     return Error{

@@ -23,9 +23,19 @@ namespace vangnet {
 
 namespace {
 
-// An upload is at most a few MB; what it unpacks to is bounded too (a "zip bomb" is refused).
-constexpr std::size_t kMaxUnpackedBytes = 512u << 20;
-constexpr std::size_t kMaxColumns = 16384;  // Excel's own limit (XFD)
+// An upload is at most a few MB, and everything it unpacks to is bounded before it is held:
+// a small file must not be able to take the server's memory (a "zip bomb", a header cell in
+// column XFD, millions of empty shared strings). Together these keep one workbook's reading
+// under about 400 MB however it is made (README "Security"); a whole national registry
+// (72,000 records) stays well inside each.
+constexpr std::size_t kMaxUnpackedBytes = 64u << 20;
+constexpr std::size_t kMaxColumns = 16384;  // Excel's own limit (XFD), for cell references
+constexpr std::size_t kMaxNamedColumns = 100;  // a sheet's header; our widest format has ~30
+constexpr std::size_t kMaxSharedStrings = 1'000'000;
+constexpr std::size_t kMaxCells = 2'000'000;  // cells with a value, all sheets together
+constexpr std::size_t kMaxCellTextBytes = 64u << 20;  // their text, all sheets together
+constexpr std::size_t kMaxRows = 1'048'576;           // Excel's own limit
+constexpr std::size_t kMaxTableSlots = 4'000'000;     // a sheet's rows times named columns
 
 // ---- XML parts, read as a stream with expat ----------------------------------------------
 
@@ -47,6 +57,8 @@ std::string_view Attribute(const XML_Char** attributes, std::string_view local) 
 class XmlHandler {
  public:
   virtual ~XmlHandler() = default;
+  // Set by a handler that has seen enough (a limit passed): the parser stops at once.
+  std::optional<Error> refusal;
   virtual void Start(std::string_view name, const XML_Char** attributes) = 0;
   virtual void End(std::string_view name) = 0;
   virtual void Text(std::string_view) {}
@@ -66,8 +78,12 @@ Status ParseXml(std::string_view xml, XmlHandler& handler, const std::string& wh
     }
     static void Start(void* p, const XML_Char* name, const XML_Char** attributes) {
       Of(p).Start(LocalName(name), attributes);
+      if (Of(p).refusal) XML_StopParser(static_cast<XML_Parser>(p), XML_FALSE);
     }
-    static void End(void* p, const XML_Char* name) { Of(p).End(LocalName(name)); }
+    static void End(void* p, const XML_Char* name) {
+      Of(p).End(LocalName(name));
+      if (Of(p).refusal) XML_StopParser(static_cast<XML_Parser>(p), XML_FALSE);
+    }
     static void Text(void* p, const XML_Char* text, int length) {
       Of(p).Text(std::string_view(text, static_cast<std::size_t>(length)));
     }
@@ -87,6 +103,9 @@ Status ParseXml(std::string_view xml, XmlHandler& handler, const std::string& wh
     std::size_t n = std::min(kSlice, xml.size() - offset);
     bool last = offset + n == xml.size();
     if (XML_Parse(parser.get(), xml.data() + offset, static_cast<int>(n), last) != XML_STATUS_OK) {
+      if (XML_GetErrorCode(parser.get()) == XML_ERROR_ABORTED && handler.refusal) {
+        return *handler.refusal;
+      }
       if (XML_GetErrorCode(parser.get()) == XML_ERROR_ABORTED) {
         return Error::Io(where,
                          "bevat eigen XML-entiteiten, wat een Excel-werkmap nooit doet; "
@@ -102,6 +121,8 @@ Status ParseXml(std::string_view xml, XmlHandler& handler, const std::string& wh
 }
 
 struct SharedStrings : XmlHandler {
+  explicit SharedStrings(std::string where_) : where(std::move(where_)) {}
+  std::string where;
   std::vector<std::string> strings;
   std::string current;
   bool in_text = false;
@@ -114,7 +135,14 @@ struct SharedStrings : XmlHandler {
   void End(std::string_view name) override {
     if (name == "t") in_text = false;
     if (name == "rPh") --phonetic;
-    if (name == "si") strings.push_back(std::move(current));
+    if (name == "si") {
+      if (strings.size() >= kMaxSharedStrings) {
+        refusal = Error::Io(where, "bevat meer dan " + std::to_string(kMaxSharedStrings) +
+                                       " verschillende teksten; splits het bestand");
+        return;
+      }
+      strings.push_back(std::move(current));
+    }
   }
   void Text(std::string_view text) override {
     if (in_text) current.append(text);
@@ -262,15 +290,26 @@ std::optional<std::string> SerialDateText(double serial, bool date1904) {
   return text;
 }
 
+// What the sheets of one workbook may hold together (kMaxCells, kMaxCellTextBytes).
+struct CellBudget {
+  std::size_t cells = 0;
+  std::size_t text_bytes = 0;
+};
+
 struct SheetReader : XmlHandler {
   SheetReader(const std::vector<std::string>& strings_, const std::vector<bool>& xf_is_date_,
-              bool date1904_, std::string where_)
-      : strings(strings_), xf_is_date(xf_is_date_), date1904(date1904_), where(std::move(where_)) {}
+              bool date1904_, std::string where_, CellBudget& budget_)
+      : strings(strings_),
+        xf_is_date(xf_is_date_),
+        date1904(date1904_),
+        where(std::move(where_)),
+        budget(budget_) {}
 
   const std::vector<std::string>& strings;
   const std::vector<bool>& xf_is_date;
   bool date1904;
   std::string where;
+  CellBudget& budget;
 
   // Rows with content, in sheet order: row number, then (column, text) pairs.
   std::vector<std::pair<std::size_t, std::vector<std::pair<std::size_t, std::string>>>> rows;
@@ -293,6 +332,11 @@ struct SheetReader : XmlHandler {
       int r = ToInt(Attribute(attributes, "r"), 0);
       row_number = r > 0 ? static_cast<std::size_t>(r) : row_number + 1;
       next_column = 0;
+      if (row_number > kMaxRows || rows.size() >= kMaxRows) {
+        refusal = Error::Io(where, "heeft meer dan " + std::to_string(kMaxRows) +
+                                       " regels, meer dan Excel zelf toestaat");
+        return;
+      }
       rows.emplace_back(row_number, std::vector<std::pair<std::size_t, std::string>>{});
     } else if (name == "c") {
       in_cell = true;
@@ -321,8 +365,16 @@ struct SheetReader : XmlHandler {
       in_cell = false;
       if (rows.empty())
         rows.emplace_back(row_number ? row_number : 1, decltype(rows)::value_type::second_type{});
-      if (auto text = CellText()) {
-        if (!text->empty()) rows.back().second.emplace_back(cell_column, std::move(*text));
+      if (auto text = CellText(); text && !text->empty()) {
+        budget.text_bytes += text->size();
+        if (++budget.cells > kMaxCells || budget.text_bytes > kMaxCellTextBytes) {
+          refusal = Error::Io(where, "bevat meer dan " + std::to_string(kMaxCells) +
+                                         " gevulde cellen of " +
+                                         std::to_string(kMaxCellTextBytes >> 20) +
+                                         " MB tekst; splits het bestand");
+          return;
+        }
+        rows.back().second.emplace_back(cell_column, std::move(*text));
       }
     }
   }
@@ -380,18 +432,44 @@ Result<CsvTable> SheetTable(SheetReader& reader) {
   };
   while (r < reader.rows.size() && !trimmed_nonempty(reader.rows[r].second)) ++r;
   if (r == reader.rows.size()) return table;  // an empty sheet
+  // The named columns only, in sheet order: a header cell far to the right (column XFD) must
+  // not make every row as wide as the sheet.
+  std::map<std::size_t, std::size_t> slot_of;  // sheet column -> position in the table
+  std::vector<std::size_t> header_line;
   for (const auto& [column, text] : reader.rows[r].second) {
     if (Trim(text).empty()) continue;
-    if (table.header.size() <= column) table.header.resize(column + 1);
-    table.header[column] = std::string(Trim(text));
+    if (!slot_of.count(column)) {
+      if (slot_of.size() >= kMaxNamedColumns) {
+        return Error{ErrorKind::kValidation,
+                     "de kopregel heeft meer dan " + std::to_string(kMaxNamedColumns) +
+                         " kolommen; vangnet's formaten hebben er veel minder",
+                     reader.where, reader.rows[r].first, ColumnLetters(column)};
+      }
+      slot_of.emplace(column, 0);
+    }
+  }
+  for (auto& [column, slot] : slot_of) {
+    slot = table.header.size();
+    table.header.emplace_back();
+  }
+  for (const auto& [column, text] : reader.rows[r].second) {
+    if (!Trim(text).empty()) table.header[slot_of.at(column)] = std::string(Trim(text));
   }
   const std::size_t width = table.header.size();
   for (++r; r < reader.rows.size(); ++r) {
     auto& [line, cells] = reader.rows[r];
     if (!trimmed_nonempty(cells)) continue;
+    // Every row takes a slot per named column, filled or not.
+    if ((table.records.size() + 1) * width > kMaxTableSlots) {
+      return Error{ErrorKind::kValidation,
+                   "heeft meer dan " + std::to_string(kMaxTableSlots) +
+                       " cellen (regels maal kolommen); splits het bestand",
+                   reader.where, line, {}};
+    }
     CsvRecord record{line, std::vector<std::string>(width)};
     for (auto& [column, text] : cells) {
-      if (column >= width || table.header[column].empty()) {
+      auto slot = slot_of.find(column);
+      if (slot == slot_of.end()) {
         if (Trim(text).empty()) continue;
         return Error{ErrorKind::kValidation,
                      "waarde '" + std::string(Trim(text)).substr(0, 40) +
@@ -399,25 +477,9 @@ Result<CsvTable> SheetTable(SheetReader& reader) {
                          "eerste regel of maak de cel leeg",
                      reader.where, line, ColumnLetters(column)};
       }
-      record.cells[column] = std::move(text);
+      record.cells[slot->second] = std::move(text);
     }
     table.records.push_back(std::move(record));
-  }
-  // Columns without a name and without values (a gap in the header) are dropped.
-  if (std::any_of(table.header.begin(), table.header.end(),
-                  [](const std::string& h) { return h.empty(); })) {
-    std::vector<std::size_t> keep;
-    for (std::size_t c = 0; c < width; ++c) {
-      if (!table.header[c].empty()) keep.push_back(c);
-    }
-    CsvTable compact;
-    for (auto c : keep) compact.header.push_back(table.header[c]);
-    for (auto& record : table.records) {
-      CsvRecord row{record.line, {}};
-      for (auto c : keep) row.cells.push_back(std::move(record.cells[c]));
-      compact.records.push_back(std::move(row));
-    }
-    return compact;
   }
   return table;
 }
@@ -453,7 +515,7 @@ Result<std::vector<XlsxSheet>> ReadXlsxParts(const std::vector<ArchiveEntry>& en
   if (auto s = ParseXml(*workbook_xml, workbook, file_name); !s) return s.error();
   Relations relations;
   if (auto s = ParseXml(*relations_xml, relations, file_name); !s) return s.error();
-  SharedStrings shared;
+  SharedStrings shared(file_name);
   if (const std::string* xml = part("xl/sharedStrings.xml")) {
     if (auto s = ParseXml(*xml, shared, file_name); !s) return s.error();
   }
@@ -462,6 +524,7 @@ Result<std::vector<XlsxSheet>> ReadXlsxParts(const std::vector<ArchiveEntry>& en
     if (auto s = ParseXml(*xml, styles, file_name); !s) return s.error();
   }
   std::vector<XlsxSheet> sheets;
+  CellBudget budget;
   for (const auto& sheet : workbook.sheets) {
     auto target = relations.target_of.find(sheet.relation);
     if (target == relations.target_of.end()) continue;  // a chart sheet or a broken link
@@ -471,7 +534,7 @@ Result<std::vector<XlsxSheet>> ReadXlsxParts(const std::vector<ArchiveEntry>& en
         target->second.find("worksheet") == std::string::npos)
       continue;
     SheetReader reader(shared.strings, styles.xf_is_date, workbook.date1904,
-                       file_name + ", blad " + sheet.name);
+                       file_name + ", blad " + sheet.name, budget);
     if (auto s = ParseXml(*xml, reader, reader.where); !s) return s.error();
     if (reader.error) return *reader.error;
     auto table = SheetTable(reader);

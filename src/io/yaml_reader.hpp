@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <chrono>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -14,8 +15,69 @@
 
 namespace vangnet::yaml {
 
+// yaml-cpp parses nested collections recursively: a file of 100,000 '[' overflows the stack.
+// Nesting is measured first, in one flat pass: flow brackets outside quotes and comments, and
+// block indentation (a deeper level needs more spaces). Our files nest five or six levels.
+inline constexpr int kMaxYamlFlowDepth = 64;
+inline constexpr std::size_t kMaxYamlIndent = 256;
+
+inline std::optional<Error> TooDeep(std::string_view content, const std::string& file) {
+  int depth = 0;
+  std::size_t line = 1, column = 0;
+  char quote = 0;
+  bool comment = false, indent = true;
+  char previous = '\n';
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const char c = content[i];
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      comment = false;
+      indent = true;
+      previous = c;
+      continue;
+    }
+    ++column;
+    if (indent && c == ' ') {
+      if (column > kMaxYamlIndent) {
+        return Error(ErrorKind::kValidation,
+                     "te diep ingesprongen (meer dan " + std::to_string(kMaxYamlIndent) +
+                         " spaties); dat neemt vangnet niet aan",
+                     file, line);
+      }
+      previous = c;
+      continue;
+    }
+    indent = false;
+    if (comment) continue;
+    if (quote == '"') {
+      if (c == '\\') ++i;
+      else if (c == '"') quote = 0;
+    } else if (quote == '\'') {
+      if (c == '\'') quote = 0;  // '' inside reopens at the next character, as good as
+    } else if (c == '#' && (previous == ' ' || previous == '\t' || previous == '\n')) {
+      comment = true;
+    } else if ((c == '"' || c == '\'') &&
+               std::string_view(" \t\n[{,:-").find(previous) != std::string_view::npos) {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxYamlFlowDepth) {
+        return Error(ErrorKind::kValidation,
+                     "te diep genest: meer dan " + std::to_string(kMaxYamlFlowDepth) +
+                         " niveaus [ ] of { } in elkaar; dat neemt vangnet niet aan",
+                     file, line);
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+    previous = c;
+  }
+  return std::nullopt;
+}
+
 // Parses a whole document; a syntax error names the file and line.
 inline Result<YAML::Node> Load(std::string_view content, const std::string& file) {
+  if (auto deep = TooDeep(content, file)) return *deep;
   try {
     return YAML::Load(std::string(content));
   } catch (const YAML::ParserException& e) {

@@ -38,6 +38,15 @@ class AccountRepository {
   virtual std::optional<std::int64_t> FindCalendarFeed(std::string_view token_hash) = 0;
   virtual Status DeleteCalendarFeed(std::int64_t user_id) = 0;
 
+  // Claims one sign-in attempt for the account name behind `name_hash` and returns how many
+  // were claimed in the current window (one statement: parallel attempts each get their own
+  // count). A window older than `window_start_before` starts over at `now`.
+  virtual Result<std::int64_t> ClaimLoginAttempt(std::string_view name_hash, std::string_view now,
+                                                 std::string_view window_start_before) = 0;
+  // Gives claimed attempts back: all of them after a completed sign-in, or the one a correct
+  // password claimed (only failures should count towards the lock-out).
+  virtual Status ReturnLoginAttempts(std::string_view name_hash, bool all) = 0;
+
   // The user's second factor, if enrolment has begun.
   virtual std::optional<SecondFactor> FindSecondFactor(std::int64_t user_id) = 0;
   // Inserts or replaces the user's second factor (a new enrolment starts over).

@@ -46,7 +46,9 @@ std::optional<std::pair<AuditHead, std::string>> AuditAnchors::Parse(
   return std::pair{std::move(head), line + "\n"};
 }
 
-Result<std::string> AuditAnchors::Append(const AuditHead& head, const std::string& at) const {
+Result<std::string> AuditAnchors::Append(const AuditHead& head, const std::string& at,
+                                         bool* appended) const {
+  if (appended) *appended = false;
   if (head.count == 0) return std::string();
   // Only the last line matters here: the file grows with every checkpoint, and this runs on
   // every scheduler tick.
@@ -68,7 +70,20 @@ Result<std::string> AuditAnchors::Append(const AuditHead& head, const std::strin
   out << line;
   out.flush();
   if (!out) return Error::Io(path_, "controlepunt van het auditlog kon niet worden geschreven");
+  if (appended) *appended = true;
   return line;
+}
+
+Result<std::vector<std::string>> AuditAnchors::Macs() const {
+  auto heads = Read();  // every line's MAC checked
+  if (!heads) return heads.error();
+  std::vector<std::string> macs;
+  std::ifstream in(path_);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    macs.push_back(line.substr(line.rfind('\t') + 1));
+  }
+  return macs;
 }
 
 Result<std::vector<AuditHead>> AuditAnchors::Read() const {

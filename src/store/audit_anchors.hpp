@@ -35,7 +35,11 @@ class AuditAnchors {
   // Appends `head` (stamped `at`) unless it equals the last checkpoint; returns the checkpoint
   // line (with its MAC) for `head`, which the offline bundle keeps. An empty chain has nothing
   // to anchor (empty line).
-  Result<std::string> Append(const AuditHead& head, const std::string& at) const;
+  // `appended` (when given) says whether a new line was written.
+  Result<std::string> Append(const AuditHead& head, const std::string& at,
+                             bool* appended = nullptr) const;
+  // The MAC of every checkpoint line, oldest first (Read's lines, as the database counts them).
+  Result<std::vector<std::string>> Macs() const;
   // Every checkpoint, oldest first; an error names the line whose MAC does not match.
   Result<std::vector<AuditHead>> Read() const;
   const std::string& path() const { return path_; }

@@ -54,8 +54,12 @@ class AuditLog {
   // the first broken event's id (for a cut tail or a rewritten chain: the id of the checkpoint
   // that is no longer there), or nullopt when intact.
   virtual std::optional<std::int64_t> FirstBrokenLink() = 0;
-  // Appends the current head to the anchor file (see audit_anchors.hpp); the checkpoint line.
+  // Appends the current head to the anchor file (see audit_anchors.hpp) and counts it in the
+  // database (needs a write transaction); the checkpoint line.
   virtual Result<std::string> WriteCheckpoint() = 0;
+  // Compares the anchor file with the database's count of the checkpoints written to it: a
+  // missing, emptied, shortened or rolled-back file is described; nullopt when they agree.
+  virtual std::optional<std::string> CheckpointFileProblem() = 0;
 };
 
 }  // namespace vangnet

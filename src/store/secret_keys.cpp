@@ -35,10 +35,19 @@ Status SecretKeys::Share(const std::string& from, const std::string& to) {
   return Ok{};
 }
 
+Result<SecretKeys> SecretKeys::Load(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    return Error::Io(path, "het sleutelbestand ontbreekt; zonder dat is er niets te versleutelen "
+                           "of te openen");
+  }
+  return LoadOrCreate(path);
+}
+
 Result<SecretKeys> SecretKeys::LoadOrCreate(const std::string& path) {
   if (sodium_init() < 0) return Error::Internal("libsodium kon niet starten");
   unsigned char master[crypto_kdf_KEYBYTES];
-  if (std::filesystem::exists(path)) {
+  const bool existed = std::filesystem::exists(path);
+  if (existed) {
     std::ifstream in(path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (bytes.size() != sizeof master) {
@@ -64,8 +73,10 @@ Result<SecretKeys> SecretKeys::LoadOrCreate(const std::string& path) {
   }
   SecretKeys keys;
   keys.path_ = path;
+  keys.created_ = !existed;
   crypto_kdf_derive_from_key(keys.audit_.data(), keys.audit_.size(), 1, "vn-audit", master);
   crypto_kdf_derive_from_key(keys.totp_.data(), keys.totp_.size(), 2, "vn-totp_", master);
+  crypto_kdf_derive_from_key(keys.backup_.data(), keys.backup_.size(), 3, "vn-backp", master);
   sodium_memzero(master, sizeof master);
   return keys;
 }

@@ -19,6 +19,8 @@ class SecretKeys {
  public:
   // Reads the key file, or creates it (only readable by its owner) when it does not exist.
   static Result<SecretKeys> LoadOrCreate(const std::string& path);
+  // Reads the key file; a missing one is an error (a backup or a restore never makes a key).
+  static Result<SecretKeys> Load(const std::string& path);
   // VANGNET_KEY_FILE when set, else `<db_path>.key`.
   static std::string PathFor(const std::string& db_path);
   // Puts the key file `from` at `to` (owner-only) for a database copied or restored from one
@@ -28,12 +30,18 @@ class SecretKeys {
 
   const SecretKey& audit() const { return audit_; }  // MAC of the audit chain and checkpoints
   const SecretKey& totp() const { return totp_; }    // encrypts second-factor secrets
+  const SecretKey& backup() const { return backup_; }  // seals backups (io/sealed_file.hpp)
   const std::string& path() const { return path_; }
+  // Whether LoadOrCreate made the file just now (the store then checks that its database was
+  // never keyed before: see SqlStore::Migrate).
+  bool created() const { return created_; }
 
  private:
   std::string path_;
+  bool created_ = false;
   SecretKey audit_{};
   SecretKey totp_{};
+  SecretKey backup_{};
 };
 
 // Keyed BLAKE2b (a MAC) of `data`, as hex.

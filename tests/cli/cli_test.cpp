@@ -176,6 +176,46 @@ TEST(Cli, TheAuditTrailOfTheDemoIsIntact) {
   EXPECT_TRUE(Contains(reads.output, "read  audit_event list")) << reads.output;
 }
 
+// With the checkpoint file deleted, emptied or rolled back, `audit verify` said intact after a
+// cut of the trail; with the key file missing it silently made a new key.
+TEST(Cli, AuditCheckpointsCannotBeDeletedAwayNorTheKeyReplaced) {
+  TempDir dir;
+  const std::string db = dir.Path("v.db");
+  ASSERT_EQ(RunVangnet("demo --db " + db).exit_code, 0);
+  // The demo's writes were checkpointed as the command ended, without a server tick.
+  ASSERT_TRUE(std::filesystem::exists(db + ".audit-anchors"));
+  ASSERT_EQ(RunVangnet("audit verify --db " + db).exit_code, 0);
+  const auto copy = [&](const std::string& from, const std::string& to) {
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+  };
+  copy(db + ".audit-anchors", dir.Path("anchors.first"));
+  // A second checkpoint after more writes (an import), then the file rolled back to the first.
+  std::ofstream(dir.Path("practices.csv")) << "agb,name\n01051037,Kastanjeplein hernoemd\n";
+  ASSERT_EQ(RunVangnet("import --db " + db + " " + dir.Path("practices.csv")).exit_code, 0);
+  ASSERT_EQ(RunVangnet("audit verify --db " + db).exit_code, 0);
+  copy(db + ".audit-anchors", dir.Path("anchors.second"));
+  copy(dir.Path("anchors.first"), db + ".audit-anchors");
+  auto rolled_back = RunVangnet("audit verify --db " + db);
+  EXPECT_EQ(rolled_back.exit_code, 65) << rolled_back.output;
+  EXPECT_TRUE(Contains(rolled_back.output, "controlepunt")) << rolled_back.output;
+  // Emptied, then deleted.
+  std::ofstream(db + ".audit-anchors", std::ios::trunc).flush();
+  auto emptied = RunVangnet("audit verify --db " + db);
+  EXPECT_EQ(emptied.exit_code, 65) << emptied.output;
+  EXPECT_TRUE(Contains(emptied.output, "verwijderd, geleegd of ingekort")) << emptied.output;
+  std::filesystem::remove(db + ".audit-anchors");
+  EXPECT_EQ(RunVangnet("audit verify --db " + db).exit_code, 65);
+  // Put back as it was: intact again.
+  copy(dir.Path("anchors.second"), db + ".audit-anchors");
+  EXPECT_EQ(RunVangnet("audit verify --db " + db).exit_code, 0);
+  // The key file gone: refused, and no new key made.
+  std::filesystem::rename(db + ".key", dir.Path("key.saved"));
+  auto keyless = RunVangnet("audit verify --db " + db);
+  EXPECT_NE(keyless.exit_code, 0) << keyless.output;
+  EXPECT_TRUE(Contains(keyless.output, "sleutelbestand ontbreekt")) << keyless.output;
+  EXPECT_FALSE(std::filesystem::exists(db + ".key"));
+}
+
 TEST(Cli, TheStressTestPrintsWeakPointsAndRefusesABadAreaWithDataError) {
   TempDir dir;
   ASSERT_EQ(RunVangnet("demo --db " + dir.Path("v.db")).exit_code, 0);

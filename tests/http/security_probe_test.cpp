@@ -170,7 +170,9 @@ TEST_F(SecurityProbeTest, TheEventStreamCarriesNoPersonCodeAndOnlyToThoseWhoMayR
   auto insurer = Login("verzekeraar");
   auto listen = [&](const Session& who, std::string& received, std::atomic<bool>& done) {
     httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(2, 0);  // ends the stream soon after `done`
+    // Longer than the 5 s heartbeat, which ends the stream soon after `done` (hidden changes
+    // send nothing at all).
+    client.set_read_timeout(8, 0);
     client.Get("/api/v1/events", {{"Cookie", who.cookie}}, [&](const char* data, size_t length) {
       received.append(data, length);
       return !done.load();
@@ -432,7 +434,12 @@ TEST_F(SecurityProbeTest, ThePasswordAloneGivesNoSessionAndOnlyAnAdminResetsTheS
   EXPECT_EQ(Post(coordinator, "/api/v1/users/lezer/second-factor/reset", json::object())->status,
             403);
   auto admin = Login("beheerder");
-  EXPECT_EQ(Post(admin, "/api/v1/users/lezer/second-factor/reset", json::object())->status, 204);
+  // A session alone is not enough: the admin confirms with a fresh code of their own.
+  clock_->Advance(std::chrono::seconds(31));
+  EXPECT_EQ(Post(admin, "/api/v1/users/lezer/second-factor/reset",
+                 {{"step_up_code", OathtoolCode(kTotpSecret, clock_->Now())}})
+                ->status,
+            204);
   auto after =
       Client().Post("/api/v1/session", json{{"username", "lezer"}, {"password", kPassword}}.dump(),
                     "application/json");

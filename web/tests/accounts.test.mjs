@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { apiLogin, artifacts, demoSession } from "./support.mjs";
+import { apiLogin, artifacts, demoSession, totpCode } from "./support.mjs";
 
 const PASSWORD = "accounts-wachtwoord-123";
 let session, page, baseUrl;
@@ -48,6 +48,13 @@ test("an admin adds, blocks and unblocks an account, and sets its password", asy
   await row.getByText("actief").waitFor();
   await row.locator("summary", { hasText: "Wachtwoord instellen" }).click();
   await row.getByLabel("Nieuw wachtwoord: nieuwe-praktijk").fill("ander-wachtwoord-22");
+  // Setting someone's password asks a fresh code of the admin's own second factor: a session
+  // alone cannot take an account over.
+  await row.getByRole("button", { name: "Wachtwoord instellen" }).click();
+  await page.locator("#toast").getByText(/code uit uw authenticator-app/).waitFor();
+  const refused = await fetch(`${baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "nieuwe-praktijk", password: "ander-wachtwoord-22" }) });
+  assert.equal(refused.status, 401, "without the code the password was not set");
+  await page.getByLabel("Code uit uw authenticator-app").fill(await totpCode(`${baseUrl}|accounts-beheerder`));
   await row.getByRole("button", { name: "Wachtwoord instellen" }).click();
   await page.locator("#toast").getByText("Wachtwoord ingesteld").waitFor();
   const again = await fetch(`${baseUrl}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "nieuwe-praktijk", password: "ander-wachtwoord-22" }) });

@@ -1,4 +1,5 @@
 #include "services/app/app_services.hpp"
+#include "io/json_input.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -98,7 +99,7 @@ void AppServices::Publish(const ChangeEvent& change) const {
 }
 
 void AppServices::Heard(const std::string& message) {
-  auto json = nlohmann::json::parse(message, nullptr, false);
+  auto json = ParseJsonOrDiscarded(message);
   if (!json.is_object() || json.value("origin", "") == origin_ || !listener_) return;
   ChangeEvent change;
   change.table = json.value("table", "");

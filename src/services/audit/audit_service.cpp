@@ -29,16 +29,19 @@ Result<std::optional<std::int64_t>> AuditService::FirstBrokenLink(const Caller& 
   if (auto s = caller.RequireAdmin(kAdminsOnly); !s) return s.error();
   auto uow = store_.BeginRead(caller.actor);
   if (!uow) return uow.error();
+  if (auto problem = uow.value()->Audit().CheckpointFileProblem()) {
+    return Error(ErrorKind::kValidation, "auditlog niet te vertrouwen: " + *problem);
+  }
   return uow.value()->Audit().FirstBrokenLink();
 }
 
 Status AuditService::Checkpoint() {
-  // A read snapshot is enough: within it the head does not move, and it takes no write lock.
-  auto uow = store_.BeginRead(Actor{"vangnet", "system", "scheduler", "controlepunt auditlog"});
+  // A write transaction: the checkpoint is counted in the database as it goes into the file.
+  auto uow = store_.Begin(Actor{"vangnet", "system", "scheduler", "controlepunt auditlog"});
   if (!uow) return uow.error();
   auto line = uow.value()->Audit().WriteCheckpoint();
   if (!line) return line.error();
-  return Ok{};
+  return uow.value()->Commit();
 }
 
 }  // namespace vangnet

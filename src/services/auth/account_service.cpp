@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.hpp"
+#include "core/text.hpp"
 #include "services/auth/totp.hpp"
 #include "store/digest.hpp"
 
@@ -148,30 +149,38 @@ Result<std::vector<UserAccount>> AccountService::ListUsers(const Caller& caller)
   return users;
 }
 
-bool AccountService::TooManyFailures(const std::string& username) {
-  std::lock_guard lock(failures_mutex_);
-  auto& times = failures_[username];
-  auto now = std::chrono::steady_clock::now();
-  while (!times.empty() && now - times.front() > kFailureWindow) times.pop_front();
-  return static_cast<int>(times.size()) >= kMaxFailedLogins;
+Status AccountService::ClaimAttempt(const std::string& username, const char* field) {
+  const std::string name_hash = HashToken(ToLowerAscii(Trim(username)));
+  const TimePoint now = store_.clock().Now();
+  auto uow = store_.Begin(Actor{"", "", "http", "aanmelden"});
+  if (!uow) return uow.error();
+  auto attempts = uow.value()->Accounts().ClaimLoginAttempt(name_hash, FormatUtc(now),
+                                                            FormatUtc(now - kFailureWindow));
+  if (!attempts) return attempts.error();
+  if (auto s = uow.value()->Commit(); !s) return s.error();
+  if (attempts.value() > kMaxFailedLogins) {
+    return Error{ErrorKind::kRateLimited,
+                 "te veel mislukte pogingen; probeer het over 15 minuten opnieuw",
+                 {},
+                 0,
+                 field};
+  }
+  return Ok{};
 }
 
-void AccountService::RecordFailure(const std::string& username) {
-  std::lock_guard lock(failures_mutex_);
-  failures_[username].push_back(std::chrono::steady_clock::now());
+void AccountService::ReturnAttempts(const std::string& username, bool all) {
+  const std::string name_hash = HashToken(ToLowerAscii(Trim(username)));
+  auto uow = store_.Begin(Actor{"", "", "http", "aanmelden"});
+  if (!uow) return;  // the count stays a little high; the window ends it
+  if (uow.value()->Accounts().ReturnLoginAttempts(name_hash, all)) (void)uow.value()->Commit();
 }
 
 Result<LoginResult> AccountService::Login(const std::string& username, const std::string& password,
                                           const std::string& remote_addr) {
   const Error wrong{
       ErrorKind::kUnauthenticated, "gebruikersnaam of wachtwoord klopt niet", {}, 0, "password"};
-  if (TooManyFailures(username)) {
-    return Error{ErrorKind::kRateLimited,
-                 "te veel mislukte pogingen; probeer het over 15 minuten opnieuw",
-                 {},
-                 0,
-                 "password"};
-  }
+  // Claimed before the password is checked, in the database: parallel guesses each count.
+  if (auto claimed = ClaimAttempt(username, "password"); !claimed) return claimed.error();
   std::optional<UserAccount> user;
   std::optional<SecondFactor> factor;  // whether a second factor must follow the password
   {
@@ -192,7 +201,6 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
   // remote_addr is a network address, not personal data about a patient; it helps trace abuse.
   nlohmann::json details{{"remote_addr", remote_addr}};
   if (!valid) {
-    RecordFailure(username);
     (void)AuditSecurityEvent(username, "login", "refused", details.dump());
     return wrong;
   }
@@ -215,10 +223,14 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
     std::lock_guard lock(pending_mutex_);
     const auto now = store_.clock().Now();
     std::erase_if(pending_, [&](const auto& entry) { return entry.second.expires < now; });
-    pending_[HashToken(pending.pending_token)] = PendingLogin{user->id, now + kPendingLimit};
+    pending_[HashToken(pending.pending_token)] =
+        PendingLogin{user->id, now + kPendingLimit, user->password_hash};
+    ReturnAttempts(username, false);  // the password was right; the code claims its own
     return pending;
   }
-  return StartSession(*user, details.dump());
+  auto session = StartSession(*user, details.dump());
+  if (session) ReturnAttempts(username, true);
+  return session;
 }
 
 bool AccountService::NeedsSecondFactor(const UserAccount& user) const {
@@ -367,16 +379,19 @@ Result<UserAccount> AccountService::PendingUser(const std::string& pending_token
                       "de aanmelding is verlopen; begin opnieuw met uw wachtwoord", {}, 0,
                       "pending");
   std::int64_t user_id = 0;
+  std::string password_hash;
   {
     std::lock_guard lock(pending_mutex_);
     auto it = pending_.find(HashToken(pending_token));
     if (it == pending_.end() || it->second.expires < store_.clock().Now()) return expired;
     user_id = it->second.user_id;
+    password_hash = it->second.password_hash;
   }
   auto uow = store_.BeginRead(Actor{"", "", "http", "aanmelden"});
   if (!uow) return uow.error();
   auto user = uow.value()->Accounts().FindUserById(user_id);
-  if (!user || user->disabled) return expired;
+  // A password changed (or reset) since the first step ends this sign-in too.
+  if (!user || user->disabled || user->password_hash != password_hash) return expired;
   return *user;
 }
 
@@ -411,13 +426,7 @@ Result<LoginResult> AccountService::CompleteLogin(const std::string& pending_tok
   auto user = PendingUser(pending_token);
   if (!user) return user.error();
   const std::string& username = user.value().username;
-  if (TooManyFailures(username)) {
-    return Error{ErrorKind::kRateLimited,
-                 "te veel mislukte pogingen; probeer het over 15 minuten opnieuw",
-                 {},
-                 0,
-                 "code"};
-  }
+  if (auto claimed = ClaimAttempt(username, "code"); !claimed) return claimed.error();
   auto uow = store_.Begin(AccountActor(user.value(), "aanmelden"));
   if (!uow) return uow.error();
   auto& accounts = uow.value()->Accounts();
@@ -446,7 +455,6 @@ Result<LoginResult> AccountService::CompleteLogin(const std::string& pending_tok
   }
   if (!accepted) {
     uow.value().reset();  // rolls back; the refusal is audited on its own
-    RecordFailure(username);
     (void)AuditSecurityEvent(username, "login", "refused", R"({"step":"second_factor"})");
     return wrong;
   }
@@ -473,13 +481,62 @@ Result<LoginResult> AccountService::CompleteLogin(const std::string& pending_tok
     std::lock_guard lock(pending_mutex_);
     pending_.erase(HashToken(pending_token));  // single use
   }
+  ReturnAttempts(username, true);
   session.value().recovery_codes = std::move(recovery_codes);
   return session;
+}
+
+Status AccountService::ConfirmStepUp(const Caller& caller, const std::string& code) {
+  if (caller.actor.source != "http") return Ok{};
+  const std::string& username = caller.actor.user;
+  const std::string trimmed(Trim(code));
+  if (trimmed.empty()) {
+    return Error::Validation("step_up_code",
+                             "vul een nieuwe code uit uw authenticator-app in: deze actie vraagt "
+                             "om bevestiging met uw eigen tweede factor");
+  }
+  if (auto claimed = ClaimAttempt(username, "step_up_code"); !claimed) return claimed.error();
+  auto uow = store_.Begin(Actor{username, caller.actor.role, "http", "bevestigen met code"});
+  if (!uow) return uow.error();
+  auto& accounts = uow.value()->Accounts();
+  auto user = accounts.FindUser(username);
+  auto factor = user ? accounts.FindSecondFactor(user->id) : std::nullopt;
+  if (!user || !factor || !factor->enabled) {
+    return Error(ErrorKind::kForbidden,
+                 "deze actie vraagt om een code van uw eigen tweede factor, en u heeft er geen "
+                 "ingesteld (aanmelden via uw organisatie); gebruik de opdrachtregel: vangnet user");
+  }
+  auto secret = totp::Open(factor->secret_sealed, store_.keys().totp());
+  if (!secret) return secret.error();
+  bool accepted = false;
+  if (auto step = totp::MatchingStep(secret.value(), trimmed, store_.clock().Now())) {
+    auto fresh = accounts.UseCounter(user->id, *step);  // a code already used is refused
+    if (!fresh) return fresh.error();
+    accepted = fresh.value();
+  }
+  if (!accepted) {
+    uow.value().reset();
+    (void)AuditSecurityEvent(username, "step_up", "refused", "{}");
+    return Error::Validation("step_up_code", "de code klopt niet (of is al gebruikt)");
+  }
+  if (auto s = RecordAudit(*uow.value(), "step_up", "user_account", username, username); !s) {
+    return s;
+  }
+  if (auto s = uow.value()->Commit(); !s) return s;
+  ReturnAttempts(username, false);
+  return Ok{};
 }
 
 Status AccountService::ResetSecondFactor(const Caller& caller, const std::string& username) {
   if (auto s = caller.RequireAdmin("alleen een beheerder kan een tweede factor herstellen"); !s) {
     return s;
+  }
+  // An admin with only a session must not be able to replace their own factor: whoever stole
+  // the session would then own the account.
+  if (caller.actor.source == "http" && caller.actor.user == username) {
+    return Error(ErrorKind::kForbidden,
+                 "uw eigen tweede factor herstelt een andere beheerder, of de opdrachtregel "
+                 "(vangnet user reset-2fa)");
   }
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
@@ -509,7 +566,8 @@ Status AccountService::SetSecondFactorSecret(const Actor& actor, const std::stri
   return uow.value()->Commit();
 }
 
-std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string& session_token) {
+std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string& session_token,
+                                                             bool keep_alive) {
   if (session_token.size() != 64) return std::nullopt;
   const std::string token_hash = HashToken(session_token);
   const TimePoint now = store_.clock().Now();
@@ -531,7 +589,7 @@ std::optional<AuthenticatedUser> AccountService::Authenticate(const std::string&
   }
   // Keep the session alive, but write at most once a minute per session: every request writing
   // would serialise all readers behind the single SQLite writer.
-  if (session->last_seen_at < FormatUtc(now - std::chrono::minutes(1))) {
+  if (keep_alive && session->last_seen_at < FormatUtc(now - std::chrono::minutes(1))) {
     if (auto uow = store_.Begin(Actor{"", "", "http", "sessie"})) {
       if (uow.value()->Accounts().TouchSession(token_hash, now_text)) (void)uow.value()->Commit();
     }

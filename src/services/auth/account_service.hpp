@@ -122,8 +122,14 @@ class AccountService {
   Result<LoginResult> CompleteLogin(const std::string& pending_token, const std::string& code,
                                     const std::string& remote_addr);
   // An admin's reset of a user who lost their phone: the factor and recovery codes go, the
-  // user's sessions end, and the next login enrols anew. Audited.
+  // user's sessions end, and the next login enrols anew. Audited. Over the web an admin cannot
+  // reset their own factor: another admin does, or the command line.
   Status ResetSecondFactor(const Caller& caller, const std::string& username);
+  // Step-up: a dangerous admin action over the web (resetting a second factor, setting a
+  // password, adding an admin) is confirmed with a fresh code of the admin's own second factor,
+  // so a stolen session alone takes no account over. Each code once; wrong codes count towards
+  // the lock-out. The command line needs none (it is the server's own operator).
+  Status ConfirmStepUp(const Caller& caller, const std::string& code);
   // Puts a known, confirmed secret in force for a user: the demo accounts (whose secrets are
   // printed with their passwords) and tests.
   Status SetSecondFactorSecret(const Actor& actor, const std::string& username,
@@ -137,7 +143,10 @@ class AccountService {
   // A refused single sign-on (bad token, no role), audited like a wrong password.
   void AuditRefusedSignIn(const std::string& who, const std::string& details);
   // The user behind a session token, when the session is valid; keeps it alive.
-  std::optional<AuthenticatedUser> Authenticate(const std::string& session_token);
+  // `keep_alive` false: only checks (the live event stream's periodic look must not keep an
+  // idle session alive forever).
+  std::optional<AuthenticatedUser> Authenticate(const std::string& session_token,
+                                                bool keep_alive = true);
   Status Logout(const std::string& session_token);
 
   // A calendar app cannot log in, so it subscribes to a secret address: a new random token
@@ -164,8 +173,12 @@ class AccountService {
   // A hash of a random password at this service's cost, made once: what an unknown username's
   // password is checked against.
   const std::string& DummyHash();
-  bool TooManyFailures(const std::string& username);
-  void RecordFailure(const std::string& username);
+  // Claims one sign-in attempt for `username` in the database before anything is checked;
+  // a refusal (429, naming `field`) when kMaxFailedLogins were claimed within kFailureWindow.
+  Status ClaimAttempt(const std::string& username, const char* field);
+  // Gives back claimed attempts: all after a completed sign-in, else the one a correct
+  // password claimed.
+  void ReturnAttempts(const std::string& username, bool all);
   // Finds the account, applies `change`, optionally ends its sessions, audits: one action.
   Status ChangeAccount(const Actor& actor, const std::string& username, const char* changed_field,
                        bool end_sessions, const std::function<void(UserAccount&)>& change);
@@ -175,6 +188,7 @@ class AccountService {
   struct PendingLogin {
     std::int64_t user_id;
     TimePoint expires;
+    std::string password_hash;  // a password changed meanwhile ends the pending sign-in
   };
 
   Store& store_;
@@ -185,8 +199,6 @@ class AccountService {
   std::counting_semaphore<2> hashing_{2};
   std::once_flag dummy_once_;
   std::string dummy_hash_;
-  std::mutex failures_mutex_;
-  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
 };
 
 }  // namespace vangnet

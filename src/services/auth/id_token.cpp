@@ -1,4 +1,5 @@
 #include "services/auth/id_token.hpp"
+#include "io/json_input.hpp"
 
 #include <cjose/cjose.h>
 
@@ -60,7 +61,7 @@ bool IsBase64Url(std::string_view text) {
 }  // namespace
 
 Result<SigningKeys> SigningKeys::Parse(std::string_view jwks_json) {
-  auto doc = nlohmann::json::parse(jwks_json, nullptr, false);
+  auto doc = ParseJsonOrDiscarded(jwks_json);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("keys") || !doc["keys"].is_array()) {
     return Error::Validation("jwks", "de sleutels van de identiteitsprovider zijn geen JWKS");
   }
@@ -137,8 +138,8 @@ Result<nlohmann::json> VerifyIdToken(std::string_view token, const SigningKeys& 
   if (!cjose_jws_get_plaintext(jws.get(), &payload, &payload_size, &err)) {
     return Refused("token", "het ID-token van de identiteitsprovider is onleesbaar");
   }
-  auto claims = nlohmann::json::parse(
-      std::string_view(reinterpret_cast<const char*>(payload), payload_size), nullptr, false);
+  auto claims = ParseJsonOrDiscarded(
+      std::string_view(reinterpret_cast<const char*>(payload), payload_size));
   if (claims.is_discarded() || !claims.is_object()) {
     return Refused("token", "het ID-token van de identiteitsprovider is onleesbaar");
   }

@@ -1,4 +1,5 @@
 #include "services/auth/single_sign_on.hpp"
+#include "io/json_input.hpp"
 
 #include <sodium.h>
 
@@ -110,7 +111,7 @@ Result<SingleSignOn::Provider> SingleSignOn::Discover() {
   url += ".well-known/openid-configuration";
   auto reply = SendHttpRequest({url, {"Accept: application/json"}}, kProvider);
   if (!reply) return reply.error();
-  auto doc = nlohmann::json::parse(reply.value().body, nullptr, false);
+  auto doc = ParseJsonOrDiscarded(reply.value().body);
   if (reply.value().status != 200 || doc.is_discarded() || !doc.is_object()) {
     return Error::Io(url, "de identiteitsprovider gaf geen geldig discovery-document (HTTP " +
                               std::to_string(reply.value().status) + ")");
@@ -205,7 +206,7 @@ Result<std::string> SingleSignOn::ExchangeCode(const Provider& provider, const s
   }
   auto reply = SendHttpRequest(request, kProvider);
   if (!reply) return reply.error();
-  auto body = nlohmann::json::parse(reply.value().body, nullptr, false);
+  auto body = ParseJsonOrDiscarded(reply.value().body);
   if (reply.value().status != 200 || !body.is_object()) {
     const std::string reason =
         body.is_object() ? PlainCode(TextClaim(body, "error")) : std::string("onleesbaar");

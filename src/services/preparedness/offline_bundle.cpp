@@ -126,10 +126,11 @@ Result<BundleResult> WriteOfflineBundle(Store& store, const PlaybookCatalog& pla
   // A copy of the audit chain's checkpoint, outside the server: a later cut or rewrite of the
   // trail shows against it (README, Security).
   {
-    auto uow = store.BeginRead(caller.actor);
+    auto uow = store.Begin(caller.actor);
     if (!uow) return uow.error();
     auto checkpoint = uow.value()->Audit().WriteCheckpoint();
     if (!checkpoint) return checkpoint.error();
+    if (auto s = uow.value()->Commit(); !s) return s.error();
     entries.push_back({"auditlog-controlepunt.txt",
                        "aantal\tlaatste-id\thash\ttijd\tmac\r\n" + checkpoint.value()});
   }

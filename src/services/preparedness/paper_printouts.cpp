@@ -1,12 +1,14 @@
 #include "services/preparedness/paper_printouts.hpp"
 
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "core/date.hpp"
 #include "core/registry.hpp"
 #include "core/sources.hpp"
 #include "io/pdf_document.hpp"
+#include "services/registry/registry_service.hpp"
 
 namespace vangnet {
 
@@ -116,8 +118,18 @@ Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   auto& work = *uow.value();
+  // People under the same read rule as the registry's own list of people: a practice user
+  // sees the names and numbers of their own staff only, as on the Contacten page.
+  const Access person_access = ReadAccess(caller.role, "person");
+  const std::set<std::string> own_people =
+      person_access == Access::kScoped ? PeopleOfPractices(work, caller) : std::set<std::string>{};
   std::map<std::string, Person> people;
-  for (auto& p : work.Table<Person>().List()) people[p.code] = std::move(p);
+  for (auto& p : work.Table<Person>().List()) {
+    if (person_access == Access::kAll ||
+        (person_access == Access::kScoped && own_people.contains(p.code))) {
+      people[p.code] = std::move(p);
+    }
+  }
   std::map<std::string, std::string> groups;
   for (const auto& g : work.Table<GpGroup>().List()) groups[g.code] = g.name;
   std::map<std::string, std::string> organisations;
@@ -125,7 +137,7 @@ Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
   auto who = [&](const std::string& code) -> std::pair<std::string, std::string> {
     if (code.empty()) return {"ONTBREEKT", ""};
     auto p = people.find(code);
-    if (p == people.end()) return {code, ""};
+    if (p == people.end()) return {"niet zichtbaar voor uw rol", ""};
     return {p->second.name, p->second.phone};
   };
   std::vector<std::vector<std::string>> roles;

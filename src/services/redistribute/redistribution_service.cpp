@@ -1,5 +1,7 @@
 #include "services/redistribute/redistribution_service.hpp"
 
+#include "services/registry/import_slots.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -22,6 +24,8 @@ Result<long long> RedistributionService::ImportPatients(const Caller& caller,
                                                         const std::string& csv_text,
                                                         const std::string& file_name) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO laadt patiëntenlijsten");
+  auto slot = ImportSlot::Take();
+  if (!slot) return slot.error();
   auto work = OpenIncidentWork(store_, caller, incident_id, Work::kChange);
   if (!work) return work.error();
   UnitOfWork& uow = *work.value().uow;

@@ -1,5 +1,7 @@
 #include "services/registry/registry_transfer.hpp"
 
+#include "services/registry/import_slots.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -475,6 +477,12 @@ Result<std::string> ExportRegistryWorkbook(Store& store, const Caller& caller) {
 
 ImportReport RegistryTransferService::Import(const Caller& caller, std::vector<ImportFile> files,
                                              bool apply) {
+  auto slot = ImportSlot::Take();
+  if (!slot) {
+    ImportReport refused;
+    refused.errors.push_back(slot.error());
+    return refused;
+  }
   ImportOptions options;
   options.apply = apply;
   options.max_listed_changes = 200;

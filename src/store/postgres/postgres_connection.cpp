@@ -1,6 +1,10 @@
 #include "store/postgres/postgres_connection.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -53,10 +57,11 @@ class PostgresStatement final : public sql::StatementBackend {
       // would otherwise parse the same INSERT for every row. Should preparing fail, the
       // statement runs unnamed, so its error is reported as it always was.
       const std::string* name = db_.PreparedName(sql_);
-      result_ = name ? PQexecPrepared(db_.handle(), name->c_str(), static_cast<int>(values.size()),
-                                      values.data(), nullptr, nullptr, 0)
-                     : PQexecParams(db_.handle(), sql_.c_str(), static_cast<int>(values.size()),
-                                    nullptr, values.data(), nullptr, nullptr, 0);
+      result_ = db_.Run(
+          name ? PQsendQueryPrepared(db_.handle(), name->c_str(), static_cast<int>(values.size()),
+                                     values.data(), nullptr, nullptr, 0)
+               : PQsendQueryParams(db_.handle(), sql_.c_str(), static_cast<int>(values.size()),
+                                   nullptr, values.data(), nullptr, nullptr, 0));
       db_.Record(result_);
       const auto status = PQresultStatus(result_);
       const bool ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
@@ -115,7 +120,7 @@ class PostgresStatement final : public sql::StatementBackend {
     result_ = nullptr;
   }
   // A savepoint command; its own outcome is not the statement's, so it is not recorded.
-  void Command(const char* sql) { PQclear(PQexec(db_.handle(), sql)); }
+  void Command(const char* sql) { PQclear(db_.RunText(sql)); }
   static bool IsWrite(std::string_view sql) {
     const auto start = sql.find_first_not_of(" \t\n");
     if (start == std::string_view::npos) return false;
@@ -167,7 +172,15 @@ std::string NumberPlaceholders(std::string_view sql) {
 }
 
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::string& url) {
-  PGconn* conn = PQconnectdb(url.c_str());
+  // Vangnet's own limits, unless the address sets them: a host that does not answer is given
+  // up after 3 s (the next host of a multi-host address is tried), and a connection whose
+  // server went silent is found dead by TCP keepalives and the kernel's user timeout instead of
+  // hanging. Keywords before "dbname" are overridden by the address (expand_dbname).
+  const char* keywords[] = {"connect_timeout", "keepalives",     "keepalives_idle",
+                            "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                            "dbname",          nullptr};
+  const char* values[] = {"3", "1", "5", "2", "3", "10000", url.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keywords, values, 1);
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string message = conn ? PQerrorMessage(conn) : "out of memory";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
@@ -185,6 +198,53 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::
   return connection;
 }
 
+PGresult* PostgresConnection::Run(int sent) {
+  if (!sent || timed_out_) return nullptr;
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(kStatementDeadlineSeconds);
+  // Waits until the socket is ready for `events`, or the deadline; false after the deadline.
+  const auto wait = [&](short events) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{PQsocket(conn_), events, 0};
+    const int r = ::poll(&p, 1, static_cast<int>(left.count()));
+    return r > 0 || (r < 0 && errno == EINTR);
+  };
+  for (int flushed = PQflush(conn_); flushed != 0; flushed = PQflush(conn_)) {
+    if (flushed < 0 || !wait(POLLOUT | POLLIN)) {
+      timed_out_ = flushed >= 0;
+      return nullptr;
+    }
+    if (!PQconsumeInput(conn_)) return nullptr;
+  }
+  PGresult* kept = nullptr;
+  for (;;) {
+    while (PQisBusy(conn_)) {
+      if (!wait(POLLIN)) {
+        timed_out_ = true;  // the connection has a statement in flight: never reused
+        PQclear(kept);
+        return nullptr;
+      }
+      if (!PQconsumeInput(conn_)) {
+        PQclear(kept);
+        return nullptr;
+      }
+    }
+    PGresult* next = PQgetResult(conn_);
+    if (!next) break;
+    // As PQexec: the last result, but an error before it is the one that counts.
+    const auto status = PQresultStatus(kept);
+    if (kept && status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      PQclear(next);
+    } else {
+      PQclear(kept);
+      kept = next;
+    }
+  }
+  return kept;
+}
+
 PostgresConnection::~PostgresConnection() {
   PQfinish(conn_);
 }
@@ -198,11 +258,13 @@ void PostgresConnection::Record(PGresult* result) {
     changes_ = tuples && *tuples ? std::strtoll(tuples, nullptr, 10) : 0;
     return;
   }
-  last_failure_ = PQstatus(conn_) == CONNECTION_OK
-                      ? FailureOf(PQresultErrorField(result, PG_DIAG_SQLSTATE))
-                      : sql::Failure::kBusy;
+  last_failure_ = !Lost() ? FailureOf(PQresultErrorField(result, PG_DIAG_SQLSTATE))
+                          : sql::Failure::kBusy;
   const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-  last_error_ = message ? message : PQerrorMessage(conn_);
+  last_error_ = message                ? message
+                : timed_out_           ? "geen antwoord van de database binnen " +
+                                   std::to_string(kStatementDeadlineSeconds) + " seconden"
+                                       : PQerrorMessage(conn_);
 }
 
 const std::string* PostgresConnection::PreparedName(const std::string& sql) {
@@ -210,7 +272,7 @@ const std::string* PostgresConnection::PreparedName(const std::string& sql) {
   // Preparing inside a transaction that must survive a failure needs the statement's own
   // savepoint, which the caller has set for writes; a failing read aborts either way.
   const std::string name = "v" + std::to_string(prepared_.size() + 1);
-  PGresult* result = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+  PGresult* result = Run(PQsendPrepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));
   const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
   PQclear(result);
   if (!ok) return nullptr;
@@ -222,7 +284,7 @@ std::unique_ptr<sql::StatementBackend> PostgresConnection::Prepare(std::string_v
 }
 
 Status PostgresConnection::Exec(std::string_view sql) {
-  PGresult* result = PQexec(conn_, std::string(sql).c_str());
+  PGresult* result = RunText(std::string(sql).c_str());
   Record(result);
   const auto status = PQresultStatus(result);
   PQclear(result);

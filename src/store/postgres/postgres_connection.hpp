@@ -25,7 +25,19 @@ class PostgresConnection final : public sql::Connection {
   std::string LastError() const override { return last_error_; }
   sql::Failure LastFailure() const override { return last_failure_; }
   std::int64_t Changes() const override { return changes_; }
-  bool Lost() const override { return PQstatus(conn_) != CONNECTION_OK; }
+  bool Lost() const override { return timed_out_ || PQstatus(conn_) != CONNECTION_OK; }
+
+  // libpq waits for an answer as long as the server keeps the connection open, and a server
+  // that hangs (frozen, not dead: its kernel still acknowledges) keeps it open for ever. Every
+  // statement therefore waits at most kStatementDeadline; then the connection counts as lost
+  // (the request answers 503, and a transaction whose COMMIT was never sent is rolled back by
+  // the server when it sees the connection gone, so nothing is applied later).
+  static constexpr int kStatementDeadlineSeconds = 15;
+  // Sends with `send` (a PQsend* call) and waits for the results within the deadline; the
+  // first error result, or the last result; null when the deadline passed or the connection
+  // broke (then Lost()).
+  PGresult* Run(int sent);
+  PGresult* RunText(const char* sql) { return Run(PQsendQuery(conn_, sql)); }
 
   // Statements report what became of their execution here.
   void Record(PGresult* result);
@@ -40,6 +52,7 @@ class PostgresConnection final : public sql::Connection {
   std::string last_error_;
   sql::Failure last_failure_ = sql::Failure::kNone;
   std::int64_t changes_ = 0;
+  bool timed_out_ = false;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 

@@ -42,7 +42,9 @@ const std::vector<std::string>& TablesInCopyOrder() {
                                                "external_identity",
                                                "succession_trajectory",
                                                "practice_collaboration",
-                                               "programme_activity"};
+                                               "programme_activity",
+                                               "login_attempt",
+                                               "audit_checkpoint"};
   return tables;
 }
 

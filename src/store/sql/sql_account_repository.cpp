@@ -222,6 +222,35 @@ Result<bool> SqlAccountRepository::UseCounter(std::int64_t user_id, std::int64_t
   return RunChangingOneRow(stmt);
 }
 
+Result<std::int64_t> SqlAccountRepository::ClaimLoginAttempt(std::string_view name_hash,
+                                                             std::string_view now,
+                                                             std::string_view window_start_before) {
+  // The count and its check are one statement: two servers or threads never read the same
+  // count (SQLite serialises writers; PostgreSQL locks the row for the upsert).
+  Statement stmt(db_,
+                 "INSERT INTO login_attempt (name_hash, window_start, attempts) VALUES (?, ?, 1) "
+                 "ON CONFLICT(name_hash) DO UPDATE SET "
+                 "attempts = CASE WHEN login_attempt.window_start < ? THEN 1 "
+                 "ELSE login_attempt.attempts + 1 END, "
+                 "window_start = CASE WHEN login_attempt.window_start < ? "
+                 "THEN excluded.window_start ELSE login_attempt.window_start END "
+                 "RETURNING attempts");
+  Bind(stmt, name_hash, now, window_start_before, window_start_before);
+  if (stmt.Step() != kRow) return StoreError(db_);
+  const std::int64_t attempts = stmt.Int(0);
+  while (stmt.Step() == kRow) {
+  }
+  return attempts;
+}
+
+Status SqlAccountRepository::ReturnLoginAttempts(std::string_view name_hash, bool all) {
+  Statement stmt(db_, all ? "DELETE FROM login_attempt WHERE name_hash = ?"
+                          : "UPDATE login_attempt SET attempts = attempts - 1 "
+                            "WHERE name_hash = ? AND attempts > 0");
+  Bind(stmt, name_hash);
+  return Run(stmt);
+}
+
 Status SqlAccountRepository::DeleteSecondFactor(std::int64_t user_id) {
   Statement codes(db_, "DELETE FROM recovery_code WHERE user_id = ?");
   Bind(codes, user_id);

@@ -30,6 +30,9 @@ class SqlAccountRepository final : public AccountRepository {
   std::optional<SecondFactor> FindSecondFactor(std::int64_t user_id) override;
   Status SaveSecondFactor(const SecondFactor& factor) override;
   Result<bool> UseCounter(std::int64_t user_id, std::int64_t counter) override;
+  Result<std::int64_t> ClaimLoginAttempt(std::string_view name_hash, std::string_view now,
+                                         std::string_view window_start_before) override;
+  Status ReturnLoginAttempts(std::string_view name_hash, bool all) override;
   Status DeleteSecondFactor(std::int64_t user_id) override;
   Status ReplaceRecoveryCodes(std::int64_t user_id,
                               const std::vector<std::string>& code_hashes) override;

@@ -196,7 +196,60 @@ std::optional<std::int64_t> SqlAuditLog::FirstBrokenLink() {
 }
 
 Result<std::string> SqlAuditLog::WriteCheckpoint() {
-  return anchors_.Append(Head(), clock_.NowIso());
+  // The count's row is locked first (an UPDATE, which SQLite and PostgreSQL both hold to the end
+  // of the transaction), so two servers writing checkpoints take turns: file line and count
+  // always move together.
+  Statement ensure(db_,
+                   "INSERT INTO audit_checkpoint (anchor_file, checkpoints, last_mac) "
+                   "VALUES (?, 0, '') ON CONFLICT(anchor_file) DO NOTHING");
+  Bind(ensure, anchors_.path());
+  if (ensure.Step() != kDone) return StoreError(db_);
+  Statement lock(db_,
+                 "UPDATE audit_checkpoint SET checkpoints = checkpoints WHERE anchor_file = ?");
+  Bind(lock, anchors_.path());
+  if (lock.Step() != kDone) return StoreError(db_);
+  // A file that no longer holds what the database counted is not written on: that would hide
+  // the damage (the server's log says so at every tick until someone looks).
+  if (auto problem = CheckpointFileProblem()) return Error::Io(anchors_.path(), *problem);
+  bool appended = false;
+  auto line = anchors_.Append(Head(), clock_.NowIso(), &appended);
+  if (!line || !appended) return line;
+  // The count becomes the file's: one more, or every line of a file from before the count
+  // existed (checked line by line with the key).
+  auto macs = anchors_.Macs();
+  if (!macs) return macs.error();
+  if (macs.value().empty()) return line;
+  Statement count(db_,
+                  "UPDATE audit_checkpoint SET checkpoints = ?, last_mac = ? WHERE anchor_file = ?");
+  Bind(count, static_cast<std::int64_t>(macs.value().size()), macs.value().back(), anchors_.path());
+  if (count.Step() != kDone) return StoreError(db_);
+  return line;
+}
+
+std::optional<std::string> SqlAuditLog::CheckpointFileProblem() {
+  Statement state(db_,
+                  "SELECT checkpoints, last_mac FROM audit_checkpoint WHERE anchor_file = ?");
+  Bind(state, anchors_.path());
+  if (state.Step() != kRow) return std::nullopt;  // never checkpointed to this file
+  Row row(state);
+  const std::int64_t counted = row.Int();
+  const std::string last_mac = row.Text();
+  while (state.Step() == kRow) {
+  }
+  if (counted == 0) return std::nullopt;
+  auto macs = anchors_.Macs();
+  if (!macs) return macs.error().ToString();
+  const auto in_file = static_cast<std::int64_t>(macs.value().size());
+  if (in_file < counted) {
+    return "het controlepuntbestand " + anchors_.path() + " heeft " + std::to_string(in_file) +
+           " controlepunten, de database weet van " + std::to_string(counted) +
+           ": het is verwijderd, geleegd of ingekort";
+  }
+  if (macs.value()[static_cast<std::size_t>(counted - 1)] != last_mac) {
+    return "controlepunt " + std::to_string(counted) + " in " + anchors_.path() +
+           " is niet het controlepunt dat de database kent: het bestand is teruggezet of vervangen";
+  }
+  return std::nullopt;
 }
 
 }  // namespace vangnet::sql

@@ -22,6 +22,7 @@ class SqlAuditLog final : public AuditLog {
   std::vector<RecordChange> LastWrites(const std::vector<std::string>& tables) override;
   std::optional<std::int64_t> FirstBrokenLink() override;
   Result<std::string> WriteCheckpoint() override;
+  std::optional<std::string> CheckpointFileProblem() override;
 
  private:
   Connection& db_;

@@ -1,6 +1,7 @@
 #include "store/sql/sql_store.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <tuple>
@@ -82,6 +83,7 @@ class SqlUnitOfWork final : public UnitOfWork {
       return status;
     }
     committed_ = true;
+    store_.NoteCommit();
     return Ok{};
   }
 
@@ -154,6 +156,13 @@ bool TakeConnectionLost() {
 
 namespace vangnet::sql {
 
+SqlStore::~SqlStore() {
+  if (!committed_any_) return;
+  auto uow = Open(Actor{"vangnet", "system", "store", "controlepunt auditlog"}, true);
+  if (!uow) return;  // nothing more to do at exit; the server's next tick anchors it
+  if (uow.value()->Audit().WriteCheckpoint()) (void)uow.value()->Commit();
+}
+
 Result<int> SqlStore::Migrate() {
   auto connection = backend_->Connect();
   if (!connection) return connection.error();
@@ -202,6 +211,25 @@ Result<int> SqlStore::Migrate() {
     });
     if (!status) return status.error();
     if (!done) ++applied;
+  }
+  // A key file made just now for a database whose trail was already keyed (or checkpointed)
+  // means the real key is missing: going on would make the chain unverifiable and look like a
+  // fresh start. The new key goes again and the start is refused.
+  if (keys_.created()) {
+    Statement keyed(db,
+                    "SELECT 1 FROM audit_event WHERE hash LIKE 'k1:%' UNION ALL "
+                    "SELECT 1 FROM audit_checkpoint WHERE checkpoints > 0");
+    const bool trail_keyed = keyed.Step() == kRow;
+    keyed.Reset();
+    if (trail_keyed) {
+      std::error_code ignored;
+      std::filesystem::remove(keys_.path(), ignored);
+      return Error::Io(keys_.path(),
+                       "het sleutelbestand ontbreekt, terwijl deze database er al mee is "
+                       "beveiligd; zet het terug uit de back-up (of wijs het aan met "
+                       "VANGNET_KEY_FILE). Met een nieuwe sleutel is het auditlog niet meer te "
+                       "controleren, dus vangnet maakt er geen");
+    }
   }
   return applied;
 }

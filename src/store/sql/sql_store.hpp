@@ -3,6 +3,7 @@
 // write and a read transaction begin, and the migrations in its dialect.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <list>
@@ -48,6 +49,9 @@ class SqlStore final : public Store {
         clock_(clock),
         keys_(std::move(keys)),
         anchors_(anchors_path, keys_.audit()) {}
+  // Checkpoints the audit trail when this process committed anything: the command line's
+  // imports and user changes are anchored at once, not at the server's next tick.
+  ~SqlStore() override;
   const Clock& clock() const override { return clock_; }
   const SecretKeys& keys() const override { return keys_; }
   const AuditAnchors& anchors() const { return anchors_; }
@@ -73,6 +77,8 @@ class SqlStore final : public Store {
   // Gives back the slot a unit of work took (see kMaxConnections), whether its connection was
   // released or dropped.
   void LeaveSlot();
+  // A unit of work committed (and so may have added audit events).
+  void NoteCommit() { committed_any_ = true; }
 
  private:
   Result<std::unique_ptr<UnitOfWork>> Open(const Actor& actor, bool write);
@@ -104,6 +110,7 @@ class SqlStore final : public Store {
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex lease_mutex_;
   std::unique_ptr<Connection> lease_;  // the connection that holds the lease, while it does
+  std::atomic<bool> committed_any_{false};
 };
 
 }  // namespace vangnet::sql

@@ -52,6 +52,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Cl
                                       std::move(keys).value(), AuditAnchors::PathFor(path));
   auto migrated = store->Migrate();
   if (!migrated) return migrated.error();
+  // A database made before vangnet set its files owner-only is made so now, with its journal.
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    std::filesystem::permissions(file,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 ec);
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -23,9 +23,31 @@ const ROLES = ["coordinator", "crisis_team", "practice_user", "insurer_liaison",
 export async function renderAccounts(ctx: PageContext): Promise<void> {
   const draw = async () => {
     const accounts = (await api.get<{ items: Account[] }>("/users")).items;
-    ctx.main.replaceChildren(h("h1", {}, t("accountsTitle")), h("p", { class: "muted" }, t("accountsIntro")), table(accounts, draw), addForm(draw));
+    ctx.main.replaceChildren(h("h1", {}, t("accountsTitle")), h("p", { class: "muted" }, t("accountsIntro")), stepUpField(), table(accounts, draw), addForm(draw));
   };
   await draw();
+}
+
+// Dangerous actions (a second factor reset, a password set, a new admin) are confirmed with a
+// fresh code of the admin's own second factor: a stolen session alone cannot take an account
+// over. One field for all of them; a code is used once, so it is emptied after each try.
+let stepUpInput: HTMLInputElement | null = null;
+
+function stepUpField(): HTMLElement {
+  stepUpInput = h("input", { id: "step-up-code", name: "step_up_code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: 6, class: "narrow" }) as HTMLInputElement;
+  return h(
+    "div",
+    { class: "card field step-up" },
+    h("label", { for: "step-up-code" }, t("accountsStepUpLabel")),
+    stepUpInput,
+    h("p", { class: "hint" }, t("accountsStepUpHint")),
+  );
+}
+
+function stepUpCode(): string {
+  const code = stepUpInput?.value.trim() ?? "";
+  if (stepUpInput) stepUpInput.value = "";
+  return code;
 }
 
 async function act(run: () => Promise<unknown>, done: string, redraw: () => Promise<void>): Promise<void> {
@@ -69,14 +91,14 @@ function table(accounts: Account[], redraw: () => Promise<void>): HTMLElement {
               "div",
               { class: "account-actions" },
               h("button", { onclick: () => act(() => api.post(`${path}/${a.disabled ? "enable" : "disable"}`, {}), a.disabled ? t("accountsUnblockedDone") : t("accountsBlockedDone"), redraw) }, a.disabled ? t("accountsUnblock") : t("accountsBlock")),
-              a.second_factor ? h("button", { onclick: () => act(() => api.post(`${path}/second-factor/reset`, {}), t("accountsFactorReset"), redraw) }, t("accountsResetFactor")) : null,
+              a.second_factor ? h("button", { onclick: () => act(() => api.post(`${path}/second-factor/reset`, { step_up_code: stepUpCode() }), t("accountsFactorReset"), redraw) }, t("accountsResetFactor")) : null,
               h(
                 "details",
                 {},
                 h("summary", {}, t("accountsSetPassword")),
                 h(
                   "form",
-                  { class: "inline", onsubmit: (e: Event) => { e.preventDefault(); void act(() => api.post(`${path}/password`, { password: password.value }), t("accountsPasswordSet"), redraw); } },
+                  { class: "inline", onsubmit: (e: Event) => { e.preventDefault(); void act(() => api.post(`${path}/password`, { password: password.value, step_up_code: stepUpCode() }), t("accountsPasswordSet"), redraw); } },
                   password,
                   h("button", { type: "submit" }, t("accountsSetPassword")),
                 ),
@@ -112,6 +134,7 @@ function addForm(redraw: () => Promise<void>): HTMLElement {
           role: role.value,
           practice_agbs: practices.value.split(/[\s,;]+/).filter((x) => x),
           password: password.value,
+          step_up_code: role.value === "admin" ? stepUpCode() : "",
         };
         void act(() => api.post("/users", body), `${t("accountsAdded")}: ${body.username}`, redraw);
       },

@@ -1,0 +1,77 @@
+// JSON from outside is measured before it is parsed: no reader of a Bundle, a patient list or a
+// planner instance gets a document deeper than kMaxJsonDepth to walk.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "io/fhir_directory.hpp"
+#include "io/json_input.hpp"
+#include "io/patient_list_csv.hpp"
+#include "io/plan_json.hpp"
+#include "io/playbook_yaml.hpp"
+
+namespace vangnet {
+namespace {
+
+std::string Deep(int depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
+
+TEST(JsonInput, NestingIsMeasuredOutsideStringsOnly) {
+  EXPECT_EQ(JsonNestingDepth("{}"), 1);
+  EXPECT_EQ(JsonNestingDepth(R"({"a":[{"b":[]}]})"), 4);
+  // Brackets and escaped quotes inside strings do not count.
+  EXPECT_EQ(JsonNestingDepth(R"({"a":"[[[[\"[[[["})"), 1);
+  EXPECT_EQ(JsonNestingDepth(R"(["\\", [1]])"), 2);
+  // The scan stops one past the limit, so a 100,000-deep document costs no more than that.
+  EXPECT_EQ(JsonNestingDepth(Deep(100000)), kMaxJsonDepth + 1);
+}
+
+TEST(JsonInput, TooDeepIsRefusedInWordsNamingTheFileAndTheLimit) {
+  auto parsed = ParseJsonInput(Deep(kMaxJsonDepth + 1), "bundel.json");
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().file, "bundel.json");
+  EXPECT_NE(parsed.error().message.find("te diep genest"), std::string::npos);
+  EXPECT_NE(parsed.error().message.find(std::to_string(kMaxJsonDepth)), std::string::npos);
+  EXPECT_TRUE(ParseJsonInput(Deep(kMaxJsonDepth), "bundel.json"));
+  EXPECT_FALSE(ParseJsonInput("{", "x.json"));
+  EXPECT_TRUE(ParseJsonOrDiscarded(Deep(kMaxJsonDepth + 1)).is_discarded());
+}
+
+TEST(JsonInput, EveryFileReaderRefusesABomb) {
+  const std::string extension =
+      R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Organization","extension":)" +
+      Deep(100000) + "}}]}";
+  auto directory = fhir::ReadDirectoryBundle(extension, "regio.json");
+  ASSERT_FALSE(directory);
+  EXPECT_NE(directory.error().message.find("te diep genest"), std::string::npos);
+  auto patients = ParsePatientBundle(
+      R"({"resourceType":"Bundle","entry":)" + Deep(50000) + "}", "patienten.json", 2026);
+  ASSERT_FALSE(patients);
+  EXPECT_NE(patients.error().message.find("te diep genest"), std::string::npos);
+  auto instance = ParsePlanInstance(R"({"parameters":)" + Deep(50000) + "}", "instantie.json");
+  ASSERT_FALSE(instance);
+  EXPECT_NE(instance.error().message.find("te diep genest"), std::string::npos);
+}
+
+// The same for YAML: yaml-cpp recurses per level, so a file of brackets is measured first.
+TEST(YamlInput, DeepNestingIsRefusedWithItsLine) {
+  auto flow = ParsePlaybookYaml("id: x\nsteps: " + std::string(100000, '[') + "\n", "diep.yaml");
+  ASSERT_FALSE(flow);
+  EXPECT_EQ(flow.error().file, "diep.yaml");
+  EXPECT_EQ(flow.error().row, 2u);
+  EXPECT_NE(flow.error().message.find("te diep genest"), std::string::npos);
+  auto block = ParsePlaybookYaml("id: x\n" + std::string(300, ' ') + "a: 1\n", "diep.yaml");
+  ASSERT_FALSE(block);
+  EXPECT_NE(block.error().message.find("ingesprongen"), std::string::npos);
+  // Brackets in quotes and comments do not count.
+  auto quoted = ParsePlaybookYaml("id: '" + std::string(100, '[') + "' # " +
+                                      std::string(100, '{') + "\n",
+                                  "vlak.yaml");
+  if (!quoted) {
+    EXPECT_EQ(quoted.error().message.find("te diep"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace vangnet
