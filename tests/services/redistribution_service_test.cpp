@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include <algorithm>
+
 #include "http/json/redistribution_json.hpp"
 #include "io/csv.hpp"
 #include "services/incident/incident_service.hpp"
@@ -267,6 +271,83 @@ TEST_F(RedistributionServiceTest, TheInsurerSeesFiguresButNoPatientRows) {
   ASSERT_TRUE(overview);
   EXPECT_FALSE(AsJson(overview)["plan"].contains("unplaced"));
   EXPECT_EQ(service_->Patients(insurer, incident_id_).error().kind, ErrorKind::kForbidden);
+}
+
+// Issue 36: a flood closes several practices in one night. Re-planning the first incident sent
+// 114 patients to a practice a second incident had closed, and two plans promised the same free
+// places. With three incidents open, no receiver gets more than its free places over all plans
+// together, and no closed practice receives anyone.
+TEST_F(RedistributionServiceTest, ThreeOpenIncidentsShareOneCapacityAndSendNobodyToAClosedPractice) {
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed));
+  auto first = service_->Plan(Coordinator(), incident_id_, {});
+  ASSERT_TRUE(first) << first.error().ToString();
+  // The two receivers that took most of the first incident's patients close next.
+  std::vector<std::pair<long long, std::string>> busiest;
+  for (const auto& r : first.value().receivers) {
+    if (r.receiver.kind == solver::ReceiverKind::kPractice && r.placed_patients > 0) {
+      busiest.push_back({r.placed_patients, r.receiver.id});
+    }
+  }
+  std::sort(busiest.rbegin(), busiest.rend());
+  ASSERT_GE(busiest.size(), 2u);
+  std::vector<std::int64_t> ids{incident_id_};
+  std::vector<std::string> closed{kClosed};
+  std::string second_number;
+  for (int k = 0; k < 2; ++k) {
+    const std::string agb = busiest[k].second;
+    auto incident = incidents_->Start(Coordinator(), {"holder-permanently-out", {agb}, false, {}, ""});
+    ASSERT_TRUE(incident) << incident.error().ToString();
+    if (k == 0) second_number = incident.value().number;
+    ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident.value().id, agb));
+    auto planned = service_->Plan(Coordinator(), incident.value().id, {});
+    ASSERT_TRUE(planned) << planned.error().ToString();
+    ids.push_back(incident.value().id);
+    closed.push_back(agb);
+  }
+  // The first plan no longer fits, and says why: the practice the second incident closes.
+  auto stale = service_->Overview(Coordinator(), incident_id_);
+  ASSERT_TRUE(stale);
+  ASSERT_FALSE(stale.value().plan_out_of_date.empty());
+  std::string reasons;
+  for (const auto& line : stale.value().plan_out_of_date) reasons += line + "\n";
+  EXPECT_NE(reasons.find("die incident " + second_number + " nu sluit"), std::string::npos)
+      << reasons;
+  // One action per incident whose plan no longer fits makes it fit again.
+  for (std::int64_t id : ids) {
+    auto overview = service_->Overview(Coordinator(), id);
+    ASSERT_TRUE(overview);
+    if (!overview.value().plan_out_of_date.empty()) {
+      ASSERT_TRUE(service_->Plan(Coordinator(), id, {}));
+    }
+  }
+  std::map<std::string, long long> placed_over_all;
+  for (std::int64_t id : ids) {
+    for (const auto& p : service_->Patients(Coordinator(), id).value()) {
+      if (p.receiver_id.empty()) continue;
+      EXPECT_EQ(std::find(closed.begin(), closed.end(), p.receiver_id), closed.end())
+          << "incident " << id << " sends a patient to closed practice " << p.receiver_id;
+      ++placed_over_all[p.receiver_id];
+    }
+  }
+  for (std::int64_t id : ids) {
+    auto overview = service_->Overview(Coordinator(), id);
+    ASSERT_TRUE(overview);
+    EXPECT_TRUE(overview.value().plan_out_of_date.empty())
+        << "incident " << id << ": " << overview.value().plan_out_of_date.front();
+    // Each incident sees a receiver's places net of what the others hold there, so its own
+    // placements within them mean the sum over all plans is within the receiver's free places.
+    for (const auto& r : overview.value().receivers) {
+      EXPECT_LE(r.placed_patients, r.receiver.capacity) << "incident " << id << ", " << r.receiver.id;
+    }
+  }
+  // An exercise never takes a real incident's places.
+  auto exercise = incidents_->Start(Coordinator(), {"holder-permanently-out", {"01051222"}, true, {}, ""});
+  ASSERT_TRUE(exercise);
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), exercise.value().id, "01051222"));
+  ASSERT_TRUE(service_->Plan(Coordinator(), exercise.value().id, {}));
+  auto after = service_->Overview(Coordinator(), incident_id_);
+  ASSERT_TRUE(after);
+  EXPECT_TRUE(after.value().plan_out_of_date.empty());
 }
 
 }  // namespace

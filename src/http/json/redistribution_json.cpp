@@ -81,6 +81,7 @@ json RedistributionOverviewJson(const RedistributionOverview& o) {
   for (const auto& offer : o.offers) {
     out["offers"].push_back({{"practice_agb", offer.practice_agb}, {"capacity", offer.capacity}});
   }
+  out["plan_out_of_date"] = o.plan_out_of_date;
   out["sites"] = json::array();
   for (const auto& s : o.sites) {
     out["sites"].push_back({{"id", s.id},

@@ -84,6 +84,42 @@ Result<RedistributionOverview> RedistributionService::Overview(const Caller& cal
     out.postcodes.push_back(
         {key.first, key.second, area->latitude, area->longitude, cell.first.size(), cell.second});
   }
+  // Does the plan still fit what the other open incidents hold? Only patients not yet
+  // registered can still move; they are what a new plan would place elsewhere.
+  const RegionalLedger ledger = ReadRegionalLedger(uow, incident);
+  std::map<std::string, long long> movable;
+  for (const auto& p : patients) {
+    if (p.stage >= PatientStage::kProposed && p.stage < PatientStage::kRegistered &&
+        !p.receiver_id.empty()) {
+      ++movable[p.receiver_id];
+    }
+  }
+  const auto join = [](const std::set<std::string>& numbers) {
+    std::string text;
+    for (const auto& n : numbers) text += (text.empty() ? "" : ", ") + n;
+    return text;
+  };
+  for (const auto& [id, count] : movable) {
+    if (auto closed = ledger.closed_by.find(id); closed != ledger.closed_by.end()) {
+      const auto practice = FindPractice(uow, id);
+      out.plan_out_of_date.push_back(
+          std::to_string(count) + " patiënten staan bij " +
+          (practice ? practice->name + ", AGB " + id : "AGB " + id) +
+          ", die incident " + closed->second + " nu sluit");
+    }
+  }
+  for (const auto& view : out.receivers) {
+    const auto& r = view.receiver;
+    auto mine = movable.find(r.id);
+    auto others = ledger.promised_by.find(r.id);
+    if (mine == movable.end() || others == ledger.promised_by.end()) continue;
+    if (mine->second > r.capacity) {
+      out.plan_out_of_date.push_back(
+          r.name + ", AGB " + r.id + ": " + std::to_string(mine->second) +
+          " patiënten voorgesteld, maar er zijn nog " + std::to_string(r.capacity) +
+          " plaatsen vrij nu incident " + join(others->second) + " er ook patiënten heeft");
+    }
+  }
   out.offers = repo.Offers(incident_id);
   out.sites = repo.Sites(incident_id);
   out.show_unplaced = caller.IsRho();

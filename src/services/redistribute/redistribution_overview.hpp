@@ -55,6 +55,10 @@ struct RedistributionOverview {
   std::vector<PostcodeCell> postcodes;
   std::vector<CapacityOffer> offers;
   std::vector<TemporarySite> sites;
+  // Why this incident's plan no longer fits the region (issue 36): a receiver another open
+  // incident closed, or places another incident's plan has taken meanwhile. Empty: it fits.
+  // Making the plan again (one action) solves it.
+  std::vector<std::string> plan_out_of_date;
 };
 
 }  // namespace vangnet

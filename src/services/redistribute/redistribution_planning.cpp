@@ -67,6 +67,27 @@ bool Closed(const Incident& incident, const std::string& agb) {
          incident.practice_agbs.end();
 }
 
+RegionalLedger ReadRegionalLedger(UnitOfWork& uow, const Incident& incident) {
+  RegionalLedger ledger;
+  for (const Incident& other : uow.Incidents().List()) {
+    if (other.id == incident.id || other.status == IncidentStatus::kClosed) continue;
+    if (other.exercise && !incident.exercise) continue;
+    for (const auto& agb : other.practice_agbs) {
+      ledger.closed.insert(agb);
+      ledger.closed_by.emplace(agb, other.number);
+    }
+    for (const auto& p : uow.Redistribution().Patients(other.id)) {
+      if (p.stage < PatientStage::kProposed || p.receiver_id.empty() ||
+          p.receiver_id.starts_with("site-")) {
+        continue;  // unplaced, or at a temporary site of that incident's own
+      }
+      ++ledger.promised[p.receiver_id];
+      ledger.promised_by[p.receiver_id].insert(other.number);
+    }
+  }
+  return ledger;
+}
+
 // The planner's input from the registry, the offers, the sites and the patient list.
 PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
                            const std::vector<RedistributionPatient>& patients,
@@ -84,11 +105,13 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
   }
   MonitorSettings norm;
   norm.norm_patients_per_fte = settings.norm_patients_per_fte;
+  const RegionalLedger ledger = ReadRegionalLedger(uow, incident);
   for (const auto& snapshot : ReadSnapshots(uow)) {
     const Practice& p = snapshot.practice;
     // A closed practice's own building is never advised as a site: it may be the building that
-    // burned or flooded. Whoever knows it is usable adds it as a site on the opvang page.
-    if (Closed(incident, p.agb)) continue;
+    // burned or flooded. Whoever knows it is usable adds it as a site on the opvang page. A
+    // practice another open incident closes receives nobody either.
+    if (Closed(incident, p.agb) || ledger.closed.contains(p.agb)) continue;
     if (p.status == PracticeStatus::kClosed || !p.latitude || !p.longitude) continue;
     auto offer = offers.find(p.agb);
     // seed 004 §4.2.1: room up to the norm practice per FTE; a patient stop means none unless
@@ -96,6 +119,10 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
     long long capacity = offer != offers.end() ? offer->second
                          : p.patient_stop      ? 0
                                                : Headroom(snapshot, norm);
+    // Places the other open incidents' plans promised here are taken (never below none).
+    if (auto promised = ledger.promised.find(p.agb); promised != ledger.promised.end()) {
+      capacity = std::max(0LL, capacity - promised->second);
+    }
     data.input.receivers.push_back({p.agb, p.name, *p.latitude, *p.longitude, capacity,
                                     partners.contains(p.agb), solver::ReceiverKind::kPractice});
     data.info.push_back({p.agb, p.registered_patients, GpFte(snapshot)});

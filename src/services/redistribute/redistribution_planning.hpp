@@ -3,7 +3,9 @@
 // Internal to services/redistribute.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,18 @@ struct ReceiverInfo {
   long long registered = 0;
   double gp_fte = 0;
 };
+
+// The region's one capacity (issue 36): what the other open incidents already hold of it. A
+// practice that any of them closes receives nobody, and the places their current plans
+// promised (patients proposed, accepted or further at a practice) are taken. An exercise never
+// takes capacity from a real incident; it does see what real incidents hold.
+struct RegionalLedger {
+  std::set<std::string> closed;                // AGB -> closed by another open incident
+  std::map<std::string, long long> promised;   // receiver AGB -> patients placed there by others
+  std::map<std::string, std::set<std::string>> promised_by;  // receiver AGB -> incident numbers
+  std::map<std::string, std::string> closed_by;              // AGB -> incident number
+};
+RegionalLedger ReadRegionalLedger(UnitOfWork& uow, const Incident& incident);
 
 struct PlanningData {
   solver::PlanInput input;

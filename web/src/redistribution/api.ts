@@ -38,6 +38,7 @@ export interface Overview {
   consent: Record<string, number>;
   patients_total: number;
   offers: { practice_agb: string; capacity: number }[];
+  plan_out_of_date: string[];
   sites: { id: number; kind: string; name: string; capacity: number; practice_agb: string }[];
   plan?: {
     planned_at: string;

@@ -259,6 +259,15 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
           h("button", { class: "primary", onclick: () => act(() => redistributionApi.plan(id, { max_distance_km: Number(maxKm.value), max_distance_vulnerable_km: Number(vulnerableKm.value), contract_bonus_km: Number(bonusKm.value), exact_seconds: Number(exactSeconds.value) }), t("opvangPlanMade"), rerender) }, plan ? t("opvangReplan") : t("opvangMakePlan")),
         )
       : null,
+    plan && data.plan_out_of_date.length
+      ? h(
+          "div",
+          { class: "banner", role: "alert" },
+          h("strong", {}, t("opvangOutOfDate")),
+          h("ul", {}, data.plan_out_of_date.map((line) => h("li", {}, line))),
+          rho ? h("p", {}, t("opvangOutOfDateHint")) : null,
+        )
+      : null,
     plan
       ? h(
           "div",
