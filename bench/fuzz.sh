@@ -2,7 +2,9 @@
 # Builds the libFuzzer targets (bench/fuzz/) with clang, ASan and UBSan in build-fuzz/ and runs
 # each for SECONDS (default 10) on a copy of its seed corpus (bench/fuzz/corpus/<target>/; new
 # inputs stay in the copy, the repository's corpus is not touched). Prints executions, coverage
-# and any crash per target; exits non-zero when a target crashed.
+# and any crash per target; exits non-zero when a target crashed. A target that takes more than
+# 1 GB in all or 512 MB in one allocation counts as crashed: a small input must not be able to
+# take the memory (the limits of README "Security").
 #   bench/fuzz.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,8 @@ for target in "${targets[@]}"; do
   cp -r "bench/fuzz/corpus/$target/." "$work/$target/" 2>/dev/null || true
   log="$work/$target.log"
   if ! ./build-fuzz/bench/fuzz/"${target}_fuzz" "$work/$target" -max_total_time="$seconds" \
-      -max_len=65536 -artifact_prefix="$work/$target-crash/" -print_final_stats=1 >"$log" 2>&1; then
+      -max_len=65536 -rss_limit_mb=1024 -malloc_limit_mb=512 \
+      -artifact_prefix="$work/$target-crash/" -print_final_stats=1 >"$log" 2>&1; then
     status=1
     echo "== $target: CRASH"; tail -40 "$log"
     cp "$work/$target-crash/"* . 2>/dev/null || true

@@ -93,8 +93,20 @@ case "$cmd" in
     # Every parser that takes outside input, fuzzed a few seconds each on its seed corpus.
     bench/fuzz.sh 3
     ;;
+  slow-clients)
+    # Too heavy for every run: 500 slow connections against a demo server, and the times of a
+    # normal user's requests meanwhile (bench/slow_clients.py; README "Security").
+    install_packages "${APT_BUILD[@]}"
+    build vangnet
+    work=$(mktemp -d)
+    trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+    ./build/vangnet demo --db "$work/demo.db" >/dev/null
+    ./build/vangnet serve --db "$work/demo.db" --listen 127.0.0.1:18090 >"$work/serve.log" 2>&1 &
+    server=$!
+    python3 bench/slow_clients.py --port 18090 --slow "${2:-500}"
+    ;;
   *)
-    echo "usage: scripts/dev.sh start|test" >&2
+    echo "usage: scripts/dev.sh start|test|slow-clients [N]" >&2
     exit 64
     ;;
 esac

@@ -41,6 +41,9 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
+// How long a refused connection is read and dropped before it is closed (see Refuse).
+constexpr std::chrono::seconds kLingerAfterRefusal{2};
+
 // One client connection. While `busy` a worker owns it (its buffer and socket); otherwise only
 // the gate thread touches it.
 struct Connection {
@@ -56,6 +59,7 @@ struct Connection {
   SteadyClock::time_point since;    // became idle, or the current request's first byte
   bool request_started = false;     // a byte of the next request has arrived
   bool busy = false;                // a worker is answering it
+  bool draining = false;            // refused: what the client still sends is read and dropped
   std::size_t answered = 0;         // requests answered on this connection
 };
 
@@ -250,12 +254,19 @@ struct ConnectionGate::Impl {
   }
 
   // The gate's own answer, best effort (the socket's buffer takes a few hundred bytes), then
-  // the connection is closed.
+  // a lingering close: what the client still sends (the rest of a refused body) is read and
+  // dropped for a moment, because closing with unread input resets the connection and the
+  // client would lose the answer.
   void Refuse(Connection& c, int status, const char* reason, const std::string& message) {
     const std::string answer = GateAnswer(status, reason, message);
     [[maybe_unused]] auto n = ::send(c.fd, answer.data(), answer.size(), MSG_NOSIGNAL);
     ::shutdown(c.fd, SHUT_WR);
-    Close(c.fd);
+    c.draining = true;
+    c.buffer.clear();
+    c.buffer.shrink_to_fit();
+    reserved_bytes -= c.reserved;
+    c.reserved = 0;
+    c.since = SteadyClock::now();
   }
 
   // The oldest connection not being answered, among those of `address` (or all when empty).
@@ -301,7 +312,6 @@ struct ConnectionGate::Impl {
         Refuse(added, 503, "Service Unavailable",
                "er staan te veel verbindingen open die allemaal een antwoord krijgen; probeer "
                "het over een paar seconden opnieuw");
-        continue;
       }
       Watch(added);
     }
@@ -309,6 +319,15 @@ struct ConnectionGate::Impl {
 
   void Receive(Connection& c) {
     char chunk[16384];
+    if (c.draining) {
+      for (;;) {
+        const ssize_t n = ::recv(c.fd, chunk, sizeof chunk, 0);
+        if (n > 0 || (n < 0 && errno == EINTR)) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+        Close(c.fd);  // the client is done too
+        return;
+      }
+    }
     bool closed = false;
     for (;;) {
       const ssize_t n = ::recv(c.fd, chunk, sizeof chunk, 0);
@@ -428,6 +447,10 @@ struct ConnectionGate::Impl {
     std::vector<int> idle, late;
     for (auto& [fd, c] : connections) {
       if (c->busy) continue;
+      if (c->draining) {
+        if (now - c->since > kLingerAfterRefusal) idle.push_back(fd);
+        continue;
+      }
       if (c->request_started && now - c->since > kRequestDeadline) late.push_back(fd);
       if (!c->request_started && now - c->since > kIdleConnectionTimeout) idle.push_back(fd);
     }

@@ -150,6 +150,13 @@ TEST_F(HostileClientTest, ATooLargeRequestIsRefusedBeforeItsBodyArrives) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
   EXPECT_NE(answer.find("groter dan 8 MB"), std::string::npos) << answer;
   EXPECT_NE(answer.find("\"status\":413"), std::string::npos) << answer;
+  // The same while the body keeps coming: the answer arrives, the connection is not reset
+  // under it (the refused body is read and dropped for a moment before the close).
+  const std::string streaming = Exchange(
+      "POST /api/v1/registry/import HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+      "application/json\r\nContent-Length: " +
+      std::to_string(kMaxRequestBodyBytes + 1) + "\r\n\r\n" + std::string(2u << 20, 'x'));
+  EXPECT_EQ(streaming.rfind("HTTP/1.1 413", 0), 0u) << streaming.substr(0, 200);
   // In pieces without a length: refused in words too.
   const std::string chunked = Exchange(
       "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
