@@ -62,6 +62,18 @@ void RegisterRedistributionRoutes(Router& router, RedistributionService& service
     if (!overview) return ReplyError(res, overview.error());
     ReplyJson(res, 200, RedistributionOverviewJson(overview.value()));
   });
+  // The regional plan: every open incident's patients in one solve. Body: the plan parameters.
+  router.Post("/api/v1/redistribution/plan", [&service](const RequestContext& ctx,
+                                                        const httplib::Request& req,
+                                                        httplib::Response& res) {
+    auto body = ParseJsonBody(req, res);
+    if (!body) return;
+    auto parameters = PlanParametersFromJson(body->json());
+    if (!parameters) return ReplyError(res, parameters.error());
+    auto plan = service.PlanRegion(ctx.caller, parameters.value());
+    if (!plan) return ReplyError(res, plan.error());
+    ReplyJson(res, 200, RegionalPlanJson(plan.value()));
+  });
   // Body: {"practice_agb": "...", "capacity": 120} (null capacity = back to computed headroom).
   router.Post(kBase + "/offers", [&service](const RequestContext& ctx, const httplib::Request& req,
                                             httplib::Response& res) {

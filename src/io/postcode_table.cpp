@@ -28,7 +28,8 @@ PostcodeTable PostcodeTable::Parse(std::string_view csv) {
   };
   const auto postcode = column("postcode"), place = column("woonplaats"),
              municipality = column("gemeente"), lat = column("latitude"), lon = column("longitude"),
-             province = column("provincie"), kind = column("soort");
+             province = column("provincie"), kind = column("soort"),
+             spellings = column("alternatieve_schrijfwijzen");
   PostcodeTable table;
   for (const auto& record : parsed.value().records) {
     const auto& c = record.cells;
@@ -36,9 +37,13 @@ PostcodeTable PostcodeTable::Parse(std::string_view csv) {
     auto longitude = ParseDecimal(c[lon]);
     if (!latitude || !longitude) continue;  // a few PO-box rows carry no centroid
     table.by_postcode_[c[postcode]] = table.areas_.size();
+    for (const std::string* name : {&c[place], &c[municipality], &c[spellings]}) {
+      if (!name->empty()) table.by_place_.emplace(ToLowerAscii(*name), table.areas_.size());
+    }
     table.areas_.push_back(PostcodeArea{c[postcode], c[place], c[municipality], c[province],
                                         *latitude, *longitude,
-                                        c[kind].find("Adres") != std::string::npos});
+                                        c[kind].find("Adres") != std::string::npos,
+                                        c[spellings]});
   }
   return table;
 }
@@ -54,6 +59,13 @@ std::vector<const PostcodeArea*> PostcodeTable::AddressAreasOf(
   for (const auto& area : areas_) {
     if (area.is_address_area && area.municipality == municipality) found.push_back(&area);
   }
+  return found;
+}
+
+std::vector<const PostcodeArea*> PostcodeTable::AreasOfPlace(std::string_view place) const {
+  std::vector<const PostcodeArea*> found;
+  auto [begin, end] = by_place_.equal_range(ToLowerAscii(Trim(place)));
+  for (auto it = begin; it != end; ++it) found.push_back(&areas_[it->second]);
   return found;
 }
 

@@ -20,6 +20,7 @@ struct PostcodeArea {
   double latitude = 0;
   double longitude = 0;
   bool is_address_area = false;  // kind contains "Adres": people live here
+  std::string other_spellings;    // of the place, as the table gives them ("Amsterdam Zuidoost")
 };
 
 class PostcodeTable {
@@ -34,12 +35,16 @@ class PostcodeTable {
   std::vector<const PostcodeArea*> AddressAreasOf(std::string_view municipality) const;
   // Every address area of the country, in postcode order.
   std::vector<const PostcodeArea*> AddressAreas() const;
+  // The areas whose place or municipality is `place` (any spelling the table knows, case
+  // ignored); empty for a place the table does not know.
+  std::vector<const PostcodeArea*> AreasOfPlace(std::string_view place) const;
   std::size_t size() const { return areas_.size(); }
   const PostcodeArea& At(std::size_t index) const { return areas_[index]; }
 
  private:
   std::vector<PostcodeArea> areas_;
   std::unordered_map<std::string, std::size_t> by_postcode_;
+  std::unordered_multimap<std::string, std::size_t> by_place_;  // lower-case place names
 };
 
 }  // namespace vangnet

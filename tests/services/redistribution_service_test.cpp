@@ -271,6 +271,10 @@ TEST_F(RedistributionServiceTest, TheInsurerSeesFiguresButNoPatientRows) {
   ASSERT_TRUE(overview);
   EXPECT_FALSE(AsJson(overview)["plan"].contains("unplaced"));
   EXPECT_EQ(service_->Patients(insurer, incident_id_).error().kind, ErrorKind::kForbidden);
+  // Who planned is a person: the insurer reads that the RHO did; the coordinator sees who.
+  EXPECT_EQ(AsJson(overview)["plan"]["planned_by"], "RHO");
+  EXPECT_EQ(AsJson(service_->Overview(Coordinator(), incident_id_))["plan"]["planned_by"],
+            "coordinator");
 }
 
 // Issue 36: a flood closes several practices in one night. Re-planning the first incident sent
@@ -348,6 +352,53 @@ TEST_F(RedistributionServiceTest, ThreeOpenIncidentsShareOneCapacityAndSendNobod
   auto after = service_->Overview(Coordinator(), incident_id_);
   ASSERT_TRUE(after);
   EXPECT_TRUE(after.value().plan_out_of_date.empty());
+}
+
+// The regional plan: when the flood closes several practices, all their patients are planned
+// together in one solve; each incident keeps its part, within the region's one capacity.
+TEST_F(RedistributionServiceTest, TheRegionalPlanPlacesEveryOpenIncidentTogetherWithinOneCapacity) {
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed));
+  const std::string second_closed = "01051074";
+  auto second = incidents_->Start(Coordinator(), {"holder-permanently-out", {second_closed}, false, {}, ""});
+  ASSERT_TRUE(second);
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), second.value().id, second_closed));
+  // An exercise stays outside the region's plan.
+  auto exercise = incidents_->Start(Coordinator(), {"holder-permanently-out", {"01051222"}, true, {}, ""});
+  ASSERT_TRUE(exercise);
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), exercise.value().id, "01051222"));
+
+  Caller insurer{{"zv", "insurer_liaison", "test", "opvang"}, UserRole::kInsurerLiaison, {}};
+  EXPECT_EQ(service_->PlanRegion(insurer, {}).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(service_->PlanRegion(Practice(kClosed), {}).error().kind, ErrorKind::kForbidden);
+
+  auto regional = service_->PlanRegion(Coordinator(), {});
+  ASSERT_TRUE(regional) << regional.error().ToString();
+  ASSERT_EQ(regional.value().incidents.size(), 2u);
+  EXPECT_FALSE(regional.value().explanation.empty());
+  long long placed = 0;
+  for (const auto& i : regional.value().incidents) {
+    EXPECT_GT(i.patients, 0);
+    EXPECT_LE(i.placed, i.patients);
+    EXPECT_LE(i.vulnerable_placed, i.vulnerable);
+    placed += i.placed;
+    auto overview = service_->Overview(Coordinator(), i.incident_id);
+    ASSERT_TRUE(overview);
+    EXPECT_TRUE(overview.value().plan_out_of_date.empty()) << overview.value().plan_out_of_date.front();
+    EXPECT_NE(overview.value().plan->summary.find("Regionaal plan"), std::string::npos);
+    for (const auto& r : overview.value().receivers) {
+      EXPECT_LE(r.placed_patients, r.receiver.capacity) << i.number << ", " << r.receiver.id;
+    }
+    for (const auto& p : service_->Patients(Coordinator(), i.incident_id).value()) {
+      EXPECT_NE(p.receiver_id, kClosed);
+      EXPECT_NE(p.receiver_id, second_closed);
+    }
+  }
+  EXPECT_EQ(placed, regional.value().placed);
+  EXPECT_GT(placed, 0);
+  // The exercise's patients were not planned.
+  for (const auto& p : service_->Patients(Coordinator(), exercise.value().id).value()) {
+    EXPECT_TRUE(p.receiver_id.empty());
+  }
 }
 
 }  // namespace

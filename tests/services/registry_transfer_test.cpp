@@ -95,6 +95,26 @@ TEST_F(RegistryTransferTest, ANewPracticeGetsItsCoordinatesFromThePostcode) {
   EXPECT_EQ(p.status, PracticeStatus::kActive);
 }
 
+// Issue 36: postcode 9999 (Groningen) with place Maastricht was saved; the map zoomed out to the
+// whole country and the stress test called that practice the region's weakest point.
+TEST_F(RegistryTransferTest, RefusesAPostcodeOfAnotherPlaceAndSaysWhereItBelongs) {
+  auto errors = ExpectRefused({{"practices.csv", "",
+                                "agb,name,form,postcode,place,registered_patients\n"
+                                "01099997,Verkeerde postcode,solo,9999,Maastricht,100\n"}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].row, 2u);
+  EXPECT_EQ(errors[0].field, "postcode");
+  EXPECT_NE(errors[0].message.find("hoort bij"), std::string::npos) << errors[0].message;
+  EXPECT_NE(errors[0].message.find("niet bij Maastricht"), std::string::npos) << errors[0].message;
+  // A village within the postcode's own area, or a place the table does not know, is fine.
+  auto report = ImportRegistry(*store_, Caller::System(kTestActor),
+                               {{"practices.csv", "",
+                                 "agb,name,form,postcode,place,registered_patients\n"
+                                 "01099996,Dorpspraktijk,solo,6291,Vaals,100\n"
+                                 "01099995,Buurtschap,solo,6211,Kleinste Gehucht,100\n"}});
+  ASSERT_TRUE(report.committed) << report.errors[0].ToString();
+}
+
 TEST_F(RegistryTransferTest, RefusesABadAgbNamingFileRowAndField) {
   auto errors = ExpectRefused({{"practices.csv", "",
                                 "agb,name,form,postcode,registered_patients\n"

@@ -16,6 +16,7 @@ import { renderIncidentList } from "./incidents/list";
 import { renderStartIncident } from "./incidents/start";
 import { renderIncidentBoard } from "./incidents/board";
 import { renderRedistribution } from "./redistribution/page";
+import { renderRegionalPlan } from "./redistribution/regional";
 import { renderMonitor } from "./monitor/page";
 import { renderStress } from "./stress/page";
 import { renderPreparedness } from "./preparedness/page";
@@ -120,6 +121,7 @@ async function route(): Promise<void> {
   else if (hash === "#/incidenten/nieuw") await renderStartIncident(context);
   else if (/^#\/incidenten\/\d+$/.test(hash)) await renderIncidentBoard(context, Number(hash.split("/")[2]));
   else if (/^#\/incidenten\/\d+\/opvang$/.test(hash)) await renderRedistribution(context, Number(hash.split("/")[2]));
+  else if (hash === "#/opvang") await renderRegionalPlan(context);
   else if (hash === "#/monitor") await renderMonitor(context);
   else if (hash === "#/stresstest") await renderStress(context);
   else if (hash === "#/paraatheid") await renderPreparedness(context);

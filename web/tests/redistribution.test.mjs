@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, demoSession, vangnet } from "./support.mjs";
+import { apiLogin, artifacts, demoSession, vangnet } from "./support.mjs";
 
 const PASSWORD = "opvang-wachtwoord-123";
 const CLOSED = "01051037";
@@ -127,6 +127,31 @@ test("in English the opvang page speaks English throughout", async () => {
   await page.screenshot({ path: join(artifacts, "opvang-english.png"), fullPage: true });
   await page.getByRole("button", { name: "Nederlands" }).click();
   await page.getByRole("heading", { name: /Opvang patiënten/ }).waitFor();
+});
+
+test("when a second practice closes, the coordinator plans both incidents together for the region", async () => {
+  // The second closure comes in through the API, as another coordinator's would.
+  const { cookie, csrf_token } = await apiLogin(baseUrl, "opvang-coordinator", PASSWORD);
+  const post = (path, body) =>
+    fetch(`${baseUrl}/api/v1${path}`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf_token }, body: JSON.stringify(body) });
+  const started = await post("/incidents", { playbook_id: "holder-permanently-out", practice_agbs: ["01051074"], exercise: false, area: "", activated_at: null });
+  assert.ok(started.ok, await started.clone().text());
+  const second = await started.json();
+  const loaded = await post(`/incidents/${second.id}/redistribution/patients`, { practice_agb: "01051074", demo: true });
+  assert.ok(loaded.ok, await loaded.clone().text());
+
+  await page.goto(baseUrl + "/#/incidenten");
+  await page.getByRole("link", { name: /Regionale opvang/ }).click();
+  await page.getByRole("heading", { name: "Regionale opvang" }).waitFor();
+  await page.getByRole("button", { name: "Alle open incidenten samen verdelen" }).click();
+  await page.getByText(/patiënten hebben een plek/).waitFor();
+  assert.equal(await page.locator("table.list tbody tr").count(), 2);
+  assert.ok((await page.locator("ul.explanation li").count()) > 0);
+  await page.screenshot({ path: join(artifacts, "opvang-regionaal.png"), fullPage: true });
+  // Each incident's own opvang page shows its part of the regional plan, and it fits.
+  await page.getByRole("link", { name: "Opvang van dit incident →" }).first().click();
+  await page.getByText(/Regionaal plan, samen gemaakt/).waitFor();
+  assert.equal(await page.getByText("Dit plan past niet meer bij de regio:").count(), 0);
 });
 
 test("nothing was fetched from outside 127.0.0.1", () => {

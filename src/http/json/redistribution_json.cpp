@@ -110,4 +110,21 @@ json PatientJson(const RedistributionPatient& p) {
           {"updated_at", p.updated_at}};
 }
 
+nlohmann::json RegionalPlanJson(const RegionalPlan& plan) {
+  nlohmann::json incidents = nlohmann::json::array();
+  for (const auto& i : plan.incidents) {
+    incidents.push_back({{"id", i.incident_id},
+                         {"number", i.number},
+                         {"title", i.title},
+                         {"patients", i.patients},
+                         {"placed", i.placed},
+                         {"vulnerable", i.vulnerable},
+                         {"vulnerable_placed", i.vulnerable_placed}});
+  }
+  return {{"incidents", incidents},
+          {"explanation", plan.explanation},
+          {"patients", plan.patients},
+          {"placed", plan.placed}};
+}
+
 }  // namespace vangnet

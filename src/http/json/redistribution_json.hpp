@@ -5,10 +5,12 @@
 
 #include "core/redistribution.hpp"
 #include "services/redistribute/redistribution_overview.hpp"
+#include "services/redistribute/redistribution_service.hpp"
 
 namespace vangnet {
 
 nlohmann::json RedistributionOverviewJson(const RedistributionOverview& overview);
 nlohmann::json PatientJson(const RedistributionPatient& patient);
+nlohmann::json RegionalPlanJson(const RegionalPlan& plan);
 
 }  // namespace vangnet

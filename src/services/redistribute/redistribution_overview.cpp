@@ -24,6 +24,9 @@ Result<RedistributionOverview> RedistributionService::Overview(const Caller& cal
   auto patients = repo.Patients(incident_id);
   RedistributionOverview out;
   out.plan = repo.FindPlan(incident_id);
+  // Who made the plan is a person (with single sign-on the username is their name): only roles
+  // that may read every person see it; the others read that the RHO made it.
+  if (out.plan && ReadAccess(caller.role, "person") != Access::kAll) out.plan->planned_by = "RHO";
   out.parameters =
       out.plan ? PlanParametersFromJson(nlohmann::json::parse(out.plan->parameters, nullptr, false))
                      .value_or(solver::PlanParameters{})  // stored by Plan: checked then

@@ -88,30 +88,43 @@ RegionalLedger ReadRegionalLedger(UnitOfWork& uow, const Incident& incident) {
   return ledger;
 }
 
-// The planner's input from the registry, the offers, the sites and the patient list.
 PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
                            const std::vector<RedistributionPatient>& patients,
                            const solver::PlanParameters& parameters,
                            const RedistributionSettings& settings) {
+  return BuildPlanning(uow, std::vector<const Incident*>{&incident}, patients, parameters, settings,
+                       ReadRegionalLedger(uow, incident));
+}
+
+PlanningData BuildPlanning(UnitOfWork& uow, const std::vector<const Incident*>& incidents,
+                           const std::vector<RedistributionPatient>& patients,
+                           const solver::PlanParameters& parameters,
+                           const RedistributionSettings& settings, const RegionalLedger& ledger) {
   PlanningData data;
   data.input.parameters = parameters;
+  const auto closed_here = [&](const std::string& agb) {
+    return std::any_of(incidents.begin(), incidents.end(),
+                       [&](const Incident* i) { return Closed(*i, agb); });
+  };
   std::map<std::string, long long> offers;
-  for (const auto& o : uow.Redistribution().Offers(incident.id))
-    offers[o.practice_agb] = o.capacity;
+  for (const Incident* incident : incidents) {
+    for (const auto& o : uow.Redistribution().Offers(incident->id)) {
+      offers[o.practice_agb] = std::max(offers[o.practice_agb], o.capacity);
+    }
+  }
   std::set<std::string> partners;
   for (const auto& c : uow.Table<ContinuityContract>().List()) {
-    if (Closed(incident, c.practice_a_agb)) partners.insert(c.practice_b_agb);
-    if (Closed(incident, c.practice_b_agb)) partners.insert(c.practice_a_agb);
+    if (closed_here(c.practice_a_agb)) partners.insert(c.practice_b_agb);
+    if (closed_here(c.practice_b_agb)) partners.insert(c.practice_a_agb);
   }
   MonitorSettings norm;
   norm.norm_patients_per_fte = settings.norm_patients_per_fte;
-  const RegionalLedger ledger = ReadRegionalLedger(uow, incident);
   for (const auto& snapshot : ReadSnapshots(uow)) {
     const Practice& p = snapshot.practice;
     // A closed practice's own building is never advised as a site: it may be the building that
     // burned or flooded. Whoever knows it is usable adds it as a site on the opvang page. A
     // practice another open incident closes receives nobody either.
-    if (Closed(incident, p.agb) || ledger.closed.contains(p.agb)) continue;
+    if (closed_here(p.agb) || ledger.closed.contains(p.agb)) continue;
     if (p.status == PracticeStatus::kClosed || !p.latitude || !p.longitude) continue;
     auto offer = offers.find(p.agb);
     // seed 004 §4.2.1: room up to the norm practice per FTE; a patient stop means none unless
@@ -127,12 +140,14 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
                                     partners.contains(p.agb), solver::ReceiverKind::kPractice});
     data.info.push_back({p.agb, p.registered_patients, GpFte(snapshot)});
   }
-  for (const auto& site : uow.Redistribution().Sites(incident.id)) {
-    data.input.receivers.push_back(solver::Receiver{
-        "site-" + std::to_string(site.id), site.name, site.latitude, site.longitude, site.capacity,
-        false,
-        ParseEnum(solver::RECEIVER_KINDS, site.kind).value_or(solver::ReceiverKind::kNewPractice)});
-    data.info.push_back({site.practice_agb, 0, 0});
+  for (const Incident* incident : incidents) {
+    for (const auto& site : uow.Redistribution().Sites(incident->id)) {
+      data.input.receivers.push_back(solver::Receiver{
+          "site-" + std::to_string(site.id), site.name, site.latitude, site.longitude,
+          site.capacity, false,
+          ParseEnum(solver::RECEIVER_KINDS, site.kind).value_or(solver::ReceiverKind::kNewPractice)});
+      data.info.push_back({site.practice_agb, 0, 0});
+    }
   }
   std::map<std::string, int> household_index;
   const auto& postcodes = PostcodeTable::Embedded();
@@ -179,6 +194,28 @@ PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
     if (!known) h.accepted_receiver.clear();
   }
   return data;
+}
+
+Result<long long> ApplyPlan(UnitOfWork& uow, std::vector<RedistributionPatient>& patients,
+                            const PlanningData& data, const solver::Plan& plan,
+                            const std::string& now) {
+  std::vector<int> receiver_of(data.input.households.size(), -1);
+  for (const auto& a : plan.assignments) receiver_of[a.household] = a.receiver;
+  long long proposed = 0;
+  for (std::size_t h = 0; h < data.members.size(); ++h) {
+    for (int i : data.members[h]) {
+      auto& p = patients[i];
+      if (p.stage >= PatientStage::kAccepted && !data.input.households[h].accepted_receiver.empty())
+        continue;
+      const int r = receiver_of[h];
+      p.receiver_id = r >= 0 ? data.input.receivers[r].id : "";
+      p.stage = r >= 0 ? PatientStage::kProposed : PatientStage::kUnplaced;
+      p.updated_at = now;
+      proposed += r >= 0;
+      if (auto s = uow.Redistribution().UpdatePatient(p); !s) return s.error();
+    }
+  }
+  return proposed;
 }
 
 }  // namespace vangnet::redistribution

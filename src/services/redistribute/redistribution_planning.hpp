@@ -13,6 +13,7 @@
 #include "core/redistribution.hpp"
 #include "core/registry.hpp"
 #include "services/redistribute/redistribution_service.hpp"
+#include "solver/plan.hpp"
 #include "solver/plan_input.hpp"
 #include "store/store.hpp"
 
@@ -76,10 +77,23 @@ Result<RedistributionPatient*> FindPatientToUpdate(const Caller& caller,
 // Whether `agb` is one of the incident's closed (affected) practices.
 bool Closed(const Incident& incident, const std::string& agb);
 
-// The planner's input from the registry, the offers, the sites and the patient list.
+// The planner's input from the registry, the offers, the sites and the patient list of one
+// incident, with what the other open incidents hold (ReadRegionalLedger).
 PlanningData BuildPlanning(UnitOfWork& uow, const Incident& incident,
                            const std::vector<RedistributionPatient>& patients,
                            const solver::PlanParameters& parameters,
                            const RedistributionSettings& settings);
+// The same for several incidents planned together (the regional plan): every practice any of
+// them closes receives nobody, offers count at their largest, every incident's sites take part,
+// and `ledger` holds what incidents outside the solve hold.
+PlanningData BuildPlanning(UnitOfWork& uow, const std::vector<const Incident*>& incidents,
+                           const std::vector<RedistributionPatient>& patients,
+                           const solver::PlanParameters& parameters,
+                           const RedistributionSettings& settings, const RegionalLedger& ledger);
+// Writes a plan's receivers into `patients` (households already accepted keep theirs) and
+// stores each changed patient; the number of patients proposed.
+Result<long long> ApplyPlan(UnitOfWork& uow, std::vector<RedistributionPatient>& patients,
+                            const PlanningData& data, const solver::Plan& plan,
+                            const std::string& now);
 
 }  // namespace vangnet::redistribution

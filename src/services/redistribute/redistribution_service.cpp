@@ -1,7 +1,5 @@
 #include "services/redistribute/redistribution_service.hpp"
 
-#include "services/registry/import_slots.hpp"
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -11,6 +9,7 @@
 #include "io/plan_json.hpp"
 #include "services/redistribute/redistribution_planning.hpp"
 #include "services/redistribute/synthetic_households.hpp"
+#include "services/registry/import_slots.hpp"
 #include "solver/planner.hpp"
 
 namespace vangnet {
@@ -186,6 +185,86 @@ Status RedistributionService::RemoveSite(const Caller& caller, std::int64_t inci
   return uow.Commit();
 }
 
+Result<RegionalPlan> RedistributionService::PlanRegion(const Caller& caller,
+                                                       const solver::PlanParameters& parameters) {
+  if (!caller.IsRho()) return Forbidden("alleen de RHO maakt een verdeling");
+  // One write transaction: no other plan is made meanwhile (on PostgreSQL every write holds the
+  // store's lock), so the region's places are decided once.
+  auto begun = store_.Begin(caller.actor);
+  if (!begun) return begun.error();
+  UnitOfWork& uow = *begun.value();
+  std::vector<Incident> incidents;
+  std::vector<RedistributionPatient> patients;
+  std::vector<std::size_t> incident_of;  // per patient
+  for (auto& incident : uow.Incidents().List()) {
+    if (incident.status == IncidentStatus::kClosed || incident.exercise) continue;
+    auto own = uow.Redistribution().Patients(incident.id);
+    if (own.empty()) continue;
+    for (auto& p : own) {
+      patients.push_back(std::move(p));
+      incident_of.push_back(incidents.size());
+    }
+    incidents.push_back(std::move(incident));
+  }
+  if (incidents.empty()) {
+    return Error::Validation("incidents",
+                             "Geen open incident heeft een patiëntenlijst; laad die eerst per "
+                             "incident op de opvangpagina.");
+  }
+  std::vector<const Incident*> in_solve;
+  for (const auto& i : incidents) in_solve.push_back(&i);
+  // Exercises stay outside the real region's plan, and take nothing from it.
+  PlanningData data = BuildPlanning(uow, in_solve, patients, parameters, settings_, {});
+  if (auto valid = solver::ValidatePlanInput(data.input); !valid) return valid.error();
+  solver::Plan plan = solver::PlanRedistribution(data.input);
+  const std::string now = FormatUtc(store_.clock().Now());
+  auto applied = ApplyPlan(uow, patients, data, plan, now);
+  if (!applied) return applied.error();
+
+  json summary = PlanToJson(data.input, plan);
+  summary.erase("assignments");
+  RegionalPlan out;
+  for (const auto& line : summary.value("explanation", json::array())) {
+    if (line.is_string()) out.explanation.push_back(line.get<std::string>());
+  }
+  std::string numbers;
+  for (const auto& i : incidents) numbers += (numbers.empty() ? "" : ", ") + i.number;
+  summary["explanation"].insert(summary["explanation"].begin(),
+                                "Regionaal plan, samen gemaakt voor de open incidenten " + numbers +
+                                    ": de plaatsen in de regio zijn over hen samen verdeeld.");
+  for (std::size_t k = 0; k < incidents.size(); ++k) {
+    RegionalIncidentResult result{incidents[k].id, incidents[k].number, incidents[k].title};
+    for (std::size_t i = 0; i < patients.size(); ++i) {
+      if (incident_of[i] != k) continue;
+      const bool vulnerable = patients[i].vulnerability != "none";
+      const bool placed = !patients[i].receiver_id.empty();
+      ++result.patients;
+      result.placed += placed;
+      result.vulnerable += vulnerable;
+      result.vulnerable_placed += vulnerable && placed;
+    }
+    out.patients += result.patients;
+    out.placed += result.placed;
+    if (auto s = uow.Redistribution().SavePlan(
+            incidents[k].id,
+            {PlanParametersToJson(parameters).dump(), summary.dump(), now, caller.actor.user});
+        !s) {
+      return s.error();
+    }
+    if (auto s = Audit(uow, "update", incidents[k].id, "regionaal plan",
+                       {{"plan", solver::PlanOutcomeName(plan.outcome)},
+                        {"incidents", incidents.size()},
+                        {"patients", result.patients},
+                        {"placed", result.placed}});
+        !s) {
+      return s.error();
+    }
+    out.incidents.push_back(std::move(result));
+  }
+  if (auto s = uow.Commit(); !s) return s.error();
+  return out;
+}
+
 Result<RedistributionOverview> RedistributionService::Plan(
     const Caller& caller, std::int64_t incident_id, const solver::PlanParameters& parameters) {
   if (!caller.IsRho()) return Forbidden("alleen de RHO maakt een verdeling");
@@ -203,24 +282,10 @@ Result<RedistributionOverview> RedistributionService::Plan(
     PlanningData data = BuildPlanning(uow, incident, patients, parameters, settings_);
     if (auto valid = solver::ValidatePlanInput(data.input); !valid) return valid.error();
     solver::Plan plan = solver::PlanRedistribution(data.input);
-    std::vector<int> receiver_of(data.input.households.size(), -1);
-    for (const auto& a : plan.assignments) receiver_of[a.household] = a.receiver;
     const std::string now = FormatUtc(store_.clock().Now());
-    long long proposed = 0;
-    for (std::size_t h = 0; h < data.members.size(); ++h) {
-      for (int i : data.members[h]) {
-        auto& p = patients[i];
-        if (p.stage >= PatientStage::kAccepted &&
-            !data.input.households[h].accepted_receiver.empty())
-          continue;
-        int r = receiver_of[h];
-        p.receiver_id = r >= 0 ? data.input.receivers[r].id : "";
-        p.stage = r >= 0 ? PatientStage::kProposed : PatientStage::kUnplaced;
-        p.updated_at = now;
-        proposed += r >= 0;
-        if (auto s = repo.UpdatePatient(p); !s) return s.error();
-      }
-    }
+    auto applied = ApplyPlan(uow, patients, data, plan, now);
+    if (!applied) return applied.error();
+    const long long proposed = applied.value();
     json summary = PlanToJson(data.input, plan);
     summary.erase("assignments");
     if (auto s = repo.SavePlan(incident_id, {PlanParametersToJson(parameters).dump(),

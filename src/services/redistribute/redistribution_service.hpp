@@ -31,6 +31,22 @@ struct HouseholdDecision {
   bool accept = false;
 };
 
+// One incident's share of a regional plan.
+struct RegionalIncidentResult {
+  std::int64_t incident_id = 0;
+  std::string number, title;
+  long long patients = 0, placed = 0;
+  long long vulnerable = 0, vulnerable_placed = 0;
+};
+
+// The regional plan (issue 36): every open incident's patients planned together in one solve,
+// in the planner's order (patients of vulnerable households, patients, households, cost).
+struct RegionalPlan {
+  std::vector<RegionalIncidentResult> incidents;
+  std::vector<std::string> explanation;  // where capacity binds, for the region as a whole
+  long long patients = 0, placed = 0;
+};
+
 class RedistributionService {
  public:
   explicit RedistributionService(Store& store, RedistributionSettings settings = {})
@@ -52,6 +68,9 @@ class RedistributionService {
   // Plans every household not yet accepted; accepted ones stay. Returns the overview.
   Result<RedistributionOverview> Plan(const Caller& caller, std::int64_t incident_id,
                                       const solver::PlanParameters& parameters);
+  // Plans the patients of every open incident (not exercises) together, one solve over the
+  // region's one capacity; each incident keeps the result as its current plan. The RHO only.
+  Result<RegionalPlan> PlanRegion(const Caller& caller, const solver::PlanParameters& parameters);
   // The map, the table per receiver, the unplaced with reasons, the funnel: no patient rows.
   Result<RedistributionOverview> Overview(const Caller& caller, std::int64_t incident_id);
   // Patient rows: all for the RHO, only its own for a receiving practice. Audited.

@@ -1,5 +1,7 @@
 #include "services/registry/record_rules.hpp"
 
+#include <limits>
+
 #include "core/geo.hpp"
 #include "core/identifiers.hpp"
 #include "core/text.hpp"
@@ -49,6 +51,27 @@ Errors Normalise(Practice& practice) {
                           FormatDutchNumber(km) +
                           " km van waar deze praktijk op de kaart staat; klopt de postcode? "
                           "Verhuist de praktijk echt, maak dan ook latitude en longitude leeg")};
+    }
+  }
+  // A postcode of another place than the one given (9999, which is in Groningen, for a practice
+  // in Maastricht): the position would come from the postcode and put the practice at the other
+  // end of the country. Judged by distance, since a postcode area may hold several villages of
+  // one municipality; a place the table does not know is not judged.
+  if (area && !practice.place.empty()) {
+    const auto places = PostcodeTable::Embedded().AreasOfPlace(practice.place);
+    if (!places.empty()) {
+      double nearest = std::numeric_limits<double>::max();
+      for (const PostcodeArea* p : places) {
+        nearest = std::min(nearest,
+                           DistanceKm(p->latitude, p->longitude, area->latitude, area->longitude));
+      }
+      if (nearest > kPostcodeMismatchKm) {
+        return {Error::Validation("postcode", "postcode " + practice.postcode + " hoort bij " +
+                                                  area->place + " (gemeente " +
+                                                  area->municipality + "), niet bij " +
+                                                  practice.place +
+                                                  "; klopt de postcode of de plaats?")};
+      }
     }
   }
   if (practice.latitude && practice.place.size()) return {};

@@ -55,7 +55,14 @@ export async function renderIncidentList(ctx: PageContext): Promise<void> {
       body.append(h("p", { class: "empty" }, t("noIncidents")));
       return;
     }
-    body.append(channelWarning(incidents.outside_channels) ?? "", h("ul", { class: "incident-list" }, byUrgency(incidents.items).map(incidentItem)));
+    // Several real incidents open at once (a flood): their patients can be planned together.
+    const openReal = incidents.items.filter((i) => i.status !== "closed" && !i.exercise).length;
+    const rho = ctx.user.role === "admin" || ctx.user.role === "coordinator" || ctx.user.role === "crisis_team";
+    body.append(
+      channelWarning(incidents.outside_channels) ?? "",
+      rho && openReal >= 2 ? h("p", {}, h("a", { class: "button", href: "#/opvang" }, t("regionalLink"))) : "",
+      h("ul", { class: "incident-list" }, byUrgency(incidents.items).map(incidentItem)),
+    );
   };
   ctx.main.append(
     h(

@@ -69,7 +69,16 @@ export interface TrackedPatient {
 
 const base = (id: number) => `/incidents/${id}/redistribution`;
 
+// The regional plan's answer: each open incident's share, and the region's explanation.
+export interface RegionalPlan {
+  incidents: { id: number; number: string; title: string; patients: number; placed: number; vulnerable: number; vulnerable_placed: number }[];
+  explanation: string[];
+  patients: number;
+  placed: number;
+}
+
 export const redistributionApi = {
+  planRegion: (parameters: { max_distance_km: number; max_distance_vulnerable_km: number }) => api.post<RegionalPlan>("/redistribution/plan", parameters),
   overview: (id: number) => api.get<Overview>(base(id)),
   loadDemo: (id: number, agb: string) => api.post<{ patients: number }>(`${base(id)}/patients`, { practice_agb: agb, demo: true }),
   importCsv: (id: number, agb: string, csv: string, fileName: string) =>
