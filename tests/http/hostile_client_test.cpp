@@ -316,6 +316,64 @@ TEST_F(HostileClientTest, ThePaperContactListShowsWhatThePageShows) {
   EXPECT_NE(own.find("niet zichtbaar voor"), std::string::npos);  // pdftotext may wrap the rest
 }
 
+// Every printout and download follows the read rule of the page it prints, for every role: a
+// PDF is given exactly when the page (or list) shows the same thing to that role.
+TEST_F(HostileClientTest, EveryPrintoutAndDownloadObeysTheReadRuleOfItsPage) {
+  auto coordinator = Login("coordinator");
+  auto started = Post(coordinator, "/api/v1/incidents",
+                      {{"playbook_id", "holder-permanently-out"},
+                       {"practice_agbs", json::array({"01051037"})},
+                       {"exercise", false},
+                       {"area", ""},
+                       {"activated_at", nullptr}});
+  ASSERT_LT(started->status, 300) << started->body;
+  const std::string id = std::to_string(json::parse(started->body)["id"].get<int>());
+  ASSERT_EQ(Post(coordinator, "/api/v1/incidents/" + id + "/redistribution/patients",
+                 {{"practice_agb", "01051037"}, {"demo", true}})
+                ->status,
+            200);
+  struct Pair {
+    std::string printout, page;
+    bool page_is_list;  // the page shows it when its list is not empty
+  };
+  const std::vector<Pair> pairs{
+      {"/api/v1/printouts/incident/" + id, "/api/v1/incidents/" + id, false},
+      {"/api/v1/printouts/calamity-card/01051037",
+       "/api/v1/calamity-cards?practice_agb=01051037", true},
+      {"/api/v1/printouts/calamity-card/01051222",
+       "/api/v1/calamity-cards?practice_agb=01051222", true},
+      {"/api/v1/printouts/contact-list", "/api/v1/crisis-roles", false},
+      {"/api/v1/printouts/triage-form?agb=01051037", "/api/v1/practices?agb=01051037", true},
+      {"/api/v1/printouts/playbook/holder-permanently-out", "/api/v1/playbooks", false},
+      {"/api/v1/people/export?format=xlsx", "/api/v1/people", false},
+      {"/api/v1/crisis-roles/export?format=xlsx", "/api/v1/crisis-roles", false},
+      {"/api/v1/practices/export?format=xlsx", "/api/v1/practices", false},
+  };
+  int compared = 0;
+  for (const char* role :
+       {"beheerder", "coordinator", "crisisteam", "praktijk", "verzekeraar", "lezer"}) {
+    auto session = Login(role);
+    for (const auto& pair : pairs) {
+      auto printout = Get(session, pair.printout);
+      auto page = Get(session, pair.page);
+      ASSERT_TRUE(printout && page);
+      bool shown = page->status == 200;
+      if (shown && pair.page_is_list) shown = !json::parse(page->body)["items"].empty();
+      EXPECT_EQ(printout->status == 200, shown)
+          << role << ": " << pair.printout << " -> " << printout->status << ", " << pair.page
+          << " -> " << page->status;
+      ++compared;
+    }
+    // The vulnerable patients of a closed practice: the RHO, or that practice itself.
+    const bool may = std::string(role) != "verzekeraar" && std::string(role) != "lezer";
+    EXPECT_EQ(Get(session, "/api/v1/printouts/incident/" + id + "/vulnerable/01051037")->status ==
+                  200,
+              may)
+        << role;
+  }
+  EXPECT_EQ(compared, 54);
+}
+
 TEST_F(HostileClientTest, HostileWorkbooksAreRefusedBeforeTheyTakeTheMemory) {
   auto coordinator = Login("coordinator");
   TempDir dir;
