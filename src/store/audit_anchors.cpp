@@ -22,6 +22,17 @@ std::string Payload(const AuditHead& head, const std::string& at) {
 }
 }  // namespace
 
+AuditAnchors::AuditAnchors(std::string path, SecretKey key) : path_(std::move(path)), key_(key) {
+  if (const char* mirror = std::getenv("VANGNET_AUDIT_ANCHOR_MIRROR"); mirror && *mirror) {
+    if (mirror != path_) mirror_ = mirror;
+  }
+}
+
+std::vector<std::string> AuditAnchors::files() const {
+  if (mirror_.empty()) return {path_};
+  return {path_, mirror_};
+}
+
 std::string AuditAnchors::PathFor(const std::string& db_path) {
   if (const char* file = std::getenv("VANGNET_AUDIT_ANCHOR_FILE"); file && *file) return file;
   return db_path + ".audit-anchors";
@@ -64,21 +75,23 @@ Result<std::string> AuditAnchors::Append(const AuditHead& head, const std::strin
   }
   if (auto previous = Parse(last); previous && previous->first == head) return previous->second;
   const std::string line = Line(head, at);
-  const mode_t old_mask = umask(077);
-  std::ofstream out(path_, std::ios::app);
-  umask(old_mask);
-  out << line;
-  out.flush();
-  if (!out) return Error::Io(path_, "controlepunt van het auditlog kon niet worden geschreven");
+  for (const auto& file : files()) {
+    const mode_t old_mask = umask(077);
+    std::ofstream out(file, std::ios::app);
+    umask(old_mask);
+    out << line;
+    out.flush();
+    if (!out) return Error::Io(file, "controlepunt van het auditlog kon niet worden geschreven");
+  }
   if (appended) *appended = true;
   return line;
 }
 
-Result<std::vector<std::string>> AuditAnchors::Macs() const {
-  auto heads = Read();  // every line's MAC checked
+Result<std::vector<std::string>> AuditAnchors::Macs(const std::string& file) const {
+  auto heads = ReadFile(file);  // every line's MAC checked
   if (!heads) return heads.error();
   std::vector<std::string> macs;
-  std::ifstream in(path_);
+  std::ifstream in(file);
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
     macs.push_back(line.substr(line.rfind('\t') + 1));
@@ -87,8 +100,12 @@ Result<std::vector<std::string>> AuditAnchors::Macs() const {
 }
 
 Result<std::vector<AuditHead>> AuditAnchors::Read() const {
+  return ReadFile(path_);
+}
+
+Result<std::vector<AuditHead>> AuditAnchors::ReadFile(const std::string& file) const {
   std::vector<AuditHead> heads;
-  std::ifstream in(path_);
+  std::ifstream in(file);
   if (!in) return heads;  // no checkpoint written yet
   std::string line;
   std::size_t number = 0;
@@ -98,7 +115,7 @@ Result<std::vector<AuditHead>> AuditAnchors::Read() const {
     auto parsed = Parse(line);
     if (!parsed) {
       return Error{ErrorKind::kValidation,
-                   "controlepunt klopt niet met de sleutel (vervalst of beschadigd)", path_, number,
+                   "controlepunt klopt niet met de sleutel (vervalst of beschadigd)", file, number,
                    "mac"};
     }
     heads.push_back(std::move(parsed->first));

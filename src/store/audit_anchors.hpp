@@ -28,7 +28,9 @@ struct AuditHead {
 
 class AuditAnchors {
  public:
-  AuditAnchors(std::string path, SecretKey key) : path_(std::move(path)), key_(key) {}
+  // The second destination, VANGNET_AUDIT_ANCHOR_MIRROR when set (a file on another host's
+  // storage, an append-only mount): every checkpoint goes to both, and each is counted.
+  AuditAnchors(std::string path, SecretKey key);
   // VANGNET_AUDIT_ANCHOR_FILE when set, else `<db_path>.audit-anchors`.
   static std::string PathFor(const std::string& db_path);
 
@@ -38,8 +40,11 @@ class AuditAnchors {
   // `appended` (when given) says whether a new line was written.
   Result<std::string> Append(const AuditHead& head, const std::string& at,
                              bool* appended = nullptr) const;
-  // The MAC of every checkpoint line, oldest first (Read's lines, as the database counts them).
-  Result<std::vector<std::string>> Macs() const;
+  // The MAC of every checkpoint line of `file` (the checkpoint file or its mirror), oldest first,
+  // each line checked with the key.
+  Result<std::vector<std::string>> Macs(const std::string& file) const;
+  // The checkpoint file and, when set, its mirror.
+  std::vector<std::string> files() const;
   // Every checkpoint, oldest first; an error names the line whose MAC does not match.
   Result<std::vector<AuditHead>> Read() const;
   const std::string& path() const { return path_; }
@@ -49,7 +54,10 @@ class AuditAnchors {
   // A checkpoint line back into its head (and the line), when its MAC matches.
   std::optional<std::pair<AuditHead, std::string>> Parse(const std::string& line) const;
 
+  Result<std::vector<AuditHead>> ReadFile(const std::string& file) const;
+
   std::string path_;
+  std::string mirror_;
   SecretKey key_;
 };
 

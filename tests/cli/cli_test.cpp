@@ -216,6 +216,31 @@ TEST(Cli, AuditCheckpointsCannotBeDeletedAwayNorTheKeyReplaced) {
   EXPECT_FALSE(std::filesystem::exists(db + ".key"));
 }
 
+// A second checkpoint destination (VANGNET_AUDIT_ANCHOR_MIRROR, e.g. a file on another host):
+// every checkpoint goes to both, each is counted, and damage to either shows.
+TEST(Cli, ASecondCheckpointDestinationIsWrittenAndCheckedToo) {
+  TempDir dir;
+  const std::string db = dir.Path("v.db"), mirror = dir.Path("elders.audit-anchors");
+  setenv("VANGNET_AUDIT_ANCHOR_MIRROR", mirror.c_str(), 1);
+  ASSERT_EQ(RunVangnet("demo --db " + db).exit_code, 0);
+  ASSERT_EQ(RunVangnet("audit verify --db " + db).exit_code, 0);
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string lines = read(mirror);
+  EXPECT_FALSE(lines.empty());
+  EXPECT_EQ(lines, read(db + ".audit-anchors"));
+  // The mirror cut: found, and named.
+  std::ofstream(mirror, std::ios::trunc).flush();
+  auto cut = RunVangnet("audit verify --db " + db);
+  EXPECT_EQ(cut.exit_code, 65) << cut.output;
+  EXPECT_TRUE(Contains(cut.output, "elders.audit-anchors")) << cut.output;
+  std::ofstream(mirror, std::ios::binary) << lines;
+  EXPECT_EQ(RunVangnet("audit verify --db " + db).exit_code, 0);
+  unsetenv("VANGNET_AUDIT_ANCHOR_MIRROR");
+}
+
 TEST(Cli, TheStressTestPrintsWeakPointsAndRefusesABadAreaWithDataError) {
   TempDir dir;
   ASSERT_EQ(RunVangnet("demo --db " + dir.Path("v.db")).exit_code, 0);

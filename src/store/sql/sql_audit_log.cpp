@@ -196,58 +196,66 @@ std::optional<std::int64_t> SqlAuditLog::FirstBrokenLink() {
 }
 
 Result<std::string> SqlAuditLog::WriteCheckpoint() {
-  // The count's row is locked first (an UPDATE, which SQLite and PostgreSQL both hold to the end
-  // of the transaction), so two servers writing checkpoints take turns: file line and count
-  // always move together.
-  Statement ensure(db_,
-                   "INSERT INTO audit_checkpoint (anchor_file, checkpoints, last_mac) "
-                   "VALUES (?, 0, '') ON CONFLICT(anchor_file) DO NOTHING");
-  Bind(ensure, anchors_.path());
-  if (ensure.Step() != kDone) return StoreError(db_);
-  Statement lock(db_,
-                 "UPDATE audit_checkpoint SET checkpoints = checkpoints WHERE anchor_file = ?");
-  Bind(lock, anchors_.path());
-  if (lock.Step() != kDone) return StoreError(db_);
+  // The count's rows are locked first (an UPDATE, which SQLite and PostgreSQL both hold to the
+  // end of the transaction), so two servers writing checkpoints take turns: file lines and
+  // counts always move together. One row per destination: the file and its mirror.
+  for (const auto& file : anchors_.files()) {
+    Statement ensure(db_,
+                     "INSERT INTO audit_checkpoint (anchor_file, checkpoints, last_mac) "
+                     "VALUES (?, 0, '') ON CONFLICT(anchor_file) DO NOTHING");
+    Bind(ensure, file);
+    if (ensure.Step() != kDone) return StoreError(db_);
+    Statement lock(db_,
+                   "UPDATE audit_checkpoint SET checkpoints = checkpoints WHERE anchor_file = ?");
+    Bind(lock, file);
+    if (lock.Step() != kDone) return StoreError(db_);
+  }
   // A file that no longer holds what the database counted is not written on: that would hide
   // the damage (the server's log says so at every tick until someone looks).
   if (auto problem = CheckpointFileProblem()) return Error::Io(anchors_.path(), *problem);
   bool appended = false;
   auto line = anchors_.Append(Head(), clock_.NowIso(), &appended);
   if (!line || !appended) return line;
-  // The count becomes the file's: one more, or every line of a file from before the count
-  // existed (checked line by line with the key).
-  auto macs = anchors_.Macs();
-  if (!macs) return macs.error();
-  if (macs.value().empty()) return line;
-  Statement count(db_,
-                  "UPDATE audit_checkpoint SET checkpoints = ?, last_mac = ? WHERE anchor_file = ?");
-  Bind(count, static_cast<std::int64_t>(macs.value().size()), macs.value().back(), anchors_.path());
-  if (count.Step() != kDone) return StoreError(db_);
+  // Each count becomes its file's: one more, or every line of a file from before the count (or
+  // the mirror) existed, each checked with the key.
+  for (const auto& file : anchors_.files()) {
+    auto macs = anchors_.Macs(file);
+    if (!macs) return macs.error();
+    if (macs.value().empty()) continue;
+    Statement count(db_,
+                    "UPDATE audit_checkpoint SET checkpoints = ?, last_mac = ? "
+                    "WHERE anchor_file = ?");
+    Bind(count, static_cast<std::int64_t>(macs.value().size()), macs.value().back(), file);
+    if (count.Step() != kDone) return StoreError(db_);
+  }
   return line;
 }
 
 std::optional<std::string> SqlAuditLog::CheckpointFileProblem() {
-  Statement state(db_,
-                  "SELECT checkpoints, last_mac FROM audit_checkpoint WHERE anchor_file = ?");
-  Bind(state, anchors_.path());
-  if (state.Step() != kRow) return std::nullopt;  // never checkpointed to this file
-  Row row(state);
-  const std::int64_t counted = row.Int();
-  const std::string last_mac = row.Text();
-  while (state.Step() == kRow) {
-  }
-  if (counted == 0) return std::nullopt;
-  auto macs = anchors_.Macs();
-  if (!macs) return macs.error().ToString();
-  const auto in_file = static_cast<std::int64_t>(macs.value().size());
-  if (in_file < counted) {
-    return "het controlepuntbestand " + anchors_.path() + " heeft " + std::to_string(in_file) +
-           " controlepunten, de database weet van " + std::to_string(counted) +
-           ": het is verwijderd, geleegd of ingekort";
-  }
-  if (macs.value()[static_cast<std::size_t>(counted - 1)] != last_mac) {
-    return "controlepunt " + std::to_string(counted) + " in " + anchors_.path() +
-           " is niet het controlepunt dat de database kent: het bestand is teruggezet of vervangen";
+  for (const auto& file : anchors_.files()) {
+    Statement state(db_,
+                    "SELECT checkpoints, last_mac FROM audit_checkpoint WHERE anchor_file = ?");
+    Bind(state, file);
+    if (state.Step() != kRow) continue;  // never checkpointed to this file
+    Row row(state);
+    const std::int64_t counted = row.Int();
+    const std::string last_mac = row.Text();
+    while (state.Step() == kRow) {
+    }
+    if (counted == 0) continue;
+    auto macs = anchors_.Macs(file);
+    if (!macs) return macs.error().ToString();
+    const auto in_file = static_cast<std::int64_t>(macs.value().size());
+    if (in_file < counted) {
+      return "het controlepuntbestand " + file + " heeft " + std::to_string(in_file) +
+             " controlepunten, de database weet van " + std::to_string(counted) +
+             ": het is verwijderd, geleegd of ingekort";
+    }
+    if (macs.value()[static_cast<std::size_t>(counted - 1)] != last_mac) {
+      return "controlepunt " + std::to_string(counted) + " in " + file +
+             " is niet het controlepunt dat de database kent: het bestand is teruggezet of "
+             "vervangen";
+    }
   }
   return std::nullopt;
 }
