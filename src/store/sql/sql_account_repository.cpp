@@ -225,6 +225,11 @@ Result<bool> SqlAccountRepository::UseCounter(std::int64_t user_id, std::int64_t
 Result<std::int64_t> SqlAccountRepository::ClaimLoginAttempt(std::string_view name_hash,
                                                              std::string_view now,
                                                              std::string_view window_start_before) {
+  // Windows that have ended are forgotten first, so the table holds only the names tried in the
+  // last window, however many a flood tries (an ended window would start over at 1 anyway).
+  Statement forget(db_, "DELETE FROM login_attempt WHERE window_start < ?");
+  Bind(forget, window_start_before);
+  if (forget.Step() != kDone) return StoreError(db_);
   // The count and its check are one statement: two servers or threads never read the same
   // count (SQLite serialises writers; PostgreSQL locks the row for the upsert).
   Statement stmt(db_,
