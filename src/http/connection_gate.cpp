@@ -222,6 +222,7 @@ struct ConnectionGate::Impl {
   std::map<int, std::unique_ptr<Connection>> connections;  // by socket
   std::map<std::string, std::size_t> per_address;
   std::size_t reserved_bytes = 0;  // bodies announced and not yet answered (kMaxBufferedBodyBytes)
+  bool listening_paused = false;   // out of file descriptors (see Accept)
 
   // Work for the workers, and what they hand back.
   std::mutex mutex;
@@ -285,7 +286,20 @@ struct ConnectionGate::Impl {
       socklen_t length = sizeof address;
       const int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&address), &length,
                                SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) return;  // EAGAIN: all taken; anything else: try at the next event
+      if (fd < 0) {
+        // Out of file descriptors: a waiting connection makes room; with none to give up,
+        // listening pauses until the next sweep (the pending connection would otherwise wake
+        // the loop again at once, for ever).
+        if (errno == EMFILE || errno == ENFILE) {
+          if (Connection* oldest = OldestIdle({})) {
+            Close(oldest->fd);
+            continue;
+          }
+          ::epoll_ctl(epoll_fd, EPOLL_CTL_DEL, listen_fd, nullptr);
+          listening_paused = true;
+        }
+        return;  // EAGAIN: all taken; anything else: try at the next event
+      }
       auto c = std::make_unique<Connection>();
       c->fd = fd;
       c->remote_ip = AddressText(address, c->remote_port);
@@ -443,6 +457,13 @@ struct ConnectionGate::Impl {
   // Closes what waited too long: an idle connection after kIdleConnectionTimeout, a request
   // that has not fully arrived kRequestDeadline after its first byte (with a 408).
   void ExpireSlow() {
+    if (listening_paused) {
+      epoll_event event{};
+      event.events = EPOLLIN;
+      event.data.fd = listen_fd;
+      ::epoll_ctl(epoll_fd, EPOLL_CTL_ADD, listen_fd, &event);
+      listening_paused = false;
+    }
     const auto now = SteadyClock::now();
     std::vector<int> idle, late;
     for (auto& [fd, c] : connections) {
