@@ -18,9 +18,10 @@ APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev li
 # its libFuzzer runtime for the parsers' fuzz targets (bench/fuzz.sh), and a PostgreSQL server
 # for the same store, service and API tests on PostgreSQL, with pg_auto_failover for the
 # failover test (a primary, a synchronous standby and the monitor that promotes it), and
-# openpyxl, a spreadsheet library nobody here wrote, to make the Excel files the import reads.
+# openpyxl, a spreadsheet library nobody here wrote, to make the Excel files the import reads;
+# curl for the failover test's health checks (a bare Debian has none).
 APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev postgresql-15 postgresql-common
-          postgresql-15-auto-failover pg-auto-failover-cli python3-openpyxl)
+          postgresql-15-auto-failover pg-auto-failover-cli python3-openpyxl curl)
 
 sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 
