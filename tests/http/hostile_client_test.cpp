@@ -61,6 +61,19 @@ class HostileClientTest : public ApiFixture {
   static std::string Nested(int depth) {
     return "{\"username\":" + std::string(depth, '[') + std::string(depth, ']') + "}";
   }
+  // A new account for one test, with the fixture's password and (optionally) second factor.
+  void AddAccount(const std::string& name, UserRole role, bool second_factor) {
+    UserAccount user;
+    user.username = name;
+    user.role = role;
+    ASSERT_TRUE(accounts_->AddUser(kTestActor, user, kPassword));
+    if (second_factor) ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, name, kTotpSecret));
+  }
+  // The password step of a sign-in.
+  httplib::Result PasswordStep(const std::string& name) {
+    return Client().Post("/api/v1/session",
+                         json{{"username", name}, {"password", kPassword}}.dump(), "application/json");
+  }
   void ExpectAlive() {
     auto health = Client().Get("/api/v1/health");
     ASSERT_TRUE(health) << "the server no longer answers";
@@ -184,10 +197,7 @@ TEST_F(HostileClientTest, PipelinedRequestsAreEachAnsweredInOrder) {
 
 // 120 wrong passwords sent at once were all checked: the count was read before it was written.
 TEST_F(HostileClientTest, ParallelPasswordGuessesAreCountedOneByOne) {
-  UserAccount target;
-  target.username = "doelwit";
-  target.role = UserRole::kReadOnly;
-  ASSERT_TRUE(accounts_->AddUser(kTestActor, target, kPassword));
+  AddAccount("doelwit", UserRole::kReadOnly, false);
   std::atomic<int> checked{0}, refused{0}, other{0};
   std::vector<std::thread> guessers;
   for (int i = 0; i < 40; ++i) {
@@ -210,27 +220,17 @@ TEST_F(HostileClientTest, ParallelPasswordGuessesAreCountedOneByOne) {
   EXPECT_LE(checked.load(), 5) << "more guesses were checked than the lock-out allows";
   EXPECT_EQ(checked.load() + refused.load(), 40);
   // The right password is refused too until the window ends.
-  auto right = Client().Post("/api/v1/session",
-                             json{{"username", "doelwit"}, {"password", kPassword}}.dump(),
-                             "application/json");
+  auto right = PasswordStep("doelwit");
   EXPECT_EQ(right->status, 429);
   clock_->Advance(std::chrono::minutes(16));
-  right = Client().Post("/api/v1/session",
-                        json{{"username", "doelwit"}, {"password", kPassword}}.dump(),
-                        "application/json");
+  right = PasswordStep("doelwit");
   EXPECT_EQ(right->status, 200) << right->body;
 }
 
 // Of 120 parallel second-factor guesses 18 were checked.
 TEST_F(HostileClientTest, ParallelCodeGuessesAreCountedOneByOne) {
-  UserAccount target;
-  target.username = "codedoelwit";
-  target.role = UserRole::kCoordinator;
-  ASSERT_TRUE(accounts_->AddUser(kTestActor, target, kPassword));
-  ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, "codedoelwit", kTotpSecret));
-  auto first = Client().Post("/api/v1/session",
-                             json{{"username", "codedoelwit"}, {"password", kPassword}}.dump(),
-                             "application/json");
+  AddAccount("codedoelwit", UserRole::kCoordinator, true);
+  auto first = PasswordStep("codedoelwit");
   ASSERT_EQ(first->status, 200) << first->body;
   const std::string pending = json::parse(first->body)["pending"];
   std::atomic<int> checked{0}, refused{0};
@@ -252,14 +252,8 @@ TEST_F(HostileClientTest, ParallelCodeGuessesAreCountedOneByOne) {
 }
 
 TEST_F(HostileClientTest, APendingSignInEndsWhenThePasswordChanges) {
-  UserAccount target;
-  target.username = "wisselaar";
-  target.role = UserRole::kCoordinator;
-  ASSERT_TRUE(accounts_->AddUser(kTestActor, target, kPassword));
-  ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, "wisselaar", kTotpSecret));
-  auto first = Client().Post("/api/v1/session",
-                             json{{"username", "wisselaar"}, {"password", kPassword}}.dump(),
-                             "application/json");
+  AddAccount("wisselaar", UserRole::kCoordinator, true);
+  auto first = PasswordStep("wisselaar");
   ASSERT_EQ(first->status, 200) << first->body;
   ASSERT_TRUE(accounts_->SetPassword(kTestActor, "wisselaar", "een-heel-nieuw-wachtwoord"));
   clock_->Advance(std::chrono::seconds(31));
@@ -438,11 +432,7 @@ TEST_F(HostileClientTest, HostileWorkbooksAreRefusedBeforeTheyTakeTheMemory) {
 // An admin's session alone reset another admin's second factor, after which that admin's
 // password alone enrolled a new authenticator and gave an admin session.
 TEST_F(HostileClientTest, DangerousAdminActionsAskAFreshCodeOfTheAdminsOwn) {
-  UserAccount other;
-  other.username = "tweedebeheerder";
-  other.role = UserRole::kAdmin;
-  ASSERT_TRUE(accounts_->AddUser(kTestActor, other, kPassword));
-  ASSERT_TRUE(accounts_->SetSecondFactorSecret(kTestActor, "tweedebeheerder", kTotpSecret));
+  AddAccount("tweedebeheerder", UserRole::kAdmin, true);
   auto admin = Login("beheerder");
   const std::string reset = "/api/v1/users/tweedebeheerder/second-factor/reset";
   auto without = Post(admin, reset, json::object());
