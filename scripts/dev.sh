@@ -19,9 +19,9 @@ APT_BUILD=(g++ cmake ninja-build pkg-config libsqlite3-dev nlohmann-json3-dev li
 # for the same store, service and API tests on PostgreSQL, with pg_auto_failover for the
 # failover test (a primary, a synchronous standby and the monitor that promotes it), and
 # openpyxl, a spreadsheet library nobody here wrote, to make the Excel files the import reads;
-# curl for the failover test's health checks (a bare Debian has none).
+# curl for the failover test's health checks (a bare Debian has none), procps to freeze.
 APT_TEST=(chromium poppler-utils oathtool clang libclang-rt-14-dev postgresql-15 postgresql-common
-          postgresql-15-auto-failover pg-auto-failover-cli python3-openpyxl curl)
+          postgresql-15-auto-failover pg-auto-failover-cli python3-openpyxl curl procps)
 
 sudo_if_needed() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 
@@ -89,8 +89,10 @@ case "$cmd" in
     # helpers once more under another zone and the C locale (the browser suite passes that way
     # too: README "Testing on another zone").
     (cd web && TZ=America/New_York LANG=C.UTF-8 LC_ALL=C.UTF-8 node --test tests/amsterdam_time.test.mjs)
-    # A primary killed under writes through two servers: no acknowledged write lost.
-    scripts/failover-test.sh build/vangnet
+    # A primary killed, then one frozen (SIGSTOP), under writes through two servers: no
+    # acknowledged write lost; frozen, every request answered within 1 s.
+    scripts/failover-test.sh build/vangnet kill
+    scripts/failover-test.sh build/vangnet freeze
     # Every parser that takes outside input, fuzzed a few seconds each on its seed corpus.
     bench/fuzz.sh 3
     ;;

@@ -2,15 +2,22 @@
 # Failover without losing an acknowledged write. Builds, on 127.0.0.1 and in a temporary folder
 # removed afterwards: a pg_auto_failover monitor, a primary and a synchronous standby, and two
 # `vangnet serve` on the cluster's multi-host address. A writer (failover_writer.mjs) writes
-# through both servers, kills the primary node (its keeper and its postmaster, kill -9) after 20
-# acknowledged writes, and keeps writing through the promotion. Then: every write that got a 2xx
-# is there, the audit chain verifies, and exactly one server holds the background-work lease.
+# through both servers, with readers alongside, and after 20 acknowledged writes
+#   kill:   kills the primary node (its keeper and its postmaster, kill -9), or
+#   freeze: freezes it (SIGSTOP to the keeper, the postmaster and every backend): a primary that
+#           hangs instead of dying, its kernel still holding the connections open;
+# and keeps writing through the promotion. Then: every write that got a 2xx is there, the audit
+# chain verifies, and exactly one server holds the background-work lease. Frozen, every request
+# must also be answered within 1 s (503 until the standby is promoted) and writes must be back
+# within 15 s of the freeze, with the monitor settings below (README "With a standby").
 #
-# Usage: scripts/failover-test.sh [path/to/vangnet]   (bounded: gives up after 4 minutes)
+# Usage: scripts/failover-test.sh [path/to/vangnet] [kill|freeze]   (gives up after 4 minutes)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 binary="$(realpath "${1:-$here/../build/vangnet}")"
+mode="${2:-kill}"
+[[ $mode == kill || $mode == freeze ]] || { echo "failover-test: mode is kill or freeze" >&2; exit 2; }
 pgbin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d /tmp/vangnet-failover.XXXXXX)"
 chmod 755 "$work"
@@ -82,12 +89,13 @@ state_is() {  # state_is NODE STATE
       n.assigned_group_state===process.argv[2]?0:1)})' "$1" "$2"
 }
 
-echo "failover-test: monitor on $p_monitor, nodes on $p_n1 and $p_n2"
+echo "failover-test ($mode): monitor on $p_monitor, nodes on $p_n1 and $p_n2"
 groups+=("$(start_group monitor.log "${pg_env[@]}" pg_autoctl create monitor --pgdata "$work/monitor" \
   --pgport "$p_monitor" --hostname 127.0.0.1 --listen 127.0.0.1 --auth trust --no-ssl --run)")
 wait_for 30 "monitor start" as_postgres psql -h 127.0.0.1 -p "$p_monitor" -d pg_auto_failover \
   -Atc "select 1 from pgautofailover.formation"
-# Notice a lost node in seconds rather than the default 20-30 s.
+# Notice a lost node in seconds rather than the default 20-30 s (the settings README "With a
+# standby" recommends).
 for setting in health_check_period=1000 health_check_timeout=1000 health_check_max_retries=1 \
                health_check_retry_delay=500 node_considered_unhealthy_timeout=3000 \
                primary_demote_timeout=3000; do
@@ -132,7 +140,16 @@ wait_for 15 "servers up" curl -sf "http://127.0.0.1:$p_a/api/v1/health" "http://
 # The whole primary node: its keeper (which would otherwise restart PostgreSQL) and its postmaster.
 # procps' kill, not the shell's: node runs this with /bin/sh, whose (dash's) kill builtin refuses
 # a process group ("kill: Illegal number: -"), which left the keeper running.
-export FAILOVER_KILL="${priv[*]} /bin/kill -9 -- -$n1_group; ${priv[*]} /bin/kill -9 $(postmaster_of "$work/n1")"
+postmaster="$(postmaster_of "$work/n1")"
+if [[ $mode == kill ]]; then
+  export FAILOVER_KILL="${priv[*]} /bin/kill -9 -- -$n1_group; ${priv[*]} /bin/kill -9 $postmaster"
+else
+  # The postmaster first (it forks no new backend once stopped), then its backends and the
+  # keeper's group. Clean-up's kill -9 ends them frozen.
+  export FAILOVER_KILL="${priv[*]} /bin/kill -STOP $postmaster; ${priv[*]} pkill -STOP -P $postmaster; \
+${priv[*]} /bin/kill -STOP -- -$n1_group"
+fi
+export FAILOVER_MODE="$mode"
 report=$(node "$here/failover_writer.mjs" "http://127.0.0.1:$p_a" "http://127.0.0.1:$p_b" failover "$password") || {
   echo "failover-test: $report" >&2; exit 1; }
 echo "failover-test: $report"
@@ -140,6 +157,8 @@ echo "failover-test: $report"
 "$binary" audit verify --db "$db" >verify.log || { cat verify.log >&2; exit 1; }
 echo "failover-test: audit chain verified after the failover ($(tail -1 verify.log))"
 
+# A frozen first host costs every new connection 2 s (libpq's connect_timeout) before the next.
+export PGCONNECT_TIMEOUT=2
 # The background work runs on exactly one server: one holder of the lease on the new primary.
 wait_for 10 "a server taking the background work" bash -c "[[ \$(psql '$db' -Atc \"select count(*) \
   from pg_locks where locktype = 'advisory' and objid = 7361627 and granted\") == 1 ]]"

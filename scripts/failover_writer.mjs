@@ -3,10 +3,14 @@
 // primary) after a number of acknowledged writes, keeps writing through the switch, and then
 // checks that every write answered with 2xx is in the database.
 //
-// Usage: FAILOVER_KILL='shell command' node failover_writer.mjs URL_A URL_B USER PASSWORD
-// Prints one line of JSON with the counts and the time from the kill until writes succeed again;
-// exits 1 when an acknowledged write is missing, an action was answered other than 2xx or 503,
-// or writes did not come back in time.
+// Four readers read alongside, through both servers, all the time.
+//
+// Usage: FAILOVER_KILL='shell command' [FAILOVER_MODE=freeze] node failover_writer.mjs URL_A URL_B USER PASSWORD
+// Prints one line of JSON with the counts, the time from the kill until writes succeed again
+// and the slowest answer after it; exits 1 when an acknowledged write is missing, an action was
+// answered other than 2xx or 503, or writes did not come back in time. Frozen (FAILOVER_MODE=
+// freeze) the primary hangs instead of dying: then every request must also be answered within
+// answerLimitMs, and writes must be back within frozenRecoveryLimitMs.
 import { execSync } from "node:child_process";
 import { apiLogin } from "../web/tests/support.mjs";
 
@@ -14,14 +18,35 @@ const [urlA, urlB, username, password] = process.argv.slice(2);
 const servers = [urlA, urlB];
 const ackedBeforeKill = 20;
 const ackedAfterRecovery = 30;
+const frozen = process.env.FAILOVER_MODE === "freeze";
 const recoveryLimitMs = 90_000;
+const frozenRecoveryLimitMs = 15_000;
+const answerLimitMs = 1_000;
+const readers = 4;
 
 const session = await apiLogin(urlA, username, password); // a session holds on every server
 let turn = 0;
 
+let killAt = null; // when FAILOVER_KILL ran
+// The slowest answer (any status) to a request sent after the kill, and how many there were.
+const afterKill = { requests: 0, slowestMs: 0, slowest: "" };
+
 // One API call on the next server in turn; a network failure is status 0.
 async function call(method, path, body, version) {
   const base = servers[turn++ % servers.length];
+  const sentAt = Date.now();
+  const sentAfterKill = killAt !== null;
+  const timed = (res) => {
+    if (sentAfterKill) {
+      afterKill.requests++;
+      const ms = Date.now() - sentAt;
+      if (ms > afterKill.slowestMs) {
+        const at = ((sentAt - killAt) / 1000).toFixed(1);
+        Object.assign(afterKill, { slowestMs: ms, slowest: `${method} ${path} ${res.status}, sent ${at} s after the kill` });
+      }
+    }
+    return res;
+  };
   const headers = { Cookie: session.cookie, Accept: "application/json" };
   if (method !== "GET") headers["X-CSRF-Token"] = session.csrf_token;
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -34,9 +59,9 @@ async function call(method, path, body, version) {
       signal: AbortSignal.timeout(15_000),
     });
     const data = await res.json().catch(() => ({}));
-    return { status: res.status, data, retryAfter: res.headers.get("retry-after") };
+    return timed({ status: res.status, data, retryAfter: res.headers.get("retry-after") });
   } catch {
-    return { status: 0, data: {} };
+    return timed({ status: 0, data: {} });
   }
 }
 
@@ -66,7 +91,6 @@ const acked = { log: new Set(), tasks: new Set(), practice: new Map() };
 const unknown = { log: new Set(), tasks: new Set(), practice: new Map() };
 const counts = { acknowledged: 0, unavailable: 0, no_answer: 0, conflict: 0, wrong: [] };
 
-let killAt = null;
 let recoveredAfterMs = null;
 let ackedSinceRecovery = 0;
 let openTasks = [];
@@ -95,6 +119,20 @@ function outcome(res, onAck, onUnknown) {
   onUnknown();
   return false;
 }
+
+// Readers alongside the writer: load on both servers, and answers to time while it fails over.
+let writing = true;
+const readerCounts = { ok: 0, unavailable: 0, no_answer: 0, wrong: [] };
+const readerLoops = Array.from({ length: readers }, async (_, n) => {
+  while (writing) {
+    const res = await call("GET", n % 2 ? `/incidents/${incidentId}` : "/practices?limit=20");
+    if (res.status === 200) readerCounts.ok++;
+    else if (res.status === 503) readerCounts.unavailable++;
+    else if (res.status === 0) readerCounts.no_answer++;
+    else readerCounts.wrong.push(`reader: ${res.status}`);
+    await new Promise((r) => setTimeout(r, res.status === 200 ? 50 : 200));
+  }
+});
 
 for (let i = 0; ; i++) {
   if (killAt === null && counts.acknowledged >= ackedBeforeKill) {
@@ -138,6 +176,8 @@ for (let i = 0; ; i++) {
   }
   if (!ok) await new Promise((r) => setTimeout(r, 200));
 }
+writing = false;
+await Promise.all(readerLoops);
 
 // Every acknowledged write must be there, read back through the servers.
 const missing = [];
@@ -162,7 +202,22 @@ const report = {
   wrong_answers: counts.wrong,
   acknowledged_writes_lost: missing,
   seconds_from_kill_to_writes: recoveredAfterMs === null ? null : recoveredAfterMs / 1000,
+  requests_after_kill: afterKill.requests,
+  slowest_answer_after_kill_ms: afterKill.slowestMs,
+  slowest_answer: afterKill.slowest,
+  readers: readerCounts,
 };
 console.log(JSON.stringify(report));
-const failed = missing.length > 0 || counts.wrong.length > 0 || recoveredAfterMs === null;
+const failures = [];
+if (missing.length > 0) failures.push("acknowledged writes lost");
+if (counts.wrong.length > 0 || readerCounts.wrong.length > 0) failures.push("wrong answers");
+if (recoveredAfterMs === null) failures.push("writes did not come back");
+if (frozen) {
+  if (counts.no_answer + readerCounts.no_answer > 0) failures.push("requests without an answer");
+  if (afterKill.slowestMs > answerLimitMs) failures.push(`an answer took over ${answerLimitMs} ms`);
+  if (recoveredAfterMs !== null && recoveredAfterMs > frozenRecoveryLimitMs)
+    failures.push(`writes came back after more than ${frozenRecoveryLimitMs / 1000} s`);
+}
+if (failures.length > 0) console.error(`failover_writer: ${failures.join("; ")}`);
+const failed = failures.length > 0;
 process.exit(failed ? 1 : 0);

@@ -15,6 +15,7 @@
 #include "http/http_server.hpp"
 #include "services/app/scheduler.hpp"
 #include "services/auth/account_service.hpp"
+#include "store/database_watch.hpp"
 
 namespace vangnet::cli {
 
@@ -136,6 +137,7 @@ int RunServe(const std::vector<std::string>& argv) {
   const std::string db = args->Get("db", kDefaultDb);
   auto store = OpenStore(db);
   if (!store) return Fail(store.error());
+  WatchDatabase(*store.value());
   // Every account logs in with a second factor unless the region says otherwise.
   AuthPolicy policy;
   const std::string second_factor = args->Get("require-2fa", "on");

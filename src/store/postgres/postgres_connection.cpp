@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -171,16 +175,128 @@ std::string NumberPlaceholders(std::string_view sql) {
   return out;
 }
 
-Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::string& url) {
+namespace {
+
+std::vector<std::string> SplitCommas(const char* list) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (const char* c = list ? list : ""; *c; ++c) {
+    if (*c == ',') {
+      parts.push_back(std::move(part));
+      part.clear();
+    } else {
+      part += *c;
+    }
+  }
+  parts.push_back(std::move(part));
+  return parts;
+}
+
+std::string JoinCommas(const std::vector<std::string>& parts) {
+  std::string list;
+  for (const auto& part : parts) list += (list.empty() ? "" : ",") + part;
+  return list;
+}
+
+// The address's hosts and ports with `first` ("host:port") moved to the front; empty when the
+// address has one host, or `first` is none of them.
+std::pair<std::string, std::string> HostsStartingWith(const std::string& url,
+                                                      const std::string& first) {
+  if (first.empty()) return {};
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  PQfreemem(error);
+  if (!options) return {};
+  const char* host_list = nullptr;
+  const char* port_list = nullptr;
+  for (auto* o = options; o->keyword; ++o) {
+    if (std::string_view(o->keyword) == "host") host_list = o->val;
+    if (std::string_view(o->keyword) == "port") port_list = o->val;
+  }
+  auto hosts = SplitCommas(host_list);
+  auto ports = SplitCommas(port_list);
+  PQconninfoFree(options);
+  if (hosts.size() < 2) return {};
+  if (ports.size() == 1) ports.resize(hosts.size(), ports[0]);  // one port for every host
+  if (ports.size() != hosts.size()) return {};
+  for (std::size_t i = 1; i < hosts.size(); ++i) {
+    if (hosts[i] + ":" + (ports[i].empty() ? "5432" : ports[i]) != first) continue;
+    std::rotate(hosts.begin(), hosts.begin() + static_cast<std::ptrdiff_t>(i), hosts.end());
+    std::rotate(ports.begin(), ports.begin() + static_cast<std::ptrdiff_t>(i), ports.end());
+    return {JoinCommas(hosts), JoinCommas(ports)};
+  }
+  return {};
+}
+
+}  // namespace
+
+PGconn* ConnectWithLimits(const std::string& url, const std::string& first) {
   // Vangnet's own limits, unless the address sets them: a host that does not answer is given
-  // up after 3 s (the next host of a multi-host address is tried), and a connection whose
-  // server went silent is found dead by TCP keepalives and the kernel's user timeout instead of
-  // hanging. Keywords before "dbname" are overridden by the address (expand_dbname).
-  const char* keywords[] = {"connect_timeout", "keepalives",     "keepalives_idle",
-                            "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-                            "dbname",          nullptr};
-  const char* values[] = {"3", "1", "5", "2", "3", "10000", url.c_str(), nullptr};
-  PGconn* conn = PQconnectdbParams(keywords, values, 1);
+  // up after 2 s (libpq's least; the next host of a multi-host address is tried), and a
+  // connection whose server went silent is found dead by TCP keepalives and the kernel's user
+  // timeout instead of hanging. Keywords before "dbname" are overridden by the address
+  // (expand_dbname); the host order after it overrides the address's.
+  const auto [hosts, ports] = HostsStartingWith(url, first);
+  std::vector<const char*> keywords = {"connect_timeout",  "keepalives",       "keepalives_idle",
+                                       "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                                       "dbname"};
+  std::vector<const char*> values = {"2", "1", "5", "2", "3", "10000", url.c_str()};
+  if (!hosts.empty()) {
+    keywords.insert(keywords.end(), {"host", "port"});
+    values.insert(values.end(), {hosts.c_str(), ports.c_str()});
+  }
+  keywords.push_back(nullptr);
+  values.push_back(nullptr);
+  return PQconnectdbParams(keywords.data(), values.data(), 1);
+}
+
+std::string HostOf(PGconn* conn) {
+  const char* host = PQhost(conn);
+  const char* port = PQport(conn);
+  return std::string(host ? host : "") + ":" + (port && *port ? port : "5432");
+}
+
+Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
+    const std::string& url, const std::atomic<std::uint64_t>* outages,
+    std::chrono::milliseconds deadline, const std::string& first) {
+  PGconn* conn = nullptr;
+  if (!outages) {
+    conn = ConnectWithLimits(url, first);
+  } else {
+    // libpq connects blocking (its per-host timeout exists only there), so the connection is
+    // made on a thread of its own while this one waits, and gives up as soon as the store's
+    // watch says the database stopped answering; a late connection is then closed by its
+    // thread. Without it, a request that needed a new connection just as the primary froze
+    // waited the whole connect timeout.
+    struct Pending {
+      std::mutex mutex;
+      std::condition_variable done;
+      PGconn* conn = nullptr;
+      bool finished = false, abandoned = false;
+    };
+    auto pending = std::make_shared<Pending>();
+    const auto seen = outages->load();
+    std::thread([pending, url, first] {
+      PGconn* made = ConnectWithLimits(url, first);
+      std::lock_guard lock(pending->mutex);
+      if (pending->abandoned) {
+        PQfinish(made);
+        return;
+      }
+      pending->conn = made;
+      pending->finished = true;
+      pending->done.notify_one();
+    }).detach();
+    std::unique_lock lock(pending->mutex);
+    while (!pending->done.wait_for(lock, std::chrono::milliseconds(100),
+                                   [&] { return pending->finished; })) {
+      if (outages->load() != seen) {
+        pending->abandoned = true;
+        return Error::Io("postgresql", "database kan niet worden geopend: ze antwoordt niet");
+      }
+    }
+    conn = pending->conn;
+  }
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string message = conn ? PQerrorMessage(conn) : "out of memory";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
@@ -192,24 +308,28 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::
   // Notices (e.g. "table already exists, skipping" at migrations) are not errors; never print them.
   PQsetNoticeProcessor(
       conn, [](void*, const char*) {}, nullptr);
-  std::unique_ptr<PostgresConnection> connection(new PostgresConnection(conn));
+  std::unique_ptr<PostgresConnection> connection(new PostgresConnection(conn, outages, deadline));
   // UTC and plain ISO dates whatever the server's defaults; times are stored as text anyway.
   if (auto s = connection->Exec("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'"); !s) return s.error();
   return connection;
 }
 
 PGresult* PostgresConnection::Run(int sent) {
+  if (Abandoned()) timed_out_ = true;
   if (!sent || timed_out_) return nullptr;
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(kStatementDeadlineSeconds);
-  // Waits until the socket is ready for `events`, or the deadline; false after the deadline.
+  const auto deadline = std::chrono::steady_clock::now() + deadline_;
+  // Waits until the socket is ready for `events`, or the deadline; false after the deadline,
+  // or as soon as the store gave up on the database (looked at every 100 ms).
   const auto wait = [&](short events) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
-    pollfd p{PQsocket(conn_), events, 0};
-    const int r = ::poll(&p, 1, static_cast<int>(left.count()));
-    return r > 0 || (r < 0 && errno == EINTR);
+    for (;;) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0 || Abandoned()) return false;
+      pollfd p{PQsocket(conn_), events, 0};
+      const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 100)));
+      if (r > 0 || (r < 0 && errno == EINTR)) return true;
+      if (r < 0) return false;
+    }
   };
   for (int flushed = PQflush(conn_); flushed != 0; flushed = PQflush(conn_)) {
     if (flushed < 0 || !wait(POLLOUT | POLLIN)) {
@@ -262,8 +382,7 @@ void PostgresConnection::Record(PGresult* result) {
                           : sql::Failure::kBusy;
   const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
   last_error_ = message                ? message
-                : timed_out_           ? "geen antwoord van de database binnen " +
-                                   std::to_string(kStatementDeadlineSeconds) + " seconden"
+                : timed_out_           ? std::string("de database antwoordde niet op tijd")
                                        : PQerrorMessage(conn_);
 }
 

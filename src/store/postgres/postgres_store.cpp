@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <regex>
 #include <thread>
@@ -32,10 +33,16 @@ constexpr const char* kChannel = "vangnet_change";
 // LISTEN on a connection of its own, on a thread of its own: every notification's text goes to
 // `on_message`. A dropped connection (a restarted or promoted server) is made again every
 // second; what was announced meanwhile is lost, which costs a browser a reload, never data.
+// A database that hangs keeps a connection open (its kernel still answers TCP), so the
+// connection is also made again when the store saw the database stop answering (`outages`).
 class PostgresSubscription final : public ChangeSubscription {
  public:
-  PostgresSubscription(std::string url, std::function<void(const std::string&)> on_message)
-      : url_(std::move(url)), on_message_(std::move(on_message)), thread_([this] { Run(); }) {}
+  PostgresSubscription(std::string url, const std::atomic<std::uint64_t>& outages,
+                       std::function<void(const std::string&)> on_message)
+      : url_(std::move(url)),
+        outages_(outages),
+        on_message_(std::move(on_message)),
+        thread_([this] { Run(); }) {}
   ~PostgresSubscription() override {
     stop_ = true;
     thread_.join();
@@ -45,6 +52,10 @@ class PostgresSubscription final : public ChangeSubscription {
  private:
   void Run() {
     while (!stop_) {
+      if (conn_ && outages_.load() != seen_outages_) {
+        PQfinish(conn_);
+        conn_ = nullptr;
+      }
       if (!conn_ && !Connect()) {
         for (int i = 0; i < 10 && !stop_; ++i) std::this_thread::sleep_for(kPoll);
         continue;
@@ -63,7 +74,8 @@ class PostgresSubscription final : public ChangeSubscription {
     }
   }
   bool Connect() {
-    conn_ = PQconnectdb(url_.c_str());
+    seen_outages_ = outages_.load();
+    conn_ = ConnectWithLimits(url_);
     if (PQstatus(conn_) == CONNECTION_OK) {
       PQsetNoticeProcessor(
           conn_, [](void*, const char*) {}, nullptr);
@@ -79,6 +91,8 @@ class PostgresSubscription final : public ChangeSubscription {
 
   static constexpr std::chrono::milliseconds kPoll{100};
   std::string url_;
+  const std::atomic<std::uint64_t>& outages_;
+  std::uint64_t seen_outages_ = 0;
   std::function<void(const std::string&)> on_message_;
   std::atomic<bool> stop_{false};
   PGconn* conn_ = nullptr;
@@ -119,10 +133,28 @@ class PostgresBackend final : public sql::Backend {
     }
   }
   Result<std::unique_ptr<sql::Connection>> Connect() override {
-    auto connection = PostgresConnection::Open(url_);
+    auto connection = PostgresConnection::Open(
+        url_, &outages_, std::chrono::seconds(PostgresConnection::kStatementDeadlineSeconds),
+        Answering());
     if (!connection) return connection.error();
     return std::unique_ptr<sql::Connection>(std::move(connection.value()));
   }
+  bool HasServer() const override { return true; }
+  // SELECT 1 on a connection of the probe's own, answered within kProbeDeadline. Only the
+  // store's watch thread calls it.
+  bool Probe() override {
+    if (!probe_) {
+      auto connection = PostgresConnection::Open(url_, &outages_, kProbeDeadline, Answering());
+      if (!connection) return false;
+      probe_ = std::move(connection.value());
+      std::lock_guard lock(answering_mutex_);
+      answering_ = HostOf(probe_->handle());
+    }
+    if (probe_->Exec("SELECT 1") && !probe_->Lost()) return true;
+    probe_.reset();
+    return false;
+  }
+  void AbandonStatements() override { ++outages_; }
   std::string_view BeginWrite() const override { return kBeginWrite; }
   // A snapshot of the whole database for reports and exports.
   std::string_view BeginRead() const override {
@@ -136,7 +168,7 @@ class PostgresBackend final : public sql::Backend {
   }
   std::unique_ptr<ChangeSubscription> Subscribe(
       std::function<void(const std::string&)> on_message) override {
-    return std::make_unique<PostgresSubscription>(url_, std::move(on_message));
+    return std::make_unique<PostgresSubscription>(url_, outages_, std::move(on_message));
   }
   // A session lock (not a transaction's): held until this connection ends; asked again, the
   // holder sees it has it.
@@ -147,7 +179,21 @@ class PostgresBackend final : public sql::Backend {
   }
 
  private:
+  // A database that answers SELECT 1 in more than this is not answering: on a healthy server it
+  // takes a millisecond (it waits for no lock), so a false alarm needs a machine stalled for
+  // most of a second; a shorter limit would answer a hanging database's users sooner.
+  static constexpr std::chrono::milliseconds kProbeDeadline{600};
   std::string url_;
+  std::string Answering() {
+    std::lock_guard lock(answering_mutex_);
+    return answering_;
+  }
+  std::atomic<std::uint64_t> outages_{0};
+  std::unique_ptr<PostgresConnection> probe_;
+  // The host:port the probe last reached: new connections try it first (after a failover the
+  // old primary may hang, and every new connection would wait for it before the next host).
+  std::mutex answering_mutex_;
+  std::string answering_;
   std::vector<std::string> contents_;
   std::vector<EmbeddedFile> migrations_;
 };

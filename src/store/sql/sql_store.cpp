@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -10,6 +11,7 @@
 #include "core/date.hpp"
 #include "core/embedded_file.hpp"
 #include "core/registry.hpp"
+#include "store/database_watch.hpp"
 #include "store/sql/rows.hpp"
 #include "store/sql/sql_account_repository.hpp"
 #include "store/sql/sql_audit_log.hpp"
@@ -152,6 +154,10 @@ bool TakeConnectionLost() {
   return std::exchange(sql::connection_lost, false);
 }
 
+void WatchDatabase(Store& store) {
+  if (auto* sql = dynamic_cast<sql::SqlStore*>(&store)) sql->WatchDatabase();
+}
+
 }  // namespace vangnet
 
 namespace vangnet::sql {
@@ -282,16 +288,58 @@ void SqlStore::LeaveSlot() {
   next->woken.notify_one();
 }
 
+void SqlStore::WatchDatabase() {
+  if (!backend_->HasServer() || watch_.joinable()) return;
+  watch_ = std::jthread([this](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any stopped;
+    while (!stop.stop_requested()) {
+      const bool answers = backend_->Probe();
+      if (!answers && !unreachable_.exchange(true)) {
+        backend_->AbandonStatements();
+        std::lock_guard lock(pool_mutex_);
+        idle_.clear();
+        std::cerr << "vangnet: de database antwoordt niet; verzoeken krijgen 503 tot ze weer "
+                     "antwoordt\n";
+      } else if (answers && unreachable_.exchange(false)) {
+        std::cerr << "vangnet: de database antwoordt weer\n";
+      }
+      std::unique_lock lock(mutex);
+      stopped.wait_for(lock, stop, kProbeInterval, [] { return false; });
+    }
+  });
+}
+
+namespace {
+Error Unreachable() {
+  connection_lost = true;
+  return Error{ErrorKind::kUnavailable,
+               "de database antwoordt nu niet; er is niets gewijzigd, probeer het over een paar "
+               "seconden opnieuw"};
+}
+}  // namespace
+
 Result<std::unique_ptr<UnitOfWork>> SqlStore::Open(const Actor& actor, bool write) {
   // A pooled connection may have been lost since its last use (a restarted or promoted
   // database server): it is dropped and the next one tried, up to a new connection. Nothing
   // has been done yet, so trying again is safe.
+  if (unreachable_ && slots_held == 0) return Unreachable();
   if (!EnterSlot()) {
     return Error{ErrorKind::kUnavailable,
                  "vangnet is nu te druk; er is niets gewijzigd, probeer het over een paar "
                  "seconden opnieuw"};
   }
+  // The database may have stopped answering while this unit of work waited for its slot.
+  if (unreachable_) {
+    LeaveSlot();
+    return Unreachable();
+  }
   for (std::size_t attempt = 0; attempt <= kMaxIdleConnections + 1; ++attempt) {
+    // Given up by the watch meanwhile: no new connection (it would wait for a hanging host).
+    if (attempt > 0 && unreachable_) {
+      LeaveSlot();
+      return Unreachable();
+    }
     auto connection = Acquire();
     if (!connection) {
       connection_lost = true;

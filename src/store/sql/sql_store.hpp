@@ -11,6 +11,7 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/embedded_file.hpp"
@@ -39,6 +40,13 @@ class Backend {
   virtual std::unique_ptr<ChangeSubscription> Subscribe(std::function<void(const std::string&)>) {
     return nullptr;
   }
+  // A database server that can hang (PostgreSQL), watched by SqlStore::WatchDatabase; a file
+  // (SQLite) cannot.
+  virtual bool HasServer() const { return false; }
+  // Whether the server answers a trivial query within a fraction of a second now.
+  virtual bool Probe() { return true; }
+  // Every statement in flight, and every connection opened so far, gives up at once.
+  virtual void AbandonStatements() {}
 };
 
 class SqlStore final : public Store {
@@ -80,6 +88,14 @@ class SqlStore final : public Store {
   // A unit of work committed (and so may have added audit events).
   void NoteCommit() { committed_any_ = true; }
 
+  // For the server (never the command line): a thread probes the database every
+  // kProbeInterval. When it stops answering (a primary that hangs instead of dying), every
+  // request in flight gives up and new ones are answered 503 at once, instead of each waiting
+  // for its own deadline with the database slots held; when it answers again (after a
+  // failover, on the new primary), units of work open on fresh connections. Nothing for SQLite.
+  void WatchDatabase();
+  static constexpr std::chrono::milliseconds kProbeInterval{100};
+
  private:
   Result<std::unique_ptr<UnitOfWork>> Open(const Actor& actor, bool write);
   Result<std::unique_ptr<Connection>> Acquire();
@@ -111,6 +127,8 @@ class SqlStore final : public Store {
   std::mutex lease_mutex_;
   std::unique_ptr<Connection> lease_;  // the connection that holds the lease, while it does
   std::atomic<bool> committed_any_{false};
+  std::atomic<bool> unreachable_{false};  // the watch found the database not answering
+  std::jthread watch_;                    // last: stopped and joined before the rest goes
 };
 
 }  // namespace vangnet::sql
