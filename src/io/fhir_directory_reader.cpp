@@ -195,7 +195,8 @@ class BundleReader {
       }
     }
     const json profiles =
-        r.contains("meta") ? r["meta"].value("profile", json::array()) : json::array();
+        r.contains("meta") && r["meta"].is_object() ? r["meta"].value("profile", json::array())
+                                                    : json::array();
     for (std::size_t k = 0; profiles.is_array() && k < profiles.size(); ++k) {
       if (!KnownProfile(type, Text(profiles[k]))) {
         Add(Path(i, "meta.profile[" + std::to_string(k) + "]"),
@@ -488,7 +489,13 @@ class BundleReader {
 Result<DirectoryRows> ReadDirectoryBundle(std::string_view json_text,
                                           const std::string& file_name) {
   BundleReader reader(file_name);
-  return reader.Read(json_text);
+  // Every element's kind is checked before it is read; this is the net under a check that was
+  // missed (a fuzzer found one): a clear refusal naming the file, never a crash of the import.
+  try {
+    return reader.Read(json_text);
+  } catch (const nlohmann::json::exception& e) {
+    return UnexpectedShape(file_name, e);
+  }
 }
 
 }  // namespace vangnet::fhir

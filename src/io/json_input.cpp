@@ -57,4 +57,14 @@ nlohmann::json ParseJsonOrDiscarded(std::string_view text) {
   return nlohmann::json::parse(text, nullptr, false);
 }
 
+Error UnexpectedShape(const std::string& file, const nlohmann::json::exception& e) {
+  // nlohmann's text starts with "[json.exception.type_error.302] "; the rest says which kinds.
+  std::string what = e.what();
+  if (const auto end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+  return Error{ErrorKind::kValidation,
+               "een element heeft een andere vorm dan verwacht (bijvoorbeeld een lijst of tekst "
+               "waar een object hoort): " + what,
+               file};
+}
+
 }  // namespace vangnet

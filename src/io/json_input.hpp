@@ -33,4 +33,9 @@ nlohmann::json ParseJsonOrDiscarded(std::string_view text);
 // The message of a too-deep refusal, shared so every refusal reads the same.
 std::string JsonTooDeepMessage();
 
+// The refusal for a document with an element of another kind than its reader expected (a list
+// where an object belongs), which nlohmann reports by throwing: every reader of outside JSON
+// catches that at its entry and answers this, naming the file.
+Error UnexpectedShape(const std::string& file, const nlohmann::json::exception& e);
+
 }  // namespace vangnet

@@ -91,9 +91,10 @@ std::string HouseNumber(const json& address) {
 
 }  // namespace
 
-Result<std::vector<RedistributionPatient>> ParsePatientBundle(const std::string& text,
-                                                              const std::string& file_name,
-                                                              int current_year) {
+namespace {
+Result<std::vector<RedistributionPatient>> ReadPatientBundle(const std::string& text,
+                                                             const std::string& file_name,
+                                                             int current_year) {
   if (JsonNestingDepth(text) > kMaxJsonDepth) {
     return Error{ErrorKind::kValidation, JsonTooDeepMessage(), file_name};
   }
@@ -208,6 +209,19 @@ Result<std::vector<RedistributionPatient>> ParsePatientBundle(const std::string&
   if (patients.empty() && errors.empty()) fail("entry", "de bundel bevat geen Patient");
   if (!errors.empty()) return Error::Combined(std::move(errors));
   return patients;
+}
+
+}  // namespace
+
+Result<std::vector<RedistributionPatient>> ParsePatientBundle(const std::string& text,
+                                                              const std::string& file_name,
+                                                              int current_year) {
+  // The net under a kind check that was missed: a refusal naming the file, never a crash.
+  try {
+    return ReadPatientBundle(text, file_name, current_year);
+  } catch (const nlohmann::json::exception& e) {
+    return UnexpectedShape(file_name, e);
+  }
 }
 
 }  // namespace vangnet

@@ -54,6 +54,46 @@ TEST(JsonInput, EveryFileReaderRefusesABomb) {
   EXPECT_NE(instance.error().message.find("te diep genest"), std::string::npos);
 }
 
+// An element of another kind than its reader expects (a list where an object belongs) is
+// refused naming the file, or passed over where the reader does not need it, but never an
+// exception out of the reader: a command-line import would end on it. The first case is what a
+// fuzzer found: "meta" as a list.
+TEST(JsonInput, EveryFileReaderRefusesAnElementOfTheWrongKind) {
+  const std::string organization =
+      R"({"resourceType":"Bundle","type":"collection","entry":[{"fullUrl":"urn:x",)"
+      R"("resource":{"resourceType":"Organization","meta":%}}]})";
+  const auto with = [](std::string text, const std::string& value) {
+    return text.replace(text.find('%'), 1, value);
+  };
+  for (const std::string value : {R"(["x"])", R"("x")", "1", "null", R"({"profile":"x"})"}) {
+    Result<fhir::DirectoryRows> directory = Error::Internal("not read");
+    EXPECT_NO_THROW(directory = fhir::ReadDirectoryBundle(with(organization, value), "regio.json"))
+        << value;
+    if (!directory) {
+      EXPECT_EQ(directory.error().file, "regio.json") << value;
+    }
+  }
+  for (const std::string text :
+       {R"({"resourceType":"Bundle","entry":["x"]})", R"({"resourceType":"Bundle","entry":[[]]})",
+        R"({"resourceType":"Bundle","entry":[{"resource":[]}]})",
+        R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","name":"x"}}]})",
+        R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","address":[1]}}]})"}) {
+    Result<std::vector<RedistributionPatient>> patients = Error::Internal("not read");
+    EXPECT_NO_THROW(patients = ParsePatientBundle(text, "patienten.json", 2026)) << text;
+    if (!patients) {
+      EXPECT_EQ(patients.error().file, "patienten.json") << text;
+    }
+  }
+  for (const std::string text : {R"({"parameters":[]})", R"({"practices":{}})",
+                                 R"({"practices":[1]})"}) {
+    Result<solver::PlanInput> instance = Error::Internal("not read");
+    EXPECT_NO_THROW(instance = ParsePlanInstance(text, "instantie.json")) << text;
+    if (!instance) {
+      EXPECT_EQ(instance.error().file, "instantie.json") << text;
+    }
+  }
+}
+
 // The same for YAML: yaml-cpp recurses per level, so a file of brackets is measured first.
 TEST(YamlInput, DeepNestingIsRefusedWithItsLine) {
   auto flow = ParsePlaybookYaml("id: x\nsteps: " + std::string(100000, '[') + "\n", "diep.yaml");
