@@ -9,7 +9,10 @@ namespace {
 // enrolment), or what the next step asks for (a pending login, no cookie).
 void ReplyLogin(Router& router, httplib::Response& res, const Result<LoginResult>& login) {
   if (!login) {
-    if (login.error().kind == ErrorKind::kRateLimited) res.set_header("Retry-After", "900");
+    if (login.error().kind == ErrorKind::kRateLimited) {
+      // A locked account waits out its window; an address's flood only its turn.
+      res.set_header("Retry-After", login.error().field == "address" ? "5" : "900");
+    }
     return ReplyError(res, login.error());
   }
   const LoginResult& result = login.value();

@@ -45,10 +45,13 @@ Result<std::string> AccountService::HashPassword(const std::string& password) {
                                              std::to_string(kMinPasswordLength) + " tekens hebben");
   }
   char hash[crypto_pwhash_STRBYTES];
-  hashing_.acquire();
-  int rc =
-      crypto_pwhash_str(hash, password.data(), password.size(), cost_.opslimit, cost_.memlimit);
-  hashing_.release();
+  int rc = -1;
+  if (HashingTurn turn(hashing_, ""); turn) {
+    rc = crypto_pwhash_str(hash, password.data(), password.size(), cost_.opslimit, cost_.memlimit);
+  } else {
+    return Error{ErrorKind::kRateLimited,
+                 "er worden nu te veel wachtwoorden tegelijk ingesteld; probeer het zo opnieuw"};
+  }
   if (rc != 0) return Error::Internal("wachtwoord kon niet worden versleuteld (geheugen)");
   return std::string(hash);
 }
@@ -168,9 +171,18 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
   // An account without a password hash logs in through single sign-on only.
   const bool known = user && !user->disabled && !user->password_hash.empty();
   const std::string& hash = known ? user->password_hash : DummyHash();
-  hashing_.acquire();
-  bool valid = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
-  hashing_.release();
+  bool valid = false;
+  if (HashingTurn turn(hashing_, remote_addr); turn) {
+    valid = crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+  } else {
+    // Field "address": a refusal of this address's flood, not the account's lock-out.
+    return Error{ErrorKind::kRateLimited,
+                 "er lopen al te veel aanmeldpogingen vanaf uw adres; probeer het over een paar "
+                 "seconden opnieuw",
+                 {},
+                 0,
+                 "address"};
+  }
   valid = valid && known;
   // remote_addr is a network address, not personal data about a patient; it helps trace abuse.
   nlohmann::json details{{"remote_addr", remote_addr}};

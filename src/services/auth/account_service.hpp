@@ -13,11 +13,11 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <semaphore>
 #include <string>
 #include <vector>
 
 #include "core/user_account.hpp"
+#include "services/auth/hashing_turns.hpp"
 #include "services/registry/access_policy.hpp"
 #include "store/store.hpp"
 
@@ -196,7 +196,7 @@ class AccountService {
   AuthPolicy policy_;
   std::mutex pending_mutex_;
   std::map<std::string, PendingLogin> pending_;  // by token hash
-  std::counting_semaphore<2> hashing_{2};
+  HashingTurns hashing_;  // at most two argon2id at once, waiting addresses served in turn
   std::once_flag dummy_once_;
   std::string dummy_hash_;
 };
