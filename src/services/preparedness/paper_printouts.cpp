@@ -8,6 +8,7 @@
 #include "core/registry.hpp"
 #include "core/sources.hpp"
 #include "io/pdf_document.hpp"
+#include "services/registry/read_scope.hpp"
 #include "services/registry/registry_service.hpp"
 
 namespace vangnet {
@@ -27,12 +28,16 @@ std::string OrMissing(const std::string& value) {
 Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
                                                     const std::string& practice_agb) {
   const TimePoint now = store_.clock().Now();
-  Access access = ReadAccess(caller.role, "calamity_card");
-  if (access == Access::kNone || (access == Access::kScoped && !caller.HasPractice(practice_agb))) {
-    return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot deze calamiteitenkaart");
-  }
+  const Error forbidden(ErrorKind::kForbidden,
+                        "uw rol geeft geen toegang tot deze calamiteitenkaart");
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
+  // The card's page and this printout ask the same question (read_scope.hpp); asked first with
+  // the practice alone, so a card that does not exist tells nothing to who may not see it.
+  ReadScope scope(*uow.value(), caller);
+  CalamityCard in_question;
+  in_question.practice_agb = practice_agb;
+  if (!scope.Sees(in_question)) return forbidden;
   Practice probe;
   probe.agb = practice_agb;
   auto practice = uow.value()->Table<Practice>().Find(probe);
@@ -43,6 +48,7 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
   if (!card) {
     return Error::NotFound("", "Er is nog geen calamiteitenkaart voor " + practice->name + ".");
   }
+  if (!scope.Shown(*card)) return forbidden;
   // The continuity partners and how to reach them.
   std::vector<std::vector<std::string>> partners;
   for (const auto& c : uow.value()->Table<ContinuityContract>().List()) {
@@ -111,24 +117,20 @@ Result<std::string> PaperPrintouts::CalamityCardPdf(const Caller& caller,
 
 Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
   const TimePoint now = store_.clock().Now();
-  if (ReadAccess(caller.role, "crisis_role") != Access::kAll ||
-      ReadAccess(caller.role, "contact") != Access::kAll) {
-    return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de contactlijst");
-  }
   auto uow = store_.Begin(caller.actor);
   if (!uow) return uow.error();
   auto& work = *uow.value();
-  // People under the same read rule as the registry's own list of people: a practice user
-  // sees the names and numbers of their own staff only, as on the Contacten page.
-  const Access person_access = ReadAccess(caller.role, "person");
-  const std::set<std::string> own_people =
-      person_access == Access::kScoped ? PeopleOfPractices(work, caller) : std::set<std::string>{};
+  // Roles, contacts and people under the same read decision as the Contacten page and the
+  // registry's lists (read_scope.hpp): a practice user sees the names and numbers of their own
+  // staff only.
+  ReadScope scope(work, caller);
+  if (scope.TableAccess<CrisisRole>() != Access::kAll ||
+      scope.TableAccess<Contact>() != Access::kAll) {
+    return Error(ErrorKind::kForbidden, "uw rol geeft geen toegang tot de contactlijst");
+  }
   std::map<std::string, Person> people;
-  for (auto& p : work.Table<Person>().List()) {
-    if (person_access == Access::kAll ||
-        (person_access == Access::kScoped && own_people.contains(p.code))) {
-      people[p.code] = std::move(p);
-    }
+  for (auto& listed : work.Table<Person>().List()) {
+    if (auto p = scope.Shown(std::move(listed))) people[p->code] = std::move(*p);
   }
   std::map<std::string, std::string> groups;
   for (const auto& g : work.Table<GpGroup>().List()) groups[g.code] = g.name;
@@ -143,6 +145,7 @@ Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
   std::vector<std::vector<std::string>> roles;
   std::int64_t version = 0;
   for (const auto& r : work.Table<CrisisRole>().List()) {
+    if (!scope.Sees(r)) continue;
     version += r.version;
     auto [primary, primary_phone] = who(r.primary_person_code);
     auto [substitute, substitute_phone] = who(r.substitute_person_code);
@@ -154,6 +157,7 @@ Result<std::string> PaperPrintouts::ContactListPdf(const Caller& caller) {
   }
   std::vector<std::vector<std::string>> contacts;
   for (const auto& c : work.Table<Contact>().List()) {
+    if (!scope.Sees(c)) continue;
     version += c.version;
     std::string where = !c.organisation_code.empty() && organisations.contains(c.organisation_code)
                             ? organisations[c.organisation_code]

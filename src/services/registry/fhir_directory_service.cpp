@@ -74,7 +74,7 @@ std::map<std::string, std::int64_t> IdsByKey(const std::vector<T>& records) {
 class Collector {
  public:
   Collector(const FhirDirectoryService::Snapshot& s, const Caller& caller, UnitOfWork& uow)
-      : s_(s), caller_(caller), uow_(uow) {}
+      : s_(s), caller_(caller), scope_(uow, caller) {}
 
   Result<Candidates> Of(const std::string& type) {
     const auto sources = SourcesOf().find(type);
@@ -128,14 +128,12 @@ class Collector {
   template <class T, class Make>
   void Add(const std::vector<T>& records, Make make) {
     const std::string table(EntityTraits<T>::kTable);
-    const Access access = ReadAccess(caller_.role, table);
-    if (access == Access::kNone) return;
+    if (scope_.TableAccess<T>() == Access::kNone) return;
     allowed_ = true;
-    if (access == Access::kScoped && !people_) people_ = PeopleOfPractices(uow_, caller_);
-    for (T record : records) {
-      if (access == Access::kScoped && !InScope(uow_, caller_, record, *people_)) continue;
-      Redact(caller_, record);
-      Candidate candidate{make(record), table, KeyOf(record), SubjectOf(record), ""};
+    for (const T& listed : records) {
+      auto record = scope_.Shown(listed);
+      if (!record) continue;
+      Candidate candidate{make(*record), table, KeyOf(*record), SubjectOf(*record), ""};
       if (auto it = s_.updated.find({table, candidate.key}); it != s_.updated.end()) {
         candidate.last_updated = it->second;
       }
@@ -145,8 +143,7 @@ class Collector {
 
   const FhirDirectoryService::Snapshot& s_;
   const Caller& caller_;
-  UnitOfWork& uow_;
-  std::optional<std::set<std::string>> people_;
+  ReadScope scope_;
   std::vector<Candidate> out_;
   bool allowed_ = false;
 };

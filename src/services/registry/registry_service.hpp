@@ -15,6 +15,7 @@
 
 #include "core/registry.hpp"
 #include "services/registry/access_policy.hpp"
+#include "services/registry/read_scope.hpp"
 #include "services/registry/record_rules.hpp"
 #include "store/store.hpp"
 
@@ -43,56 +44,6 @@ struct ChangeEvent {
   std::int64_t id = 0;
   std::string key;
 };
-
-// Which people a practice user may see: those working at their practices.
-std::set<std::string> PeopleOfPractices(UnitOfWork& uow, const Caller& caller);
-
-template <class T>
-bool InScope(UnitOfWork&, const Caller&, const T&, const std::set<std::string>&) {
-  return false;  // types that are never scoped are decided by Access alone
-}
-bool InScope(UnitOfWork&, const Caller& c, const Practice& p, const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const Affiliation& a, const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const ContinuityContract& r,
-             const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const CalamityCard& r, const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const GovernanceCheck& r, const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const SuccessionTrajectory& r,
-             const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const PracticeCollaboration& r,
-             const std::set<std::string>&);
-bool InScope(UnitOfWork&, const Caller& c, const Person& p, const std::set<std::string>& people);
-
-// Whether a practice user may write this record. Mostly the read scope; but a link between a
-// person and a practice also decides who can read that person, so a practice user may only link
-// someone who already works at one of their practices or whom they created themselves (and who
-// works nowhere yet). A new person may be added; an existing one changed only when on the staff.
-template <class T>
-bool WriteInScope(UnitOfWork& uow, const Caller& c, const T& record, bool is_new) {
-  (void)is_new;
-  return InScope(uow, c, record, {});
-}
-bool WriteInScope(UnitOfWork& uow, const Caller& c, const Affiliation& a, bool is_new);
-bool WriteInScope(UnitOfWork& uow, const Caller& c, const Person& p, bool is_new);
-
-// The fields of a record that this caller may not see although they see the record (the
-// insurer and who is medically responsible). A list neither shows nor searches them.
-template <class T>
-std::vector<std::string_view> HiddenFields(const Caller&) {
-  return {};
-}
-template <>
-std::vector<std::string_view> HiddenFields<Practice>(const Caller& caller);
-
-// Empties the hidden fields of a record before it leaves the service.
-template <class T>
-void Redact(const Caller& caller, T& record) {
-  for (std::string_view hidden : HiddenFields<T>(caller)) {
-    for (const auto& f : EntityTraits<T>::Fields()) {
-      if (f.name == hidden) f.clear(record);
-    }
-  }
-}
 
 // Rules after a write that look beyond the record itself (see record_rules.hpp).
 template <class T>
@@ -202,16 +153,16 @@ Result<Page<T>> RegistryService::List(const Caller& caller, const ListQuery& que
     for (auto& record : page.items) Redact(caller, record);
   } else {
     // A practice user's own practices and people: what is in scope is decided per record.
-    const std::set<std::string> people = PeopleOfPractices(*uow.value(), caller);
+    ReadScope scope(*uow.value(), caller);
     std::vector<std::string_view> names;
     for (const auto& f : EntityTraits<T>::Fields()) names.push_back(f.name);
-    for (auto& record : uow.value()->template Table<T>().List()) {
-      if (!InScope(*uow.value(), caller, record, people)) continue;
-      Redact(caller, record);
-      if (!MatchesQuery(FieldTexts(record), names, query)) continue;
+    for (auto& listed : uow.value()->template Table<T>().List()) {
+      auto record = scope.Shown(std::move(listed));
+      if (!record) continue;
+      if (!MatchesQuery(FieldTexts(*record), names, query)) continue;
       if (page.total++ < query.offset) continue;
       if (page.items.size() < std::min(query.limit, ListQuery::kMaxLimit)) {
-        page.items.push_back(std::move(record));
+        page.items.push_back(std::move(*record));
       }
     }
   }
@@ -238,11 +189,11 @@ Result<T> RegistryService::Get(const Caller& caller, std::int64_t id) {
   if (!record) {
     return NotFoundError<T>();
   }
-  if (access == Access::kScoped &&
-      !InScope(*uow.value(), caller, *record, PeopleOfPractices(*uow.value(), caller))) {
+  auto shown = ReadScope(*uow.value(), caller).Shown(std::move(*record));
+  if (!shown) {
     return Forbidden("deze " + std::string(EntityTraits<T>::kLabelNl) + " (andere praktijk)");
   }
-  Redact(caller, *record);
+  record = std::move(shown);
   if (HoldsPersonalData(table)) {
     if (auto s = AuditRead(*uow.value(), table, KeyOf(*record), SubjectOf(*record), {}); !s) {
       return s.error();
