@@ -25,6 +25,9 @@ test("an admin adds, blocks and unblocks an account, and sets its password", asy
   // The admin's own row: second factor set up, logged in just now.
   const own = page.locator("table.accounts tr").filter({ hasText: "accounts-beheerder" });
   assert.match(await own.innerText(), /Beheerder\s+–\s+ja\s+\d/);
+  // Their own second factor is not theirs to reset here: no button, a line that says who can.
+  assert.equal(await own.getByRole("button", { name: "Tweede factor resetten" }).count(), 0);
+  await own.getByText("Uw eigen tweede factor herstelt een andere beheerder").waitFor();
 
   await page.getByLabel("Gebruikersnaam", { exact: true }).fill("nieuwe-praktijk");
   await page.getByLabel("Naam", { exact: true }).fill("Nina Nieuw");

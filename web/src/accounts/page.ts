@@ -23,7 +23,7 @@ const ROLES = ["coordinator", "crisis_team", "practice_user", "insurer_liaison",
 export async function renderAccounts(ctx: PageContext): Promise<void> {
   const draw = async () => {
     const accounts = (await api.get<{ items: Account[] }>("/users")).items;
-    ctx.main.replaceChildren(h("h1", {}, t("accountsTitle")), h("p", { class: "muted" }, t("accountsIntro")), stepUpField(), table(accounts, draw), addForm(draw));
+    ctx.main.replaceChildren(h("h1", {}, t("accountsTitle")), h("p", { class: "muted" }, t("accountsIntro")), stepUpField(), table(accounts, ctx.user.username, draw), addForm(draw));
   };
   await draw();
 }
@@ -60,7 +60,9 @@ async function act(run: () => Promise<unknown>, done: string, redraw: () => Prom
   }
 }
 
-function table(accounts: Account[], redraw: () => Promise<void>): HTMLElement {
+// `me`: the admin looking; their own second factor is reset by another admin or on the command
+// line (the server refuses it here), so their row offers no button for it.
+function table(accounts: Account[], me: string, redraw: () => Promise<void>): HTMLElement {
   return h(
     "div",
     { class: "table-wrap" },
@@ -91,7 +93,11 @@ function table(accounts: Account[], redraw: () => Promise<void>): HTMLElement {
               "div",
               { class: "account-actions" },
               h("button", { onclick: () => act(() => api.post(`${path}/${a.disabled ? "enable" : "disable"}`, {}), a.disabled ? t("accountsUnblockedDone") : t("accountsBlockedDone"), redraw) }, a.disabled ? t("accountsUnblock") : t("accountsBlock")),
-              a.second_factor ? h("button", { onclick: () => act(() => api.post(`${path}/second-factor/reset`, { step_up_code: stepUpCode() }), t("accountsFactorReset"), redraw) }, t("accountsResetFactor")) : null,
+              a.second_factor && a.username === me
+                ? h("span", { class: "muted" }, t("accountsOwnFactor"))
+                : a.second_factor
+                  ? h("button", { onclick: () => act(() => api.post(`${path}/second-factor/reset`, { step_up_code: stepUpCode() }), t("accountsFactorReset"), redraw) }, t("accountsResetFactor"))
+                  : null,
               h(
                 "details",
                 {},

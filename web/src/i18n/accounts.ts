@@ -26,6 +26,7 @@ export const nl = {
   accountsStepUpLabel: "Code uit uw authenticator-app",
   accountsStepUpHint: "Nodig om een tweede factor te resetten, een wachtwoord te zetten of een beheerder toe te voegen. Een code geldt één keer; vul voor elke actie een nieuwe in.",
   accountsResetFactor: "Tweede factor resetten",
+  accountsOwnFactor: "Uw eigen tweede factor herstelt een andere beheerder (of de opdrachtregel)",
   accountsFactorReset: "Tweede factor gereset; bij de volgende aanmelding stelt de gebruiker een nieuwe in",
   accountsNav: "Accounts",
 };
@@ -57,6 +58,7 @@ export const en: typeof nl = {
   accountsStepUpLabel: "Code from your authenticator app",
   accountsStepUpHint: "Needed to reset a second factor, set a password or add an admin. A code works once; enter a new one for each action.",
   accountsResetFactor: "Reset second factor",
+  accountsOwnFactor: "Your own second factor is reset by another admin (or on the command line)",
   accountsFactorReset: "Second factor reset; the user sets up a new one at the next login",
   accountsNav: "Accounts",
 };
