@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <thread>
 
 #include <algorithm>
 
@@ -399,6 +400,61 @@ TEST_F(RedistributionServiceTest, TheRegionalPlanPlacesEveryOpenIncidentTogether
   for (const auto& p : service_->Patients(Coordinator(), exercise.value().id).value()) {
     EXPECT_TRUE(p.receiver_id.empty());
   }
+}
+
+// Two servers on one database plan two incidents at the same moment: the capacity the first
+// promises is taken before the second looks (one write transaction decides), so no receiver
+// gets more patients over all plans than the free places it had, and no closed practice anyone.
+// On PostgreSQL the two stores are two connection pools, as two `vangnet serve` have.
+TEST_F(RedistributionServiceTest, TwoServersPlanningAtTheSameMomentNeverOverbook) {
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed));
+  // The free places of every receiver before any plan (the other incidents' practices closed).
+  std::vector<std::int64_t> ids{incident_id_};
+  std::vector<std::string> closed{kClosed, "01051074", "01051925"};
+  for (std::size_t k = 1; k < closed.size(); ++k) {
+    auto incident =
+        incidents_->Start(Coordinator(), {"holder-permanently-out", {closed[k]}, false, {}, ""});
+    ASSERT_TRUE(incident) << incident.error().ToString();
+    ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident.value().id, closed[k]));
+    ids.push_back(incident.value().id);
+  }
+  auto alone = service_->Plan(Coordinator(), incident_id_, {});
+  ASSERT_TRUE(alone) << alone.error().ToString();
+  std::map<std::string, long long> free_places;
+  for (const auto& r : alone.value().receivers) free_places[r.receiver.id] = r.receiver.capacity;
+  ASSERT_FALSE(free_places.empty());
+
+  auto store_b = OpenTestStore(dir_.Path("opvang.db"));  // the second server
+  RedistributionService service_b(*store_b);
+  std::vector<Result<RedistributionOverview>> results(2, Error::Internal("not run"));
+  {
+    std::jthread a([&] { results[0] = service_->Plan(Coordinator(), ids[1], {}); });
+    std::jthread b([&] { results[1] = service_b.Plan(Coordinator(), ids[2], {}); });
+  }
+  for (const auto& r : results) {
+    // Both plan (the second waits for the first's transaction), or one is told to plan again.
+    if (!r) {
+      EXPECT_EQ(r.error().kind, ErrorKind::kConflict) << r.error().ToString();
+    }
+  }
+  std::map<std::string, long long> placed_over_all;
+  for (std::int64_t id : ids) {
+    for (const auto& p : service_->Patients(Coordinator(), id).value()) {
+      if (p.receiver_id.empty()) continue;
+      EXPECT_EQ(std::find(closed.begin(), closed.end(), p.receiver_id), closed.end())
+          << "incident " << id << " sends a patient to closed practice " << p.receiver_id;
+      ++placed_over_all[p.receiver_id];
+    }
+  }
+  long long placed = 0;
+  for (const auto& [receiver, n] : placed_over_all) {
+    ASSERT_TRUE(free_places.contains(receiver)) << receiver;
+    EXPECT_LE(n, free_places[receiver]) << receiver << " over its free places over all plans";
+    placed += n;
+  }
+  long long placed_alone = 0;
+  for (const auto& r : alone.value().receivers) placed_alone += r.placed_patients;
+  EXPECT_GT(placed, placed_alone);  // the later plans placed patients too
 }
 
 }  // namespace
