@@ -149,9 +149,20 @@ void Explain(const PlanningContext& context, Plan& plan) {
     // households whole: it is their size that does not fit, not the region's capacity.
     const bool short_when_split =
         plan.bound.patients_placeable < plan.patients_placed + full_patients;
-    std::vector<std::string> binding;
+    // The receivers whose places bind, as the table marks them: those that took patients (a
+    // receiver without free places is in the cut too, but naming it says nothing), the ones
+    // that took most first.
+    std::vector<const ReceiverLoad*> binding_loads;
     for (const auto& load : plan.receivers) {
-      if (load.binding) binding.push_back(ReceiverName(context.input.receivers[load.receiver]));
+      if (load.binding && load.placed_patients > 0) binding_loads.push_back(&load);
+    }
+    std::stable_sort(binding_loads.begin(), binding_loads.end(),
+                     [](const ReceiverLoad* a, const ReceiverLoad* b) {
+                       return a->placed_patients > b->placed_patients;
+                     });
+    std::vector<std::string> binding;
+    for (const auto* load : binding_loads) {
+      binding.push_back(ReceiverName(context.input.receivers[load->receiver]));
     }
     std::string text = Plural(full_households, "huishouden", "huishoudens") + " (" +
                        Plural(full_patients, "patiënt", "patiënten") + ")" + Has(full_households) +

@@ -57,6 +57,15 @@ TEST(DemoRegion, PracticesLieInTheRegionsAddressPostcodes) {
   }
 }
 
+// A coordinator reads plans and letters by practice name: in the demo no two practices share
+// one (four "Huisartsenpraktijk Lindenlaan (Maastricht)" once did).
+TEST(DemoRegion, EveryPracticeHasANameOfItsOwn) {
+  std::set<std::string> names;
+  for (const auto& p : std::get<std::vector<Practice>>(BuildDemoRegion({}))) {
+    EXPECT_TRUE(names.insert(p.name).second) << p.name;
+  }
+}
+
 TEST(DemoRegion, SameSeedSameRegionOtherSeedOtherRegion) {
   auto texts = [](const RegistryRecords& r) {
     std::vector<std::vector<std::optional<std::string>>> all;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <thread>
 
 #include <algorithm>
@@ -400,6 +401,42 @@ TEST_F(RedistributionServiceTest, TheRegionalPlanPlacesEveryOpenIncidentTogether
   for (const auto& p : service_->Patients(Coordinator(), exercise.value().id).value()) {
     EXPECT_TRUE(p.receiver_id.empty());
   }
+}
+
+// Two receivers of one name are named with their AGB in the plan (and so in its explanation
+// and letters): a coordinator never has to guess which of the two is meant.
+TEST_F(RedistributionServiceTest, ReceiversThatShareANameAreToldApartByTheirAgb) {
+  ASSERT_TRUE(service_->GenerateDemoPatients(Coordinator(), incident_id_, kClosed));
+  auto first = service_->Plan(Coordinator(), incident_id_, {});
+  ASSERT_TRUE(first);
+  ASSERT_GE(first.value().receivers.size(), 2u);
+  const std::string a = first.value().receivers[0].receiver.id;
+  const std::string b = first.value().receivers[1].receiver.id;
+  std::string shared_name;
+  {
+    auto uow = store_->Begin(kTestActor);
+    ASSERT_TRUE(uow);
+    auto& practices = uow.value()->Table<vangnet::Practice>();
+    for (const std::string& agb : {a, b}) {
+      vangnet::Practice probe;
+      probe.agb = agb;
+      auto practice = practices.Find(probe);
+      ASSERT_TRUE(practice);
+      if (shared_name.empty()) shared_name = practice->name;
+      practice->name = shared_name;
+      ASSERT_TRUE(practices.Update(*practice));
+    }
+    ASSERT_TRUE(uow.value()->Commit());
+  }
+  auto again = service_->Plan(Coordinator(), incident_id_, {});
+  ASSERT_TRUE(again);
+  std::set<std::string> names;
+  for (const auto& r : again.value().receivers) {
+    if (r.receiver.id != a && r.receiver.id != b) continue;
+    EXPECT_NE(r.receiver.name.find("AGB " + r.receiver.id), std::string::npos) << r.receiver.name;
+    names.insert(r.receiver.name);
+  }
+  EXPECT_EQ(names.size(), 2u);
 }
 
 // Two servers on one database plan two incidents at the same moment: the capacity the first

@@ -184,10 +184,16 @@ class DemoBuilder {
         p.kvk = "14" + std::to_string(100000 + random_.Between(0, 899999));
         std::string street = FictionalStreet(random_);
         p.form = form;
-        p.name =
-            (form == PracticeForm::kHealthCentre ? "Gezondheidscentrum " : "Huisartsenpraktijk ") +
-            street + " (" + area.place + ")";
+        const std::string kind =
+            form == PracticeForm::kHealthCentre ? "Gezondheidscentrum " : "Huisartsenpraktijk ";
+        p.name = kind + street + " (" + area.place + ")";
         p.street_address = street + " " + std::to_string(random_.Between(1, 180));
+        // Two practices of one name confuse a coordinator reading a plan: the second on a
+        // street is named with its house number.
+        if (!used_names_.insert(p.name).second) {
+          p.name = kind + p.street_address + " (" + area.place + ")";
+          used_names_.insert(p.name);
+        }
         p.postcode = area.postcode;
         p.place = area.place;
         // Centroid plus up to ~400 m, so practices in one postcode do not sit on one point.
@@ -585,6 +591,7 @@ class DemoBuilder {
   int person_serial_ = 0;
   RegistryRecords records_;
   std::set<std::string> planted_, company_owned_, without_responsible_gp_, overloaded_, takeover_;
+  std::set<std::string> used_names_;  // practice names given so far: each one once
   std::map<std::string, std::vector<std::string>> gps_by_practice_;
 };
 

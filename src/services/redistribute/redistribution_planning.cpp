@@ -119,8 +119,10 @@ PlanningData BuildPlanning(UnitOfWork& uow, const std::vector<const Incident*>& 
   }
   MonitorSettings norm;
   norm.norm_patients_per_fte = settings.norm_patients_per_fte;
+  std::map<std::string, std::string> place_of;  // receiver AGB -> place
   for (const auto& snapshot : ReadSnapshots(uow)) {
     const Practice& p = snapshot.practice;
+    place_of[p.agb] = p.place;
     // A closed practice's own building is never advised as a site: it may be the building that
     // burned or flooded. Whoever knows it is usable adds it as a site on the opvang page. A
     // practice another open incident closes receives nobody either.
@@ -148,6 +150,16 @@ PlanningData BuildPlanning(UnitOfWork& uow, const std::vector<const Incident*>& 
           ParseEnum(solver::RECEIVER_KINDS, site.kind).value_or(solver::ReceiverKind::kNewPractice)});
       data.info.push_back({site.practice_agb, 0, 0});
     }
+  }
+  // Receivers that share a name are named with their AGB too (and their place when the name
+  // does not say it): a plan and its letters must never leave a doubt which practice is meant.
+  std::map<std::string, int> name_count;
+  for (const auto& r : data.input.receivers) ++name_count[r.name];
+  for (auto& r : data.input.receivers) {
+    if (name_count[r.name] < 2 || r.kind != solver::ReceiverKind::kPractice) continue;
+    const std::string& place = place_of[r.id];
+    r.name += " (" + (place.empty() || r.name.find(place) != std::string::npos ? "" : place + ", ") +
+              "AGB " + r.id + ")";
   }
   std::map<std::string, int> household_index;
   const auto& postcodes = PostcodeTable::Embedded();
