@@ -12,11 +12,17 @@
 #include <cstdlib>
 #include <map>
 #include <random>
+#include <filesystem>
 #include <set>
+#include <unistd.h>
 
 #include "bench_support.hpp"
 #include "core/geo.hpp"
 #include "services/demo/demo_region.hpp"
+#include "services/incident/incident_service.hpp"
+#include "services/playbook/playbook_catalog.hpp"
+#include "services/redistribute/redistribution_service.hpp"
+#include "services/registry/record_rules.hpp"
 #include "services/redistribute/synthetic_households.hpp"
 #include "solver/exact_mip.hpp"
 #include "solver/planner.hpp"
@@ -458,6 +464,67 @@ void RunS7() {
 
 }  // namespace
 
+// S4 through the service, as a coordinator makes it on the opvang page: the flood zone's practices
+// each closed by an incident of its own (a flood opens several), a synthetic list per practice,
+// then one regional plan over every open incident (RedistributionService::PlanRegion: the
+// region's capacity ledger, one solve, each incident's part written back). Baseline in the same
+// run: the first incident planned alone. A SQLite database in a temporary folder.
+void RunRegionalFlood(const std::vector<std::string>& flood_agbs) {
+  char folder[] = "/tmp/vangnet-planner-bench.XXXXXX";
+  if (!mkdtemp(folder)) return;
+  const std::string db = std::string(folder) + "/regio.db";
+  {
+    auto store = OpenStore(db);
+    auto catalog = PlaybookCatalog::Load();
+    if (!store || !catalog) {
+      std::printf("\nS4 regional: could not set up (%s)\n",
+                  !store ? store.error().message.c_str() : catalog.error().message.c_str());
+      return;
+    }
+    const Actor actor{"bench", "system", "bench", "planner_bench"};
+    if (!SaveRegistryRecords(*store.value(), actor, BuildDemoRegion({}))) return;
+    IncidentService incidents(*store.value(), catalog.value());
+    RedistributionService service(*store.value());
+    const Caller coordinator{{"bench", "coordinator", "bench", "planner_bench"},
+                             UserRole::kCoordinator, {}};
+    std::vector<std::int64_t> ids;
+    long long patients = 0;
+    for (const auto& agb : flood_agbs) {
+      auto incident = incidents.Start(coordinator, {"practice-unusable", {agb}, false, {}, ""});
+      if (!incident) continue;
+      auto generated = service.GenerateDemoPatients(coordinator, incident.value().id, agb);
+      if (!generated) continue;
+      patients += generated.value();
+      ids.push_back(incident.value().id);
+    }
+    if (ids.empty()) return;
+    auto start = std::chrono::steady_clock::now();
+    auto alone = service.Plan(coordinator, ids.front(), {});
+    const double alone_ms = bench::Seconds(start) * 1000;
+    start = std::chrono::steady_clock::now();
+    auto regional = service.PlanRegion(coordinator, {});
+    const double regional_ms = bench::Seconds(start) * 1000;
+    if (!alone || !regional) {
+      std::printf("\nS4 regional: plan failed (%s)\n",
+                  !alone ? alone.error().message.c_str() : regional.error().message.c_str());
+      return;
+    }
+    long long vulnerable = 0, vulnerable_placed = 0;
+    for (const auto& i : regional.value().incidents) {
+      vulnerable += i.vulnerable;
+      vulnerable_placed += i.vulnerable_placed;
+    }
+    std::printf(
+        "\nS4 flood zone through the service: %zu incidents open, %lld patients; regional plan "
+        "(one solve, ledger, written back) %.0f ms, placed %lld of %lld (vulnerable %lld of %lld); "
+        "first incident alone %.0f ms; ratio regional / alone %.1f\n",
+        ids.size(), patients, regional_ms, regional.value().placed, regional.value().patients,
+        vulnerable_placed, vulnerable, alone_ms, alone_ms > 0 ? regional_ms / alone_ms : 0.0);
+    for (const auto& line : regional.value().explanation) std::printf("  %s\n", line.c_str());
+  }
+  std::filesystem::remove_all(folder);
+}
+
 int main(int argc, char** argv) {
   double mip_seconds = argc > 1 ? std::atof(argv[1]) : 60;
   if (argc > 2) g_only = argv[2];
@@ -527,6 +594,11 @@ int main(int argc, char** argv) {
   for (double factor : {2.0, 1.05}) {
     Run("S4-flood-zone", factor > 1.5 ? "loose" : "tight", MakeInstance(region, closed, 0, factor),
         mip_seconds, false);
+  }
+  if (Selected("S4 regional")) {
+    std::vector<std::string> flood_agbs;
+    for (const auto& [i, patients] : closed) flood_agbs.push_back(practices[i].agb);
+    RunRegionalFlood(flood_agbs);
   }
   if (Selected("realistic")) RunRealisticTightFamily(region, mip_seconds > 0 ? mip_seconds : 30);
   if (Selected("S7")) RunS7();

@@ -366,7 +366,9 @@ json PlanToJson(const PlanInput& input, const Plan& plan) {
                                  {"latitude", c.latitude},
                                  {"longitude", c.longitude},
                                  {"unplaced_households_in_reach", c.unplaced_households_in_reach},
-                                 {"unplaced_patients_in_reach", c.unplaced_patients_in_reach}});
+                                 {"unplaced_patients_in_reach", c.unplaced_patients_in_reach},
+                                 {"unplaced_vulnerable_in_reach", c.unplaced_vulnerable_in_reach},
+                                 {"mean_km", Rounded(c.mean_km, 0.01)}});
   }
   out["explanation"] = plan.explanation;
   return out;

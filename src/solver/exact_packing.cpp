@@ -84,6 +84,18 @@ struct Solved {
   double best_possible = 0;
 };
 
+// A solve's limits from the budget: the nodes left, and the safety net's time left.
+void Limit(Cbc_Model* m, const WorkBudget& budget) {
+  Cbc_setMaximumNodes(m, static_cast<int>(std::clamp<long long>(budget.nodes, 1, 1 << 30)));
+  Cbc_setMaximumSeconds(m, std::max(budget.SafetySecondsLeft(), 0.001));
+}
+
+// What a solve took from the budget.
+void Spent(Cbc_Model* m, WorkBudget& budget) {
+  budget.nodes -= std::max(Cbc_getNodeCount(m), 1);
+  if (Cbc_isSecondsLimitReached(m)) budget.safety_net_hit = true;
+}
+
 struct CbcDeleter {
   void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
 };
@@ -140,10 +152,10 @@ std::unique_ptr<Cbc_Model, CbcDeleter> NewModel(
 }
 
 // One level: optimise `level` subject to the model and the levels fixed before (`floors`, each
-// "at least" for the levels maximised), from `start`, within `seconds`.
+// "at least" for the levels maximised), from `start`, within `budget`.
 Solved SolveLevel(const PlanningContext& context, const Model& model, Level level,
                   const std::vector<std::pair<Level, double>>& floors,
-                  const std::vector<double>& start, double seconds) {
+                  const std::vector<double>& start, WorkBudget& budget) {
   const bool maximise = level != Level::kCost;
   auto cbc = NewModel(
       model,
@@ -166,7 +178,7 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
     }
   }
   Cbc_setObjSense(m, maximise ? -1.0 : 1.0);
-  Cbc_setMaximumSeconds(m, std::max(seconds, 0.001));
+  Limit(m, budget);
   // Counts are integers: a gap below one household or patient proves the level; for cost, half
   // a patient-metre.
   Cbc_setAllowableGap(m, maximise ? 0.999 : 0.5);
@@ -178,6 +190,7 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
   }
   Cbc_setMIPStartI(m, static_cast<int>(start_cols.size()), start_cols.data(), start_values.data());
   Cbc_solve(m);
+  Spent(m, budget);
   Solved out;
   out.x = start;
   const double* solution = Cbc_getColSolution(m);
@@ -195,7 +208,19 @@ Solved SolveLevel(const PlanningContext& context, const Model& model, Level leve
 
 }  // namespace
 
-ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_seconds) {
+WorkBudget WorkBudget::ForSeconds(double seconds) {
+  WorkBudget budget;
+  budget.nodes = std::llround(std::max(seconds, 0.0) * kNodesPerSecond);
+  budget.safety_seconds = std::max(seconds * kSafetyFactor, kSafetyMinimumSeconds);
+  return budget;
+}
+
+double WorkBudget::SafetySecondsLeft() const {
+  return safety_seconds -
+         std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+}
+
+ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, WorkBudget& budget) {
   const Model model = BuildHouseholdClasses(context);
   ExtraPlaces out;
   // Every household with a receiver in reach placed ('E'), capacity raised by the extra places.
@@ -207,10 +232,11 @@ ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_sec
   for (const auto& c : model.classes)
     sufficient += c.size * static_cast<long long>(c.members.size());
   Cbc_setObjSense(m, 1.0);
-  Cbc_setMaximumSeconds(m, std::max(budget_seconds, 0.001));
+  Limit(m, budget);
   Cbc_setAllowableGap(m, 0.999);
   Cbc_setAllowableFractionGap(m, 0.0);
   Cbc_solve(m);
+  Spent(m, budget);
   const double* solution = Cbc_getColSolution(m);
   if (!solution || Cbc_numberSavedSolutions(m) == 0) {
     out.total = sufficient;
@@ -250,11 +276,10 @@ bool BetterScore(const PlanScore& a, const PlanScore& b) {
 }
 
 ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector<int>& start,
-                               const KnownBounds& known, double budget_seconds) {
+                               const KnownBounds& known, WorkBudget& budget) {
   const auto began = Clock::now();
-  auto remaining = [&] {
-    return budget_seconds - std::chrono::duration<double>(Clock::now() - began).count();
-  };
+  // Work left: the nodes, and the safety net's time (whose hit the budget reports).
+  auto remaining = [&] { return budget.nodes > 0 && budget.SafetySecondsLeft() > 0; };
   ExactPacking out;
   out.receiver_of = start;
   out.patients_upper = known.patients;
@@ -296,12 +321,12 @@ ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector
       at_bound = current + static_cast<double>(kept_households) >=
                  static_cast<double>(out.households_upper);
     if (!at_bound) {
-      if (remaining() <= 0) {
+      if (!remaining()) {
         proven = false;
         placement_proven = placement_proven && level == Level::kCost;
         break;
       }
-      Solved solved = SolveLevel(context, model, level, floors, x, remaining());
+      Solved solved = SolveLevel(context, model, level, floors, x, budget);
       x = std::move(solved.x);
       current = Value(context, model, x, level);
       if (!solved.proven) {

@@ -3,13 +3,15 @@
 // households unplaced that a whole-household plan places. This step solves the whole-household
 // problem exactly on its aggregated form - households of the same size, class and reach are
 // interchangeable, so one integer variable counts how many of them go to a receiver - with COIN-OR
-// CBC, within a time budget, starting from the heuristic's plan (so it never returns worse).
+// CBC, within a budget of work (branch-and-bound nodes, see WorkBudget), starting from the
+// heuristic's plan (so it never returns worse).
 //
 // The order is lexicographic, one CBC solve per level, each level's optimum fixed as a constraint
 // for the next: patients of vulnerable households placed, then patients placed, then households
 // placed, then least cost (patient-metres, contract partners counted nearer).
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <vector>
 
@@ -27,6 +29,26 @@ struct PlanScore {
 PlanScore ScoreAssignment(const PlanningContext& context, const std::vector<int>& receiver_of);
 // a before b in the planner's order.
 bool BetterScore(const PlanScore& a, const PlanScore& b);
+
+// The exact step's budget over all its CBC solves for one plan, in work units - branch-and-bound
+// nodes - so one instance gives one plan however busy the machine is (a wall-clock budget gave
+// other plans under load). Wall time is only a safety net against a solve that runs away; when
+// it stops a solve, the plan says so (Plan::safety_net_hit) and may then depend on the machine.
+struct WorkBudget {
+  // A coordinator sets the budget in seconds ("rekentijd"): that many seconds at a nominal
+  // kNodesPerSecond (measured on the planner bench's tight families, 2 cores), and a safety net
+  // of kSafetyFactor times the seconds, at least kSafetyMinimumSeconds.
+  static constexpr double kNodesPerSecond = 1000;
+  static constexpr double kSafetyFactor = 10;
+  static constexpr double kSafetyMinimumSeconds = 2;
+  static WorkBudget ForSeconds(double seconds);
+
+  long long nodes = 0;  // left
+  double safety_seconds = 0;
+  std::chrono::steady_clock::time_point began = std::chrono::steady_clock::now();
+  bool safety_net_hit = false;
+  double SafetySecondsLeft() const;
+};
 
 // Upper bounds known before the exact step (from the flow where households may split).
 struct KnownBounds {
@@ -51,6 +73,7 @@ struct ExactPacking {
   double seconds = 0;
 };
 
+
 // The fewest extra places, each at a receiver in reach, with which every household that has a
 // receiver in reach is placed whole - exact, since households do not split - and where they go.
 struct ExtraPlaces {
@@ -58,10 +81,11 @@ struct ExtraPlaces {
   bool proven = false;                           // else `total` is an upper bound
   std::vector<std::pair<int, long long>> where;  // receiver index, extra places there
 };
-ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, double budget_seconds);
+ExtraPlaces MinimumExtraPlaces(const PlanningContext& context, WorkBudget& budget);
 
-// Improves `start` (receiver index per household, kept ones included) within `budget_seconds`.
+// Improves `start` (receiver index per household, kept ones included) within `budget` (whose
+// nodes it uses up).
 ExactPacking SolveExactPacking(const PlanningContext& context, const std::vector<int>& start,
-                               const KnownBounds& known, double budget_seconds);
+                               const KnownBounds& known, WorkBudget& budget);
 
 }  // namespace vangnet::solver

@@ -65,6 +65,10 @@ struct Candidate {
   double longitude = 0;
   int unplaced_households_in_reach = 0;
   long long unplaced_patients_in_reach = 0;
+  // Of those, patients of vulnerable households within their shorter reach: what an extra place
+  // here does for the planner's first level.
+  long long unplaced_vulnerable_in_reach = 0;
+  double mean_km = 0;  // from the unplaced patients in reach to here, on average
 };
 
 struct PlanTimings {  // milliseconds, for the benchmarks
@@ -109,6 +113,9 @@ struct Plan {
   std::vector<std::string> explanation;  // Dutch sentences, most important first
   std::vector<Candidate> candidates;     // filled when someone is unplaced
   bool greedy_fallback = false;          // the greedy plan placed more and was returned instead
+  // The exact step's wall-time safety net stopped a solve (exact_packing.hpp WorkBudget): only
+  // then can the plan depend on how busy the machine was.
+  bool safety_net_hit = false;
   PlanTimings timings;
 };
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "core/geo.hpp"
 #include "core/text.hpp"
@@ -54,36 +55,51 @@ std::string PostcodeOf(const PlanningContext& context, int household) {
   return postcode.empty() ? "(onbekend)" : postcode;
 }
 
+// Where an extra place helps most, in the planner's own order: a practice gets its own effect
+// from who of the unplaced it can reach - patients of vulnerable households first (their reach
+// is shorter, so it differs most between practices), then households, then how near they are.
+// When every unplaced household is in reach of every practice (a compact region), the count is
+// the same everywhere and the distance decides.
 void RankCandidates(const PlanningContext& context, Plan& plan) {
   std::vector<Receiver> sites = context.input.receivers;
   sites.insert(sites.end(), context.input.candidate_sites.begin(),
                context.input.candidate_sites.end());
   // Unplaced households counted per location and bound: one distance per site and location.
-  std::map<std::pair<int, double>, std::pair<int, long long>> waiting;  // households, patients
+  struct Waiting {
+    int households = 0;
+    long long patients = 0, vulnerable = 0;
+  };
+  std::map<std::pair<int, double>, Waiting> waiting;
   for (const auto& u : plan.unplaced) {
-    auto& [households, patients] =
-        waiting[{context.location_of[u.household], BoundOf(context, u.household)}];
-    ++households;
-    patients += context.size[u.household];
+    auto& w = waiting[{context.location_of[u.household], BoundOf(context, u.household)}];
+    ++w.households;
+    w.patients += context.size[u.household];
+    if (context.vulnerable[u.household]) w.vulnerable += context.size[u.household];
   }
   for (const auto& site : sites) {
-    Candidate candidate{site.id, ReceiverName(site), site.latitude, site.longitude, 0, 0};
+    Candidate candidate{site.id, ReceiverName(site), site.latitude, site.longitude, 0, 0, 0, 0};
+    double patient_km = 0;
     for (const auto& [where, count] : waiting) {
       const auto& point = context.locations[where.first];
       double km = context.input.parameters.detour_factor *
                   DistanceKm(point.latitude, point.longitude, site.latitude, site.longitude);
       if (km <= where.second) {
-        candidate.unplaced_households_in_reach += count.first;
-        candidate.unplaced_patients_in_reach += count.second;
+        candidate.unplaced_households_in_reach += count.households;
+        candidate.unplaced_patients_in_reach += count.patients;
+        candidate.unplaced_vulnerable_in_reach += count.vulnerable;
+        patient_km += km * static_cast<double>(count.patients);
       }
     }
-    if (candidate.unplaced_households_in_reach > 0) plan.candidates.push_back(candidate);
+    if (candidate.unplaced_households_in_reach == 0) continue;
+    candidate.mean_km = patient_km / static_cast<double>(candidate.unplaced_patients_in_reach);
+    plan.candidates.push_back(candidate);
   }
   std::stable_sort(plan.candidates.begin(), plan.candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
-                     return a.unplaced_households_in_reach != b.unplaced_households_in_reach
-                                ? a.unplaced_households_in_reach > b.unplaced_households_in_reach
-                                : a.unplaced_patients_in_reach > b.unplaced_patients_in_reach;
+                     return std::make_tuple(-a.unplaced_vulnerable_in_reach,
+                                            -a.unplaced_households_in_reach, a.mean_km) <
+                            std::make_tuple(-b.unplaced_vulnerable_in_reach,
+                                            -b.unplaced_households_in_reach, b.mean_km);
                    });
   if (plan.candidates.size() > 10) plan.candidates.resize(10);
 }
@@ -221,9 +237,14 @@ void Explain(const PlanningContext& context, Plan& plan) {
     std::vector<std::string> best;
     for (std::size_t i = 0; i < std::min<std::size_t>(3, plan.candidates.size()); ++i) {
       const auto& c = plan.candidates[i];
-      best.push_back(c.name + " (" +
-                     Plural(c.unplaced_households_in_reach, "huishouden", "huishoudens") +
-                     " binnen bereik)");
+      best.push_back(
+          c.name + " (" + Plural(c.unplaced_households_in_reach, "huishouden", "huishoudens") +
+          " binnen bereik" +
+          (c.unplaced_vulnerable_in_reach > 0
+               ? ", " + Plural(c.unplaced_vulnerable_in_reach, "kwetsbare patiënt",
+                               "kwetsbare patiënten")
+               : std::string()) +
+          ", gemiddeld " + Km(c.mean_km) + ")");
     }
     lines.push_back("Extra capaciteit helpt het meest bij " + JoinDutch(best) + ".");
   }

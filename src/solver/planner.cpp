@@ -416,13 +416,14 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
       budget_ms > 0 &&
       ((tight && (!proven_by_flow || cost_open) && (!patients_at_bounds || cbc_fits)) ||
        options.force_exact);
+  // The exact step's work, in nodes (deterministic), for the packing and the extra places.
+  WorkBudget work = WorkBudget::ForSeconds(budget_ms / 1000.0);
   if (run_exact) {
     start = Clock::now();
-    const double budget = budget_ms / 1000.0;
     ExactPacking exact = SolveExactPacking(context, receiver_of,
                                            {bound.bound.vulnerable_household_patients_placeable,
                                             bound.bound.patients_placeable, households_upper},
-                                           budget * 0.8);
+                                           work);
     if (exact.improved) {
       receiver_of = std::move(exact.receiver_of);
       score = ScoreAssignment(context, receiver_of);
@@ -458,9 +459,10 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
     info.extra_where.assign(where.begin(), where.end());
   } else if (run_exact && unplaced_in_reach) {
     start = Clock::now();
-    const double budget = budget_ms / 1000.0;
-    const double left = budget - timings.exact / 1000.0;
-    ExtraPlaces extra = MinimumExtraPlaces(context, std::max(left, budget * 0.2));
+    // What the packing left, but at least a fifth of the whole: counted in nodes, so the same
+    // instance gets the same answer on any machine.
+    work.nodes = std::max(work.nodes, (WorkBudget::ForSeconds(budget_ms / 1000.0).nodes + 4) / 5);
+    ExtraPlaces extra = MinimumExtraPlaces(context, work);
     info.extra_proven = extra.proven;
     info.extra_total = extra.total;
     info.extra_where = std::move(extra.where);
@@ -476,6 +478,7 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
     plan.gap = plan.bound.cost_km > 0 ? info.cost_slack_km / plan.bound.cost_km : 0.0;
   }
   plan.greedy_fallback = greedy_fallback;
+  plan.safety_net_hit = work.safety_net_hit;
   timings.explain += MillisecondsSince(start);
   plan.timings = timings;
   return plan;

@@ -37,6 +37,32 @@ TEST(PlannerTest, WhenTheNearestPracticeHasRoomEveryoneGoesThere) {
       << plan.explanation.front();
 }
 
+// "Helpt het meest": each practice gets its own effect. With the same unplaced households in
+// reach of two full practices, the nearer ranks first; a practice that alone reaches an unplaced
+// vulnerable household (their reach is shorter) ranks before both.
+TEST(PlannerTest, ExtraCapacityIsRankedByWhoItReachesVulnerableFirstThenDistance) {
+  auto input = Straight(15, 10);
+  input.households = {MakeHousehold("H1", East(0), 2), MakeHousehold("H2", East(0), 3)};
+  input.receivers = {MakeReceiver("FAR", East(5), 0), MakeReceiver("NEAR", East(1), 0)};
+  Plan plan = PlanRedistribution(input);
+  ASSERT_EQ(plan.candidates.size(), 2u);
+  EXPECT_EQ(plan.candidates[0].id, "NEAR");
+  EXPECT_EQ(plan.candidates[0].unplaced_households_in_reach,
+            plan.candidates[1].unplaced_households_in_reach);
+  EXPECT_LT(plan.candidates[0].mean_km, plan.candidates[1].mean_km);
+
+  // A vulnerable household 13 km west of NEAR: 9 km from a practice 4 km west, beyond NEAR's and
+  // FAR's 10 km for vulnerable patients.
+  input.households.push_back(MakeHousehold("H3", East(-13), 1, 1));
+  input.receivers.push_back(MakeReceiver("WEST", East(-4), 0));
+  plan = PlanRedistribution(input);
+  ASSERT_FALSE(plan.candidates.empty());
+  EXPECT_EQ(plan.candidates[0].id, "WEST");
+  EXPECT_EQ(plan.candidates[0].unplaced_vulnerable_in_reach, 1);
+  EXPECT_NE(ExplanationText(plan).find("helpt het meest bij Praktijk WEST"), std::string::npos)
+      << ExplanationText(plan);
+}
+
 TEST(PlannerTest, AHouseholdIsNeverSplitEvenWhenSplittingWouldPlaceMorePatients) {
   auto input = Straight(10);
   input.households = {MakeHousehold("FAMILY", East(0), 4)};

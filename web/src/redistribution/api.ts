@@ -48,7 +48,7 @@ export interface Overview {
     lower_bound: { patients_placeable: number; cost_km: number };
     gap: { cost_relative: number | null; patients: number };
     explanation: string[];
-    candidates: { id: string; name: string; unplaced_households_in_reach: number; unplaced_patients_in_reach: number }[];
+    candidates: { id: string; name: string; unplaced_households_in_reach: number; unplaced_patients_in_reach: number; unplaced_vulnerable_in_reach?: number; mean_km?: number }[];
     unplaced?: Unplaced[];
   };
 }

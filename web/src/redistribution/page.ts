@@ -286,7 +286,7 @@ export async function renderRedistribution(ctx: PageContext, id: number): Promis
     ? h("section", { class: "card" }, h("h2", {}, fmt("opvangUnplacedTitle", { n: plan.unplaced.length })), h("ul", { class: "unplaced" }, plan.unplaced.slice(0, 50).map((u) => h("li", {}, h("strong", {}, `${u.household} (${u.patients})`), ` ${u.explanation}`))))
     : null;
   const candidates = plan?.candidates.length
-    ? h("section", { class: "card" }, h("h2", {}, t("opvangCandidatesTitle")), h("ol", {}, plan.candidates.map((c) => h("li", {}, fmt("opvangCandidate", { name: c.name, households: c.unplaced_households_in_reach, patients: c.unplaced_patients_in_reach })))))
+    ? h("section", { class: "card" }, h("h2", {}, t("opvangCandidatesTitle")), h("ol", {}, plan.candidates.map((c) => h("li", {}, fmt("opvangCandidate", { name: c.name, households: c.unplaced_households_in_reach, patients: c.unplaced_patients_in_reach, vulnerable: c.unplaced_vulnerable_in_reach ?? 0, km: (c.mean_km ?? 0).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 1 }) })))))
     : null;
 
   const siteKind = h("select", { "aria-label": t("opvangSiteKind") }, ["new_practice", "out_of_hours_post", "locum_hours"].map((k) => h("option", { value: k }, kindLabel(k)))) as HTMLSelectElement;
