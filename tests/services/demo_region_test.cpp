@@ -61,7 +61,8 @@ TEST(DemoRegion, PracticesLieInTheRegionsAddressPostcodes) {
 // one (four "Huisartsenpraktijk Lindenlaan (Maastricht)" once did).
 TEST(DemoRegion, EveryPracticeHasANameOfItsOwn) {
   std::set<std::string> names;
-  for (const auto& p : std::get<std::vector<Practice>>(BuildDemoRegion({}))) {
+  const auto region = BuildDemoRegion({});
+  for (const auto& p : std::get<std::vector<Practice>>(region)) {
     EXPECT_TRUE(names.insert(p.name).second) << p.name;
   }
 }
