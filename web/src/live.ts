@@ -9,9 +9,12 @@ let retry = 0;
 let handler: (table: string) => void = () => {};
 // Change events that are most likely the echo of the user's own actions (already confirmed to
 // them and already shown): one per action, forgotten after a few seconds. "Bijgewerkt" is for
-// what others changed.
+// what others changed; the page itself is re-read on every event either way.
 let ownPending = 0;
 let ownUntil = 0;
+// An action that echoes as an unknown number of events - starting an incident writes the
+// incident, its alarms and its messages - takes every event for a few seconds as its echo.
+let ownBurstUntil = 0;
 
 // Called as an own action is sent (its echo may arrive before its answer); cancelled when it
 // fails, since a refused action changes nothing.
@@ -22,8 +25,15 @@ export function expectOwnChange(): void {
 export function cancelOwnChange(): void {
   ownPending = Math.max(0, ownPending - 1);
 }
+export function expectOwnBurst(): void {
+  ownBurstUntil = Date.now() + 5000;
+}
+export function cancelOwnBurst(): void {
+  ownBurstUntil = 0;
+}
 
 function isOwnEcho(): boolean {
+  if (Date.now() <= ownBurstUntil) return true;
   if (ownPending === 0 || Date.now() > ownUntil) return false;
   ownPending--;
   return true;

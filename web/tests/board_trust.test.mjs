@@ -198,3 +198,29 @@ test("on a phone the alarms are on the first screen, and long texts fold", async
   await page.screenshot({ path: join(artifacts, "board-phone.png") });
   await page.setViewportSize({ width: 1280, height: 900 });
 });
+
+test("one's own new incident is not announced as someone else's change, and messages that cannot leave never read as waiting", async () => {
+  await page.goto(baseUrl + "/#/incidenten/nieuw");
+  await page.getByLabel(/Praktijkpand onbruikbaar door brand/).check();
+  await page.getByRole("searchbox").fill("Kastanjeplein");
+  await page.getByLabel(/Huisartsenpraktijk Kastanjeplein/).first().check();
+  // Every toast from here on: starting writes the incident, its alarms and messages, whose
+  // echoes once each said "Bijgewerkt met de laatste wijzigingen".
+  await page.evaluate(() => {
+    window.seenToasts = [];
+    const el = document.getElementById("toast");
+    new MutationObserver(() => window.seenToasts.push(el.innerText)).observe(el, { childList: true, subtree: true });
+  });
+  await page.getByRole("button", { name: "Start het draaiboek" }).click();
+  await page.getByRole("heading", { name: "Wat nu" }).waitFor();
+  const overview = page.locator("#alarm-overview");
+  await overview.locator("li.alarm-row").first().waitFor();
+  // No e-mail or SMS on this server: a message for them will never leave, whether or not the
+  // next tick has marked it failed yet.
+  assert.equal(await overview.getByText("wacht op verzending").count(), 0);
+  await overview.getByText("e-mail niet ingesteld op de server").first().waitFor();
+  // The message list counts them by what became of them (the tick marks them failed).
+  await page.locator("details summary").getByText(/Berichten per e-mail en sms: 0 verzonden, [1-9]\d* mislukt/).waitFor();
+  const toasts = await page.evaluate(() => window.seenToasts);
+  assert.ok(!toasts.some((text) => text.includes("Bijgewerkt met de laatste wijzigingen")), toasts.join(" | "));
+});

@@ -21,8 +21,10 @@ const CHANNELS: Record<Delivery["channel"], () => string> = {
 
 // "e-mail verzonden 00:09", "sms mislukt: geen sms-dienst ingesteld ...", "e-mail wacht (poging 2)".
 function deliveryChip(d: Delivery, channels: AlarmOverview["outside_channels"]): HTMLElement {
-  // A channel this server does not have: the note above says what to configure.
-  const unconfigured = d.status === "failed" && ((d.channel === "email" && !channels.email) || (d.channel === "sms" && !channels.sms));
+  // A channel this server does not have: the note above says what to configure. Until the
+  // next tick marks it failed such a message is still pending, but it will never be sent: it
+  // must not read "wacht op verzending" under the red "Alarmen bereiken niemand buiten vangnet".
+  const unconfigured = d.status !== "sent" && ((d.channel === "email" && !channels.email) || (d.channel === "sms" && !channels.sms));
   const state = unconfigured
     ? t("channelNotConfigured")
     : d.channel === "app"

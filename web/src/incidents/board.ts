@@ -2,7 +2,7 @@
 // at this stage and time of day, the logbook with BOB entries. Refreshes live.
 import { ApiError } from "../api/client";
 import type { PageContext } from "../ui/page_context";
-import { t } from "../i18n";
+import { fmt, t } from "../i18n";
 import { foldedText, formatLocalDate, formatTimestamp, h, localToUtc, replaceKeepingPlace } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { seesPeople } from "../api/session";
@@ -186,11 +186,18 @@ function evaluationSection(incident: Incident, canWork: boolean, act: Act): HTML
 const channelLabel = (channel: OutboxMessage["channel"]): string =>
   ({ app: t("channelApp"), email: t("channelEmail"), sms: t("channelSms") })[channel];
 
+function messagesSummary(messages: OutboxMessage[]): string {
+  const outside = messages.filter((m) => m.channel !== "app");
+  const count = (status: OutboxMessage["status"]) => outside.filter((m) => m.status === status).length;
+  return fmt("messagesSummary", { sent: count("sent"), failed: count("failed"), waiting: outside.length - count("sent") - count("failed") });
+}
+
 function messagesSection(messages: OutboxMessage[], names: Map<string, string>): HTMLElement {
   return h(
     "details",
     { class: "card" },
-    h("summary", {}, `${t("messagesSent")} (${messages.filter((m) => m.channel !== "app").length} e-mail/sms)`),
+    // Counted by what became of them: a list of 76 failed messages once read as "76 sent".
+    h("summary", {}, messagesSummary(messages)),
     messages.length
       ? h(
           "ul",

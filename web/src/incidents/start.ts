@@ -5,6 +5,7 @@ import { practicesApi, Practice } from "../practices/api";
 import { t } from "../i18n";
 import { h, localToUtc } from "../ui/dom";
 import { incidentsApi } from "./api";
+import { cancelOwnBurst, expectOwnBurst } from "../live";
 
 export async function renderStartIncident(ctx: PageContext): Promise<void> {
   const [playbooks, practices] = await Promise.all([incidentsApi.playbooks(), practicesApi.list()]);
@@ -65,10 +66,13 @@ export async function renderStartIncident(ctx: PageContext): Promise<void> {
   startButton.addEventListener("click", async () => {
     error.textContent = "";
     startButton.disabled = true;
+    // The new incident, its alarms and messages echo back as changes: not someone else's.
+    expectOwnBurst();
     try {
       const incident = await incidentsApi.start(chosenPlaybook, [...chosenPractices], exercise.checked, chosenPractices.size ? "" : area.value.trim(), localToUtc(startedAt.value));
       location.hash = `#/incidenten/${incident.id}`;
     } catch (e) {
+      cancelOwnBurst();
       error.textContent = e instanceof ApiError ? e.message : String(e);
       refresh();
     }

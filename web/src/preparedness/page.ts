@@ -10,6 +10,7 @@ import { formatDate, h } from "../ui/dom";
 import { toast } from "../ui/toast";
 import { incidentsApi } from "../incidents/api";
 import { PreparednessItem, PreparednessOverview, preparednessApi } from "./api";
+import { cancelOwnBurst, expectOwnBurst } from "../live";
 
 const STATUS_CLASS: Record<PreparednessItem["status"], string> = { overdue: "stop", due_this_month: "warn", upcoming: "ok" };
 
@@ -52,10 +53,12 @@ function itemRow(item: PreparednessItem, canRecord: boolean, today: string, rere
           {
             type: "button",
             onclick: async () => {
+              expectOwnBurst();
               try {
                 const incident = await incidentsApi.start(item.exercise_playbook!, [item.practice_agb], true);
                 location.hash = `#/incidenten/${incident.id}`;
               } catch (err) {
+                cancelOwnBurst();
                 toast(err instanceof ApiError ? err.message : String(err));
               }
             },
