@@ -34,6 +34,22 @@ class InstanceReader {
     }
     return it->get<double>();
   }
+  // A whole number within [low, high]: a number outside it is refused before it is converted
+  // (a double beyond long long's range made the conversion undefined; a fuzzer found it).
+  long long Integer(const json& object, const std::string& key, const std::string& path,
+                    long long low, long long high, long long fallback) {
+    const double value = Number(object, key, path, static_cast<double>(fallback));
+    if (!(value >= static_cast<double>(low) && value <= static_cast<double>(high))) {
+      Fail(path + key, key + " moet tussen " + std::to_string(low) + " en " +
+                           std::to_string(high) + " liggen.");
+      return fallback;
+    }
+    if (value != std::floor(value)) {
+      Fail(path + key, key + " moet een geheel getal zijn.");
+      return fallback;
+    }
+    return static_cast<long long>(value);
+  }
   std::string Text(const json& object, const std::string& key, const std::string& path,
                    bool required) {
     auto it = object.find(key);
@@ -78,10 +94,8 @@ class InstanceReader {
     r.name = Text(item, "name", path + ".", false);
     r.latitude = Number(item, "latitude", path + ".");
     r.longitude = Number(item, "longitude", path + ".");
-    double capacity = Number(item, "capacity", path + ".", 0.0);
-    if (capacity != std::floor(capacity))
-      Fail(path + ".capacity", "capacity moet een geheel getal zijn.");
-    r.capacity = static_cast<long long>(capacity);
+    // Places at one receiver: more than the country's population is never meant.
+    r.capacity = Integer(item, "capacity", path + ".", 0, 100'000'000, 0);
     auto partner = item.find("contract_partner");
     if (partner != item.end() && !partner->is_boolean()) {
       Fail(path + ".contract_partner", "contract_partner moet true of false zijn.");
@@ -179,7 +193,7 @@ Result<PlanInput> ReadPlanInstance(const std::string& text, const std::string& f
       need.vulnerability = reader.Enum(patients[j], "vulnerability", ppath + ".", VULNERABILITIES,
                                        Vulnerability::kNone);
       need.birth_year =
-          static_cast<int>(reader.Number(patients[j], "birth_year", ppath + ".", 0.0));
+          static_cast<int>(reader.Integer(patients[j], "birth_year", ppath + ".", 0, 9999, 0));
       h.patients.push_back(need);
     }
     input.households.push_back(std::move(h));

@@ -94,6 +94,22 @@ TEST(JsonInput, EveryFileReaderRefusesAnElementOfTheWrongKind) {
   }
 }
 
+// A number far outside what a field can hold is refused with its field before it is converted
+// (2e108 places once made the conversion to a whole number undefined; a fuzzer found it).
+TEST(JsonInput, APlanInstanceRefusesNumbersBeyondTheirFieldsRange) {
+  const std::string text =
+      R"({"parameters":{"max_distance_km":15},"households":[{"id":"h","postcode":"6211",)"
+      R"("latitude":50.85,"longitude":5.69,"patients":[{"birth_year":1e300}]}],)"
+      R"("receivers":[{"id":"r","latitude":50.85,"longitude":5.7,"capacity":2e108}]})";
+  auto instance = ParsePlanInstance(text, "instantie.json");
+  ASSERT_FALSE(instance);
+  std::string fields;
+  for (const auto& e : instance.error().more) fields += e.field + " ";
+  fields += instance.error().field;
+  EXPECT_NE(fields.find("receivers[0].capacity"), std::string::npos) << fields;
+  EXPECT_NE(fields.find("birth_year"), std::string::npos) << fields;
+}
+
 // The same for YAML: yaml-cpp recurses per level, so a file of brackets is measured first.
 TEST(YamlInput, DeepNestingIsRefusedWithItsLine) {
   auto flow = ParsePlaybookYaml("id: x\nsteps: " + std::string(100000, '[') + "\n", "diep.yaml");
