@@ -45,6 +45,15 @@ struct OutboxMessage {
   std::optional<std::chrono::sys_seconds> sent_at;
 };
 
+// The message's reference as the SMS gateway (`reference`, `Idempotency-Key`) and the mail
+// system (Message-ID) see it: the same at every attempt, also when a server died between sending
+// and recording and the next one sends it again, so a gateway or mailbox that deduplicates shows
+// it once. The time it was queued makes it unique beyond one database's ids.
+inline std::string MessageReference(const OutboxMessage& message) {
+  return "vangnet-" + std::to_string(message.id) + "-" +
+         std::to_string(message.created_at.time_since_epoch().count());
+}
+
 // After a failed attempt: wait 1, 2, 4, ... minutes, at most 30; give up after
 // kMaxSendAttempts attempts (the message is then marked failed and shows on the board).
 inline constexpr int kMaxSendAttempts = 8;

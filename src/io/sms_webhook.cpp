@@ -9,11 +9,17 @@ namespace vangnet {
 SmsWebhookSender::SmsWebhookSender(SmsWebhookSettings settings) : settings_(std::move(settings)) {}
 
 Status SmsWebhookSender::Send(const OutboxMessage& message) {
-  HttpRequest request{settings_.url,
-                      {"Content-Type: application/json"},
-                      nlohmann::json{{"to", message.recipient}, {"text", message.body}}.dump(),
-                      settings_.timeout,
-                      64 * 1024};
+  // `reference` (and the Idempotency-Key header) is the same at every attempt of this message:
+  // a gateway that deduplicates sends it once even when vangnet sends it twice (a server that
+  // died between sending and recording it).
+  const std::string reference = MessageReference(message);
+  HttpRequest request{
+      settings_.url,
+      {"Content-Type: application/json", "Idempotency-Key: " + reference},
+      nlohmann::json{{"to", message.recipient}, {"text", message.body}, {"reference", reference}}
+          .dump(),
+      settings_.timeout,
+      64 * 1024};
   if (!settings_.bearer_token.empty()) {
     request.headers.push_back("Authorization: Bearer " + settings_.bearer_token);
   }

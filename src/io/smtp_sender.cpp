@@ -84,11 +84,6 @@ std::size_t ReadChunk(char* buffer, std::size_t size, std::size_t count, void* u
 
 std::string ComposeMail(const SmtpSettings& settings, const OutboxMessage& message,
                         std::chrono::sys_seconds now) {
-  std::array<unsigned char, 8> random{};
-  randombytes_buf(random.data(), random.size());
-  std::string unique;
-  for (unsigned char b : random)
-    unique += "0123456789abcdef"[b >> 4], unique += "0123456789abcdef"[b & 15];
   std::string body;
   for (char c : message.body) {
     if (c == '\n') body += '\r';
@@ -101,8 +96,8 @@ std::string ComposeMail(const SmtpSettings& settings, const OutboxMessage& messa
   }
   return "Date: " + RfcDate(now) + "\r\n" + "From: " + EncodedWords(settings.from_name) + " <" +
          settings.from + ">\r\n" + "To: <" + message.recipient + ">\r\n" +
-         "Subject: " + EncodedWords(message.subject) + "\r\n" + "Message-ID: <vangnet-" +
-         std::to_string(message.id) + "-" + unique + "@" + Domain(settings.from) + ">\r\n" +
+         "Subject: " + EncodedWords(message.subject) + "\r\n" + "Message-ID: <" +
+         MessageReference(message) + "@" + Domain(settings.from) + ">\r\n" +
          "MIME-Version: 1.0\r\n" + "Content-Type: text/plain; charset=UTF-8\r\n" +
          "Content-Transfer-Encoding: base64\r\n" + "Auto-Submitted: auto-generated\r\n\r\n" +
          wrapped;

@@ -15,10 +15,11 @@ namespace {
 
 TEST(SmsWebhook, PostsRecipientAndTextAsJsonWithTheBearerToken) {
   httplib::Server gateway;
-  std::string body, auth;
+  std::string body, auth, idempotency_key;
   gateway.Post("/sms", [&](const httplib::Request& req, httplib::Response& res) {
     body = req.body;
     auth = req.get_header_value("Authorization");
+    idempotency_key = req.get_header_value("Idempotency-Key");
     res.status = 202;
   });
   gateway.Post("/kapot", [](const httplib::Request&, httplib::Response& res) { res.status = 503; });
@@ -30,12 +31,20 @@ TEST(SmsWebhook, PostsRecipientAndTextAsJsonWithTheBearerToken) {
   message.channel = Channel::kSms;
   message.recipient = "+31612345678";
   message.body = "ALARM 2026-001: Praktijkpand onbruikbaar";
+  message.id = 42;
+  message.created_at = std::chrono::sys_seconds{std::chrono::seconds{1796000000}};
   SmsWebhookSender sender({"http://127.0.0.1:" + std::to_string(port) + "/sms", "geheim", {}});
   ASSERT_TRUE(sender.Send(message));
   auto sent = nlohmann::json::parse(body);
   EXPECT_EQ(sent["to"], "+31612345678");
   EXPECT_EQ(sent["text"], "ALARM 2026-001: Praktijkpand onbruikbaar");
   EXPECT_EQ(auth, "Bearer geheim");
+  // The message's own reference, the same when it is sent again (a server that died between
+  // sending and recording): a gateway that deduplicates delivers it once.
+  EXPECT_EQ(sent["reference"], "vangnet-42-1796000000");
+  EXPECT_EQ(idempotency_key, "vangnet-42-1796000000");
+  ASSERT_TRUE(sender.Send(message));
+  EXPECT_EQ(nlohmann::json::parse(body)["reference"], "vangnet-42-1796000000");
 
   // A gateway that refuses is an error the outbox retries.
   SmsWebhookSender broken({"http://127.0.0.1:" + std::to_string(port) + "/kapot", "", {}});
@@ -68,7 +77,11 @@ TEST(SmtpText, LongDutchSubjectsAreEncodedWordsThatEachHoldWholeLetters) {
   settings.from = "vangnet@rho-example.nl";
   const std::string mail = ComposeMail(settings, message, std::chrono::sys_seconds{});
   EXPECT_NE(mail.find("Date: Thu, 01 Jan 1970 00:00:00 +0000\r\n"), std::string::npos);
-  EXPECT_NE(mail.find("Message-ID: <vangnet-7-"), std::string::npos);
+  // The same Message-ID at every attempt: a mailbox that deduplicates shows a resent alarm once.
+  EXPECT_NE(mail.find("Message-ID: <vangnet-7-0@rho-example.nl>"), std::string::npos);
+  EXPECT_EQ(ComposeMail(settings, message, std::chrono::sys_seconds{std::chrono::seconds{60}})
+                .find("Message-ID: <vangnet-7-0@rho-example.nl>") != std::string::npos,
+            true);
   EXPECT_NE(mail.find("@rho-example.nl>\r\n"), std::string::npos);
   // Collect the subject's encoded words; each must decode to valid UTF-8 on its own.
   auto start = mail.find("Subject: ") + 9;

@@ -414,5 +414,26 @@ TEST_F(AlarmingTest, TheEvaluationRecordsThePlaybooksPoints) {
   EXPECT_EQ(again.value().evaluation[0].finding, "Ging na uitleg goed");
 }
 
+// A server that loses the background-work lease in the middle of a batch (another took over after
+// a failover, or after its frozen primary thawed) stops before the next message instead of
+// finishing the batch the other server sends too.
+TEST_F(AlarmingTest, AServerThatLosesTheLeaseStopsSendingBeforeTheNextMessage) {
+  Incident incident = Start();
+  int queued = 0;
+  for (const auto& m : Outbox(incident.id)) queued += m.channel == Channel::kEmail;
+  ASSERT_GE(queued, 2);
+  KeptMail mail;
+  OutboxDelivery delivery(*store_, &mail, nullptr);
+  int asked = 0;
+  auto delivered = delivery.DeliverDue(50, [&] { return ++asked <= 1; });
+  ASSERT_TRUE(delivered);
+  EXPECT_EQ(mail.sent.size(), 1u);
+  int pending = 0;
+  for (const auto& m : Outbox(incident.id)) {
+    pending += m.channel == Channel::kEmail && m.status == OutboxStatus::kPending;
+  }
+  EXPECT_EQ(pending, queued - 1);  // for the server that leads now
+}
+
 }  // namespace
 }  // namespace vangnet

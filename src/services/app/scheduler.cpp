@@ -33,7 +33,9 @@ void Scheduler::RunOnce() {
   Log("klok", AsStatus(services_.incidents.Tick()));
   Log("herinneringen",
       AsStatus(services_.preparedness.QueueMonthlyReminders(services_.reminders())));
-  Log("verzenden", AsStatus(services_.delivery.DeliverDue()));
+  // The lease asked again before each message, not only before the batch.
+  Log("verzenden", AsStatus(services_.delivery.DeliverDue(
+                       50, [this] { return services_.LeadsBackgroundWork(); })));
   Log("offline-bundel", services_.bundles.MakeIfDue());
   Log("controlepunt auditlog", services_.audit.Checkpoint());
   const std::string month = FormatDate(services_.clock().Today()).substr(0, 7);

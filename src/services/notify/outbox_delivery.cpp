@@ -5,7 +5,8 @@
 
 namespace vangnet {
 
-Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
+Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit,
+                                                const std::function<bool()>& still_leads) {
   const TimePoint now = store_.clock().Now();
   const Actor actor{"vangnet", "system", "scheduler", "berichten verzenden"};
   std::vector<OutboxMessage> due;
@@ -17,6 +18,10 @@ Result<DeliveryCount> OutboxDelivery::DeliverDue(int limit) {
   DeliveryCount count;
   std::set<std::int64_t> incidents;  // whose messages changed state
   for (auto& message : due) {
+    if (still_leads && !still_leads()) {
+      std::cerr << "vangnet: een andere server verzendt nu; deze stopt met verzenden\n";
+      break;
+    }
     MessageSender* sender = message.channel == Channel::kEmail ? email_
                             : message.channel == Channel::kSms ? sms_
                                                                : nullptr;

@@ -32,8 +32,11 @@ class OutboxDelivery {
                  std::function<void(std::int64_t incident_id)> delivered = {})
       : store_(store), email_(email), sms_(sms), delivered_(std::move(delivered)) {}
 
-  // Sends what is due at the store clock's now, at most `limit` messages.
-  Result<DeliveryCount> DeliverDue(int limit = 50);
+  // Sends what is due at the store clock's now, at most `limit` messages. `still_leads`, when
+  // given, is asked before each message: a server that lost the background-work lease (another
+  // took over after a failover or a frozen primary) stops at once instead of finishing its batch,
+  // which the other server sends too.
+  Result<DeliveryCount> DeliverDue(int limit = 50, const std::function<bool()>& still_leads = {});
 
  private:
   Store& store_;
