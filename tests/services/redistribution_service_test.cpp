@@ -476,7 +476,9 @@ TEST_F(RedistributionServiceTest, TwoServersPlanningAtTheSameMomentNeverOverbook
   }
   std::map<std::string, long long> placed_over_all;
   for (std::int64_t id : ids) {
-    for (const auto& p : service_->Patients(Coordinator(), id).value()) {
+    auto patients = service_->Patients(Coordinator(), id);
+    ASSERT_TRUE(patients) << patients.error().ToString();
+    for (const auto& p : patients.value()) {
       if (p.receiver_id.empty()) continue;
       EXPECT_EQ(std::find(closed.begin(), closed.end(), p.receiver_id), closed.end())
           << "incident " << id << " sends a patient to closed practice " << p.receiver_id;
