@@ -328,7 +328,9 @@ TEST_F(RedistributionServiceTest, ThreeOpenIncidentsShareOneCapacityAndSendNobod
   }
   std::map<std::string, long long> placed_over_all;
   for (std::int64_t id : ids) {
-    for (const auto& p : service_->Patients(Coordinator(), id).value()) {
+    const auto patients = service_->Patients(Coordinator(), id);
+    ASSERT_TRUE(patients);
+    for (const auto& p : patients.value()) {
       if (p.receiver_id.empty()) continue;
       EXPECT_EQ(std::find(closed.begin(), closed.end(), p.receiver_id), closed.end())
           << "incident " << id << " sends a patient to closed practice " << p.receiver_id;
@@ -390,7 +392,9 @@ TEST_F(RedistributionServiceTest, TheRegionalPlanPlacesEveryOpenIncidentTogether
     for (const auto& r : overview.value().receivers) {
       EXPECT_LE(r.placed_patients, r.receiver.capacity) << i.number << ", " << r.receiver.id;
     }
-    for (const auto& p : service_->Patients(Coordinator(), i.incident_id).value()) {
+    const auto patients = service_->Patients(Coordinator(), i.incident_id);
+    ASSERT_TRUE(patients);
+    for (const auto& p : patients.value()) {
       EXPECT_NE(p.receiver_id, kClosed);
       EXPECT_NE(p.receiver_id, second_closed);
     }
@@ -398,7 +402,9 @@ TEST_F(RedistributionServiceTest, TheRegionalPlanPlacesEveryOpenIncidentTogether
   EXPECT_EQ(placed, regional.value().placed);
   EXPECT_GT(placed, 0);
   // The exercise's patients were not planned.
-  for (const auto& p : service_->Patients(Coordinator(), exercise.value().id).value()) {
+  const auto exercise_patients = service_->Patients(Coordinator(), exercise.value().id);
+  ASSERT_TRUE(exercise_patients);
+  for (const auto& p : exercise_patients.value()) {
     EXPECT_TRUE(p.receiver_id.empty());
   }
 }
