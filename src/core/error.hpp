@@ -79,7 +79,9 @@ class Result {
   explicit operator bool() const { return ok(); }
   T& value() & { return std::get<0>(data_); }
   const T& value() const& { return std::get<0>(data_); }
-  T&& value() && { return std::get<0>(std::move(data_)); }
+  // By value from a temporary: `for (auto& x : Get().value())` then walks a list that lives for
+  // the loop; a reference into the temporary (as this once was) dangled, and a test crashed.
+  T value() && { return std::get<0>(std::move(data_)); }
   T value_or(T fallback) const& { return ok() ? value() : std::move(fallback); }
   const Error& error() const { return std::get<1>(data_); }
 
