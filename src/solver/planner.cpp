@@ -421,6 +421,7 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
        options.force_exact);
   // The exact step's work, in nodes (deterministic), for the packing and the extra places.
   WorkBudget work = WorkBudget::ForSeconds(budget_ms / 1000.0);
+  const long long all_nodes = work.nodes;
   if (run_exact) {
     start = Clock::now();
     ExactPacking exact = SolveExactPacking(context, receiver_of,
@@ -464,7 +465,7 @@ Plan PlanRedistribution(const PlanInput& input, const PlannerOptions& options) {
     start = Clock::now();
     // What the packing left, but at least a fifth of the whole: counted in nodes, so the same
     // instance gets the same answer on any machine.
-    work.nodes = std::max(work.nodes, (WorkBudget::ForSeconds(budget_ms / 1000.0).nodes + 4) / 5);
+    work.nodes = std::max(work.nodes, (all_nodes + 4) / 5);
     ExtraPlaces extra = MinimumExtraPlaces(context, work);
     info.extra_proven = extra.proven;
     info.extra_total = extra.total;

@@ -28,4 +28,16 @@ std::string FictionalStreet(DemoRandom& random) {
   return random.Pick(streets);
 }
 
+std::string FictionalPracticeName(bool health_centre, const std::string& street,
+                                  const std::string& street_address, const std::string& place,
+                                  std::set<std::string>& used) {
+  const std::string kind = health_centre ? "Gezondheidscentrum " : "Huisartsenpraktijk ";
+  std::string name = kind + street + " (" + place + ")";
+  if (!used.insert(name).second) {
+    name = kind + street_address + " (" + place + ")";
+    used.insert(name);
+  }
+  return name;
+}
+
 }  // namespace vangnet

@@ -184,16 +184,9 @@ class DemoBuilder {
         p.kvk = "14" + std::to_string(100000 + random_.Between(0, 899999));
         std::string street = FictionalStreet(random_);
         p.form = form;
-        const std::string kind =
-            form == PracticeForm::kHealthCentre ? "Gezondheidscentrum " : "Huisartsenpraktijk ";
-        p.name = kind + street + " (" + area.place + ")";
         p.street_address = street + " " + std::to_string(random_.Between(1, 180));
-        // Two practices of one name confuse a coordinator reading a plan: the second on a
-        // street is named with its house number.
-        if (!used_names_.insert(p.name).second) {
-          p.name = kind + p.street_address + " (" + area.place + ")";
-          used_names_.insert(p.name);
-        }
+        p.name = FictionalPracticeName(form == PracticeForm::kHealthCentre, street,
+                                       p.street_address, area.place, used_names_);
         p.postcode = area.postcode;
         p.place = area.place;
         // Centroid plus up to ~400 m, so practices in one postcode do not sit on one point.
